@@ -1,0 +1,24 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDatabase } from '@/db';
+import { homeFor, switchSide } from '@/lib/accounts/service';
+import { signOut } from '@/lib/auth/config';
+import { getViewer } from '@/lib/auth/session';
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/' });
+}
+
+const switchSchema = z.object({ side: z.enum(['client', 'freelancer']) });
+
+export async function switchSideAction(formData: FormData): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/sign-in');
+  const parsed = switchSchema.safeParse({ side: formData.get('side') });
+  if (!parsed.success) redirect(homeFor(viewer.user.activeSide));
+  const { db } = await getDatabase();
+  const switched = await switchSide(db, viewer.user.id, parsed.data.side);
+  redirect(switched ? homeFor(parsed.data.side) : '/welcome');
+}

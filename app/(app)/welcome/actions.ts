@@ -1,0 +1,22 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDatabase } from '@/db';
+import { chooseSideSchema } from '@/lib/accounts/schemas';
+import { chooseSide, homeFor } from '@/lib/accounts/service';
+import { getViewer } from '@/lib/auth/session';
+import { failure, invalid, type FormState } from '@/lib/forms';
+
+export async function chooseSideAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  if (!viewer) return failure('Your session has ended. Please sign in again.');
+  const parsed = chooseSideSchema.safeParse({
+    side: formData.get('side') ?? undefined,
+    workspaceName: formData.get('workspaceName') ?? undefined,
+    workspaceType: formData.get('workspaceType') ?? undefined,
+  });
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const { db } = await getDatabase();
+  await chooseSide(db, viewer.user.id, parsed.data);
+  redirect(homeFor(parsed.data.side));
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { homeFor } from '@/lib/accounts/service';
+import { requireViewer } from '@/lib/auth/session';
+import { ChooseSideForm } from './choose-side-form';
+
+export const metadata: Metadata = { title: 'Welcome' };
+
+export default async function WelcomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ add?: string }>;
+}) {
+  const viewer = await requireViewer();
+  const { add } = await searchParams;
+  if (viewer.user.activeSide && add !== 'client' && add !== 'freelancer') {
+    redirect(homeFor(viewer.user.activeSide));
+  }
+  return (
+    <>
+      <h1>Welcome to Workbridge</h1>
+      <p>One account can hire and work; you can add the other side later.</p>
+      <ChooseSideForm defaultSide={add} />
+    </>
+  );
+}

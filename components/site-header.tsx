@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { getViewer } from '@/lib/auth/session';
+import { signOutAction, switchSideAction } from '@/app/(app)/actions';
+
+/** Every page shows who is signed in and which side they are on. */
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  const side = viewer?.user.activeSide;
+  const otherSide = side === 'client' ? 'freelancer' : 'client';
+  const holdsOtherSide = otherSide === 'client' ? Boolean(viewer?.workspace) : viewer?.isFreelancer;
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link href="/" className="brand">
+          Workbridge
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <Link href="/help">Help</Link>
+            </li>
+            {side === 'client' && (
+              <li>
+                <Link href="/client">Client dashboard</Link>
+              </li>
+            )}
+            {side === 'freelancer' && (
+              <li>
+                <Link href="/onboarding">My onboarding</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        {viewer ? (
+          <div className="who">
+            <span>
+              Signed in as <strong>{viewer.user.email}</strong>
+              {side === 'client' && viewer.workspace && <> · client side ({viewer.workspace.name})</>}
+              {side === 'freelancer' && <> · freelancer side</>}
+            </span>
+            {side && holdsOtherSide && (
+              <form action={switchSideAction}>
+                <input type="hidden" name="side" value={otherSide} />
+                <button type="submit" className="link">
+                  Switch to {otherSide} side
+                </button>
+              </form>
+            )}
+            <form action={signOutAction}>
+              <button type="submit" className="link">
+                Sign out
+              </button>
+            </form>
+          </div>
+        ) : (
+          <div className="who">
+            <Link href="/sign-in">Sign in</Link>
+            <Link href="/sign-up" className="button">
+              Sign up
+            </Link>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Queries take either the database or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export type SqlRows = { rows: Record<string, unknown>[] };
+/** Raw SQL runner in the shape pg-boss asks for (`db: { executeSql }`). */
+export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<SqlRows> };
+
+export type Database = SqlExecutor & {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+};
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+
+export type OpenOptions =
+  | { url: string; max?: number }
+  | { dataDir: string }
+  | { pglite: PGlite };
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if ('url' in options) {
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      async executeSql(text, values) {
+        const rows = await client.unsafe(text, (values ?? []) as never[]);
+        return { rows: rows as unknown as Record<string, unknown>[] };
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  let pglite: PGlite;
+  if ('pglite' in options) {
+    pglite = options.pglite;
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    pglite = await PGlite.create(options.dataDir);
+  }
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async executeSql(text, values) {
+      if (values && values.length > 0) {
+        const result = await pglite.query<Record<string, unknown>>(text, values);
+        return { rows: result.rows };
+      }
+      const results = await pglite.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+    close: () => pglite.close(),
+  };
+}
+
+const MIGRATION_LOCK = 4_204_201;
+
+/** Applies committed migrations; several servers starting together take turns. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return;
+  }
+  await database.executeSql(`select pg_advisory_lock(${MIGRATION_LOCK})`);
+  try {
+    await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await database.executeSql(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+  }
+}
+
+/**
+ * Runs pg-boss's SQL on an open Drizzle transaction, so a job is created in the same
+ * transaction as the rows it is about.
+ */
+export function executorFor(dbOrTx: DbOrTx): SqlExecutor {
+  return {
+    async executeSql(text, values = []) {
+      const parts = text.split(/\$(\d+)/);
+      const chunks = parts.map((part, i) =>
+        i % 2 === 0 ? sql.raw(part) : sql`${toParam(values[Number(part) - 1])}`,
+      );
+      const result = (await dbOrTx.execute(sql.join(chunks, sql.raw('')))) as unknown;
+      const rows = Array.isArray(result) ? result : (result as SqlRows).rows;
+      return { rows: rows as Record<string, unknown>[] };
+    },
+  };
+}
+
+function toParam(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return JSON.stringify(value);
+  }
+  return value;
+}

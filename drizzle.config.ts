@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Generation needs no database: drizzle-kit compares the schema with the committed snapshots.
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './db/schema.ts',
+  out: './db/migrations',
+});

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { clientWorkspaces, freelancerProfiles, users } from '@/db/schema';
+
+export type User = typeof users.$inferSelect;
+export type ClientWorkspace = typeof clientWorkspaces.$inferSelect;
+
+/** Finds the user by email or creates one; marks the email verified either way. */
+export async function upsertVerifiedUser(db: DbOrTx, email: string): Promise<User> {
+  const now = new Date();
+  const [user] = await db
+    .insert(users)
+    .values({ email, emailVerified: now })
+    .onConflictDoUpdate({ target: users.email, set: { emailVerified: now } })
+    .returning();
+  return user;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user;
+}
+
+export async function findWorkspaceByOwner(
+  db: DbOrTx,
+  ownerId: string,
+): Promise<ClientWorkspace | undefined> {
+  const [workspace] = await db
+    .select()
+    .from(clientWorkspaces)
+    .where(eq(clientWorkspaces.ownerId, ownerId));
+  return workspace;
+}
+
+export async function hasFreelancerProfile(db: DbOrTx, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ userId: freelancerProfiles.userId })
+    .from(freelancerProfiles)
+    .where(eq(freelancerProfiles.userId, userId));
+  return rows.length > 0;
+}

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { clientWorkspaces, freelancerProfiles, users } from '@/db/schema';
+import type { z } from 'zod';
+import type { chooseSideSchema } from './schemas';
+import { findWorkspaceByOwner, hasFreelancerProfile } from './queries';
+
+export type Side = 'client' | 'freelancer';
+
+/** Sets up the chosen side (workspace or freelancer profile) and makes it active. */
+export async function chooseSide(
+  db: Db,
+  userId: string,
+  input: z.infer<typeof chooseSideSchema>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (input.side === 'client') {
+      await tx
+        .insert(clientWorkspaces)
+        .values({ ownerId: userId, name: input.workspaceName, type: input.workspaceType })
+        .onConflictDoUpdate({
+          target: clientWorkspaces.ownerId,
+          set: { name: input.workspaceName, type: input.workspaceType },
+        });
+    } else {
+      await tx.insert(freelancerProfiles).values({ userId }).onConflictDoNothing();
+    }
+    await tx.update(users).set({ activeSide: input.side }).where(eq(users.id, userId));
+  });
+}
+
+/** Switches the active side when the person already holds that side; false otherwise. */
+export async function switchSide(db: Db, userId: string, side: Side): Promise<boolean> {
+  const holdsSide =
+    side === 'client'
+      ? Boolean(await findWorkspaceByOwner(db, userId))
+      : await hasFreelancerProfile(db, userId);
+  if (!holdsSide) return false;
+  await db.update(users).set({ activeSide: side }).where(eq(users.id, userId));
+  return true;
+}
+
+export function homeFor(side: Side | null): string {
+  if (side === 'client') return '/client';
+  if (side === 'freelancer') return '/onboarding';
+  return '/welcome';
+}

@@ -1,0 +1,118 @@
+import type { ReactElement } from 'react';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { executorFor, type DbOrTx } from '@/db/client';
+import { emailOutbox } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { jobSender } from '@/lib/jobs/boss';
+import { QUEUES, emailQueuePolicy } from '@/lib/jobs/queues';
+import { renderEmail } from './render';
+import type { EmailTransport } from './transport';
+
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  /** A short name of the template, kept for the outbox list and tests. */
+  template: string;
+  element: ReactElement;
+  /** True when the body carries a token: the stored copy is wiped after delivery. */
+  containsSecret?: boolean;
+};
+
+/**
+ * The one way to send an email: renders it, writes it to the outbox and queues its
+ * delivery job, all inside the caller's transaction. Nothing leaves before commit.
+ */
+export async function sendEmail(tx: DbOrTx, message: EmailMessage): Promise<string> {
+  const env = getEnv();
+  const { html, text } = await renderEmail(message.element);
+  const [row] = await tx
+    .insert(emailOutbox)
+    .values({
+      toAddress: message.to,
+      fromAddress: env.EMAIL_FROM,
+      subject: message.subject,
+      template: message.template,
+      html,
+      text,
+      containsSecret: message.containsSecret ?? false,
+    })
+    .returning({ id: emailOutbox.id });
+  const policy = emailQueuePolicy(env);
+  await jobSender().send(
+    QUEUES.emailDeliver,
+    { outboxId: row.id },
+    {
+      db: executorFor(tx),
+      singletonKey: row.id,
+      retryLimit: policy.retryLimit,
+      retryDelay: policy.retryDelay,
+      retryBackoff: policy.retryBackoff,
+      expireInSeconds: policy.expireInSeconds,
+    },
+  );
+  return row.id;
+}
+
+export type DeliveryOutcome =
+  | { status: 'sent' }
+  | { status: 'already-done' }
+  | { status: 'retry'; error: string }
+  | { status: 'failed'; error: string };
+
+/**
+ * One delivery attempt of one outbox message. Safe to repeat: a message that is already
+ * sent or failed is left alone, and the provider sees the same idempotency key each time.
+ */
+export async function deliverOutboxMessage(
+  db: DbOrTx,
+  outboxId: string,
+  transport: EmailTransport,
+  maxAttempts = getEnv().EMAIL_MAX_ATTEMPTS,
+): Promise<DeliveryOutcome> {
+  const [message] = await db
+    .update(emailOutbox)
+    .set({ attempts: sql`${emailOutbox.attempts} + 1`, status: 'sending' })
+    .where(and(eq(emailOutbox.id, outboxId), inArray(emailOutbox.status, ['queued', 'sending'])))
+    .returning();
+  if (!message) return { status: 'already-done' };
+  if (message.html === null || message.text === null) {
+    return markFailed(db, outboxId, 'The message body is missing');
+  }
+
+  const result = await transport.deliver({
+    id: message.id,
+    from: message.fromAddress,
+    to: message.toAddress,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+  });
+
+  if (result.ok) {
+    await db
+      .update(emailOutbox)
+      .set({
+        status: 'sent',
+        sentAt: new Date(),
+        lastError: null,
+        providerMessageId: result.providerMessageId,
+        ...(message.containsSecret ? { html: null, text: null } : {}),
+      })
+      .where(eq(emailOutbox.id, outboxId));
+    return { status: 'sent' };
+  }
+  if (message.attempts >= maxAttempts) return markFailed(db, outboxId, result.error);
+  await db
+    .update(emailOutbox)
+    .set({ status: 'queued', lastError: result.error })
+    .where(eq(emailOutbox.id, outboxId));
+  return { status: 'retry', error: result.error };
+}
+
+async function markFailed(db: DbOrTx, outboxId: string, error: string): Promise<DeliveryOutcome> {
+  await db
+    .update(emailOutbox)
+    .set({ status: 'failed', failedAt: new Date(), lastError: error })
+    .where(eq(emailOutbox.id, outboxId));
+  return { status: 'failed', error };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every setting is validated here; a bad value stops
+ * start-up with a message that names the variable.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (fallback: number, max = 1_000_000) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    APP_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://localhost:3000')
+      .transform((u) => u.replace(/\/+$/, '')),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    EMAIL_TRANSPORT: z.enum(['resend', 'mailbox']).optional(),
+    EMAIL_FROM: z.string().min(3).default('Workbridge <no-reply@workbridge.test>'),
+    EMAIL_MAX_ATTEMPTS: positiveInt(5, 20),
+    EMAIL_RETRY_DELAY_SECONDS: positiveInt(5, 3600),
+    ADMIN_EMAILS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email('must be a comma-separated list of email addresses'))),
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
+      .optional(),
+    INVITE_TTL_DAYS: positiveInt(30, 365),
+    INVITES_PER_DAY: positiveInt(50, 100_000),
+    SERVICE_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(500),
+    WORKER_MODE: z.enum(['inline', 'off']).default('inline'),
+    SEED_DEMO: booleanString.optional(),
+    NEXT_RUNTIME: z.enum(['nodejs', 'edge']).optional(),
+    NEXT_PHASE: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required in production (32+ random characters)',
+      });
+    }
+    if (!env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== 'mailbox') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RESEND_API_KEY'],
+        message: 'is required in production (or set EMAIL_TRANSPORT=mailbox for a local test run)',
+      });
+    }
+  });
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export type Env = RawEnv & {
+  AUTH_SECRET: string;
+  EMAIL_TRANSPORT: 'resend' | 'mailbox';
+  SEED_DEMO: boolean;
+  isProduction: boolean;
+  secureCookies: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-not-for-production-use';
+
+/** Validates a set of variables; exported for tests. Empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`),
+    );
+  }
+  const env = result.data;
+  const isProduction = env.NODE_ENV === 'production';
+  return {
+    ...env,
+    AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    EMAIL_TRANSPORT: env.EMAIL_TRANSPORT ?? (env.RESEND_API_KEY ? 'resend' : 'mailbox'),
+    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV === 'development',
+    isProduction,
+    secureCookies: isProduction,
+  };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change settings between cases; this forgets the cached copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

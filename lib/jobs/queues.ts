@@ -1,0 +1,17 @@
+import type { Env } from '@/lib/env';
+
+export const QUEUES = {
+  emailDeliver: 'email-deliver',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Retry policy of the delivery queue: attempts, exponential backoff, a lease per try. */
+export function emailQueuePolicy(env: Pick<Env, 'EMAIL_MAX_ATTEMPTS' | 'EMAIL_RETRY_DELAY_SECONDS'>) {
+  return {
+    retryLimit: env.EMAIL_MAX_ATTEMPTS - 1,
+    retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    expireInSeconds: 60,
+  };
+}

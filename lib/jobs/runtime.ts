@@ -1,0 +1,46 @@
+import type PgBoss from 'pg-boss';
+import type { Database } from '@/db/client';
+import { deliverOutboxMessage } from '@/lib/email/outbox';
+import { chooseTransport } from '@/lib/email/transport';
+import { createBoss, prepareQueues } from './boss';
+import { QUEUES } from './queues';
+
+type Holder = { boss?: PgBoss; starting?: Promise<PgBoss> };
+const holder = ((globalThis as Record<string, unknown>).__workbridgeJobs ??= {}) as Holder;
+
+/** Registers every job handler on a started boss. */
+export async function registerWorkers(boss: PgBoss, database: Database): Promise<void> {
+  await boss.work<{ outboxId: string }>(
+    QUEUES.emailDeliver,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      const outcome = await deliverOutboxMessage(
+        database.db,
+        job.data.outboxId,
+        chooseTransport(database.db),
+      );
+      // Throwing hands the job back to pg-boss, which retries it with backoff.
+      if (outcome.status === 'retry') throw new Error(outcome.error);
+    },
+  );
+}
+
+/** Starts pg-boss once per process: with workers (inline / worker process) or without. */
+export function startJobs(database: Database, options: { work: boolean }): Promise<PgBoss> {
+  holder.starting ??= (async () => {
+    const boss = createBoss(database, options);
+    await boss.start();
+    await prepareQueues(boss);
+    if (options.work) await registerWorkers(boss, database);
+    holder.boss = boss;
+    return boss;
+  })();
+  return holder.starting;
+}
+
+export async function stopJobs(): Promise<void> {
+  const boss = holder.boss;
+  holder.boss = undefined;
+  holder.starting = undefined;
+  if (boss) await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+}

@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3100;
+export const E2E_APP_URL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    // The production build on a fresh embedded database, with the local mailbox.
+    command: 'node scripts/e2e-server.mjs',
+    url: `${E2E_APP_URL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      PORT: String(PORT),
+      APP_URL: E2E_APP_URL,
+      EMAIL_TRANSPORT: 'mailbox',
+      AUTH_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+      PGLITE_DIR: '.data/e2e/pglite',
+      SEED_DEMO: 'true',
+      EMAIL_RETRY_DELAY_SECONDS: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});

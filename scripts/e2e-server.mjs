@@ -1,0 +1,17 @@
+// Starts the production build for the browser journeys on a fresh embedded database.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+
+if (!existsSync('.next/BUILD_ID')) {
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+rmSync('.data/e2e', { recursive: true, force: true });
+const server = spawn('npx', ['next', 'start', '-p', process.env.PORT ?? '3100'], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
