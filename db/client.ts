@@ -45,8 +45,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       async executeSql(text, values) {
-        const rows = await client.unsafe(text, (values ?? []) as never[]);
-        return { rows: rows as unknown as Record<string, unknown>[] };
+        if (values && values.length > 0) {
+          const rows = await client.unsafe(text, values.map(toParam) as never[]);
+          return { rows: rows as unknown as Record<string, unknown>[] };
+        }
+        // Parameterless SQL may hold several statements (pg-boss migrations): simple protocol.
+        const result = (await client.unsafe(text).simple()) as unknown;
+        const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
+        return { rows: (last ?? []) as Record<string, unknown>[] };
       },
       close: () => client.end({ timeout: 5 }),
     };
@@ -108,9 +114,10 @@ export function executorFor(dbOrTx: DbOrTx): SqlExecutor {
   };
 }
 
+/** pg-boss hands plain objects for jsonb parameters; drivers want them as JSON text. */
 function toParam(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
     return JSON.stringify(value);
   }
   return value;

@@ -31,7 +31,7 @@ export async function getMigratedDatabase(): Promise<Database> {
 }
 
 /** Tests hand in their own per-file database. */
-export function useDatabase(database: Database): void {
+export function setActiveDatabase(database: Database): void {
   holder.database = database;
   holder.promise = Promise.resolve(database);
 }

@@ -43,6 +43,25 @@ const envSchema = z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
       .optional(),
+    DATA_ENCRYPTION_OLD_KEYS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              (k) => Buffer.from(k, 'base64').length === 32,
+              'must be a comma-separated list of 32-byte keys in base64',
+            ),
+        ),
+      ),
     INVITE_TTL_DAYS: positiveInt(30, 365),
     INVITES_PER_DAY: positiveInt(50, 100_000),
     SERVICE_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(500),

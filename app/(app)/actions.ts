@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { homeFor, switchSide } from '@/lib/accounts/service';
 import { signOut } from '@/lib/auth/config';
-import { getViewer } from '@/lib/auth/session';
+import { loadViewer } from '@/lib/auth/session';
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });
@@ -14,7 +14,7 @@ export async function signOutAction(): Promise<void> {
 const switchSchema = z.object({ side: z.enum(['client', 'freelancer']) });
 
 export async function switchSideAction(formData: FormData): Promise<void> {
-  const viewer = await getViewer();
+  const viewer = await loadViewer();
   if (!viewer) redirect('/sign-in');
   const parsed = switchSchema.safeParse({ side: formData.get('side') });
   if (!parsed.success) redirect(homeFor(viewer.user.activeSide));

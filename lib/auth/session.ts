@@ -16,8 +16,11 @@ export type Viewer = {
   isAdmin: boolean;
 };
 
-/** The signed-in person for this request (one lookup per request), or null. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+/**
+ * The signed-in person, looked up afresh. Server actions use this one: a page rendered
+ * after an action's redirect must not see the state from before the action.
+ */
+export async function loadViewer(): Promise<Viewer | null> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
@@ -29,7 +32,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   ]);
   if (!user) return null;
   return { user, workspace, isFreelancer, isAdmin: getEnv().ADMIN_EMAILS.includes(user.email) };
-});
+}
+
+/** The same, memoised for one render so the header and the page share one lookup. */
+export const getViewer = cache(loadViewer);
 
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();

@@ -6,21 +6,17 @@ import { QUEUES, emailQueuePolicy } from './queues';
 export type Boss = PgBoss;
 
 /**
- * A pg-boss instance on our database. On PGlite it runs through our executeSql (one
- * connection, serialised by PGlite); on a server it keeps its own small pool.
+ * A pg-boss instance on our own connection (PGlite's single one, or the postgres.js
+ * pool), so jobs and application rows always live in the same database.
  */
 export function createBoss(database: Database, options: { work: boolean }): PgBoss {
-  const env = getEnv();
-  const common = {
+  const boss = new PgBoss({
     schema: 'pgboss',
     supervise: options.work,
     schedule: options.work,
     migrate: true,
-  };
-  const boss =
-    database.kind === 'pglite' || !env.DATABASE_URL
-      ? new PgBoss({ ...common, db: database })
-      : new PgBoss({ ...common, connectionString: env.DATABASE_URL, max: 4 });
+    db: database,
+  });
   boss.on('error', (error: Error) => console.error('[jobs] pg-boss error:', error.message));
   return boss;
 }

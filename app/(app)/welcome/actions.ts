@@ -4,11 +4,11 @@ import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
 import { chooseSideSchema } from '@/lib/accounts/schemas';
 import { chooseSide, homeFor } from '@/lib/accounts/service';
-import { getViewer } from '@/lib/auth/session';
+import { loadViewer } from '@/lib/auth/session';
 import { failure, invalid, type FormState } from '@/lib/forms';
 
 export async function chooseSideAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await getViewer();
+  const viewer = await loadViewer();
   if (!viewer) return failure('Your session has ended. Please sign in again.');
   const parsed = chooseSideSchema.safeParse({
     side: formData.get('side') ?? undefined,

@@ -1,0 +1,68 @@
+import { EnvError, parseEnv } from './env';
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('parseEnv', () => {
+  it('runs with nothing set: embedded database, local mailbox, 5% fee, 30-day invites', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe('.data/pglite');
+    expect(env.EMAIL_TRANSPORT).toBe('mailbox');
+    expect(env.SERVICE_FEE_BPS).toBe(500);
+    expect(env.INVITE_TTL_DAYS).toBe(30);
+    expect(env.INVITES_PER_DAY).toBe(50);
+    expect(env.APP_URL).toBe('http://localhost:3000');
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it('names each malformed variable', () => {
+    const problems = problemsOf({
+      APP_URL: 'not a url',
+      DATABASE_URL: 'mysql://x',
+      INVITE_TTL_DAYS: 'thirty',
+      ADMIN_EMAILS: 'ops@example.com, nope',
+      DATA_ENCRYPTION_KEY: 'short',
+    });
+    for (const name of ['APP_URL', 'DATABASE_URL', 'INVITE_TTL_DAYS', 'ADMIN_EMAILS', 'DATA_ENCRYPTION_KEY']) {
+      expect(problems.some((p) => p.startsWith(name))).toBe(true);
+    }
+  });
+
+  it('demands a secret and a mail provider in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^AUTH_SECRET is required in production/),
+        expect.stringMatching(/^RESEND_API_KEY is required in production/),
+      ]),
+    );
+  });
+
+  it('chooses Resend when a key is set and uses secure cookies in production', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      RESEND_API_KEY: 're_test',
+      APP_URL: 'https://app.workbridge.example/',
+    });
+    expect(env.EMAIL_TRANSPORT).toBe('resend');
+    expect(env.secureCookies).toBe(true);
+    expect(env.APP_URL).toBe('https://app.workbridge.example');
+    expect(env.SEED_DEMO).toBe(false);
+  });
+
+  it('lower-cases the admin list', () => {
+    expect(parseEnv({ ADMIN_EMAILS: ' Ops@Example.com ,b@example.com' }).ADMIN_EMAILS).toEqual([
+      'ops@example.com',
+      'b@example.com',
+    ]);
+  });
+});

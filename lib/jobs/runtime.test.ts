@@ -1,0 +1,41 @@
+import { createElement } from 'react';
+import { eq } from 'drizzle-orm';
+import { emailOutbox, mailboxMessages } from '@/db/schema';
+import SignInEmail from '@/emails/sign-in';
+import { sendEmail } from '@/lib/email/outbox';
+import { createTestDatabase } from '@/tests/helpers/db';
+import { startJobs, stopJobs } from './runtime';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await stopJobs();
+  await database.dispose();
+});
+
+it('the pg-boss worker delivers an outbox message to the local mailbox', async () => {
+  await startJobs(database, { work: true });
+  const id = await database.db.transaction((tx) =>
+    sendEmail(tx, {
+      to: 'worker@example.com',
+      subject: 'Your Workbridge sign-in link',
+      template: 'sign-in',
+      element: createElement(SignInEmail, { url: 'http://localhost:3000/x', expiresAt: new Date() }),
+    }),
+  );
+  const deadline = Date.now() + 20_000;
+  let status = 'queued';
+  while (Date.now() < deadline && status !== 'sent') {
+    await new Promise((r) => setTimeout(r, 250));
+    [{ status }] = await database.db
+      .select({ status: emailOutbox.status })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.id, id));
+  }
+  expect(status).toBe('sent');
+  const inbox = await database.db.select().from(mailboxMessages).where(eq(mailboxMessages.outboxId, id));
+  expect(inbox).toHaveLength(1);
+  expect(inbox[0].toAddress).toBe('worker@example.com');
+});

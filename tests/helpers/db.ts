@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { closeDatabase, setActiveDatabase } from '@/db';
+import { openDatabase, type Database } from '@/db/client';
+import { resetEnvCache } from '@/lib/env';
+import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from './template';
+
+/**
+ * A fresh database for one test file, copied from the migrated template: a new PGlite
+ * loaded from the template's dump, or `CREATE DATABASE … TEMPLATE` on the server.
+ * It also becomes the database that services and actions reach through getDatabase().
+ */
+export async function createTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+  resetEnvCache();
+  const url = process.env.TEST_DATABASE_URL;
+  let database: Database;
+  let drop = async () => {};
+  if (url) {
+    const name = `wb_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}" template "${process.env[TEMPLATE_DB_VAR]}"`);
+    await admin.end();
+    database = await openDatabase({ url: adminUrl(url, name), max: 5 });
+    drop = async () => {
+      const again = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists "${name}" with (force)`);
+      await again.end();
+    };
+  } else {
+    const dump = readFileSync(process.env[TEMPLATE_FILE_VAR]!);
+    const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    database = await openDatabase({ pglite });
+  }
+  setActiveDatabase(database);
+  return {
+    ...database,
+    async dispose() {
+      await closeDatabase();
+      await drop();
+    },
+  };
+}
