@@ -5,7 +5,14 @@ export type FieldErrors = Record<string, string[]>;
 /** What every server action returns to its form. */
 export type ActionResult<T extends object = object> =
   | ({ ok: true; message?: string } & T)
-  | { ok: false; message: string; fieldErrors: FieldErrors; values?: Record<string, string> };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: FieldErrors;
+      values?: Record<string, string>;
+      /** A way forward shown with the message, e.g. the existing invite. */
+      link?: { href: string; label: string };
+    };
 
 export type FormState<T extends object = object> = ActionResult<T> | null;
 

@@ -19,6 +19,11 @@ export const workspaceTypes = ['individual', 'company', 'enterprise'] as const;
 export const chooseSideSchema = z.discriminatedUnion('side', [
   z.object({
     side: z.literal('client'),
+    yourName: z
+      .string()
+      .trim()
+      .min(1, 'Enter your name; freelancers see it in your invitations.')
+      .max(80, 'Keep your name to 80 characters or fewer.'),
     workspaceName: z
       .string()
       .trim()

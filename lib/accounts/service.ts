@@ -25,7 +25,10 @@ export async function chooseSide(
     } else {
       await tx.insert(freelancerProfiles).values({ userId }).onConflictDoNothing();
     }
-    await tx.update(users).set({ activeSide: input.side }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ activeSide: input.side, ...(input.side === 'client' ? { name: input.yourName } : {}) })
+      .where(eq(users.id, userId));
   });
 }
 

@@ -59,3 +59,34 @@ export async function readSessionCookie(): Promise<string | undefined> {
   const jar = await cookies();
   return jar.get(sessionCookieName(getEnv().secureCookies))?.value;
 }
+
+export type ClientContext = {
+  viewer: Viewer;
+  inviter: { userId: string; name: string; workspaceId: string; workspaceName: string };
+};
+
+function clientContext(viewer: Viewer | null): ClientContext | null {
+  if (!viewer?.workspace) return null;
+  return {
+    viewer,
+    inviter: {
+      userId: viewer.user.id,
+      name: viewer.user.name ?? '',
+      workspaceId: viewer.workspace.id,
+      workspaceName: viewer.workspace.name,
+    },
+  };
+}
+
+/** For pages: the signed-in client, or a redirect to sign in / set up a workspace. */
+export async function requireClient(): Promise<ClientContext> {
+  const viewer = await requireViewer();
+  const context = clientContext(viewer);
+  if (!context) redirect('/welcome?add=client');
+  return context;
+}
+
+/** For server actions: the signed-in client, looked up afresh, or null. */
+export async function loadClient(): Promise<ClientContext | null> {
+  return clientContext(await loadViewer());
+}

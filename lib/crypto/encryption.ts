@@ -117,7 +117,9 @@ function splitStored(stored: string): SealedParts {
     !/^[0-9a-f]{8}$/.test(parts[1]) ||
     !parts.slice(2).every((p) => base64url.test(p))
   ) {
-    throw new EncryptionError('This stored value is not in the encrypted format Workbridge writes.');
+    throw new EncryptionError(
+      'This stored value is not in the encrypted format Workbridge writes.',
+    );
   }
   const [, keyId, iv, tag, ciphertext] = parts;
   const sealed = {
@@ -127,7 +129,9 @@ function splitStored(stored: string): SealedParts {
     ciphertext: Buffer.from(ciphertext, 'base64url'),
   };
   if (sealed.iv.length !== IV_BYTES || sealed.tag.length !== TAG_BYTES) {
-    throw new EncryptionError('This stored value is not in the encrypted format Workbridge writes.');
+    throw new EncryptionError(
+      'This stored value is not in the encrypted format Workbridge writes.',
+    );
   }
   return sealed;
 }

@@ -31,6 +31,9 @@ export async function prepareQueues(boss: PgBoss): Promise<void> {
   } else {
     await boss.updateQueue(QUEUES.emailDeliver, { name: QUEUES.emailDeliver, ...policy });
   }
+  if (!(await boss.getQueue(QUEUES.inviteReminders))) {
+    await boss.createQueue(QUEUES.inviteReminders, { name: QUEUES.inviteReminders, policy: 'singleton' });
+  }
 }
 
 /**

@@ -2,7 +2,11 @@ import type { Env } from '@/lib/env';
 
 export const QUEUES = {
   emailDeliver: 'email-deliver',
+  inviteReminders: 'invite-reminders',
 } as const;
+
+/** How often the reminder sweep runs (cron, UTC). */
+export const REMINDER_SCHEDULE = '*/15 * * * *';
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

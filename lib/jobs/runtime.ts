@@ -3,7 +3,9 @@ import type { Database } from '@/db/client';
 import { deliverOutboxMessage } from '@/lib/email/outbox';
 import { chooseTransport } from '@/lib/email/transport';
 import { createBoss, prepareQueues } from './boss';
-import { QUEUES } from './queues';
+import { recordDeliveryFailure } from '@/lib/invites/delivery';
+import { sendDueReminders } from '@/lib/invites/reminders';
+import { QUEUES, REMINDER_SCHEDULE } from './queues';
 
 type Holder = { boss?: PgBoss; starting?: Promise<PgBoss> };
 const holder = ((globalThis as Record<string, unknown>).__workbridgeJobs ??= {}) as Holder;
@@ -19,10 +21,15 @@ export async function registerWorkers(boss: PgBoss, database: Database): Promise
         job.data.outboxId,
         chooseTransport(database.db),
       );
+      if (outcome.status === 'failed') await recordDeliveryFailure(database.db, job.data.outboxId, outcome.error);
       // Throwing hands the job back to pg-boss, which retries it with backoff.
       if (outcome.status === 'retry') throw new Error(outcome.error);
     },
   );
+  await boss.work(QUEUES.inviteReminders, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
+    await sendDueReminders(database.db);
+  });
+  await boss.schedule(QUEUES.inviteReminders, REMINDER_SCHEDULE);
 }
 
 /** Starts pg-boss once per process: with workers (inline / worker process) or without. */

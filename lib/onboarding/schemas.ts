@@ -41,7 +41,9 @@ const phoneSchema = z
   .transform((value, ctx) => {
     if (value === '') return undefined;
     const phone = normalizePhone(value);
-    if (phone === undefined) ctx.issues.push({ code: 'custom', message: PHONE_MESSAGE, input: value });
+    if (phone === undefined) {
+      ctx.issues.push({ code: 'custom', message: PHONE_MESSAGE, input: value });
+    }
     return phone;
   })
   .nullish()

@@ -28,6 +28,7 @@ test('a client signs up in the browser using only the link from the local mailbo
   await expect(page.getByRole('heading', { name: 'Welcome to Workbridge' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel('I want to hire freelancers').check();
+  await page.getByLabel('Your name').fill('Sam Rivera');
   await page.getByLabel('Workspace name').fill('Northwind Studio');
   await page.getByLabel(/^Company/).check();
   await page.getByRole('button', { name: 'Continue' }).click();

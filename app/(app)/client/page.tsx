@@ -1,22 +1,88 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/session';
+import Link from 'next/link';
+import { getDatabase } from '@/db';
+import { requireClient } from '@/lib/auth/session';
+import { listWorkspaceInvites } from '@/lib/invites/queries';
+import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
 
 export const metadata: Metadata = { title: 'Client dashboard' };
 
-export default async function ClientDashboardPage() {
-  const viewer = await requireViewer();
-  if (!viewer.workspace) redirect('/welcome?add=client');
+const PAGE_SIZE = 50;
+
+type Props = { searchParams: Promise<{ page?: string; notice?: string; count?: string }> };
+
+export default async function ClientDashboardPage({ searchParams }: Props) {
+  const { inviter, viewer } = await requireClient();
+  const params = await searchParams;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.page ?? '1', 10) || 1));
+  const { db } = await getDatabase();
+  const { rows, total } = await listWorkspaceInvites(db, inviter.workspaceId, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const now = new Date();
   return (
     <>
-      <h1>{viewer.workspace.name}</h1>
-      <p className="muted">
-        Client workspace · {viewer.workspace.type}
+      <h1>{inviter.workspaceName}</h1>
+      <p className="muted">Client workspace · {viewer.workspace?.type}</p>
+      {params.notice === 'bulk-sent' && (
+        <p className="notice success" role="status">
+          {Number(params.count) || 0} invites are on their way.
+        </p>
+      )}
+      <p className="actions">
+        <Link className="button" href="/client/invites/new">
+          Invite a freelancer
+        </Link>
+        <Link className="button secondary" href="/client/invites/bulk">
+          Bulk invite
+        </Link>
       </p>
-      <div className="card">
-        <h2>Invites</h2>
-        <p>You have not invited anyone yet.</p>
-      </div>
+      <section aria-labelledby="invites-heading">
+        <h2 id="invites-heading">Invites</h2>
+        {rows.length === 0 ? (
+          <p>You have not invited anyone yet.</p>
+        ) : (
+          <table>
+            <caption className="muted">
+              {total} invites · page {page} of {pages}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Freelancer</th>
+                <th scope="col">Offer</th>
+                <th scope="col">Status</th>
+                <th scope="col">Sent</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/client/invites/${r.id}`}>
+                      {r.firstName} {r.lastName}
+                    </Link>
+                    <br />
+                    <span className="muted">{r.email}</span>
+                  </td>
+                  <td>{r.title}</td>
+                  <td className="status">{STATUS_LABELS[displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now)]}</td>
+                  <td>
+                    <time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 10)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {pages > 1 && (
+          <nav aria-label="Invite pages" className="pager">
+            {page > 1 && <Link href={`/client?page=${page - 1}`}>Previous page</Link>}
+            {page < pages && <Link href={`/client?page=${page + 1}`}>Next page</Link>}
+          </nav>
+        )}
+      </section>
     </>
   );
 }

@@ -12,6 +12,7 @@ export async function chooseSideAction(_prev: FormState, formData: FormData): Pr
   if (!viewer) return failure('Your session has ended. Please sign in again.');
   const parsed = chooseSideSchema.safeParse({
     side: formData.get('side') ?? undefined,
+    yourName: formData.get('yourName') ?? undefined,
     workspaceName: formData.get('workspaceName') ?? undefined,
     workspaceType: formData.get('workspaceType') ?? undefined,
   });

@@ -35,6 +35,15 @@ export function ChooseSideForm({ defaultSide }: { defaultSide?: string }) {
       <fieldset>
         <legend>Your client workspace (only if you hire)</legend>
         <Field
+          name="yourName"
+          label="Your name"
+          hint="Shown to freelancers: “Dana Lee of Acme invited you…”."
+          autoComplete="name"
+          maxLength={80}
+          defaultValue={values?.yourName}
+          errors={errors.yourName}
+        />
+        <Field
           name="workspaceName"
           label="Workspace name"
           hint="Your company or your own name; freelancers see it in invitations."

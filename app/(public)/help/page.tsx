@@ -16,9 +16,9 @@ export default function HelpCenterPage() {
       {/* personalised next steps */}
       <PersonalNextSteps />
       <p>
-        Short answers to the questions freelancers ask us most: what happens after a client invites
-        you, what the service fee is for, how to make your profile work for you, and when we need a
-        compliance check.
+        Plain answers for the way from an invitation to your first payment: what happens after a
+        client invites you, what the service fee is for, how to make your profile work for you, and
+        when a contract needs a compliance check.
       </p>
       {HELP_SECTIONS.map((section) => (
         <section key={section.heading}>

@@ -19,8 +19,10 @@ export default function ComplianceCheckPage() {
           contract.
         </li>
         <li>
-          <strong>Hourly contracts with no weekly limit, or a limit of 30 hours a week or
-          more:</strong> a questionnaire.
+          <strong>
+            Hourly contracts with no weekly limit, or a limit of 30 hours a week or more:
+          </strong>{' '}
+          a questionnaire.
         </li>
         <li>
           <strong>Everything else:</strong> nothing. For example, a fixed-price contract, or an
@@ -57,8 +59,8 @@ export default function ComplianceCheckPage() {
           won&rsquo;t get through.
         </li>
         <li>
-          Your documents are stored privately. Only you and our reviewers can open them; your
-          client sees whether the check is approved, never the documents themselves.
+          Your documents are stored privately. Only you and our reviewers can open them; your client
+          sees whether the check is approved, never the documents themselves.
         </li>
       </ul>
 

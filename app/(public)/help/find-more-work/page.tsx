@@ -18,8 +18,8 @@ export default function FindMoreWorkPage() {
       </p>
       <ul>
         <li>
-          <strong>Public:</strong> anyone can see your profile, and search engines may list it.
-          This reaches the most people.
+          <strong>Public:</strong> anyone can see your profile, and search engines may list it. This
+          reaches the most people.
         </li>
         <li>
           <strong>Signed-in users only:</strong> anyone signed in to Workbridge can see it, but
@@ -51,8 +51,8 @@ export default function FindMoreWorkPage() {
           wrote do more than any description.
         </li>
         <li>
-          <strong>Use the words a client would use.</strong> List the skills and tools a client would
-          name when describing the job, not just the ones you like best.
+          <strong>Use the words a client would use.</strong> List the skills and tools a client
+          would name when describing the job, not just the ones you like best.
         </li>
         <li>
           <strong>Keep your rate current.</strong> A rate that matches what you charge today saves

@@ -13,40 +13,40 @@ export default function HideYourProfilePage() {
       </p>
 
       <h2>The three settings</h2>
-      <div className="help-table">
-        <table>
-          <caption>Who can see your profile with each visibility setting</caption>
-          <thead>
-            <tr>
-              <th scope="col">Setting</th>
-              <th scope="col">Who can see your profile</th>
-              <th scope="col">Search engines</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Public</th>
-              <td>Anyone, signed in or not.</td>
-              <td>May list it.</td>
-            </tr>
-            <tr>
-              <th scope="row">Signed-in users only</th>
-              <td>Anyone signed in to Workbridge. People who aren&rsquo;t signed in can&rsquo;t see it.</td>
-              <td>Asked not to list it.</td>
-            </tr>
-            <tr>
-              <th scope="row">Private</th>
-              <td>
-                Nobody can come across it: it isn&rsquo;t listed anywhere. A signed-in person who has
-                the link sees only your first name, the initial of your last name, your title, your
-                photo and your country. Anyone who isn&rsquo;t signed in gets a &ldquo;not
-                found&rdquo; page, as if the profile didn&rsquo;t exist.
-              </td>
-              <td>Not listed.</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <table>
+        <caption>Who can see your profile with each visibility setting</caption>
+        <thead>
+          <tr>
+            <th scope="col">Setting</th>
+            <th scope="col">Who can see your profile</th>
+            <th scope="col">Search engines</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Public</th>
+            <td>Anyone, signed in or not.</td>
+            <td>May list it.</td>
+          </tr>
+          <tr>
+            <th scope="row">Signed-in users only</th>
+            <td>
+              Anyone signed in to Workbridge. People who aren&rsquo;t signed in can&rsquo;t see it.
+            </td>
+            <td>Asked not to list it.</td>
+          </tr>
+          <tr>
+            <th scope="row">Private</th>
+            <td>
+              Nobody can come across it: it isn&rsquo;t listed anywhere. A signed-in person who has
+              the link sees only your first name, the initial of your last name, your title, your
+              photo and your country. Anyone who isn&rsquo;t signed in gets a &ldquo;not
+              found&rdquo; page, as if the profile didn&rsquo;t exist.
+            </td>
+            <td>Not listed.</td>
+          </tr>
+        </tbody>
+      </table>
 
       <h2>Which one to choose</h2>
       <ul>
@@ -58,8 +58,8 @@ export default function HideYourProfilePage() {
           users only.
         </li>
         <li>
-          <strong>You want to be found by as many people as possible:</strong> choose public, and see{' '}
-          <Link href="/help/find-more-work">how to find more work</Link>.
+          <strong>You want to be found by as many people as possible:</strong> choose public, and
+          see <Link href="/help/find-more-work">how to find more work</Link>.
         </li>
       </ul>
 

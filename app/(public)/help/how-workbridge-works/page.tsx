@@ -33,7 +33,8 @@ export default function HowWorkbridgeWorksPage() {
       <p>
         Your client fills in a short form with your email address, your name, an optional personal
         message and the contract they are offering: a title, a description, a start date, and either
-        an hourly rate (with a weekly limit, if they set one) or a fixed price split into milestones.
+        an hourly rate (with a weekly limit, if they set one) or a fixed price split into
+        milestones.
       </p>
 
       <h2>The invitation email</h2>
@@ -43,7 +44,10 @@ export default function HowWorkbridgeWorksPage() {
         date the link expires. If the email isn&rsquo;t meant for you, ignore it or tell the client
         named in it. Nothing happens until someone uses the link.
       </p>
-      <p>If the invitation is close to expiring and you haven&rsquo;t used it, we remind you three days before.</p>
+      <p>
+        If the invitation is close to expiring and you haven&rsquo;t used it, we remind you three
+        days before.
+      </p>
 
       <h2>Opening the link</h2>
       <p>
@@ -77,15 +81,16 @@ export default function HowWorkbridgeWorksPage() {
 
       <h2>Reviewing the contract</h2>
       <p>
-        You see every term of the offer, the service fee and your net pay: per hour and per full week
-        at the weekly limit for hourly work, or per milestone and in total for a fixed price. Then you
-        accept it, or decline it and tell the client why. The client gets an email either way.
+        You see every term of the offer, the service fee and your net pay: per hour and per full
+        week at the weekly limit for hourly work, or per milestone and in total for a fixed price.
+        Then you accept it, or decline it and tell the client why. The client gets an email either
+        way.
       </p>
       <p>
         If the client changes the offer after you opened it, accepting the old version won&rsquo;t
         go through: we show you the new terms and ask you to review them again, so you only ever
-        agree to what you have actually read. <Link href="/help/service-fee">Read how the service fee
-        works</Link>.
+        agree to what you have actually read.{' '}
+        <Link href="/help/service-fee">Read how the service fee works</Link>.
       </p>
 
       <h2>Payout method</h2>
@@ -110,19 +115,19 @@ export default function HowWorkbridgeWorksPage() {
 
       <h2>Your profile</h2>
       <p>
-        A title, an overview, your skills, your rate and a few other details. Your client doesn&rsquo;t
-        need a polished profile to work with you, but a good one helps other clients find you. See{' '}
-        <Link href="/help/profile-best-practices">profile best practices</Link>, or{' '}
-        <Link href="/help/hide-your-profile">how to hide your profile</Link> if you would rather keep
-        it to yourself.
+        A title, an overview, your skills, your rate and a few other details. Your client
+        doesn&rsquo;t need a polished profile to work with you, but a good one helps other clients
+        find you. See <Link href="/help/profile-best-practices">profile best practices</Link>, or{' '}
+        <Link href="/help/hide-your-profile">how to hide your profile</Link> if you would rather
+        keep it to yourself.
       </p>
 
       <h2>Compliance check, where needed</h2>
       <p>
-        Some contracts need a short independent-contractor check before they can start. Whether yours
-        does depends on the client and the contract terms, and you will see it in your checklist if
-        it applies. <Link href="/help/compliance-check">Read when the compliance check applies</Link>
-        .
+        Some contracts need a short independent-contractor check before they can start. Whether
+        yours does depends on the client and the contract terms, and you will see it in your
+        checklist if it applies.{' '}
+        <Link href="/help/compliance-check">Read when the compliance check applies</Link>.
       </p>
 
       <h2>Ready to be paid</h2>
@@ -155,9 +160,9 @@ export default function HowWorkbridgeWorksPage() {
         </li>
       </ul>
       <p>
-        Signing in later works the same way: ask for a link on the <Link href="/sign-in">sign-in
-        page</Link>, open it within 15 minutes and press the button to confirm. Scanners can&rsquo;t
-        use those links up either.
+        Signing in later works the same way: ask for a link on the{' '}
+        <Link href="/sign-in">sign-in page</Link>, open it within 15 minutes and press the button to
+        confirm. Scanners can&rsquo;t use those links up either.
       </p>
     </HelpArticle>
   );

@@ -1,0 +1,46 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/components/field';
+import { FormMessage } from '@/components/form-message';
+import { SubmitButton } from '@/components/submit-button';
+import { changeInviteEmailAction, resendInviteAction, revokeInviteAction } from '../actions';
+
+/** Resend, change email and revoke: each a small form that works without JavaScript. */
+export function InviteActions({ inviteId, canRevoke }: { inviteId: string; canRevoke: boolean }) {
+  const [resendState, resend] = useActionState(resendInviteAction, null);
+  const [revokeState, revoke] = useActionState(revokeInviteAction, null);
+  const [emailState, changeEmail] = useActionState(changeInviteEmailAction, null);
+  return (
+    <div className="card">
+      <h2>Actions</h2>
+      <FormMessage state={resendState ?? revokeState} />
+      <div className="actions">
+        <form action={resend}>
+          <input type="hidden" name="inviteId" value={inviteId} />
+          <SubmitButton pendingLabel="Sending…">Resend with a fresh link</SubmitButton>
+        </form>
+        {canRevoke && (
+          <form action={revoke}>
+            <input type="hidden" name="inviteId" value={inviteId} />
+            <SubmitButton pendingLabel="Revoking…">Revoke the invite</SubmitButton>
+          </form>
+        )}
+      </div>
+      <form action={changeEmail} noValidate>
+        <FormMessage state={emailState} />
+        <input type="hidden" name="inviteId" value={inviteId} />
+        <Field
+          name="email"
+          id="change-email"
+          label="Change the email address"
+          hint="A fresh link goes to the new address; the old link stops working."
+          type="email"
+          defaultValue={emailState && !emailState.ok ? emailState.values?.email : undefined}
+          errors={emailState && !emailState.ok ? emailState.fieldErrors.email : undefined}
+        />
+        <SubmitButton pendingLabel="Sending…">Change email and resend</SubmitButton>
+      </form>
+    </div>
+  );
+}

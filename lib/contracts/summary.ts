@@ -1,0 +1,78 @@
+import { formatMoney, formatPercent, netCents } from '@/lib/money/money';
+
+export type OfferTerms = {
+  kind: 'hourly' | 'fixed';
+  title: string;
+  description: string;
+  startDate: string;
+  currency: string;
+  hourlyRateCents: number | null;
+  weeklyLimitHours: number | null;
+  allowManualTime: boolean;
+  feeBps: number;
+  milestones: { description: string; amountCents: number; dueDate: string }[];
+};
+
+export type NetPay =
+  | {
+      kind: 'hourly';
+      grossPerHour: number;
+      netPerHour: number;
+      weeklyLimitHours: number | null;
+      grossPerWeek: number | null;
+      netPerWeek: number | null;
+    }
+  | {
+      kind: 'fixed';
+      milestones: { description: string; gross: number; net: number; dueDate: string }[];
+      grossTotal: number;
+      netTotal: number;
+    };
+
+/** What the freelancer receives after the service fee: per hour and week, or per milestone. */
+export function computeNetPay(terms: Pick<OfferTerms, 'kind' | 'hourlyRateCents' | 'weeklyLimitHours' | 'feeBps' | 'milestones'>): NetPay {
+  if (terms.kind === 'hourly') {
+    const gross = terms.hourlyRateCents ?? 0;
+    const limit = terms.weeklyLimitHours;
+    return {
+      kind: 'hourly',
+      grossPerHour: gross,
+      netPerHour: netCents(gross, terms.feeBps),
+      weeklyLimitHours: limit,
+      grossPerWeek: limit === null ? null : gross * limit,
+      netPerWeek: limit === null ? null : netCents(gross * limit, terms.feeBps),
+    };
+  }
+  const rows = terms.milestones.map((m) => ({
+    description: m.description,
+    gross: m.amountCents,
+    net: netCents(m.amountCents, terms.feeBps),
+    dueDate: m.dueDate,
+  }));
+  const grossTotal = rows.reduce((sum, m) => sum + m.gross, 0);
+  return { kind: 'fixed', milestones: rows, grossTotal, netTotal: rows.reduce((sum, m) => sum + m.net, 0) };
+}
+
+/** Plain sentences for emails and summaries. */
+export function describeNetPay(terms: OfferTerms): string[] {
+  const pay = computeNetPay(terms);
+  const fee = formatPercent(terms.feeBps);
+  const money = (c: number) => formatMoney(c, terms.currency);
+  if (pay.kind === 'hourly') {
+    const lines = [
+      `${money(pay.grossPerHour)} an hour; you receive ${money(pay.netPerHour)} an hour after the ${fee} service fee.`,
+    ];
+    lines.push(
+      pay.weeklyLimitHours === null
+        ? 'No weekly limit on hours.'
+        : `Up to ${pay.weeklyLimitHours} hours a week: ${money(pay.netPerWeek ?? 0)} for a full week after the fee.`,
+    );
+    return lines;
+  }
+  return [
+    ...pay.milestones.map(
+      (m, i) => `Milestone ${i + 1}, ${m.description}: ${money(m.gross)}; you receive ${money(m.net)} (due ${m.dueDate}).`,
+    ),
+    `Total ${money(pay.grossTotal)}; you receive ${money(pay.netTotal)} after the ${fee} service fee.`,
+  ];
+}

@@ -1,0 +1,44 @@
+import { createElement } from 'react';
+import type { DbOrTx } from '@/db/client';
+import { getEnv } from '@/lib/env';
+import { describeNetPay, type OfferTerms } from '@/lib/contracts/summary';
+import { sendEmail } from '@/lib/email/outbox';
+import InvitationEmail, { invitationSubject } from '@/emails/invitation';
+
+/** The landing page of an invite link, always on APP_URL. */
+export function inviteUrl(token: string): string {
+  return new URL(`/invite/${token}`, getEnv().APP_URL).toString();
+}
+
+export type InvitationContext = {
+  to: string;
+  token: string;
+  inviterName: string;
+  workspaceName: string;
+  freelancerFirstName: string;
+  message: string | null;
+  terms: OfferTerms;
+  expiresAt: Date;
+  reminder?: boolean;
+};
+
+export async function enqueueInvitationEmail(tx: DbOrTx, c: InvitationContext): Promise<string> {
+  const props = {
+    inviterName: c.inviterName,
+    workspaceName: c.workspaceName,
+    freelancerFirstName: c.freelancerFirstName,
+    message: c.message,
+    offerTitle: c.terms.title,
+    payLines: describeNetPay(c.terms),
+    url: inviteUrl(c.token),
+    expiresAt: c.expiresAt,
+    reminder: c.reminder ?? false,
+  };
+  return sendEmail(tx, {
+    to: c.to,
+    subject: invitationSubject(props),
+    template: c.reminder ? 'invite-reminder' : 'invitation',
+    containsSecret: true,
+    element: createElement(InvitationEmail, props),
+  });
+}

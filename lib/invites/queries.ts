@@ -1,0 +1,91 @@
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { contracts, emailOutbox, inviteEvents, invites, milestones } from '@/db/schema';
+
+export type Invite = typeof invites.$inferSelect;
+export type Contract = typeof contracts.$inferSelect;
+export type Milestone = typeof milestones.$inferSelect;
+export type InviteEvent = typeof inviteEvents.$inferSelect;
+export type InviteEventType = InviteEvent['type'];
+
+export async function recordInviteEvent(
+  db: DbOrTx,
+  inviteId: string,
+  type: InviteEventType,
+  actorId: string | null,
+  detail?: string,
+): Promise<void> {
+  await db.insert(inviteEvents).values({ inviteId, type, actorId, detail: detail ?? null });
+}
+
+/** One page of a workspace's invites with the delivery state of their latest email. */
+export async function listWorkspaceInvites(
+  db: DbOrTx,
+  workspaceId: string,
+  options: { limit: number; offset: number },
+) {
+  const rows = await db
+    .select({
+      id: invites.id,
+      email: invites.email,
+      firstName: invites.firstName,
+      lastName: invites.lastName,
+      status: invites.status,
+      expiresAt: invites.expiresAt,
+      deliveryEvent: invites.deliveryEvent,
+      openedAt: invites.openedAt,
+      createdAt: invites.createdAt,
+      outboxStatus: emailOutbox.status,
+      title: contracts.title,
+    })
+    .from(invites)
+    .leftJoin(emailOutbox, eq(emailOutbox.id, invites.lastOutboxId))
+    .leftJoin(contracts, eq(contracts.inviteId, invites.id))
+    .where(eq(invites.workspaceId, workspaceId))
+    .orderBy(desc(invites.createdAt), desc(invites.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(invites)
+    .where(eq(invites.workspaceId, workspaceId));
+  return { rows, total: Number(total) };
+}
+
+/** The invite if it belongs to the workspace; undefined otherwise (the caller says 404). */
+export async function findWorkspaceInvite(db: DbOrTx, workspaceId: string, inviteId: string) {
+  const [row] = await db
+    .select({ invite: invites, outboxStatus: emailOutbox.status, outboxError: emailOutbox.lastError })
+    .from(invites)
+    .leftJoin(emailOutbox, eq(emailOutbox.id, invites.lastOutboxId))
+    .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, workspaceId)));
+  return row;
+}
+
+export async function findContractForInvite(db: DbOrTx, inviteId: string) {
+  const [contract] = await db.select().from(contracts).where(eq(contracts.inviteId, inviteId));
+  if (!contract) return undefined;
+  const rows = await db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.contractId, contract.id))
+    .orderBy(asc(milestones.position));
+  return { contract, milestones: rows };
+}
+
+export async function listInviteEvents(db: DbOrTx, inviteId: string) {
+  return db
+    .select()
+    .from(inviteEvents)
+    .where(eq(inviteEvents.inviteId, inviteId))
+    .orderBy(asc(inviteEvents.createdAt), asc(inviteEvents.id));
+}
+
+/** Invites the workspace created in the last 24 hours, and when the oldest of them leaves the window. */
+export async function invitesInLastDay(db: DbOrTx, workspaceId: string) {
+  const [row] = await db
+    .select({ n: count(), oldest: sql<Date | string | null>`min(${invites.createdAt})` })
+    .from(invites)
+    .where(and(eq(invites.workspaceId, workspaceId), gt(invites.createdAt, sql`now() - interval '24 hours'`)));
+  return { count: Number(row.n), oldest: row.oldest ? new Date(row.oldest) : null };
+}

@@ -1,0 +1,44 @@
+/** Statuses the client sees, derived from the invite, its email and webhooks. */
+export type DisplayStatus =
+  | 'queued'
+  | 'sent'
+  | 'delivered'
+  | 'opened'
+  | 'accepted'
+  | 'bounced'
+  | 'declined'
+  | 'expired'
+  | 'revoked'
+  | 'failed';
+
+export type StatusInputs = {
+  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+  expiresAt: Date;
+  outboxStatus: 'queued' | 'sending' | 'sent' | 'failed' | null;
+  deliveryEvent: 'delivered' | 'bounced' | 'complained' | null;
+  openedAt: Date | null;
+};
+
+export function displayStatus(i: StatusInputs, now = new Date()): DisplayStatus {
+  if (i.status !== 'pending') return i.status;
+  if (i.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (i.openedAt) return 'opened';
+  if (i.deliveryEvent === 'bounced' || i.deliveryEvent === 'complained') return 'bounced';
+  if (i.outboxStatus === 'failed') return 'failed';
+  if (i.deliveryEvent === 'delivered') return 'delivered';
+  if (i.outboxStatus === 'sent') return 'sent';
+  return 'queued';
+}
+
+export const STATUS_LABELS: Record<DisplayStatus, string> = {
+  queued: 'Queued',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  opened: 'Opened',
+  accepted: 'Accepted',
+  bounced: 'Bounced',
+  declined: 'Declined',
+  expired: 'Expired',
+  revoked: 'Revoked',
+  failed: 'Delivery failed',
+};

@@ -1,0 +1,199 @@
+import { collectFieldErrors } from '@/lib/forms';
+import { taxInfoSchema } from './schemas';
+
+function form(fields: Record<string, string>): Record<string, FormDataEntryValue> {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return Object.fromEntries(data);
+}
+
+function errorsOf(fields: Record<string, string>) {
+  const result = taxInfoSchema.safeParse(form(fields));
+  if (result.success) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`);
+  return collectFieldErrors(result.error);
+}
+
+const us = {
+  kind: 'us',
+  legalName: ' Jane Q. Doe ',
+  businessType: 'individual',
+  tinType: 'ssn',
+  tin: '123-45-6789',
+  addressLine1: '1 Market St',
+  addressLine2: '',
+  city: 'San Francisco',
+  state: 'ca',
+  zip: '941051234',
+  signature: 'jane q. doe',
+  certify: 'on',
+};
+
+const nonUs = {
+  kind: 'non_us',
+  name: 'Ana Silva',
+  countryOfCitizenship: 'pt',
+  addressLine1: 'Rua Augusta 1',
+  city: 'Lisboa',
+  postalCode: '1100-048',
+  country: 'PT',
+  foreignTaxId: '123456789',
+  treatyCountry: '',
+  signature: 'ANA SILVA',
+  certify: 'on',
+};
+
+describe('taxInfoSchema: US person (W-9)', () => {
+  it('parses FormData into clean values', () => {
+    expect(taxInfoSchema.parse(form(us))).toEqual({
+      kind: 'us',
+      legalName: 'Jane Q. Doe',
+      businessType: 'individual',
+      tinType: 'ssn',
+      tin: '123456789',
+      addressLine1: '1 Market St',
+      addressLine2: undefined,
+      city: 'San Francisco',
+      state: 'CA',
+      zip: '94105-1234',
+      signature: 'jane q. doe',
+      certify: true,
+    });
+  });
+
+  it('checks the TIN by its type: an SSN rule for SSNs, the EIN prefixes for EINs', () => {
+    expect(errorsOf({ ...us, tin: '666-12-3456' }).tin).toEqual([
+      expect.stringContaining('never begin with 666'),
+    ]);
+    const company = { ...us, businessType: 'c_corp', tinType: 'ein' };
+    expect(taxInfoSchema.parse(form({ ...company, tin: '12-3456789' }))).toMatchObject({
+      tin: '123456789',
+    });
+    expect(errorsOf({ ...company, tin: '07-1234567' }).tin).toEqual([
+      expect.stringContaining('does not issue EINs beginning with 07'),
+    ]);
+  });
+
+  it('asks corporations and partnerships for an EIN and individuals for an SSN', () => {
+    expect(errorsOf({ ...us, businessType: 'partnership' })).toEqual({
+      tinType: ['Corporations and partnerships give their EIN, not a Social Security number.'],
+    });
+    expect(errorsOf({ ...us, tinType: 'ein', tin: '12-3456789' })).toEqual({
+      tinType: [expect.stringContaining('As an individual, give your Social Security number')],
+    });
+    for (const businessType of ['sole_proprietor', 'llc', 'trust']) {
+      expect(
+        taxInfoSchema.safeParse(form({ ...us, businessType, tinType: 'ein', tin: '12-3456789' }))
+          .success,
+      ).toBe(true);
+      expect(taxInfoSchema.safeParse(form({ ...us, businessType })).success).toBe(true);
+    }
+  });
+
+  it('requires the signature to be the legal name', () => {
+    expect(errorsOf({ ...us, signature: 'Jane Doe' })).toEqual({
+      signature: ['Type your name exactly as entered above to sign: Jane Q. Doe.'],
+    });
+  });
+
+  it('requires the certification box to be ticked', () => {
+    const { certify: _omitted, ...unticked } = us;
+    expect(errorsOf(unticked)).toEqual({
+      certify: ['Tick the box to certify that the information is correct.'],
+    });
+    expect(errorsOf({ ...us, certify: 'false' })).toEqual({
+      certify: ['Tick the box to certify that the information is correct.'],
+    });
+  });
+
+  it('reports every empty field with one message each, and no signature mismatch on top', () => {
+    const errors = errorsOf({ kind: 'us' });
+    expect(Object.keys(errors).sort()).toEqual(
+      [
+        'addressLine1',
+        'businessType',
+        'certify',
+        'city',
+        'legalName',
+        'signature',
+        'state',
+        'tin',
+        'tinType',
+        'zip',
+      ].sort(),
+    );
+    for (const messages of Object.values(errors)) expect(messages).toHaveLength(1);
+    expect(errors.tin).toEqual(['Enter your Social Security number or EIN.']);
+    expect(errors.signature).toEqual(['Type your full legal name to sign.']);
+  });
+
+  it('rejects a state that does not exist and a malformed ZIP', () => {
+    expect(errorsOf({ ...us, state: 'XX', zip: '9410' })).toEqual({
+      state: ['Choose your state, or enter its two-letter code like NY or CA.'],
+      zip: ['A ZIP code has 5 digits, or 9 for ZIP+4, like 94103 or 94103-1234.'],
+    });
+  });
+});
+
+describe('taxInfoSchema: not a US person (W-8BEN)', () => {
+  it('parses FormData, upper-casing country codes and dropping blank optionals', () => {
+    expect(taxInfoSchema.parse(form(nonUs))).toEqual({
+      kind: 'non_us',
+      name: 'Ana Silva',
+      countryOfCitizenship: 'PT',
+      addressLine1: 'Rua Augusta 1',
+      addressLine2: undefined,
+      city: 'Lisboa',
+      region: undefined,
+      postalCode: '1100-048',
+      country: 'PT',
+      foreignTaxId: '123456789',
+      treatyCountry: undefined,
+      signature: 'ANA SILVA',
+      certify: true,
+    });
+    expect(taxInfoSchema.parse(form({ ...nonUs, treatyCountry: 'br' }))).toMatchObject({
+      treatyCountry: 'BR',
+    });
+  });
+
+  it('refuses unknown country codes in each country field', () => {
+    expect(
+      errorsOf({ ...nonUs, countryOfCitizenship: 'XX', country: 'Portugal', treatyCountry: 'ZZ' }),
+    ).toEqual({
+      countryOfCitizenship: ['Choose your country of citizenship.'],
+      country: ['Choose the country you live in.'],
+      treatyCountry: [expect.stringContaining('Choose the treaty country from the list')],
+    });
+  });
+
+  it('sends US citizens and US residents to the W-9 form', () => {
+    expect(errorsOf({ ...nonUs, countryOfCitizenship: 'US', country: 'us' })).toEqual({
+      countryOfCitizenship: ['US citizens fill in the US (W-9) form instead.'],
+      country: [expect.stringContaining('use the US (W-9) form')],
+    });
+  });
+
+  it('limits the foreign tax id to 30 characters and requires it', () => {
+    expect(errorsOf({ ...nonUs, foreignTaxId: '1'.repeat(31) }).foreignTaxId).toEqual([
+      expect.stringContaining('at most 30 characters'),
+    ]);
+    expect(taxInfoSchema.safeParse(form({ ...nonUs, foreignTaxId: '1'.repeat(30) })).success).toBe(
+      true,
+    );
+    expect(errorsOf({ ...nonUs, foreignTaxId: '  ' }).foreignTaxId).toHaveLength(1);
+  });
+
+  it('requires the signature to be the name given', () => {
+    expect(errorsOf({ ...nonUs, signature: 'Ana S.' })).toEqual({
+      signature: ['Type your name exactly as entered above to sign: Ana Silva.'],
+    });
+  });
+});
+
+describe('taxInfoSchema: kind', () => {
+  it('asks which form applies', () => {
+    expect(errorsOf({ kind: 'other' })).toEqual({
+      kind: [expect.stringContaining('US person (W-9)')],
+    });
+  });
+});
