@@ -18,7 +18,9 @@ const csp = [
 
 const securityHeaders = [
   { key: 'Content-Security-Policy', value: csp },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  // same-origin: nothing leaves for other sites, and our own form posts keep their Origin
+  // (with no-referrer, browsers send "Origin: null" and Next.js rightly refuses the action).
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
@@ -29,7 +31,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'postgres', '@react-email/render', '@react-email/components'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Invite links carry their token in the path: never send them anywhere, not even to us.
+      { source: '/invite/:token*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+    ];
   },
 };
 

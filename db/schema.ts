@@ -97,12 +97,48 @@ export const clientWorkspaces = pgTable(
 );
 
 // ── Freelancer side ─────────────────────────────────────────────────────────────────────
-export const freelancerProfiles = pgTable('freelancer_profile', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: createdAt(),
-});
+export const freelancerProfiles = pgTable(
+  'freelancer_profile',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    country: text('country'),
+    timeZone: text('time_zone'),
+    phone: text('phone'),
+    termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true }),
+    basicInfoCompletedAt: timestamp('basic_info_completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('freelancer_profile_country', sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
+    check('freelancer_profile_phone', sql`${t.phone} is null or ${t.phone} ~ '^\+[1-9][0-9]{7,14}$'`),
+    check(
+      'freelancer_profile_basic_info_complete',
+      sql`${t.basicInfoCompletedAt} is null or (${t.firstName} is not null and ${t.lastName} is not null and ${t.country} is not null and ${t.timeZone} is not null and ${t.termsAcceptedAt} is not null)`,
+    ),
+  ],
+);
+
+/** A confirmation link for a new account email; the address changes only when it is used. */
+export const emailChangeRequests = pgTable(
+  'email_change_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    newEmail: text('new_email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('email_change_token_uq').on(t.tokenHash), index('email_change_user_idx').on(t.userId)],
+);
 
 // ── Email outbox and the local mailbox ─────────────────────────────────────────────────
 export const outboxStatusEnum = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'failed']);
@@ -267,6 +303,7 @@ export const inviteEventTypeEnum = pgEnum('invite_event_type', [
   'delivery_failed',
   'reminder_sent',
   'fresh_link_requested',
+  'activated',
   'accepted',
   'declined',
 ]);
@@ -283,7 +320,11 @@ export const inviteEvents = pgTable(
     detail: text('detail'),
     createdAt: createdAt(),
   },
-  (t) => [index('invite_event_invite_idx').on(t.inviteId, t.createdAt)],
+  (t) => [
+    index('invite_event_invite_idx').on(t.inviteId, t.createdAt),
+    // "Opened" is recorded once per invite, whoever loads the landing page.
+    uniqueIndex('invite_event_opened_once_uq').on(t.inviteId).where(sql`${t.type} = 'opened'`),
+  ],
 );
 
 export const contractKindEnum = pgEnum('contract_kind', ['hourly', 'fixed']);
@@ -364,3 +405,23 @@ export const webhookEvents = pgTable('webhook_event', {
   type: text('type').notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** What the freelancer accepted, frozen: the terms as shown, their hash, who and when. */
+export const contractAcceptances = pgTable(
+  'contract_acceptance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    freelancerId: text('freelancer_id')
+      .notNull()
+      .references(() => users.id),
+    contractVersion: integer('contract_version').notNull(),
+    terms: text('terms').notNull(),
+    termsHash: text('terms_hash').notNull(),
+    ip: text('ip'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contract_acceptance_contract_uq').on(t.contractId)],
+);

@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
@@ -20,5 +21,7 @@ export async function switchSideAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect(homeFor(viewer.user.activeSide));
   const { db } = await getDatabase();
   const switched = await switchSide(db, viewer.user.id, parsed.data.side);
+  // The header (who is signed in, which side) lives in the root layout: render it again.
+  revalidatePath('/', 'layout');
   redirect(switched ? homeFor(parsed.data.side) : '/welcome');
 }

@@ -90,3 +90,16 @@ export async function requireClient(): Promise<ClientContext> {
 export async function loadClient(): Promise<ClientContext | null> {
   return clientContext(await loadViewer());
 }
+
+export async function clearSessionCookie(): Promise<void> {
+  const env = getEnv();
+  const jar = await cookies();
+  // A __Secure- cookie can only be replaced by a Secure one, so spell the attributes out.
+  jar.set(sessionCookieName(env.secureCookies), '', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.secureCookies,
+    path: '/',
+    expires: new Date(0),
+  });
+}

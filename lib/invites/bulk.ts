@@ -64,7 +64,7 @@ export async function checkBulkInvites(db: Db, inviter: Inviter, csv: string, of
   const seen = new Set<string>();
   let budget = remaining;
   const rows: BulkReportRow[] = dataRows.map((cells, i) => {
-    const line = i + 1 + (hasHeader ? 1 : 0);
+    const line = parsed.lines[i + (hasHeader ? 1 : 0)];
     const [email = '', firstName = '', lastName = '', rate = ''] = cells;
     const result = bulkRowSchema.safeParse({ email, firstName, lastName, rate });
     const base = { line, email: email.trim(), name: `${firstName} ${lastName}`.trim(), rateCents: null };
@@ -107,8 +107,26 @@ export async function sendBulkInvites(
   if (!report.ok) return report;
   const sendRows = report.rows.filter((r) => r.outcome === 'send');
   const parsed = parseCsv(csv, BULK_MAX_ROWS + 1);
-  const byLine = new Map(parsed.rows.map((cells, i) => [i + 1, cells]));
+  const byLine = new Map(parsed.rows.map((cells, i) => [parsed.lines[i], cells]));
   await db.transaction(async (tx) => {
+    if (sendRows.length > 0) {
+      // As createInvite does: a pending invite past its expiry is over, so it must not
+      // hold the one-pending-invite index against the new one.
+      await tx
+        .update(invites)
+        .set({ status: 'expired', updatedAt: new Date() })
+        .where(
+          and(
+            eq(invites.workspaceId, inviter.workspaceId),
+            eq(invites.status, 'pending'),
+            sql`${invites.expiresAt} <= now()`,
+            inArray(
+              invites.email,
+              sendRows.map((r) => r.email),
+            ),
+          ),
+        );
+    }
     for (const row of sendRows) {
       const cells = byLine.get(row.line) ?? [];
       const terms = termsFromOffer(offer, getEnv().SERVICE_FEE_BPS);

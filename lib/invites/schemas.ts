@@ -28,17 +28,25 @@ const personName = (label: string) =>
     .max(LIMITS.name, `Keep the ${label} to ${LIMITS.name} characters or fewer.`)
     .refine((v) => !CONTROL_CHARS.test(v), `The ${label} contains characters we can't show.`);
 
-/** The earliest acceptable start date: today somewhere on Earth (UTC minus one day). */
+/** The earliest acceptable start date: today somewhere on Earth (the date at UTC-12, the last zone). */
 export function earliestStartDate(now = new Date()): string {
-  return new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return new Date(now.getTime() - 12 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
+function isIsoDate(v: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+    new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+  );
+}
+
+// One message for a malformed date, and no date comparisons after it (abort).
 const isoDate = (message: string) =>
   z
     .string({ error: message })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
+    .refine(isIsoDate, { message, abort: true });
 
 const dollars = (messages: { required: string; invalid: string; min: string; max: string }, min: number, max: number) =>
   z
@@ -146,17 +154,25 @@ const fixedOffer = z
         .max(LIMITS.milestones, `A contract can have at most ${LIMITS.milestones} milestones.`),
     ),
   })
-  .superRefine((offer, ctx) => {
-    offer.milestones.forEach((m, i) => {
-      if (m.dueDate < offer.startDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['milestones', i, 'dueDate'],
-          message: 'The due date cannot be before the contract start date.',
-        });
-      }
-    });
-  });
+  .superRefine(
+    (offer, ctx) => {
+      // Runs even when other fields failed (see `when`), so this error shows with the rest;
+      // the values may then be partly parsed, so only well-formed dates are compared.
+      const { startDate, milestones: rows } = offer as { startDate?: unknown; milestones?: unknown };
+      if (typeof startDate !== 'string' || !isIsoDate(startDate) || !Array.isArray(rows)) return;
+      rows.forEach((m: unknown, i) => {
+        const dueDate = (m as { dueDate?: unknown } | null)?.dueDate;
+        if (typeof dueDate === 'string' && isIsoDate(dueDate) && dueDate < startDate) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['milestones', i, 'dueDate'],
+            message: 'The due date cannot be before the contract start date.',
+          });
+        }
+      });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export const offerSchema = z.discriminatedUnion('kind', [hourlyOffer, fixedOffer], {
   error: 'Choose hourly or fixed price.',

@@ -294,6 +294,12 @@ export async function resendInvite(db: Db, inviter: Inviter, inviteId: string): 
   return db.transaction(async (tx) => {
     const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
     if (error) return error;
+    if (invite.status === 'expired') {
+      // Reviving it must not make a second pending invite when a newer one was sent since.
+      await expireStale(tx, inviter.workspaceId, invite.email);
+      const newer = await findPendingInvite(tx, inviter.workspaceId, invite.email);
+      if (newer) return duplicateResult(newer.id);
+    }
     await reissueInviteLink(tx, invite, inviter, { event: 'resent', actorId: inviter.userId });
     return { ok: true as const, inviteId };
   });
@@ -307,6 +313,7 @@ export async function changeInviteEmail(db: Db, inviter: Inviter, inviteId: stri
       if (invite.email === email) {
         return { ok: false as const, reason: 'not-pending' as const, message: 'That is already the address of this invite.' };
       }
+      await expireStale(tx, inviter.workspaceId, email);
       const other = await findPendingInvite(tx, inviter.workspaceId, email);
       if (other) return duplicateResult(other.id);
       await reissueInviteLink(tx, invite, inviter, {

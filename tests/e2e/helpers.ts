@@ -24,3 +24,50 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
+
+/** Signs up a new client through the magic link and sets up a workspace. */
+export async function signUpAsClient(page: Page, opts: { email: string; name: string; workspace: string; type?: RegExp }) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Email address').fill(opts.email);
+  await page.getByRole('button', { name: 'Email me a sign-up link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  const { hrefs } = await openLatestEmail(page, opts.email, 'Your Workbridge sign-in link');
+  await page.goto(hrefs.find((h) => h.includes('/sign-in/confirm'))!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Workbridge' })).toBeVisible();
+  await page.getByLabel('I want to hire freelancers').check();
+  await page.getByLabel('Your name').fill(opts.name);
+  await page.getByLabel('Workspace name').fill(opts.workspace);
+  await page.getByLabel(opts.type ?? /^Company/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: opts.workspace })).toBeVisible();
+}
+
+export function isoDate(daysFromNow: number): string {
+  return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Fills the invite form with an hourly offer and sends it. */
+export async function sendHourlyInvite(
+  page: Page,
+  opts: { email: string; firstName: string; lastName: string; title: string; rate: string; weeklyLimit: string },
+) {
+  await page.goto('/client/invites/new');
+  await page.getByLabel('Email address').fill(opts.email);
+  await page.getByLabel('First name').fill(opts.firstName);
+  await page.getByLabel('Last name').fill(opts.lastName);
+  await page.getByLabel('Contract title').fill(opts.title);
+  await page.getByLabel('Start date').fill(isoDate(1));
+  await page.getByLabel('Hourly', { exact: true }).check();
+  await page.getByLabel('Hourly rate (USD)').fill(opts.rate);
+  await page.getByLabel('Weekly limit in hours').fill(opts.weeklyLimit);
+  await page.getByRole('button', { name: 'Send the invite' }).click();
+  await expect(page.getByText('The invite is saved and its email is on its way.')).toBeVisible();
+}
+
+export async function inviteLinkFromMail(page: Page, to: string, subject: RegExp | string): Promise<string> {
+  const { hrefs } = await openLatestEmail(page, to, subject);
+  const link = hrefs.find((h) => h.includes('/invite/'));
+  expect(link).toBeDefined();
+  return link!;
+}

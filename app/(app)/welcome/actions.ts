@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
 import { chooseSideSchema } from '@/lib/accounts/schemas';
@@ -19,5 +20,7 @@ export async function chooseSideAction(_prev: FormState, formData: FormData): Pr
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
   await chooseSide(db, viewer.user.id, parsed.data);
+  // The header (who is signed in, which side) lives in the root layout: render it again.
+  revalidatePath('/', 'layout');
   redirect(homeFor(parsed.data.side));
 }

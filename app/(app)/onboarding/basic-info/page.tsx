@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { TIME_ZONES } from '@/lib/geo/time-zones';
+import { enterStep } from '../context';
+import { BasicInfoForm } from './basic-info-form';
+
+export const metadata: Metadata = { title: 'Basic info' };
+
+export default async function BasicInfoPage() {
+  const { ctx } = await enterStep('basic-info');
+  const p = ctx.profile;
+  return (
+    <>
+      <h1>Basic info</h1>
+      <p>So clients and payments know who you are. You can change this later.</p>
+      <BasicInfoForm
+        timeZones={TIME_ZONES}
+        defaults={{
+          firstName: p?.firstName ?? '',
+          lastName: p?.lastName ?? '',
+          country: p?.country ?? '',
+          timeZone: p?.timeZone ?? '',
+          phone: p?.phone ?? '',
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { createElement } from 'react';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { clientWorkspaces, contractAcceptances, contracts, invites, users } from '@/db/schema';
+import { complianceRequirement } from '@/lib/compliance/rule';
+import { sendEmail } from '@/lib/email/outbox';
+import { getEnv } from '@/lib/env';
+import { recordInviteEvent } from '@/lib/invites/queries';
+import { loadTerms } from '@/lib/invites/service';
+import OfferDecisionEmail, { offerDecisionSubject } from '@/emails/offer-decision';
+import type { OfferTerms } from './summary';
+
+/** A stable hash of the terms as shown: accepting names the hash it saw. */
+export function hashTerms(terms: OfferTerms): string {
+  const canonical = JSON.stringify(terms, Object.keys(terms).sort());
+  return createHash('sha256').update(JSON.stringify([canonical, terms.milestones])).digest('hex');
+}
+
+export type DecisionResult =
+  | { ok: true; status: 'active' | 'awaiting_compliance' | 'declined' }
+  | { ok: false; reason: 'not-found' | 'changed' | 'decided'; message: string };
+
+const CHANGED = 'The offer changed since you opened it. Please review the new terms again before you accept.';
+
+async function lockOwnContract(tx: Parameters<Parameters<Db['transaction']>[0]>[0], contractId: string, freelancerId: string) {
+  const [row] = await tx
+    .select({ contract: contracts, invite: invites, workspace: clientWorkspaces, clientEmail: users.email })
+    .from(contracts)
+    .innerJoin(invites, eq(invites.id, contracts.inviteId))
+    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
+    .innerJoin(users, eq(users.id, invites.invitedById))
+    .where(and(eq(contracts.id, contractId), eq(contracts.freelancerId, freelancerId)))
+    .for('update', { of: contracts });
+  return row;
+}
+
+/**
+ * Accepts the offer exactly as it was shown (its hash), storing a snapshot of the terms
+ * with who and when; the client is emailed. If the client changed the offer meanwhile,
+ * nothing is stored and the freelancer is asked to review again.
+ */
+export async function acceptContract(
+  db: Db,
+  input: { contractId: string; freelancerId: string; shownHash: string; ip?: string },
+): Promise<DecisionResult> {
+  return db.transaction(async (tx) => {
+    const row = await lockOwnContract(tx, input.contractId, input.freelancerId);
+    if (!row) return { ok: false as const, reason: 'not-found' as const, message: 'We could not find that offer.' };
+    if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
+      return { ok: false as const, reason: 'decided' as const, message: 'This offer was already decided or withdrawn.' };
+    }
+    const terms = await loadTerms(tx, row.invite.id);
+    if (!terms || hashTerms(terms) !== input.shownHash) return { ok: false as const, reason: 'changed' as const, message: CHANGED };
+    const requirement = complianceRequirement({
+      clientType: row.workspace.type,
+      contract: terms.kind === 'hourly' ? { kind: 'hourly', weeklyLimitHours: terms.weeklyLimitHours } : { kind: 'fixed' },
+    });
+    const status = requirement === 'none' ? ('active' as const) : ('awaiting_compliance' as const);
+    await tx.insert(contractAcceptances).values({
+      contractId: row.contract.id,
+      freelancerId: input.freelancerId,
+      contractVersion: row.contract.version,
+      terms: JSON.stringify(terms),
+      termsHash: input.shownHash,
+      ip: input.ip ?? null,
+    });
+    await tx.update(contracts).set({ status, updatedAt: new Date() }).where(eq(contracts.id, row.contract.id));
+    await recordInviteEvent(tx, row.invite.id, 'accepted', input.freelancerId);
+    await sendEmail(tx, {
+      to: row.clientEmail,
+      template: 'offer-accepted',
+      ...decisionEmail(row.invite, terms.title, 'accepted', null, status === 'awaiting_compliance'),
+    });
+    return { ok: true as const, status };
+  });
+}
+
+export async function declineContract(
+  db: Db,
+  input: { contractId: string; freelancerId: string; reason: string },
+): Promise<DecisionResult> {
+  return db.transaction(async (tx) => {
+    const row = await lockOwnContract(tx, input.contractId, input.freelancerId);
+    if (!row) return { ok: false as const, reason: 'not-found' as const, message: 'We could not find that offer.' };
+    if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
+      return { ok: false as const, reason: 'decided' as const, message: 'This offer was already decided or withdrawn.' };
+    }
+    await tx.update(contracts).set({ status: 'declined', updatedAt: new Date() }).where(eq(contracts.id, row.contract.id));
+    await tx
+      .update(invites)
+      .set({ status: 'declined', declinedAt: new Date(), declineReason: input.reason, updatedAt: new Date() })
+      .where(eq(invites.id, row.invite.id));
+    await recordInviteEvent(tx, row.invite.id, 'declined', input.freelancerId, input.reason.slice(0, 300));
+    await sendEmail(tx, {
+      to: row.clientEmail,
+      template: 'offer-declined',
+      ...decisionEmail(row.invite, row.contract.title, 'declined', input.reason, false),
+    });
+    return { ok: true as const, status: 'declined' as const };
+  });
+}
+
+function decisionEmail(
+  invite: { id: string; firstName: string; lastName: string },
+  title: string,
+  decision: 'accepted' | 'declined',
+  reason: string | null,
+  startsAfterCompliance: boolean,
+) {
+  const props = {
+    freelancerName: `${invite.firstName} ${invite.lastName}`,
+    offerTitle: title,
+    decision,
+    reason,
+    startsAfterCompliance,
+    url: new URL(`/client/invites/${invite.id}`, getEnv().APP_URL).toString(),
+  };
+  return { subject: offerDecisionSubject(props), element: createElement(OfferDecisionEmail, props) };
+}

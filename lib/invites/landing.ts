@@ -1,0 +1,63 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { clientWorkspaces, inviteEvents, inviteTokens, invites, users } from '@/db/schema';
+import { hashToken } from '@/lib/security/tokens';
+import type { Invite } from './queries';
+
+/** What an invite link leads to; never says whether an email has an account. */
+export type LinkState =
+  | { kind: 'unknown' }
+  | { kind: 'superseded' }
+  | { kind: 'used'; invite: Invite }
+  | { kind: 'revoked'; invite: Invite; workspaceName: string; inviterName: string }
+  | { kind: 'declined'; invite: Invite }
+  | { kind: 'expired'; invite: Invite; workspaceName: string; inviterName: string }
+  | { kind: 'open'; invite: Invite; workspaceName: string; inviterName: string; workspaceType: 'individual' | 'company' | 'enterprise' };
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** Reads the state of a link. Changes nothing. */
+export async function resolveInviteLink(db: DbOrTx, token: string, now = new Date()): Promise<LinkState> {
+  if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' };
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      invite: invites,
+      supersededAt: inviteTokens.supersededAt,
+      workspaceName: clientWorkspaces.name,
+      workspaceType: clientWorkspaces.type,
+      inviterName: users.name,
+    })
+    .from(inviteTokens)
+    .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
+    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, invites.workspaceId))
+    .innerJoin(users, eq(users.id, invites.invitedById))
+    .where(eq(inviteTokens.tokenHash, tokenHash));
+  if (!row) return { kind: 'unknown' };
+  const { invite } = row;
+  const names = { workspaceName: row.workspaceName, inviterName: row.inviterName ?? '' };
+  if (invite.status === 'accepted') return { kind: 'used', invite };
+  if (invite.status === 'declined') return { kind: 'declined', invite };
+  if (invite.status === 'revoked') return { kind: 'revoked', invite, ...names };
+  if (row.supersededAt) return { kind: 'superseded' };
+  if (invite.status === 'expired' || invite.expiresAt.getTime() <= now.getTime()) {
+    return { kind: 'expired', invite, ...names };
+  }
+  return { kind: 'open', invite, ...names, workspaceType: row.workspaceType };
+}
+
+/** The one write a landing page makes: an "opened" event, once per invite. */
+export async function recordInviteOpened(db: DbOrTx, inviteId: string): Promise<void> {
+  await db
+    .insert(inviteEvents)
+    .values({ inviteId, type: 'opened' })
+    .onConflictDoNothing({ target: inviteEvents.inviteId, where: sql`${inviteEvents.type} = 'opened'` });
+}
+
+export async function wasOpened(db: DbOrTx, inviteId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: inviteEvents.id })
+    .from(inviteEvents)
+    .where(and(eq(inviteEvents.inviteId, inviteId), eq(inviteEvents.type, 'opened')));
+  return rows.length > 0;
+}

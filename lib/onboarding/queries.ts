@@ -1,0 +1,38 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { clientWorkspaces, contracts, freelancerProfiles, invites, users } from '@/db/schema';
+
+export type FreelancerProfileRow = typeof freelancerProfiles.$inferSelect;
+
+export async function findFreelancerProfile(db: DbOrTx, userId: string): Promise<FreelancerProfileRow | undefined> {
+  const [row] = await db.select().from(freelancerProfiles).where(eq(freelancerProfiles.userId, userId));
+  return row;
+}
+
+/** The freelancer's contracts (offers included), with who offered them. */
+export async function listFreelancerContracts(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      id: contracts.id,
+      title: contracts.title,
+      status: contracts.status,
+      kind: contracts.kind,
+      inviteId: contracts.inviteId,
+      workspaceName: clientWorkspaces.name,
+      workspaceType: clientWorkspaces.type,
+      inviterName: users.name,
+    })
+    .from(contracts)
+    .innerJoin(invites, eq(invites.id, contracts.inviteId))
+    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
+    .innerJoin(users, eq(users.id, invites.invitedById))
+    .where(
+      and(
+        eq(contracts.freelancerId, userId),
+        inArray(contracts.status, ['offered', 'awaiting_compliance', 'active', 'declined']),
+      ),
+    )
+    .orderBy(asc(contracts.createdAt));
+}
+
+export type FreelancerContract = Awaited<ReturnType<typeof listFreelancerContracts>>[number];

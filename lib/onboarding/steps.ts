@@ -1,0 +1,72 @@
+import type { DbOrTx } from '@/db/client';
+import { findFreelancerProfile, listFreelancerContracts, type FreelancerContract, type FreelancerProfileRow } from './queries';
+
+/** Everything the checklist and the blockers panel look at, loaded once per page. */
+export type OnboardingContext = {
+  profile: FreelancerProfileRow | undefined;
+  contracts: FreelancerContract[];
+};
+
+export type Step = { key: string; label: string; href: string; done: boolean };
+export type Blocker = { key: string; text: string; href: string };
+
+export async function loadOnboardingContext(db: DbOrTx, userId: string): Promise<OnboardingContext> {
+  const [profile, contracts] = await Promise.all([findFreelancerProfile(db, userId), listFreelancerContracts(db, userId)]);
+  return { profile, contracts };
+}
+
+const clientName = (c: FreelancerContract) => (c.inviterName ? `${c.inviterName} of ${c.workspaceName}` : c.workspaceName);
+
+/**
+ * The checklist, in order. Each later area (payout, tax, profile, compliance) adds one
+ * entry here and one blocker rule below.
+ */
+export function onboardingSteps(ctx: OnboardingContext): Step[] {
+  const offered = ctx.contracts.filter((c) => c.status === 'offered');
+  return [
+    { key: 'activate', label: 'Activate your account', href: '/onboarding', done: true },
+    { key: 'basic-info', label: 'Basic info', href: '/onboarding/basic-info', done: Boolean(ctx.profile?.basicInfoCompletedAt) },
+    {
+      key: 'contract',
+      label: 'Review the contract',
+      href: offered[0] ? `/onboarding/contract/${offered[0].id}` : '/onboarding/contract',
+      done: ctx.contracts.length > 0 && offered.length === 0,
+    },
+  ];
+}
+
+/** "What stands between you and your first payment", in plain words. */
+const BLOCKER_RULES: ((ctx: OnboardingContext) => Blocker[])[] = [
+  (ctx) =>
+    ctx.profile?.basicInfoCompletedAt
+      ? []
+      : [{ key: 'basic-info', text: 'Your basic info (name, country, time zone) is not filled in yet.', href: '/onboarding/basic-info' }],
+  (ctx) =>
+    ctx.contracts
+      .filter((c) => c.status === 'offered')
+      .map((c) => ({ key: `offer-${c.id}`, text: `You have not accepted the offer “${c.title}” from ${clientName(c)} yet.`, href: `/onboarding/contract/${c.id}` })),
+  (ctx) =>
+    ctx.contracts.some((c) => c.status === 'active' || c.status === 'awaiting_compliance' || c.status === 'offered')
+      ? []
+      : [{ key: 'no-contract', text: 'You have no accepted contract yet: a client needs to invite you.', href: '/help/how-workbridge-works' }],
+];
+
+export function paymentBlockers(ctx: OnboardingContext): Blocker[] {
+  return BLOCKER_RULES.flatMap((rule) => rule(ctx));
+}
+
+export function firstOpenStep(steps: Step[]): Step | undefined {
+  return steps.find((s) => !s.done);
+}
+
+/** Where a person who opens `key` should be: that step, or the first open one before it. */
+export function gateStep(steps: Step[], key: string): string | null {
+  const index = steps.findIndex((s) => s.key === key);
+  const firstOpen = steps.findIndex((s) => !s.done);
+  if (firstOpen !== -1 && index > firstOpen) return steps[firstOpen].href;
+  return null;
+}
+
+export function progressPercent(steps: Step[]): number {
+  return Math.round((steps.filter((s) => s.done).length / steps.length) * 100);
+}
