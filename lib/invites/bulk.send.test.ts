@@ -4,10 +4,9 @@ import { resetEnvCache } from '@/lib/env';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient, findInvite, hourlyOfferInput, inviteData, parseOffer } from '@/tests/helpers/invite-fixtures';
 import { sendBulkInvites } from './bulk';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let client: Inviter;
 const hourly = parseOffer(hourlyOfferInput({ hourlyRate: '50', weeklyLimit: '20' }));
 const savedLimit = process.env.INVITES_PER_DAY;
 
@@ -15,7 +14,6 @@ beforeAll(async () => {
   // Bulk lists go up to 500; the default daily limit (50) would cut them short.
   process.env.INVITES_PER_DAY = '2000';
   database = await createTestDatabase(); // resets the env cache
-  client = await createClient(database.db);
 });
 afterAll(async () => {
   if (savedLimit === undefined) delete process.env.INVITES_PER_DAY;

@@ -212,6 +212,22 @@ describe('the daily limit', () => {
     expect((await createInvite(database.db, quiet, inviteData('limit-3@example.com'))).ok).toBe(true);
   });
 
+  it('holds when many invites are sent at once', async () => {
+    process.env.INVITES_PER_DAY = '3';
+    resetEnvCache();
+    const burst = await createClient(database.db, { workspaceName: 'Burst Co' });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createInvite(database.db, burst, inviteData(`burst-${i}@example.com`))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.reason === 'daily-limit')).toHaveLength(7);
+    const [row] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(invites)
+      .where(eq(invites.workspaceId, burst.workspaceId));
+    expect(row.n).toBe(3);
+  });
+
   it('counts only the last 24 hours', async () => {
     process.env.INVITES_PER_DAY = '1';
     resetEnvCache();
