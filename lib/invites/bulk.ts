@@ -5,7 +5,7 @@ import { getEnv } from '@/lib/env';
 import { formatMoney } from '@/lib/money/money';
 import { parseCsv } from './csv';
 import { bulkRowSchema, type OfferData } from './schemas';
-import { checkDailyLimit, insertInviteWithOffer, termsFromOffer, type Inviter } from './service';
+import { checkDailyLimit, insertInviteWithOffer, lockWorkspaceForInvites, termsFromOffer, type Inviter } from './service';
 
 export const BULK_MAX_ROWS = 500;
 export const BULK_MAX_BYTES = 1_000_000;
@@ -108,7 +108,10 @@ export async function sendBulkInvites(
   const sendRows = report.rows.filter((r) => r.outcome === 'send');
   const parsed = parseCsv(csv, BULK_MAX_ROWS + 1);
   const byLine = new Map(parsed.rows.map((cells, i) => [parsed.lines[i], cells]));
-  await db.transaction(async (tx) => {
+  const withinLimit = await db.transaction(async (tx) => {
+    // The report's budget was counted before this transaction; count again under the lock.
+    await lockWorkspaceForInvites(tx, inviter.workspaceId);
+    if (!(await checkDailyLimit(tx, inviter.workspaceId, sendRows.length)).allowed) return false;
     if (sendRows.length > 0) {
       // As createInvite does: a pending invite past its expiry is over, so it must not
       // hold the one-pending-invite index against the new one.
@@ -139,6 +142,13 @@ export async function sendBulkInvites(
         terms,
       });
     }
+    return true;
   });
+  if (!withinLimit) {
+    return {
+      ok: false,
+      message: `Invites sent meanwhile reached the daily limit of ${getEnv().INVITES_PER_DAY}. Check the list again to see which rows can still be sent.`,
+    };
+  }
   return { ...report, sent: sendRows.length };
 }

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { contracts, inviteTokens, invites, milestones } from '@/db/schema';
+import { clientWorkspaces, contracts, inviteTokens, invites, milestones } from '@/db/schema';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
 import { generateToken, hashToken } from '@/lib/security/tokens';
@@ -56,6 +56,19 @@ export async function checkDailyLimit(db: Db | Tx, workspaceId: string, wanted =
   const remaining = Math.max(0, getEnv().INVITES_PER_DAY - count);
   const retryAt = oldest ? new Date(oldest.getTime() + DAY_MS) : new Date();
   return { allowed: remaining >= wanted, remaining, retryAt };
+}
+
+/**
+ * Serialises the transactions that create invites for one workspace, so the daily limit
+ * counted inside them holds when requests arrive together. NO KEY UPDATE does not block
+ * the foreign-key checks of other writes that reference the workspace.
+ */
+export async function lockWorkspaceForInvites(tx: Tx, workspaceId: string): Promise<void> {
+  await tx
+    .select({ id: clientWorkspaces.id })
+    .from(clientWorkspaces)
+    .where(eq(clientWorkspaces.id, workspaceId))
+    .for('no key update');
 }
 
 /** Marks pending invites past their expiry as expired, so a new invite to the same person may be sent. */
@@ -132,12 +145,18 @@ function duplicateResult(existingInviteId: string): InviteResult {
  * transaction. A concurrent duplicate (a double click) loses on the partial unique index.
  */
 export async function createInvite(db: Db, inviter: Inviter, input: InviteData): Promise<InviteResult> {
-  const limit = await checkDailyLimit(db, inviter.workspaceId);
-  if (!limit.allowed) {
-    return { ok: false, reason: 'daily-limit', retryAt: limit.retryAt, message: dailyLimitMessage(limit.retryAt) };
-  }
   try {
     return await db.transaction(async (tx) => {
+      await lockWorkspaceForInvites(tx, inviter.workspaceId);
+      const limit = await checkDailyLimit(tx, inviter.workspaceId);
+      if (!limit.allowed) {
+        return {
+          ok: false as const,
+          reason: 'daily-limit' as const,
+          retryAt: limit.retryAt,
+          message: dailyLimitMessage(limit.retryAt),
+        };
+      }
       await expireStale(tx, inviter.workspaceId, input.email);
       const existing = await findPendingInvite(tx, inviter.workspaceId, input.email);
       if (existing) return duplicateResult(existing.id);
