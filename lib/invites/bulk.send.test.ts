@@ -98,6 +98,27 @@ describe('sendBulkInvites', () => {
     expect(await countInvites(mine.workspaceId)).toBe(3);
   });
 
+  it('keeps to the daily limit when two lists are sent at once', async () => {
+    process.env.INVITES_PER_DAY = '3';
+    resetEnvCache();
+    try {
+      const mine = await createClient(database.db, { workspaceName: 'Twice Co' });
+      const [a, b] = await Promise.all([
+        sendBulkInvites(database.db, mine, 'a1@example.com,A,B\na2@example.com,A,B', hourly),
+        sendBulkInvites(database.db, mine, 'b1@example.com,A,B\nb2@example.com,A,B', hourly),
+      ]);
+      expect([a, b].filter((r) => r.ok && r.sent === 2)).toHaveLength(1);
+      expect([a, b].find((r) => !r.ok)).toEqual({
+        ok: false,
+        message: 'Invites sent meanwhile reached the daily limit of 3. Check the list again to see which rows can still be sent.',
+      });
+      expect(await countInvites(mine.workspaceId)).toBe(2);
+    } finally {
+      process.env.INVITES_PER_DAY = '2000';
+      resetEnvCache();
+    }
+  });
+
   it('refuses 5,000 rows with a message and writes nothing', async () => {
     const mine = await createClient(database.db, { workspaceName: 'Huge Co' });
     const csv = ['email,first,last', ...Array.from({ length: 5000 }, (_, i) => `p${i}@example.com,First,Last`)].join('\n');

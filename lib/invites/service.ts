@@ -293,7 +293,12 @@ export async function reissueInviteLink(
 }
 
 /** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
-async function lockOwnPendingInvite(tx: Tx, workspaceId: string, inviteId: string) {
+async function lockOwnPendingInvite(
+  tx: Tx,
+  workspaceId: string,
+  inviteId: string,
+  options: { allowActivated?: boolean } = {},
+) {
   const [invite] = await tx
     .select()
     .from(invites)
@@ -301,7 +306,9 @@ async function lockOwnPendingInvite(tx: Tx, workspaceId: string, inviteId: strin
     .for('update');
   if (!invite) return { error: { ok: false as const, reason: 'not-found' as const, message: 'We could not find that invite.' } };
   // An expired invite may still be resent: that is how a client revives it.
-  if (invite.status !== 'pending' && invite.status !== 'expired') {
+  // The offer stays editable after the freelancer activated their account, until they decide on it.
+  const activated = options.allowActivated && invite.status === 'accepted';
+  if (invite.status !== 'pending' && invite.status !== 'expired' && !activated) {
     return {
       error: { ok: false as const, reason: 'not-pending' as const, message: `This invite was ${invite.status} and can no longer be changed.` },
     };
@@ -371,7 +378,7 @@ export async function revokeInvite(db: Db, inviter: Inviter, inviteId: string): 
 /** Replaces the offer terms of a pending invite; the version goes up so a stale acceptance fails. */
 export async function editOffer(db: Db, inviter: Inviter, inviteId: string, offer: OfferData): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
+    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId, { allowActivated: true });
     if (error) return error;
     const found = await findContractForInvite(tx, invite.id);
     if (!found || found.contract.status !== 'offered') {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
 import { describeNetPay } from '@/lib/contracts/summary';
-import { findWorkspaceInvite, listInviteEvents } from '@/lib/invites/queries';
+import { findContractForInvite, findWorkspaceInvite, listInviteEvents } from '@/lib/invites/queries';
 import { loadTerms } from '@/lib/invites/service';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
 import { InviteActions } from './invite-actions';
@@ -48,7 +48,8 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
   const found = await findWorkspaceInvite(db, inviter.workspaceId, id);
   if (!found) notFound();
   const { invite } = found;
-  const [terms, events] = await Promise.all([loadTerms(db, id), listInviteEvents(db, id)]);
+  const [terms, events, contract] = await Promise.all([loadTerms(db, id), listInviteEvents(db, id), findContractForInvite(db, id)]);
+  const canEdit = contract?.contract.status === 'offered' && invite.status !== 'revoked' && invite.status !== 'declined';
   const status = displayStatus({ ...invite, outboxStatus: found.outboxStatus ?? null });
   const isOpen = invite.status === 'pending' || invite.status === 'expired';
   return (
@@ -89,7 +90,7 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
               <li key={line}>{line}</li>
             ))}
           </ul>
-          {isOpen && <Link href={`/client/invites/${invite.id}/edit`}>Edit the offer</Link>}
+          {canEdit && <Link href={`/client/invites/${invite.id}/edit`}>Edit the offer</Link>}
         </section>
       )}
       {isOpen && <InviteActions inviteId={invite.id} canRevoke={invite.status === 'pending'} />}

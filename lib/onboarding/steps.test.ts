@@ -1,0 +1,43 @@
+import { firstOpenStep, gateStep, onboardingSteps, paymentBlockers, progressPercent, type OnboardingContext } from './steps';
+
+const contract = (status: 'offered' | 'active' | 'declined' | 'awaiting_compliance', id = 'c1') => ({
+  id,
+  title: 'Website redesign',
+  status,
+  kind: 'hourly' as const,
+  inviteId: 'i1',
+  workspaceName: 'Acme Studio',
+  workspaceType: 'company' as const,
+  inviterName: 'Dana Lee',
+});
+
+const profile = (done: boolean) =>
+  ({ userId: 'u', basicInfoCompletedAt: done ? new Date() : null }) as OnboardingContext['profile'];
+
+describe('onboarding steps', () => {
+  it('starts at basic info and sends a person who skipped ahead back to it', () => {
+    const steps = onboardingSteps({ profile: profile(false), contracts: [contract('offered')] });
+    expect(firstOpenStep(steps)?.key).toBe('basic-info');
+    expect(gateStep(steps, 'contract')).toBe('/onboarding/basic-info');
+    expect(gateStep(steps, 'basic-info')).toBeNull();
+    expect(progressPercent(steps)).toBe(33);
+  });
+
+  it('points the contract step at the offer waiting for a decision, and is done once decided', () => {
+    const waiting = onboardingSteps({ profile: profile(true), contracts: [contract('offered', 'abc')] });
+    expect(firstOpenStep(waiting)?.href).toBe('/onboarding/contract/abc');
+    const decided = onboardingSteps({ profile: profile(true), contracts: [contract('active')] });
+    expect(firstOpenStep(decided)).toBeUndefined();
+    expect(progressPercent(decided)).toBe(100);
+  });
+
+  it('lists every blocker to the first payment in plain words', () => {
+    const blockers = paymentBlockers({ profile: profile(false), contracts: [contract('offered')] });
+    expect(blockers.map((b) => b.text)).toEqual([
+      'Your basic info (name, country, time zone) is not filled in yet.',
+      'You have not accepted the offer “Website redesign” from Dana Lee of Acme Studio yet.',
+    ]);
+    expect(paymentBlockers({ profile: profile(true), contracts: [contract('declined')] }).map((b) => b.key)).toEqual(['no-contract']);
+    expect(paymentBlockers({ profile: profile(true), contracts: [contract('active')] })).toEqual([]);
+  });
+});
