@@ -49,8 +49,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           const rows = await client.unsafe(text, values.map(toParam) as never[]);
           return { rows: rows as unknown as Record<string, unknown>[] };
         }
-        // Parameterless SQL may hold several statements (pg-boss migrations): simple protocol.
-        const result = (await client.unsafe(text).simple()) as unknown;
+        // Parameterless SQL may hold several statements, even BEGIN … COMMIT (pg-boss's
+        // migrations): run it with the simple protocol on one reserved connection.
+        const reserved = await client.reserve();
+        let result: unknown;
+        try {
+          result = await reserved.unsafe(text).simple();
+        } finally {
+          reserved.release();
+        }
         const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
         return { rows: (last ?? []) as Record<string, unknown>[] };
       },

@@ -59,3 +59,30 @@ export function describeRequirement(
 ): string {
   return SENTENCES[requirement][audience];
 }
+
+/** The levels a check can be submitted and approved at (the pg enum compliance_level). */
+export type ComplianceLevel = Exclude<ComplianceRequirement, 'none'>;
+
+const RANK: Record<ComplianceRequirement, number> = {
+  none: 0,
+  questionnaire: 1,
+  questionnaire_and_documents: 2,
+};
+
+/** A freelancer with several contracts needs the strictest of their requirements. */
+export function strongestRequirement(requirements: Iterable<ComplianceRequirement>): ComplianceRequirement {
+  let strongest: ComplianceRequirement = 'none';
+  for (const r of requirements) if (RANK[r] > RANK[strongest]) strongest = r;
+  return strongest;
+}
+
+/** Whether an approval at `approved` (or none) covers what a contract needs. */
+export function isRequirementMet(approved: ComplianceLevel | null, requirement: ComplianceRequirement): boolean {
+  if (requirement === 'none') return true;
+  return approved !== null && RANK[approved] >= RANK[requirement];
+}
+
+/** The terms the rule reads, from a stored contract row. */
+export function contractTermsOf(row: { kind: 'hourly' | 'fixed'; weeklyLimitHours: number | null }): ContractTerms {
+  return row.kind === 'hourly' ? { kind: 'hourly', weeklyLimitHours: row.weeklyLimitHours } : { kind: 'fixed' };
+}

@@ -111,12 +111,14 @@ describe('resendInvite', () => {
     expect(await snapshot(old)).toEqual(before);
   });
 
-  it('refuses an accepted or revoked invite and changes nothing', async () => {
+  it('refuses an accepted (and decided) or revoked invite and changes nothing', async () => {
     const accepted = await invite('accepted@example.com');
     await database.db
       .update(invites)
       .set({ status: 'accepted', acceptedAt: new Date(), acceptedById: intruder.userId })
       .where(eq(invites.id, accepted));
+    // The offer stays editable after activation until the freelancer decides; here they have.
+    await database.db.update(contracts).set({ status: 'active', freelancerId: intruder.userId }).where(eq(contracts.inviteId, accepted));
     const revoked = await invite('revoked-before@example.com');
     expect((await revokeInvite(database.db, client, revoked)).ok).toBe(true);
 

@@ -1,0 +1,41 @@
+import { getDatabase } from '@/db';
+import { loadViewer } from '@/lib/auth/session';
+import { attachmentDisposition } from '@/lib/compliance/documents';
+import { openDocument } from '@/lib/compliance/review';
+import { clientIp } from '@/lib/server/request';
+
+type Params = { params: Promise<{ id: string }> };
+
+/** Never cached by a browser or a proxy, and never rendered as anything but what it is. */
+const PRIVATE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
+/** The same answer for an unknown id, someone else's document and a signed-out visitor. */
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { ...PRIVATE_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * A compliance document, as an attachment, for the freelancer who uploaded it and for ops
+ * reviewers only. Every download is written to the audit log.
+ */
+export async function GET(_request: Request, { params }: Params) {
+  const { id } = await params;
+  const viewer = await loadViewer();
+  if (!viewer) return notFound();
+  const { db } = await getDatabase();
+  const doc = await openDocument(db, {
+    requester: { id: viewer.user.id, isAdmin: viewer.isAdmin },
+    documentId: id,
+    ip: await clientIp(),
+  });
+  if (!doc) return notFound();
+  return new Response(new Uint8Array(doc.data), {
+    status: 200,
+    headers: {
+      ...PRIVATE_HEADERS,
+      'content-type': doc.mimeType,
+      'content-length': String(doc.data.length),
+      'content-disposition': attachmentDisposition(doc.fileName),
+    },
+  });
+}

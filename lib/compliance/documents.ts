@@ -1,0 +1,70 @@
+import { checkUpload, toSafeFileName, type FileType } from '@/lib/files/sniff';
+
+export const MAX_DOCUMENTS = 5;
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const DOCUMENT_TYPES: readonly FileType[] = ['pdf', 'png', 'jpeg'];
+/** For the file input's `accept`: a hint to the browser only; the server reads the bytes. */
+export const DOCUMENT_ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+
+export type DocumentUpload = { fileName: string; bytes: Uint8Array };
+
+export type CheckedDocument = {
+  safeName: string;
+  mime: 'application/pdf' | 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+};
+
+export type DocumentsCheck = { ok: true; documents: CheckedDocument[] } | { ok: false; errors: string[] };
+
+/**
+ * Every problem with the uploaded documents at once, each naming its file (by its safe
+ * name: a control character in a name is never echoed back). Documents are only taken
+ * when the check needs them; otherwise they are dropped unread.
+ */
+export function checkDocuments(uploads: readonly DocumentUpload[], { required }: { required: boolean }): DocumentsCheck {
+  if (!required) return { ok: true, documents: [] };
+  if (uploads.length === 0) {
+    return {
+      ok: false,
+      errors: ['Upload at least one business document, such as your business registration or a recent invoice.'],
+    };
+  }
+  if (uploads.length > MAX_DOCUMENTS) {
+    return {
+      ok: false,
+      errors: [`You can upload at most ${MAX_DOCUMENTS} documents; you chose ${uploads.length}. Choose the most relevant ones.`],
+    };
+  }
+  const errors: string[] = [];
+  const documents: CheckedDocument[] = [];
+  for (const upload of uploads) {
+    const result = checkUpload({
+      bytes: upload.bytes,
+      fileName: upload.fileName,
+      allowed: DOCUMENT_TYPES,
+      maxBytes: MAX_DOCUMENT_BYTES,
+    });
+    if (!result.ok) {
+      errors.push(`${toSafeFileName(upload.fileName)}: ${result.message}`);
+      continue;
+    }
+    documents.push({ safeName: result.safeName, mime: result.mime as CheckedDocument['mime'], bytes: upload.bytes });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, documents };
+}
+
+/**
+ * The uploads in a submitted form. A file input left empty still posts one nameless,
+ * empty part; that is "no file", not an empty file.
+ */
+export async function uploadsFromForm(formData: FormData, field = 'documents'): Promise<DocumentUpload[]> {
+  const files = formData.getAll(field).filter((v): v is File => typeof v !== 'string');
+  const chosen = files.filter((f) => !(f.name === '' && f.size === 0));
+  return Promise.all(chosen.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/** The Content-Disposition of a download: the stored name made safe once more, ASCII only. */
+export function attachmentDisposition(fileName: string): string {
+  const safe = toSafeFileName(fileName).replace(/"/g, '');
+  return `attachment; filename="${safe}"`;
+}

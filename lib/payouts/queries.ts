@@ -1,0 +1,120 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { payoutMethods } from '@/db/schema';
+
+export type PayoutMethodInsert = typeof payoutMethods.$inferInsert;
+
+/** Everything a page may see of a method: never the encrypted columns. */
+const visibleColumns = {
+  id: payoutMethods.id,
+  kind: payoutMethods.kind,
+  holderName: payoutMethods.holderName,
+  accountType: payoutMethods.accountType,
+  email: payoutMethods.email,
+  last4: payoutMethods.last4,
+  isDefault: payoutMethods.isDefault,
+  usableAfter: payoutMethods.usableAfter,
+  createdAt: payoutMethods.createdAt,
+};
+
+export type PayoutMethodRow = {
+  id: string;
+  kind: 'us_bank' | 'iban' | 'paypal' | 'payoneer';
+  holderName: string | null;
+  accountType: 'checking' | 'savings' | null;
+  email: string | null;
+  last4: string;
+  isDefault: boolean;
+  usableAfter: Date;
+  createdAt: Date;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const active = (userId: string) =>
+  and(eq(payoutMethods.userId, userId), isNull(payoutMethods.removedAt));
+
+export async function listActivePayoutMethods(db: DbOrTx, userId: string): Promise<PayoutMethodRow[]> {
+  return db
+    .select(visibleColumns)
+    .from(payoutMethods)
+    .where(active(userId))
+    .orderBy(asc(payoutMethods.createdAt), asc(payoutMethods.id));
+}
+
+/** The user's own, not-removed method with this id; anyone else's id finds nothing. */
+export async function findActivePayoutMethod(
+  db: DbOrTx,
+  userId: string,
+  id: string,
+): Promise<PayoutMethodRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await db
+    .select(visibleColumns)
+    .from(payoutMethods)
+    .where(and(active(userId), eq(payoutMethods.id, id)));
+  return row;
+}
+
+/**
+ * Inserts a method; it becomes the default when the user has none. Two first methods added
+ * at once both ask for the default, and the partial unique index refuses the second.
+ */
+export async function insertPayoutMethod(
+  tx: DbOrTx,
+  values: Omit<PayoutMethodInsert, 'isDefault'>,
+): Promise<PayoutMethodRow> {
+  const [row] = await tx
+    .insert(payoutMethods)
+    .values({
+      ...values,
+      isDefault: sql`not exists (select 1 from ${payoutMethods} where ${payoutMethods.userId} = ${values.userId} and ${payoutMethods.isDefault} and ${payoutMethods.removedAt} is null)`,
+    })
+    .returning(visibleColumns);
+  return row;
+}
+
+export async function softRemovePayoutMethod(
+  tx: DbOrTx,
+  userId: string,
+  id: string,
+): Promise<PayoutMethodRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await tx
+    .update(payoutMethods)
+    .set({ removedAt: new Date(), isDefault: false })
+    .where(and(active(userId), eq(payoutMethods.id, id)))
+    .returning(visibleColumns);
+  return row;
+}
+
+export async function clearDefaultPayoutMethod(tx: DbOrTx, userId: string): Promise<void> {
+  await tx
+    .update(payoutMethods)
+    .set({ isDefault: false })
+    .where(and(active(userId), eq(payoutMethods.isDefault, true)));
+}
+
+export async function markDefaultPayoutMethod(
+  tx: DbOrTx,
+  userId: string,
+  id: string,
+): Promise<PayoutMethodRow | undefined> {
+  const [row] = await tx
+    .update(payoutMethods)
+    .set({ isDefault: true })
+    .where(and(active(userId), eq(payoutMethods.id, id)))
+    .returning(visibleColumns);
+  return row;
+}
+
+/** After the default is removed, the oldest remaining method takes over. */
+export async function promoteOldestPayoutMethod(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.execute(sql`
+    update ${payoutMethods} set is_default = true
+    where id = (
+      select id from ${payoutMethods}
+      where user_id = ${userId} and removed_at is null
+      order by created_at, id limit 1
+    )`);
+}

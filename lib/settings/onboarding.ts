@@ -1,0 +1,84 @@
+import type { DbOrTx } from '@/db/client';
+import { countOpenConfirmations } from '@/lib/account/confirmations';
+import { formatHoldEnd, methodShortName, type PayoutMethodView } from '@/lib/payouts/present';
+import { listPayoutMethods } from '@/lib/payouts/service';
+import { completenessOf } from '@/lib/profile/service';
+import { findProfile } from '@/lib/profile/queries';
+import { getTaxSummary } from '@/lib/tax/service';
+
+/** The share of the completeness meter that counts as "profile done": its first half. */
+export const PROFILE_DONE_PERCENT = 50;
+
+/** What the settings steps and blockers look at, loaded once per page. */
+export type SettingsContext = {
+  now: Date;
+  payoutMethods: PayoutMethodView[];
+  pendingPayoutConfirmations: number;
+  hasTaxInfo: boolean;
+  profilePercent: number;
+};
+
+/** Shaped like lib/onboarding/steps' Step and Blocker, so they join the same lists. */
+export type SettingsStep = { key: 'payout' | 'tax' | 'profile'; label: string; href: string; done: boolean };
+export type SettingsBlocker = { key: string; text: string; href: string };
+
+export async function loadSettingsContext(db: DbOrTx, userId: string, now = new Date()): Promise<SettingsContext> {
+  const [payoutMethods, pendingPayoutConfirmations, tax, profile] = await Promise.all([
+    listPayoutMethods(db, userId, now),
+    countOpenConfirmations(db, userId),
+    getTaxSummary(db, userId),
+    findProfile(db, userId),
+  ]);
+  return {
+    now,
+    payoutMethods,
+    pendingPayoutConfirmations,
+    hasTaxInfo: Boolean(tax),
+    profilePercent: completenessOf(profile).percent,
+  };
+}
+
+/**
+ * Payout, tax and profile entries of the onboarding checklist. A method still in its hold
+ * counts as done (the hold is a blocker, not a step); the profile counts once the first half
+ * of the meter (photo, overview, a job, a skill) is there. Visibility has a safe default
+ * (private), so it is not part of the step.
+ */
+export function settingsSteps(ctx: SettingsContext): SettingsStep[] {
+  return [
+    { key: 'payout', label: 'Payout method', href: '/settings/payout', done: ctx.payoutMethods.length > 0 },
+    { key: 'tax', label: 'Tax information', href: '/settings/tax', done: ctx.hasTaxInfo },
+    { key: 'profile', label: 'Profile', href: '/settings/profile', done: ctx.profilePercent >= PROFILE_DONE_PERCENT },
+  ];
+}
+
+/** The method withdrawals go to: the default, or the first one when none is marked. */
+function payoutTarget(ctx: SettingsContext): PayoutMethodView | undefined {
+  return ctx.payoutMethods.find((m) => m.isDefault) ?? ctx.payoutMethods[0];
+}
+
+/** Settings' part of "What stands between you and your first payment". The profile is not one. */
+export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
+  const blockers: SettingsBlocker[] = [];
+  const target = payoutTarget(ctx);
+  if (!target && ctx.pendingPayoutConfirmations > 0) {
+    blockers.push({
+      key: 'payout-confirmation',
+      text: 'Your new payout method waits for you to confirm it with the link we emailed you.',
+      href: '/settings/payout',
+    });
+  } else if (!target) {
+    blockers.push({ key: 'payout-missing', text: 'Add a payout method, so we know where to send your money.', href: '/settings/payout' });
+  } else if (!ctx.payoutMethods.some((m) => m.isUsable)) {
+    const name = methodShortName(target);
+    blockers.push({
+      key: 'payout-hold',
+      text: `Your ${name} is in its security hold until ${formatHoldEnd(target.usableAfter)}; withdrawals start then.`,
+      href: '/settings/payout',
+    });
+  }
+  if (!ctx.hasTaxInfo) {
+    blockers.push({ key: 'tax-missing', text: 'Tax information is missing; it is needed before your first withdrawal.', href: '/settings/tax' });
+  }
+  return blockers;
+}

@@ -1,0 +1,101 @@
+import type { Db, DbOrTx } from '@/db/client';
+import { recordAudit } from '@/lib/audit/log';
+import { encryptSecret, lastFour } from '@/lib/crypto/encryption';
+import { collectFieldErrors, type FieldErrors } from '@/lib/forms';
+import { findTaxProfile, upsertTaxProfile, type TaxProfileInsert, type TaxProfileRow } from './queries';
+import { taxInfoSchema, type TaxInfoInput } from './schemas';
+
+export type TaxResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors };
+
+/** Both kinds mapped onto the one row; the tax id only ever leaves here encrypted. */
+function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfileInsert {
+  if (input.kind === 'us') {
+    return {
+      userId,
+      kind: 'us',
+      legalName: input.legalName,
+      businessType: input.businessType,
+      tinType: input.tinType,
+      taxIdEncrypted: encryptSecret(input.tin),
+      taxIdLast4: lastFour(input.tin),
+      addressLine1: input.addressLine1,
+      addressLine2: input.addressLine2 ?? null,
+      city: input.city,
+      region: input.state,
+      postalCode: input.zip,
+      country: 'US',
+      citizenshipCountry: null,
+      treatyCountry: null,
+      signatureName: input.signature,
+      signedAt,
+      updatedAt: signedAt,
+    };
+  }
+  return {
+    userId,
+    kind: 'non_us',
+    legalName: input.name,
+    businessType: null,
+    tinType: 'foreign',
+    taxIdEncrypted: encryptSecret(input.foreignTaxId),
+    taxIdLast4: lastFour(input.foreignTaxId),
+    addressLine1: input.addressLine1,
+    addressLine2: input.addressLine2 ?? null,
+    city: input.city,
+    region: input.region ?? null,
+    postalCode: input.postalCode ?? null,
+    country: input.country,
+    citizenshipCountry: input.countryOfCitizenship,
+    treatyCountry: input.treatyCountry ?? null,
+    signatureName: input.signature,
+    signedAt,
+    updatedAt: signedAt,
+  };
+}
+
+/** Saves a signed W-9 or W-8BEN declaration from the submitted form. */
+export async function saveTaxInfo(
+  db: Db,
+  actor: { userId: string; ip?: string | null },
+  raw: unknown,
+): Promise<TaxResult> {
+  const parsed = taxInfoSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: collectFieldErrors(parsed.error),
+    };
+  }
+  const row = rowFor(actor.userId, parsed.data, new Date());
+  await db.transaction(async (tx) => {
+    await upsertTaxProfile(tx, row);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'tax.saved',
+      targetType: 'tax_profile',
+      targetId: actor.userId,
+      ip: actor.ip,
+      detail: parsed.data.kind === 'us' ? 'W-9' : 'W-8BEN',
+    });
+  });
+  return { ok: true };
+}
+
+export type TaxSummary = TaxProfileRow & { formName: 'W-9' | 'W-8BEN'; taxIdLabel: string };
+
+const TAX_ID_LABELS: Record<string, string> = { ssn: 'SSN', ein: 'EIN', foreign: 'Tax id' };
+
+/** What the settings page and the checklist may show: the tax id as its last four only. */
+export async function getTaxSummary(db: DbOrTx, userId: string): Promise<TaxSummary | undefined> {
+  const row = await findTaxProfile(db, userId);
+  if (!row) return undefined;
+  return {
+    ...row,
+    formName: row.kind === 'us' ? 'W-9' : 'W-8BEN',
+    taxIdLabel: TAX_ID_LABELS[row.tinType ?? 'foreign'] ?? 'Tax id',
+  };
+}
