@@ -35,6 +35,8 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: securityHeaders },
       // Invite links carry their token in the path: never send them anywhere, not even to us.
       { source: '/invite/:token*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+      // Settings pages show payout and tax data: no browser or proxy may keep a copy.
+      { source: '/settings/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
 };

@@ -22,9 +22,13 @@ import type { Reviewer } from './service';
  */
 export type Requester = Reviewer;
 
-export async function loadReviewQueue(db: DbOrTx, requester: Requester) {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Checks waiting for a decision, oldest first, with how many whole days each has waited. */
+export async function loadReviewQueue(db: DbOrTx, requester: Requester, now: Date = new Date()) {
   if (!requester.isAdmin) return null;
-  return listSubmittedChecks(db);
+  const rows = await listSubmittedChecks(db);
+  return rows.map((row) => ({ ...row, waitingDays: Math.max(0, Math.floor((now.getTime() - row.submittedAt.getTime()) / DAY_MS)) }));
 }
 
 /** The questions with the label of the chosen answer, in the order they were asked. */

@@ -162,7 +162,7 @@ describe('clientComplianceLine', () => {
     ['active', 'none', null, 'Not needed for this contract.'],
     ['declined', 'questionnaire', null, 'Not needed: the offer is no longer open.'],
     ['awaiting_compliance', 'questionnaire', { kind: 'under-review', level: 'questionnaire', submittedAt: now }, 'Under review by Workbridge; the contract starts when it is approved.'],
-  ] as const)('%s, %s → %s', (contractStatus, requirement, freelancerState, expected) => {
+  ] as const)('%s contract needing %s', (contractStatus, requirement, freelancerState, expected) => {
     expect(clientComplianceLine({ contractStatus, requirement, freelancerState })).toBe(expected);
   });
 });

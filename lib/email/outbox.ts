@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ReactElement } from 'react';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { executorFor, type DbOrTx } from '@/db/client';
@@ -18,40 +19,61 @@ export type EmailMessage = {
   containsSecret?: boolean;
 };
 
+/** A rendered message, ready for the outbox (bulk senders render once and fill in). */
+export type RenderedMessage = {
+  id?: string;
+  to: string;
+  subject: string;
+  template: string;
+  html: string;
+  text: string;
+  containsSecret?: boolean;
+};
+
 /**
  * The one way to send an email: renders it, writes it to the outbox and queues its
  * delivery job, all inside the caller's transaction. Nothing leaves before commit.
  */
 export async function sendEmail(tx: DbOrTx, message: EmailMessage): Promise<string> {
-  const env = getEnv();
   const { html, text } = await renderEmail(message.element);
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({
-      toAddress: message.to,
-      fromAddress: env.EMAIL_FROM,
-      subject: message.subject,
-      template: message.template,
-      html,
-      text,
-      containsSecret: message.containsSecret ?? false,
-    })
-    .returning({ id: emailOutbox.id });
+  const [id] = await enqueueRenderedEmails(tx, [{ ...message, html, text }]);
+  return id;
+}
+
+/** Writes already-rendered messages and their delivery jobs, in as few statements as possible. */
+export async function enqueueRenderedEmails(tx: DbOrTx, messages: RenderedMessage[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const env = getEnv();
+  const rows = messages.map((m) => ({
+    id: m.id ?? randomUUID(),
+    toAddress: m.to,
+    fromAddress: env.EMAIL_FROM,
+    subject: m.subject,
+    template: m.template,
+    html: m.html,
+    text: m.text,
+    containsSecret: m.containsSecret ?? false,
+  }));
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(emailOutbox).values(rows.slice(i, i + INSERT_CHUNK));
+  }
   const policy = emailQueuePolicy(env);
-  await jobSender().send(
-    QUEUES.emailDeliver,
-    { outboxId: row.id },
-    {
-      db: executorFor(tx),
+  await jobSender().insert(
+    rows.map((row) => ({
+      name: QUEUES.emailDeliver,
+      data: { outboxId: row.id },
       singletonKey: row.id,
       retryLimit: policy.retryLimit,
       retryDelay: policy.retryDelay,
       retryBackoff: policy.retryBackoff,
       expireInSeconds: policy.expireInSeconds,
-    },
+    })),
+    { db: executorFor(tx) },
   );
-  return row.id;
+  return rows.map((row) => row.id);
 }
+
+const INSERT_CHUNK = 500;
 
 export type DeliveryOutcome =
   | { status: 'sent' }

@@ -5,7 +5,8 @@ import { getEnv } from '@/lib/env';
 import { formatMoney } from '@/lib/money/money';
 import { parseCsv } from './csv';
 import { bulkRowSchema, type OfferData } from './schemas';
-import { checkDailyLimit, insertInviteWithOffer, lockWorkspaceForInvites, termsFromOffer, type Inviter } from './service';
+import { prepareInvites, writePreparedInvites } from './prepare';
+import { checkDailyLimit, inviteExpiry, lockWorkspaceForInvites, termsFromOffer, type Inviter } from './service';
 
 export const BULK_MAX_ROWS = 500;
 export const BULK_MAX_BYTES = 1_000_000;
@@ -108,6 +109,17 @@ export async function sendBulkInvites(
   const sendRows = report.rows.filter((r) => r.outcome === 'send');
   const parsed = parseCsv(csv, BULK_MAX_ROWS + 1);
   const byLine = new Map(parsed.rows.map((cells, i) => [parsed.lines[i], cells]));
+  // Emails are rendered (once per distinct offer) before the transaction opens.
+  const prepared = await prepareInvites(
+    inviter,
+    sendRows.map((row) => {
+      const cells = byLine.get(row.line) ?? [];
+      const terms = termsFromOffer(offer, getEnv().SERVICE_FEE_BPS);
+      if (terms.kind === 'hourly') terms.hourlyRateCents = row.rateCents;
+      return { email: row.email, firstName: (cells[1] ?? '').trim(), lastName: (cells[2] ?? '').trim(), message: null, terms };
+    }),
+    inviteExpiry(),
+  );
   const withinLimit = await db.transaction(async (tx) => {
     // The report's budget was counted before this transaction; count again under the lock.
     await lockWorkspaceForInvites(tx, inviter.workspaceId);
@@ -130,18 +142,7 @@ export async function sendBulkInvites(
           ),
         );
     }
-    for (const row of sendRows) {
-      const cells = byLine.get(row.line) ?? [];
-      const terms = termsFromOffer(offer, getEnv().SERVICE_FEE_BPS);
-      if (terms.kind === 'hourly') terms.hourlyRateCents = row.rateCents;
-      await insertInviteWithOffer(tx, inviter, {
-        email: row.email,
-        firstName: (cells[1] ?? '').trim(),
-        lastName: (cells[2] ?? '').trim(),
-        message: null,
-        terms,
-      });
-    }
+    await writePreparedInvites(tx, inviter, prepared);
     return true;
   });
   if (!withinLimit) {

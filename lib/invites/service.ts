@@ -5,6 +5,7 @@ import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
 import { generateToken, hashToken } from '@/lib/security/tokens';
 import { enqueueInvitationEmail } from './emails';
+import { prepareInvites, writePreparedInvites } from './prepare';
 import {
   findContractForInvite,
   findWorkspaceInvite,
@@ -86,37 +87,6 @@ async function expireStale(tx: Tx, workspaceId: string, email: string) {
     );
 }
 
-async function insertContract(tx: Tx, inviteId: string, workspaceId: string, terms: OfferTerms) {
-  const [contract] = await tx
-    .insert(contracts)
-    .values({
-      inviteId,
-      workspaceId,
-      kind: terms.kind,
-      title: terms.title,
-      description: terms.description,
-      startDate: terms.startDate,
-      currency: terms.currency,
-      hourlyRateCents: terms.hourlyRateCents,
-      weeklyLimitHours: terms.weeklyLimitHours,
-      allowManualTime: terms.allowManualTime,
-      feeBps: terms.feeBps,
-    })
-    .returning({ id: contracts.id });
-  if (terms.milestones.length > 0) {
-    await tx.insert(milestones).values(
-      terms.milestones.map((m, i) => ({
-        contractId: contract.id,
-        position: i + 1,
-        description: m.description,
-        amountCents: m.amountCents,
-        currency: terms.currency,
-        dueDate: m.dueDate,
-      })),
-    );
-  }
-  return contract.id;
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } } | null;
@@ -145,6 +115,20 @@ function duplicateResult(existingInviteId: string): InviteResult {
  * transaction. A concurrent duplicate (a double click) loses on the partial unique index.
  */
 export async function createInvite(db: Db, inviter: Inviter, input: InviteData): Promise<InviteResult> {
+  // Rendered before the transaction: rendering is slow, and PGlite has one connection.
+  const [prepared] = await prepareInvites(
+    inviter,
+    [
+      {
+        email: input.email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        message: input.message,
+        terms: termsFromOffer(input.offer, getEnv().SERVICE_FEE_BPS),
+      },
+    ],
+    inviteExpiry(),
+  );
   try {
     return await db.transaction(async (tx) => {
       await lockWorkspaceForInvites(tx, inviter.workspaceId);
@@ -160,14 +144,8 @@ export async function createInvite(db: Db, inviter: Inviter, input: InviteData):
       await expireStale(tx, inviter.workspaceId, input.email);
       const existing = await findPendingInvite(tx, inviter.workspaceId, input.email);
       if (existing) return duplicateResult(existing.id);
-      const inviteId = await insertInviteWithOffer(tx, inviter, {
-        email: input.email,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        message: input.message,
-        terms: termsFromOffer(input.offer, getEnv().SERVICE_FEE_BPS),
-      });
-      return { ok: true as const, inviteId };
+      await writePreparedInvites(tx, inviter, [prepared]);
+      return { ok: true as const, inviteId: prepared.inviteId };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -175,49 +153,6 @@ export async function createInvite(db: Db, inviter: Inviter, input: InviteData):
     if (existing) return duplicateResult(existing.id);
     throw error;
   }
-}
-
-export type NewInvite = {
-  email: string;
-  firstName: string;
-  lastName: string;
-  message: string | null;
-  terms: OfferTerms;
-};
-
-/** The rows of one invite, inside the caller's transaction. */
-export async function insertInviteWithOffer(tx: Tx, inviter: Inviter, input: NewInvite): Promise<string> {
-  const token = generateToken();
-  const tokenHash = hashToken(token);
-  const expiresAt = inviteExpiry();
-  const [invite] = await tx
-    .insert(invites)
-    .values({
-      workspaceId: inviter.workspaceId,
-      invitedById: inviter.userId,
-      email: input.email,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      message: input.message,
-      tokenHash,
-      expiresAt,
-    })
-    .returning({ id: invites.id });
-  await tx.insert(inviteTokens).values({ tokenHash, inviteId: invite.id });
-  await insertContract(tx, invite.id, inviter.workspaceId, input.terms);
-  await recordInviteEvent(tx, invite.id, 'created', inviter.userId);
-  const outboxId = await enqueueInvitationEmail(tx, {
-    to: input.email,
-    token,
-    inviterName: inviter.name,
-    workspaceName: inviter.workspaceName,
-    freelancerFirstName: input.firstName,
-    message: input.message,
-    terms: input.terms,
-    expiresAt,
-  });
-  await tx.update(invites).set({ lastOutboxId: outboxId }).where(eq(invites.id, invite.id));
-  return invite.id;
 }
 
 /** Loads the offer terms of an invite as they stand. */

@@ -2,7 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import { countryName } from '@/lib/geo/countries';
 import { findProfileBySlug, type ProfileRow } from './queries';
 import { isSlug } from './slug';
-import { decideProfileAccess, isIndexable } from './visibility';
+import { decideProfileAccess, isIndexable, type Visibility } from './visibility';
 
 /** What anyone allowed to see a profile at all sees: name as "Alex K.", title, photo, country. */
 export type ProfileCard = {
@@ -20,7 +20,7 @@ export type PublicProfileView =
   | { kind: 'not-found' }
   | { kind: 'sign-in-required' }
   | { kind: 'limited'; profile: ProfileCard }
-  | { kind: 'full'; profile: FullProfile; indexable: boolean; isOwner: boolean };
+  | { kind: 'full'; profile: FullProfile; indexable: boolean; isOwner: boolean; visibility: Visibility };
 
 export function displayName(firstName: string | null | undefined, lastName: string | null | undefined): string {
   const first = firstName?.trim() || 'Freelancer';
@@ -51,6 +51,7 @@ export async function resolvePublicProfile(db: DbOrTx, slug: string, viewerUserI
   return {
     kind: 'full',
     isOwner,
+    visibility: profile.visibility,
     indexable: isIndexable(profile.visibility),
     profile: {
       ...card,

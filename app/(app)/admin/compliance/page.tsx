@@ -13,8 +13,6 @@ const NOTICES: Record<string, string> = {
   rejected: 'The check is rejected; the freelancer is emailed with your reason.',
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 type Props = { searchParams: Promise<{ notice?: string }> };
 
 export default async function ComplianceQueuePage({ searchParams }: Props) {
@@ -23,7 +21,6 @@ export default async function ComplianceQueuePage({ searchParams }: Props) {
   const { db } = await getDatabase();
   const queue = await loadReviewQueue(db, requester);
   if (!queue) notFound();
-  const now = Date.now();
   return (
     <>
       <h1>Compliance review queue</h1>
@@ -51,7 +48,7 @@ export default async function ComplianceQueuePage({ searchParams }: Props) {
           <tbody>
             {queue.map((c) => {
               const name = [c.firstName, c.lastName].filter(Boolean).join(' ');
-              const days = Math.floor((now - c.submittedAt.getTime()) / DAY_MS);
+              const days = c.waitingDays;
               return (
                 <tr key={c.id}>
                   <td>

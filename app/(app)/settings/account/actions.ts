@@ -1,0 +1,49 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDatabase } from '@/db';
+import { confirmEmailChange, requestEmailChange } from '@/lib/account/email-change';
+import { signOutEverywhere } from '@/lib/account/sessions';
+import { clearSessionCookie, loadViewer } from '@/lib/auth/session';
+import { failure, type FormState } from '@/lib/forms';
+import { clientIp } from '@/lib/server/request';
+import { refused } from '../form-state';
+import { loadActor, SIGNED_OUT } from '../viewer';
+
+export async function requestEmailChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await loadActor({ freelancer: false });
+  if (!actor) return failure(SIGNED_OUT);
+  const { db } = await getDatabase();
+  const result = await requestEmailChange(db, actor, { email: formData.get('email') ?? undefined });
+  if (!result.ok) {
+    const state = refused(result, formData);
+    return result.reason === 'sign-in-again' && state && !state.ok
+      ? { ...state, link: { href: '/sign-in', label: 'Sign in again' } }
+      : state;
+  }
+  return { ok: true, message: result.message };
+}
+
+export async function confirmEmailChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const token = formData.get('token');
+  if (typeof token !== 'string' || token === '') return failure('This confirmation link is not valid.');
+  const viewer = await loadViewer();
+  const { db } = await getDatabase();
+  const result = await confirmEmailChange(db, token, viewer?.user.id ?? null);
+  if (!result.ok) return failure(result.message);
+  // The header shows the signed-in address: render it again.
+  revalidatePath('/', 'layout');
+  return { ok: true, message: result.message };
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const viewer = await loadViewer();
+  if (viewer) {
+    const { db } = await getDatabase();
+    await signOutEverywhere(db, viewer.user.id, await clientIp());
+  }
+  await clearSessionCookie();
+  revalidatePath('/', 'layout');
+  redirect('/sign-in');
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { getDatabase } from '@/db';
+import { findOpenEmailChange } from '@/lib/account/email-change';
+import { requireViewer } from '@/lib/auth/session';
+import { SubmitButton } from '@/components/submit-button';
+import { signOutEverywhereAction } from './actions';
+import { ChangeEmailForm } from './change-email-form';
+
+export const metadata: Metadata = { title: 'Account', robots: { index: false } };
+
+export default async function AccountSettingsPage() {
+  const viewer = await requireViewer();
+  const { db } = await getDatabase();
+  const open = await findOpenEmailChange(db, viewer.user.id);
+  return (
+    <>
+      <h1>Account</h1>
+      <section aria-labelledby="email-heading" className="card">
+        <h2 id="email-heading">Account email</h2>
+        <p>
+          You sign in with <strong>{viewer.user.email}</strong>. Sign-in links and security notices go there.
+        </p>
+        {open && (
+          <p className="notice">
+            A confirmation link was sent to <strong>{open.newEmail}</strong>; it works until{' '}
+            {open.expiresAt.toUTCString()}. Your email changes when you open it.
+          </p>
+        )}
+        <ChangeEmailForm />
+      </section>
+      <section aria-labelledby="sessions-heading" className="card">
+        <h2 id="sessions-heading">Sign out everywhere</h2>
+        <p>
+          Ends every session of this account: on this browser and on every other device. Use it if you signed in on a
+          shared computer or think someone else has access.
+        </p>
+        <form action={signOutEverywhereAction}>
+          <SubmitButton pendingLabel="Signing out…">Sign out everywhere</SubmitButton>
+        </form>
+      </section>
+    </>
+  );
+}

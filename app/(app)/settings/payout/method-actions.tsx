@@ -1,0 +1,32 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/form-message';
+import { SubmitButton } from '@/components/submit-button';
+import { removePayoutMethodAction, setDefaultPayoutMethodAction } from './actions';
+
+/** The buttons of one row in the list; each names its method for screen readers. */
+export function MethodActions({ methodId, title, isDefault }: { methodId: string; title: string; isDefault: boolean }) {
+  const [defaultState, makeDefault] = useActionState(setDefaultPayoutMethodAction, null);
+  const [removeState, remove] = useActionState(removePayoutMethodAction, null);
+  return (
+    <div className="actions">
+      {!isDefault && (
+        <form action={makeDefault}>
+          <input type="hidden" name="methodId" value={methodId} />
+          <SubmitButton pendingLabel="Saving…">
+            Make default<span className="visually-hidden">: {title}</span>
+          </SubmitButton>
+          <FormMessage state={defaultState} />
+        </form>
+      )}
+      <form action={remove}>
+        <input type="hidden" name="methodId" value={methodId} />
+        <SubmitButton pendingLabel="Removing…">
+          Remove<span className="visually-hidden">: {title}</span>
+        </SubmitButton>
+        <FormMessage state={removeState} />
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDatabase } from '@/db';
+import { countOpenConfirmations } from '@/lib/account/confirmations';
+import { payoutMethodKinds, type PayoutMethodKind } from '@/lib/payouts/schemas';
+import { formatHoldEnd, PAYOUT_KIND_LABELS } from '@/lib/payouts/present';
+import { listPayoutMethods, SECURITY_HOLD_DAYS } from '@/lib/payouts/service';
+import { findFreelancerProfile } from '@/lib/onboarding/queries';
+import { SettingsNotice } from '../notice';
+import { requireFreelancerViewer } from '../viewer';
+import { AddMethodForm } from './add-method-form';
+import { MethodActions } from './method-actions';
+
+export const metadata: Metadata = { title: 'Payout methods', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+const NOTICES: Record<string, string> = {
+  added: `Payout method added. For your security it can receive withdrawals after a ${SECURITY_HOLD_DAYS}-day hold; we emailed you a notice.`,
+  removed: 'Payout method removed. We emailed you a notice.',
+  default: 'Default payout method changed.',
+  'confirmation-sent': 'You signed in more than 30 minutes ago, so we emailed you a link to confirm this change. It works for 30 minutes.',
+  confirmed: 'Change confirmed and applied. We emailed you a notice.',
+};
+
+type Props = { searchParams: Promise<{ kind?: string; notice?: string }> };
+
+export default async function PayoutSettingsPage({ searchParams }: Props) {
+  const viewer = await requireFreelancerViewer();
+  const { kind: kindParam, notice } = await searchParams;
+  const kind = (payoutMethodKinds as readonly string[]).includes(kindParam ?? '') ? (kindParam as PayoutMethodKind) : 'us_bank';
+  const { db } = await getDatabase();
+  const [methods, pending, basics] = await Promise.all([
+    listPayoutMethods(db, viewer.user.id),
+    countOpenConfirmations(db, viewer.user.id),
+    findFreelancerProfile(db, viewer.user.id),
+  ]);
+  const holderName = [basics?.firstName, basics?.lastName].filter(Boolean).join(' ');
+  return (
+    <>
+      <h1>Payout methods</h1>
+      <p>
+        Where we send your money. A new method can receive withdrawals {SECURITY_HOLD_DAYS} days after it is added: this
+        hold protects you if someone else gets into your account. Adding or removing a method sends a notice to your
+        email.
+      </p>
+      <SettingsNotice notice={notice} messages={NOTICES} />
+      {pending > 0 && (
+        <p className="notice">A change to your payout methods waits for you to confirm it with the link we emailed you.</p>
+      )}
+      <section aria-labelledby="methods-heading" className="card">
+        <h2 id="methods-heading">Your payout methods</h2>
+        {methods.length === 0 ? (
+          <p>You have not added a payout method yet.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Method</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {methods.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    {m.title} {m.isDefault && <span className="badge">Default</span>}
+                    {m.holderName && <span className="hint block">{m.holderName}</span>}
+                  </th>
+                  <td>{m.isUsable ? 'Ready for withdrawals' : `Security hold: usable from ${formatHoldEnd(m.usableAfter)}`}</td>
+                  <td>
+                    <MethodActions methodId={m.id} title={m.title} isDefault={m.isDefault} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="add-heading" className="card">
+        <h2 id="add-heading">Add a payout method</h2>
+        <nav aria-label="Kind of payout method" className="tabs">
+          <ul>
+            {payoutMethodKinds.map((k) => (
+              <li key={k}>
+                <Link href={`/settings/payout?kind=${k}`} aria-current={k === kind ? 'page' : undefined}>
+                  {PAYOUT_KIND_LABELS[k]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <AddMethodForm key={kind} kind={kind} holderName={holderName} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { getDatabase } from '@/db';
+import { loadViewer } from '@/lib/auth/session';
+import { PROFILE_PHOTO } from '@/lib/profile/schemas';
+import { uploadProfilePhoto } from '@/lib/profile/service';
+import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
+
+// Room for the multipart framing around a photo at the limit.
+const MAX_BODY_BYTES = PROFILE_PHOTO.maxBytes + 64 * 1024;
+
+const back = (query: string) => seeOther(`/settings/profile?${query}#photo-heading`);
+
+/**
+ * The photo form posts here rather than to a server action: server actions accept 1 MB
+ * bodies, photos may be 5 MB. Works the same with or without JavaScript.
+ */
+export async function POST(request: Request) {
+  if (!isSameOriginPost(request)) return new Response('Cross-site request refused', { status: 403 });
+  const viewer = await loadViewer();
+  if (!viewer?.isFreelancer) return seeOther('/sign-in');
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return back('photo=size');
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await request.formData()).get('photo');
+  } catch {
+    return back('photo=missing');
+  }
+  if (!(file instanceof File) || (file.size === 0 && file.name === '')) return back('photo=missing');
+  const { db } = await getDatabase();
+  const result = await uploadProfilePhoto(db, viewer.user.id, {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    fileName: file.name,
+  });
+  return back(result.ok ? 'notice=photo-saved' : `photo=${result.problem}`);
+}

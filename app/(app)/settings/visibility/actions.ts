@@ -1,0 +1,17 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDatabase } from '@/db';
+import { failure, type FormState } from '@/lib/forms';
+import { setProfileVisibility } from '@/lib/profile/service';
+import { refused } from '../form-state';
+import { loadActor, SIGNED_OUT } from '../viewer';
+
+export async function setVisibilityAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await loadActor({ freelancer: true });
+  if (!actor) return failure(SIGNED_OUT);
+  const { db } = await getDatabase();
+  const result = await setProfileVisibility(db, actor.userId, { visibility: formData.get('visibility') ?? undefined });
+  if (!result.ok) return refused(result, formData);
+  redirect('/settings/visibility?notice=saved');
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { VISIBILITY_LABELS } from '@/lib/profile/visibility';
+import { loadPublicProfile } from './load';
+import { FullProfileView, ProfileHeader } from './profile-view';
+
+type Props = { params: Promise<{ slug: string }> };
+
+const NOINDEX = { index: false, follow: false } as const;
+
+export const dynamic = 'force-dynamic';
+
+/** Metadata follows the same decision as the page: nothing about a hidden profile leaks. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await loadPublicProfile((await params).slug);
+  switch (view.kind) {
+    case 'not-found':
+      return { title: 'Not found', robots: NOINDEX };
+    case 'sign-in-required':
+      return { title: 'Sign in to see this profile', robots: NOINDEX };
+    case 'limited':
+      return { title: view.profile.displayName, robots: NOINDEX };
+    case 'full': {
+      const { displayName, title, overview } = view.profile;
+      return {
+        title: title ? `${displayName}, ${title}` : displayName,
+        description: overview ? overview.slice(0, 155) : undefined,
+        robots: view.indexable ? { index: true, follow: true } : NOINDEX,
+      };
+    }
+  }
+}
+
+export default async function FreelancerProfilePage({ params }: Props) {
+  const { slug } = await params;
+  const view = await loadPublicProfile(slug);
+  if (view.kind === 'not-found') notFound();
+  if (view.kind === 'sign-in-required') {
+    return (
+      <div className="narrow">
+        <h1>Sign in to see this profile</h1>
+        <p>This freelancer shows their profile to people signed in to Workbridge only.</p>
+        <p>
+          <Link href="/sign-in">Sign in</Link> or <Link href="/sign-up">create an account</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (view.kind === 'limited') {
+    return (
+      <>
+        <ProfileHeader profile={view.profile} />
+        <p className="muted">This freelancer keeps the rest of their profile private.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      {view.isOwner && (
+        <p className="notice">
+          This is your profile as others see it. Visibility: {VISIBILITY_LABELS[view.visibility].label}.{' '}
+          <Link href="/settings/profile">Edit your profile</Link> · <Link href="/settings/visibility">Change visibility</Link>
+        </p>
+      )}
+      <FullProfileView profile={view.profile} />
+    </>
+  );
+}
