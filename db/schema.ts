@@ -256,7 +256,6 @@ export const invites = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     lastOutboxId: uuid('last_outbox_id').references(() => emailOutbox.id, { onDelete: 'set null' }),
     deliveryEvent: deliveryEventEnum('delivery_event'),
-    openedAt: timestamp('opened_at', { withTimezone: true }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     acceptedById: text('accepted_by_id').references(() => users.id),

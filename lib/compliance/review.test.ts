@@ -193,6 +193,7 @@ describe('ops reads', () => {
     const queue = (await loadReviewQueue(database.db, admin))!;
     const ids = queue.map((c) => c.id);
     expect(ids.indexOf(older.checkId)).toBeLessThan(ids.indexOf(newer.checkId));
+    expect(queue.find((c) => c.id === older.checkId)?.waitingDays).toBe(3);
     expect(queue.map((c) => c.submittedAt.getTime())).toEqual([...queue.map((c) => c.submittedAt.getTime())].sort((a, b) => a - b));
 
     const review = (await loadCheckForReview(database.db, admin, older.checkId))!;

@@ -30,7 +30,7 @@ const MAX_ATTEMPTS = 3;
 async function shownStatus(inviteId: string) {
   const found = await findWorkspaceInvite(database.db, client.workspaceId, inviteId);
   if (!found) throw new Error('invite not found');
-  return displayStatus({ ...found.invite, outboxStatus: found.outboxStatus });
+  return displayStatus({ ...found.invite, outboxStatus: found.outboxStatus, openedAt: null });
 }
 
 /** What the worker does for one job run: one attempt, and the timeline entry after the last. */

@@ -219,7 +219,6 @@ export async function reissueInviteLink(
       status: 'pending',
       lastOutboxId: outboxId,
       deliveryEvent: null,
-      openedAt: null,
       reminderSentAt: null,
       updatedAt: new Date(),
     })

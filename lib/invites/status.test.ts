@@ -30,6 +30,21 @@ describe('displayStatus', () => {
 
   it('has a label for every status', () => {
     expect(STATUS_LABELS.failed).toBe('Delivery failed');
-    expect(Object.keys(STATUS_LABELS)).toHaveLength(10);
+    expect(Object.keys(STATUS_LABELS)).toHaveLength(11);
+  });
+});
+
+describe('after the freelancer joined', () => {
+  const base = {
+    status: 'accepted' as const,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    outboxStatus: 'sent' as const,
+    deliveryEvent: null,
+    openedAt: new Date(),
+  };
+  it('says "joined, reviewing" until the contract is decided, then accepted', () => {
+    expect(displayStatus({ ...base, contractStatus: 'offered' })).toBe('activated');
+    expect(displayStatus({ ...base, contractStatus: 'active' })).toBe('accepted');
+    expect(displayStatus({ ...base, contractStatus: 'awaiting_compliance' })).toBe('accepted');
   });
 });

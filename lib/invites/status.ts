@@ -4,6 +4,7 @@ export type DisplayStatus =
   | 'sent'
   | 'delivered'
   | 'opened'
+  | 'activated'
   | 'accepted'
   | 'bounced'
   | 'declined'
@@ -16,10 +17,14 @@ export type StatusInputs = {
   expiresAt: Date;
   outboxStatus: 'queued' | 'sending' | 'sent' | 'failed' | null;
   deliveryEvent: 'delivered' | 'bounced' | 'complained' | null;
+  /** When the landing page was first opened (an invite_event, never a write to the invite). */
   openedAt: Date | null;
+  /** The offer's state: an activated invite is "accepted" only once the contract is. */
+  contractStatus?: 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | null;
 };
 
 export function displayStatus(i: StatusInputs, now = new Date()): DisplayStatus {
+  if (i.status === 'accepted' && i.contractStatus === 'offered') return 'activated';
   if (i.status !== 'pending') return i.status;
   if (i.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (i.openedAt) return 'opened';
@@ -35,6 +40,7 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
   sent: 'Sent',
   delivered: 'Delivered',
   opened: 'Opened',
+  activated: 'Joined, reviewing the offer',
   accepted: 'Accepted',
   bounced: 'Bounced',
   declined: 'Declined',

@@ -109,9 +109,10 @@ async function applyAdd(tx: DbOrTx, userId: string, input: AddPayoutMethodInput,
 }
 
 async function applyRemove(tx: DbOrTx, userId: string, methodId: string, ip?: string | null) {
-  const removed = await softRemovePayoutMethod(tx, userId, methodId);
+  const method = await findActivePayoutMethod(tx, userId, methodId);
+  const removed = method && (await softRemovePayoutMethod(tx, userId, method.id));
   if (!removed) return NOT_FOUND;
-  if (removed.isDefault) await promoteOldestPayoutMethod(tx, userId);
+  if (method.isDefault) await promoteOldestPayoutMethod(tx, userId);
   await sendSecurityNotice(tx, userId, 'removed', removed);
   await recordAudit(tx, { actorId: userId, action: 'payout.removed', targetType: 'payout_method', targetId: removed.id, ip, detail: methodTitle(removed) });
   return { ok: true as const, status: 'applied' as const, methodId: removed.id };

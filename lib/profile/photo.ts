@@ -22,7 +22,6 @@ export type PhotoCheck =
  */
 export function checkProfilePhoto(bytes: Uint8Array, fileName: string): PhotoCheck {
   const fail = (problem: PhotoProblem) => ({ ok: false as const, problem, message: PHOTO_PROBLEM_MESSAGES[problem] });
-  // eslint-disable-next-line no-control-regex
   if (/[/\\\u0000-\u001f]/.test(fileName) || /^\.+$/.test(fileName.trim())) return fail('name');
   const check = checkUpload({ bytes, fileName, allowed: PROFILE_PHOTO.allowed, maxBytes: PROFILE_PHOTO.maxBytes });
   if (check.ok) return { ok: true, mime: check.mime as 'image/png' | 'image/jpeg', safeName: check.safeName };

@@ -50,7 +50,13 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
   const { invite } = found;
   const [terms, events, contract] = await Promise.all([loadTerms(db, id), listInviteEvents(db, id), findContractForInvite(db, id)]);
   const canEdit = contract?.contract.status === 'offered' && invite.status !== 'revoked' && invite.status !== 'declined';
-  const status = displayStatus({ ...invite, outboxStatus: found.outboxStatus ?? null });
+  const opened = events.find((e) => e.type === 'opened');
+  const status = displayStatus({
+    ...invite,
+    outboxStatus: found.outboxStatus ?? null,
+    openedAt: opened?.createdAt ?? null,
+    contractStatus: contract?.contract.status ?? null,
+  });
   const isOpen = invite.status === 'pending' || invite.status === 'expired';
   return (
     <>
