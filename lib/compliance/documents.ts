@@ -1,10 +1,8 @@
 import { checkUpload, toSafeFileName, type FileType } from '@/lib/files/sniff';
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from './limits';
 
-export const MAX_DOCUMENTS = 5;
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS };
 export const DOCUMENT_TYPES: readonly FileType[] = ['pdf', 'png', 'jpeg'];
-/** For the file input's `accept`: a hint to the browser only; the server reads the bytes. */
-export const DOCUMENT_ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
 export type DocumentUpload = { fileName: string; bytes: Uint8Array };
 

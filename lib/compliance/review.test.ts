@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { complianceChecks, users } from '@/db/schema';
+import { clientWorkspaces, complianceChecks, users } from '@/db/schema';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   acceptedContract,
@@ -148,6 +148,15 @@ describe('decideCheck', () => {
     });
   });
 
+  it('escapes the reason in the email', async () => {
+    const { email, checkId } = await submitted();
+    await decideCheck(database.db, { reviewer: admin, checkId, decision: 'reject', reason: '<script>alert(1)</script> is not a document' });
+    const [mail] = await decisionEmails(database.db, email);
+    expect(mail.html).not.toContain('<script>alert(1)</script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+    expect(mail.text).toContain('<script>alert(1)</script> is not a document');
+  });
+
   it('does not let a reviewer decide their own check', async () => {
     const { userId, checkId } = await submitted();
     expect(await decideCheck(database.db, { reviewer: { id: userId, isAdmin: true }, checkId, decision: 'approve' })).toMatchObject({ reason: 'own-check' });
@@ -157,6 +166,27 @@ describe('decideCheck', () => {
   it('answers not-found for an unknown or malformed id', async () => {
     expect(await decideCheck(database.db, { reviewer: admin, checkId: crypto.randomUUID(), decision: 'approve' })).toMatchObject({ reason: 'not-found' });
     expect(await decideCheck(database.db, { reviewer: admin, checkId: "1' or '1'='1", decision: 'approve' })).toMatchObject({ reason: 'not-found' });
+  });
+});
+
+describe('contracts held for compliance', () => {
+  it('still need a check after their client changes type, so they can start', async () => {
+    const client = await createWorkspace(database.db, 'enterprise', 'Initech');
+    const contract = await acceptedContract(database.db, client, uniqueEmail('sam'), { kind: 'hourly', weeklyLimit: '10' });
+    expect(contract.status).toBe('awaiting_compliance');
+    await database.db.update(clientWorkspaces).set({ type: 'individual' }).where(eq(clientWorkspaces.id, client.workspaceId));
+    expect((await loadComplianceContext(database.db, contract.freelancerId)).state).toMatchObject({ kind: 'to-submit', level: 'questionnaire' });
+    const result = await submitCheck(database.db, { userId: contract.freelancerId, answers: sampleAnswers(), documents: [] });
+    if (!result.ok) throw new Error(result.message);
+    await decideCheck(database.db, { reviewer: admin, checkId: result.checkId, decision: 'approve' });
+    expect(await contractStatus(database.db, contract.contractId)).toBe('active');
+  });
+
+  it('can start at once when accepted with a current approval (the check acceptContract makes)', async () => {
+    const { userId, checkId } = await submitted();
+    await decideCheck(database.db, { reviewer: admin, checkId, decision: 'approve' });
+    const inside = await database.db.transaction((tx) => hasCurrentApproval(tx, userId, 'questionnaire_and_documents'));
+    expect(inside).toBe(true);
   });
 });
 

@@ -35,6 +35,16 @@ async function lockOwnContract(tx: Parameters<Parameters<Db['transaction']>[0]>[
   return row;
 }
 
+/** The freelancer's own offer, still waiting for a decision, locked for this transaction. */
+async function lockOpenOffer(tx: Parameters<Parameters<Db['transaction']>[0]>[0], contractId: string, freelancerId: string) {
+  const row = await lockOwnContract(tx, contractId, freelancerId);
+  if (!row) return { error: { ok: false as const, reason: 'not-found' as const, message: 'We could not find that offer.' } };
+  if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
+    return { error: { ok: false as const, reason: 'decided' as const, message: 'This offer was already decided or withdrawn.' } };
+  }
+  return { row };
+}
+
 /**
  * Accepts the offer exactly as it was shown (its hash), storing a snapshot of the terms
  * with who and when; the client is emailed. If the client changed the offer meanwhile,
@@ -45,11 +55,8 @@ export async function acceptContract(
   input: { contractId: string; freelancerId: string; shownHash: string; ip?: string },
 ): Promise<DecisionResult> {
   return db.transaction(async (tx) => {
-    const row = await lockOwnContract(tx, input.contractId, input.freelancerId);
-    if (!row) return { ok: false as const, reason: 'not-found' as const, message: 'We could not find that offer.' };
-    if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
-      return { ok: false as const, reason: 'decided' as const, message: 'This offer was already decided or withdrawn.' };
-    }
+    const { row, error } = await lockOpenOffer(tx, input.contractId, input.freelancerId);
+    if (error) return error;
     const terms = await loadTerms(tx, row.invite.id);
     if (!terms || hashTerms(terms) !== input.shownHash) return { ok: false as const, reason: 'changed' as const, message: CHANGED };
     const requirement = complianceRequirement({
@@ -81,11 +88,8 @@ export async function declineContract(
   input: { contractId: string; freelancerId: string; reason: string },
 ): Promise<DecisionResult> {
   return db.transaction(async (tx) => {
-    const row = await lockOwnContract(tx, input.contractId, input.freelancerId);
-    if (!row) return { ok: false as const, reason: 'not-found' as const, message: 'We could not find that offer.' };
-    if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
-      return { ok: false as const, reason: 'decided' as const, message: 'This offer was already decided or withdrawn.' };
-    }
+    const { row, error } = await lockOpenOffer(tx, input.contractId, input.freelancerId);
+    if (error) return error;
     await tx.update(contracts).set({ status: 'declined', updatedAt: new Date() }).where(eq(contracts.id, row.contract.id));
     await tx
       .update(invites)

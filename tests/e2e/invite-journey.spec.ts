@@ -59,6 +59,15 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await freelancer.goto(revokedLink);
   await expect(freelancer.getByRole('heading', { name: 'This invitation was withdrawn' })).toBeVisible();
 
+  // A mail scanner fetches the link first (GET, HEAD, a headless browser running scripts): nothing is used up.
+  const scan = await freelancerContext.request.get(secondLink);
+  expect(scan.status()).toBe(200);
+  expect(scan.headers()['referrer-policy']).toBe('no-referrer');
+  expect((await freelancerContext.request.head(secondLink)).status()).toBe(200);
+  const scanner = await browser.newContext();
+  await (await scanner.newPage()).goto(secondLink);
+  await scanner.close();
+
   // The freelancer accepts, fills basic info and accepts the contract.
   await freelancer.goto(secondLink);
   await expect(freelancer.getByRole('heading', { name: subject })).toBeVisible();

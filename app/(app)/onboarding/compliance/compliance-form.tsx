@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FieldError } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { DOCUMENT_ACCEPT, MAX_DOCUMENTS } from '@/lib/compliance/documents';
+import { DOCUMENT_ACCEPT, MAX_DOCUMENTS } from '@/lib/compliance/limits';
 import { COMPLIANCE_QUESTIONS } from '@/lib/compliance/questions';
 import { submitComplianceAction } from './actions';
 

@@ -1,0 +1,224 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+  expectNoAxeViolations,
+  inviteLinkFromMail,
+  openLatestEmail,
+  sendHourlyInvite,
+  signUpAsClient,
+  uniqueEmail,
+} from './helpers';
+
+/** Listed in ADMIN_EMAILS for the e2e server (playwright.config.ts). */
+const OPS_EMAIL = 'ops@workbridge.test';
+const SIGN_IN_SUBJECT = 'Your Workbridge sign-in link';
+const DAY_MS = 86_400_000;
+
+/** A minimal, valid one-page PDF, built here so the test needs no fixture file. */
+function minimalPdf(): Buffer {
+  const objects = [
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (const object of objects) {
+    offsets.push(body.length);
+    body += object;
+  }
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer << /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** The href of the newest sign-in email to `to` in the local mailbox, if any. */
+async function newestSignInMail(page: Page, to: string): Promise<string | null> {
+  await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
+  const link = page.getByRole('link', { name: SIGN_IN_SUBJECT }).first();
+  return (await link.count()) > 0 ? link.getAttribute('href') : null;
+}
+
+/** Ops signs in by magic link, waiting for this run's email rather than an older one. */
+async function signInAsOps(page: Page) {
+  const previous = await newestSignInMail(page, OPS_EMAIL);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(OPS_EMAIL);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  let mail: string | null = null;
+  await expect(async () => {
+    mail = await newestSignInMail(page, OPS_EMAIL);
+    expect(mail).not.toBeNull();
+    expect(mail).not.toBe(previous);
+  }).toPass({ timeout: 30_000 });
+  await page.goto(mail!);
+  const hrefs = await page
+    .getByRole('region', { name: 'Links in this message' })
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  await page.goto(hrefs.find((h) => h.includes('/sign-in/confirm'))!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('banner')).toContainText(`Signed in as ${OPS_EMAIL}`);
+}
+
+/**
+ * An enterprise client invites; the freelancer accepts the invitation and the contract,
+ * opens the compliance step from the checklist, answers the seven questions and uploads a
+ * PDF. Returns the pages for the review that follows.
+ */
+async function inviteAndSubmit(browser: Browser, javaScriptEnabled: boolean) {
+  const checkAxe = async (page: Page) => {
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+  };
+  const client = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  const freelancer = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  const clientEmail = uniqueEmail('globex');
+  const freelancerEmail = uniqueEmail('alex');
+
+  await signUpAsClient(client, { email: clientEmail, name: 'Dana Lee', workspace: 'Globex', type: /^Enterprise/ });
+  await sendHourlyInvite(client, {
+    email: freelancerEmail,
+    firstName: 'Alex',
+    lastName: 'Kim',
+    title: 'Data platform',
+    rate: '80',
+    weeklyLimit: '20',
+  });
+  const inviteUrl = client.url();
+
+  const subject = 'Dana Lee of Globex invited you to work together on Workbridge';
+  await freelancer.goto(await inviteLinkFromMail(client, freelancerEmail, subject));
+  await freelancer.getByRole('button', { name: 'Accept the invitation' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
+  await freelancer.getByRole('link', { name: 'Basic info' }).first().click();
+  await freelancer.getByLabel('Country you live in').selectOption('PT');
+  await freelancer.getByLabel('Time zone').selectOption('Europe/Lisbon');
+  await freelancer.getByLabel(/I accept the/).check();
+  await freelancer.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Review the contract' })).toBeVisible();
+  await expect(freelancer.getByText('upload business documents')).toBeVisible();
+  await freelancer.getByRole('button', { name: 'Accept the contract' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
+  await expect(freelancer.getByText('The contract “Data platform” starts after the compliance check.')).toBeVisible();
+
+  // The compliance step is in the checklist.
+  await freelancer.getByRole('navigation', { name: 'Onboarding steps' }).getByRole('link', { name: 'Compliance check' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Compliance check', level: 1 })).toBeVisible();
+  await expect(freelancer.getByText('Your compliance check is waiting for your answers and business documents.')).toBeVisible();
+  await checkAxe(freelancer);
+
+  // Submitting with nothing answered names every question; the form keeps working.
+  await freelancer.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(freelancer.getByText('Tell us whose equipment and software you use.')).toBeVisible();
+  await expect(freelancer.getByText(/Upload at least one business document/)).toBeVisible();
+
+  const questions = freelancer.getByRole('group');
+  await expect(questions).toHaveCount(7);
+  for (let i = 0; i < 7; i += 1) await questions.nth(i).getByRole('radio').first().check();
+  await freelancer.getByLabel('Business documents').setInputFiles({
+    name: 'business-registration.pdf',
+    mimeType: 'application/pdf',
+    buffer: minimalPdf(),
+  });
+  await freelancer.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(freelancer.getByText('Your compliance check is under review.')).toBeVisible();
+  await freelancer.goto('/onboarding');
+  await expect(freelancer.getByText('Your compliance check is under review.')).toBeVisible();
+
+  // The client sees the status only.
+  await client.goto(inviteUrl);
+  await expect(client.getByText('Under review by Workbridge; the contract starts when it is approved.')).toBeVisible();
+
+  return { client, freelancer, clientEmail, freelancerEmail, inviteUrl, checkAxe };
+}
+
+/** Ops opens the oldest-first queue and the freelancer's check, and tries the document link. */
+async function openReview(browser: Browser, javaScriptEnabled: boolean, freelancerEmail: string, client: Page) {
+  const ops = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  await signInAsOps(ops);
+  await ops.goto('/admin/compliance');
+  await expect(ops.getByRole('heading', { name: 'Compliance review queue' })).toBeVisible();
+  await ops.getByRole('row', { name: new RegExp(freelancerEmail) }).getByRole('link', { name: /Review the check of/ }).click();
+  await expect(ops.getByRole('heading', { name: 'Compliance check: Alex Kim' })).toBeVisible();
+  await expect(ops.getByRole('region', { name: 'Answers' })).toContainText('Do you use your own equipment and software for this work?');
+
+  const documentLink = ops.getByRole('link', { name: 'business-registration.pdf' });
+  const href = new URL((await documentLink.getAttribute('href'))!, ops.url()).toString();
+  const download = await ops.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toBe('application/pdf');
+  expect(download.headers()['content-disposition']).toBe('attachment; filename="business-registration.pdf"');
+  expect(download.headers()['x-content-type-options']).toBe('nosniff');
+  expect(download.headers()['cache-control']).toBe('no-store');
+  expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // The client may see the status, never the document.
+  expect((await client.request.get(href)).status()).toBe(404);
+  return ops;
+}
+
+test.describe.configure({ timeout: 240_000 });
+
+test('enterprise contract: the freelancer submits the check, ops approves, the contract starts for both sides', async ({ browser }) => {
+  const { client, freelancer, freelancerEmail, inviteUrl, checkAxe } = await inviteAndSubmit(browser, true);
+  const ops = await openReview(browser, true, freelancerEmail, client);
+  await checkAxe(ops);
+
+  await ops.getByRole('button', { name: 'Approve the check' }).click();
+  await expect(ops.getByText('The check is approved')).toBeVisible();
+  await expect(ops.getByRole('row', { name: new RegExp(freelancerEmail) })).toHaveCount(0);
+
+  await freelancer.goto('/onboarding/compliance');
+  await expect(freelancer.getByText(/Your compliance check is approved until \w+ \d{1,2}, \d{4}/)).toBeVisible();
+  await freelancer.goto('/onboarding');
+  await expect(freelancer.getByRole('region', { name: 'Your contracts' })).toContainText('Data platform from Globex: active');
+  await expect(freelancer.getByText('starts after the compliance check')).toHaveCount(0);
+  await openLatestEmail(freelancer, freelancerEmail, 'Your Workbridge compliance check is approved');
+
+  await client.goto(inviteUrl);
+  await expect(client.getByText('Approved; the contract is active.')).toBeVisible();
+
+  // The reviewer's decision and the download are in the audit log, found by the person.
+  await ops.goto(`/admin/audit?person=${encodeURIComponent(freelancerEmail)}`);
+  const log = ops.getByRole('table');
+  for (const action of ['compliance.submitted', 'compliance.document_uploaded', 'compliance.document_downloaded', 'compliance.approved']) {
+    await expect(log).toContainText(action);
+  }
+});
+
+test('the same journey with JavaScript off, and a rejection: the reason and the date a new check opens', async ({ browser }) => {
+  const reason = 'The registration document is unreadable; please upload a clearer scan.';
+  const { client, freelancer, freelancerEmail, inviteUrl } = await inviteAndSubmit(browser, false);
+  const ops = await openReview(browser, false, freelancerEmail, client);
+
+  await ops.getByRole('button', { name: 'Reject the check' }).click();
+  await expect(ops.getByText('Tell the freelancer why the check is rejected')).toBeVisible();
+  await ops.getByLabel('Reason for the rejection').fill(reason);
+  const before = Date.now();
+  await ops.getByRole('button', { name: 'Reject the check' }).click();
+  await expect(ops.getByText('The check is rejected')).toBeVisible();
+  const after = Date.now();
+
+  await freelancer.goto('/onboarding/compliance');
+  const status = freelancer.getByText(`Your compliance check was rejected: ${reason.replace(/\.$/, '')}. You can submit again from`);
+  await expect(status).toBeVisible();
+  const shown = /submit again from (\w+ \d{1,2}, \d{4}), (\d\d:\d\d) UTC/.exec(await status.innerText());
+  expect(shown).not.toBeNull();
+  const opensAt = new Date(`${shown![1]} ${shown![2]} UTC`).getTime();
+  expect(opensAt).toBeGreaterThanOrEqual(before + 60 * DAY_MS - 60_000);
+  expect(opensAt).toBeLessThanOrEqual(after + 60 * DAY_MS);
+  await expect(freelancer.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
+
+  await freelancer.goto('/onboarding');
+  await expect(freelancer.getByText(`Your compliance check was rejected: ${reason.replace(/\.$/, '')}.`)).toBeVisible();
+  await expect(freelancer.getByRole('region', { name: 'Your contracts' })).toContainText('accepted; starts after the compliance check');
+  const { text } = await openLatestEmail(freelancer, freelancerEmail, 'Your Workbridge compliance check was not approved');
+  expect(text).toContain(reason);
+  expect(text).toContain(`${shown![1]}, ${shown![2]} UTC`);
+
+  // The client sees that it was not approved and when it can be tried again, not why.
+  await client.goto(inviteUrl);
+  await expect(client.getByText(/Not approved; the freelancer can submit again from/)).toBeVisible();
+  await expect(client.getByText(reason)).toHaveCount(0);
+});
