@@ -29,6 +29,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Profile photos (5 MB) and up to five compliance documents (10 MB each) post to actions.
+  experimental: { serverActions: { bodySizeLimit: '51mb' } },
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'postgres', '@react-email/render', '@react-email/components'],
   async headers() {
     return [

@@ -41,6 +41,7 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
       PGLITE_DIR: '.data/e2e/pglite',
       SEED_DEMO: 'true',
+      ADMIN_EMAILS: 'ops@workbridge.test',
       EMAIL_RETRY_DELAY_SECONDS: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     },

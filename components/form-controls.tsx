@@ -1,7 +1,13 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { FieldError } from './field';
 
-type Described = { name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; id?: string };
+type Described = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  id?: string;
+};
 
 /** ids for a control's hint and error, joined for aria-describedby. */
 function describedBy(inputId: string, hint: ReactNode, errors?: string[]) {

@@ -25,8 +25,18 @@ export async function SiteHeader() {
               </li>
             )}
             {side === 'freelancer' && (
+              <>
+                <li>
+                  <Link href="/onboarding">My onboarding</Link>
+                </li>
+                <li>
+                  <Link href="/settings">Settings</Link>
+                </li>
+              </>
+            )}
+            {viewer?.isAdmin && (
               <li>
-                <Link href="/onboarding">My onboarding</Link>
+                <Link href="/admin">Review queue</Link>
               </li>
             )}
           </ul>

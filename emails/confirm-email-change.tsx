@@ -15,8 +15,8 @@ export default function ConfirmEmailChangeEmail({
     <EmailLayout preview="Confirm this address for your Workbridge account">
       <Heading as="h1">Confirm your new email address</Heading>
       <Text>
-        You asked to use <strong>{newEmail}</strong> for your Workbridge account. Confirm it to
-        make the change; until then, sign-in links and notices go to your current address.
+        You asked to use <strong>{newEmail}</strong> for your Workbridge account. Confirm it to make
+        the change; until then, sign-in links and notices go to your current address.
       </Text>
       <Button href={url} style={emailStyles.button}>
         Confirm this address

@@ -20,8 +20,8 @@ export default function ConfirmPayoutChangeEmail({
     <EmailLayout preview={`Confirm: ${change}`}>
       <Heading as="h1">Confirm a change to your payout methods</Heading>
       <Text>
-        Someone signed in to your account asked to: <strong>{change}</strong>. Because that
-        sign-in is more than 30 minutes old, we need you to confirm it from your mailbox.
+        Someone signed in to your account asked to: <strong>{change}</strong>. Because that sign-in
+        is more than 30 minutes old, we need you to confirm it from your mailbox.
       </Text>
       <Button href={url} style={emailStyles.button}>
         Review and confirm

@@ -41,7 +41,8 @@ export default function PayoutSecurityNoticeEmail({
       </Button>
       <Text style={emailStyles.muted}>
         If this wasn&rsquo;t you, sign out everywhere at {accountUrl}, sign in again with a new
-        link, and remove the method. Nobody from Workbridge will ask you for bank details by email.
+        link, and {change === 'added' ? 'remove the method' : 'check your payout methods'}. Nobody
+        from Workbridge will ask you for bank details by email.
       </Text>
     </EmailLayout>
   );

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import ComplianceDecisionEmail from './compliance-decision';
 import InvitationEmail from './invitation';
 import OfferDecisionEmail from './offer-decision';
 import SignInEmail from './sign-in';
@@ -18,5 +19,17 @@ export const EMAIL_PREVIEWS: Record<string, { title: string; component: Componen
   'offer-declined': {
     title: 'Offer declined (to the client)',
     component: (() => OfferDecisionEmail({ decision: 'declined', reason: 'The timeline does not work for me.' })) as ComponentType<Record<string, never>>,
+  },
+  'compliance-approved': { title: 'Compliance check approved', component: ComplianceDecisionEmail as ComponentType<Record<string, never>> },
+  'compliance-rejected': {
+    title: 'Compliance check rejected',
+    component: (() =>
+      ComplianceDecisionEmail({
+        decision: 'rejected',
+        reason: 'The business registration document is not readable.',
+        resubmitFrom: 'March 1, 2027, 09:00 UTC',
+        validUntil: null,
+        activatedContracts: [],
+      })) as ComponentType<Record<string, never>>,
   },
 };

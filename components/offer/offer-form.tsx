@@ -4,7 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
 import { z } from 'zod';
+import { ComplianceRequirementNote } from '@/components/compliance-requirement-note';
 import { FormMessage } from '@/components/form-message';
+import type { ClientType } from '@/lib/compliance/rule';
 import type { FormState } from '@/lib/forms';
 import { inviteSchema, LIMITS, offerSchema } from '@/lib/invites/schemas';
 import { parseDollarsToCents } from '@/lib/money/money';
@@ -30,7 +32,8 @@ export type OfferFormProps = {
   hidden?: Record<string, string>;
   submitLabel: string;
   before?: ReactNode | ((state: FormState) => ReactNode);
-  requirementNote?: ReactNode;
+  /** The client's workspace type: the form says what the invitee will be asked for. */
+  clientType: ClientType;
   /** Extra content that depends on the action's answer (the bulk report). */
   renderAfter?: (state: FormState) => ReactNode;
 };
@@ -157,7 +160,10 @@ export function OfferForm(props: OfferFormProps) {
             multiline
           />
         )}
-        {props.requirementNote}
+        <ComplianceRequirementNote
+          clientType={props.clientType}
+          draft={hydrated ? { kind: kind === 'fixed' ? 'fixed' : 'hourly', weeklyLimit: weekly } : undefined}
+        />
         <button type="submit" disabled={pending}>
           {pending ? 'Working…' : props.submitLabel}
         </button>

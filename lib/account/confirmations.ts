@@ -69,7 +69,8 @@ export async function findPendingConfirmation(
     .from(pendingConfirmations)
     .where(eq(pendingConfirmations.tokenHash, hashToken(token)));
   if (!row) return { ok: false, reason: 'unknown' };
-  if (signedInUserId && signedInUserId !== row.userId) return { ok: false, reason: 'wrong-account' };
+  if (signedInUserId && signedInUserId !== row.userId)
+    return { ok: false, reason: 'wrong-account' };
   if (row.usedAt) return { ok: false, reason: 'used' };
   if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
   return { ok: true, pending: open(row) };
@@ -115,7 +116,8 @@ export async function countOpenConfirmations(db: DbOrTx, userId: string): Promis
 }
 
 export const DEAD_LINK_MESSAGES: Record<DeadLinkReason, string> = {
-  unknown: 'This confirmation link is not valid. Open it again from your email, or make the change again.',
+  unknown:
+    'This confirmation link is not valid. Open it again from your email, or make the change again.',
   used: 'This confirmation link was already used, so the change it asked for is done and cannot be applied twice.',
   expired: `This confirmation link has expired (links work for ${CONFIRMATION_TTL_MINUTES} minutes). Make the change again to get a new one.`,
   'wrong-account': 'This link belongs to another account. Sign out, then open it again.',

@@ -44,7 +44,10 @@ const fieldError = (message: string): AccountResult => ({
 });
 
 async function isEmailTaken(db: DbOrTx, email: string, userId: string): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, userId)));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), ne(users.id, userId)));
   return rows.length > 0;
 }
 
@@ -52,10 +55,19 @@ async function isEmailTaken(db: DbOrTx, email: string, userId: string): Promise<
  * Asks to move the account to a new address: a link goes to the new address, a notice to
  * the current one, and nothing changes until the link is used. Only the newest link works.
  */
-export async function requestEmailChange(db: Db, actor: Actor, raw: unknown): Promise<AccountResult> {
+export async function requestEmailChange(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+): Promise<AccountResult> {
   const parsed = changeEmailSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, reason: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors: collectFieldErrors(parsed.error) };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: collectFieldErrors(parsed.error),
+    };
   }
   const newEmail = parsed.data.email;
   if (newEmail === actor.email) return fieldError('That is already your account email.');
@@ -66,9 +78,18 @@ export async function requestEmailChange(db: Db, actor: Actor, raw: unknown): Pr
       message: `For your security, changing the account email needs a sign-in from the last ${RECENT_SIGN_IN_MINUTES} minutes. Sign out, sign in again with a new link, then come back here.`,
     };
   }
-  const limit = await hitRateLimit(db, `email-change:${actor.userId}`, EMAIL_CHANGE_LIMIT.limit, EMAIL_CHANGE_LIMIT.windowSeconds);
+  const limit = await hitRateLimit(
+    db,
+    `email-change:${actor.userId}`,
+    EMAIL_CHANGE_LIMIT.limit,
+    EMAIL_CHANGE_LIMIT.windowSeconds,
+  );
   if (!limit.allowed) {
-    return { ok: false, reason: 'rate-limited', message: `Too many changes were asked for. Please try again in ${describeWait(limit.retryAfterSeconds)}.` };
+    return {
+      ok: false,
+      reason: 'rate-limited',
+      message: `Too many changes were asked for. Please try again in ${describeWait(limit.retryAfterSeconds)}.`,
+    };
   }
   if (await isEmailTaken(db, newEmail, actor.userId)) return fieldError(UNAVAILABLE);
 
@@ -78,43 +99,72 @@ export async function requestEmailChange(db: Db, actor: Actor, raw: unknown): Pr
     await tx
       .update(emailChangeRequests)
       .set({ expiresAt: new Date() })
-      .where(and(eq(emailChangeRequests.userId, actor.userId), isNull(emailChangeRequests.confirmedAt), gt(emailChangeRequests.expiresAt, sql`now()`)));
-    await tx.insert(emailChangeRequests).values({ userId: actor.userId, newEmail, tokenHash: hashToken(token), expiresAt });
+      .where(
+        and(
+          eq(emailChangeRequests.userId, actor.userId),
+          isNull(emailChangeRequests.confirmedAt),
+          gt(emailChangeRequests.expiresAt, sql`now()`),
+        ),
+      );
+    await tx
+      .insert(emailChangeRequests)
+      .values({ userId: actor.userId, newEmail, tokenHash: hashToken(token), expiresAt });
     await sendEmail(tx, {
       to: newEmail,
       subject: confirmEmailChangeSubject,
       template: 'email-change-confirm',
       containsSecret: true,
-      element: createElement(ConfirmEmailChangeEmail, { newEmail, url: emailChangeUrl(token), expiresAt }),
+      element: createElement(ConfirmEmailChangeEmail, {
+        newEmail,
+        url: emailChangeUrl(token),
+        expiresAt,
+      }),
     });
     await sendEmail(tx, {
       to: actor.email,
       subject: emailChangeNoticeSubject('requested'),
       template: 'email-change-requested',
-      element: createElement(EmailChangeNoticeEmail, { stage: 'requested', newEmail, accountUrl: appUrl('/settings/account') }),
+      element: createElement(EmailChangeNoticeEmail, {
+        stage: 'requested',
+        newEmail,
+        accountUrl: appUrl('/settings/account'),
+      }),
     });
   });
-  return { ok: true, message: `We sent a confirmation link to ${newEmail}. Your email changes when you open it.` };
+  return {
+    ok: true,
+    message: `We sent a confirmation link to ${newEmail}. Your email changes when you open it.`,
+  };
 }
 
 type Lookup =
-  | { ok: true; request: typeof emailChangeRequests.$inferSelect }
-  | { ok: false; message: string };
+  { ok: true; request: typeof emailChangeRequests.$inferSelect } | { ok: false; message: string };
 
 const LINK_MESSAGES = {
-  unknown: 'This confirmation link is not valid. Open it again from your email, or ask for a new one in your account settings.',
+  unknown:
+    'This confirmation link is not valid. Open it again from your email, or ask for a new one in your account settings.',
   used: 'This address was already confirmed with this link.',
-  expired: 'This confirmation link has expired or a newer one was sent. Ask for a new one in your account settings.',
+  expired:
+    'This confirmation link has expired or a newer one was sent. Ask for a new one in your account settings.',
   'wrong-account': 'This link belongs to another account. Sign out, then open it again.',
 } as const;
 
 /** Reads a link without using it (the GET page). */
-export async function findEmailChange(db: DbOrTx, token: string, signedInUserId: string | null): Promise<Lookup> {
-  const [request] = await db.select().from(emailChangeRequests).where(eq(emailChangeRequests.tokenHash, hashToken(token)));
+export async function findEmailChange(
+  db: DbOrTx,
+  token: string,
+  signedInUserId: string | null,
+): Promise<Lookup> {
+  const [request] = await db
+    .select()
+    .from(emailChangeRequests)
+    .where(eq(emailChangeRequests.tokenHash, hashToken(token)));
   if (!request) return { ok: false, message: LINK_MESSAGES.unknown };
-  if (signedInUserId && signedInUserId !== request.userId) return { ok: false, message: LINK_MESSAGES['wrong-account'] };
+  if (signedInUserId && signedInUserId !== request.userId)
+    return { ok: false, message: LINK_MESSAGES['wrong-account'] };
   if (request.confirmedAt) return { ok: false, message: LINK_MESSAGES.used };
-  if (request.expiresAt.getTime() <= Date.now()) return { ok: false, message: LINK_MESSAGES.expired };
+  if (request.expiresAt.getTime() <= Date.now())
+    return { ok: false, message: LINK_MESSAGES.expired };
   return { ok: true, request };
 }
 
@@ -124,7 +174,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The button on the link's page: uses the link once and moves the account to the new address. */
-export async function confirmEmailChange(db: Db, token: string, signedInUserId: string | null): Promise<AccountResult> {
+export async function confirmEmailChange(
+  db: Db,
+  token: string,
+  signedInUserId: string | null,
+): Promise<AccountResult> {
   try {
     return await db.transaction(async (tx): Promise<AccountResult> => {
       const found = await findEmailChange(tx, token, signedInUserId);
@@ -132,19 +186,38 @@ export async function confirmEmailChange(db: Db, token: string, signedInUserId: 
       const [used] = await tx
         .update(emailChangeRequests)
         .set({ confirmedAt: new Date() })
-        .where(and(eq(emailChangeRequests.id, found.request.id), isNull(emailChangeRequests.confirmedAt), gt(emailChangeRequests.expiresAt, sql`now()`)))
+        .where(
+          and(
+            eq(emailChangeRequests.id, found.request.id),
+            isNull(emailChangeRequests.confirmedAt),
+            gt(emailChangeRequests.expiresAt, sql`now()`),
+          ),
+        )
         .returning();
       if (!used) return { ok: false, reason: 'link', message: LINK_MESSAGES.used };
       const user = await findUserById(tx, used.userId);
       if (!user) return { ok: false, reason: 'link', message: LINK_MESSAGES.unknown };
-      await tx.update(users).set({ email: used.newEmail, emailVerified: new Date() }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ email: used.newEmail, emailVerified: new Date() })
+        .where(eq(users.id, user.id));
       await sendEmail(tx, {
         to: user.email,
         subject: emailChangeNoticeSubject('changed'),
         template: 'email-change-done',
-        element: createElement(EmailChangeNoticeEmail, { stage: 'changed', newEmail: used.newEmail, accountUrl: appUrl('/settings/account') }),
+        element: createElement(EmailChangeNoticeEmail, {
+          stage: 'changed',
+          newEmail: used.newEmail,
+          accountUrl: appUrl('/settings/account'),
+        }),
       });
-      await recordAudit(tx, { actorId: user.id, action: 'account.email_changed', targetType: 'user', targetId: user.id, detail: 'Confirmed by a link sent to the new address' });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'account.email_changed',
+        targetType: 'user',
+        targetId: user.id,
+        detail: 'Confirmed by a link sent to the new address',
+      });
       return { ok: true, message: `Your account email is now ${used.newEmail}.` };
     });
   } catch (error) {
@@ -159,7 +232,13 @@ export async function findOpenEmailChange(db: DbOrTx, userId: string) {
   const [row] = await db
     .select({ newEmail: emailChangeRequests.newEmail, expiresAt: emailChangeRequests.expiresAt })
     .from(emailChangeRequests)
-    .where(and(eq(emailChangeRequests.userId, userId), isNull(emailChangeRequests.confirmedAt), gt(emailChangeRequests.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(emailChangeRequests.userId, userId),
+        isNull(emailChangeRequests.confirmedAt),
+        gt(emailChangeRequests.expiresAt, sql`now()`),
+      ),
+    )
     .orderBy(desc(emailChangeRequests.createdAt))
     .limit(1);
   return row;

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clientWorkspaces, contractAcceptances, contracts, invites, users } from '@/db/schema';
 import { complianceRequirement } from '@/lib/compliance/rule';
+import { hasCurrentApproval } from '@/lib/compliance/service';
 import { sendEmail } from '@/lib/email/outbox';
 import { getEnv } from '@/lib/env';
 import { recordInviteEvent } from '@/lib/invites/queries';
@@ -63,7 +64,8 @@ export async function acceptContract(
       clientType: row.workspace.type,
       contract: terms.kind === 'hourly' ? { kind: 'hourly', weeklyLimitHours: terms.weeklyLimitHours } : { kind: 'fixed' },
     });
-    const status = requirement === 'none' ? ('active' as const) : ('awaiting_compliance' as const);
+    // A current approval (one year, across clients) at a sufficient level starts the contract now.
+    const status = (await hasCurrentApproval(tx, input.freelancerId, requirement)) ? ('active' as const) : ('awaiting_compliance' as const);
     await tx.insert(contractAcceptances).values({
       contractId: row.contract.id,
       freelancerId: input.freelancerId,

@@ -1,25 +1,36 @@
 import type { DbOrTx } from '@/db/client';
+import { complianceBlockers, complianceSteps, loadComplianceContext, type ComplianceContext } from '@/lib/compliance/onboarding';
+import { loadSettingsContext, settingsBlockers, settingsSteps, type SettingsContext } from '@/lib/settings/onboarding';
 import { findFreelancerProfile, listFreelancerContracts, type FreelancerContract, type FreelancerProfileRow } from './queries';
 
 /** Everything the checklist and the blockers panel look at, loaded once per page. */
 export type OnboardingContext = {
   profile: FreelancerProfileRow | undefined;
   contracts: FreelancerContract[];
+  /** Optional so the first steps can be reasoned about alone (and tested so). */
+  compliance?: ComplianceContext;
+  settings?: SettingsContext;
 };
 
 export type Step = { key: string; label: string; href: string; done: boolean };
 export type Blocker = { key: string; text: string; href: string };
 
 export async function loadOnboardingContext(db: DbOrTx, userId: string): Promise<OnboardingContext> {
-  const [profile, contracts] = await Promise.all([findFreelancerProfile(db, userId), listFreelancerContracts(db, userId)]);
-  return { profile, contracts };
+  const [profile, contracts, compliance, settings] = await Promise.all([
+    findFreelancerProfile(db, userId),
+    listFreelancerContracts(db, userId),
+    loadComplianceContext(db, userId),
+    loadSettingsContext(db, userId),
+  ]);
+  return { profile, contracts, compliance, settings };
 }
 
 const clientName = (c: FreelancerContract) => (c.inviterName ? `${c.inviterName} of ${c.workspaceName}` : c.workspaceName);
 
 /**
- * The checklist, in order. Each later area (payout, tax, profile, compliance) adds one
- * entry here and one blocker rule below.
+ * The checklist, in order. Compliance comes right after the contract (not last, as in the
+ * spec's list): a contract that needs it cannot start before an ops review, so it is asked
+ * for as early as possible. Payout, tax and profile follow.
  */
 export function onboardingSteps(ctx: OnboardingContext): Step[] {
   const offered = ctx.contracts.filter((c) => c.status === 'offered');
@@ -32,6 +43,8 @@ export function onboardingSteps(ctx: OnboardingContext): Step[] {
       href: offered[0] ? `/onboarding/contract/${offered[0].id}` : '/onboarding/contract',
       done: ctx.contracts.length > 0 && offered.length === 0,
     },
+    ...(ctx.compliance ? complianceSteps(ctx.compliance) : []),
+    ...(ctx.settings ? settingsSteps(ctx.settings) : []),
   ];
 }
 
@@ -49,6 +62,8 @@ const BLOCKER_RULES: ((ctx: OnboardingContext) => Blocker[])[] = [
     ctx.contracts.some((c) => c.status === 'active' || c.status === 'awaiting_compliance' || c.status === 'offered')
       ? []
       : [{ key: 'no-contract', text: 'You have no accepted contract yet: a client needs to invite you.', href: '/help/how-workbridge-works' }],
+  (ctx) => (ctx.compliance ? complianceBlockers(ctx.compliance) : []),
+  (ctx) => (ctx.settings ? settingsBlockers(ctx.settings) : []),
 ];
 
 export function paymentBlockers(ctx: OnboardingContext): Blocker[] {

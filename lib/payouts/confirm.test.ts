@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { pendingConfirmations } from '@/db/schema';
-import { findSessionSignedInAt, isRecentSignIn, RECENT_SIGN_IN_MINUTES } from '@/lib/account/recent-sign-in';
+import {
+  findSessionSignedInAt,
+  isRecentSignIn,
+  RECENT_SIGN_IN_MINUTES,
+} from '@/lib/account/recent-sign-in';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
@@ -10,14 +14,20 @@ import {
   payoutRows,
   tokenFromEmail,
   US_BANK,
-  useTestEncryptionKey,
+  installTestEncryptionKey,
 } from '@/tests/helpers/settings-fixtures';
-import { confirmPayoutChange, previewPayoutConfirmation, requestAddPayoutMethod, requestRemovePayoutMethod } from './service';
+import {
+  confirmPayoutChange,
+  previewPayoutConfirmation,
+  requestAddPayoutMethod,
+  requestRemovePayoutMethod,
+} from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
+installTestEncryptionKey();
+
 beforeAll(async () => {
-  useTestEncryptionKey();
   database = await createTestDatabase();
 });
 afterAll(() => database.dispose());
@@ -25,8 +35,12 @@ afterAll(() => database.dispose());
 describe('the recent sign-in rule', () => {
   it('counts a sign-in of up to 30 minutes ago, and no session at all as not recent', () => {
     const now = new Date('2026-03-01T12:00:00Z');
-    expect(isRecentSignIn(new Date(now.getTime() - RECENT_SIGN_IN_MINUTES * 60_000), now)).toBe(true);
-    expect(isRecentSignIn(new Date(now.getTime() - RECENT_SIGN_IN_MINUTES * 60_000 - 1), now)).toBe(false);
+    expect(isRecentSignIn(new Date(now.getTime() - RECENT_SIGN_IN_MINUTES * 60_000), now)).toBe(
+      true,
+    );
+    expect(isRecentSignIn(new Date(now.getTime() - RECENT_SIGN_IN_MINUTES * 60_000 - 1), now)).toBe(
+      false,
+    );
     expect(isRecentSignIn(null, now)).toBe(false);
   });
 
@@ -41,7 +55,11 @@ describe('the recent sign-in rule', () => {
 
   it('applies an add at once after a fresh sign-in', async () => {
     const who = await createFreelancer(database.db);
-    const result = await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 2), US_BANK);
+    const result = await requestAddPayoutMethod(
+      database.db,
+      await actorSignedIn(database.db, who, 2),
+      US_BANK,
+    );
     expect(result).toMatchObject({ ok: true, status: 'applied' });
     expect(await payoutRows(database.db, who.userId)).toHaveLength(1);
   });
@@ -60,13 +78,19 @@ describe('an add asked for with an old sign-in', () => {
     expect(email.text).toContain('Add US bank account (checking) ending 0417');
     expect(email.html).toContain('http://localhost:3000/settings/confirm?token=');
     const token = await tokenFromEmail(database.db, who.email, 'payout-confirm');
-    const [pending] = await database.db.select().from(pendingConfirmations).where(eq(pendingConfirmations.tokenHash, hashToken(token)));
+    const [pending] = await database.db
+      .select()
+      .from(pendingConfirmations)
+      .where(eq(pendingConfirmations.tokenHash, hashToken(token)));
     expect(pending).toMatchObject({ userId: who.userId, action: 'payout.add', usedAt: null });
     expect(pending.payloadEncrypted).toMatch(/^v1\./);
     expect(pending.expiresAt.getTime() - pending.createdAt.getTime()).toBeCloseTo(30 * 60_000, -4);
 
     // Opening the page (GET) shows the change and changes nothing.
-    expect(await previewPayoutConfirmation(database.db, token, who.userId)).toEqual({ ok: true, change: 'Add US bank account (checking) ending 0417' });
+    expect(await previewPayoutConfirmation(database.db, token, who.userId)).toEqual({
+      ok: true,
+      change: 'Add US bank account (checking) ending 0417',
+    });
     expect(await previewPayoutConfirmation(database.db, token, null)).toMatchObject({ ok: true });
     expect(await payoutRows(database.db, who.userId)).toEqual([]);
 
@@ -76,10 +100,19 @@ describe('an add asked for with an old sign-in', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ last4: '0417', isDefault: true });
     expect(rows[0].usableAfter.getTime()).toBeGreaterThan(Date.now() + 3 * 86_400_000 - 5000);
-    expect((await latestEmail(database.db, who.email, 'payout-added')).text).toContain('ending 0417');
+    expect((await latestEmail(database.db, who.email, 'payout-added')).text).toContain(
+      'ending 0417',
+    );
 
-    expect(await confirmPayoutChange(database.db, token, who.userId)).toEqual({ ok: false, reason: 'link', message: expect.stringContaining('already used') });
-    expect(await previewPayoutConfirmation(database.db, token, who.userId)).toEqual({ ok: false, message: expect.stringContaining('already used') });
+    expect(await confirmPayoutChange(database.db, token, who.userId)).toEqual({
+      ok: false,
+      reason: 'link',
+      message: expect.stringContaining('already used'),
+    });
+    expect(await previewPayoutConfirmation(database.db, token, who.userId)).toEqual({
+      ok: false,
+      message: expect.stringContaining('already used'),
+    });
     expect(await payoutRows(database.db, who.userId)).toHaveLength(1);
   });
 
@@ -87,7 +120,9 @@ describe('an add asked for with an old sign-in', () => {
     const who = await createFreelancer(database.db);
     await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 60), US_BANK);
     const token = await tokenFromEmail(database.db, who.email, 'payout-confirm');
-    const results = await Promise.all([1, 2, 3].map(() => confirmPayoutChange(database.db, token, who.userId)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => confirmPayoutChange(database.db, token, who.userId)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await payoutRows(database.db, who.userId)).toHaveLength(1);
   });
@@ -98,10 +133,23 @@ describe('an add asked for with an old sign-in', () => {
     await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 60), US_BANK);
     const token = await tokenFromEmail(database.db, who.email, 'payout-confirm');
 
-    expect(await confirmPayoutChange(database.db, token, intruder.userId)).toEqual({ ok: false, reason: 'link', message: expect.stringContaining('another account') });
-    expect(await confirmPayoutChange(database.db, 'made-up-token', who.userId)).toMatchObject({ ok: false, message: expect.stringContaining('not valid') });
-    await database.db.update(pendingConfirmations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(pendingConfirmations.tokenHash, hashToken(token)));
-    expect(await confirmPayoutChange(database.db, token, who.userId)).toMatchObject({ ok: false, message: expect.stringContaining('expired') });
+    expect(await confirmPayoutChange(database.db, token, intruder.userId)).toEqual({
+      ok: false,
+      reason: 'link',
+      message: expect.stringContaining('another account'),
+    });
+    expect(await confirmPayoutChange(database.db, 'made-up-token', who.userId)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not valid'),
+    });
+    await database.db
+      .update(pendingConfirmations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(pendingConfirmations.tokenHash, hashToken(token)));
+    expect(await confirmPayoutChange(database.db, token, who.userId)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('expired'),
+    });
     expect(await payoutRows(database.db, who.userId)).toEqual([]);
   });
 });
@@ -109,16 +157,33 @@ describe('an add asked for with an old sign-in', () => {
 describe('a removal asked for with an old sign-in', () => {
   it('keeps the method until the link is confirmed', async () => {
     const who = await createFreelancer(database.db);
-    const add = await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 1), US_BANK);
+    const add = await requestAddPayoutMethod(
+      database.db,
+      await actorSignedIn(database.db, who, 1),
+      US_BANK,
+    );
     if (!add.ok || add.status !== 'applied') throw new Error('add failed');
-    const result = await requestRemovePayoutMethod(database.db, await actorSignedIn(database.db, who, 31), add.methodId);
+    const result = await requestRemovePayoutMethod(
+      database.db,
+      await actorSignedIn(database.db, who, 31),
+      add.methodId,
+    );
     expect(result).toMatchObject({ ok: true, status: 'confirmation-sent' });
     expect((await payoutRows(database.db, who.userId))[0].removedAt).toBeNull();
 
     const token = await tokenFromEmail(database.db, who.email, 'payout-confirm');
-    expect(await previewPayoutConfirmation(database.db, token, who.userId)).toEqual({ ok: true, change: 'Remove US bank account (checking) ending 0417' });
-    expect(await confirmPayoutChange(database.db, token, who.userId)).toMatchObject({ ok: true, status: 'applied', methodId: add.methodId });
+    expect(await previewPayoutConfirmation(database.db, token, who.userId)).toEqual({
+      ok: true,
+      change: 'Remove US bank account (checking) ending 0417',
+    });
+    expect(await confirmPayoutChange(database.db, token, who.userId)).toMatchObject({
+      ok: true,
+      status: 'applied',
+      methodId: add.methodId,
+    });
     expect((await payoutRows(database.db, who.userId))[0].removedAt).toBeInstanceOf(Date);
-    expect((await latestEmail(database.db, who.email, 'payout-removed')).subject).toContain('removed');
+    expect((await latestEmail(database.db, who.email, 'payout-removed')).subject).toContain(
+      'removed',
+    );
   });
 });

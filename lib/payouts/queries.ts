@@ -34,7 +34,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const active = (userId: string) =>
   and(eq(payoutMethods.userId, userId), isNull(payoutMethods.removedAt));
 
-export async function listActivePayoutMethods(db: DbOrTx, userId: string): Promise<PayoutMethodRow[]> {
+export async function listActivePayoutMethods(
+  db: DbOrTx,
+  userId: string,
+): Promise<PayoutMethodRow[]> {
   return db
     .select(visibleColumns)
     .from(payoutMethods)

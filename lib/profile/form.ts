@@ -11,7 +11,9 @@ export const PROFILE_LISTS = {
 export type ProfileList = keyof typeof PROFILE_LISTS;
 
 const isBlankRow = (row: unknown) =>
-  !row || typeof row !== 'object' || Object.values(row).every((v) => typeof v !== 'string' || v.trim() === '');
+  !row ||
+  typeof row !== 'object' ||
+  Object.values(row).every((v) => typeof v !== 'string' || v.trim() === '');
 
 /**
  * The form as the schema wants it. The form always offers an empty row to fill in; empty
@@ -23,7 +25,6 @@ export function readProfileForm(formData: FormData): Record<string, unknown> {
     const rows = Array.isArray(raw[list]) ? (raw[list] as unknown[]) : [];
     raw[list] = rows.filter((row) => !isBlankRow(row));
   }
-  delete raw.intent;
   return raw;
 }
 
@@ -44,7 +45,8 @@ export function flattenProfileValues(raw: Record<string, unknown>): Record<strin
   return values;
 }
 
-const centsToDollars = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+const centsToDollars = (cents: number) =>
+  cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 
 /** A saved profile in the form's own shape. */
 export function profileFormDefaults(profile: ProfileRow | undefined): Record<string, string> {
@@ -52,11 +54,17 @@ export function profileFormDefaults(profile: ProfileRow | undefined): Record<str
   return flattenProfileValues({
     title: profile.title ?? '',
     overview: profile.overview ?? '',
-    hourlyRateCents: profile.hourlyRateCents === null ? '' : centsToDollars(profile.hourlyRateCents),
+    hourlyRateCents:
+      profile.hourlyRateCents === null ? '' : centsToDollars(profile.hourlyRateCents),
     skills: profile.skills.join(', '),
     portfolioLinks: profile.portfolioLinks.join('\n'),
     languages: profile.languages.map((l) => ({ language: l.language, level: l.level })),
-    employment: profile.employment.map((j) => ({ company: j.company, title: j.title, from: j.from, to: j.to ?? '' })),
+    employment: profile.employment.map((j) => ({
+      company: j.company,
+      title: j.title,
+      from: j.from,
+      to: j.to ?? '',
+    })),
     education: profile.education.map((e) => ({
       school: e.school,
       degree: e.degree ?? '',

@@ -21,10 +21,20 @@ export type PhotoCheck =
  * request, and is refused rather than cleaned up.
  */
 export function checkProfilePhoto(bytes: Uint8Array, fileName: string): PhotoCheck {
-  const fail = (problem: PhotoProblem) => ({ ok: false as const, problem, message: PHOTO_PROBLEM_MESSAGES[problem] });
+  const fail = (problem: PhotoProblem) => ({
+    ok: false as const,
+    problem,
+    message: PHOTO_PROBLEM_MESSAGES[problem],
+  });
   if (/[/\\\u0000-\u001f]/.test(fileName) || /^\.+$/.test(fileName.trim())) return fail('name');
-  const check = checkUpload({ bytes, fileName, allowed: PROFILE_PHOTO.allowed, maxBytes: PROFILE_PHOTO.maxBytes });
-  if (check.ok) return { ok: true, mime: check.mime as 'image/png' | 'image/jpeg', safeName: check.safeName };
+  const check = checkUpload({
+    bytes,
+    fileName,
+    allowed: PROFILE_PHOTO.allowed,
+    maxBytes: PROFILE_PHOTO.maxBytes,
+  });
+  if (check.ok)
+    return { ok: true, mime: check.mime as 'image/png' | 'image/jpeg', safeName: check.safeName };
   if (bytes.length === 0) return fail('empty');
   if (bytes.length > PROFILE_PHOTO.maxBytes) return fail('size');
   return fail('type');

@@ -14,15 +14,33 @@ export type ProfileCard = {
 };
 
 export type FullProfile = ProfileCard &
-  Pick<ProfileRow, 'overview' | 'hourlyRateCents' | 'skills' | 'languages' | 'employment' | 'education' | 'portfolioLinks'>;
+  Pick<
+    ProfileRow,
+    | 'overview'
+    | 'hourlyRateCents'
+    | 'skills'
+    | 'languages'
+    | 'employment'
+    | 'education'
+    | 'portfolioLinks'
+  >;
 
 export type PublicProfileView =
   | { kind: 'not-found' }
   | { kind: 'sign-in-required' }
   | { kind: 'limited'; profile: ProfileCard }
-  | { kind: 'full'; profile: FullProfile; indexable: boolean; isOwner: boolean; visibility: Visibility };
+  | {
+      kind: 'full';
+      profile: FullProfile;
+      indexable: boolean;
+      isOwner: boolean;
+      visibility: Visibility;
+    };
 
-export function displayName(firstName: string | null | undefined, lastName: string | null | undefined): string {
+export function displayName(
+  firstName: string | null | undefined,
+  lastName: string | null | undefined,
+): string {
   const first = firstName?.trim() || 'Freelancer';
   const initial = lastName?.trim().charAt(0).toUpperCase();
   return initial ? `${first} ${initial}.` : first;
@@ -32,20 +50,29 @@ export function displayName(firstName: string | null | undefined, lastName: stri
  * The one decision behind the profile page, its metadata and its photo. The limited card is
  * built field by field so nothing more can slip into a private profile's view.
  */
-export async function resolvePublicProfile(db: DbOrTx, slug: string, viewerUserId: string | null): Promise<PublicProfileView> {
+export async function resolvePublicProfile(
+  db: DbOrTx,
+  slug: string,
+  viewerUserId: string | null,
+): Promise<PublicProfileView> {
   if (!isSlug(slug)) return { kind: 'not-found' };
   const found = await findProfileBySlug(db, slug);
   if (!found) return { kind: 'not-found' };
   const { profile } = found;
   const isOwner = viewerUserId === profile.userId;
-  const access = decideProfileAccess(profile.visibility, { signedIn: viewerUserId !== null, isOwner });
+  const access = decideProfileAccess(profile.visibility, {
+    signedIn: viewerUserId !== null,
+    isOwner,
+  });
   if (access === 'not-found' || access === 'sign-in-required') return { kind: access };
   const card: ProfileCard = {
     slug: profile.slug,
     displayName: displayName(found.firstName, found.lastName),
     title: profile.title,
     country: found.country ? (countryName(found.country) ?? found.country) : null,
-    photoPath: profile.photoFileId ? `/freelancers/${profile.slug}/photo?v=${profile.photoFileId.slice(0, 8)}` : null,
+    photoPath: profile.photoFileId
+      ? `/freelancers/${profile.slug}/photo?v=${profile.photoFileId.slice(0, 8)}`
+      : null,
   };
   if (access === 'limited') return { kind: 'limited', profile: card };
   return {
@@ -67,7 +94,11 @@ export async function resolvePublicProfile(db: DbOrTx, slug: string, viewerUserI
 }
 
 /** The photo, under the same rule as the page: limited and full views include it. */
-export async function findVisiblePhotoId(db: DbOrTx, slug: string, viewerUserId: string | null): Promise<string | null> {
+export async function findVisiblePhotoId(
+  db: DbOrTx,
+  slug: string,
+  viewerUserId: string | null,
+): Promise<string | null> {
   if (!isSlug(slug)) return null;
   const found = await findProfileBySlug(db, slug);
   if (!found?.profile.photoFileId) return null;

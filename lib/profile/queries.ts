@@ -11,12 +11,24 @@ export async function findProfile(db: DbOrTx, userId: string): Promise<ProfileRo
 }
 
 /** Inserts unless the user or the slug already has a row; undefined then. */
-export async function insertProfileIfAbsent(db: DbOrTx, userId: string, slug: string): Promise<ProfileRow | undefined> {
-  const [row] = await db.insert(profiles).values({ userId, slug }).onConflictDoNothing().returning();
+export async function insertProfileIfAbsent(
+  db: DbOrTx,
+  userId: string,
+  slug: string,
+): Promise<ProfileRow | undefined> {
+  const [row] = await db
+    .insert(profiles)
+    .values({ userId, slug })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 
-export async function updateProfile(db: DbOrTx, userId: string, values: ProfileUpdate): Promise<ProfileRow | undefined> {
+export async function updateProfile(
+  db: DbOrTx,
+  userId: string,
+  values: ProfileUpdate,
+): Promise<ProfileRow | undefined> {
   const [row] = await db
     .update(profiles)
     .set({ ...values, updatedAt: new Date() })
@@ -27,7 +39,11 @@ export async function updateProfile(db: DbOrTx, userId: string, values: ProfileU
 
 export async function findNames(db: DbOrTx, userId: string) {
   const [row] = await db
-    .select({ firstName: freelancerProfiles.firstName, lastName: freelancerProfiles.lastName, country: freelancerProfiles.country })
+    .select({
+      firstName: freelancerProfiles.firstName,
+      lastName: freelancerProfiles.lastName,
+      country: freelancerProfiles.country,
+    })
     .from(freelancerProfiles)
     .where(eq(freelancerProfiles.userId, userId));
   return row;

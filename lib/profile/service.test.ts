@@ -1,21 +1,29 @@
 import { eq } from 'drizzle-orm';
 import { profiles } from '@/db/schema';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createFreelancer, useTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { flattenProfileValues, profileFormDefaults, readProfileForm } from './form';
 import { insertProfileIfAbsent } from './queries';
-import { completenessOf, ensureProfile, getProfileSettings, saveProfile, setProfileVisibility } from './service';
+import {
+  completenessOf,
+  ensureProfile,
+  getProfileSettings,
+  saveProfile,
+  setProfileVisibility,
+} from './service';
 import { isSlug, profileSlug } from './slug';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
+installTestEncryptionKey();
+
 beforeAll(async () => {
-  useTestEncryptionKey();
   database = await createTestDatabase();
 });
 afterAll(() => database.dispose());
 
-const OVERVIEW = 'I design and build booking systems for small clinics, from the first sketch to launch and support.';
+const OVERVIEW =
+  'I design and build booking systems for small clinics, from the first sketch to launch and support.';
 
 const PROFILE = {
   title: 'Full-stack developer',
@@ -25,7 +33,9 @@ const PROFILE = {
   portfolioLinks: 'https://example.com/work',
   languages: [{ language: 'English', level: 'fluent' }],
   employment: [{ company: 'Acme', title: 'Developer', from: '2020-01', to: '' }],
-  education: [{ school: 'University of Lisbon', degree: 'BSc', startYear: '2014', endYear: '2018' }],
+  education: [
+    { school: 'University of Lisbon', degree: 'BSc', startYear: '2014', endYear: '2018' },
+  ],
 };
 
 async function rowOf(userId: string) {
@@ -57,7 +67,11 @@ describe('saveProfile', () => {
   it('refuses an overview under 100 characters and 16 skills, with both messages, and stores nothing', async () => {
     const who = await createFreelancer(database.db);
     const skills = Array.from({ length: 16 }, (_, i) => `Skill ${i + 1}`).join(', ');
-    const result = await saveProfile(database.db, who.userId, { ...PROFILE, overview: 'x'.repeat(99), skills });
+    const result = await saveProfile(database.db, who.userId, {
+      ...PROFILE,
+      overview: 'x'.repeat(99),
+      skills,
+    });
     expect(result).toEqual({
       ok: false,
       reason: 'invalid',
@@ -68,7 +82,12 @@ describe('saveProfile', () => {
       },
     });
     expect(await rowOf(who.userId)).toBeUndefined();
-    expect(await saveProfile(database.db, who.userId, { ...PROFILE, skills: Array.from({ length: 15 }, (_, i) => `S${i}`).join(',') })).toEqual({ ok: true });
+    expect(
+      await saveProfile(database.db, who.userId, {
+        ...PROFILE,
+        skills: Array.from({ length: 15 }, (_, i) => `S${i}`).join(','),
+      }),
+    ).toEqual({ ok: true });
   });
 
   it('stores script typed into every text field as text, exactly as typed', async () => {
@@ -94,8 +113,14 @@ describe('saveProfile', () => {
       employment: [{ company: s, title: s }],
       education: [{ school: s, degree: s }],
     });
-    const refused = await saveProfile(database.db, who.userId, { ...PROFILE, portfolioLinks: 'javascript:alert(1)' });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { portfolioLinks: [expect.stringContaining('https://')] } });
+    const refused = await saveProfile(database.db, who.userId, {
+      ...PROFILE,
+      portfolioLinks: 'javascript:alert(1)',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { portfolioLinks: [expect.stringContaining('https://')] },
+    });
   });
 });
 
@@ -111,7 +136,11 @@ describe('the profile form', () => {
     const raw = readProfileForm(form);
     expect(raw.employment).toEqual([{ company: 'Acme', title: 'Designer', from: '2030-01' }]);
     expect(raw.languages).toEqual([]);
-    expect(flattenProfileValues(raw)).toMatchObject({ 'employment.0.company': 'Acme', employmentRows: '1', languagesRows: '0' });
+    expect(flattenProfileValues(raw)).toMatchObject({
+      'employment.0.company': 'Acme',
+      employmentRows: '1',
+      languagesRows: '0',
+    });
   });
 
   it('turns a saved profile back into form values', async () => {
@@ -136,12 +165,15 @@ describe('slugs', () => {
     expect(isSlug('../etc')).toBe(false);
   });
 
-  it('never repeat: a taken slug is refused by the database and a new one is drawn', async () => {
+  it('are unique: the database refuses a taken one, and concurrent first saves share one row', async () => {
     const first = await createFreelancer(database.db);
     const second = await createFreelancer(database.db);
     const { slug } = await ensureProfile(database.db, first.userId);
     expect(await insertProfileIfAbsent(database.db, second.userId, slug)).toBeUndefined();
-    const both = await Promise.all([ensureProfile(database.db, second.userId), ensureProfile(database.db, second.userId)]);
+    const both = await Promise.all([
+      ensureProfile(database.db, second.userId),
+      ensureProfile(database.db, second.userId),
+    ]);
     expect(both[0].slug).toBe(both[1].slug);
     expect(both[0].slug).not.toBe(slug);
   });
@@ -150,9 +182,13 @@ describe('slugs', () => {
 describe('visibility', () => {
   it('saves a valid choice and refuses anything else', async () => {
     const who = await createFreelancer(database.db);
-    expect(await setProfileVisibility(database.db, who.userId, { visibility: 'public' })).toEqual({ ok: true });
+    expect(await setProfileVisibility(database.db, who.userId, { visibility: 'public' })).toEqual({
+      ok: true,
+    });
     expect((await rowOf(who.userId)).visibility).toBe('public');
-    expect(await setProfileVisibility(database.db, who.userId, { visibility: 'everyone' })).toMatchObject({
+    expect(
+      await setProfileVisibility(database.db, who.userId, { visibility: 'everyone' }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { visibility: ['Choose who can see your profile.'] },
     });

@@ -3,12 +3,19 @@ import { fileStorage } from '@/lib/files/storage';
 import { collectFieldErrors, type FieldErrors } from '@/lib/forms';
 import { profileCompleteness, type Completeness } from './completeness';
 import { checkProfilePhoto, type PhotoProblem } from './photo';
-import { findNames, findProfile, insertProfileIfAbsent, updateProfile, type ProfileRow } from './queries';
+import {
+  findNames,
+  findProfile,
+  insertProfileIfAbsent,
+  updateProfile,
+  type ProfileRow,
+} from './queries';
 import { profileSchema, type ProfileInput } from './schemas';
 import { profileSlug } from './slug';
 import { visibilitySchema } from './visibility';
 
-export type ProfileResult = { ok: true } | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors };
+export type ProfileResult =
+  { ok: true } | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors };
 
 const SLUG_ATTEMPTS = 5;
 
@@ -18,7 +25,11 @@ export async function ensureProfile(db: DbOrTx, userId: string): Promise<Profile
   if (existing) return existing;
   const names = await findNames(db, userId);
   for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
-    const created = await insertProfileIfAbsent(db, userId, profileSlug(names?.firstName, names?.lastName));
+    const created = await insertProfileIfAbsent(
+      db,
+      userId,
+      profileSlug(names?.firstName, names?.lastName),
+    );
     if (created) return created;
     // Either another request created this user's row, or the slug was taken: look, then retry.
     const raced = await findProfile(db, userId);
@@ -41,8 +52,18 @@ function columnsFor(input: ProfileInput) {
     hourlyRateCents: input.hourlyRateCents,
     skills: input.skills,
     languages: input.languages,
-    employment: input.employment.map((j) => ({ company: j.company, title: j.title, from: j.from, to: j.to ?? null })),
-    education: input.education.map((e) => ({ school: e.school, degree: e.degree ?? null, from: e.startYear, to: e.endYear ?? null })),
+    employment: input.employment.map((j) => ({
+      company: j.company,
+      title: j.title,
+      from: j.from,
+      to: j.to ?? null,
+    })),
+    education: input.education.map((e) => ({
+      school: e.school,
+      degree: e.degree ?? null,
+      from: e.startYear,
+      to: e.endYear ?? null,
+    })),
     portfolioLinks: input.portfolioLinks,
   };
 }
@@ -58,7 +79,11 @@ export async function saveProfile(db: Db, userId: string, raw: unknown): Promise
   return { ok: true };
 }
 
-export async function setProfileVisibility(db: Db, userId: string, raw: unknown): Promise<ProfileResult> {
+export async function setProfileVisibility(
+  db: Db,
+  userId: string,
+  raw: unknown,
+): Promise<ProfileResult> {
   const parsed = visibilitySchema.safeParse(raw);
   if (!parsed.success) return invalid(collectFieldErrors(parsed.error));
   await db.transaction(async (tx) => {
@@ -117,5 +142,9 @@ export function completenessOf(profile: ProfileRow | undefined): Completeness {
 /** What the profile settings pages show: the row (if any) and the meter. */
 export async function getProfileSettings(db: DbOrTx, userId: string) {
   const profile = await findProfile(db, userId);
-  return { profile, completeness: completenessOf(profile), publicPath: profile ? `/freelancers/${profile.slug}` : null };
+  return {
+    profile,
+    completeness: completenessOf(profile),
+    publicPath: profile ? `/freelancers/${profile.slug}` : null,
+  };
 }

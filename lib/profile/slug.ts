@@ -22,7 +22,11 @@ export function randomSuffix(length = 6): string {
  * "alex-k-7f3k2q": first name, last initial and a random suffix, so the address does not
  * spell out the full name and cannot be guessed from it.
  */
-export function profileSlug(firstName: string | null | undefined, lastName: string | null | undefined, suffix = randomSuffix()): string {
+export function profileSlug(
+  firstName: string | null | undefined,
+  lastName: string | null | undefined,
+  suffix = randomSuffix(),
+): string {
   const first = slugPart(firstName) || 'freelancer';
   const initial = slugPart(lastName).slice(0, 1);
   return [first, initial, suffix].filter(Boolean).join('-');

@@ -19,10 +19,19 @@ export type SettingsContext = {
 };
 
 /** Shaped like lib/onboarding/steps' Step and Blocker, so they join the same lists. */
-export type SettingsStep = { key: 'payout' | 'tax' | 'profile'; label: string; href: string; done: boolean };
+export type SettingsStep = {
+  key: 'payout' | 'tax' | 'profile';
+  label: string;
+  href: string;
+  done: boolean;
+};
 export type SettingsBlocker = { key: string; text: string; href: string };
 
-export async function loadSettingsContext(db: DbOrTx, userId: string, now = new Date()): Promise<SettingsContext> {
+export async function loadSettingsContext(
+  db: DbOrTx,
+  userId: string,
+  now = new Date(),
+): Promise<SettingsContext> {
   const [payoutMethods, pendingPayoutConfirmations, tax, profile] = await Promise.all([
     listPayoutMethods(db, userId, now),
     countOpenConfirmations(db, userId),
@@ -46,9 +55,19 @@ export async function loadSettingsContext(db: DbOrTx, userId: string, now = new 
  */
 export function settingsSteps(ctx: SettingsContext): SettingsStep[] {
   return [
-    { key: 'payout', label: 'Payout method', href: '/settings/payout', done: ctx.payoutMethods.length > 0 },
+    {
+      key: 'payout',
+      label: 'Payout method',
+      href: '/settings/payout',
+      done: ctx.payoutMethods.length > 0,
+    },
     { key: 'tax', label: 'Tax information', href: '/settings/tax', done: ctx.hasTaxInfo },
-    { key: 'profile', label: 'Profile', href: '/settings/profile', done: ctx.profilePercent >= PROFILE_DONE_PERCENT },
+    {
+      key: 'profile',
+      label: 'Profile',
+      href: '/settings/profile',
+      done: ctx.profilePercent >= PROFILE_DONE_PERCENT,
+    },
   ];
 }
 
@@ -68,7 +87,11 @@ export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
       href: '/settings/payout',
     });
   } else if (!target) {
-    blockers.push({ key: 'payout-missing', text: 'Add a payout method, so we know where to send your money.', href: '/settings/payout' });
+    blockers.push({
+      key: 'payout-missing',
+      text: 'Add a payout method, so we know where to send your money.',
+      href: '/settings/payout',
+    });
   } else if (!ctx.payoutMethods.some((m) => m.isUsable)) {
     const name = methodShortName(target);
     blockers.push({
@@ -78,7 +101,11 @@ export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
     });
   }
   if (!ctx.hasTaxInfo) {
-    blockers.push({ key: 'tax-missing', text: 'Tax information is missing; it is needed before your first withdrawal.', href: '/settings/tax' });
+    blockers.push({
+      key: 'tax-missing',
+      text: 'Tax information is missing; it is needed before your first withdrawal.',
+      href: '/settings/tax',
+    });
   }
   return blockers;
 }

@@ -41,13 +41,22 @@ export type TaxProfileRow = {
   signedAt: Date;
 };
 
-export async function findTaxProfile(db: DbOrTx, userId: string): Promise<TaxProfileRow | undefined> {
-  const [row] = await db.select(visibleColumns).from(taxProfiles).where(eq(taxProfiles.userId, userId));
+export async function findTaxProfile(
+  db: DbOrTx,
+  userId: string,
+): Promise<TaxProfileRow | undefined> {
+  const [row] = await db
+    .select(visibleColumns)
+    .from(taxProfiles)
+    .where(eq(taxProfiles.userId, userId));
   return row;
 }
 
 /** One declaration per person: a new one replaces the old. */
 export async function upsertTaxProfile(db: DbOrTx, values: TaxProfileInsert): Promise<void> {
   const { userId: _userId, ...update } = values;
-  await db.insert(taxProfiles).values(values).onConflictDoUpdate({ target: taxProfiles.userId, set: update });
+  await db
+    .insert(taxProfiles)
+    .values(values)
+    .onConflictDoUpdate({ target: taxProfiles.userId, set: update });
 }

@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { auditLog, taxProfiles } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/encryption';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createFreelancer, useTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { getTaxSummary, saveTaxInfo } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
+installTestEncryptionKey();
+
 beforeAll(async () => {
-  useTestEncryptionKey();
   database = await createTestDatabase();
 });
 afterAll(() => database.dispose());
@@ -50,13 +51,27 @@ async function rowOf(userId: string) {
 describe('saveTaxInfo', () => {
   it('saves a W-9 with the SSN encrypted, its last four, and the signature', async () => {
     const who = await createFreelancer(database.db);
-    expect(await saveTaxInfo(database.db, { userId: who.userId, ip: '203.0.113.7' }, W9)).toEqual({ ok: true });
+    expect(await saveTaxInfo(database.db, { userId: who.userId, ip: '203.0.113.7' }, W9)).toEqual({
+      ok: true,
+    });
     const row = await rowOf(who.userId);
-    expect(row).toMatchObject({ kind: 'us', legalName: 'Alex Kim', tinType: 'ssn', taxIdLast4: '7789', region: 'IL', postalCode: '62701', country: 'US', signatureName: 'alex kim' });
+    expect(row).toMatchObject({
+      kind: 'us',
+      legalName: 'Alex Kim',
+      tinType: 'ssn',
+      taxIdLast4: '7789',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
+      signatureName: 'alex kim',
+    });
     expect(row.taxIdEncrypted).toMatch(/^v1\./);
     expect(decryptSecret(row.taxIdEncrypted)).toBe('512347789');
     expect(Date.now() - row.signedAt.getTime()).toBeLessThan(10_000);
-    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.actorId, who.userId));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, who.userId));
     expect(audit).toMatchObject({ action: 'tax.saved', detail: 'W-9' });
 
     const summary = await getTaxSummary(database.db, who.userId);
@@ -69,33 +84,80 @@ describe('saveTaxInfo', () => {
     await saveTaxInfo(database.db, { userId: who.userId }, W9);
     expect(await saveTaxInfo(database.db, { userId: who.userId }, W8BEN)).toEqual({ ok: true });
     const row = await rowOf(who.userId);
-    expect(row).toMatchObject({ kind: 'non_us', tinType: 'foreign', taxIdLast4: '5604', citizenshipCountry: 'PT', treatyCountry: 'PT', businessType: null, region: null });
+    expect(row).toMatchObject({
+      kind: 'non_us',
+      tinType: 'foreign',
+      taxIdLast4: '5604',
+      citizenshipCountry: 'PT',
+      treatyCountry: 'PT',
+      businessType: null,
+      region: null,
+    });
     expect(decryptSecret(row.taxIdEncrypted)).toBe('PT 298 115 604');
     expect((await getTaxSummary(database.db, who.userId))?.formName).toBe('W-8BEN');
   });
 
   it('refuses bad input with every field error, and stores nothing', async () => {
     const who = await createFreelancer(database.db);
-    const result = await saveTaxInfo(database.db, { userId: who.userId }, { ...W9, zip: '123', city: '', certify: undefined });
+    const result = await saveTaxInfo(
+      database.db,
+      { userId: who.userId },
+      { ...W9, zip: '123', city: '', certify: undefined },
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(['certify', 'city', 'zip']);
     // The cross-field checks (number format for its type, signature) run once the fields are valid.
-    const badSsn = await saveTaxInfo(database.db, { userId: who.userId }, { ...W9, tin: '000-12-3456' });
-    expect(badSsn).toMatchObject({ ok: false, fieldErrors: { tin: [expect.stringContaining('never begin with 000')] } });
-    const unsigned = await saveTaxInfo(database.db, { userId: who.userId }, { ...W9, signature: 'Someone Else' });
-    expect(unsigned).toMatchObject({ ok: false, fieldErrors: { signature: [expect.stringContaining('Alex Kim')] } });
+    const badSsn = await saveTaxInfo(
+      database.db,
+      { userId: who.userId },
+      { ...W9, tin: '000-12-3456' },
+    );
+    expect(badSsn).toMatchObject({
+      ok: false,
+      fieldErrors: { tin: [expect.stringContaining('never begin with 000')] },
+    });
+    const unsigned = await saveTaxInfo(
+      database.db,
+      { userId: who.userId },
+      { ...W9, signature: 'Someone Else' },
+    );
+    expect(unsigned).toMatchObject({
+      ok: false,
+      fieldErrors: { signature: [expect.stringContaining('Alex Kim')] },
+    });
     expect(JSON.stringify(badSsn)).not.toContain('000-12-3456');
     expect(await rowOf(who.userId)).toBeUndefined();
-    const einForIndividual = await saveTaxInfo(database.db, { userId: who.userId }, { ...W9, tinType: 'ein', tin: '12-3456789' });
-    expect(einForIndividual).toMatchObject({ ok: false, fieldErrors: { tinType: [expect.stringContaining('Social Security number')] } });
+    const einForIndividual = await saveTaxInfo(
+      database.db,
+      { userId: who.userId },
+      { ...W9, tinType: 'ein', tin: '12-3456789' },
+    );
+    expect(einForIndividual).toMatchObject({
+      ok: false,
+      fieldErrors: { tinType: [expect.stringContaining('Social Security number')] },
+    });
   });
 
   it('stores script typed into text fields as plain text', async () => {
     const who = await createFreelancer(database.db);
     const script = '<script>alert(1)</script>';
-    const result = await saveTaxInfo(database.db, { userId: who.userId }, { ...W8BEN, name: `Alex ${script}`, signature: `Alex ${script}`, addressLine1: script, city: script });
+    const result = await saveTaxInfo(
+      database.db,
+      { userId: who.userId },
+      {
+        ...W8BEN,
+        name: `Alex ${script}`,
+        signature: `Alex ${script}`,
+        addressLine1: script,
+        city: script,
+      },
+    );
     expect(result).toEqual({ ok: true });
-    expect(await rowOf(who.userId)).toMatchObject({ legalName: `Alex ${script}`, addressLine1: script, city: script });
+    expect(await rowOf(who.userId)).toMatchObject({
+      legalName: `Alex ${script}`,
+      addressLine1: script,
+      city: script,
+    });
   });
 });

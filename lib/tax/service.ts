@@ -2,12 +2,16 @@ import type { Db, DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/log';
 import { encryptSecret, lastFour } from '@/lib/crypto/encryption';
 import { collectFieldErrors, type FieldErrors } from '@/lib/forms';
-import { findTaxProfile, upsertTaxProfile, type TaxProfileInsert, type TaxProfileRow } from './queries';
+import {
+  findTaxProfile,
+  upsertTaxProfile,
+  type TaxProfileInsert,
+  type TaxProfileRow,
+} from './queries';
 import { taxInfoSchema, type TaxInfoInput } from './schemas';
 
 export type TaxResult =
-  | { ok: true }
-  | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors };
+  { ok: true } | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors };
 
 /** Both kinds mapped onto the one row; the tax id only ever leaves here encrypted. */
 function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfileInsert {

@@ -124,6 +124,10 @@ async function inviteAndSubmit(browser: Browser, javaScriptEnabled: boolean) {
   });
   await freelancer.getByRole('button', { name: 'Submit for review' }).click();
   await expect(freelancer.getByText('Your compliance check is under review.')).toBeVisible();
+  // The freelancer can open what they sent.
+  const ownDocument = freelancer.getByRole('link', { name: 'business-registration.pdf' });
+  const ownHref = new URL((await ownDocument.getAttribute('href'))!, freelancer.url()).toString();
+  expect((await freelancer.request.get(ownHref)).status()).toBe(200);
   await freelancer.goto('/onboarding');
   await expect(freelancer.getByText('Your compliance check is under review.')).toBeVisible();
 

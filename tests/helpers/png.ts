@@ -22,12 +22,19 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A real, valid PNG of one colour: browsers and image tools open it. */
-export function solidPng(width = 8, height = 8, rgb: [number, number, number] = [30, 58, 138]): Buffer {
+export function solidPng(
+  width = 8,
+  height = 8,
+  rgb: [number, number, number] = [30, 58, 138],
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: width }, () => rgb).flat()),
+  ]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

@@ -3,17 +3,25 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox, freelancerProfiles, payoutMethods, sessions, users } from '@/db/schema';
 import { findSessionSignedInAt, type Actor } from '@/lib/account/recent-sign-in';
+import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { createSession } from '@/lib/auth/service';
 import { hashToken } from '@/lib/security/tokens';
 import { resetEnvCache } from '@/lib/env';
 
 /**
- * A key of the test's own, so encryption neither needs nor writes the development key file
- * under .data/. Call before createTestDatabase (which resets the cached env).
+ * A key of the test file's own, so encryption neither needs nor writes the development key
+ * file under .data/. Call it at the top of a test file (it registers its own clean-up); the
+ * key is read when createTestDatabase resets the cached env.
  */
-export function useTestEncryptionKey(): void {
+export function installTestEncryptionKey(): void {
+  const previous = process.env.DATA_ENCRYPTION_KEY;
   process.env.DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
   resetEnvCache();
+  afterAll(() => {
+    if (previous === undefined) delete process.env.DATA_ENCRYPTION_KEY;
+    else process.env.DATA_ENCRYPTION_KEY = previous;
+    resetEnvCache();
+  });
 }
 
 export type TestFreelancer = { userId: string; email: string };
@@ -45,14 +53,24 @@ export async function createFreelancer(
  * The actor as an action builds it: a real session row whose sign-in was `minutesAgo`
  * minutes ago, found again through its cookie value.
  */
-export async function actorSignedIn(db: Db, who: TestFreelancer, minutesAgo: number): Promise<Actor & { sessionToken: string }> {
+export async function actorSignedIn(
+  db: Db,
+  who: TestFreelancer,
+  minutesAgo: number,
+): Promise<Actor & { sessionToken: string }> {
   const session = await createSession(db, who.userId);
   await db
     .update(sessions)
     .set({ createdAt: new Date(Date.now() - minutesAgo * 60_000) })
     .where(eq(sessions.sessionToken, hashToken(session.token)));
   const signedInAt = await findSessionSignedInAt(db, who.userId, session.token);
-  return { userId: who.userId, email: who.email, signedInAt, ip: '203.0.113.7', sessionToken: session.token };
+  return {
+    userId: who.userId,
+    email: who.email,
+    signedInAt,
+    ip: '203.0.113.7',
+    sessionToken: session.token,
+  };
 }
 
 export const US_BANK = {
@@ -92,5 +110,26 @@ export async function tokenFromEmail(db: Db, to: string, template: string): Prom
 }
 
 export async function payoutRows(db: Db, userId: string) {
-  return db.select().from(payoutMethods).where(eq(payoutMethods.userId, userId)).orderBy(payoutMethods.createdAt);
+  return db
+    .select()
+    .from(payoutMethods)
+    .where(eq(payoutMethods.userId, userId))
+    .orderBy(payoutMethods.createdAt);
+}
+
+/** A freelancer who signed in a minute ago, and the actor an action would build for them. */
+export async function signedInFreelancer(db: Db): Promise<{ who: TestFreelancer; actor: Actor }> {
+  const who = await createFreelancer(db);
+  return { who, actor: await actorSignedIn(db, who, 1) };
+}
+
+/** Adds a method that must be applied at once (a recent sign-in); its id. */
+export async function addPayoutMethodNow(
+  db: Db,
+  actor: Actor,
+  input: Record<string, unknown>,
+): Promise<string> {
+  const result = await requestAddPayoutMethod(db, actor, input);
+  if (!result.ok || result.status !== 'applied') throw new Error(JSON.stringify(result));
+  return result.methodId;
 }

@@ -7,7 +7,11 @@ const SECRET_FIELDS = ['accountNumber', 'iban', 'tin', 'foreignTaxId'];
 type Failure = { ok: false; message: string; fieldErrors?: FieldErrors };
 
 /** A service's refusal as the form's state, with the typed values (secrets left out) echoed back. */
-export function refused(result: Failure, formData: FormData, values?: Record<string, string>): FormState {
+export function refused(
+  result: Failure,
+  formData: FormData,
+  values?: Record<string, string>,
+): FormState {
   return {
     ok: false,
     message: result.message,

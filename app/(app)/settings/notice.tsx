@@ -1,5 +1,11 @@
 /** The outcome of the last action, passed along the redirect as ?notice=<key>. */
-export function SettingsNotice({ notice, messages }: { notice?: string; messages: Record<string, string> }) {
+export function SettingsNotice({
+  notice,
+  messages,
+}: {
+  notice?: string;
+  messages: Record<string, string>;
+}) {
   const message = notice ? messages[notice] : undefined;
   if (!message) return null;
   return (

@@ -19,7 +19,10 @@ export function SettingsNav({ isFreelancer }: { isFreelancer: boolean }) {
       <ul>
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={pathname.startsWith(link.href) ? 'page' : undefined}>
+            <Link
+              href={link.href}
+              aria-current={pathname.startsWith(link.href) ? 'page' : undefined}
+            >
               {link.label}
             </Link>
           </li>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { TIME_ZONES } from '@/lib/geo/time-zones';
 import { enterStep } from '../context';
@@ -6,12 +7,16 @@ import { BasicInfoForm } from './basic-info-form';
 export const metadata: Metadata = { title: 'Basic info' };
 
 export default async function BasicInfoPage() {
-  const { ctx } = await enterStep('basic-info');
+  const { ctx, viewer } = await enterStep('basic-info');
   const p = ctx.profile;
   return (
     <>
       <h1>Basic info</h1>
       <p>So clients and payments know who you are. You can change this later.</p>
+      <p>
+        Your account email is <strong>{viewer.user.email}</strong>, the address your invitation went to.{' '}
+        <Link href="/settings/account">Use another email address</Link> (we confirm it with a link first).
+      </p>
       <BasicInfoForm
         timeZones={TIME_ZONES}
         defaults={{

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { loadComplianceContext, type ComplianceContext } from '@/lib/compliance/onboarding';
+import { listOwnLatestDocuments } from '@/lib/compliance/review';
 import { describeRequirement } from '@/lib/compliance/rule';
 import { describeState, formatComplianceDate, LEVEL_LABELS, reasonInSentence } from '@/lib/compliance/state';
 import { enterStep } from '../context';
@@ -40,7 +41,10 @@ export default async function CompliancePage({ searchParams }: Props) {
   const { viewer } = await enterStep('compliance');
   const { notice } = await searchParams;
   const { db } = await getDatabase();
-  const ctx = await loadComplianceContext(db, viewer.user.id);
+  const [ctx, documents] = await Promise.all([
+    loadComplianceContext(db, viewer.user.id),
+    listOwnLatestDocuments(db, viewer.user.id),
+  ]);
   const { state } = ctx;
   const waiting = ctx.contracts.filter((c) => c.status === 'awaiting_compliance');
   return (
@@ -70,6 +74,18 @@ export default async function CompliancePage({ searchParams }: Props) {
           </p>
         )}
         <SubmitContext ctx={ctx} />
+        {state.kind !== 'to-submit' && documents.length > 0 && (
+          <p>
+            Documents you sent:{' '}
+            {documents.map((d, i) => (
+              <span key={d.id}>
+                {i > 0 && ', '}
+                {/* A plain link: the download is an attachment from a route handler. */}
+                <a href={`/compliance/documents/${d.id}`}>{d.fileName}</a>
+              </span>
+            ))}
+          </p>
+        )}
       </section>
       {waiting.length > 0 && (
         <section aria-labelledby="waiting-heading">

@@ -11,7 +11,10 @@ import { clientIp } from '@/lib/server/request';
 import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
 
-export async function requestEmailChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function requestEmailChangeAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await loadActor({ freelancer: false });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
@@ -25,9 +28,13 @@ export async function requestEmailChangeAction(_prev: FormState, formData: FormD
   return { ok: true, message: result.message };
 }
 
-export async function confirmEmailChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function confirmEmailChangeAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const token = formData.get('token');
-  if (typeof token !== 'string' || token === '') return failure('This confirmation link is not valid.');
+  if (typeof token !== 'string' || token === '')
+    return failure('This confirmation link is not valid.');
   const viewer = await loadViewer();
   const { db } = await getDatabase();
   const result = await confirmEmailChange(db, token, viewer?.user.id ?? null);

@@ -18,7 +18,8 @@ export default async function AccountSettingsPage() {
       <section aria-labelledby="email-heading" className="card">
         <h2 id="email-heading">Account email</h2>
         <p>
-          You sign in with <strong>{viewer.user.email}</strong>. Sign-in links and security notices go there.
+          You sign in with <strong>{viewer.user.email}</strong>. Sign-in links and security notices
+          go there.
         </p>
         {open && (
           <p className="notice">
@@ -31,8 +32,8 @@ export default async function AccountSettingsPage() {
       <section aria-labelledby="sessions-heading" className="card">
         <h2 id="sessions-heading">Sign out everywhere</h2>
         <p>
-          Ends every session of this account: on this browser and on every other device. Use it if you signed in on a
-          shared computer or think someone else has access.
+          Ends every session of this account: on this browser and on every other device. Use it if
+          you signed in on a shared computer or think someone else has access.
         </p>
         <form action={signOutEverywhereAction}>
           <SubmitButton pendingLabel="Signing out…">Sign out everywhere</SubmitButton>

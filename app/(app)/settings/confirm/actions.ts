@@ -6,9 +6,13 @@ import { loadViewer } from '@/lib/auth/session';
 import { failure, type FormState } from '@/lib/forms';
 import { confirmPayoutChange } from '@/lib/payouts/service';
 
-export async function confirmPayoutChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function confirmPayoutChangeAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const token = formData.get('token');
-  if (typeof token !== 'string' || token === '') return failure('This confirmation link is not valid.');
+  if (typeof token !== 'string' || token === '')
+    return failure('This confirmation link is not valid.');
   const viewer = await loadViewer();
   const { db } = await getDatabase();
   const result = await confirmPayoutChange(db, token, viewer?.user.id ?? null);

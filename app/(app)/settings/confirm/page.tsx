@@ -6,7 +6,10 @@ import { previewPayoutConfirmation } from '@/lib/payouts/service';
 import { confirmPayoutChangeAction } from './actions';
 import { ConfirmLinkForm } from '../confirm-link-form';
 
-export const metadata: Metadata = { title: 'Confirm a payout change', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Confirm a payout change',
+  robots: { index: false, follow: false },
+};
 export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<{ token?: string | string[] }> };
@@ -24,8 +27,8 @@ export default async function ConfirmPayoutChangePage({ searchParams }: Props) {
       {preview.ok ? (
         <>
           <p>
-            You asked to: <strong>{preview.change}</strong>. Press the button to apply it. We will email you a security
-            notice.
+            You asked to: <strong>{preview.change}</strong>. Press the button to apply it. We will
+            email you a security notice.
           </p>
           <ConfirmLinkForm
             action={confirmPayoutChangeAction}

@@ -3,11 +3,18 @@
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
 import { failure, type FormState } from '@/lib/forms';
-import { requestAddPayoutMethod, requestRemovePayoutMethod, setDefaultPayoutMethod } from '@/lib/payouts/service';
+import {
+  requestAddPayoutMethod,
+  requestRemovePayoutMethod,
+  setDefaultPayoutMethod,
+} from '@/lib/payouts/service';
 import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
 
-export async function addPayoutMethodAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function addPayoutMethodAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
@@ -22,7 +29,9 @@ export async function addPayoutMethodAction(_prev: FormState, formData: FormData
     email: formData.get('email') ?? undefined,
   });
   if (!result.ok) return refused(result, formData);
-  redirect(`/settings/payout?notice=${result.status === 'applied' ? 'added' : 'confirmation-sent'}`);
+  redirect(
+    `/settings/payout?notice=${result.status === 'applied' ? 'added' : 'confirmation-sent'}`,
+  );
 }
 
 /** Both row buttons send only the method's id; the service checks it is the actor's own. */
@@ -31,16 +40,24 @@ function methodIdFrom(formData: FormData): string {
   return typeof value === 'string' ? value : '';
 }
 
-export async function removePayoutMethodAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function removePayoutMethodAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
   const result = await requestRemovePayoutMethod(db, actor, methodIdFrom(formData));
   if (!result.ok) return failure(result.message);
-  redirect(`/settings/payout?notice=${result.status === 'applied' ? 'removed' : 'confirmation-sent'}`);
+  redirect(
+    `/settings/payout?notice=${result.status === 'applied' ? 'removed' : 'confirmation-sent'}`,
+  );
 }
 
-export async function setDefaultPayoutMethodAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function setDefaultPayoutMethodAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();

@@ -17,10 +17,19 @@ const ACCOUNT_TYPES = [
  * One form per kind (chosen with links above it, so no JavaScript is needed). Account
  * numbers and IBANs are never echoed back after an error: they must be typed again.
  */
-export function AddMethodForm({ kind, holderName }: { kind: PayoutMethodKind; holderName: string }) {
+export function AddMethodForm({
+  kind,
+  holderName,
+}: {
+  kind: PayoutMethodKind;
+  holderName: string;
+}) {
   const [state, action] = useActionState(addPayoutMethodAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const values: Record<string, string> = { holderName, ...(state && !state.ok ? state.values : {}) };
+  const values: Record<string, string> = {
+    holderName,
+    ...(state && !state.ok ? state.values : {}),
+  };
   const noAutofill = { autoComplete: 'off', spellCheck: false } as const;
   return (
     <form action={action} noValidate>
@@ -55,7 +64,13 @@ export function AddMethodForm({ kind, holderName }: { kind: PayoutMethodKind; ho
             {...noAutofill}
             errors={errors.accountNumber}
           />
-          <RadioGroup name="accountType" legend="Account type" options={ACCOUNT_TYPES} value={values.accountType} errors={errors.accountType} />
+          <RadioGroup
+            name="accountType"
+            legend="Account type"
+            options={ACCOUNT_TYPES}
+            value={values.accountType}
+            errors={errors.accountType}
+          />
         </>
       )}
       {kind === 'iban' && (

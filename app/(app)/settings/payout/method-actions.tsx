@@ -6,7 +6,15 @@ import { SubmitButton } from '@/components/submit-button';
 import { removePayoutMethodAction, setDefaultPayoutMethodAction } from './actions';
 
 /** The buttons of one row in the list; each names its method for screen readers. */
-export function MethodActions({ methodId, title, isDefault }: { methodId: string; title: string; isDefault: boolean }) {
+export function MethodActions({
+  methodId,
+  title,
+  isDefault,
+}: {
+  methodId: string;
+  title: string;
+  isDefault: boolean;
+}) {
   const [defaultState, makeDefault] = useActionState(setDefaultPayoutMethodAction, null);
   const [removeState, remove] = useActionState(removePayoutMethodAction, null);
   return (

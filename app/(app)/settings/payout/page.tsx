@@ -18,7 +18,8 @@ const NOTICES: Record<string, string> = {
   added: `Payout method added. For your security it can receive withdrawals after a ${SECURITY_HOLD_DAYS}-day hold; we emailed you a notice.`,
   removed: 'Payout method removed. We emailed you a notice.',
   default: 'Default payout method changed.',
-  'confirmation-sent': 'You signed in more than 30 minutes ago, so we emailed you a link to confirm this change. It works for 30 minutes.',
+  'confirmation-sent':
+    'You signed in more than 30 minutes ago, so we emailed you a link to confirm this change. It works for 30 minutes.',
   confirmed: 'Change confirmed and applied. We emailed you a notice.',
 };
 
@@ -27,7 +28,9 @@ type Props = { searchParams: Promise<{ kind?: string; notice?: string }> };
 export default async function PayoutSettingsPage({ searchParams }: Props) {
   const viewer = await requireFreelancerViewer();
   const { kind: kindParam, notice } = await searchParams;
-  const kind = (payoutMethodKinds as readonly string[]).includes(kindParam ?? '') ? (kindParam as PayoutMethodKind) : 'us_bank';
+  const kind = (payoutMethodKinds as readonly string[]).includes(kindParam ?? '')
+    ? (kindParam as PayoutMethodKind)
+    : 'us_bank';
   const { db } = await getDatabase();
   const [methods, pending, basics] = await Promise.all([
     listPayoutMethods(db, viewer.user.id),
@@ -39,13 +42,15 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
     <>
       <h1>Payout methods</h1>
       <p>
-        Where we send your money. A new method can receive withdrawals {SECURITY_HOLD_DAYS} days after it is added: this
-        hold protects you if someone else gets into your account. Adding or removing a method sends a notice to your
-        email.
+        Where we send your money. A new method can receive withdrawals {SECURITY_HOLD_DAYS} days
+        after it is added: this hold protects you if someone else gets into your account. Adding or
+        removing a method sends a notice to your email.
       </p>
       <SettingsNotice notice={notice} messages={NOTICES} />
       {pending > 0 && (
-        <p className="notice">A change to your payout methods waits for you to confirm it with the link we emailed you.</p>
+        <p className="notice">
+          A change to your payout methods waits for you to confirm it with the link we emailed you.
+        </p>
       )}
       <section aria-labelledby="methods-heading" className="card">
         <h2 id="methods-heading">Your payout methods</h2>
@@ -67,7 +72,11 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
                     {m.title} {m.isDefault && <span className="badge">Default</span>}
                     {m.holderName && <span className="hint block">{m.holderName}</span>}
                   </th>
-                  <td>{m.isUsable ? 'Ready for withdrawals' : `Security hold: usable from ${formatHoldEnd(m.usableAfter)}`}</td>
+                  <td>
+                    {m.isUsable
+                      ? 'Ready for withdrawals'
+                      : `Security hold: usable from ${formatHoldEnd(m.usableAfter)}`}
+                  </td>
                   <td>
                     <MethodActions methodId={m.id} title={m.title} isDefault={m.isDefault} />
                   </td>
@@ -83,7 +92,10 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
           <ul>
             {payoutMethodKinds.map((k) => (
               <li key={k}>
-                <Link href={`/settings/payout?kind=${k}`} aria-current={k === kind ? 'page' : undefined}>
+                <Link
+                  href={`/settings/payout?kind=${k}`}
+                  aria-current={k === kind ? 'page' : undefined}
+                >
                   {PAYOUT_KIND_LABELS[k]}
                 </Link>
               </li>

@@ -23,8 +23,8 @@ export function CompletenessMeter({ completeness }: { completeness: Completeness
         </>
       )}
       <p>
-        <Link href="/help/profile-best-practices">Best practices</Link>: what makes a strong profile, with two sample
-        profiles.
+        <Link href="/help/profile-best-practices">Best practices</Link>: what makes a strong
+        profile, with two sample profiles.
       </p>
     </section>
   );

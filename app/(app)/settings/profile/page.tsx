@@ -25,7 +25,10 @@ export default async function ProfileSettingsPage({ searchParams }: Props) {
   const { notice, photo } = await searchParams;
   const { db } = await getDatabase();
   const { profile, completeness, publicPath } = await getProfileSettings(db, viewer.user.id);
-  const photoPath = profile?.photoFileId && publicPath ? `${publicPath}/photo?v=${profile.photoFileId.slice(0, 8)}` : null;
+  const photoPath =
+    profile?.photoFileId && publicPath
+      ? `${publicPath}/photo?v=${profile.photoFileId.slice(0, 8)}`
+      : null;
   return (
     <>
       <h1>Your profile</h1>
@@ -33,8 +36,8 @@ export default async function ProfileSettingsPage({ searchParams }: Props) {
         What clients read about you.{' '}
         {publicPath ? (
           <>
-            See it as others do at <Link href={publicPath}>your profile page</Link>, and choose who can see it in{' '}
-            <Link href="/settings/visibility">profile visibility</Link>.
+            See it as others do at <Link href={publicPath}>your profile page</Link>, and choose who
+            can see it in <Link href="/settings/visibility">profile visibility</Link>.
           </>
         ) : (
           <>It gets its own address once you save it; it is private until you choose otherwise.</>

@@ -3,14 +3,29 @@ import { PHOTO_PROBLEM_MESSAGES, type PhotoProblem } from '@/lib/profile/photo';
 import { removePhotoAction } from './actions';
 
 /** Upload goes to the route handler beside this page (multipart, up to 5 MB). */
-export function PhotoSection({ photoPath, problem }: { photoPath: string | null; problem?: string }) {
-  const message = problem && problem in PHOTO_PROBLEM_MESSAGES ? PHOTO_PROBLEM_MESSAGES[problem as PhotoProblem] : null;
+export function PhotoSection({
+  photoPath,
+  problem,
+}: {
+  photoPath: string | null;
+  problem?: string;
+}) {
+  const message =
+    problem && problem in PHOTO_PROBLEM_MESSAGES
+      ? PHOTO_PROBLEM_MESSAGES[problem as PhotoProblem]
+      : null;
   return (
     <section aria-labelledby="photo-heading" className="card">
       <h2 id="photo-heading">Photo</h2>
       {photoPath ? (
         // eslint-disable-next-line @next/next/no-img-element -- a private, per-user file served by our route
-        <img src={photoPath} alt="Your profile photo" width={120} height={120} className="profile-photo" />
+        <img
+          src={photoPath}
+          alt="Your profile photo"
+          width={120}
+          height={120}
+          className="profile-photo"
+        />
       ) : (
         <p>No photo yet.</p>
       )}

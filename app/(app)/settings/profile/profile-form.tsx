@@ -23,7 +23,19 @@ function rowCount(values: Values, list: string, max: number): number {
   return Math.min(max, filled + 1);
 }
 
-function Rows({ list, legend, max, values, render }: { list: string; legend: string; max: number; values: Values; render: (i: number) => ReactNode }) {
+function Rows({
+  list,
+  legend,
+  max,
+  values,
+  render,
+}: {
+  list: string;
+  legend: string;
+  max: number;
+  values: Values;
+  render: (i: number) => ReactNode;
+}) {
   const count = rowCount(values, list, max);
   return (
     <>
@@ -31,7 +43,9 @@ function Rows({ list, legend, max, values, render }: { list: string; legend: str
         <fieldset key={i}>
           <legend>
             {legend} {i + 1}
-            {i === count - 1 && Number(values[`${list}Rows`] ?? 0) === i ? ' (leave empty if none)' : ''}
+            {i === count - 1 && Number(values[`${list}Rows`] ?? 0) === i
+              ? ' (leave empty if none)'
+              : ''}
           </legend>
           {render(i)}
         </fieldset>
@@ -51,7 +65,10 @@ export function ProfileForm({ defaults }: { defaults: Values }) {
     <form action={action} noValidate className="card" aria-labelledby="profile-form-heading">
       <h2 id="profile-form-heading">About you</h2>
       <FormMessage state={state} />
-      {field('title', 'Professional title', { hint: 'Up to 70 characters, like “Full-stack developer for clinics”.', maxLength: 70 })}
+      {field('title', 'Professional title', {
+        hint: 'Up to 70 characters, like “Full-stack developer for clinics”.',
+        maxLength: 70,
+      })}
       <TextAreaField
         name="overview"
         label="Overview"
@@ -60,8 +77,13 @@ export function ProfileForm({ defaults }: { defaults: Values }) {
         defaultValue={values.overview}
         errors={errors.overview}
       />
-      {field('hourlyRateCents', 'Hourly rate (USD)', { hint: 'Between $3.00 and $999.99, like 45 or 45.50.', inputMode: 'decimal' })}
-      {field('skills', 'Skills', { hint: '1 to 15, separated by commas, like “React, Node.js, Figma”.' })}
+      {field('hourlyRateCents', 'Hourly rate (USD)', {
+        hint: 'Between $3.00 and $999.99, like 45 or 45.50.',
+        inputMode: 'decimal',
+      })}
+      {field('skills', 'Skills', {
+        hint: '1 to 15, separated by commas, like “React, Node.js, Figma”.',
+      })}
       <TextAreaField
         name="portfolioLinks"
         label="Portfolio links (optional)"
@@ -72,40 +94,64 @@ export function ProfileForm({ defaults }: { defaults: Values }) {
       />
 
       <h3>Languages</h3>
-      <Rows list="languages" legend="Language" max={20} values={values} render={(i) => (
-        <div className="row-fields">
-          {field(`languages.${i}.language`, 'Language')}
-          <SelectField
-            name={`languages.${i}.level`}
-            label="Level"
-            placeholder="Choose a level"
-            options={LEVELS}
-            defaultValue={values[`languages.${i}.level`]}
-            errors={errors[`languages.${i}.level`]}
-          />
-        </div>
-      )} />
+      <Rows
+        list="languages"
+        legend="Language"
+        max={20}
+        values={values}
+        render={(i) => (
+          <div className="row-fields">
+            {field(`languages.${i}.language`, 'Language')}
+            <SelectField
+              name={`languages.${i}.level`}
+              label="Level"
+              placeholder="Choose a level"
+              options={LEVELS}
+              defaultValue={values[`languages.${i}.level`]}
+              errors={errors[`languages.${i}.level`]}
+            />
+          </div>
+        )}
+      />
       {errors.languages && <p className="field-error">{errors.languages.join(' ')}</p>}
 
       <h3>Employment history</h3>
-      <Rows list="employment" legend="Job" max={20} values={values} render={(i) => (
-        <div className="row-fields">
-          {field(`employment.${i}.company`, 'Company or client')}
-          {field(`employment.${i}.title`, 'Job title')}
-          {field(`employment.${i}.from`, 'Started', { type: 'month', hint: 'Year and month, like 2021-03.' })}
-          {field(`employment.${i}.to`, 'Left', { type: 'month', hint: 'Leave empty if you still work there.' })}
-        </div>
-      )} />
+      <Rows
+        list="employment"
+        legend="Job"
+        max={20}
+        values={values}
+        render={(i) => (
+          <div className="row-fields">
+            {field(`employment.${i}.company`, 'Company or client')}
+            {field(`employment.${i}.title`, 'Job title')}
+            {field(`employment.${i}.from`, 'Started', {
+              type: 'month',
+              hint: 'Year and month, like 2021-03.',
+            })}
+            {field(`employment.${i}.to`, 'Left', {
+              type: 'month',
+              hint: 'Leave empty if you still work there.',
+            })}
+          </div>
+        )}
+      />
 
       <h3>Education</h3>
-      <Rows list="education" legend="School or course" max={10} values={values} render={(i) => (
-        <div className="row-fields">
-          {field(`education.${i}.school`, 'School, university or course provider')}
-          {field(`education.${i}.degree`, 'Degree or course (optional)')}
-          {field(`education.${i}.startYear`, 'Start year', { inputMode: 'numeric' })}
-          {field(`education.${i}.endYear`, 'End year (optional)', { inputMode: 'numeric' })}
-        </div>
-      )} />
+      <Rows
+        list="education"
+        legend="School or course"
+        max={10}
+        values={values}
+        render={(i) => (
+          <div className="row-fields">
+            {field(`education.${i}.school`, 'School, university or course provider')}
+            {field(`education.${i}.degree`, 'Degree or course (optional)')}
+            {field(`education.${i}.startYear`, 'Start year', { inputMode: 'numeric' })}
+            {field(`education.${i}.endYear`, 'End year (optional)', { inputMode: 'numeric' })}
+          </div>
+        )}
+      />
 
       <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
     </form>

@@ -8,8 +8,25 @@ import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
 
 const FIELDS = [
-  'kind', 'legalName', 'businessType', 'tinType', 'tin', 'addressLine1', 'addressLine2', 'city', 'state', 'zip',
-  'name', 'countryOfCitizenship', 'region', 'postalCode', 'country', 'foreignTaxId', 'treatyCountry', 'signature', 'certify',
+  'kind',
+  'legalName',
+  'businessType',
+  'tinType',
+  'tin',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'zip',
+  'name',
+  'countryOfCitizenship',
+  'region',
+  'postalCode',
+  'country',
+  'foreignTaxId',
+  'treatyCountry',
+  'signature',
+  'certify',
 ];
 
 export async function saveTaxInfoAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -33,35 +33,109 @@ function useTaxForm(defaults: TaxDefaults) {
 
 const today = () => new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
 
-function Declaration({ text, nameHint, errors, value }: { text: string; nameHint: string; errors: Record<string, string[]>; value?: string }) {
+function Declaration({
+  text,
+  nameHint,
+  errors,
+  value,
+}: {
+  text: string;
+  nameHint: string;
+  errors: Record<string, string[]>;
+  value?: string;
+}) {
   return (
     <fieldset>
       <legend>Declaration</legend>
       <div className="choice">
-        <input type="checkbox" id="certify" name="certify" value="on" aria-describedby={errors.certify ? 'certify-error' : undefined} />
+        <input
+          type="checkbox"
+          id="certify"
+          name="certify"
+          value="on"
+          aria-describedby={errors.certify ? 'certify-error' : undefined}
+        />
         <label htmlFor="certify">{text}</label>
       </div>
       <FieldError id="certify-error" errors={errors.certify} />
-      <Field name="signature" label="Signature: type your full name" hint={nameHint} autoComplete="off" defaultValue={value} errors={errors.signature} />
+      <Field
+        name="signature"
+        label="Signature: type your full name"
+        hint={nameHint}
+        autoComplete="off"
+        defaultValue={value}
+        errors={errors.signature}
+      />
       <p className="hint">Signed on {today()}.</p>
     </fieldset>
   );
 }
 
 /** W-9 style, for US persons. The tax id is never echoed back. */
-export function UsTaxForm({ defaults, states }: { defaults: TaxDefaults; states: { code: string; name: string }[] }) {
+export function UsTaxForm({
+  defaults,
+  states,
+}: {
+  defaults: TaxDefaults;
+  states: { code: string; name: string }[];
+}) {
   const { state, action, errors, values } = useTaxForm(defaults);
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="kind" value="us" />
-      <Field name="legalName" label="Legal name" hint="As shown on your tax return." autoComplete="name" defaultValue={values.legalName} errors={errors.legalName} />
-      <SelectField name="businessType" label="Business type" placeholder="Choose a business type" options={BUSINESS_TYPES} defaultValue={values.businessType} errors={errors.businessType} />
-      <RadioGroup name="tinType" legend="Taxpayer identification number" options={TIN_TYPES} value={values.tinType} errors={errors.tinType} />
-      <Field name="tin" label="SSN or EIN" hint="9 digits. Stored encrypted; we only ever show the last four." inputMode="numeric" autoComplete="off" errors={errors.tin} />
-      <Field name="addressLine1" label="Street address" autoComplete="address-line1" defaultValue={values.addressLine1} errors={errors.addressLine1} />
-      <Field name="addressLine2" label="Apartment, suite, etc. (optional)" autoComplete="address-line2" defaultValue={values.addressLine2} errors={errors.addressLine2} />
-      <Field name="city" label="City" autoComplete="address-level2" defaultValue={values.city} errors={errors.city} />
+      <Field
+        name="legalName"
+        label="Legal name"
+        hint="As shown on your tax return."
+        autoComplete="name"
+        defaultValue={values.legalName}
+        errors={errors.legalName}
+      />
+      <SelectField
+        name="businessType"
+        label="Business type"
+        placeholder="Choose a business type"
+        options={BUSINESS_TYPES}
+        defaultValue={values.businessType}
+        errors={errors.businessType}
+      />
+      <RadioGroup
+        name="tinType"
+        legend="Taxpayer identification number"
+        options={TIN_TYPES}
+        value={values.tinType}
+        errors={errors.tinType}
+      />
+      <Field
+        name="tin"
+        label="SSN or EIN"
+        hint="9 digits. Stored encrypted; we only ever show the last four."
+        inputMode="numeric"
+        autoComplete="off"
+        errors={errors.tin}
+      />
+      <Field
+        name="addressLine1"
+        label="Street address"
+        autoComplete="address-line1"
+        defaultValue={values.addressLine1}
+        errors={errors.addressLine1}
+      />
+      <Field
+        name="addressLine2"
+        label="Apartment, suite, etc. (optional)"
+        autoComplete="address-line2"
+        defaultValue={values.addressLine2}
+        errors={errors.addressLine2}
+      />
+      <Field
+        name="city"
+        label="City"
+        autoComplete="address-level2"
+        defaultValue={values.city}
+        errors={errors.city}
+      />
       <SelectField
         name="state"
         label="State"
@@ -70,7 +144,14 @@ export function UsTaxForm({ defaults, states }: { defaults: TaxDefaults; states:
         defaultValue={values.state}
         errors={errors.state}
       />
-      <Field name="zip" label="ZIP code" autoComplete="postal-code" inputMode="numeric" defaultValue={values.zip} errors={errors.zip} />
+      <Field
+        name="zip"
+        label="ZIP code"
+        autoComplete="postal-code"
+        inputMode="numeric"
+        defaultValue={values.zip}
+        errors={errors.zip}
+      />
       <Declaration
         text="Under penalties of perjury, I certify that the number above is my correct taxpayer identification number and that I am a U.S. citizen or other U.S. person."
         nameHint="Exactly as the legal name above."
@@ -83,22 +164,88 @@ export function UsTaxForm({ defaults, states }: { defaults: TaxDefaults; states:
 }
 
 /** W-8BEN style, for people who are not US persons. */
-export function NonUsTaxForm({ defaults, countries }: { defaults: TaxDefaults; countries: Country[] }) {
+export function NonUsTaxForm({
+  defaults,
+  countries,
+}: {
+  defaults: TaxDefaults;
+  countries: Country[];
+}) {
   const { state, action, errors, values } = useTaxForm(defaults);
-  const options = countries.filter((c) => c.code !== 'US').map((c) => ({ value: c.code, label: c.name }));
+  const options = countries
+    .filter((c) => c.code !== 'US')
+    .map((c) => ({ value: c.code, label: c.name }));
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="kind" value="non_us" />
-      <Field name="name" label="Full name" hint="As on your passport or national ID." autoComplete="name" defaultValue={values.name} errors={errors.name} />
-      <SelectField name="countryOfCitizenship" label="Country of citizenship" placeholder="Choose a country" options={options} defaultValue={values.countryOfCitizenship} errors={errors.countryOfCitizenship} />
-      <Field name="addressLine1" label="Street address" hint="Where you live; not a P.O. box." autoComplete="address-line1" defaultValue={values.addressLine1} errors={errors.addressLine1} />
-      <Field name="addressLine2" label="Apartment, suite, etc. (optional)" autoComplete="address-line2" defaultValue={values.addressLine2} errors={errors.addressLine2} />
-      <Field name="city" label="City or town" autoComplete="address-level2" defaultValue={values.city} errors={errors.city} />
-      <Field name="region" label="Region or province (optional)" autoComplete="address-level1" defaultValue={values.region} errors={errors.region} />
-      <Field name="postalCode" label="Postal code (optional)" autoComplete="postal-code" defaultValue={values.postalCode} errors={errors.postalCode} />
-      <SelectField name="country" label="Country of residence" placeholder="Choose a country" options={options} defaultValue={values.country} errors={errors.country} />
-      <Field name="foreignTaxId" label="Foreign tax identification number" hint="From your country of residence. Stored encrypted; we only ever show the last four characters." autoComplete="off" errors={errors.foreignTaxId} />
+      <Field
+        name="name"
+        label="Full name"
+        hint="As on your passport or national ID."
+        autoComplete="name"
+        defaultValue={values.name}
+        errors={errors.name}
+      />
+      <SelectField
+        name="countryOfCitizenship"
+        label="Country of citizenship"
+        placeholder="Choose a country"
+        options={options}
+        defaultValue={values.countryOfCitizenship}
+        errors={errors.countryOfCitizenship}
+      />
+      <Field
+        name="addressLine1"
+        label="Street address"
+        hint="Where you live; not a P.O. box."
+        autoComplete="address-line1"
+        defaultValue={values.addressLine1}
+        errors={errors.addressLine1}
+      />
+      <Field
+        name="addressLine2"
+        label="Apartment, suite, etc. (optional)"
+        autoComplete="address-line2"
+        defaultValue={values.addressLine2}
+        errors={errors.addressLine2}
+      />
+      <Field
+        name="city"
+        label="City or town"
+        autoComplete="address-level2"
+        defaultValue={values.city}
+        errors={errors.city}
+      />
+      <Field
+        name="region"
+        label="Region or province (optional)"
+        autoComplete="address-level1"
+        defaultValue={values.region}
+        errors={errors.region}
+      />
+      <Field
+        name="postalCode"
+        label="Postal code (optional)"
+        autoComplete="postal-code"
+        defaultValue={values.postalCode}
+        errors={errors.postalCode}
+      />
+      <SelectField
+        name="country"
+        label="Country of residence"
+        placeholder="Choose a country"
+        options={options}
+        defaultValue={values.country}
+        errors={errors.country}
+      />
+      <Field
+        name="foreignTaxId"
+        label="Foreign tax identification number"
+        hint="From your country of residence. Stored encrypted; we only ever show the last four characters."
+        autoComplete="off"
+        errors={errors.foreignTaxId}
+      />
       <SelectField
         name="treatyCountry"
         label="Tax treaty country (optional)"

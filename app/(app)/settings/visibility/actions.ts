@@ -7,11 +7,16 @@ import { setProfileVisibility } from '@/lib/profile/service';
 import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
 
-export async function setVisibilityAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function setVisibilityAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
-  const result = await setProfileVisibility(db, actor.userId, { visibility: formData.get('visibility') ?? undefined });
+  const result = await setProfileVisibility(db, actor.userId, {
+    visibility: formData.get('visibility') ?? undefined,
+  });
   if (!result.ok) return refused(result, formData);
   redirect('/settings/visibility?notice=saved');
 }

@@ -32,7 +32,10 @@ export default async function VisibilitySettingsPage({ searchParams }: Props) {
         If you only want to work with the client who invited you, choose private.{' '}
         <Link href="/help/hide-your-profile">How visibility works</Link>.
       </p>
-      <SettingsNotice notice={notice} messages={{ saved: `Visibility saved: ${VISIBILITY_LABELS[current].label}.` }} />
+      <SettingsNotice
+        notice={notice}
+        messages={{ saved: `Visibility saved: ${VISIBILITY_LABELS[current].label}.` }}
+      />
       <VisibilityForm current={current} />
     </>
   );

@@ -15,7 +15,13 @@ export function VisibilityForm({ current }: { current: Visibility }) {
   return (
     <form action={action} noValidate className="card">
       <FormMessage state={state} />
-      <RadioGroup name="visibility" legend="Who can see your profile" options={OPTIONS} value={current} errors={errors.visibility} />
+      <RadioGroup
+        name="visibility"
+        legend="Who can see your profile"
+        options={OPTIONS}
+        value={current}
+        errors={errors.visibility}
+      />
       <SubmitButton pendingLabel="Saving…">Save visibility</SubmitButton>
     </form>
   );

@@ -59,8 +59,10 @@ export default async function FreelancerProfilePage({ params }: Props) {
     <>
       {view.isOwner && (
         <p className="notice">
-          This is your profile as others see it. Visibility: {VISIBILITY_LABELS[view.visibility].label}.{' '}
-          <Link href="/settings/profile">Edit your profile</Link> · <Link href="/settings/visibility">Change visibility</Link>
+          This is your profile as others see it. Visibility:{' '}
+          {VISIBILITY_LABELS[view.visibility].label}.{' '}
+          <Link href="/settings/profile">Edit your profile</Link> ·{' '}
+          <Link href="/settings/visibility">Change visibility</Link>
         </p>
       )}
       <FullProfileView profile={view.profile} />

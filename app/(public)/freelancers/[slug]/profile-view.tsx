@@ -19,7 +19,13 @@ export function ProfileHeader({ profile }: { profile: ProfileCard }) {
     <header className="profile-header">
       {profile.photoPath && (
         // eslint-disable-next-line @next/next/no-img-element -- served by our own route, under the profile's visibility
-        <img src={profile.photoPath} alt={`Photo of ${profile.displayName}`} width={120} height={120} className="profile-photo" />
+        <img
+          src={profile.photoPath}
+          alt={`Photo of ${profile.displayName}`}
+          width={120}
+          height={120}
+          className="profile-photo"
+        />
       )}
       <div>
         <h1>{profile.displayName}</h1>
@@ -72,7 +78,8 @@ export function FullProfileView({ profile }: { profile: FullProfile }) {
           <ul>
             {profile.employment.map((j, i) => (
               <li key={i}>
-                <strong>{j.title}</strong>, {j.company} <span className="muted">({span(j.from, j.to)})</span>
+                <strong>{j.title}</strong>, {j.company}{' '}
+                <span className="muted">({span(j.from, j.to)})</span>
               </li>
             ))}
           </ul>
@@ -85,7 +92,8 @@ export function FullProfileView({ profile }: { profile: FullProfile }) {
             {profile.education.map((e, i) => (
               <li key={i}>
                 {e.degree ? `${e.degree}, ` : ''}
-                {e.school} {span(e.from, e.to) && <span className="muted">({span(e.from, e.to)})</span>}
+                {e.school}{' '}
+                {span(e.from, e.to) && <span className="muted">({span(e.from, e.to)})</span>}
               </li>
             ))}
           </ul>

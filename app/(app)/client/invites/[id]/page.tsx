@@ -8,6 +8,7 @@ import { describeNetPay } from '@/lib/contracts/summary';
 import { findContractForInvite, findWorkspaceInvite, listInviteEvents } from '@/lib/invites/queries';
 import { loadTerms } from '@/lib/invites/service';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
+import { ComplianceStatus } from '@/components/compliance-status';
 import { InviteActions } from './invite-actions';
 
 export const metadata: Metadata = { title: 'Invite' };
@@ -86,6 +87,7 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
         </p>
       )}
       <p className="muted">Link expires {invite.expiresAt.toUTCString()}</p>
+      <ComplianceStatus workspaceId={inviter.workspaceId} inviteId={invite.id} />
       {terms && (
         <section className="card" aria-labelledby="offer-heading">
           <h2 id="offer-heading">Offer: {terms.title}</h2>

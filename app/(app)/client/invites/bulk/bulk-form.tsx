@@ -2,6 +2,7 @@
 
 import { FieldError } from '@/components/field';
 import { OfferForm } from '@/components/offer/offer-form';
+import type { ClientType } from '@/lib/compliance/rule';
 import type { FormState } from '@/lib/forms';
 import type { BulkReportRow } from '@/lib/invites/bulk';
 import { formatMoney } from '@/lib/money/money';
@@ -9,12 +10,13 @@ import { bulkInviteAction, type BulkState } from '../actions';
 
 type Report = { rows?: BulkReportRow[]; toSend?: number };
 
-export function BulkInviteForm({ feeBps, initial }: { feeBps: number; initial: Record<string, string> }) {
+export function BulkInviteForm({ feeBps, initial, clientType }: { feeBps: number; initial: Record<string, string>; clientType: ClientType }) {
   return (
     <OfferForm
       mode="bulk"
       action={bulkInviteAction as (s: FormState, f: FormData) => Promise<BulkState>}
       feeBps={feeBps}
+      clientType={clientType}
       initial={initial}
       submitLabel="Check the list"
       before={(state) => <CsvFields csv={state && !state.ok ? state.values?.csv : undefined} />}

@@ -7,7 +7,7 @@ import { BulkInviteForm } from './bulk-form';
 export const metadata: Metadata = { title: 'Bulk invite' };
 
 export default async function BulkInvitePage() {
-  await requireClient();
+  const { viewer } = await requireClient();
   return (
     <>
       <p>
@@ -18,7 +18,7 @@ export default async function BulkInvitePage() {
         One shared offer for everyone on the list; a rate in the list replaces the offer&apos;s
         hourly rate for that person. You will see a report line by line before anything is sent.
       </p>
-      <BulkInviteForm feeBps={getEnv().SERVICE_FEE_BPS} initial={{ 'offer.kind': 'hourly' }} />
+      <BulkInviteForm feeBps={getEnv().SERVICE_FEE_BPS} initial={{ 'offer.kind': 'hourly' }} clientType={viewer.workspace!.type} />
     </>
   );
 }

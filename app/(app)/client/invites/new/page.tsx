@@ -23,6 +23,7 @@ export default async function NewInvitePage() {
         mode="invite"
         action={createInviteAction}
         feeBps={getEnv().SERVICE_FEE_BPS}
+        clientType={viewer.workspace!.type}
         initial={{ 'offer.kind': 'hourly' }}
         submitLabel="Send the invite"
       />

@@ -6,7 +6,10 @@ import { getViewer } from '@/lib/auth/session';
 import { ConfirmLinkForm } from '../../confirm-link-form';
 import { confirmEmailChangeAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Confirm your new email', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Confirm your new email',
+  robots: { index: false, follow: false },
+};
 export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<{ token?: string | string[] }> };
@@ -30,7 +33,10 @@ export default async function ConfirmEmailChangePage({ searchParams }: Props) {
             action={confirmEmailChangeAction}
             token={value}
             label="Confirm this address"
-            after={{ href: viewer ? '/settings/account' : '/sign-in', label: viewer ? 'Go to your account' : 'Sign in' }}
+            after={{
+              href: viewer ? '/settings/account' : '/sign-in',
+              label: viewer ? 'Go to your account' : 'Sign in',
+            }}
           />
         </>
       ) : (

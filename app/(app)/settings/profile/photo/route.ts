@@ -14,17 +14,20 @@ const back = (query: string) => seeOther(`/settings/profile?${query}#photo-headi
  * bodies, photos may be 5 MB. Works the same with or without JavaScript.
  */
 export async function POST(request: Request) {
-  if (!isSameOriginPost(request)) return new Response('Cross-site request refused', { status: 403 });
+  if (!isSameOriginPost(request))
+    return new Response('Cross-site request refused', { status: 403 });
   const viewer = await loadViewer();
   if (!viewer?.isFreelancer) return seeOther('/sign-in');
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return back('photo=size');
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+    return back('photo=size');
   let file: FormDataEntryValue | null;
   try {
     file = (await request.formData()).get('photo');
   } catch {
     return back('photo=missing');
   }
-  if (!(file instanceof File) || (file.size === 0 && file.name === '')) return back('photo=missing');
+  if (!(file instanceof File) || (file.size === 0 && file.name === ''))
+    return back('photo=missing');
   const { db } = await getDatabase();
   const result = await uploadProfilePhoto(db, viewer.user.id, {
     bytes: new Uint8Array(await file.arrayBuffer()),

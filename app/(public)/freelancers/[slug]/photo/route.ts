@@ -5,7 +5,8 @@ import { findVisiblePhotoId } from '@/lib/profile/public';
 
 type Params = { params: Promise<{ slug: string }> };
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } });
+const notFound = () =>
+  new Response('Not found', { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } });
 
 /**
  * A profile photo, under the profile's visibility: whoever may not see the profile gets the

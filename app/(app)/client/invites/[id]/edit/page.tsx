@@ -13,7 +13,7 @@ import { editOfferAction } from '../../actions';
 export const metadata: Metadata = { title: 'Edit the offer' };
 
 export default async function EditOfferPage({ params }: { params: Promise<{ id: string }> }) {
-  const { inviter } = await requireClient();
+  const { inviter, viewer } = await requireClient();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const { db } = await getDatabase();
@@ -45,6 +45,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
         mode="edit"
         action={editOfferAction}
         feeBps={terms.feeBps}
+        clientType={viewer.workspace!.type}
         initial={initial}
         hidden={{ inviteId: id }}
         submitLabel="Save the offer"

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import postgres from 'postgres';
+import { inviteLinkFromMail, sendHourlyInvite, signUpAsClient, uniqueEmail } from './helpers';
+
+/**
+ * Two `next start` processes and one `npm run worker` on one Postgres server: an invite
+ * created on one server is accepted on the other, the session works on both, and every
+ * outbox message is delivered exactly once.
+ */
+const SERVER_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORTS = [3301, 3302];
+const children: ChildProcess[] = [];
+let dbName = '';
+let dbUrl = '';
+
+async function waitHealthy(url: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not become healthy`);
+}
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+test.beforeAll(async () => {
+  const admin = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  dbName = `wb_scale_${Date.now()}`;
+  await admin.unsafe(`create database "${dbName}"`);
+  await admin.end();
+  const u = new URL(SERVER_URL);
+  u.pathname = `/${dbName}`;
+  dbUrl = u.toString();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl,
+    APP_URL: `http://localhost:${PORTS[0]}`,
+    AUTH_SECRET: 'scale-secret-0123456789abcdef0123456789abcdef',
+    EMAIL_TRANSPORT: 'mailbox',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  for (const port of PORTS) {
+    children.push(spawn('npx', ['next', 'start', '-p', String(port)], { env: { ...env, WORKER_MODE: 'off' }, stdio: 'ignore' }));
+  }
+  await Promise.all(PORTS.map((p) => waitHealthy(`http://localhost:${p}`)));
+  children.push(spawn('npx', ['tsx', 'scripts/worker.ts'], { env, stdio: 'ignore' }));
+});
+
+test.afterAll(async () => {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+});
+
+test('an invite created on one server is accepted on the other; each email is delivered once', async ({ browser }) => {
+  const [a, b] = PORTS.map((p) => `http://localhost:${p}`);
+  const clientContext = await browser.newContext({ baseURL: a });
+  const client = await clientContext.newPage();
+  const clientEmail = uniqueEmail('scale-client');
+  const freelancerEmail = uniqueEmail('scale-freelancer');
+  await signUpAsClient(client, { email: clientEmail, name: 'Dana Lee', workspace: 'Scale Co' });
+
+  // The session made on server A works on server B.
+  await client.goto(`${b}/client`);
+  await expect(client.getByRole('heading', { name: 'Scale Co' })).toBeVisible();
+
+  await sendHourlyInvite(client, { email: freelancerEmail, firstName: 'Alex', lastName: 'Kim', title: 'Scaled work', rate: '40', weeklyLimit: '10' });
+  const link = await inviteLinkFromMail(client, freelancerEmail, /invited you to work together/);
+  const onB = link.replace(a, b);
+  const freelancerContext = await browser.newContext({ baseURL: b });
+  const freelancer = await freelancerContext.newPage();
+  await freelancer.goto(onB);
+  await freelancer.getByRole('button', { name: 'Accept the invitation' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
+
+  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  try {
+    await expect(async () => {
+      const [{ pending }] = await sql`select count(*)::int as pending from email_outbox where status <> 'sent'`;
+      expect(pending).toBe(0);
+    }).toPass({ timeout: 30_000 });
+    const perMessage = await sql`select o.id, count(m.id)::int as copies from email_outbox o left join mailbox_message m on m.outbox_id = o.id group by o.id`;
+    expect(perMessage.length).toBeGreaterThanOrEqual(3);
+    for (const row of perMessage) expect(row.copies).toBe(1);
+    const [invite] = await sql`select status from invite where email = ${freelancerEmail}`;
+    expect(invite.status).toBe('accepted');
+  } finally {
+    await sql.end();
+  }
+  await clientContext.close();
+  await freelancerContext.close();
+});

@@ -1,0 +1,238 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { solidPng } from '../helpers/png';
+import {
+  expectNoAxeViolations,
+  inviteLinkFromMail,
+  openLatestEmail,
+  sendHourlyInvite,
+  signUpAsClient,
+  uniqueEmail,
+} from './helpers';
+
+const ACCOUNT_NUMBER = '73915548260417';
+const OVERVIEW =
+  'I design and build booking systems for small clinics, from the first sketch to launch. Last year a clinic I work with cut no-shows by a third.';
+
+/** The freelancer of the onboarding journey: invited, activated, basic info done, contract accepted. */
+async function onboardedFreelancer(browser: Browser, javaScriptEnabled: boolean) {
+  const client = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  const freelancer = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  const email = uniqueEmail('alex');
+  await signUpAsClient(client, {
+    email: uniqueEmail('client'),
+    name: 'Dana Lee',
+    workspace: 'Acme Studio',
+  });
+  await sendHourlyInvite(client, {
+    email,
+    firstName: 'Alex',
+    lastName: 'Kim',
+    title: 'Website redesign',
+    rate: '50',
+    weeklyLimit: '20',
+  });
+  const link = await inviteLinkFromMail(
+    client,
+    email,
+    'Dana Lee of Acme Studio invited you to work together on Workbridge',
+  );
+  await freelancer.goto(link);
+  await freelancer.getByRole('button', { name: 'Accept the invitation' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
+  await freelancer.goto('/onboarding/basic-info');
+  await freelancer.getByLabel('Country you live in').selectOption('PT');
+  await freelancer.getByLabel('Time zone').selectOption('Europe/Lisbon');
+  await freelancer.getByLabel(/I accept the/).check();
+  await freelancer.getByRole('button', { name: 'Save and continue' }).click();
+  await freelancer.getByRole('button', { name: 'Accept the contract' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
+  return { client, freelancer, email };
+}
+
+/** The "What stands between you and your first payment" panel on the onboarding dashboard. */
+async function blockers(page: Page) {
+  await page.goto('/onboarding');
+  return page.getByRole('region', { name: 'What stands between you and your first payment' });
+}
+
+const holdDate = () =>
+  new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('en-US', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+
+async function journey(browser: Browser, javaScriptEnabled: boolean) {
+  // axe runs inside the page, so it checks the pages on the JavaScript run only.
+  const checkAxe = async (page: Page) => {
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+  };
+  const { client, freelancer: page, email } = await onboardedFreelancer(browser, javaScriptEnabled);
+
+  let panel = await blockers(page);
+  await expect(panel).toContainText('Add a payout method');
+  await expect(panel).toContainText('Tax information is missing');
+
+  // 1. A bank account: a wrong routing number is explained beside its field, and the account
+  //    number is not sent back; then the right one is added and shown masked, with its hold.
+  const response = await page.goto('/settings/payout');
+  expect(response?.headers()['cache-control']).toContain('no-store');
+  await expect(page.getByRole('heading', { level: 1, name: 'Payout methods' })).toBeVisible();
+  await checkAxe(page);
+  await page.getByLabel('Account holder name').fill('Alex Kim');
+  await page.getByLabel('Routing number').fill('021000022');
+  await page.getByLabel('Account number').fill(ACCOUNT_NUMBER);
+  await page.getByLabel('Checking').check();
+  await page.getByRole('button', { name: 'Add this payout method' }).click();
+  await expect(page.getByText("The routing number's check digit doesn't match")).toBeVisible();
+  await expect(page.getByLabel('Account number')).toHaveValue('');
+  await expect(page.getByLabel('Routing number')).toHaveValue('021000022');
+  await checkAxe(page);
+  await page.getByLabel('Routing number').fill('021000021');
+  await page.getByLabel('Account number').fill(ACCOUNT_NUMBER);
+  await page.getByLabel('Checking').check();
+  await page.getByRole('button', { name: 'Add this payout method' }).click();
+  await expect(page.getByText('Payout method added.')).toBeVisible();
+  const row = page.getByRole('row', { name: /US bank account \(checking\) ending 0417/ });
+  await expect(row).toContainText('Default');
+  await expect(row).toContainText(`Security hold: usable from ${holdDate()}`);
+  expect(await page.content()).not.toContain(ACCOUNT_NUMBER);
+  await checkAxe(page);
+  const notice = await openLatestEmail(page, email, /Security notice: a payout method was added/);
+  expect(notice.text).toContain('ending 0417');
+  expect(notice.text).not.toContain(ACCOUNT_NUMBER);
+
+  panel = await blockers(page);
+  await expect(panel).not.toContainText('Add a payout method');
+  await expect(panel).toContainText(
+    `Your bank account ending 0417 is in its security hold until ${holdDate()}`,
+  );
+
+  // 2. Tax information (W-8BEN, since Alex lives in Portugal).
+  expect((await page.goto('/settings/tax'))?.headers()['cache-control']).toContain('no-store');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tax information' })).toBeVisible();
+  await checkAxe(page);
+  await page.getByLabel('Full name', { exact: true }).fill('Alex Kim');
+  await page.getByLabel('Country of citizenship').selectOption('PT');
+  await page.getByLabel('Street address').fill('Rua Augusta 1');
+  await page.getByLabel('City or town').fill('Lisboa');
+  await page.getByLabel('Country of residence').selectOption('PT');
+  await page.getByLabel('Foreign tax identification number').fill('298115604');
+  await page.getByLabel(/I certify that I am not a U\.S\. person/).check();
+  await page.getByLabel('Signature: type your full name').fill('Alex Kim');
+  await page.getByRole('button', { name: 'Sign and save' }).click();
+  await expect(page.getByText('Tax information saved and signed.')).toBeVisible();
+  await expect(page.getByText('ending 5604')).toBeVisible();
+  expect(await page.content()).not.toContain('298115604');
+  await checkAxe(page);
+
+  panel = await blockers(page);
+  await expect(panel).not.toContainText('Tax information is missing');
+  await expect(panel).toContainText('security hold');
+
+  // 3. The profile, to 100%, following the meter's tips.
+  await page.goto('/settings/profile');
+  const meter = page.getByRole('heading', { name: /Your profile is \d+% complete/ });
+  await expect(meter).toHaveText('Your profile is 0% complete');
+  await expect(page.getByText('Add a photo:')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Best practices' })).toHaveAttribute(
+    'href',
+    '/help/profile-best-practices',
+  );
+  await checkAxe(page);
+
+  await page
+    .getByLabel('Upload a photo')
+    .setInputFiles({ name: 'alex.png', mimeType: 'image/png', buffer: solidPng(64, 64) });
+  await page.getByRole('button', { name: 'Upload photo' }).click();
+  await expect(page.getByText('Photo saved.')).toBeVisible();
+  await expect(meter).toHaveText('Your profile is 15% complete');
+  const photoSrc = await page.getByRole('img', { name: 'Your profile photo' }).getAttribute('src');
+  const photo = await page.request.get(photoSrc!);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()['content-type']).toBe('image/png');
+  expect(photo.headers()['x-content-type-options']).toBe('nosniff');
+
+  await page.getByLabel('Professional title').fill('Booking systems developer');
+  await page.getByLabel('Overview').fill(OVERVIEW);
+  await page.getByLabel('Hourly rate (USD)').fill('45');
+  await page.getByLabel('Skills').fill('React, Postgres');
+  await page.getByLabel('Portfolio links (optional)').fill('https://example.com/clinic-booking');
+  const language = page.getByRole('group', { name: 'Language 1' });
+  await language.getByLabel('Language', { exact: true }).fill('English');
+  await language.getByLabel('Level').selectOption('fluent');
+  const job = page.getByRole('group', { name: 'Job 1' });
+  await job.getByLabel('Company or client').fill('Acme Clinics');
+  await job.getByLabel('Job title').fill('Lead developer');
+  await job.getByLabel('Started').fill('2021-03');
+  const school = page.getByRole('group', { name: 'School or course 1' });
+  await school.getByLabel('School, university or course provider').fill('University of Lisbon');
+  await school.getByLabel('Start year').fill('2012');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Profile saved.')).toBeVisible();
+  await expect(meter).toHaveText('Your profile is 90% complete');
+  await expect(page.getByText('Add an earlier job as well')).toBeVisible();
+
+  const secondJob = page.getByRole('group', { name: 'Job 2' });
+  await secondJob.getByLabel('Company or client').fill('Bluefin');
+  await secondJob.getByLabel('Job title').fill('Developer');
+  await secondJob.getByLabel('Started').fill('2018-01');
+  await secondJob.getByLabel('Left').fill('2021-02');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(meter).toHaveText('Your profile is 100% complete');
+  await checkAxe(page);
+
+  panel = await blockers(page);
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Onboarding steps' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Profile' }),
+  ).toContainText('done');
+  await expect(panel).toContainText('security hold');
+
+  // 4. Visibility: public first (anyone sees it), then private (anonymous visitors get a 404).
+  await page.goto('/settings/visibility');
+  await checkAxe(page);
+  const profilePath = (await page.getByRole('link', { name: /^\/freelancers\// }).textContent())!;
+  await page.getByLabel('Public', { exact: true }).check();
+  await page.getByRole('button', { name: 'Save visibility' }).click();
+  await expect(page.getByText('Visibility saved: Public.')).toBeVisible();
+  const anonymous = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  expect((await anonymous.goto(profilePath))?.status()).toBe(200);
+  await expect(anonymous.getByRole('heading', { level: 1, name: 'Alex K.' })).toBeVisible();
+  await expect(anonymous.getByText('cut no-shows by a third')).toBeVisible();
+  await checkAxe(anonymous);
+
+  await page.getByLabel('Private', { exact: true }).check();
+  await page.getByRole('button', { name: 'Save visibility' }).click();
+  await expect(page.getByText('Visibility saved: Private.')).toBeVisible();
+  expect((await anonymous.goto(profilePath))?.status()).toBe(404);
+  await expect(anonymous.getByText('Alex K.')).toHaveCount(0);
+  expect((await anonymous.request.get(`${profilePath}/photo`)).status()).toBe(404);
+
+  // A signed-in stranger (the client) with the link sees the short card only, not indexed.
+  expect((await client.goto(profilePath))?.status()).toBe(200);
+  await expect(client.getByRole('heading', { level: 1, name: 'Alex K.' })).toBeVisible();
+  await expect(client.getByText('Booking systems developer')).toBeVisible();
+  await expect(client.getByText('Portugal')).toBeVisible();
+  await expect(client.getByText('cut no-shows by a third')).toHaveCount(0);
+  await expect(client.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await checkAxe(client);
+
+  // The account page is there too.
+  await page.goto('/settings/account');
+  await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+  await checkAxe(page);
+}
+
+test.describe.configure({ timeout: 240_000 });
+
+test('the freelancer sets up payout, tax, profile and visibility (JavaScript on)', async ({
+  browser,
+}) => {
+  await journey(browser, true);
+});
+
+test('the same settings work with JavaScript turned off', async ({ browser }) => {
+  await journey(browser, false);
+});
