@@ -42,6 +42,8 @@ export default defineConfig({
       PGLITE_DIR: '.data/e2e/pglite',
       SEED_DEMO: 'true',
       ADMIN_EMAILS: 'ops@workbridge.test',
+      // A fixed test key: production refuses to encrypt bank data without one.
+      DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       EMAIL_RETRY_DELAY_SECONDS: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -25,14 +25,14 @@ export async function SiteHeader() {
               </li>
             )}
             {side === 'freelancer' && (
-              <>
-                <li>
-                  <Link href="/onboarding">My onboarding</Link>
-                </li>
-                <li>
-                  <Link href="/settings">Settings</Link>
-                </li>
-              </>
+              <li>
+                <Link href="/onboarding">My onboarding</Link>
+              </li>
+            )}
+            {viewer && (
+              <li>
+                <Link href="/settings">Settings</Link>
+              </li>
             )}
             {viewer?.isAdmin && (
               <li>

@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
 import ComplianceDecisionEmail from './compliance-decision';
+import ConfirmEmailChangeEmail from './confirm-email-change';
+import ConfirmPayoutChangeEmail from './confirm-payout-change';
+import EmailChangeNoticeEmail from './email-change-notice';
 import InvitationEmail from './invitation';
+import PayoutSecurityNoticeEmail from './payout-security-notice';
 import OfferDecisionEmail from './offer-decision';
 import SignInEmail from './sign-in';
 
@@ -31,5 +35,17 @@ export const EMAIL_PREVIEWS: Record<string, { title: string; component: Componen
         validUntil: null,
         activatedContracts: [],
       })) as ComponentType<Record<string, never>>,
+  },
+  'payout-added': { title: 'Payout method added (security notice)', component: PayoutSecurityNoticeEmail as ComponentType<Record<string, never>> },
+  'payout-removed': {
+    title: 'Payout method removed (security notice)',
+    component: (() => PayoutSecurityNoticeEmail({ change: 'removed' })) as ComponentType<Record<string, never>>,
+  },
+  'payout-confirm': { title: 'Confirm a payout change', component: ConfirmPayoutChangeEmail as ComponentType<Record<string, never>> },
+  'email-change-confirm': { title: 'Confirm a new account email', component: ConfirmEmailChangeEmail as ComponentType<Record<string, never>> },
+  'email-change-requested': { title: 'Account email change asked for (to the old address)', component: EmailChangeNoticeEmail as ComponentType<Record<string, never>> },
+  'email-change-done': {
+    title: 'Account email changed (to the old address)',
+    component: (() => EmailChangeNoticeEmail({ stage: 'changed' })) as ComponentType<Record<string, never>>,
   },
 };

@@ -53,11 +53,12 @@ export function checkDocuments(uploads: readonly DocumentUpload[], { required }:
 
 /**
  * The uploads in a submitted form. A file input left empty still posts one nameless,
- * empty part; that is "no file", not an empty file.
+ * empty part; that is "no file", not an empty file. (Posted by React with JavaScript on,
+ * that empty part arrives named "blob".)
  */
 export async function uploadsFromForm(formData: FormData, field = 'documents'): Promise<DocumentUpload[]> {
   const files = formData.getAll(field).filter((v): v is File => typeof v !== 'string');
-  const chosen = files.filter((f) => !(f.name === '' && f.size === 0));
+  const chosen = files.filter((f) => !((f.name === '' || f.name === 'blob') && f.size === 0));
   return Promise.all(chosen.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
