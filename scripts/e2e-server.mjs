@@ -7,7 +7,7 @@ if (!existsSync('.next/BUILD_ID')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 rmSync('.data/e2e', { recursive: true, force: true });
-const server = spawn('npx', ['next', 'start', '-p', process.env.PORT ?? '3100'], {
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3100'], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
 });

@@ -54,11 +54,11 @@ export function checkDocuments(uploads: readonly DocumentUpload[], { required }:
 /**
  * The uploads in a submitted form. A file input left empty still posts one nameless,
  * empty part; that is "no file", not an empty file. (Posted by React with JavaScript on,
- * that empty part arrives named "blob".)
+ * that empty part arrives without a usable name: "undefined" or "blob".)
  */
 export async function uploadsFromForm(formData: FormData, field = 'documents'): Promise<DocumentUpload[]> {
   const files = formData.getAll(field).filter((v): v is File => typeof v !== 'string');
-  const chosen = files.filter((f) => !((f.name === '' || f.name === 'blob') && f.size === 0));
+  const chosen = files.filter((f) => !isEmptyInputPart(f));
   return Promise.all(chosen.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
@@ -66,4 +66,8 @@ export async function uploadsFromForm(formData: FormData, field = 'documents'): 
 export function attachmentDisposition(fileName: string): string {
   const safe = toSafeFileName(fileName).replace(/"/g, '');
   return `attachment; filename="${safe}"`;
+}
+
+function isEmptyInputPart(file: File): boolean {
+  return file.size === 0 && ['', 'blob', 'undefined'].includes(String(file.name ?? ''));
 }

@@ -6,9 +6,11 @@ export type BenchServer = { url: string; stop(): Promise<void> };
 /** Starts the production build on its own port and database; resolves when healthy. */
 export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
   if (env.PGLITE_DIR) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
+  // Its own process group, so stopping it stops every process next start made.
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -28,8 +30,14 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+        process.kill(-child.pid!, 'SIGTERM');
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, 15_000).unref();
       }),
   };
 }

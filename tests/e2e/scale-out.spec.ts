@@ -47,10 +47,16 @@ test.beforeAll(async () => {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   for (const port of PORTS) {
-    children.push(spawn('npx', ['next', 'start', '-p', String(port)], { env: { ...env, WORKER_MODE: 'off' }, stdio: 'ignore' }));
+    children.push(
+      spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+        env: { ...env, WORKER_MODE: 'off' },
+        stdio: 'ignore',
+        detached: true,
+      }),
+    );
   }
   await Promise.all(PORTS.map((p) => waitHealthy(`http://localhost:${p}`)));
-  children.push(spawn('npx', ['tsx', 'scripts/worker.ts'], { env, stdio: 'ignore' }));
+  children.push(spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env, stdio: 'ignore', detached: true }));
 });
 
 test.afterAll(async () => {
@@ -60,8 +66,15 @@ test.afterAll(async () => {
         new Promise<void>((resolve) => {
           if (child.exitCode !== null) return resolve();
           child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          // Each child leads its own process group: stop everything it started.
+          process.kill(-child.pid!, 'SIGTERM');
+          setTimeout(() => {
+            try {
+              process.kill(-child.pid!, 'SIGKILL');
+            } catch {
+              // already gone
+            }
+          }, 10_000).unref();
         }),
     ),
   );
