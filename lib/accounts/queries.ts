@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { clientWorkspaces, freelancerProfiles, users } from '@/db/schema';
+import { clientWorkspaces, freelancerProfiles, sessions, users } from '@/db/schema';
 
 export type User = typeof users.$inferSelect;
 export type ClientWorkspace = typeof clientWorkspaces.$inferSelect;
@@ -38,4 +38,23 @@ export async function hasFreelancerProfile(db: DbOrTx, userId: string): Promise<
     .from(freelancerProfiles)
     .where(eq(freelancerProfiles.userId, userId));
   return rows.length > 0;
+}
+
+/**
+ * Everything a page needs about the person behind a session, in one query: the session
+ * (unexpired), the user, their client workspace and whether they have a freelancer profile.
+ */
+export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
+  const [row] = await db
+    .select({
+      user: users,
+      workspace: clientWorkspaces,
+      freelancerId: freelancerProfiles.userId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(clientWorkspaces, eq(clientWorkspaces.ownerId, users.id))
+    .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, users.id))
+    .where(and(eq(sessions.sessionToken, sessionTokenHash), gt(sessions.expires, sql`now()`)));
+  return row;
 }

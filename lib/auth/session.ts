@@ -2,10 +2,10 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDatabase } from '@/db';
-import { findUserById, findWorkspaceByOwner, hasFreelancerProfile } from '@/lib/accounts/queries';
+import { findSessionViewer } from '@/lib/accounts/queries';
 import type { ClientWorkspace, User } from '@/lib/accounts/queries';
 import { getEnv } from '@/lib/env';
-import { auth } from './config';
+import { hashToken } from '@/lib/security/tokens';
 import { sessionCookieName } from './constants';
 import type { NewSession } from './service';
 
@@ -21,17 +21,19 @@ export type Viewer = {
  * after an action's redirect must not see the state from before the action.
  */
 export async function loadViewer(): Promise<Viewer | null> {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
+  // The Auth.js database session, read directly: one indexed query instead of Auth.js's
+  // request pipeline plus three lookups, and none at all for visitors without a cookie.
+  const token = await readSessionCookie();
+  if (!token) return null;
   const { db } = await getDatabase();
-  const [user, workspace, isFreelancer] = await Promise.all([
-    findUserById(db, userId),
-    findWorkspaceByOwner(db, userId),
-    hasFreelancerProfile(db, userId),
-  ]);
-  if (!user) return null;
-  return { user, workspace, isFreelancer, isAdmin: getEnv().ADMIN_EMAILS.includes(user.email) };
+  const row = await findSessionViewer(db, hashToken(token));
+  if (!row) return null;
+  return {
+    user: row.user,
+    workspace: row.workspace ?? undefined,
+    isFreelancer: row.freelancerId !== null,
+    isAdmin: getEnv().ADMIN_EMAILS.includes(row.user.email),
+  };
 }
 
 /** The same, memoised for one render so the header and the page share one lookup. */
