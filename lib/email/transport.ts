@@ -23,7 +23,7 @@ export type EmailTransport = {
 
 const PROVIDER_TIMEOUT_MS = 15_000;
 
-export function resendTransport(apiKey: string, baseUrl?: string): EmailTransport {
+export function resendTransport(apiKey: string, baseUrl?: string, timeoutMs = PROVIDER_TIMEOUT_MS): EmailTransport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: 'resend',
@@ -31,8 +31,8 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<DeliveryResult>((resolve) => {
         timer = setTimeout(
-          () => resolve({ ok: false, error: `Resend did not answer within ${PROVIDER_TIMEOUT_MS} ms` }),
-          PROVIDER_TIMEOUT_MS,
+          () => resolve({ ok: false, error: `Resend did not answer within ${timeoutMs} ms` }),
+          timeoutMs,
         );
       });
       const attempt = resend.emails

@@ -5,7 +5,6 @@ import { OfferSummary } from '@/components/offer/offer-summary';
 import { getViewer } from '@/lib/auth/session';
 import { recordInviteOpened, resolveInviteLink } from '@/lib/invites/landing';
 import { loadTerms } from '@/lib/invites/service';
-import { describeWait } from '@/lib/security/rate-limit';
 
 export const metadata: Metadata = { title: 'Your invitation', robots: { index: false, follow: false } };
 
@@ -17,7 +16,7 @@ const formatDate = (d: Date) => d.toLocaleDateString('en-US', { year: 'numeric',
  */
 type Props = {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ error?: string; notice?: string; wait?: string }>;
+  searchParams: Promise<{ error?: string; notice?: string }>;
 };
 
 export default async function InviteLandingPage({ params, searchParams }: Props) {
@@ -76,11 +75,6 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
           </p>
         ) : (
           <form method="post" action={`${base}/fresh-link`}>
-            {query.error === 'rate-limited' && (
-              <p className="notice error" role="alert">
-                A fresh link was asked for too often. Please try again in {describeWait(Number(query.wait) || 60)}.
-              </p>
-            )}
             <button type="submit">Email me a fresh link</button>
           </form>
         )}
