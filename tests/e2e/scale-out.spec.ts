@@ -29,7 +29,10 @@ async function waitHealthy(url: string) {
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-test.beforeAll(async () => {
+// eslint-disable-next-line no-empty-pattern
+test.beforeAll(async ({}, testInfo) => {
+  // Two production servers migrating and starting pg-boss together take a while on 2 cores.
+  testInfo.setTimeout(180_000);
   const admin = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
   dbName = `wb_scale_${Date.now()}`;
   await admin.unsafe(`create database "${dbName}"`);
@@ -59,7 +62,9 @@ test.beforeAll(async () => {
   children.push(spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env, stdio: 'ignore', detached: true }));
 });
 
-test.afterAll(async () => {
+// eslint-disable-next-line no-empty-pattern
+test.afterAll(async ({}, testInfo) => {
+  testInfo.setTimeout(60_000);
   await Promise.all(
     children.map(
       (child) =>
