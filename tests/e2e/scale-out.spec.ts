@@ -29,7 +29,6 @@ async function waitHealthy(url: string) {
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-// eslint-disable-next-line no-empty-pattern
 test.beforeAll(async ({}, testInfo) => {
   // Two production servers migrating and starting pg-boss together take a while on 2 cores.
   testInfo.setTimeout(180_000);
@@ -62,7 +61,6 @@ test.beforeAll(async ({}, testInfo) => {
   children.push(spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env, stdio: 'ignore', detached: true }));
 });
 
-// eslint-disable-next-line no-empty-pattern
 test.afterAll(async ({}, testInfo) => {
   testInfo.setTimeout(60_000);
   await Promise.all(
