@@ -4,7 +4,7 @@ import {
   findSessionSignedInAt,
   isRecentSignIn,
   RECENT_SIGN_IN_MINUTES,
-} from '@/lib/account/recent-sign-in';
+} from '@/lib/accounts/recent-sign-in';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
-import type { Actor } from '@/lib/account/recent-sign-in';
+import type { Actor } from '@/lib/accounts/recent-sign-in';
 import { decryptSecret } from '@/lib/crypto/encryption';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {

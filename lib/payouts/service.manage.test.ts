@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { emailOutbox, payoutMethods } from '@/db/schema';
-import type { Actor } from '@/lib/account/recent-sign-in';
+import type { Actor } from '@/lib/accounts/recent-sign-in';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   actorSignedIn,

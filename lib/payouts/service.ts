@@ -11,8 +11,8 @@ import {
   DEAD_LINK_MESSAGES,
   findPendingConfirmation,
   type PendingConfirmation,
-} from '@/lib/account/confirmations';
-import { isRecentSignIn, type Actor } from '@/lib/account/recent-sign-in';
+} from '@/lib/accounts/confirmations';
+import { isRecentSignIn, type Actor } from '@/lib/accounts/recent-sign-in';
 import { recordAudit } from '@/lib/audit/log';
 import { sendEmail } from '@/lib/email/outbox';
 import { collectFieldErrors, type FieldErrors } from '@/lib/forms';

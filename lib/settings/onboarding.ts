@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import { countOpenConfirmations } from '@/lib/account/confirmations';
+import { countOpenConfirmations } from '@/lib/accounts/confirmations';
 import { formatHoldEnd, methodShortName, type PayoutMethodView } from '@/lib/payouts/present';
 import { listPayoutMethods } from '@/lib/payouts/service';
 import { completenessOf } from '@/lib/profile/service';

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox, freelancerProfiles, payoutMethods, sessions, users } from '@/db/schema';
-import { findSessionSignedInAt, type Actor } from '@/lib/account/recent-sign-in';
+import { findSessionSignedInAt, type Actor } from '@/lib/accounts/recent-sign-in';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { createSession } from '@/lib/auth/service';
 import { hashToken } from '@/lib/security/tokens';

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { findSessionSignedInAt, type Actor } from '@/lib/account/recent-sign-in';
+import { findSessionSignedInAt, type Actor } from '@/lib/accounts/recent-sign-in';
 import { loadViewer, readSessionCookie, requireViewer, type Viewer } from '@/lib/auth/session';
 import { clientIp } from '@/lib/server/request';
 

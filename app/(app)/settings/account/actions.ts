@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { confirmEmailChange, requestEmailChange } from '@/lib/account/email-change';
-import { signOutEverywhere } from '@/lib/account/sessions';
+import { confirmEmailChange, requestEmailChange } from '@/lib/accounts/email-change';
+import { signOutEverywhere } from '@/lib/accounts/sessions';
 import { clearSessionCookie, loadViewer } from '@/lib/auth/session';
 import { failure, type FormState } from '@/lib/forms';
 import { clientIp } from '@/lib/server/request';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
-import { findOpenEmailChange } from '@/lib/account/email-change';
+import { findOpenEmailChange } from '@/lib/accounts/email-change';
 import { requireViewer } from '@/lib/auth/session';
 import { SubmitButton } from '@/components/submit-button';
 import { signOutEverywhereAction } from './actions';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
-import { countOpenConfirmations } from '@/lib/account/confirmations';
+import { countOpenConfirmations } from '@/lib/accounts/confirmations';
 import { payoutMethodKinds, type PayoutMethodKind } from '@/lib/payouts/schemas';
 import { formatHoldEnd, PAYOUT_KIND_LABELS } from '@/lib/payouts/present';
 import { listPayoutMethods, SECURITY_HOLD_DAYS } from '@/lib/payouts/service';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
-import { findEmailChange } from '@/lib/account/email-change';
+import { findEmailChange } from '@/lib/accounts/email-change';
 import { getViewer } from '@/lib/auth/session';
 import { ConfirmLinkForm } from '../../confirm-link-form';
 import { confirmEmailChangeAction } from '../actions';
