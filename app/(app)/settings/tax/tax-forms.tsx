@@ -115,27 +115,7 @@ export function UsTaxForm({
         autoComplete="off"
         errors={errors.tin}
       />
-      <Field
-        name="addressLine1"
-        label="Street address"
-        autoComplete="address-line1"
-        defaultValue={values.addressLine1}
-        errors={errors.addressLine1}
-      />
-      <Field
-        name="addressLine2"
-        label="Apartment, suite, etc. (optional)"
-        autoComplete="address-line2"
-        defaultValue={values.addressLine2}
-        errors={errors.addressLine2}
-      />
-      <Field
-        name="city"
-        label="City"
-        autoComplete="address-level2"
-        defaultValue={values.city}
-        errors={errors.city}
-      />
+      <StreetFields values={values} errors={errors} cityLabel="City" />
       <SelectField
         name="state"
         label="State"
@@ -160,6 +140,40 @@ export function UsTaxForm({
       />
       <SubmitButton pendingLabel="Saving…">Sign and save</SubmitButton>
     </form>
+  );
+}
+
+/** The street lines and the city, shared by both forms. */
+function StreetFields({
+  values,
+  errors,
+  cityLabel,
+  streetHint,
+}: {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string[] | undefined>;
+  cityLabel: string;
+  streetHint?: string;
+}) {
+  return (
+    <>
+      <Field
+        name="addressLine1"
+        label="Street address"
+        hint={streetHint}
+        autoComplete="address-line1"
+        defaultValue={values.addressLine1}
+        errors={errors.addressLine1}
+      />
+      <Field
+        name="addressLine2"
+        label="Apartment, suite, etc. (optional)"
+        autoComplete="address-line2"
+        defaultValue={values.addressLine2}
+        errors={errors.addressLine2}
+      />
+      <Field name="city" label={cityLabel} autoComplete="address-level2" defaultValue={values.city} errors={errors.city} />
+    </>
   );
 }
 
@@ -195,28 +209,7 @@ export function NonUsTaxForm({
         defaultValue={values.countryOfCitizenship}
         errors={errors.countryOfCitizenship}
       />
-      <Field
-        name="addressLine1"
-        label="Street address"
-        hint="Where you live; not a P.O. box."
-        autoComplete="address-line1"
-        defaultValue={values.addressLine1}
-        errors={errors.addressLine1}
-      />
-      <Field
-        name="addressLine2"
-        label="Apartment, suite, etc. (optional)"
-        autoComplete="address-line2"
-        defaultValue={values.addressLine2}
-        errors={errors.addressLine2}
-      />
-      <Field
-        name="city"
-        label="City or town"
-        autoComplete="address-level2"
-        defaultValue={values.city}
-        errors={errors.city}
-      />
+      <StreetFields values={values} errors={errors} cityLabel="City or town" streetHint="Where you live; not a P.O. box." />
       <Field
         name="region"
         label="Region or province (optional)"
