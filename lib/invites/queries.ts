@@ -24,7 +24,7 @@ export async function listWorkspaceInvites(
   workspaceId: string,
   options: { limit: number; offset: number },
 ) {
-  const rows = await db
+  const rowsQuery = db
     .select({
       id: invites.id,
       email: invites.email,
@@ -46,10 +46,9 @@ export async function listWorkspaceInvites(
     .orderBy(desc(invites.createdAt), desc(invites.id))
     .limit(options.limit)
     .offset(options.offset);
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(invites)
-    .where(eq(invites.workspaceId, workspaceId));
+  const totalQuery = db.select({ total: count() }).from(invites).where(eq(invites.workspaceId, workspaceId));
+  // Two independent reads: run them side by side.
+  const [rows, [{ total }]] = await Promise.all([rowsQuery, totalQuery]);
   return { rows, total: Number(total) };
 }
 

@@ -46,7 +46,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           try {
             const status = await requestOnce(agent, url, headers);
             if (record) {
-              if (status >= 400) errors++;
+              // A redirect (e.g. to sign-in) means the page was not measured: count it.
+              if (status >= 300) errors++;
               latencies.push(performance.now() - start);
             }
           } catch {

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
 
 export type BenchServer = { url: string; stop(): Promise<void> };
 
 /** Starts the production build on its own port and database; resolves when healthy. */
 export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
-  if (env.PGLITE_DIR) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   // Its own process group, so stopping it stops every process next start made.
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
