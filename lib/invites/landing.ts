@@ -12,7 +12,15 @@ export type LinkState =
   | { kind: 'revoked'; invite: Invite; workspaceName: string; inviterName: string }
   | { kind: 'declined'; invite: Invite }
   | { kind: 'expired'; invite: Invite; workspaceName: string; inviterName: string }
-  | { kind: 'open'; invite: Invite; workspaceName: string; inviterName: string; workspaceType: 'individual' | 'company' | 'enterprise' };
+  | {
+      kind: 'open';
+      invite: Invite;
+      workspaceName: string;
+      inviterName: string;
+      workspaceType: 'individual' | 'company' | 'enterprise';
+      /** Already recorded as opened: the page then writes nothing at all. */
+      opened: boolean;
+    };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -27,6 +35,7 @@ export async function resolveInviteLink(db: DbOrTx, token: string, now = new Dat
       workspaceName: clientWorkspaces.name,
       workspaceType: clientWorkspaces.type,
       inviterName: users.name,
+      opened: sql<boolean>`exists (select 1 from invite_event e where e.invite_id = ${invites.id} and e.type = 'opened')`,
     })
     .from(inviteTokens)
     .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
@@ -43,7 +52,7 @@ export async function resolveInviteLink(db: DbOrTx, token: string, now = new Dat
   if (invite.status === 'expired' || invite.expiresAt.getTime() <= now.getTime()) {
     return { kind: 'expired', invite, ...names };
   }
-  return { kind: 'open', invite, ...names, workspaceType: row.workspaceType };
+  return { kind: 'open', invite, ...names, workspaceType: row.workspaceType, opened: Boolean(row.opened) };
 }
 
 /** The one write a landing page makes: an "opened" event, once per invite. */

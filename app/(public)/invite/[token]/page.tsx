@@ -82,7 +82,7 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
     );
   }
 
-  await recordInviteOpened(db, state.invite.id);
+  if (!state.opened) await recordInviteOpened(db, state.invite.id);
   const [terms, viewer] = await Promise.all([loadTerms(db, state.invite.id), getViewer()]);
   const someoneElse = viewer && viewer.user.email !== state.invite.email;
   return (
