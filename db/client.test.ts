@@ -30,3 +30,28 @@ it('runs parameterised SQL the way pg-boss sends it (objects as JSON)', async ()
     await database.close();
   }
 });
+
+// Several servers migrate at start: the lock must be released on the connection that took it.
+(url ? it : it.skip)('withLock serialises two processes and always releases the lock', async () => {
+  const first = await openDatabase({ url: url!, max: 3 });
+  const second = await openDatabase({ url: url!, max: 3 });
+  const order: string[] = [];
+  try {
+    await Promise.all(
+      [first, second].map((database, i) =>
+        database.withLock(777_001, async () => {
+          order.push(`start ${i}`);
+          await new Promise((r) => setTimeout(r, 100));
+          order.push(`end ${i}`);
+        }),
+      ),
+    );
+    expect(order[0].replace('start', 'end')).toBe(order[1]);
+    const { rows } = await second.executeSql('select pg_try_advisory_lock($1) as got', [777_001]);
+    expect(rows[0].got).toBe(true);
+    await second.executeSql('select pg_advisory_unlock($1)', [777_001]);
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});

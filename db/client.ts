@@ -23,6 +23,8 @@ export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promis
 export type Database = SqlExecutor & {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Runs `fn` while holding a Postgres advisory lock (one process at a time). */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -61,6 +63,21 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
         return { rows: (last ?? []) as Record<string, unknown>[] };
       },
+      async withLock(key, fn) {
+        // Lock and unlock on one connection of its own: a session lock taken on one pooled
+        // connection and "released" on another would stay held and block every other server.
+        const lockClient = postgres(options.url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+        try {
+          await lockClient`select pg_advisory_lock(${key})`;
+          try {
+            return await fn();
+          } finally {
+            await lockClient`select pg_advisory_unlock(${key})`;
+          }
+        } finally {
+          await lockClient.end({ timeout: 5 });
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -83,6 +100,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       const results = await pglite.exec(text);
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
+    // One process owns a PGlite database: nothing to take turns with.
+    withLock: (_key, fn) => fn(),
     close: () => pglite.close(),
   };
 }
@@ -95,12 +114,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
     return;
   }
-  await database.executeSql(`select pg_advisory_lock(${MIGRATION_LOCK})`);
-  try {
-    await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
-  } finally {
-    await database.executeSql(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
-  }
+  await database.withLock(MIGRATION_LOCK, () => migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR }));
 }
 
 /**

@@ -11,6 +11,15 @@ import { inviteLinkFromMail, sendHourlyInvite, signUpAsClient, uniqueEmail } fro
 const SERVER_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORTS = [3301, 3302];
 const children: ChildProcess[] = [];
+/** What the servers printed, for the failure message when one does not start. */
+const logs: string[] = [];
+
+function capture(child: ChildProcess, name: string) {
+  child.stdout?.on('data', (d) => logs.push(`[${name}] ${d}`));
+  child.stderr?.on('data', (d) => logs.push(`[${name}] ${d}`));
+  child.on('exit', (code) => logs.push(`[${name}] exited with ${code}`));
+  return child;
+}
 let dbName = '';
 let dbUrl = '';
 
@@ -24,7 +33,7 @@ async function waitHealthy(url: string) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`${url} did not become healthy`);
+  throw new Error(`${url} did not become healthy:\n${logs.join('').slice(-4000)}`);
 }
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
@@ -50,15 +59,23 @@ test.beforeAll(async ({}, testInfo) => {
   };
   for (const port of PORTS) {
     children.push(
-      spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-        env: { ...env, WORKER_MODE: 'off' },
-        stdio: 'ignore',
-        detached: true,
-      }),
+      capture(
+        spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+          env: { ...env, WORKER_MODE: 'off' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        }),
+        `app:${port}`,
+      ),
     );
   }
   await Promise.all(PORTS.map((p) => waitHealthy(`http://localhost:${p}`)));
-  children.push(spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env, stdio: 'ignore', detached: true }));
+  children.push(
+    capture(
+      spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+      'worker',
+    ),
+  );
 });
 
 test.afterAll(async ({}, testInfo) => {
