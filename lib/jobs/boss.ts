@@ -21,8 +21,17 @@ export function createBoss(database: Database, options: { work: boolean }): PgBo
   return boss;
 }
 
-/** Creates the schema and every queue; safe to run from several processes. */
-export async function prepareQueues(boss: PgBoss): Promise<void> {
+const QUEUE_SETUP_LOCK = 4_204_202;
+
+/**
+ * Creates or updates every queue. Servers starting together take turns: pg-boss's
+ * createQueue run twice at once deadlocks.
+ */
+export async function prepareQueues(boss: PgBoss, database: Database): Promise<void> {
+  await database.withLock(QUEUE_SETUP_LOCK, () => setUpQueues(boss));
+}
+
+async function setUpQueues(boss: PgBoss): Promise<void> {
   const env = getEnv();
   const existing = await boss.getQueue(QUEUES.emailDeliver);
   const policy = emailQueuePolicy(env);

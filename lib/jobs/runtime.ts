@@ -37,7 +37,7 @@ export function startJobs(database: Database, options: { work: boolean }): Promi
   holder.starting ??= (async () => {
     const boss = createBoss(database, options);
     await boss.start();
-    await prepareQueues(boss);
+    await prepareQueues(boss, database);
     if (options.work) await registerWorkers(boss, database);
     holder.boss = boss;
     return boss;

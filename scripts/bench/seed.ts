@@ -22,7 +22,7 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
   await migrateDatabase(database);
   const boss = createBoss(database, { work: false });
   await boss.start();
-  await prepareQueues(boss);
+  await prepareQueues(boss, database);
   await boss.stop({ graceful: false, wait: true });
   const { db } = database;
 

@@ -13,7 +13,7 @@ async function prepare(database: Database) {
   await migrateDatabase(database);
   const boss = createBoss(database, { work: false });
   await boss.start();
-  await prepareQueues(boss);
+  await prepareQueues(boss, database);
   await boss.stop({ graceful: false, wait: true });
 }
 
