@@ -31,6 +31,11 @@ export async function prepareQueues(boss: PgBoss, database: Database): Promise<v
   await database.withLock(QUEUE_SETUP_LOCK, () => setUpQueues(boss));
 }
 
+/** Starts pg-boss; its schema creation is not safe to run from two servers at once either. */
+export async function startBoss(boss: PgBoss, database: Database): Promise<void> {
+  await database.withLock(QUEUE_SETUP_LOCK, () => boss.start().then(() => undefined));
+}
+
 async function setUpQueues(boss: PgBoss): Promise<void> {
   const env = getEnv();
   const existing = await boss.getQueue(QUEUES.emailDeliver);

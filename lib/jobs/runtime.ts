@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { deliverOutboxMessage } from '@/lib/email/outbox';
 import { chooseTransport } from '@/lib/email/transport';
-import { createBoss, prepareQueues } from './boss';
+import { createBoss, prepareQueues, startBoss } from './boss';
 import { recordDeliveryFailure } from '@/lib/invites/delivery';
 import { sendDueReminders } from '@/lib/invites/reminders';
 import { QUEUES, REMINDER_SCHEDULE } from './queues';
@@ -36,7 +36,7 @@ export async function registerWorkers(boss: PgBoss, database: Database): Promise
 export function startJobs(database: Database, options: { work: boolean }): Promise<PgBoss> {
   holder.starting ??= (async () => {
     const boss = createBoss(database, options);
-    await boss.start();
+    await startBoss(boss, database);
     await prepareQueues(boss, database);
     if (options.work) await registerWorkers(boss, database);
     holder.boss = boss;
