@@ -1,5 +1,6 @@
 'use server';
 
+import { confirmFromForm, INVALID_LINK } from '../confirm-token';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
@@ -32,12 +33,9 @@ export async function confirmEmailChangeAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const token = formData.get('token');
-  if (typeof token !== 'string' || token === '')
-    return failure('This confirmation link is not valid.');
-  const viewer = await loadViewer();
-  const { db } = await getDatabase();
-  const result = await confirmEmailChange(db, token, viewer?.user.id ?? null);
+  const confirmed = await confirmFromForm(formData, confirmEmailChange);
+  if (confirmed.kind === 'invalid') return failure(INVALID_LINK);
+  const { result } = confirmed;
   if (!result.ok) return failure(result.message);
   // The header shows the signed-in address: render it again.
   revalidatePath('/', 'layout');

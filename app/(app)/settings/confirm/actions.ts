@@ -1,21 +1,17 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDatabase } from '@/db';
-import { loadViewer } from '@/lib/auth/session';
 import { failure, type FormState } from '@/lib/forms';
 import { confirmPayoutChange } from '@/lib/payouts/service';
+import { confirmFromForm, INVALID_LINK } from '../confirm-token';
 
 export async function confirmPayoutChangeAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const token = formData.get('token');
-  if (typeof token !== 'string' || token === '')
-    return failure('This confirmation link is not valid.');
-  const viewer = await loadViewer();
-  const { db } = await getDatabase();
-  const result = await confirmPayoutChange(db, token, viewer?.user.id ?? null);
+  const confirmed = await confirmFromForm(formData, confirmPayoutChange);
+  if (confirmed.kind === 'invalid') return failure(INVALID_LINK);
+  const { result, viewer } = confirmed;
   if (!result.ok) return failure(result.message);
   if (viewer) redirect('/settings/payout?notice=confirmed');
   return { ok: true, message: 'Change confirmed and applied. We emailed you a notice.' };
