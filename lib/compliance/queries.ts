@@ -60,13 +60,25 @@ export async function listContractNeeds(db: DbOrTx, userId: string): Promise<Con
     .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
     .where(and(eq(contracts.freelancerId, userId), inArray(contracts.status, ['offered', 'awaiting_compliance', 'active'])))
     .orderBy(asc(contracts.createdAt));
-  return rows.map(({ kind, weeklyLimitHours, workspaceType, ...row }) => {
-    const requirement = complianceRequirement({ clientType: workspaceType, contract: contractTermsOf({ kind, weeklyLimitHours }) });
-    // A contract already held for compliance keeps needing a check even if its client has
-    // since changed type: otherwise nothing could be submitted and it would never start.
-    const floor: ComplianceRequirement = row.status === 'awaiting_compliance' && requirement === 'none' ? 'questionnaire' : requirement;
-    return { ...row, requirement: floor };
-  });
+  return rows.map(toContractNeed);
+}
+
+/** What one contract needs, by the one rule; for callers that already loaded the contract. */
+export function toContractNeed({
+  kind,
+  weeklyLimitHours,
+  workspaceType,
+  ...row
+}: Omit<ContractNeed, 'requirement'> & {
+  kind: 'hourly' | 'fixed';
+  weeklyLimitHours: number | null;
+  workspaceType: 'individual' | 'company' | 'enterprise';
+}): ContractNeed {
+  const requirement = complianceRequirement({ clientType: workspaceType, contract: contractTermsOf({ kind, weeklyLimitHours }) });
+  // A contract already held for compliance keeps needing a check even if its client has
+  // since changed type: otherwise nothing could be submitted and it would never start.
+  const floor: ComplianceRequirement = row.status === 'awaiting_compliance' && requirement === 'none' ? 'questionnaire' : requirement;
+  return { ...row, requirement: floor };
 }
 
 /**

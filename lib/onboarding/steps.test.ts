@@ -5,6 +5,8 @@ const contract = (status: 'offered' | 'active' | 'declined' | 'awaiting_complian
   title: 'Website redesign',
   status,
   kind: 'hourly' as const,
+  weeklyLimitHours: 20,
+  workspaceId: 'w1',
   inviteId: 'i1',
   workspaceName: 'Acme Studio',
   workspaceType: 'company' as const,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@/db/client';
-import { complianceBlockers, complianceSteps, loadComplianceContext, type ComplianceContext } from '@/lib/compliance/onboarding';
+import { buildComplianceContext, complianceBlockers, complianceSteps, type ComplianceContext } from '@/lib/compliance/onboarding';
+import { listChecks, toContractNeed } from '@/lib/compliance/queries';
 import { loadSettingsContext, settingsBlockers, settingsSteps, type SettingsContext } from '@/lib/settings/onboarding';
 import { findFreelancerProfile, listFreelancerContracts, type FreelancerContract, type FreelancerProfileRow } from './queries';
 
@@ -16,12 +17,15 @@ export type Step = { key: string; label: string; href: string; done: boolean };
 export type Blocker = { key: string; text: string; href: string };
 
 export async function loadOnboardingContext(db: DbOrTx, userId: string): Promise<OnboardingContext> {
-  const [profile, contracts, compliance, settings] = await Promise.all([
+  const [profile, contracts, checks, settings] = await Promise.all([
     findFreelancerProfile(db, userId),
     listFreelancerContracts(db, userId),
-    loadComplianceContext(db, userId),
+    listChecks(db, userId),
     loadSettingsContext(db, userId),
   ]);
+  // The contracts are read once, for the checklist and for what compliance they need.
+  const live = contracts.filter((c) => c.status !== 'declined');
+  const compliance = buildComplianceContext(live.map(toContractNeed), checks, new Date());
   return { profile, contracts, compliance, settings };
 }
 
