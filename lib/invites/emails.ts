@@ -22,18 +22,23 @@ export type InvitationContext = {
   reminder?: boolean;
 };
 
-export async function enqueueInvitationEmail(tx: DbOrTx, c: InvitationContext): Promise<string> {
-  const props = {
+/** The template's props for one invitation; `url` is the link (or a placeholder to fill in). */
+export function invitationProps(c: Omit<InvitationContext, 'to' | 'token'> & { url: string }) {
+  return {
     inviterName: c.inviterName,
     workspaceName: c.workspaceName,
     freelancerFirstName: c.freelancerFirstName,
     message: c.message,
     offerTitle: c.terms.title,
     payLines: describeNetPay(c.terms),
-    url: inviteUrl(c.token),
+    url: c.url,
     expiresAt: c.expiresAt,
     reminder: c.reminder ?? false,
   };
+}
+
+export async function enqueueInvitationEmail(tx: DbOrTx, c: InvitationContext): Promise<string> {
+  const props = invitationProps({ ...c, url: inviteUrl(c.token) });
   return sendEmail(tx, {
     to: c.to,
     subject: invitationSubject(props),

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createElement } from 'react';
 import type { Tx } from '@/db/client';
 import { contracts, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
-import { describeNetPay, type OfferTerms } from '@/lib/contracts/summary';
+import type { OfferTerms } from '@/lib/contracts/summary';
 import { enqueueRenderedEmails } from '@/lib/email/outbox';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render';
 import { generateToken, hashToken } from '@/lib/security/tokens';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
-import { inviteUrl } from './emails';
+import { invitationProps, inviteUrl } from './emails';
 
 export type InviterContext = { userId: string; name: string; workspaceId: string; workspaceName: string };
 
@@ -47,18 +47,16 @@ export async function prepareInvites(
   const templates = new Map<string, Promise<RenderedEmail>>();
   return Promise.all(
     inputs.map(async (input) => {
-      const payLines = describeNetPay(input.terms);
-      const props = {
+      const props = invitationProps({
         inviterName: inviter.name,
         workspaceName: inviter.workspaceName,
         freelancerFirstName: NAME_MARK,
         message: input.message,
-        offerTitle: input.terms.title,
-        payLines,
+        terms: input.terms,
         url: URL_MARK,
         expiresAt,
-      };
-      const key = JSON.stringify([payLines, input.message, input.terms.title]);
+      });
+      const key = JSON.stringify([props.payLines, input.message, input.terms.title]);
       if (!templates.has(key)) templates.set(key, renderEmail(createElement(InvitationEmail, props)));
       const template = await templates.get(key)!;
       const token = generateToken();
