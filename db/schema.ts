@@ -270,7 +270,8 @@ export const invites = pgTable(
     uniqueIndex('invite_one_pending_per_email_uq')
       .on(t.workspaceId, t.email)
       .where(sql`${t.status} = 'pending'`),
-    index('invite_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    // The client's invite list pages through this order: newest first, id breaking ties.
+    index('invite_workspace_page_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('invite_email_idx').on(t.email),
     index('invite_last_outbox_idx').on(t.lastOutboxId),
     index('invite_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),

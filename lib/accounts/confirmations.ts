@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { pendingConfirmations } from '@/db/schema';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/encryption';
@@ -101,17 +101,17 @@ export async function consumePendingConfirmation(
   return used ? found : { ok: false, reason: 'used' };
 }
 
+/** The condition "a confirmation of this user still waits for its link", for one query or a subquery. */
+export function openConfirmationOf(userId: SQLWrapper | string): SQL {
+  return and(
+    eq(pendingConfirmations.userId, userId),
+    isNull(pendingConfirmations.usedAt),
+    gt(pendingConfirmations.expiresAt, sql`now()`),
+  )!;
+}
+
 export async function countOpenConfirmations(db: DbOrTx, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(pendingConfirmations)
-    .where(
-      and(
-        eq(pendingConfirmations.userId, userId),
-        isNull(pendingConfirmations.usedAt),
-        gt(pendingConfirmations.expiresAt, sql`now()`),
-      ),
-    );
+  const [row] = await db.select({ n: count() }).from(pendingConfirmations).where(openConfirmationOf(userId));
   return Number(row?.n ?? 0);
 }
 

@@ -30,7 +30,8 @@ jest.unstable_mockModule('@/lib/server/request', () => ({ clientIp: async () => 
 const { GET } = await import('@/app/(app)/compliance/documents/[id]/route');
 const { approveCheckAction, rejectCheckAction } = await import('@/app/(app)/admin/compliance/actions');
 const { submitCheck, decideCheck } = await import('./service');
-const { openDocument, loadAuditLog, listOwnLatestDocuments } = await import('./review');
+const { openDocument, loadAuditLog } = await import('./review');
+const { listCheckDocuments, listChecks } = await import('./queries');
 const { createSession } = await import('@/lib/auth/service');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -73,7 +74,8 @@ describe('downloading a compliance document', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(pdfBytes());
-    expect((await listOwnLatestDocuments(database.db, freelancerId)).map((d) => [d.id, d.fileName])).toEqual([[documentId, 'Registration 2026.pdf']]);
+    const [latest] = await listChecks(database.db, freelancerId);
+    expect((await listCheckDocuments(database.db, latest.id)).map((d) => [d.id, d.fileName])).toEqual([[documentId, 'Registration 2026.pdf']]);
     const rows = await database.db.select().from(auditLog).where(eq(auditLog.targetId, documentId));
     expect(rows.find((r) => r.action === 'compliance.document_downloaded')).toMatchObject({ actorId: freelancerId, ip: REQUEST_IP });
   });

@@ -59,12 +59,6 @@ export async function loadCheckForReview(db: DbOrTx, requester: Requester, check
   };
 }
 
-/** The documents of the freelancer's own latest check, for their compliance page. */
-export async function listOwnLatestDocuments(db: DbOrTx, userId: string) {
-  const [latest] = await listChecks(db, userId);
-  return latest ? listCheckDocuments(db, latest.id) : [];
-}
-
 export type DownloadableDocument = { fileName: string; mimeType: string; sizeBytes: number; data: Buffer };
 
 /**

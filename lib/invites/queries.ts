@@ -18,13 +18,18 @@ export async function recordInviteEvent(
   await db.insert(inviteEvents).values({ inviteId, type, actorId, detail: detail ?? null });
 }
 
-/** One page of a workspace's invites with the delivery state of their latest email. */
+/**
+ * One page of a workspace's invites with the delivery state of their latest email.
+ * The page of invites is picked first (by the workspace/created index) and only its rows are
+ * joined: joining every invite and sorting afterwards cost 20 ms at 1,000 invites on PGlite,
+ * whose planner has no statistics to tell it otherwise.
+ */
 export async function listWorkspaceInvites(
   db: DbOrTx,
   workspaceId: string,
   options: { limit: number; offset: number },
 ) {
-  const rowsQuery = db
+  const page = db
     .select({
       id: invites.id,
       email: invites.email,
@@ -33,19 +38,34 @@ export async function listWorkspaceInvites(
       status: invites.status,
       expiresAt: invites.expiresAt,
       deliveryEvent: invites.deliveryEvent,
-      openedAt: sql<Date | null>`(select min(e.created_at) from invite_event e where e.invite_id = ${invites.id} and e.type = 'opened')`.mapWith((v) => (v ? new Date(v) : null)),
-      contractStatus: contracts.status,
       createdAt: invites.createdAt,
-      outboxStatus: emailOutbox.status,
-      title: contracts.title,
+      lastOutboxId: invites.lastOutboxId,
     })
     .from(invites)
-    .leftJoin(emailOutbox, eq(emailOutbox.id, invites.lastOutboxId))
-    .leftJoin(contracts, eq(contracts.inviteId, invites.id))
     .where(eq(invites.workspaceId, workspaceId))
     .orderBy(desc(invites.createdAt), desc(invites.id))
     .limit(options.limit)
-    .offset(options.offset);
+    .offset(options.offset)
+    .as('page');
+  const rowsQuery = db
+    .select({
+      id: page.id,
+      email: page.email,
+      firstName: page.firstName,
+      lastName: page.lastName,
+      status: page.status,
+      expiresAt: page.expiresAt,
+      deliveryEvent: page.deliveryEvent,
+      openedAt: sql<Date | null>`(select min(e.created_at) from invite_event e where e.invite_id = ${page.id} and e.type = 'opened')`.mapWith((v) => (v ? new Date(v) : null)),
+      contractStatus: contracts.status,
+      createdAt: page.createdAt,
+      outboxStatus: emailOutbox.status,
+      title: contracts.title,
+    })
+    .from(page)
+    .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
+    .leftJoin(contracts, eq(contracts.inviteId, page.id))
+    .orderBy(desc(page.createdAt), desc(page.id));
   const totalQuery = db.select({ total: count() }).from(invites).where(eq(invites.workspaceId, workspaceId));
   // Two independent reads: run them side by side.
   const [rows, [{ total }]] = await Promise.all([rowsQuery, totalQuery]);

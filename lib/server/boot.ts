@@ -24,11 +24,28 @@ export function boot(options: { work?: boolean } = {}): Promise<Database> {
     }
     const database = await getMigratedDatabase();
     if (env.SEED_DEMO) await seedDemo(database.db);
+    keepPlannerStatistics(database);
     await startJobs(database, { work: options.work ?? env.WORKER_MODE === 'inline' });
     hookShutdown();
     return database;
   })();
   return holder.booting;
+}
+
+const STATISTICS_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * PGlite has no autovacuum, so its planner never learns how big the tables are: it guessed
+ * three invites where there were a thousand and sorted them all to show 25. Refresh the
+ * statistics at start and hourly (ANALYZE on a small database takes milliseconds). A Postgres
+ * server's autovacuum does this by itself.
+ */
+function keepPlannerStatistics(database: Database) {
+  if (database.kind !== 'pglite') return;
+  const analyze = () =>
+    database.executeSql('analyze', []).catch((error: unknown) => console.error('[workbridge] analyze failed', error));
+  void analyze();
+  setInterval(analyze, STATISTICS_INTERVAL_MS).unref();
 }
 
 function hookShutdown() {

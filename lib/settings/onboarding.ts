@@ -1,10 +1,10 @@
+import { count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { countOpenConfirmations } from '@/lib/accounts/confirmations';
+import { pendingConfirmations, profiles, taxProfiles, users } from '@/db/schema';
+import { openConfirmationOf } from '@/lib/accounts/confirmations';
 import { formatHoldEnd, methodShortName, type PayoutMethodView } from '@/lib/payouts/present';
 import { listPayoutMethods } from '@/lib/payouts/service';
 import { completenessOf } from '@/lib/profile/service';
-import { findProfile } from '@/lib/profile/queries';
-import { getTaxSummary } from '@/lib/tax/service';
 
 /** The share of the completeness meter that counts as "profile done": its first half. */
 export const PROFILE_DONE_PERCENT = 50;
@@ -32,18 +32,29 @@ export async function loadSettingsContext(
   userId: string,
   now = new Date(),
 ): Promise<SettingsContext> {
-  const [payoutMethods, pendingPayoutConfirmations, tax, profile] = await Promise.all([
+  const [payoutMethods, [records]] = await Promise.all([
     listPayoutMethods(db, userId, now),
-    countOpenConfirmations(db, userId),
-    getTaxSummary(db, userId),
-    findProfile(db, userId),
+    // The one-row facts in one statement: the profile, whether tax information exists,
+    // and how many payout changes wait for their emailed confirmation.
+    db
+      .select({
+        profile: profiles,
+        hasTaxInfo: sql<boolean>`exists (select 1 from ${taxProfiles} where ${taxProfiles.userId} = ${users.id})`,
+        pendingPayoutConfirmations: sql<number>`(${db
+          .select({ n: count() })
+          .from(pendingConfirmations)
+          .where(openConfirmationOf(users.id))})`.mapWith(Number),
+      })
+      .from(users)
+      .leftJoin(profiles, eq(profiles.userId, users.id))
+      .where(eq(users.id, userId)),
   ]);
   return {
     now,
     payoutMethods,
-    pendingPayoutConfirmations,
-    hasTaxInfo: Boolean(tax),
-    profilePercent: completenessOf(profile).percent,
+    pendingPayoutConfirmations: records?.pendingPayoutConfirmations ?? 0,
+    hasTaxInfo: Boolean(records?.hasTaxInfo),
+    profilePercent: completenessOf(records?.profile ?? undefined).percent,
   };
 }
 

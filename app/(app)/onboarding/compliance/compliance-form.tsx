@@ -5,7 +5,7 @@ import { FieldError } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { DOCUMENT_ACCEPT, MAX_DOCUMENTS } from '@/lib/compliance/limits';
-import { COMPLIANCE_QUESTIONS } from '@/lib/compliance/questions';
+import { COMPLIANCE_QUESTIONS } from '@/lib/compliance/question-list';
 import { submitComplianceAction } from './actions';
 
 /** The seven questions, each with its plain-words explanation, and the documents when needed. */

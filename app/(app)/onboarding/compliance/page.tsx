@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { loadComplianceContext, type ComplianceContext } from '@/lib/compliance/onboarding';
-import { listOwnLatestDocuments } from '@/lib/compliance/review';
+import type { ComplianceContext } from '@/lib/compliance/onboarding';
+import { listCheckDocuments } from '@/lib/compliance/queries';
 import { describeRequirement } from '@/lib/compliance/rule';
 import { describeState, formatComplianceDate, LEVEL_LABELS, reasonInSentence } from '@/lib/compliance/state';
 import { enterStep } from '../context';
@@ -38,13 +39,13 @@ function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
 }
 
 export default async function CompliancePage({ searchParams }: Props) {
-  const { viewer } = await enterStep('compliance');
+  // The onboarding context (loaded once for the layout's checklist) already holds the
+  // contracts and checks: only the latest check's documents are read here.
+  const ctx = (await enterStep('compliance')).ctx.compliance;
+  if (!ctx) notFound();
   const { notice } = await searchParams;
   const { db } = await getDatabase();
-  const [ctx, documents] = await Promise.all([
-    loadComplianceContext(db, viewer.user.id),
-    listOwnLatestDocuments(db, viewer.user.id),
-  ]);
+  const documents = ctx.latest ? await listCheckDocuments(db, ctx.latest.id) : [];
   const { state } = ctx;
   const waiting = ctx.contracts.filter((c) => c.status === 'awaiting_compliance');
   return (

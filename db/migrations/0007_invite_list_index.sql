@@ -1,0 +1,2 @@
+DROP INDEX "invite_workspace_created_idx";--> statement-breakpoint
+CREATE INDEX "invite_workspace_page_idx" ON "invite" USING btree ("workspace_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
