@@ -1,4 +1,6 @@
-import { openDatabase } from './client';
+import { jest } from '@jest/globals';
+import { sql } from 'drizzle-orm';
+import { logQueryLine, openDatabase, QUERY_LOG_MARKER } from './client';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -53,5 +55,31 @@ it('runs parameterised SQL the way pg-boss sends it (objects as JSON)', async ()
   } finally {
     await first.close();
     await second.close();
+  }
+});
+
+// The bench counts statements per page from these; parameters never reach the listener.
+it('hands every statement to onQuery: Drizzle queries and raw executeSql alike', async () => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const seen: unknown[][] = [];
+  const database = url
+    ? await openDatabase({ url, max: 2, onQuery: (...args: unknown[]) => seen.push(args) })
+    : await openDatabase({ pglite: await PGlite.create(), onQuery: (...args: unknown[]) => seen.push(args) });
+  try {
+    await database.db.execute(sql`select ${'secret-value'}::text as v`);
+    await database.executeSql('select $1::int as n', [7]);
+    expect(seen).toEqual([['select $1::text as v'], ['select $1::int as n']]);
+  } finally {
+    await database.close();
+  }
+});
+
+it('logQueryLine writes one marked line per statement, even for multi-line SQL', () => {
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    logQueryLine('select 1\nfrom t');
+    expect(write).toHaveBeenCalledWith(`${QUERY_LOG_MARKER}"select 1\\nfrom t"\n`);
+  } finally {
+    write.mockRestore();
   }
 });

@@ -30,23 +30,42 @@ export type Database = SqlExecutor & {
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 
-export type OpenOptions =
+/** Called with the text of every statement sent (never its parameters: they may hold secrets). */
+export type QueryListener = (text: string) => void;
+
+export type OpenOptions = (
   | { url: string; max?: number }
   | { dataDir: string }
-  | { pglite: PGlite };
+  | { pglite: PGlite }
+) & { onQuery?: QueryListener };
+
+/** Starts each line `logQueryLine` writes: `npm run bench` counts them per request. */
+export const QUERY_LOG_MARKER = '[workbridge-sql] ';
+
+/**
+ * LOG_SQL_QUERIES=1: one stdout line per statement, its text as JSON (one line even for
+ * multi-line SQL). Written synchronously, so a line is out before the response that ran it.
+ */
+export const logQueryLine: QueryListener = (text) => {
+  process.stdout.write(`${QUERY_LOG_MARKER}${JSON.stringify(text)}\n`);
+};
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const { onQuery } = options;
+  // Without a listener Drizzle keeps its no-op logger: nothing changes when logging is off.
+  const logger = onQuery ? { logQuery: (text: string) => onQuery(text) } : undefined;
   if ('url' in options) {
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
       connect_timeout: 5,
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       async executeSql(text, values) {
+        onQuery?.(text);
         if (values && values.length > 0) {
           const rows = await client.unsafe(text, values.map(toParam) as never[]);
           return { rows: rows as unknown as Record<string, unknown>[] };
@@ -88,11 +107,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     mkdirSync(options.dataDir, { recursive: true });
     pglite = await PGlite.create(options.dataDir);
   }
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     async executeSql(text, values) {
+      onQuery?.(text);
       if (values && values.length > 0) {
         const result = await pglite.query<Record<string, unknown>>(text, values);
         return { rows: result.rows };

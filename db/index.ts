@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
-import { openDatabase, migrateDatabase, type Database } from './client';
+import { logQueryLine, openDatabase, migrateDatabase, type Database } from './client';
 
 export * from './client';
 
@@ -14,9 +14,10 @@ const holder = ((globalThis as Record<string, unknown>).__workbridgeDb ??= {}) a
 export function getDatabase(): Promise<Database> {
   holder.promise ??= (async () => {
     const env = getEnv();
+    const onQuery = env.LOG_SQL_QUERIES ? logQueryLine : undefined;
     const database = env.DATABASE_URL
-      ? await openDatabase({ url: env.DATABASE_URL })
-      : await openDatabase({ dataDir: path.resolve(env.PGLITE_DIR) });
+      ? await openDatabase({ url: env.DATABASE_URL, onQuery })
+      : await openDatabase({ dataDir: path.resolve(env.PGLITE_DIR), onQuery });
     holder.database = database;
     return database;
   })();

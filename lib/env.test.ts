@@ -21,6 +21,13 @@ describe('parseEnv', () => {
     expect(env.INVITES_PER_DAY).toBe(50);
     expect(env.APP_URL).toBe('http://localhost:3000');
     expect(env.SEED_DEMO).toBe(true);
+    expect(env.LOG_SQL_QUERIES).toBe(false);
+  });
+
+  it('turns the SQL query log on only when asked, and names a bad value', () => {
+    expect(parseEnv({ LOG_SQL_QUERIES: '1' }).LOG_SQL_QUERIES).toBe(true);
+    expect(parseEnv({ LOG_SQL_QUERIES: 'false' }).LOG_SQL_QUERIES).toBe(false);
+    expect(problemsOf({ LOG_SQL_QUERIES: 'sometimes' })).toEqual([expect.stringMatching(/^LOG_SQL_QUERIES/)]);
   });
 
   it('names each malformed variable', () => {

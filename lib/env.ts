@@ -67,6 +67,8 @@ const envSchema = z
     SERVICE_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(500),
     WORKER_MODE: z.enum(['inline', 'off']).default('inline'),
     SEED_DEMO: booleanString.optional(),
+    /** One stdout line per SQL statement (text only, no parameters), for `npm run bench`. */
+    LOG_SQL_QUERIES: booleanString.default(false),
     NEXT_RUNTIME: z.enum(['nodejs', 'edge']).optional(),
     NEXT_PHASE: z.string().optional(),
   })

@@ -1,23 +1,29 @@
 /**
  * npm run bench: the production build on PGlite and on the Postgres server
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, where a scratch
- * database is created and dropped). Writes bench/RESULTS.md.
+ * database is created and dropped): load per page, bulk invites, first-load JavaScript of
+ * the onboarding pages and SQL statements per page. Writes bench/RESULTS.md.
  */
 process.env.INVITES_PER_DAY ??= '100000';
 process.env.EMAIL_TRANSPORT ??= 'mailbox';
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openDatabase } from '@/db/client';
-import { runLoad, type LoadResult } from './bench/load';
+import { openDatabase, type Database } from '@/db/client';
+import { ensureBuild } from './bench/build';
+import { SESSION_COOKIE } from './bench/fetch-page';
+import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
+import { runLoad } from './bench/load';
+import { ONBOARDING_PAGES, QUERY_PAGES } from './bench/pages';
+import { countQueries } from './bench/query-count';
+import { renderFirstLoadJs, renderLoad, renderQueryCounts, type BulkRow, type LoadRow, type QueryRun } from './bench/report';
 import { seedBenchData, type Seeded } from './bench/seed';
-import { startServer } from './bench/server';
+import { startServer, type BenchServer } from './bench/server';
 
 const CONNECTIONS = 20;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
-const COOKIE = '__Secure-authjs.session-token';
 
 type Page = { name: string; path: (s: Seeded) => string; cookie?: (s: Seeded) => string; target?: number };
 const PAGES: Page[] = [
@@ -27,8 +33,6 @@ const PAGES: Page[] = [
   { name: 'invite landing page', path: (s) => `/invite/${s.openInviteToken}`, target: 0.25 },
   { name: 'onboarding dashboard', path: () => '/onboarding', cookie: (s) => s.freelancerCookie, target: 0.25 },
 ];
-
-type Row = { database: string; name: string; result: LoadResult; ratio: number; target?: number };
 
 async function postgresAvailable(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
@@ -42,47 +46,78 @@ async function postgresAvailable(url: string): Promise<boolean> {
   }
 }
 
-async function measure(label: string, env: Record<string, string>, seeded: Seeded, port: number): Promise<Row[]> {
-  const server = await startServer(port, {
-    AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
-    EMAIL_TRANSPORT: 'mailbox',
-    WORKER_MODE: 'off',
-    APP_URL: `http://127.0.0.1:${port}`,
-    ...env,
-  });
-  const rows: Row[] = [];
+async function withServer<T>(port: number, env: Record<string, string>, logQueries: boolean, fn: (server: BenchServer) => Promise<T>): Promise<T> {
+  const server = await startServer(
+    port,
+    {
+      AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+      EMAIL_TRANSPORT: 'mailbox',
+      // No background jobs: they would skew the load and mix into the per-request query counts.
+      WORKER_MODE: 'off',
+      APP_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
+    { logQueries },
+  );
   try {
-    let healthRps = NaN;
-    for (const page of PAGES) {
-      const headers: Record<string, string> = page.cookie ? { cookie: `${COOKIE}=${page.cookie(seeded)}` } : {};
-      const result = await runLoad({ url: `${server.url}${page.path(seeded)}`, connections: CONNECTIONS, durationMs: DURATION_MS, headers });
-      if (page.name === '/api/health') healthRps = result.rps;
-      rows.push({ database: label, name: page.name, result, ratio: result.rps / healthRps, target: page.target });
-      console.log(
-        `${label.padEnd(9)} ${page.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}`,
-      );
-    }
+    return await fn(server);
   } finally {
     await server.stop();
+  }
+}
+
+async function measureLoad(label: string, server: BenchServer, seeded: Seeded): Promise<LoadRow[]> {
+  const rows: LoadRow[] = [];
+  let healthRps = NaN;
+  for (const page of PAGES) {
+    const headers: Record<string, string> = page.cookie ? { cookie: `${SESSION_COOKIE}=${page.cookie(seeded)}` } : {};
+    const result = await runLoad({ url: `${server.url}${page.path(seeded)}`, connections: CONNECTIONS, durationMs: DURATION_MS, headers });
+    if (page.name === '/api/health') healthRps = result.rps;
+    rows.push({ database: label, name: page.name, result, ratio: result.rps / healthRps, target: page.target });
+    console.log(
+      `${label.padEnd(9)} ${page.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}`,
+    );
   }
   return rows;
 }
 
-async function main() {
-  if (!existsSync('.next/BUILD_ID')) {
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
+type Measured = { load: LoadRow[]; queries: QueryRun; js?: FirstLoadJs[] };
+
+/** Load on one server; then query counts (and, once, the JavaScript) on a second one that logs its SQL. */
+async function measure(label: string, env: Record<string, string>, seeded: Seeded, ports: [number, number], withJs: boolean): Promise<Measured> {
+  const load = await withServer(ports[0], env, false, (server) => measureLoad(label, server, seeded));
+  return withServer(ports[1], env, true, async (server) => {
+    const js = withJs ? await measureFirstLoadJs(server.url, ONBOARDING_PAGES, seeded) : undefined;
+    for (const row of js ?? []) console.log(`first-load JS  ${row.name.padEnd(28)} ${row.scripts.length} scripts  ${(row.gzipBytes / 1000).toFixed(1)} kB gzipped`);
+    const counts = await countQueries(server, QUERY_PAGES, seeded);
+    for (const c of counts) console.log(`${label.padEnd(9)} ${c.name.padEnd(44)} ${String(c.statements.length).padStart(3)} statements  ${c.repeated.length} repeated`);
+    return { load, js, queries: { database: label, counts } };
+  });
+}
+
+async function seed(database: Database): Promise<Seeded> {
+  try {
+    return await seedBenchData(database);
+  } finally {
+    await database.close();
   }
-  const rows: Row[] = [];
-  const bulk: { database: string; seconds: number[] }[] = [];
+}
+
+async function main() {
+  const build = ensureBuild();
+  // Other work on the machine lowers every req/s: the report says how busy it was.
+  const machine = `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the start`;
+  const load: LoadRow[] = [];
+  const bulk: BulkRow[] = [];
+  const queryRuns: QueryRun[] = [];
 
   const pgliteDir = path.resolve('.data/bench/pglite');
   rmSync(pgliteDir, { recursive: true, force: true });
-  const pglite = await openDatabase({ dataDir: pgliteDir });
-  const pgliteSeed = await seedBenchData(pglite);
-  await pglite.close();
+  const pgliteSeed = await seed(await openDatabase({ dataDir: pgliteDir }));
   bulk.push({ database: 'PGlite', seconds: pgliteSeed.bulkSeconds });
-  rows.push(...(await measure('PGlite', { PGLITE_DIR: '.data/bench/pglite' }, pgliteSeed, 3200)));
+  const pglite = await measure('PGlite', { PGLITE_DIR: '.data/bench/pglite' }, pgliteSeed, [3200, 3202], true);
+  load.push(...pglite.load);
+  queryRuns.push(pglite.queries);
 
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (await postgresAvailable(serverUrl)) {
@@ -92,11 +127,11 @@ async function main() {
     const dbUrl = new URL(serverUrl);
     dbUrl.pathname = `/${name}`;
     try {
-      const database = await openDatabase({ url: dbUrl.toString(), max: 5 });
-      const seeded = await seedBenchData(database);
-      await database.close();
+      const seeded = await seed(await openDatabase({ url: dbUrl.toString(), max: 5 }));
       bulk.push({ database: 'Postgres', seconds: seeded.bulkSeconds });
-      rows.push(...(await measure('Postgres', { DATABASE_URL: dbUrl.toString() }, seeded, 3201)));
+      const measured = await measure('Postgres', { DATABASE_URL: dbUrl.toString() }, seeded, [3201, 3203], false);
+      load.push(...measured.load);
+      queryRuns.push(measured.queries);
     } finally {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
@@ -108,21 +143,11 @@ async function main() {
   const lines = [
     '# Benchmark results',
     '',
-    `Production build (\`next start\`, job worker off), ${CONNECTIONS} concurrent connections, ${DURATION_MS / 1000} s per page after a 1 s warm-up, on this machine (2 cores), ${new Date().toISOString()}.`,
-    "Ratio: the page's requests per second divided by `/api/health`'s in the same run and database.",
+    ...renderLoad(load, bulk, CONNECTIONS, DURATION_MS, machine, build),
     '',
-    '| database | page | req/s | p50 (ms) | p99 (ms) | errors | ratio to /api/health | target |',
-    '|---|---|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => {
-      const target = r.target === undefined ? '' : `≥ ${r.target * 100}% ${r.ratio >= r.target ? '(met)' : '(NOT met)'}`;
-      return `| ${r.database} | ${r.name} | ${r.result.rps.toFixed(0)} | ${r.result.p50.toFixed(1)} | ${r.result.p99.toFixed(1)} | ${r.result.errors} | ${(r.ratio * 100).toFixed(0)}% | ${target} |`;
-    }),
+    ...renderFirstLoadJs(pglite.js!, 'PGlite'),
     '',
-    '## Bulk invites (500 rows through the bulk path, one transaction; target under 5 s)',
-    '',
-    '| database | first 500 (s) | second 500 (s) |',
-    '|---|---:|---:|',
-    ...bulk.map((b) => `| ${b.database} | ${b.seconds[0].toFixed(2)} | ${b.seconds[1].toFixed(2)} |`),
+    ...renderQueryCounts(queryRuns),
     '',
   ];
   mkdirSync('bench', { recursive: true });

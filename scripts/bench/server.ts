@@ -1,15 +1,52 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { QUERY_LOG_MARKER } from '@/db/client';
 
-export type BenchServer = { url: string; stop(): Promise<void> };
+export type BenchServer = {
+  url: string;
+  /** With `logQueries`: every statement the server ran so far, in order (SQL text). */
+  queries: string[];
+  stop(): Promise<void>;
+};
 
-/** Starts the production build on its own port and database; resolves when healthy. */
-export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
+/**
+ * Starts the production build on its own port and database; resolves when healthy.
+ * `logQueries` starts it with LOG_SQL_QUERIES=1 and collects the statements it logs.
+ */
+export async function startServer(port: number, env: Record<string, string>, options: { logQueries?: boolean } = {}): Promise<BenchServer> {
   // Its own process group, so stopping it stops every process next start made.
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+      ...(options.logQueries ? { LOG_SQL_QUERIES: '1' } : {}),
+    },
+    stdio: ['ignore', options.logQueries ? 'pipe' : 'ignore', 'inherit'],
     detached: true,
   });
+  const queries: string[] = [];
+  if (child.stdout) {
+    // Read every line, so the pipe never fills and blocks the server.
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const at = line.indexOf(QUERY_LOG_MARKER);
+      if (at !== -1) queries.push(JSON.parse(line.slice(at + QUERY_LOG_MARKER.length)) as string);
+    });
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      process.kill(-child.pid!, 'SIGTERM');
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 15_000).unref();
+    });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -20,22 +57,11 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('server did not become healthy');
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('server did not become healthy');
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        process.kill(-child.pid!, 'SIGTERM');
-        setTimeout(() => {
-          try {
-            process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }, 15_000).unref();
-      }),
-  };
+  return { url, queries, stop };
 }
