@@ -1,0 +1,32 @@
+import { jest } from '@jest/globals';
+import { installRequestMocks } from '@/tests/helpers/request-context';
+import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+
+// The route-handler part of the authorization matrix (see authorization-matrix.test.ts).
+installRequestMocks();
+installTestEncryptionKey();
+const { INVITE_ROUTE_CASES } = await import('./matrix/cases/invite-routes');
+const { ROUTE_CASES } = await import('./matrix/cases/routes');
+const { runMatrix } = await import('./matrix/suite');
+
+// Auth.js logs each post it refuses for a missing CSRF token as an error (two lines: the
+// message and its stack). Those refusals are what the matrix asks for; keep other errors.
+const consoleError = console.error.bind(console);
+let mutingAuthStack = false;
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const first = String(args[0]);
+    if (first.includes('[auth][error]') && first.includes('MissingCSRF')) {
+      mutingAuthStack = true;
+      return;
+    }
+    if (mutingAuthStack) {
+      mutingAuthStack = false;
+      return;
+    }
+    consoleError(...args);
+  });
+});
+afterAll(() => jest.restoreAllMocks());
+
+runMatrix('route handlers', { ...INVITE_ROUTE_CASES, ...ROUTE_CASES });
