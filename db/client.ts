@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { withPreparedStatements } from './pglite-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -107,14 +108,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     mkdirSync(options.dataDir, { recursive: true });
     pglite = await PGlite.create(options.dataDir);
   }
-  const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
+  const client = withPreparedStatements(pglite);
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     async executeSql(text, values) {
       onQuery?.(text);
       if (values && values.length > 0) {
-        const result = await pglite.query<Record<string, unknown>>(text, values);
+        const result = await client.query<Record<string, unknown>>(text, values);
         return { rows: result.rows };
       }
       const results = await pglite.exec(text);

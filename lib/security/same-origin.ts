@@ -18,3 +18,28 @@ export function seeOther(path: string, init?: { headers?: HeadersInit }): Respon
   headers.set('location', path);
   return new Response(null, { status: 303, headers });
 }
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+/**
+ * 429 with Retry-After for a route handler past a limit: a plain page (forms post here
+ * without JavaScript too) with the message and a way back.
+ */
+export function tooManyRequests(
+  message: string,
+  retryAfterSeconds: number,
+  back: { href: string; label: string },
+): Response {
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many requests · Workbridge</title></head><body><main><h1>Too many requests</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p></main></body></html>`;
+  return new Response(page, {
+    status: 429,
+    headers: {
+      'retry-after': String(retryAfterSeconds),
+      'content-type': 'text/html; charset=utf-8',
+    },
+  });
+}

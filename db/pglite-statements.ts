@@ -1,0 +1,89 @@
+import {
+  parse,
+  protocol,
+  type PGlite,
+  type QueryOptions,
+  type Results,
+} from '@electric-sql/pglite';
+
+/** Distinct statements kept prepared; Drizzle's statements are few and stable, so this is a safety cap. */
+const MAX_STATEMENTS = 1_000;
+
+type Prepared = { name: string; paramTypes: number[] };
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * PGlite with a prepared-statement cache for queries outside transactions. PGlite's own
+ * `query()` parses and plans every statement anew and crosses into WebAssembly six times
+ * (parse, describe, bind, describe, execute, sync); measured here, the session lookup took
+ * 2.2 ms that way and 0.5 ms as a prepared statement. Each distinct SQL text is parsed once
+ * into a named statement (its parameter types described then), and every later call is one
+ * bind/describe/execute/sync exchange. Queries inside a transaction, with options this does
+ * not handle, or past the cap, take PGlite's own path. Everything else is passed through.
+ */
+export function withPreparedStatements(pglite: PGlite): PGlite {
+  const statements = new Map<string, Prepared>();
+  const serialize = protocol.serialize;
+
+  async function prepare(text: string): Promise<Prepared> {
+    const name = `wb_${statements.size + 1}`;
+    const { messages } = await pglite.execProtocol(
+      concat([
+        serialize.parse({ name, text }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
+    );
+    const prepared = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
+    statements.set(text, prepared);
+    return prepared;
+  }
+
+  async function query<T>(
+    text: string,
+    params: unknown[] = [],
+    options?: QueryOptions,
+  ): Promise<Results<T>> {
+    const plain = options?.blob !== undefined || options?.paramTypes !== undefined;
+    if (plain || (!statements.has(text) && statements.size >= MAX_STATEMENTS))
+      return pglite.query<T>(text, params, options);
+    // The same locks PGlite's query() takes: a transaction in progress finishes first.
+    return pglite._runExclusiveTransaction(() =>
+      pglite._runExclusiveQuery(async () => {
+        const { name, paramTypes } = statements.get(text) ?? (await prepare(text));
+        const values = params.map((value, i) => {
+          if (value === null || value === undefined) return null;
+          const serializer =
+            options?.serializers?.[paramTypes[i]] ?? pglite.serializers[paramTypes[i]];
+          return serializer ? serializer(value) : String(value);
+        });
+        const { messages } = await pglite.execProtocol(
+          concat([
+            serialize.bind({ statement: name, values: values as (string | null)[] }),
+            serialize.describe({ type: 'P' }),
+            serialize.execute({}),
+            serialize.sync(),
+          ]),
+        );
+        return parse.parseResults(messages, pglite.parsers, options)[0] as Results<T>;
+      }),
+    );
+  }
+
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
