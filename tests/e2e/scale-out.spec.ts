@@ -37,16 +37,22 @@ async function waitHealthy(url: string) {
 }
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
-// Opt-in (RUN_SCALE_OUT=1 npm run test:e2e): two servers starting together still race in
-// pg-boss's start-up on CI's machine; see the README's known gaps.
-test.skip(!process.env.RUN_SCALE_OUT, 'scale-out run is opt-in: RUN_SCALE_OUT=1');
 
 test.beforeAll(async ({}, testInfo) => {
   // Two production servers migrating and starting pg-boss together take a while on 2 cores.
   testInfo.setTimeout(180_000);
   const admin = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
   dbName = `wb_scale_${Date.now()}`;
-  await admin.unsafe(`create database "${dbName}"`);
+  try {
+    await admin.unsafe(`create database "${dbName}"`);
+  } catch (error) {
+    await admin.end({ timeout: 1 });
+    // A newcomer's machine may have no Postgres server: skip there, never on CI.
+    if (process.env.CI) throw error;
+    dbName = '';
+    testInfo.skip(true, `no Postgres server at ${SERVER_URL} (CI always has one)`);
+    return;
+  }
   await admin.end();
   const u = new URL(SERVER_URL);
   u.pathname = `/${dbName}`;
@@ -75,7 +81,11 @@ test.beforeAll(async ({}, testInfo) => {
   await Promise.all(PORTS.map((p) => waitHealthy(`http://localhost:${p}`)));
   children.push(
     capture(
-      spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+      spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      }),
       'worker',
     ),
   );
@@ -101,12 +111,15 @@ test.afterAll(async ({}, testInfo) => {
         }),
     ),
   );
+  if (!dbName) return;
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
   await admin.end();
 });
 
-test('an invite created on one server is accepted on the other; each email is delivered once', async ({ browser }) => {
+test('an invite created on one server is accepted on the other; each email is delivered once', async ({
+  browser,
+}) => {
   const [a, b] = PORTS.map((p) => `http://localhost:${p}`);
   const clientContext = await browser.newContext({ baseURL: a });
   const client = await clientContext.newPage();
@@ -118,7 +131,14 @@ test('an invite created on one server is accepted on the other; each email is de
   await client.goto(`${b}/client`);
   await expect(client.getByRole('heading', { name: 'Scale Co' })).toBeVisible();
 
-  await sendHourlyInvite(client, { email: freelancerEmail, firstName: 'Alex', lastName: 'Kim', title: 'Scaled work', rate: '40', weeklyLimit: '10' });
+  await sendHourlyInvite(client, {
+    email: freelancerEmail,
+    firstName: 'Alex',
+    lastName: 'Kim',
+    title: 'Scaled work',
+    rate: '40',
+    weeklyLimit: '10',
+  });
   const link = await inviteLinkFromMail(client, freelancerEmail, /invited you to work together/);
   const onB = link.replace(a, b);
   const freelancerContext = await browser.newContext({ baseURL: b });
@@ -130,10 +150,12 @@ test('an invite created on one server is accepted on the other; each email is de
   const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
   try {
     await expect(async () => {
-      const [{ pending }] = await sql`select count(*)::int as pending from email_outbox where status <> 'sent'`;
+      const [{ pending }] =
+        await sql`select count(*)::int as pending from email_outbox where status <> 'sent'`;
       expect(pending).toBe(0);
     }).toPass({ timeout: 30_000 });
-    const perMessage = await sql`select o.id, count(m.id)::int as copies from email_outbox o left join mailbox_message m on m.outbox_id = o.id group by o.id`;
+    const perMessage =
+      await sql`select o.id, count(m.id)::int as copies from email_outbox o left join mailbox_message m on m.outbox_id = o.id group by o.id`;
     expect(perMessage.length).toBeGreaterThanOrEqual(2); // the client's sign-in link and the invitation
     for (const row of perMessage) expect(row.copies).toBe(1);
     const [invite] = await sql`select status from invite where email = ${freelancerEmail}`;
