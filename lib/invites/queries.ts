@@ -40,6 +40,8 @@ export async function listWorkspaceInvites(
       deliveryEvent: invites.deliveryEvent,
       createdAt: invites.createdAt,
       lastOutboxId: invites.lastOutboxId,
+      // Window functions run before LIMIT: the workspace's total comes with its page.
+      total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
     })
     .from(invites)
     .where(eq(invites.workspaceId, workspaceId))
@@ -56,26 +58,38 @@ export async function listWorkspaceInvites(
       status: page.status,
       expiresAt: page.expiresAt,
       deliveryEvent: page.deliveryEvent,
-      openedAt: sql<Date | null>`(select min(e.created_at) from invite_event e where e.invite_id = ${page.id} and e.type = 'opened')`.mapWith((v) => (v ? new Date(v) : null)),
+      openedAt:
+        sql<Date | null>`(select min(e.created_at) from invite_event e where e.invite_id = ${page.id} and e.type = 'opened')`.mapWith(
+          (v) => (v ? new Date(v) : null),
+        ),
       contractStatus: contracts.status,
       createdAt: page.createdAt,
       outboxStatus: emailOutbox.status,
       title: contracts.title,
+      total: page.total,
     })
     .from(page)
     .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
     .leftJoin(contracts, eq(contracts.inviteId, page.id))
     .orderBy(desc(page.createdAt), desc(page.id));
-  const totalQuery = db.select({ total: count() }).from(invites).where(eq(invites.workspaceId, workspaceId));
-  // Two independent reads: run them side by side.
-  const [rows, [{ total }]] = await Promise.all([rowsQuery, totalQuery]);
+  const rows = await rowsQuery;
+  if (rows.length > 0 || options.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+  // A page past the end has no row to carry the total: count separately (rare).
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(invites)
+    .where(eq(invites.workspaceId, workspaceId));
   return { rows, total: Number(total) };
 }
 
 /** The invite if it belongs to the workspace; undefined otherwise (the caller says 404). */
 export async function findWorkspaceInvite(db: DbOrTx, workspaceId: string, inviteId: string) {
   const [row] = await db
-    .select({ invite: invites, outboxStatus: emailOutbox.status, outboxError: emailOutbox.lastError })
+    .select({
+      invite: invites,
+      outboxStatus: emailOutbox.status,
+      outboxError: emailOutbox.lastError,
+    })
     .from(invites)
     .leftJoin(emailOutbox, eq(emailOutbox.id, invites.lastOutboxId))
     .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, workspaceId)));
@@ -106,6 +120,11 @@ export async function invitesInLastDay(db: DbOrTx, workspaceId: string) {
   const [row] = await db
     .select({ n: count(), oldest: sql<Date | string | null>`min(${invites.createdAt})` })
     .from(invites)
-    .where(and(eq(invites.workspaceId, workspaceId), gt(invites.createdAt, sql`now() - interval '24 hours'`)));
+    .where(
+      and(
+        eq(invites.workspaceId, workspaceId),
+        gt(invites.createdAt, sql`now() - interval '24 hours'`),
+      ),
+    );
   return { count: Number(row.n), oldest: row.oldest ? new Date(row.oldest) : null };
 }
