@@ -42,14 +42,15 @@ export async function hasFreelancerProfile(db: DbOrTx, userId: string): Promise<
 
 /**
  * Everything a page needs about the person behind a session, in one query: the session
- * (unexpired), the user, their client workspace and whether they have a freelancer profile.
+ * (unexpired), the user, their client workspace and their freelancer profile (the
+ * onboarding and settings pages read it from here instead of asking again).
  */
 export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
   const [row] = await db
     .select({
       user: users,
       workspace: clientWorkspaces,
-      freelancerId: freelancerProfiles.userId,
+      freelancer: freelancerProfiles,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { getDatabase } from '@/db';
 import { findSessionViewer } from '@/lib/accounts/queries';
 import type { ClientWorkspace, User } from '@/lib/accounts/queries';
+import type { FreelancerProfileRow } from '@/lib/onboarding/queries';
 import { getEnv } from '@/lib/env';
 import { hashToken } from '@/lib/security/tokens';
 import { sessionCookieName } from './constants';
@@ -13,6 +14,8 @@ export type Viewer = {
   user: User;
   workspace: ClientWorkspace | undefined;
   isFreelancer: boolean;
+  /** The freelancer profile (basic info), read with the session. */
+  freelancerProfile: FreelancerProfileRow | undefined;
   isAdmin: boolean;
 };
 
@@ -31,7 +34,8 @@ export async function loadViewer(): Promise<Viewer | null> {
   return {
     user: row.user,
     workspace: row.workspace ?? undefined,
-    isFreelancer: row.freelancerId !== null,
+    isFreelancer: row.freelancer !== null,
+    freelancerProfile: row.freelancer ?? undefined,
     isAdmin: getEnv().ADMIN_EMAILS.includes(row.user.email),
   };
 }

@@ -96,15 +96,19 @@ export async function findWorkspaceInvite(db: DbOrTx, workspaceId: string, invit
   return row;
 }
 
+/** The invite's contract with its milestones in order, in one statement. */
 export async function findContractForInvite(db: DbOrTx, inviteId: string) {
-  const [contract] = await db.select().from(contracts).where(eq(contracts.inviteId, inviteId));
-  if (!contract) return undefined;
   const rows = await db
-    .select()
-    .from(milestones)
-    .where(eq(milestones.contractId, contract.id))
+    .select({ contract: contracts, milestone: milestones })
+    .from(contracts)
+    .leftJoin(milestones, eq(milestones.contractId, contracts.id))
+    .where(eq(contracts.inviteId, inviteId))
     .orderBy(asc(milestones.position));
-  return { contract, milestones: rows };
+  if (rows.length === 0) return undefined;
+  return {
+    contract: rows[0].contract,
+    milestones: rows.flatMap((r) => (r.milestone ? [r.milestone] : [])),
+  };
 }
 
 export async function listInviteEvents(db: DbOrTx, inviteId: string) {

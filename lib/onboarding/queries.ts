@@ -4,11 +4,6 @@ import { clientWorkspaces, contracts, freelancerProfiles, invites, users } from 
 
 export type FreelancerProfileRow = typeof freelancerProfiles.$inferSelect;
 
-export async function findFreelancerProfile(db: DbOrTx, userId: string): Promise<FreelancerProfileRow | undefined> {
-  const [row] = await db.select().from(freelancerProfiles).where(eq(freelancerProfiles.userId, userId));
-  return row;
-}
-
 /** The freelancer's contracts (offers included), with who offered them. */
 export async function listFreelancerContracts(db: DbOrTx, userId: string) {
   return db

@@ -1,6 +1,16 @@
-import { firstOpenStep, gateStep, onboardingSteps, paymentBlockers, progressPercent, type OnboardingContext } from './steps';
+import {
+  firstOpenStep,
+  gateStep,
+  onboardingSteps,
+  paymentBlockers,
+  progressPercent,
+  type OnboardingContext,
+} from './steps';
 
-const contract = (status: 'offered' | 'active' | 'declined' | 'awaiting_compliance', id = 'c1') => ({
+const contract = (
+  status: 'offered' | 'active' | 'declined' | 'awaiting_compliance',
+  id = 'c1',
+) => ({
   id,
   title: 'Website redesign',
   status,
@@ -26,7 +36,10 @@ describe('onboarding steps', () => {
   });
 
   it('points the contract step at the offer waiting for a decision, and is done once decided', () => {
-    const waiting = onboardingSteps({ profile: profile(true), contracts: [contract('offered', 'abc')] });
+    const waiting = onboardingSteps({
+      profile: profile(true),
+      contracts: [contract('offered', 'abc')],
+    });
     expect(firstOpenStep(waiting)?.href).toBe('/onboarding/contract/abc');
     const decided = onboardingSteps({ profile: profile(true), contracts: [contract('active')] });
     expect(firstOpenStep(decided)).toBeUndefined();
@@ -39,7 +52,13 @@ describe('onboarding steps', () => {
       'Your basic info (name, country, time zone) is not filled in yet.',
       'You have not accepted the offer “Website redesign” from Dana Lee of Acme Studio yet.',
     ]);
-    expect(paymentBlockers({ profile: profile(true), contracts: [contract('declined')] }).map((b) => b.key)).toEqual(['no-contract']);
-    expect(paymentBlockers({ profile: profile(true), contracts: [contract('active')] })).toEqual([]);
+    expect(
+      paymentBlockers({ profile: profile(true), contracts: [contract('declined')] }).map(
+        (b) => b.key,
+      ),
+    ).toEqual(['no-contract']);
+    expect(paymentBlockers({ profile: profile(true), contracts: [contract('active')] })).toEqual(
+      [],
+    );
   });
 });

@@ -1,8 +1,22 @@
 import type { DbOrTx } from '@/db/client';
-import { buildComplianceContext, complianceBlockers, complianceSteps, type ComplianceContext } from '@/lib/compliance/onboarding';
+import {
+  buildComplianceContext,
+  complianceBlockers,
+  complianceSteps,
+  type ComplianceContext,
+} from '@/lib/compliance/onboarding';
 import { listChecks, toContractNeed } from '@/lib/compliance/queries';
-import { loadSettingsContext, settingsBlockers, settingsSteps, type SettingsContext } from '@/lib/settings/onboarding';
-import { findFreelancerProfile, listFreelancerContracts, type FreelancerContract, type FreelancerProfileRow } from './queries';
+import {
+  loadSettingsContext,
+  settingsBlockers,
+  settingsSteps,
+  type SettingsContext,
+} from '@/lib/settings/onboarding';
+import {
+  listFreelancerContracts,
+  type FreelancerContract,
+  type FreelancerProfileRow,
+} from './queries';
 
 /** Everything the checklist and the blockers panel look at, loaded once per page. */
 export type OnboardingContext = {
@@ -16,9 +30,12 @@ export type OnboardingContext = {
 export type Step = { key: string; label: string; href: string; done: boolean };
 export type Blocker = { key: string; text: string; href: string };
 
-export async function loadOnboardingContext(db: DbOrTx, userId: string): Promise<OnboardingContext> {
-  const [profile, contracts, checks, settings] = await Promise.all([
-    findFreelancerProfile(db, userId),
+/** `profile` is the freelancer profile the session lookup already read (Viewer.freelancerProfile). */
+export async function loadOnboardingContext(
+  db: DbOrTx,
+  { userId, profile }: { userId: string; profile: FreelancerProfileRow | undefined },
+): Promise<OnboardingContext> {
+  const [contracts, checks, settings] = await Promise.all([
     listFreelancerContracts(db, userId),
     listChecks(db, userId),
     loadSettingsContext(db, userId),
@@ -29,7 +46,8 @@ export async function loadOnboardingContext(db: DbOrTx, userId: string): Promise
   return { profile, contracts, compliance, settings };
 }
 
-const clientName = (c: FreelancerContract) => (c.inviterName ? `${c.inviterName} of ${c.workspaceName}` : c.workspaceName);
+const clientName = (c: FreelancerContract) =>
+  c.inviterName ? `${c.inviterName} of ${c.workspaceName}` : c.workspaceName;
 
 /**
  * The checklist, in order. Compliance comes right after the contract (not last, as in the
@@ -40,7 +58,12 @@ export function onboardingSteps(ctx: OnboardingContext): Step[] {
   const offered = ctx.contracts.filter((c) => c.status === 'offered');
   return [
     { key: 'activate', label: 'Activate your account', href: '/onboarding', done: true },
-    { key: 'basic-info', label: 'Basic info', href: '/onboarding/basic-info', done: Boolean(ctx.profile?.basicInfoCompletedAt) },
+    {
+      key: 'basic-info',
+      label: 'Basic info',
+      href: '/onboarding/basic-info',
+      done: Boolean(ctx.profile?.basicInfoCompletedAt),
+    },
     {
       key: 'contract',
       label: 'Review the contract',
@@ -57,15 +80,33 @@ const BLOCKER_RULES: ((ctx: OnboardingContext) => Blocker[])[] = [
   (ctx) =>
     ctx.profile?.basicInfoCompletedAt
       ? []
-      : [{ key: 'basic-info', text: 'Your basic info (name, country, time zone) is not filled in yet.', href: '/onboarding/basic-info' }],
+      : [
+          {
+            key: 'basic-info',
+            text: 'Your basic info (name, country, time zone) is not filled in yet.',
+            href: '/onboarding/basic-info',
+          },
+        ],
   (ctx) =>
     ctx.contracts
       .filter((c) => c.status === 'offered')
-      .map((c) => ({ key: `offer-${c.id}`, text: `You have not accepted the offer “${c.title}” from ${clientName(c)} yet.`, href: `/onboarding/contract/${c.id}` })),
+      .map((c) => ({
+        key: `offer-${c.id}`,
+        text: `You have not accepted the offer “${c.title}” from ${clientName(c)} yet.`,
+        href: `/onboarding/contract/${c.id}`,
+      })),
   (ctx) =>
-    ctx.contracts.some((c) => c.status === 'active' || c.status === 'awaiting_compliance' || c.status === 'offered')
+    ctx.contracts.some(
+      (c) => c.status === 'active' || c.status === 'awaiting_compliance' || c.status === 'offered',
+    )
       ? []
-      : [{ key: 'no-contract', text: 'You have no accepted contract yet: a client needs to invite you.', href: '/help/how-workbridge-works' }],
+      : [
+          {
+            key: 'no-contract',
+            text: 'You have no accepted contract yet: a client needs to invite you.',
+            href: '/help/how-workbridge-works',
+          },
+        ],
   (ctx) => (ctx.compliance ? complianceBlockers(ctx.compliance) : []),
   (ctx) => (ctx.settings ? settingsBlockers(ctx.settings) : []),
 ];

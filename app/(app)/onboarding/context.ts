@@ -2,14 +2,23 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDatabase } from '@/db';
 import { requireViewer } from '@/lib/auth/session';
-import { firstOpenStep, gateStep, loadOnboardingContext, onboardingSteps, paymentBlockers } from '@/lib/onboarding/steps';
+import {
+  firstOpenStep,
+  gateStep,
+  loadOnboardingContext,
+  onboardingSteps,
+  paymentBlockers,
+} from '@/lib/onboarding/steps';
 
 /** The signed-in freelancer and their onboarding state, once per request. */
 export const getOnboarding = cache(async () => {
   const viewer = await requireViewer();
   if (!viewer.isFreelancer) redirect('/welcome?add=freelancer');
   const { db } = await getDatabase();
-  const ctx = await loadOnboardingContext(db, viewer.user.id);
+  const ctx = await loadOnboardingContext(db, {
+    userId: viewer.user.id,
+    profile: viewer.freelancerProfile,
+  });
   const steps = onboardingSteps(ctx);
   return { viewer, ctx, steps, blockers: paymentBlockers(ctx), next: firstOpenStep(steps) };
 });

@@ -17,8 +17,8 @@ export async function PersonalNextSteps() {
             <Link href="/client/invites/bulk">invite several at once</Link>.
           </li>
           <li>
-            <Link href="/client">Follow your invites</Link>: resend, change the address or edit the offer until it is
-            accepted.
+            <Link href="/client">Follow your invites</Link>: resend, change the address or edit the
+            offer until it is accepted.
           </li>
         </ul>
       </section>
@@ -26,7 +26,10 @@ export async function PersonalNextSteps() {
   }
   if (!viewer.isFreelancer) return null;
   const { db } = await getDatabase();
-  const ctx = await loadOnboardingContext(db, viewer.user.id);
+  const ctx = await loadOnboardingContext(db, {
+    userId: viewer.user.id,
+    profile: viewer.freelancerProfile,
+  });
   const open = onboardingSteps(ctx).filter((s) => !s.done);
   const blockers = paymentBlockers(ctx);
   return (

@@ -5,7 +5,6 @@ import { countOpenConfirmations } from '@/lib/accounts/confirmations';
 import { payoutMethodKinds, type PayoutMethodKind } from '@/lib/payouts/schemas';
 import { formatHoldEnd, PAYOUT_KIND_LABELS } from '@/lib/payouts/present';
 import { listPayoutMethods, SECURITY_HOLD_DAYS } from '@/lib/payouts/service';
-import { findFreelancerProfile } from '@/lib/onboarding/queries';
 import { SettingsNotice } from '../notice';
 import { requireFreelancerViewer } from '../viewer';
 import { AddMethodForm } from './add-method-form';
@@ -32,11 +31,11 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
     ? (kindParam as PayoutMethodKind)
     : 'us_bank';
   const { db } = await getDatabase();
-  const [methods, pending, basics] = await Promise.all([
+  const [methods, pending] = await Promise.all([
     listPayoutMethods(db, viewer.user.id),
     countOpenConfirmations(db, viewer.user.id),
-    findFreelancerProfile(db, viewer.user.id),
   ]);
+  const basics = viewer.freelancerProfile;
   const holderName = [basics?.firstName, basics?.lastName].filter(Boolean).join(' ');
   return (
     <>

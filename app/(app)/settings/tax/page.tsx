@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { COUNTRIES, countryName } from '@/lib/geo/countries';
-import { findFreelancerProfile } from '@/lib/onboarding/queries';
 import { getTaxSummary, type TaxSummary } from '@/lib/tax/service';
 import { US_STATES } from '@/lib/tax/validation';
 import { SettingsNotice } from '../notice';
@@ -50,10 +49,8 @@ export default async function TaxSettingsPage({ searchParams }: Props) {
   const viewer = await requireFreelancerViewer();
   const { form, notice } = await searchParams;
   const { db } = await getDatabase();
-  const [summary, basics] = await Promise.all([
-    getTaxSummary(db, viewer.user.id),
-    findFreelancerProfile(db, viewer.user.id),
-  ]);
+  const summary = await getTaxSummary(db, viewer.user.id);
+  const basics = viewer.freelancerProfile;
   const kind =
     form === 'us' || form === 'non_us'
       ? form
