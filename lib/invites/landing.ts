@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { clientWorkspaces, inviteEvents, inviteTokens, invites, users } from '@/db/schema';
 import { hashToken } from '@/lib/security/tokens';
@@ -61,12 +61,4 @@ export async function recordInviteOpened(db: DbOrTx, inviteId: string): Promise<
     .insert(inviteEvents)
     .values({ inviteId, type: 'opened' })
     .onConflictDoNothing({ target: inviteEvents.inviteId, where: sql`${inviteEvents.type} = 'opened'` });
-}
-
-export async function wasOpened(db: DbOrTx, inviteId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: inviteEvents.id })
-    .from(inviteEvents)
-    .where(and(eq(inviteEvents.inviteId, inviteId), eq(inviteEvents.type, 'opened')));
-  return rows.length > 0;
 }
