@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { stopProcessGroup } from '../process-group';
 import { createInterface } from 'node:readline';
 import { QUERY_LOG_MARKER } from '@/db/client';
 
@@ -34,19 +35,7 @@ export async function startServer(port: number, env: Record<string, string>, opt
       if (at !== -1) queries.push(JSON.parse(line.slice(at + QUERY_LOG_MARKER.length)) as string);
     });
   }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      process.kill(-child.pid!, 'SIGTERM');
-      setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 15_000).unref();
-    });
+  const stop = () => stopProcessGroup(child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

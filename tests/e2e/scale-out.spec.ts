@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
+import { stopProcessGroup } from '../../scripts/process-group';
 import { inviteLinkFromMail, sendHourlyInvite, signUpAsClient, uniqueEmail } from './helpers';
 
 /**
@@ -93,24 +94,8 @@ test.beforeAll(async ({}, testInfo) => {
 
 test.afterAll(async ({}, testInfo) => {
   testInfo.setTimeout(60_000);
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          // Each child leads its own process group: stop everything it started.
-          process.kill(-child.pid!, 'SIGTERM');
-          setTimeout(() => {
-            try {
-              process.kill(-child.pid!, 'SIGKILL');
-            } catch {
-              // already gone
-            }
-          }, 10_000).unref();
-        }),
-    ),
-  );
+  // Each child leads its own process group: stop everything it started.
+  await Promise.all(children.map((child) => stopProcessGroup(child, 10_000)));
   if (!dbName) return;
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
