@@ -122,7 +122,7 @@ export const freelancerProfiles = pgTable(
   },
   (t) => [
     check('freelancer_profile_country', sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
-    check('freelancer_profile_phone', sql`${t.phone} is null or ${t.phone} ~ '^\+[1-9][0-9]{7,14}$'`),
+    check('freelancer_profile_phone', sql`${t.phone} is null or ${t.phone} ~ '^[+][1-9][0-9]{7,14}$'`),
     check(
       'freelancer_profile_basic_info_complete',
       sql`${t.basicInfoCompletedAt} is null or (${t.firstName} is not null and ${t.lastName} is not null and ${t.country} is not null and ${t.timeZone} is not null and ${t.termsAcceptedAt} is not null)`,

@@ -48,3 +48,20 @@ export function invalid(
 export function failure(message: string, fieldErrors: FieldErrors = {}): ActionResult<never> {
   return { ok: false, message, fieldErrors };
 }
+
+/**
+ * Postgres cannot store U+0000 (in text or jsonb): a value holding one fails the write with
+ * an error, a 500. Nobody types it, so an action that stores free text refuses such a form
+ * up front, naming each field that holds one.
+ */
+export function refuseNulCharacters(formData: FormData): ActionResult<never> | null {
+  const fields = new Set<string>();
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && value.includes('\u0000')) fields.add(key);
+  }
+  if (fields.size === 0) return null;
+  // fromEntries, not assignment: a field named "__proto__" stays a plain key.
+  const message = 'This field contains a hidden character we cannot store. Please retype it.';
+  const fieldErrors: FieldErrors = Object.fromEntries([...fields].map((key) => [key, [message]]));
+  return { ok: false, message: 'Some fields contain a hidden character we cannot store.', fieldErrors };
+}

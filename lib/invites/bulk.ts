@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invites } from '@/db/schema';
+import { emailSchema } from '@/lib/accounts/schemas';
 import { getEnv } from '@/lib/env';
 import { formatMoney } from '@/lib/money/money';
 import { parseCsv } from './csv';
@@ -46,7 +47,11 @@ export async function checkBulkInvites(db: Db, inviter: Inviter, csv: string, of
       message: `A bulk invite takes at most ${BULK_MAX_ROWS} people; this list has ${total.toLocaleString('en-US')}. Split it and send it in parts.`,
     };
   }
-  const emails = dataRows.map((r) => (r[0] ?? '').trim().toLowerCase()).filter(Boolean);
+  // Only well-formed addresses are looked up: a cell may hold anything, even a NUL, which
+  // Postgres refuses in a query parameter. The others are skipped below anyway.
+  const emails = dataRows
+    .map((r) => (r[0] ?? '').trim().toLowerCase())
+    .filter((email) => emailSchema.safeParse(email).success);
   const pending = emails.length
     ? await db
         .select({ email: invites.email })

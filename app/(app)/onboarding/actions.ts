@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { loadViewer } from '@/lib/auth/session';
 import { acceptContract, declineContract } from '@/lib/contracts/service';
-import { failure, invalid, type FormState } from '@/lib/forms';
+import { failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { basicInfoSchema, declineOfferSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
 import { clientIp } from '@/lib/server/request';
@@ -55,6 +55,8 @@ export async function acceptContractAction(_prev: FormState, formData: FormData)
 export async function declineContractAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await loadFreelancer();
   if (!viewer) return failure(SIGNED_OUT);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const contractId = z.uuid().safeParse(formData.get('contractId'));
   const parsed = declineOfferSchema.safeParse({ reason: formData.get('reason') });
   if (!contractId.success) return failure('This offer could not be loaded. Reload the page and review it again.');

@@ -6,11 +6,13 @@ import { getDatabase } from '@/db';
 import { chooseSideSchema } from '@/lib/accounts/schemas';
 import { chooseSide, homeFor } from '@/lib/accounts/service';
 import { loadViewer } from '@/lib/auth/session';
-import { failure, invalid, type FormState } from '@/lib/forms';
+import { failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 
 export async function chooseSideAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await loadViewer();
   if (!viewer) return failure('Your session has ended. Please sign in again.');
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const parsed = chooseSideSchema.safeParse({
     side: formData.get('side') ?? undefined,
     yourName: formData.get('yourName') ?? undefined,

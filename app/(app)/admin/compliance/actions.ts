@@ -5,7 +5,7 @@ import { getDatabase } from '@/db';
 import { loadViewer } from '@/lib/auth/session';
 import { approveSchema, rejectSchema } from '@/lib/compliance/schemas';
 import { decideCheck, NOT_A_REVIEWER } from '@/lib/compliance/service';
-import { failure, invalid, type FormState } from '@/lib/forms';
+import { failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { clientIp } from '@/lib/server/request';
 
 /** Every action re-checks, on the server, that the caller is an ops reviewer right now. */
@@ -28,6 +28,8 @@ export async function approveCheckAction(_prev: FormState, formData: FormData): 
 export async function rejectCheckAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const reviewer = await loadReviewer();
   if (!reviewer) return failure(NOT_A_REVIEWER);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const parsed = rejectSchema.safeParse({ checkId: formData.get('checkId'), reason: formData.get('reason') });
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { loadClient } from '@/lib/auth/session';
 import { formDataToObject } from '@/lib/forms-data';
-import { failure, formValues, invalid, type FormState } from '@/lib/forms';
+import { failure, formValues, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { sendBulkInvites, checkBulkInvites, BULK_MAX_BYTES } from '@/lib/invites/bulk';
 import { changeEmailSchema, inviteIdSchema, inviteSchema, offerSchema } from '@/lib/invites/schemas';
 import {
@@ -46,6 +46,8 @@ function fromResult(result: InviteResult, formData: FormData): FormState {
 export async function createInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const more = addMilestoneRow(formData);
   if (more) return more;
   const parsed = inviteSchema.safeParse(formDataToObject(formData));
@@ -61,6 +63,8 @@ const editSchema = z.object({ inviteId: z.uuid(), offer: offerSchema });
 export async function editOfferAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const more = addMilestoneRow(formData);
   if (more) return more;
   const parsed = editSchema.safeParse(formDataToObject(formData));
@@ -116,6 +120,8 @@ const bulkSchema = z.object({ offer: offerSchema });
 export async function bulkInviteAction(_prev: FormState, formData: FormData): Promise<BulkState> {
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const more = addMilestoneRow(formData);
   if (more) return more;
   const file = formData.get('csvFile');

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { failure, type FormState } from '@/lib/forms';
+import { failure, refuseNulCharacters, type FormState } from '@/lib/forms';
 import {
   requestAddPayoutMethod,
   requestRemovePayoutMethod,
@@ -17,6 +17,8 @@ export async function addPayoutMethodAction(
 ): Promise<FormState> {
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const { db } = await getDatabase();
   const result = await requestAddPayoutMethod(db, actor, {
     kind: formData.get('kind') ?? undefined,

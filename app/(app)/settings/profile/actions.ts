@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { failure, type FormState } from '@/lib/forms';
+import { failure, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { flattenProfileValues, readProfileForm } from '@/lib/profile/form';
 import { removeProfilePhoto, saveProfile } from '@/lib/profile/service';
 import { refused } from '../form-state';
@@ -11,6 +11,8 @@ import { loadActor, SIGNED_OUT } from '../viewer';
 export async function saveProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const raw = readProfileForm(formData);
   const { db } = await getDatabase();
   const result = await saveProfile(db, actor.userId, raw);

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { failure, type FormState } from '@/lib/forms';
+import { failure, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { saveTaxInfo } from '@/lib/tax/service';
 import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
@@ -32,6 +32,8 @@ const FIELDS = [
 export async function saveTaxInfoAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
+  const unstorable = refuseNulCharacters(formData);
+  if (unstorable) return unstorable;
   const raw = Object.fromEntries(FIELDS.map((f) => [f, formData.get(f) ?? undefined]));
   const { db } = await getDatabase();
   const result = await saveTaxInfo(db, actor, raw);
