@@ -65,3 +65,17 @@ export function refuseNulCharacters(formData: FormData): ActionResult<never> | n
   const fieldErrors: FieldErrors = Object.fromEntries([...fields].map((key) => [key, [message]]));
   return { ok: false, message: 'Some fields contain a hidden character we cannot store.', fieldErrors };
 }
+
+/**
+ * Whether a server action got a form. Next decodes the arguments of any request that names
+ * an action, so a crafted request can hand it a string, a number or an object instead.
+ */
+export function isForm(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
+export const NOT_A_FORM: ActionResult<never> = {
+  ok: false,
+  message: 'This request did not come from one of our forms. Please use the form on the page.',
+  fieldErrors: {},
+};

@@ -7,6 +7,7 @@ import { getDatabase } from '@/db';
 import { homeFor, switchSide } from '@/lib/accounts/service';
 import { signOut } from '@/lib/auth/config';
 import { loadViewer } from '@/lib/auth/session';
+import { isForm } from '@/lib/forms';
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });
@@ -15,6 +16,7 @@ export async function signOutAction(): Promise<void> {
 const switchSchema = z.object({ side: z.enum(['client', 'freelancer']) });
 
 export async function switchSideAction(formData: FormData): Promise<void> {
+  if (!isForm(formData)) return;
   const viewer = await loadViewer();
   if (!viewer) redirect('/sign-in');
   const parsed = switchSchema.safeParse({ side: formData.get('side') });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { loadViewer } from '@/lib/auth/session';
 import { acceptContract, declineContract } from '@/lib/contracts/service';
-import { failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { basicInfoSchema, declineOfferSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
 import { clientIp } from '@/lib/server/request';
@@ -18,6 +18,7 @@ async function loadFreelancer() {
 }
 
 export async function saveBasicInfoAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadFreelancer();
   if (!viewer) return failure(SIGNED_OUT);
   const parsed = basicInfoSchema.safeParse({
@@ -37,6 +38,7 @@ export async function saveBasicInfoAction(_prev: FormState, formData: FormData):
 const acceptSchema = z.object({ contractId: z.uuid(), termsHash: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export async function acceptContractAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadFreelancer();
   if (!viewer) return failure(SIGNED_OUT);
   const parsed = acceptSchema.safeParse({ contractId: formData.get('contractId'), termsHash: formData.get('termsHash') });
@@ -53,6 +55,7 @@ export async function acceptContractAction(_prev: FormState, formData: FormData)
 }
 
 export async function declineContractAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadFreelancer();
   if (!viewer) return failure(SIGNED_OUT);
   const unstorable = refuseNulCharacters(formData);

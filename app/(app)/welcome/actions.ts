@@ -6,9 +6,10 @@ import { getDatabase } from '@/db';
 import { chooseSideSchema } from '@/lib/accounts/schemas';
 import { chooseSide, homeFor } from '@/lib/accounts/service';
 import { loadViewer } from '@/lib/auth/session';
-import { failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 
 export async function chooseSideAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadViewer();
   if (!viewer) return failure('Your session has ended. Please sign in again.');
   const unstorable = refuseNulCharacters(formData);

@@ -8,7 +8,7 @@ import { homeFor } from '@/lib/accounts/service';
 import { signIn } from '@/lib/auth/config';
 import { checkSignInLinkLimits, confirmSignIn, deleteSessionByToken } from '@/lib/auth/service';
 import { readSessionCookie, setSessionCookie } from '@/lib/auth/session';
-import { failure, invalid, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, invalid, type FormState } from '@/lib/forms';
 import { clientIp } from '@/lib/server/request';
 
 const requestSchema = z.object({ email: emailSchema });
@@ -18,6 +18,7 @@ const requestSchema = z.object({ email: emailSchema });
  * only other answer is the rate limit, which does not depend on the account either.
  */
 export async function requestSignInLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const parsed = requestSchema.safeParse({ email: formData.get('email') });
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
@@ -30,6 +31,7 @@ export async function requestSignInLinkAction(_prev: FormState, formData: FormDa
 const confirmSchema = z.object({ email: emailSchema, token: z.string().min(10).max(200) });
 
 export async function confirmSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const parsed = confirmSchema.safeParse({
     email: formData.get('email'),
     token: formData.get('token'),

@@ -5,7 +5,7 @@ import { getDatabase } from '@/db';
 import { loadViewer } from '@/lib/auth/session';
 import { approveSchema, rejectSchema } from '@/lib/compliance/schemas';
 import { decideCheck, NOT_A_REVIEWER } from '@/lib/compliance/service';
-import { failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { clientIp } from '@/lib/server/request';
 
 /** Every action re-checks, on the server, that the caller is an ops reviewer right now. */
@@ -15,6 +15,7 @@ async function loadReviewer() {
 }
 
 export async function approveCheckAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const reviewer = await loadReviewer();
   if (!reviewer) return failure(NOT_A_REVIEWER);
   const parsed = approveSchema.safeParse({ checkId: formData.get('checkId') });
@@ -26,6 +27,7 @@ export async function approveCheckAction(_prev: FormState, formData: FormData): 
 }
 
 export async function rejectCheckAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const reviewer = await loadReviewer();
   if (!reviewer) return failure(NOT_A_REVIEWER);
   const unstorable = refuseNulCharacters(formData);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { loadClient } from '@/lib/auth/session';
 import { formDataToObject } from '@/lib/forms-data';
-import { failure, formValues, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, formValues, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { sendBulkInvites, checkBulkInvites, BULK_MAX_BYTES } from '@/lib/invites/bulk';
 import { changeEmailSchema, inviteIdSchema, inviteSchema, offerSchema } from '@/lib/invites/schemas';
 import {
@@ -44,6 +44,7 @@ function fromResult(result: InviteResult, formData: FormData): FormState {
 }
 
 export async function createInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const unstorable = refuseNulCharacters(formData);
@@ -61,6 +62,7 @@ export async function createInviteAction(_prev: FormState, formData: FormData): 
 const editSchema = z.object({ inviteId: z.uuid(), offer: offerSchema });
 
 export async function editOfferAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const unstorable = refuseNulCharacters(formData);
@@ -88,6 +90,7 @@ async function simpleInviteAction(
 }
 
 export async function resendInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
@@ -95,6 +98,7 @@ export async function resendInviteAction(_prev: FormState, formData: FormData): 
 }
 
 export async function revokeInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
@@ -102,6 +106,7 @@ export async function revokeInviteAction(_prev: FormState, formData: FormData): 
 }
 
 export async function changeInviteEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const parsed = changeEmailSchema.safeParse({ inviteId: formData.get('inviteId'), email: formData.get('email') });
@@ -118,6 +123,7 @@ const bulkSchema = z.object({ offer: offerSchema });
 
 /** Step one checks every row and shows the report; step two (confirm) sends. */
 export async function bulkInviteAction(_prev: FormState, formData: FormData): Promise<BulkState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const unstorable = refuseNulCharacters(formData);

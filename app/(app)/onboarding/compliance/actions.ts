@@ -7,7 +7,7 @@ import { checkDocuments, uploadsFromForm } from '@/lib/compliance/documents';
 import { loadComplianceContext } from '@/lib/compliance/onboarding';
 import { COMPLIANCE_QUESTIONS, questionnaireSchema } from '@/lib/compliance/questions';
 import { submitCheck } from '@/lib/compliance/service';
-import { collectFieldErrors, failure, formValues, type FieldErrors, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, collectFieldErrors, failure, formValues, type FieldErrors, type FormState } from '@/lib/forms';
 import { clientIp } from '@/lib/server/request';
 
 const SIGNED_OUT = 'Your session has ended. Please sign in again.';
@@ -18,6 +18,7 @@ const SIGNED_OUT = 'Your session has ended. Please sign in again.';
  * inside its transaction, whether a submission is allowed and at which level.
  */
 export async function submitComplianceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadViewer();
   if (!viewer?.isFreelancer) return failure(SIGNED_OUT);
   const answers = questionnaireSchema.safeParse(Object.fromEntries(COMPLIANCE_QUESTIONS.map((q) => [q.id, formData.get(q.id)])));

@@ -7,7 +7,7 @@ import { getDatabase } from '@/db';
 import { confirmEmailChange, requestEmailChange } from '@/lib/accounts/email-change';
 import { signOutEverywhere } from '@/lib/accounts/sessions';
 import { clearSessionCookie, loadViewer } from '@/lib/auth/session';
-import { failure, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, type FormState } from '@/lib/forms';
 import { clientIp } from '@/lib/server/request';
 import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
@@ -16,6 +16,7 @@ export async function requestEmailChangeAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const actor = await loadActor({ freelancer: false });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
@@ -33,6 +34,7 @@ export async function confirmEmailChangeAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const confirmed = await confirmFromForm(formData, confirmEmailChange);
   if (confirmed.kind === 'invalid') return failure(INVALID_LINK);
   const { result } = confirmed;

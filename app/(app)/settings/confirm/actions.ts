@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { failure, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, type FormState } from '@/lib/forms';
 import { confirmPayoutChange } from '@/lib/payouts/service';
 import { confirmFromForm, INVALID_LINK } from '../confirm-token';
 
@@ -9,6 +9,7 @@ export async function confirmPayoutChangeAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const confirmed = await confirmFromForm(formData, confirmPayoutChange);
   if (confirmed.kind === 'invalid') return failure(INVALID_LINK);
   const { result, viewer } = confirmed;

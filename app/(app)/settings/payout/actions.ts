@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { failure, refuseNulCharacters, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, refuseNulCharacters, type FormState } from '@/lib/forms';
 import {
   requestAddPayoutMethod,
   requestRemovePayoutMethod,
@@ -15,6 +15,7 @@ export async function addPayoutMethodAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const unstorable = refuseNulCharacters(formData);
@@ -46,6 +47,7 @@ export async function removePayoutMethodAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
@@ -60,6 +62,7 @@ export async function setDefaultPayoutMethodAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const { db } = await getDatabase();

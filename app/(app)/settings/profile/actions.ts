@@ -2,13 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { failure, refuseNulCharacters, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { flattenProfileValues, readProfileForm } from '@/lib/profile/form';
 import { removeProfilePhoto, saveProfile } from '@/lib/profile/service';
 import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
 
 export async function saveProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const unstorable = refuseNulCharacters(formData);

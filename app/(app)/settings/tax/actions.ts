@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/db';
-import { failure, refuseNulCharacters, type FormState } from '@/lib/forms';
+import { NOT_A_FORM, isForm, failure, refuseNulCharacters, type FormState } from '@/lib/forms';
 import { saveTaxInfo } from '@/lib/tax/service';
 import { refused } from '../form-state';
 import { loadActor, SIGNED_OUT } from '../viewer';
@@ -30,6 +30,7 @@ const FIELDS = [
 ];
 
 export async function saveTaxInfoAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const actor = await loadActor({ freelancer: true });
   if (!actor) return failure(SIGNED_OUT);
   const unstorable = refuseNulCharacters(formData);
