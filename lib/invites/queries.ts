@@ -40,8 +40,6 @@ export async function listWorkspaceInvites(
       deliveryEvent: invites.deliveryEvent,
       createdAt: invites.createdAt,
       lastOutboxId: invites.lastOutboxId,
-      // Window functions run before LIMIT: the workspace's total comes with its page.
-      total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
     })
     .from(invites)
     .where(eq(invites.workspaceId, workspaceId))
@@ -66,19 +64,15 @@ export async function listWorkspaceInvites(
       createdAt: page.createdAt,
       outboxStatus: emailOutbox.status,
       title: contracts.title,
-      total: page.total,
     })
     .from(page)
     .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
     .leftJoin(contracts, eq(contracts.inviteId, page.id))
     .orderBy(desc(page.createdAt), desc(page.id));
-  const rows = await rowsQuery;
-  if (rows.length > 0 || options.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
-  // A page past the end has no row to carry the total: count separately (rare).
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(invites)
-    .where(eq(invites.workspaceId, workspaceId));
+  // The total is counted apart: a window count over the page would make the page read every
+  // invite of the workspace instead of the index's first 25 (the benchmark measured it slower).
+  const totalQuery = db.select({ total: count() }).from(invites).where(eq(invites.workspaceId, workspaceId));
+  const [rows, [{ total }]] = await Promise.all([rowsQuery, totalQuery]);
   return { rows, total: Number(total) };
 }
 
