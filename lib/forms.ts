@@ -79,3 +79,13 @@ export const NOT_A_FORM: ActionResult<never> = {
   message: 'This request did not come from one of our forms. Please use the form on the page.',
   fieldErrors: {},
 };
+
+/** A service's refusal of input that did not parse: the same summary, each field's messages. */
+export function invalidInput(errors: z.ZodError | FieldErrors) {
+  return {
+    ok: false as const,
+    reason: 'invalid' as const,
+    message: 'Please correct the highlighted fields.',
+    fieldErrors: errors instanceof Error ? collectFieldErrors(errors) : errors,
+  };
+}

@@ -10,7 +10,7 @@ import { findUserById } from '@/lib/accounts/queries';
 import { recordAudit } from '@/lib/audit/log';
 import { sendEmail } from '@/lib/email/outbox';
 import { getEnv } from '@/lib/env';
-import { collectFieldErrors, type FieldErrors } from '@/lib/forms';
+import { invalidInput, type FieldErrors } from '@/lib/forms';
 import { describeWait, hitRateLimit } from '@/lib/security/rate-limit';
 import { generateToken, hashToken } from '@/lib/security/tokens';
 import { isRecentSignIn, RECENT_SIGN_IN_MINUTES, type Actor } from './recent-sign-in';
@@ -36,12 +36,7 @@ export function emailChangeUrl(token: string): string {
   return url.toString();
 }
 
-const fieldError = (message: string): AccountResult => ({
-  ok: false,
-  reason: 'invalid',
-  message: 'Please correct the highlighted fields.',
-  fieldErrors: { email: [message] },
-});
+const fieldError = (message: string): AccountResult => invalidInput({ email: [message] });
 
 async function isEmailTaken(db: DbOrTx, email: string, userId: string): Promise<boolean> {
   const rows = await db
@@ -62,12 +57,7 @@ export async function requestEmailChange(
 ): Promise<AccountResult> {
   const parsed = changeEmailSchema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      message: 'Please correct the highlighted fields.',
-      fieldErrors: collectFieldErrors(parsed.error),
-    };
+    return invalidInput(parsed.error);
   }
   const newEmail = parsed.data.email;
   if (newEmail === actor.email) return fieldError('That is already your account email.');

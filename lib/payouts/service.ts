@@ -15,7 +15,7 @@ import {
 import { isRecentSignIn, type Actor } from '@/lib/accounts/recent-sign-in';
 import { recordAudit } from '@/lib/audit/log';
 import { sendEmail } from '@/lib/email/outbox';
-import { collectFieldErrors, type FieldErrors } from '@/lib/forms';
+import { invalidInput, type FieldErrors } from '@/lib/forms';
 import { methodTitle, toView, type PayoutMethodView } from './present';
 import {
   clearDefaultPayoutMethod,
@@ -94,12 +94,7 @@ export async function requestAddPayoutMethod(
 ): Promise<PayoutResult> {
   const parsed = addPayoutMethodSchema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      message: 'Please correct the highlighted fields.',
-      fieldErrors: collectFieldErrors(parsed.error),
-    };
+    return invalidInput(parsed.error);
   }
   const input = parsed.data;
   return guarded(() =>

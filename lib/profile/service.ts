@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from '@/db/client';
 import { fileStorage } from '@/lib/files/storage';
-import { collectFieldErrors, type FieldErrors } from '@/lib/forms';
+import { collectFieldErrors, invalidInput, type FieldErrors } from '@/lib/forms';
 import { profileCompleteness, type Completeness } from './completeness';
 import { checkProfilePhoto, type PhotoProblem } from './photo';
 import {
@@ -38,12 +38,7 @@ export async function ensureProfile(db: DbOrTx, userId: string): Promise<Profile
   throw new Error('Could not find a free profile address after several tries.');
 }
 
-const invalid = (fieldErrors: FieldErrors): ProfileResult => ({
-  ok: false,
-  reason: 'invalid',
-  message: 'Please correct the highlighted fields.',
-  fieldErrors,
-});
+const invalid = (fieldErrors: FieldErrors): ProfileResult => invalidInput(fieldErrors);
 
 function columnsFor(input: ProfileInput) {
   return {

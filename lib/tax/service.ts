@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/log';
 import { encryptSecret, lastFour } from '@/lib/crypto/encryption';
-import { collectFieldErrors, type FieldErrors } from '@/lib/forms';
+import { invalidInput, type FieldErrors } from '@/lib/forms';
 import {
   findTaxProfile,
   upsertTaxProfile,
@@ -67,12 +67,7 @@ export async function saveTaxInfo(
 ): Promise<TaxResult> {
   const parsed = taxInfoSchema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      message: 'Please correct the highlighted fields.',
-      fieldErrors: collectFieldErrors(parsed.error),
-    };
+    return invalidInput(parsed.error);
   }
   const row = rowFor(actor.userId, parsed.data, new Date());
   await db.transaction(async (tx) => {
