@@ -11,6 +11,8 @@ const MAX_STATEMENTS = 1_000;
 
 type Prepared = { name: string; paramTypes: number[] };
 
+const preparedByInstance = new WeakMap<PGlite, Map<string, Prepared>>();
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
@@ -31,7 +33,9 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * not handle, or past the cap, take PGlite's own path. Everything else is passed through.
  */
 export function withPreparedStatements(pglite: PGlite): PGlite {
-  const statements = new Map<string, Prepared>();
+  // Named statements live in the PGlite instance: every wrapper over it shares one list.
+  const statements = preparedByInstance.get(pglite) ?? new Map<string, Prepared>();
+  preparedByInstance.set(pglite, statements);
   const serialize = protocol.serialize;
 
   async function prepare(text: string): Promise<Prepared> {
@@ -74,7 +78,13 @@ export function withPreparedStatements(pglite: PGlite): PGlite {
             serialize.sync(),
           ]),
         );
-        return parse.parseResults(messages, pglite.parsers, options)[0] as Results<T>;
+        // PGlite's parseResults spreads its ~320 type parsers and the caller's into a new object
+        // on every call when the caller passes any (Drizzle always does): a third of a small
+        // query's time. The caller's few are layered over PGlite's through the prototype instead.
+        const parsers = options?.parsers
+          ? Object.assign(Object.create(pglite.parsers) as typeof pglite.parsers, options.parsers)
+          : pglite.parsers;
+        return parse.parseResults(messages, parsers, options && { ...options, parsers: undefined })[0] as Results<T>;
       }),
     );
   }
