@@ -1,5 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import { clientWorkspaces, freelancerProfiles, sessions, users } from '@/db/schema';
 
 export type User = typeof users.$inferSelect;
@@ -46,16 +47,20 @@ export async function hasFreelancerProfile(db: DbOrTx, userId: string): Promise<
  * onboarding and settings pages read it from here instead of asking again).
  */
 export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
-  const [row] = await db
-    .select({
-      user: users,
-      workspace: clientWorkspaces,
-      freelancer: freelancerProfiles,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(clientWorkspaces, eq(clientWorkspaces.ownerId, users.id))
-    .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, users.id))
-    .where(and(eq(sessions.sessionToken, sessionTokenHash), gt(sessions.expires, sql`now()`)));
+  const query = preparedQuery(db, 'findSessionViewer', (db) =>
+    db
+      .select({
+        user: users,
+        workspace: clientWorkspaces,
+        freelancer: freelancerProfiles,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(clientWorkspaces, eq(clientWorkspaces.ownerId, users.id))
+      .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, users.id))
+      .where(and(eq(sessions.sessionToken, param('hash')), gt(sessions.expires, sql`now()`)))
+      .prepare('findSessionViewer'),
+  );
+  const [row] = await query.execute({ hash: sessionTokenHash });
   return row;
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import {
   auditLog,
   clientWorkspaces,
@@ -25,11 +26,15 @@ const summaryColumns = {
 
 /** Every check of one freelancer, newest first. */
 export async function listChecks(db: DbOrTx, userId: string): Promise<CheckSummary[]> {
-  return db
-    .select(summaryColumns)
-    .from(complianceChecks)
-    .where(eq(complianceChecks.userId, userId))
-    .orderBy(desc(complianceChecks.submittedAt), desc(complianceChecks.id));
+  const query = preparedQuery(db, 'listChecks', (db) =>
+    db
+      .select(summaryColumns)
+      .from(complianceChecks)
+      .where(eq(complianceChecks.userId, param('userId')))
+      .orderBy(desc(complianceChecks.submittedAt), desc(complianceChecks.id))
+      .prepare('listChecks'),
+  );
+  return query.execute({ userId });
 }
 
 export type ContractNeed = {

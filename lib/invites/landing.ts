@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import { clientWorkspaces, inviteEvents, inviteTokens, invites, users } from '@/db/schema';
 import { hashToken } from '@/lib/security/tokens';
 import type { Invite } from './queries';
@@ -28,20 +29,24 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export async function resolveInviteLink(db: DbOrTx, token: string, now = new Date()): Promise<LinkState> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' };
   const tokenHash = hashToken(token);
-  const [row] = await db
-    .select({
-      invite: invites,
-      supersededAt: inviteTokens.supersededAt,
-      workspaceName: clientWorkspaces.name,
-      workspaceType: clientWorkspaces.type,
-      inviterName: users.name,
-      opened: sql<boolean>`exists (select 1 from invite_event e where e.invite_id = ${invites.id} and e.type = 'opened')`,
-    })
-    .from(inviteTokens)
-    .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
-    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, invites.workspaceId))
-    .innerJoin(users, eq(users.id, invites.invitedById))
-    .where(eq(inviteTokens.tokenHash, tokenHash));
+  const query = preparedQuery(db, 'resolveInviteLink', (db) =>
+    db
+      .select({
+        invite: invites,
+        supersededAt: inviteTokens.supersededAt,
+        workspaceName: clientWorkspaces.name,
+        workspaceType: clientWorkspaces.type,
+        inviterName: users.name,
+        opened: sql<boolean>`exists (select 1 from invite_event e where e.invite_id = ${invites.id} and e.type = 'opened')`,
+      })
+      .from(inviteTokens)
+      .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
+      .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, invites.workspaceId))
+      .innerJoin(users, eq(users.id, invites.invitedById))
+      .where(eq(inviteTokens.tokenHash, param('tokenHash')))
+      .prepare('resolveInviteLink'),
+  );
+  const [row] = await query.execute({ tokenHash });
   if (!row) return { kind: 'unknown' };
   const { invite } = row;
   const names = { workspaceName: row.workspaceName, inviterName: row.inviterName ?? '' };

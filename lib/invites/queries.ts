@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import { contracts, emailOutbox, inviteEvents, invites, milestones } from '@/db/schema';
 
 export type Invite = typeof invites.$inferSelect;
@@ -29,50 +30,62 @@ export async function listWorkspaceInvites(
   workspaceId: string,
   options: { limit: number; offset: number },
 ) {
-  const page = db
-    .select({
-      id: invites.id,
-      email: invites.email,
-      firstName: invites.firstName,
-      lastName: invites.lastName,
-      status: invites.status,
-      expiresAt: invites.expiresAt,
-      deliveryEvent: invites.deliveryEvent,
-      createdAt: invites.createdAt,
-      lastOutboxId: invites.lastOutboxId,
-    })
-    .from(invites)
-    .where(eq(invites.workspaceId, workspaceId))
-    .orderBy(desc(invites.createdAt), desc(invites.id))
-    .limit(options.limit)
-    .offset(options.offset)
-    .as('page');
-  const rowsQuery = db
-    .select({
-      id: page.id,
-      email: page.email,
-      firstName: page.firstName,
-      lastName: page.lastName,
-      status: page.status,
-      expiresAt: page.expiresAt,
-      deliveryEvent: page.deliveryEvent,
-      openedAt:
-        sql<Date | null>`(select min(e.created_at) from invite_event e where e.invite_id = ${page.id} and e.type = 'opened')`.mapWith(
-          (v) => (v ? new Date(v) : null),
-        ),
-      contractStatus: contracts.status,
-      createdAt: page.createdAt,
-      outboxStatus: emailOutbox.status,
-      title: contracts.title,
-    })
-    .from(page)
-    .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
-    .leftJoin(contracts, eq(contracts.inviteId, page.id))
-    .orderBy(desc(page.createdAt), desc(page.id));
+  const rowsQuery = preparedQuery(db, 'listWorkspaceInvites', (db) => {
+    const page = db
+      .select({
+        id: invites.id,
+        email: invites.email,
+        firstName: invites.firstName,
+        lastName: invites.lastName,
+        status: invites.status,
+        expiresAt: invites.expiresAt,
+        deliveryEvent: invites.deliveryEvent,
+        createdAt: invites.createdAt,
+        lastOutboxId: invites.lastOutboxId,
+      })
+      .from(invites)
+      .where(eq(invites.workspaceId, param('workspaceId')))
+      .orderBy(desc(invites.createdAt), desc(invites.id))
+      .limit(param('limit'))
+      .offset(param('offset'))
+      .as('page');
+    return db
+      .select({
+        id: page.id,
+        email: page.email,
+        firstName: page.firstName,
+        lastName: page.lastName,
+        status: page.status,
+        expiresAt: page.expiresAt,
+        deliveryEvent: page.deliveryEvent,
+        openedAt:
+          sql<Date | null>`(select min(e.created_at) from invite_event e where e.invite_id = ${page.id} and e.type = 'opened')`.mapWith(
+            (v) => (v ? new Date(v) : null),
+          ),
+        contractStatus: contracts.status,
+        createdAt: page.createdAt,
+        outboxStatus: emailOutbox.status,
+        title: contracts.title,
+      })
+      .from(page)
+      .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
+      .leftJoin(contracts, eq(contracts.inviteId, page.id))
+      .orderBy(desc(page.createdAt), desc(page.id))
+      .prepare('listWorkspaceInvites');
+  });
   // The total is counted apart: a window count over the page would make the page read every
   // invite of the workspace instead of the index's first 25 (the benchmark measured it slower).
-  const totalQuery = db.select({ total: count() }).from(invites).where(eq(invites.workspaceId, workspaceId));
-  const [rows, [{ total }]] = await Promise.all([rowsQuery, totalQuery]);
+  const totalQuery = preparedQuery(db, 'countWorkspaceInvites', (db) =>
+    db
+      .select({ total: count() })
+      .from(invites)
+      .where(eq(invites.workspaceId, param('workspaceId')))
+      .prepare('countWorkspaceInvites'),
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    rowsQuery.execute({ workspaceId, limit: options.limit, offset: options.offset }),
+    totalQuery.execute({ workspaceId }),
+  ]);
   return { rows, total: Number(total) };
 }
 
@@ -92,12 +105,16 @@ export async function findWorkspaceInvite(db: DbOrTx, workspaceId: string, invit
 
 /** The invite's contract with its milestones in order, in one statement. */
 export async function findContractForInvite(db: DbOrTx, inviteId: string) {
-  const rows = await db
-    .select({ contract: contracts, milestone: milestones })
-    .from(contracts)
-    .leftJoin(milestones, eq(milestones.contractId, contracts.id))
-    .where(eq(contracts.inviteId, inviteId))
-    .orderBy(asc(milestones.position));
+  const query = preparedQuery(db, 'findContractForInvite', (db) =>
+    db
+      .select({ contract: contracts, milestone: milestones })
+      .from(contracts)
+      .leftJoin(milestones, eq(milestones.contractId, contracts.id))
+      .where(eq(contracts.inviteId, param('inviteId')))
+      .orderBy(asc(milestones.position))
+      .prepare('findContractForInvite'),
+  );
+  const rows = await query.execute({ inviteId });
   if (rows.length === 0) return undefined;
   return {
     contract: rows[0].contract,

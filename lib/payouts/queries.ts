@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import { payoutMethods } from '@/db/schema';
 
 export type PayoutMethodInsert = typeof payoutMethods.$inferInsert;
@@ -31,18 +32,22 @@ export type PayoutMethodRow = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const active = (userId: string) =>
+const active = (userId: string | Placeholder) =>
   and(eq(payoutMethods.userId, userId), isNull(payoutMethods.removedAt));
 
 export async function listActivePayoutMethods(
   db: DbOrTx,
   userId: string,
 ): Promise<PayoutMethodRow[]> {
-  return db
-    .select(visibleColumns)
-    .from(payoutMethods)
-    .where(active(userId))
-    .orderBy(asc(payoutMethods.createdAt), asc(payoutMethods.id));
+  const query = preparedQuery(db, 'listActivePayoutMethods', (db) =>
+    db
+      .select(visibleColumns)
+      .from(payoutMethods)
+      .where(active(param('userId')))
+      .orderBy(asc(payoutMethods.createdAt), asc(payoutMethods.id))
+      .prepare('listActivePayoutMethods'),
+  );
+  return query.execute({ userId });
 }
 
 /** The user's own, not-removed method with this id; anyone else's id finds nothing. */

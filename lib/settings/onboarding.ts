@@ -1,5 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import { pendingConfirmations, profiles, taxProfiles, users } from '@/db/schema';
 import { openConfirmationOf } from '@/lib/accounts/confirmations';
 import { formatHoldEnd, methodShortName, type PayoutMethodView } from '@/lib/payouts/present';
@@ -36,18 +37,21 @@ export async function loadSettingsContext(
     listPayoutMethods(db, userId, now),
     // The one-row facts in one statement: the profile, whether tax information exists,
     // and how many payout changes wait for their emailed confirmation.
-    db
-      .select({
-        profile: profiles,
-        hasTaxInfo: sql<boolean>`exists (select 1 from ${taxProfiles} where ${taxProfiles.userId} = ${users.id})`,
-        pendingPayoutConfirmations: sql<number>`(${db
-          .select({ n: count() })
-          .from(pendingConfirmations)
-          .where(openConfirmationOf(users.id))})`.mapWith(Number),
-      })
-      .from(users)
-      .leftJoin(profiles, eq(profiles.userId, users.id))
-      .where(eq(users.id, userId)),
+    preparedQuery(db, 'settingsRecords', (db) =>
+      db
+        .select({
+          profile: profiles,
+          hasTaxInfo: sql<boolean>`exists (select 1 from ${taxProfiles} where ${taxProfiles.userId} = ${users.id})`,
+          pendingPayoutConfirmations: sql<number>`(${db
+            .select({ n: count() })
+            .from(pendingConfirmations)
+            .where(openConfirmationOf(users.id))})`.mapWith(Number),
+        })
+        .from(users)
+        .leftJoin(profiles, eq(profiles.userId, users.id))
+        .where(eq(users.id, param('userId')))
+        .prepare('settingsRecords'),
+    ).execute({ userId }),
   ]);
   return {
     now,
