@@ -1,6 +1,6 @@
 import { createInvite } from '@/lib/invites/service';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createClient, inviteData } from '@/tests/helpers/invite-fixtures';
+import { createClient, hourlyOfferInput, inviteData } from '@/tests/helpers/invite-fixtures';
 import { listWorkspaceInvites } from './queries';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -18,7 +18,7 @@ describe('listWorkspaceInvites', () => {
       const created = await createInvite(
         database.db,
         client,
-        inviteData(`page-${i}-${Date.now()}@example.com`),
+        inviteData(`page-${i}-${Date.now()}@example.com`, { offer: hourlyOfferInput({ title: `Offer ${i}` }) }),
       );
       if (!created.ok) throw new Error(created.message);
       ids.push(created.inviteId);
@@ -36,11 +36,14 @@ describe('listWorkspaceInvites', () => {
     });
     expect(first.total).toBe(3);
     expect(first.rows.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    // Each row carries its own offer (read through the lateral join), never another's.
     expect(first.rows[0]).toMatchObject({
-      title: expect.any(String),
+      title: 'Offer 2',
+      contractStatus: 'offered',
       outboxStatus: 'queued',
       openedAt: null,
     });
+    expect(first.rows.map((r) => r.title)).toEqual(['Offer 2', 'Offer 1']);
 
     const second = await listWorkspaceInvites(database.db, client.workspaceId, {
       limit: 2,

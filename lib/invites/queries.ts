@@ -49,6 +49,14 @@ export async function listWorkspaceInvites(
       .limit(param('limit'))
       .offset(param('offset'))
       .as('page');
+    // Each row's offer by its unique index: a plain join made the planner hash every
+    // contract of the database (it cannot know the page holds only 25 invites).
+    const offer = db
+      .select({ status: contracts.status, title: contracts.title })
+      .from(contracts)
+      .where(eq(contracts.inviteId, page.id))
+      .limit(1)
+      .as('offer');
     return db
       .select({
         id: page.id,
@@ -62,14 +70,14 @@ export async function listWorkspaceInvites(
           sql<Date | null>`(select min(e.created_at) from invite_event e where e.invite_id = ${page.id} and e.type = 'opened')`.mapWith(
             (v) => (v ? new Date(v) : null),
           ),
-        contractStatus: contracts.status,
+        contractStatus: offer.status,
         createdAt: page.createdAt,
         outboxStatus: emailOutbox.status,
-        title: contracts.title,
+        title: offer.title,
       })
       .from(page)
       .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
-      .leftJoin(contracts, eq(contracts.inviteId, page.id))
+      .leftJoinLateral(offer, sql`true`)
       .orderBy(desc(page.createdAt), desc(page.id))
       .prepare('listWorkspaceInvites');
   });
