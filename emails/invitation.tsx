@@ -1,5 +1,6 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
 import { EmailLayout, emailStyles } from './layout';
+import { formatLongDate } from '@/lib/dates/format';
 
 export type InvitationEmailProps = {
   inviterName: string;
@@ -20,9 +21,6 @@ export function invitationSubject(p: Pick<InvitationEmailProps, 'inviterName' | 
     : `${who} invited you to work together on Workbridge`;
 }
 
-const formatDate = (d: Date) =>
-  d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-
 /** The invitation (and its reminder): who, the offer with net pay, one button, the expiry. */
 export default function InvitationEmail({
   inviterName = 'Dana Lee',
@@ -37,7 +35,7 @@ export default function InvitationEmail({
 }: Partial<InvitationEmailProps>) {
   const who = inviterName ? `${inviterName} of ${workspaceName}` : workspaceName;
   const preview = reminder
-    ? `Your invitation from ${who} expires on ${formatDate(expiresAt)}`
+    ? `Your invitation from ${who} expires on ${formatLongDate(expiresAt)}`
     : `${who} wants to work with you: ${offerTitle}`;
   return (
     <EmailLayout preview={preview}>
@@ -71,7 +69,7 @@ export default function InvitationEmail({
         </Button>
       </Section>
       <Text style={emailStyles.muted}>
-        This invitation expires on {formatDate(expiresAt)}. If the link has expired, open it
+        This invitation expires on {formatLongDate(expiresAt)}. If the link has expired, open it
         anyway: you can ask for a fresh one.
       </Text>
       <Text style={emailStyles.muted}>

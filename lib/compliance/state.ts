@@ -1,5 +1,6 @@
 import { approvalExpiresAt, canResubmit, earliestResubmission, isApprovalCurrent } from './questions';
 import { isRequirementMet, type ComplianceLevel, type ComplianceRequirement } from './rule';
+import { formatLongDate } from '@/lib/dates/format';
 
 /** One compliance check as the pages and rules see it (never its answers or files). */
 export type CheckSummary = {
@@ -87,8 +88,7 @@ export function complianceState(
 
 /** Dates in plain words, in UTC like every other date the app shows: "March 11, 2026, 08:30 UTC". */
 export function formatComplianceDate(date: Date): string {
-  const day = date.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  return `${day}, ${date.toISOString().slice(11, 16)} UTC`;
+  return `${formatLongDate(date)}, ${date.toISOString().slice(11, 16)} UTC`;
 }
 
 /** A reviewer's reason inside a sentence of ours: no doubled full stop. */

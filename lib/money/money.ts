@@ -11,8 +11,17 @@ export function netCents(grossCents: number, feeBps: number): number {
   return grossCents - feeCents(grossCents, feeBps);
 }
 
+// One formatter per currency: building an Intl.NumberFormat costs about 25 µs, and a page
+// with an offer formats several amounts.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, currency = 'USD'): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(cents / 100);
 }
 
 export function formatPercent(bps: number): string {

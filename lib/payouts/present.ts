@@ -1,4 +1,5 @@
 import type { PayoutMethodRow } from './queries';
+import { formatLongDateTime } from '@/lib/dates/format';
 
 /** How payout methods are named on pages and in emails: masked, last four only. */
 export const PAYOUT_KIND_LABELS: Record<PayoutMethodRow['kind'], string> = {
@@ -45,11 +46,7 @@ export function methodTitle(m: Describable): string {
 
 /** Hold ends are instants, so the time is shown too, in UTC like the emails. */
 export function formatHoldEnd(date: Date): string {
-  return `${date.toLocaleString('en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  })} UTC`;
+  return formatLongDateTime(date);
 }
 
 export type PayoutMethodView = PayoutMethodRow & { title: string; isUsable: boolean };

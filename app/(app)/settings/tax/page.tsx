@@ -7,6 +7,7 @@ import { US_STATES } from '@/lib/tax/validation';
 import { SettingsNotice } from '../notice';
 import { requireFreelancerViewer } from '../viewer';
 import { NonUsTaxForm, UsTaxForm, type TaxDefaults } from './tax-forms';
+import { formatLongDate } from '@/lib/dates/format';
 
 export const metadata: Metadata = { title: 'Tax information', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -84,10 +85,7 @@ export default async function TaxSettingsPage({ searchParams }: Props) {
               <dt>Signed</dt>
               <dd>
                 by {summary.signatureName} on{' '}
-                {summary.signedAt.toLocaleDateString('en-US', {
-                  dateStyle: 'long',
-                  timeZone: 'UTC',
-                })}
+                {formatLongDate(summary.signedAt)}
               </dd>
             </div>
           </dl>

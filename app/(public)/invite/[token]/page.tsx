@@ -5,10 +5,9 @@ import { OfferSummary } from '@/components/offer/offer-summary';
 import { getViewer } from '@/lib/auth/session';
 import { recordInviteOpened, resolveInviteLink } from '@/lib/invites/landing';
 import { loadTerms } from '@/lib/invites/service';
+import { formatLongDate } from '@/lib/dates/format';
 
 export const metadata: Metadata = { title: 'Your invitation', robots: { index: false, follow: false } };
-
-const formatDate = (d: Date) => d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 /**
  * The invite link. Loading it (GET, HEAD, a scanner's headless browser) changes nothing
@@ -66,7 +65,7 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
       <div className="narrow">
         <h1>This invitation has expired</h1>
         <p>
-          The link from {who} expired on {formatDate(state.invite.expiresAt)}. You can ask for a fresh link; it goes to
+          The link from {who} expired on {formatLongDate(state.invite.expiresAt)}. You can ask for a fresh link; it goes to
           the address the invitation was sent to, and {state.workspaceName} will see that you asked.
         </p>
         {query.notice === 'fresh-link-sent' ? (
@@ -106,7 +105,7 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
           <li>A profile that can help you find more work, if you want it to.</li>
         </ul>
       </section>
-      <p>This invitation expires on {formatDate(state.invite.expiresAt)}.</p>
+      <p>This invitation expires on {formatLongDate(state.invite.expiresAt)}.</p>
       {someoneElse ? (
         <div className="card">
           <p>
