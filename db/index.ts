@@ -16,7 +16,7 @@ export function getDatabase(): Promise<Database> {
     const env = getEnv();
     const onQuery = env.LOG_SQL_QUERIES ? logQueryLine : undefined;
     const database = env.DATABASE_URL
-      ? await openDatabase({ url: env.DATABASE_URL, onQuery })
+      ? await openDatabase({ url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, onQuery })
       : await openDatabase({ dataDir: path.resolve(env.PGLITE_DIR), onQuery });
     holder.database = database;
     return database;

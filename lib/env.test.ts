@@ -30,6 +30,13 @@ describe('parseEnv', () => {
     expect(problemsOf({ LOG_SQL_QUERIES: 'sometimes' })).toEqual([expect.stringMatching(/^LOG_SQL_QUERIES/)]);
   });
 
+  it('keeps 5 connections per process unless told otherwise, and names a bad pool size', () => {
+    expect(parseEnv({}).DATABASE_POOL_MAX).toBe(5);
+    expect(parseEnv({ DATABASE_POOL_MAX: '12' }).DATABASE_POOL_MAX).toBe(12);
+    expect(problemsOf({ DATABASE_POOL_MAX: '0' })).toEqual([expect.stringMatching(/^DATABASE_POOL_MAX/)]);
+    expect(problemsOf({ DATABASE_POOL_MAX: 'lots' })).toEqual([expect.stringMatching(/^DATABASE_POOL_MAX/)]);
+  });
+
   it('names each malformed variable', () => {
     const problems = problemsOf({
       APP_URL: 'not a url',

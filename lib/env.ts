@@ -19,6 +19,8 @@ const envSchema = z
       .default('http://localhost:3000')
       .transform((u) => u.replace(/\/+$/, '')),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Connections each app process keeps to DATABASE_URL (see README, "Production configuration"). */
+    DATABASE_POOL_MAX: positiveInt(5, 100),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     DATA_DIR: z.string().min(1).default('.data'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
