@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { param, preparedQuery } from '@/db/prepared';
+import { literalLimit, param, preparedQuery } from '@/db/prepared';
 import { contracts, emailOutbox, inviteEvents, invites, milestones } from '@/db/schema';
 
 export type Invite = typeof invites.$inferSelect;
@@ -30,7 +30,9 @@ export async function listWorkspaceInvites(
   workspaceId: string,
   options: { limit: number; offset: number },
 ) {
-  const rowsQuery = preparedQuery(db, 'listWorkspaceInvites', (db) => {
+  // One prepared statement per page size: the size is written into it (see literalLimit).
+  const limit = literalLimit(options.limit);
+  const rowsQuery = preparedQuery(db, `listWorkspaceInvites:${options.limit}`, (db) => {
     const page = db
       .select({
         id: invites.id,
@@ -46,7 +48,7 @@ export async function listWorkspaceInvites(
       .from(invites)
       .where(eq(invites.workspaceId, param('workspaceId')))
       .orderBy(desc(invites.createdAt), desc(invites.id))
-      .limit(param('limit'))
+      .limit(limit)
       .offset(param('offset'))
       .as('page');
     // Each row's offer by its unique index: a plain join made the planner hash every
@@ -55,7 +57,7 @@ export async function listWorkspaceInvites(
       .select({ status: contracts.status, title: contracts.title })
       .from(contracts)
       .where(eq(contracts.inviteId, page.id))
-      .limit(1)
+      .limit(literalLimit(1))
       .as('offer');
     return db
       .select({
@@ -79,7 +81,7 @@ export async function listWorkspaceInvites(
       .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
       .leftJoinLateral(offer, sql`true`)
       .orderBy(desc(page.createdAt), desc(page.id))
-      .prepare('listWorkspaceInvites');
+      .prepare(`listWorkspaceInvites:${options.limit}`);
   });
   // The total is counted apart: a window count over the page would make the page read every
   // invite of the workspace instead of the index's first 25 (the benchmark measured it slower).
@@ -91,7 +93,7 @@ export async function listWorkspaceInvites(
       .prepare('countWorkspaceInvites'),
   );
   const [rows, [{ total }]] = await Promise.all([
-    rowsQuery.execute({ workspaceId, limit: options.limit, offset: options.offset }),
+    rowsQuery.execute({ workspaceId, offset: options.offset }),
     totalQuery.execute({ workspaceId }),
   ]);
   return { rows, total: Number(total) };
