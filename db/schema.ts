@@ -95,11 +95,17 @@ export const clientWorkspaces = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     type: clientTypeEnum('type').notNull(),
+    /**
+     * How many invites the workspace has, kept by triggers on invite (migration 0009), so the
+     * invite list shows its total without counting every invite on each view.
+     */
+    inviteCount: integer('invite_count').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('client_workspace_owner_uq').on(t.ownerId),
     check('client_workspace_name_len', sql`char_length(${t.name}) between 1 and 120`),
+    check('client_workspace_invite_count_nonnegative', sql`${t.inviteCount} >= 0`),
   ],
 );
 

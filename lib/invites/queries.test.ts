@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { clientWorkspaces, invites } from '@/db/schema';
 import { createInvite } from '@/lib/invites/service';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient, hourlyOfferInput, inviteData } from '@/tests/helpers/invite-fixtures';
@@ -9,8 +11,16 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
+async function inviteCountOf(workspaceId: string): Promise<number> {
+  const [row] = await database.db
+    .select({ n: clientWorkspaces.inviteCount })
+    .from(clientWorkspaces)
+    .where(eq(clientWorkspaces.id, workspaceId));
+  return row.n;
+}
+
 describe('listWorkspaceInvites', () => {
-  it('pages through one workspace, newest first, with the total on every page', async () => {
+  it('pages through one workspace, newest first, each row with its own offer', async () => {
     const client = await createClient(database.db);
     const other = await createClient(database.db);
     const ids: string[] = [];
@@ -34,35 +44,65 @@ describe('listWorkspaceInvites', () => {
       limit: 2,
       offset: 0,
     });
-    expect(first.total).toBe(3);
-    expect(first.rows.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    expect(first.map((r) => r.id)).toEqual([ids[2], ids[1]]);
     // Each row carries its own offer (read through the lateral join), never another's.
-    expect(first.rows[0]).toMatchObject({
+    expect(first[0]).toMatchObject({
       title: 'Offer 2',
       contractStatus: 'offered',
       outboxStatus: 'queued',
       openedAt: null,
     });
-    expect(first.rows.map((r) => r.title)).toEqual(['Offer 2', 'Offer 1']);
+    expect(first.map((r) => r.title)).toEqual(['Offer 2', 'Offer 1']);
 
     const second = await listWorkspaceInvites(database.db, client.workspaceId, {
       limit: 2,
       offset: 2,
     });
-    expect(second).toMatchObject({ total: 3, rows: [expect.objectContaining({ id: ids[0] })] });
+    expect(second.map((r) => r.id)).toEqual([ids[0]]);
 
     const pastTheEnd = await listWorkspaceInvites(database.db, client.workspaceId, {
       limit: 2,
       offset: 10,
     });
-    expect(pastTheEnd).toEqual({ rows: [], total: 3 });
+    expect(pastTheEnd).toEqual([]);
 
     const empty = await listWorkspaceInvites(
       database.db,
       (await createClient(database.db)).workspaceId,
       { limit: 2, offset: 0 },
     );
-    expect(empty).toEqual({ rows: [], total: 0 });
+    expect(empty).toEqual([]);
+  });
+
+  it('keeps the workspace’s invite total in step with every insert and delete', async () => {
+    const client = await createClient(database.db);
+    const other = await createClient(database.db);
+    expect(await inviteCountOf(client.workspaceId)).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      const created = await createInvite(database.db, client, inviteData(`count-${i}-${Date.now()}@example.com`));
+      expect(created.ok).toBe(true);
+    }
+    // Several rows in one statement, for two workspaces at once (the bulk path inserts many).
+    await database.db.insert(invites).values(
+      [client, client, other].map((who, i) => ({
+        workspaceId: who.workspaceId,
+        invitedById: who.userId,
+        email: `raw-${i}-${Date.now()}@example.com`,
+        firstName: 'Raw',
+        lastName: `Row ${i}`,
+        tokenHash: `hash-${i}-${Date.now()}-${Math.random()}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })),
+    );
+    expect(await inviteCountOf(client.workspaceId)).toBe(4);
+    expect(await inviteCountOf(other.workspaceId)).toBe(1);
+    await database.db.delete(invites).where(eq(invites.lastName, 'Row 0'));
+    expect(await inviteCountOf(client.workspaceId)).toBe(3);
+    // The count is per workspace, so an invite cannot move between them.
+    await expect(
+      database.db.update(invites).set({ workspaceId: other.workspaceId }).where(eq(invites.lastName, 'Row 1')),
+    ).rejects.toThrow();
+    expect(await inviteCountOf(other.workspaceId)).toBe(1);
   });
 
   // A parameter as LIMIT made Postgres plan the page statement anew on every view once the

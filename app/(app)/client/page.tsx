@@ -18,7 +18,9 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
   const params = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.page ?? '1', 10) || 1));
   const { db } = await getDatabase();
-  const { rows, total } = await listWorkspaceInvites(db, inviter.workspaceId, {
+  // The total comes with the session's workspace row (kept by triggers on invite).
+  const total = viewer.workspace?.inviteCount ?? 0;
+  const rows = await listWorkspaceInvites(db, inviter.workspaceId, {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
