@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { clientWorkspaces, invites } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { clientWorkspaces, inviteEvents, invites } from '@/db/schema';
+import { recordInviteOpened } from '@/lib/invites/landing';
 import { createInvite } from '@/lib/invites/service';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient, hourlyOfferInput, inviteData } from '@/tests/helpers/invite-fixtures';
@@ -53,6 +54,18 @@ describe('listWorkspaceInvites', () => {
       openedAt: null,
     });
     expect(first.map((r) => r.title)).toEqual(['Offer 2', 'Offer 1']);
+    const [stored] = await database.db.select().from(invites).where(eq(invites.id, ids[2]));
+    expect(first[0].createdAt).toEqual(stored.createdAt);
+    expect(first[0].expiresAt).toEqual(stored.expiresAt);
+    expect(first[0]).toMatchObject({ email: stored.email, firstName: 'Alex', lastName: 'Rivera', status: 'pending', deliveryEvent: null });
+
+    await recordInviteOpened(database.db, ids[1]);
+    const [opened] = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(and(eq(inviteEvents.inviteId, ids[1]), eq(inviteEvents.type, 'opened')));
+    const again = await listWorkspaceInvites(database.db, client.workspaceId, { limit: 2, offset: 0 });
+    expect(again.map((r) => r.openedAt)).toEqual([null, opened.createdAt]);
 
     const second = await listWorkspaceInvites(database.db, client.workspaceId, {
       limit: 2,
