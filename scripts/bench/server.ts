@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { nextStartArgs } from '../next-start.mjs';
 import { stopProcessGroup } from '../process-group';
 import { createInterface } from 'node:readline';
 import { QUERY_LOG_MARKER } from '@/db/client';
@@ -16,7 +17,7 @@ export type BenchServer = {
  */
 export async function startServer(port: number, env: Record<string, string>, options: { logQueries?: boolean } = {}): Promise<BenchServer> {
   // Its own process group, so stopping it stops every process next start made.
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs(port), {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
+import { nextStartArgs } from '../../scripts/next-start.mjs';
 import { stopProcessGroup } from '../../scripts/process-group';
 import { inviteLinkFromMail, sendHourlyInvite, signUpAsClient, uniqueEmail } from './helpers';
 
@@ -70,7 +71,7 @@ test.beforeAll(async ({}, testInfo) => {
   for (const port of PORTS) {
     children.push(
       capture(
-        spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+        spawn(process.execPath, nextStartArgs(port), {
           env: { ...env, WORKER_MODE: 'off' },
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: true,

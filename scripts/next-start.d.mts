@@ -1,0 +1,3 @@
+/** Types for scripts/next-start.mjs (plain JavaScript, so `npm start` needs no TypeScript loader). */
+export declare const SERVER_NODE_FLAGS: string[];
+export declare function nextStartArgs(port?: number | string, extra?: string[]): string[];
