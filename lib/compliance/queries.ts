@@ -15,7 +15,8 @@ import type { QuestionnaireAnswers } from './questions';
 import { complianceRequirement, contractTermsOf, type ComplianceLevel, type ComplianceRequirement } from './rule';
 import type { CheckSummary } from './state';
 
-const summaryColumns = {
+/** A check as the checklist and the compliance page summarise it. */
+export const checkSummaryColumns = {
   id: complianceChecks.id,
   level: complianceChecks.level,
   status: complianceChecks.status,
@@ -28,7 +29,7 @@ const summaryColumns = {
 export async function listChecks(db: DbOrTx, userId: string): Promise<CheckSummary[]> {
   const query = preparedQuery(db, 'listChecks', (db) =>
     db
-      .select(summaryColumns)
+      .select(checkSummaryColumns)
       .from(complianceChecks)
       .where(eq(complianceChecks.userId, param('userId')))
       .orderBy(desc(complianceChecks.submittedAt), desc(complianceChecks.id))

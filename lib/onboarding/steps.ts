@@ -5,18 +5,15 @@ import {
   complianceSteps,
   type ComplianceContext,
 } from '@/lib/compliance/onboarding';
-import { listChecks, toContractNeed } from '@/lib/compliance/queries';
+import { toContractNeed } from '@/lib/compliance/queries';
 import {
-  loadSettingsContext,
   settingsBlockers,
+  settingsContextOf,
   settingsSteps,
   type SettingsContext,
 } from '@/lib/settings/onboarding';
-import {
-  listFreelancerContracts,
-  type FreelancerContract,
-  type FreelancerProfileRow,
-} from './queries';
+import { type FreelancerContract, type FreelancerProfileRow } from './queries';
+import { loadOnboardingRecords } from './records';
 
 /** Everything the checklist and the blockers panel look at, loaded once per page. */
 export type OnboardingContext = {
@@ -35,14 +32,13 @@ export async function loadOnboardingContext(
   db: DbOrTx,
   { userId, profile }: { userId: string; profile: FreelancerProfileRow | undefined },
 ): Promise<OnboardingContext> {
-  const [contracts, checks, settings] = await Promise.all([
-    listFreelancerContracts(db, userId),
-    listChecks(db, userId),
-    loadSettingsContext(db, userId),
-  ]);
+  const now = new Date();
+  const records = await loadOnboardingRecords(db, userId);
+  const { contracts } = records;
   // The contracts are read once, for the checklist and for what compliance they need.
   const live = contracts.filter((c) => c.status !== 'declined');
-  const compliance = buildComplianceContext(live.map(toContractNeed), checks, new Date());
+  const compliance = buildComplianceContext(live.map(toContractNeed), records.checks, now);
+  const settings = settingsContextOf(records, now);
   return { profile, contracts, compliance, settings };
 }
 

@@ -6,7 +6,7 @@ import { payoutMethods } from '@/db/schema';
 export type PayoutMethodInsert = typeof payoutMethods.$inferInsert;
 
 /** Everything a page may see of a method: never the encrypted columns. */
-const visibleColumns = {
+export const visibleColumns = {
   id: payoutMethods.id,
   kind: payoutMethods.kind,
   holderName: payoutMethods.holderName,

@@ -1,10 +1,6 @@
-import { count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { param, preparedQuery } from '@/db/prepared';
-import { pendingConfirmations, profiles, taxProfiles, users } from '@/db/schema';
-import { openConfirmationOf } from '@/lib/accounts/confirmations';
-import { formatHoldEnd, methodShortName, type PayoutMethodView } from '@/lib/payouts/present';
-import { listPayoutMethods } from '@/lib/payouts/service';
+import { loadOnboardingRecords, type OnboardingRecords } from '@/lib/onboarding/records';
+import { formatHoldEnd, methodShortName, toView, type PayoutMethodView } from '@/lib/payouts/present';
 import { completenessOf } from '@/lib/profile/service';
 
 /** The share of the completeness meter that counts as "profile done": its first half. */
@@ -33,32 +29,20 @@ export async function loadSettingsContext(
   userId: string,
   now = new Date(),
 ): Promise<SettingsContext> {
-  const [payoutMethods, [records]] = await Promise.all([
-    listPayoutMethods(db, userId, now),
-    // The one-row facts in one statement: the profile, whether tax information exists,
-    // and how many payout changes wait for their emailed confirmation.
-    preparedQuery(db, 'settingsRecords', (db) =>
-      db
-        .select({
-          profile: profiles,
-          hasTaxInfo: sql<boolean>`exists (select 1 from ${taxProfiles} where ${taxProfiles.userId} = ${users.id})`,
-          pendingPayoutConfirmations: sql<number>`(${db
-            .select({ n: count() })
-            .from(pendingConfirmations)
-            .where(openConfirmationOf(users.id))})`.mapWith(Number),
-        })
-        .from(users)
-        .leftJoin(profiles, eq(profiles.userId, users.id))
-        .where(eq(users.id, param('userId')))
-        .prepare('settingsRecords'),
-    ).execute({ userId }),
-  ]);
+  return settingsContextOf(await loadOnboardingRecords(db, userId), now);
+}
+
+/** The settings part of the onboarding records (read with the rest in one statement). */
+export function settingsContextOf(
+  records: Pick<OnboardingRecords, 'payoutMethods' | 'pendingPayoutConfirmations' | 'hasTaxInfo' | 'profile'>,
+  now: Date,
+): SettingsContext {
   return {
     now,
-    payoutMethods,
-    pendingPayoutConfirmations: records?.pendingPayoutConfirmations ?? 0,
-    hasTaxInfo: Boolean(records?.hasTaxInfo),
-    profilePercent: completenessOf(records?.profile ?? undefined).percent,
+    payoutMethods: records.payoutMethods.map((row) => toView(row, now)),
+    pendingPayoutConfirmations: records.pendingPayoutConfirmations,
+    hasTaxInfo: Boolean(records.hasTaxInfo),
+    profilePercent: completenessOf(records.profile ?? undefined).percent,
   };
 }
 
