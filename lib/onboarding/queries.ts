@@ -1,7 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
-import { param, preparedQuery } from '@/db/prepared';
-import { clientWorkspaces, contracts, freelancerProfiles, invites, users } from '@/db/schema';
+import type { JsonRow } from '@/db/json-rows';
+import { clientWorkspaces, contracts, freelancerProfiles, users } from '@/db/schema';
 
 export type FreelancerProfileRow = typeof freelancerProfiles.$inferSelect;
 
@@ -22,25 +20,5 @@ export const freelancerContractColumns = {
 /** The statuses the freelancer sees (a withdrawn offer is gone for them). */
 export const FREELANCER_CONTRACT_STATUSES = ['offered', 'awaiting_compliance', 'active', 'declined'] as const;
 
-/** The freelancer's contracts (offers included), with who offered them. */
-export async function listFreelancerContracts(db: DbOrTx, userId: string) {
-  const query = preparedQuery(db, 'listFreelancerContracts', (db) =>
-    db
-      .select(freelancerContractColumns)
-      .from(contracts)
-      .innerJoin(invites, eq(invites.id, contracts.inviteId))
-      .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
-      .innerJoin(users, eq(users.id, invites.invitedById))
-      .where(
-        and(
-          eq(contracts.freelancerId, param('userId')),
-          inArray(contracts.status, [...FREELANCER_CONTRACT_STATUSES]),
-        ),
-      )
-      .orderBy(asc(contracts.createdAt))
-      .prepare('listFreelancerContracts'),
-  );
-  return query.execute({ userId });
-}
-
-export type FreelancerContract = Awaited<ReturnType<typeof listFreelancerContracts>>[number];
+/** One of the freelancer's contracts (offers included), as loadOnboardingRecords reads them. */
+export type FreelancerContract = JsonRow<typeof freelancerContractColumns>;

@@ -12,7 +12,6 @@ import {
 } from '@/tests/helpers/compliance-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { actorSignedIn, installTestEncryptionKey, PAYPAL, US_BANK } from '@/tests/helpers/settings-fixtures';
-import { listFreelancerContracts } from './queries';
 import { loadOnboardingRecords } from './records';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -52,8 +51,21 @@ it('reads the same contracts, checks and payout methods as the separate queries'
   );
 
   const records = await loadOnboardingRecords(database.db, userId);
-  expect(records.contracts).toHaveLength(2);
-  expect(records.contracts).toEqual(await listFreelancerContracts(database.db, userId));
+  expect(records.contracts).toEqual([
+    {
+      id: first.contractId,
+      inviteId: first.inviteId,
+      title: expect.any(String),
+      status: first.status,
+      kind: 'hourly',
+      weeklyLimitHours: 40,
+      workspaceId: enterprise.workspaceId,
+      workspaceName: enterprise.workspaceName,
+      workspaceType: 'enterprise',
+      inviterName: enterprise.name,
+    },
+    expect.objectContaining({ kind: 'fixed', weeklyLimitHours: null, workspaceId: company.workspaceId, workspaceType: 'company' }),
+  ]);
   expect(records.checks).toHaveLength(1);
   expect(records.checks).toEqual(await listChecks(database.db, userId));
   expect(records.checks[0].submittedAt).toBeInstanceOf(Date);

@@ -23,8 +23,8 @@ import { FREELANCER_CONTRACT_STATUSES, freelancerContractColumns } from './queri
  * one statement: their contracts, compliance checks and payout methods (as JSON lists, see
  * jsonRows), their profile, whether tax information is on file and how many payout changes
  * wait for an emailed confirmation. It was five statements, asked on every onboarding page.
- * Each list is filtered by the user id parameter, the same rules as listFreelancerContracts,
- * listChecks and listActivePayoutMethods (their tests and these share fixtures).
+ * Each list is filtered by the user id parameter: checks and payout methods by the same rules
+ * as listChecks and listActivePayoutMethods (records.test.ts compares them).
  */
 export async function loadOnboardingRecords(db: DbOrTx, userId: string) {
   const query = preparedQuery(db, 'loadOnboardingRecords', (db) => {
