@@ -17,7 +17,11 @@ export type JsonRow<C extends Columns> = {
  * `from` is the rest of the subquery (`from … where …`); filter it by parameters, not by the
  * outer query's tables, whose names the subquery's own joins may shadow.
  */
-export function jsonRows<C extends Columns>(columns: C, from: SQL, orderBy: SQL): SQL<JsonRow<C>[]> {
+export function jsonRows<C extends Columns>(
+  columns: C,
+  from: SQL,
+  orderBy: SQL,
+): SQL<JsonRow<C>[]> {
   const keys = Object.keys(columns);
   const tuple = sql.join(
     keys.map((key) => columns[key]),
@@ -28,7 +32,10 @@ export function jsonRows<C extends Columns>(columns: C, from: SQL, orderBy: SQL)
       const tuples = (typeof value === 'string' ? JSON.parse(value) : value) as unknown[][];
       return tuples.map((values) =>
         Object.fromEntries(
-          keys.map((key, i) => [key, values[i] === null ? null : columns[key].mapFromDriverValue(values[i])]),
+          keys.map((key, i) => [
+            key,
+            values[i] === null ? null : columns[key].mapFromDriverValue(values[i]),
+          ]),
         ),
       );
     },

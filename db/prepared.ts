@@ -10,15 +10,20 @@ const byHandle = new WeakMap<DbOrTx, Map<string, unknown>>();
  * and 0.15 ms prepared on PGlite, where every page reads it. On the Postgres server Drizzle
  * also asks postgres.js for a named statement, parsed once per connection.
  *
- * For the pages' hot reads only. `build` gets the handle it is prepared on; a transaction is a
- * handle of its own (its queries must run inside it), so its copy lives only as long as it does.
+ * For the pages' hot reads only. `build` returns the query unprepared, on the handle it gets;
+ * a transaction is a handle of its own (its queries must run inside it), so its copy lives
+ * only as long as it does.
  */
-export function preparedQuery<T>(db: DbOrTx, name: string, build: (db: DbOrTx) => T): T {
+export function preparedQuery<Q>(
+  db: DbOrTx,
+  name: string,
+  build: (db: DbOrTx) => { prepare(name: string): Q },
+): Q {
   let queries = byHandle.get(db);
   if (!queries) byHandle.set(db, (queries = new Map()));
-  let query = queries.get(name) as T | undefined;
+  let query = queries.get(name) as Q | undefined;
   if (query === undefined) {
-    query = build(db);
+    query = build(db).prepare(name);
     queries.set(name, query);
   }
   return query;

@@ -58,8 +58,7 @@ export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(clientWorkspaces, eq(clientWorkspaces.ownerId, users.id))
       .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, users.id))
-      .where(and(eq(sessions.sessionToken, param('hash')), gt(sessions.expires, sql`now()`)))
-      .prepare('findSessionViewer'),
+      .where(and(eq(sessions.sessionToken, param('hash')), gt(sessions.expires, sql`now()`))),
   );
   const [row] = await query.execute({ hash: sessionTokenHash });
   return row;

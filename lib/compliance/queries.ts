@@ -32,8 +32,7 @@ export async function listChecks(db: DbOrTx, userId: string): Promise<CheckSumma
       .select(checkSummaryColumns)
       .from(complianceChecks)
       .where(eq(complianceChecks.userId, param('userId')))
-      .orderBy(desc(complianceChecks.submittedAt), desc(complianceChecks.id))
-      .prepare('listChecks'),
+      .orderBy(desc(complianceChecks.submittedAt), desc(complianceChecks.id)),
   );
   return query.execute({ userId });
 }

@@ -43,8 +43,7 @@ export async function resolveInviteLink(db: DbOrTx, token: string, now = new Dat
       .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
       .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, invites.workspaceId))
       .innerJoin(users, eq(users.id, invites.invitedById))
-      .where(eq(inviteTokens.tokenHash, param('tokenHash')))
-      .prepare('resolveInviteLink'),
+      .where(eq(inviteTokens.tokenHash, param('tokenHash'))),
   );
   const [row] = await query.execute({ tokenHash });
   if (!row) return { kind: 'unknown' };

@@ -73,8 +73,7 @@ export async function listWorkspaceInvites(
       })
       .from(page)
       .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
-      .leftJoinLateral(offer, sql`true`)
-      .prepare(`listWorkspaceInvites:${options.limit}`);
+      .leftJoinLateral(offer, sql`true`);
   });
   // No total here: the workspace row carries it (client_workspace.invite_count, kept by
   // triggers), so a view never counts every invite of the workspace.
@@ -135,8 +134,7 @@ export async function findContractForInvite(db: DbOrTx, inviteId: string) {
       .from(contracts)
       .leftJoin(milestones, eq(milestones.contractId, contracts.id))
       .where(eq(contracts.inviteId, param('inviteId')))
-      .orderBy(asc(milestones.position))
-      .prepare('findContractForInvite'),
+      .orderBy(asc(milestones.position)),
   );
   const rows = await query.execute({ inviteId });
   if (rows.length === 0) return undefined;

@@ -59,8 +59,7 @@ export async function loadOnboardingRecords(db: DbOrTx, userId: string) {
       })
       .from(users)
       .leftJoin(profiles, eq(profiles.userId, users.id))
-      .where(eq(users.id, user))
-      .prepare('loadOnboardingRecords');
+      .where(eq(users.id, user));
   });
   const [row] = await query.execute({ userId });
   return (

@@ -44,8 +44,7 @@ export async function listActivePayoutMethods(
       .select(visibleColumns)
       .from(payoutMethods)
       .where(active(param('userId')))
-      .orderBy(asc(payoutMethods.createdAt), asc(payoutMethods.id))
-      .prepare('listActivePayoutMethods'),
+      .orderBy(asc(payoutMethods.createdAt), asc(payoutMethods.id)),
   );
   return query.execute({ userId });
 }
