@@ -20,14 +20,14 @@ export type JsonRow<C extends Columns> = {
 export function jsonRows<C extends Columns>(
   columns: C,
   from: SQL,
-  orderBy: SQL,
+  orderBy: SQL[],
 ): SQL<JsonRow<C>[]> {
   const keys = Object.keys(columns);
   const tuple = sql.join(
     keys.map((key) => columns[key]),
     sql`, `,
   );
-  return sql`(select coalesce(json_agg(json_build_array(${tuple}) order by ${orderBy}), '[]') ${from})`.mapWith(
+  return sql`(select coalesce(json_agg(json_build_array(${tuple}) order by ${sql.join(orderBy, sql`, `)}), '[]') ${from})`.mapWith(
     (value: unknown) => {
       const tuples = (typeof value === 'string' ? JSON.parse(value) : value) as unknown[][];
       return tuples.map((values) =>

@@ -15,6 +15,9 @@ import type { QuestionnaireAnswers } from './questions';
 import { complianceRequirement, contractTermsOf, type ComplianceLevel, type ComplianceRequirement } from './rule';
 import type { CheckSummary } from './state';
 
+/** Newest first: the latest check is the one that counts. */
+export const CHECK_ORDER = [desc(complianceChecks.submittedAt), desc(complianceChecks.id)];
+
 /** A check as the checklist and the compliance page summarise it. */
 export const checkSummaryColumns = {
   id: complianceChecks.id,
@@ -32,7 +35,7 @@ export async function listChecks(db: DbOrTx, userId: string): Promise<CheckSumma
       .select(checkSummaryColumns)
       .from(complianceChecks)
       .where(eq(complianceChecks.userId, param('userId')))
-      .orderBy(desc(complianceChecks.submittedAt), desc(complianceChecks.id)),
+      .orderBy(...CHECK_ORDER),
   );
   return query.execute({ userId });
 }

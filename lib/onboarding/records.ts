@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { jsonRows } from '@/db/json-rows';
 import { param, preparedQuery } from '@/db/prepared';
@@ -14,8 +14,8 @@ import {
   users,
 } from '@/db/schema';
 import { openConfirmationOf } from '@/lib/accounts/confirmations';
-import { checkSummaryColumns } from '@/lib/compliance/queries';
-import { visibleColumns as payoutMethodColumns } from '@/lib/payouts/queries';
+import { CHECK_ORDER, checkSummaryColumns } from '@/lib/compliance/queries';
+import { activePayoutMethodsOf, PAYOUT_METHOD_ORDER, visibleColumns as payoutMethodColumns } from '@/lib/payouts/queries';
 import { FREELANCER_CONTRACT_STATUSES, freelancerContractColumns } from './queries';
 
 /**
@@ -23,8 +23,8 @@ import { FREELANCER_CONTRACT_STATUSES, freelancerContractColumns } from './queri
  * one statement: their contracts, compliance checks and payout methods (as JSON lists, see
  * jsonRows), their profile, whether tax information is on file and how many payout changes
  * wait for an emailed confirmation. It was five statements, asked on every onboarding page.
- * Each list is filtered by the user id parameter: checks and payout methods by the same rules
- * as listChecks and listActivePayoutMethods (records.test.ts compares them).
+ * Each list is filtered by the user id parameter; checks and payout methods share their
+ * filters and order with listChecks and listActivePayoutMethods (records.test.ts compares them).
  */
 export async function loadOnboardingRecords(db: DbOrTx, userId: string) {
   const query = preparedQuery(db, 'loadOnboardingRecords', (db) => {
@@ -44,17 +44,17 @@ export async function loadOnboardingRecords(db: DbOrTx, userId: string) {
             inner join ${clientWorkspaces} on ${clientWorkspaces.id} = ${contracts.workspaceId}
             inner join ${users} on ${users.id} = ${invites.invitedById}
             where ${and(eq(contracts.freelancerId, user), inArray(contracts.status, [...FREELANCER_CONTRACT_STATUSES]))}`,
-          sql`${asc(contracts.createdAt)}`,
+          [asc(contracts.createdAt)],
         ),
         checks: jsonRows(
           checkSummaryColumns,
           sql`from ${complianceChecks} where ${eq(complianceChecks.userId, user)}`,
-          sql`${desc(complianceChecks.submittedAt)}, ${desc(complianceChecks.id)}`,
+          CHECK_ORDER,
         ),
         payoutMethods: jsonRows(
           payoutMethodColumns,
-          sql`from ${payoutMethods} where ${and(eq(payoutMethods.userId, user), isNull(payoutMethods.removedAt))}`,
-          sql`${asc(payoutMethods.createdAt)}, ${asc(payoutMethods.id)}`,
+          sql`from ${payoutMethods} where ${activePayoutMethodsOf(user)}`,
+          PAYOUT_METHOD_ORDER,
         ),
       })
       .from(users)

@@ -32,7 +32,11 @@ export type PayoutMethodRow = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const active = (userId: string | Placeholder) =>
+/** Oldest first: the order every list of methods shows. */
+export const PAYOUT_METHOD_ORDER = [asc(payoutMethods.createdAt), asc(payoutMethods.id)];
+
+/** The user's methods that are not removed: what any page or action may list or touch. */
+export const activePayoutMethodsOf = (userId: string | Placeholder) =>
   and(eq(payoutMethods.userId, userId), isNull(payoutMethods.removedAt));
 
 export async function listActivePayoutMethods(
@@ -43,8 +47,8 @@ export async function listActivePayoutMethods(
     db
       .select(visibleColumns)
       .from(payoutMethods)
-      .where(active(param('userId')))
-      .orderBy(asc(payoutMethods.createdAt), asc(payoutMethods.id)),
+      .where(activePayoutMethodsOf(param('userId')))
+      .orderBy(...PAYOUT_METHOD_ORDER),
   );
   return query.execute({ userId });
 }
@@ -59,7 +63,7 @@ export async function findActivePayoutMethod(
   const [row] = await db
     .select(visibleColumns)
     .from(payoutMethods)
-    .where(and(active(userId), eq(payoutMethods.id, id)));
+    .where(and(activePayoutMethodsOf(userId), eq(payoutMethods.id, id)));
   return row;
 }
 
@@ -90,7 +94,7 @@ export async function softRemovePayoutMethod(
   const [row] = await tx
     .update(payoutMethods)
     .set({ removedAt: new Date(), isDefault: false })
-    .where(and(active(userId), eq(payoutMethods.id, id)))
+    .where(and(activePayoutMethodsOf(userId), eq(payoutMethods.id, id)))
     .returning(visibleColumns);
   return row;
 }
@@ -99,7 +103,7 @@ export async function clearDefaultPayoutMethod(tx: DbOrTx, userId: string): Prom
   await tx
     .update(payoutMethods)
     .set({ isDefault: false })
-    .where(and(active(userId), eq(payoutMethods.isDefault, true)));
+    .where(and(activePayoutMethodsOf(userId), eq(payoutMethods.isDefault, true)));
 }
 
 export async function markDefaultPayoutMethod(
@@ -110,7 +114,7 @@ export async function markDefaultPayoutMethod(
   const [row] = await tx
     .update(payoutMethods)
     .set({ isDefault: true })
-    .where(and(active(userId), eq(payoutMethods.id, id)))
+    .where(and(activePayoutMethodsOf(userId), eq(payoutMethods.id, id)))
     .returning(visibleColumns);
   return row;
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { payoutMethods } from '@/db/schema';
+import { loadOnboardingRecords } from '@/lib/onboarding/records';
 import type { PayoutMethodView } from '@/lib/payouts/present';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { saveProfile, uploadProfilePhoto } from '@/lib/profile/service';
@@ -13,8 +14,8 @@ import {
   installTestEncryptionKey,
 } from '@/tests/helpers/settings-fixtures';
 import {
-  loadSettingsContext,
   settingsBlockers,
+  settingsContextOf,
   settingsSteps,
   type SettingsContext,
 } from './onboarding';
@@ -103,7 +104,7 @@ describe('settingsBlockers', () => {
   });
 });
 
-describe('loadSettingsContext', () => {
+describe('settingsContextOf the onboarding records', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   installTestEncryptionKey();
   beforeAll(async () => {
@@ -113,7 +114,7 @@ describe('loadSettingsContext', () => {
 
   it('follows each step as the freelancer completes it', async () => {
     const who = await createFreelancer(database.db);
-    const load = () => loadSettingsContext(database.db, who.userId);
+    const load = async () => settingsContextOf(await loadOnboardingRecords(database.db, who.userId), new Date());
     expect(settingsBlockers(await load()).map((b) => b.key)).toEqual([
       'payout-missing',
       'tax-missing',

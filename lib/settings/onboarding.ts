@@ -1,5 +1,4 @@
-import type { DbOrTx } from '@/db/client';
-import { loadOnboardingRecords, type OnboardingRecords } from '@/lib/onboarding/records';
+import type { OnboardingRecords } from '@/lib/onboarding/records';
 import { formatHoldEnd, methodShortName, toView, type PayoutMethodView } from '@/lib/payouts/present';
 import { completenessOf } from '@/lib/profile/service';
 
@@ -23,14 +22,6 @@ export type SettingsStep = {
   done: boolean;
 };
 export type SettingsBlocker = { key: string; text: string; href: string };
-
-export async function loadSettingsContext(
-  db: DbOrTx,
-  userId: string,
-  now = new Date(),
-): Promise<SettingsContext> {
-  return settingsContextOf(await loadOnboardingRecords(db, userId), now);
-}
 
 /** The settings part of the onboarding records (read with the rest in one statement). */
 export function settingsContextOf(
