@@ -17,7 +17,15 @@ const config = createJestConfig({
 });
 
 // Auth.js ships ES modules only; let SWC compile it (and its own ESM dependencies).
-const ESM_PACKAGES = ['@auth', 'next-auth', 'oauth4webapi', 'jose', '@panva', 'preact', 'preact-render-to-string'];
+const ESM_PACKAGES = [
+  '@auth',
+  'next-auth',
+  'oauth4webapi',
+  'jose',
+  '@panva',
+  'preact',
+  'preact-render-to-string',
+];
 
 export default async function jestConfig() {
   const resolved = await config();

@@ -24,14 +24,22 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  ...(isDev ? [] : [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]),
+  ...(isDev
+    ? []
+    : [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]),
 ];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Profile photos (5 MB) and up to five compliance documents (10 MB each) post to actions.
   experimental: { serverActions: { bodySizeLimit: '51mb' } },
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'postgres', '@react-email/render', '@react-email/components'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pg-boss',
+    'postgres',
+    '@react-email/render',
+    '@react-email/components',
+  ],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

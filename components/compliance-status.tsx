@@ -6,7 +6,13 @@ import { loadClientComplianceLine } from '@/lib/compliance/client-status';
  * reads only the status: the workspace id scopes the lookup, so another workspace's
  * invite id shows nothing.
  */
-export async function ComplianceStatus({ workspaceId, inviteId }: { workspaceId: string; inviteId: string }) {
+export async function ComplianceStatus({
+  workspaceId,
+  inviteId,
+}: {
+  workspaceId: string;
+  inviteId: string;
+}) {
   const { db } = await getDatabase();
   const line = await loadClientComplianceLine(db, { workspaceId, inviteId });
   if (!line) return null;

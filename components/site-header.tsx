@@ -45,7 +45,9 @@ export async function SiteHeader() {
           <div className="who">
             <span>
               Signed in as <strong>{viewer.user.email}</strong>
-              {side === 'client' && viewer.workspace && <> · client side ({viewer.workspace.name})</>}
+              {side === 'client' && viewer.workspace && (
+                <> · client side ({viewer.workspace.name})</>
+              )}
               {side === 'freelancer' && <> · freelancer side</>}
             </span>
             {side && holdsOtherSide && (

@@ -35,9 +35,7 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 export type QueryListener = (text: string) => void;
 
 export type OpenOptions = (
-  | { url: string; max?: number }
-  | { dataDir: string }
-  | { pglite: PGlite }
+  { url: string; max?: number } | { dataDir: string } | { pglite: PGlite }
 ) & { onQuery?: QueryListener };
 
 /** Starts each line `logQueryLine` writes: `npm run bench` counts them per request. */
@@ -86,7 +84,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       async withLock(key, fn) {
         // Lock and unlock on one connection of its own: a session lock taken on one pooled
         // connection and "released" on another would stay held and block every other server.
-        const lockClient = postgres(options.url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+        const lockClient = postgres(options.url, {
+          max: 1,
+          onnotice: () => {},
+          connect_timeout: 5,
+        });
         try {
           await lockClient`select pg_advisory_lock(${key})`;
           try {
@@ -136,7 +138,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
     return;
   }
-  await database.withLock(MIGRATION_LOCK, () => migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR }));
+  await database.withLock(MIGRATION_LOCK, () =>
+    migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR }),
+  );
 }
 
 /**
@@ -160,7 +164,12 @@ export function executorFor(dbOrTx: DbOrTx): SqlExecutor {
 /** pg-boss hands plain objects for jsonb parameters; drivers want them as JSON text. */
 function toParam(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !Array.isArray(value)
+  ) {
     return JSON.stringify(value);
   }
   return value;

@@ -84,7 +84,11 @@ export function withPreparedStatements(pglite: PGlite): PGlite {
         const parsers = options?.parsers
           ? Object.assign(Object.create(pglite.parsers) as typeof pglite.parsers, options.parsers)
           : pglite.parsers;
-        return parse.parseResults(messages, parsers, options && { ...options, parsers: undefined })[0] as Results<T>;
+        return parse.parseResults(
+          messages,
+          parsers,
+          options && { ...options, parsers: undefined },
+        )[0] as Results<T>;
       }),
     );
   }

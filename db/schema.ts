@@ -128,7 +128,10 @@ export const freelancerProfiles = pgTable(
   },
   (t) => [
     check('freelancer_profile_country', sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
-    check('freelancer_profile_phone', sql`${t.phone} is null or ${t.phone} ~ '^[+][1-9][0-9]{7,14}$'`),
+    check(
+      'freelancer_profile_phone',
+      sql`${t.phone} is null or ${t.phone} ~ '^[+][1-9][0-9]{7,14}$'`,
+    ),
     check(
       'freelancer_profile_basic_info_complete',
       sql`${t.basicInfoCompletedAt} is null or (${t.firstName} is not null and ${t.lastName} is not null and ${t.country} is not null and ${t.timeZone} is not null and ${t.termsAcceptedAt} is not null)`,
@@ -150,7 +153,10 @@ export const emailChangeRequests = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('email_change_token_uq').on(t.tokenHash), index('email_change_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('email_change_token_uq').on(t.tokenHash),
+    index('email_change_user_idx').on(t.userId),
+  ],
 );
 
 // ── Email outbox and the local mailbox ─────────────────────────────────────────────────
@@ -180,7 +186,10 @@ export const emailOutbox = pgTable(
     index('email_outbox_status_idx').on(t.status, t.createdAt),
     index('email_outbox_provider_idx').on(t.providerMessageId),
     check('email_outbox_sent_has_time', sql`${t.status} <> 'sent' or ${t.sentAt} is not null`),
-    check('email_outbox_failed_has_time', sql`${t.status} <> 'failed' or ${t.failedAt} is not null`),
+    check(
+      'email_outbox_failed_has_time',
+      sql`${t.status} <> 'failed' or ${t.failedAt} is not null`,
+    ),
   ],
 );
 
@@ -277,12 +286,24 @@ export const invites = pgTable(
       .on(t.workspaceId, t.email)
       .where(sql`${t.status} = 'pending'`),
     // The client's invite list pages through this order: newest first, id breaking ties.
-    index('invite_workspace_page_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('invite_workspace_page_idx').on(
+      t.workspaceId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('invite_email_idx').on(t.email),
     index('invite_last_outbox_idx').on(t.lastOutboxId),
-    index('invite_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
-    check('invite_accepted_has_time', sql`${t.status} <> 'accepted' or (${t.acceptedAt} is not null and ${t.acceptedById} is not null)`),
-    check('invite_declined_has_time', sql`${t.status} <> 'declined' or ${t.declinedAt} is not null`),
+    index('invite_pending_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
+    check(
+      'invite_accepted_has_time',
+      sql`${t.status} <> 'accepted' or (${t.acceptedAt} is not null and ${t.acceptedById} is not null)`,
+    ),
+    check(
+      'invite_declined_has_time',
+      sql`${t.status} <> 'declined' or ${t.declinedAt} is not null`,
+    ),
     check('invite_revoked_has_time', sql`${t.status} <> 'revoked' or ${t.revokedAt} is not null`),
     check('invite_message_len', sql`${t.message} is null or char_length(${t.message}) <= 2000`),
     check('invite_email_lower', sql`${t.email} = lower(${t.email})`),
@@ -336,7 +357,9 @@ export const inviteEvents = pgTable(
   (t) => [
     index('invite_event_invite_idx').on(t.inviteId, t.createdAt),
     // "Opened" is recorded once per invite, whoever loads the landing page.
-    uniqueIndex('invite_event_opened_once_uq').on(t.inviteId).where(sql`${t.type} = 'opened'`),
+    uniqueIndex('invite_event_opened_once_uq')
+      .on(t.inviteId)
+      .where(sql`${t.type} = 'opened'`),
   ],
 );
 
@@ -501,7 +524,10 @@ export const payoutMethods = pgTable(
         or (${t.kind} in ('paypal', 'payoneer') and ${t.email} is not null)`,
     ),
     check('payout_method_last4', sql`char_length(${t.last4}) between 1 and 4`),
-    check('payout_method_no_plain_numbers', sql`${t.accountNumberEncrypted} is null or ${t.accountNumberEncrypted} like 'v1.%'`),
+    check(
+      'payout_method_no_plain_numbers',
+      sql`${t.accountNumberEncrypted} is null or ${t.accountNumberEncrypted} like 'v1.%'`,
+    ),
   ],
 );
 
@@ -549,13 +575,18 @@ export const profiles = pgTable(
     overview: text('overview'),
     hourlyRateCents: integer('hourly_rate_cents'),
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
-    languages: jsonb('languages').$type<{ language: string; level: string }[]>().notNull().default([]),
+    languages: jsonb('languages')
+      .$type<{ language: string; level: string }[]>()
+      .notNull()
+      .default([]),
     employment: jsonb('employment')
       .$type<{ company: string; title: string; from: string; to?: string | null }[]>()
       .notNull()
       .default([]),
     education: jsonb('education')
-      .$type<{ school: string; degree?: string | null; from?: number | null; to?: number | null }[]>()
+      .$type<
+        { school: string; degree?: string | null; from?: number | null; to?: number | null }[]
+      >()
       .notNull()
       .default([]),
     portfolioLinks: jsonb('portfolio_links').$type<string[]>().notNull().default([]),
@@ -567,7 +598,10 @@ export const profiles = pgTable(
     uniqueIndex('profile_slug_uq').on(t.slug),
     check('profile_title_len', sql`${t.title} is null or char_length(${t.title}) <= 70`),
     check('profile_overview_len', sql`${t.overview} is null or char_length(${t.overview}) <= 5000`),
-    check('profile_rate', sql`${t.hourlyRateCents} is null or ${t.hourlyRateCents} between 300 and 99999`),
+    check(
+      'profile_rate',
+      sql`${t.hourlyRateCents} is null or ${t.hourlyRateCents} between 300 and 99999`,
+    ),
   ],
 );
 
@@ -593,8 +627,15 @@ export const pendingConfirmations = pgTable(
 );
 
 // ── Compliance ─────────────────────────────────────────────────────────────────────────
-export const complianceLevelEnum = pgEnum('compliance_level', ['questionnaire', 'questionnaire_and_documents']);
-export const complianceStatusEnum = pgEnum('compliance_status', ['submitted', 'approved', 'rejected']);
+export const complianceLevelEnum = pgEnum('compliance_level', [
+  'questionnaire',
+  'questionnaire_and_documents',
+]);
+export const complianceStatusEnum = pgEnum('compliance_status', [
+  'submitted',
+  'approved',
+  'rejected',
+]);
 
 export const complianceChecks = pgTable(
   'compliance_check',
@@ -615,9 +656,17 @@ export const complianceChecks = pgTable(
     index('compliance_check_user_idx').on(t.userId, t.submittedAt),
     index('compliance_check_queue_idx').on(t.status, t.submittedAt),
     // One open submission at a time per freelancer.
-    uniqueIndex('compliance_one_open_uq').on(t.userId).where(sql`${t.status} = 'submitted'`),
-    check('compliance_decided', sql`${t.status} = 'submitted' or (${t.decidedAt} is not null and ${t.decidedById} is not null)`),
-    check('compliance_rejected_reason', sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`),
+    uniqueIndex('compliance_one_open_uq')
+      .on(t.userId)
+      .where(sql`${t.status} = 'submitted'`),
+    check(
+      'compliance_decided',
+      sql`${t.status} = 'submitted' or (${t.decidedAt} is not null and ${t.decidedById} is not null)`,
+    ),
+    check(
+      'compliance_rejected_reason',
+      sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`,
+    ),
   ],
 );
 

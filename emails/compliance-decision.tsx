@@ -33,7 +33,9 @@ export default function ComplianceDecisionEmail({
   const approved = decision === 'approved';
   return (
     <EmailLayout preview={complianceDecisionSubject({ decision })}>
-      <Heading as="h1">{approved ? 'Your compliance check is approved' : 'Your compliance check was not approved'}</Heading>
+      <Heading as="h1">
+        {approved ? 'Your compliance check is approved' : 'Your compliance check was not approved'}
+      </Heading>
       <Text>Hi {firstName},</Text>
       {approved ? (
         <>
@@ -43,7 +45,9 @@ export default function ComplianceDecisionEmail({
           </Text>
           {activatedContracts.length > 0 ? (
             <Text>
-              {activatedContracts.length === 1 ? 'This contract is now active: ' : 'These contracts are now active: '}
+              {activatedContracts.length === 1
+                ? 'This contract is now active: '
+                : 'These contracts are now active: '}
               {activatedContracts.map((t) => `“${t}”`).join(', ')}.
             </Text>
           ) : null}
@@ -60,7 +64,9 @@ export default function ComplianceDecisionEmail({
       <Button href={url} style={emailStyles.button}>
         Open your compliance check
       </Button>
-      <Text style={emailStyles.muted}>Questions about the check? See “What is the compliance check?” in the help center.</Text>
+      <Text style={emailStyles.muted}>
+        Questions about the check? See “What is the compliance check?” in the help center.
+      </Text>
     </EmailLayout>
   );
 }

@@ -14,7 +14,9 @@ export type InvitationEmailProps = {
   reminder?: boolean;
 };
 
-export function invitationSubject(p: Pick<InvitationEmailProps, 'inviterName' | 'workspaceName' | 'reminder'>): string {
+export function invitationSubject(
+  p: Pick<InvitationEmailProps, 'inviterName' | 'workspaceName' | 'reminder'>,
+): string {
   const who = p.inviterName ? `${p.inviterName} of ${p.workspaceName}` : p.workspaceName;
   return p.reminder
     ? `Reminder: ${who} invited you to work together on Workbridge`
@@ -28,7 +30,10 @@ export default function InvitationEmail({
   freelancerFirstName = 'Alex',
   message = 'Looking forward to working with you again!',
   offerTitle = 'Website redesign',
-  payLines = ['$50.00 an hour; you receive $47.50 an hour after the 5% service fee.', 'Up to 40 hours a week: $1,900.00 for a full week after the fee.'],
+  payLines = [
+    '$50.00 an hour; you receive $47.50 an hour after the 5% service fee.',
+    'Up to 40 hours a week: $1,900.00 for a full week after the fee.',
+  ],
   url = 'http://localhost:3000/invite/preview-token',
   expiresAt = new Date('2026-12-31T00:00:00Z'),
   reminder = false,
@@ -44,12 +49,14 @@ export default function InvitationEmail({
       </Heading>
       <Text>Hi {freelancerFirstName},</Text>
       <Text>
-        {who} would like to work with you on Workbridge, where you get paid for your work
-        within days and never chase an invoice again.
+        {who} would like to work with you on Workbridge, where you get paid for your work within
+        days and never chase an invoice again.
       </Text>
       {message ? (
         <Section>
-          <Text style={{ ...emailStyles.muted, fontStyle: 'italic' }}>Message from {inviterName || workspaceName}:</Text>
+          <Text style={{ ...emailStyles.muted, fontStyle: 'italic' }}>
+            Message from {inviterName || workspaceName}:
+          </Text>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{message}</Text>
         </Section>
       ) : null}

@@ -3,7 +3,12 @@ import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-
 
 const styles = {
   body: { backgroundColor: '#f4f4f5', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0 },
-  container: { backgroundColor: '#ffffff', margin: '24px auto', padding: '24px', maxWidth: '560px' },
+  container: {
+    backgroundColor: '#ffffff',
+    margin: '24px auto',
+    padding: '24px',
+    maxWidth: '560px',
+  },
   brand: { fontSize: '18px', fontWeight: 700, color: '#1e3a8a', margin: '0 0 16px' },
   footer: { fontSize: '12px', color: '#52525b' },
 } as const;
@@ -32,9 +37,9 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           <Hr />
           <Section>
             <Text style={styles.footer}>
-              Workbridge brings clients and the freelancers they already know onto one platform.
-              You received this email because of an action on workbridge; we never ask for your
-              password or bank details by email.
+              Workbridge brings clients and the freelancers they already know onto one platform. You
+              received this email because of an action on workbridge; we never ask for your password
+              or bank details by email.
             </Text>
           </Section>
         </Container>

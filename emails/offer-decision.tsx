@@ -10,7 +10,9 @@ export type OfferDecisionEmailProps = {
   startsAfterCompliance?: boolean;
 };
 
-export function offerDecisionSubject(p: Pick<OfferDecisionEmailProps, 'freelancerName' | 'offerTitle' | 'decision'>) {
+export function offerDecisionSubject(
+  p: Pick<OfferDecisionEmailProps, 'freelancerName' | 'offerTitle' | 'decision'>,
+) {
   return `${p.freelancerName} ${p.decision} your offer “${p.offerTitle}”`;
 }
 

@@ -12,19 +12,38 @@ import SignInEmail from './sign-in';
  * Every template with its default (preview) props, for /dev/emails. A new template is
  * added here once.
  */
-export const EMAIL_PREVIEWS: Record<string, { title: string; component: ComponentType<Record<string, never>> }> = {
-  'sign-in': { title: 'Sign-in link', component: SignInEmail as ComponentType<Record<string, never>> },
-  invitation: { title: 'Invitation', component: InvitationEmail as ComponentType<Record<string, never>> },
+export const EMAIL_PREVIEWS: Record<
+  string,
+  { title: string; component: ComponentType<Record<string, never>> }
+> = {
+  'sign-in': {
+    title: 'Sign-in link',
+    component: SignInEmail as ComponentType<Record<string, never>>,
+  },
+  invitation: {
+    title: 'Invitation',
+    component: InvitationEmail as ComponentType<Record<string, never>>,
+  },
   'invite-reminder': {
     title: 'Invitation reminder (3 days before expiry)',
     component: (() => InvitationEmail({ reminder: true })) as ComponentType<Record<string, never>>,
   },
-  'offer-accepted': { title: 'Offer accepted (to the client)', component: OfferDecisionEmail as ComponentType<Record<string, never>> },
+  'offer-accepted': {
+    title: 'Offer accepted (to the client)',
+    component: OfferDecisionEmail as ComponentType<Record<string, never>>,
+  },
   'offer-declined': {
     title: 'Offer declined (to the client)',
-    component: (() => OfferDecisionEmail({ decision: 'declined', reason: 'The timeline does not work for me.' })) as ComponentType<Record<string, never>>,
+    component: (() =>
+      OfferDecisionEmail({
+        decision: 'declined',
+        reason: 'The timeline does not work for me.',
+      })) as ComponentType<Record<string, never>>,
   },
-  'compliance-approved': { title: 'Compliance check approved', component: ComplianceDecisionEmail as ComponentType<Record<string, never>> },
+  'compliance-approved': {
+    title: 'Compliance check approved',
+    component: ComplianceDecisionEmail as ComponentType<Record<string, never>>,
+  },
   'compliance-rejected': {
     title: 'Compliance check rejected',
     component: (() =>
@@ -36,16 +55,32 @@ export const EMAIL_PREVIEWS: Record<string, { title: string; component: Componen
         activatedContracts: [],
       })) as ComponentType<Record<string, never>>,
   },
-  'payout-added': { title: 'Payout method added (security notice)', component: PayoutSecurityNoticeEmail as ComponentType<Record<string, never>> },
+  'payout-added': {
+    title: 'Payout method added (security notice)',
+    component: PayoutSecurityNoticeEmail as ComponentType<Record<string, never>>,
+  },
   'payout-removed': {
     title: 'Payout method removed (security notice)',
-    component: (() => PayoutSecurityNoticeEmail({ change: 'removed' })) as ComponentType<Record<string, never>>,
+    component: (() => PayoutSecurityNoticeEmail({ change: 'removed' })) as ComponentType<
+      Record<string, never>
+    >,
   },
-  'payout-confirm': { title: 'Confirm a payout change', component: ConfirmPayoutChangeEmail as ComponentType<Record<string, never>> },
-  'email-change-confirm': { title: 'Confirm a new account email', component: ConfirmEmailChangeEmail as ComponentType<Record<string, never>> },
-  'email-change-requested': { title: 'Account email change asked for (to the old address)', component: EmailChangeNoticeEmail as ComponentType<Record<string, never>> },
+  'payout-confirm': {
+    title: 'Confirm a payout change',
+    component: ConfirmPayoutChangeEmail as ComponentType<Record<string, never>>,
+  },
+  'email-change-confirm': {
+    title: 'Confirm a new account email',
+    component: ConfirmEmailChangeEmail as ComponentType<Record<string, never>>,
+  },
+  'email-change-requested': {
+    title: 'Account email change asked for (to the old address)',
+    component: EmailChangeNoticeEmail as ComponentType<Record<string, never>>,
+  },
   'email-change-done': {
     title: 'Account email changed (to the old address)',
-    component: (() => EmailChangeNoticeEmail({ stage: 'changed' })) as ComponentType<Record<string, never>>,
+    component: (() => EmailChangeNoticeEmail({ stage: 'changed' })) as ComponentType<
+      Record<string, never>
+    >,
   },
 };

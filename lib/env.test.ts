@@ -27,14 +27,20 @@ describe('parseEnv', () => {
   it('turns the SQL query log on only when asked, and names a bad value', () => {
     expect(parseEnv({ LOG_SQL_QUERIES: '1' }).LOG_SQL_QUERIES).toBe(true);
     expect(parseEnv({ LOG_SQL_QUERIES: 'false' }).LOG_SQL_QUERIES).toBe(false);
-    expect(problemsOf({ LOG_SQL_QUERIES: 'sometimes' })).toEqual([expect.stringMatching(/^LOG_SQL_QUERIES/)]);
+    expect(problemsOf({ LOG_SQL_QUERIES: 'sometimes' })).toEqual([
+      expect.stringMatching(/^LOG_SQL_QUERIES/),
+    ]);
   });
 
   it('keeps 5 connections per process unless told otherwise, and names a bad pool size', () => {
     expect(parseEnv({}).DATABASE_POOL_MAX).toBe(5);
     expect(parseEnv({ DATABASE_POOL_MAX: '12' }).DATABASE_POOL_MAX).toBe(12);
-    expect(problemsOf({ DATABASE_POOL_MAX: '0' })).toEqual([expect.stringMatching(/^DATABASE_POOL_MAX/)]);
-    expect(problemsOf({ DATABASE_POOL_MAX: 'lots' })).toEqual([expect.stringMatching(/^DATABASE_POOL_MAX/)]);
+    expect(problemsOf({ DATABASE_POOL_MAX: '0' })).toEqual([
+      expect.stringMatching(/^DATABASE_POOL_MAX/),
+    ]);
+    expect(problemsOf({ DATABASE_POOL_MAX: 'lots' })).toEqual([
+      expect.stringMatching(/^DATABASE_POOL_MAX/),
+    ]);
   });
 
   it('names each malformed variable', () => {
@@ -45,7 +51,13 @@ describe('parseEnv', () => {
       ADMIN_EMAILS: 'ops@example.com, nope',
       DATA_ENCRYPTION_KEY: 'short',
     });
-    for (const name of ['APP_URL', 'DATABASE_URL', 'INVITE_TTL_DAYS', 'ADMIN_EMAILS', 'DATA_ENCRYPTION_KEY']) {
+    for (const name of [
+      'APP_URL',
+      'DATABASE_URL',
+      'INVITE_TTL_DAYS',
+      'ADMIN_EMAILS',
+      'DATA_ENCRYPTION_KEY',
+    ]) {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
     }
   });

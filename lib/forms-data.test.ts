@@ -17,7 +17,10 @@ describe('formDataToObject', () => {
           ['offer.milestones.1.amount', '20'],
         ]),
       ),
-    ).toEqual({ email: 'a@example.com', offer: { kind: 'fixed', milestones: [{ amount: '10' }, { amount: '20' }] } });
+    ).toEqual({
+      email: 'a@example.com',
+      offer: { kind: 'fixed', milestones: [{ amount: '10' }, { amount: '20' }] },
+    });
   });
 
   it('ignores prototype keys, action ids and absurd indices', () => {

@@ -42,7 +42,12 @@ export function invalid(
   formData: FormData,
   message = 'Please correct the highlighted fields.',
 ): ActionResult<never> {
-  return { ok: false, message, fieldErrors: collectFieldErrors(error), values: formValues(formData) };
+  return {
+    ok: false,
+    message,
+    fieldErrors: collectFieldErrors(error),
+    values: formValues(formData),
+  };
 }
 
 export function failure(message: string, fieldErrors: FieldErrors = {}): ActionResult<never> {
@@ -63,7 +68,11 @@ export function refuseNulCharacters(formData: FormData): ActionResult<never> | n
   // fromEntries, not assignment: a field named "__proto__" stays a plain key.
   const message = 'This field contains a hidden character we cannot store. Please retype it.';
   const fieldErrors: FieldErrors = Object.fromEntries([...fields].map((key) => [key, [message]]));
-  return { ok: false, message: 'Some fields contain a hidden character we cannot store.', fieldErrors };
+  return {
+    ok: false,
+    message: 'Some fields contain a hidden character we cannot store.',
+    fieldErrors,
+  };
 }
 
 /**

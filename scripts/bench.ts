@@ -18,20 +18,42 @@ import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
 import { runLoad } from './bench/load';
 import { ONBOARDING_PAGES, QUERY_PAGES } from './bench/pages';
 import { countQueries } from './bench/query-count';
-import { renderFirstLoadJs, renderLoad, renderQueryCounts, type BulkRow, type LoadRow, type QueryRun } from './bench/report';
+import {
+  renderFirstLoadJs,
+  renderLoad,
+  renderQueryCounts,
+  type BulkRow,
+  type LoadRow,
+  type QueryRun,
+} from './bench/report';
 import { seedBenchData, type Seeded } from './bench/seed';
 import { startServer, type BenchServer } from './bench/server';
 
 const CONNECTIONS = 20;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
 
-type Page = { name: string; path: (s: Seeded) => string; cookie?: (s: Seeded) => string; target?: number };
+type Page = {
+  name: string;
+  path: (s: Seeded) => string;
+  cookie?: (s: Seeded) => string;
+  target?: number;
+};
 const PAGES: Page[] = [
   { name: '/api/health', path: () => '/api/health' },
   { name: 'home page', path: () => '/' },
-  { name: 'client invite list (1,000 invites)', path: () => '/client', cookie: (s) => s.clientCookie, target: 0.25 },
+  {
+    name: 'client invite list (1,000 invites)',
+    path: () => '/client',
+    cookie: (s) => s.clientCookie,
+    target: 0.25,
+  },
   { name: 'invite landing page', path: (s) => `/invite/${s.openInviteToken}`, target: 0.25 },
-  { name: 'onboarding dashboard', path: () => '/onboarding', cookie: (s) => s.freelancerCookie, target: 0.25 },
+  {
+    name: 'onboarding dashboard',
+    path: () => '/onboarding',
+    cookie: (s) => s.freelancerCookie,
+    target: 0.25,
+  },
 ];
 
 async function postgresAvailable(url: string): Promise<boolean> {
@@ -46,7 +68,12 @@ async function postgresAvailable(url: string): Promise<boolean> {
   }
 }
 
-async function withServer<T>(port: number, env: Record<string, string>, logQueries: boolean, fn: (server: BenchServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  port: number,
+  env: Record<string, string>,
+  logQueries: boolean,
+  fn: (server: BenchServer) => Promise<T>,
+): Promise<T> {
   const server = await startServer(
     port,
     {
@@ -70,10 +97,23 @@ async function measureLoad(label: string, server: BenchServer, seeded: Seeded): 
   const rows: LoadRow[] = [];
   let healthRps = NaN;
   for (const page of PAGES) {
-    const headers: Record<string, string> = page.cookie ? { cookie: `${SESSION_COOKIE}=${page.cookie(seeded)}` } : {};
-    const result = await runLoad({ url: `${server.url}${page.path(seeded)}`, connections: CONNECTIONS, durationMs: DURATION_MS, headers });
+    const headers: Record<string, string> = page.cookie
+      ? { cookie: `${SESSION_COOKIE}=${page.cookie(seeded)}` }
+      : {};
+    const result = await runLoad({
+      url: `${server.url}${page.path(seeded)}`,
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+      headers,
+    });
     if (page.name === '/api/health') healthRps = result.rps;
-    rows.push({ database: label, name: page.name, result, ratio: result.rps / healthRps, target: page.target });
+    rows.push({
+      database: label,
+      name: page.name,
+      result,
+      ratio: result.rps / healthRps,
+      target: page.target,
+    });
     console.log(
       `${label.padEnd(9)} ${page.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}`,
     );
@@ -84,13 +124,27 @@ async function measureLoad(label: string, server: BenchServer, seeded: Seeded): 
 type Measured = { load: LoadRow[]; queries: QueryRun; js?: FirstLoadJs[] };
 
 /** Load on one server; then query counts (and, once, the JavaScript) on a second one that logs its SQL. */
-async function measure(label: string, env: Record<string, string>, seeded: Seeded, ports: [number, number], withJs: boolean): Promise<Measured> {
-  const load = await withServer(ports[0], env, false, (server) => measureLoad(label, server, seeded));
+async function measure(
+  label: string,
+  env: Record<string, string>,
+  seeded: Seeded,
+  ports: [number, number],
+  withJs: boolean,
+): Promise<Measured> {
+  const load = await withServer(ports[0], env, false, (server) =>
+    measureLoad(label, server, seeded),
+  );
   return withServer(ports[1], env, true, async (server) => {
     const js = withJs ? await measureFirstLoadJs(server.url, ONBOARDING_PAGES, seeded) : undefined;
-    for (const row of js ?? []) console.log(`first-load JS  ${row.name.padEnd(28)} ${row.scripts.length} scripts  ${(row.gzipBytes / 1000).toFixed(1)} kB gzipped`);
+    for (const row of js ?? [])
+      console.log(
+        `first-load JS  ${row.name.padEnd(28)} ${row.scripts.length} scripts  ${(row.gzipBytes / 1000).toFixed(1)} kB gzipped`,
+      );
     const counts = await countQueries(server, QUERY_PAGES, seeded);
-    for (const c of counts) console.log(`${label.padEnd(9)} ${c.name.padEnd(44)} ${String(c.statements.length).padStart(3)} statements  ${c.repeated.length} repeated`);
+    for (const c of counts)
+      console.log(
+        `${label.padEnd(9)} ${c.name.padEnd(44)} ${String(c.statements.length).padStart(3)} statements  ${c.repeated.length} repeated`,
+      );
     return { load, js, queries: { database: label, counts } };
   });
 }
@@ -115,7 +169,13 @@ async function main() {
   rmSync(pgliteDir, { recursive: true, force: true });
   const pgliteSeed = await seed(await openDatabase({ dataDir: pgliteDir }));
   bulk.push({ database: 'PGlite', seconds: pgliteSeed.bulkSeconds });
-  const pglite = await measure('PGlite', { PGLITE_DIR: '.data/bench/pglite' }, pgliteSeed, [3200, 3202], true);
+  const pglite = await measure(
+    'PGlite',
+    { PGLITE_DIR: '.data/bench/pglite' },
+    pgliteSeed,
+    [3200, 3202],
+    true,
+  );
   load.push(...pglite.load);
   queryRuns.push(pglite.queries);
 
@@ -129,7 +189,13 @@ async function main() {
     try {
       const seeded = await seed(await openDatabase({ url: dbUrl.toString(), max: 5 }));
       bulk.push({ database: 'Postgres', seconds: seeded.bulkSeconds });
-      const measured = await measure('Postgres', { DATABASE_URL: dbUrl.toString() }, seeded, [3201, 3203], false);
+      const measured = await measure(
+        'Postgres',
+        { DATABASE_URL: dbUrl.toString() },
+        seeded,
+        [3201, 3203],
+        false,
+      );
       load.push(...measured.load);
       queryRuns.push(measured.queries);
     } finally {

@@ -13,11 +13,19 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /** Arguments for `node` that start `next start` (on `port`, if given; else PORT or 3000). */
 export function nextStartArgs(port, extra = []) {
-  return [...SERVER_NODE_FLAGS, 'node_modules/next/dist/bin/next', 'start', ...(port ? ['-p', String(port)] : []), ...extra];
+  return [
+    ...SERVER_NODE_FLAGS,
+    'node_modules/next/dist/bin/next',
+    'start',
+    ...(port ? ['-p', String(port)] : []),
+    ...extra,
+  ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const server = spawn(process.execPath, nextStartArgs(undefined, process.argv.slice(2)), { stdio: 'inherit' });
+  const server = spawn(process.execPath, nextStartArgs(undefined, process.argv.slice(2)), {
+    stdio: 'inherit',
+  });
   const stop = (signal) => () => server.kill(signal);
   process.on('SIGTERM', stop('SIGTERM'));
   process.on('SIGINT', stop('SIGINT'));

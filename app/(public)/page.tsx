@@ -5,12 +5,14 @@ export default function HomePage() {
     <>
       <h1>Bring the freelancers you already know onto one platform</h1>
       <p>
-        Invite a freelancer with a short form. They get one email, click once, see exactly what
-        they will be paid after fees, accept your contract and are ready to be paid in minutes.
+        Invite a freelancer with a short form. They get one email, click once, see exactly what they
+        will be paid after fees, accept your contract and are ready to be paid in minutes.
       </p>
       <div className="card">
         <h2>Hiring?</h2>
-        <p>Create a client workspace, invite people by email or in bulk, and follow every invite.</p>
+        <p>
+          Create a client workspace, invite people by email or in bulk, and follow every invite.
+        </p>
         <Link className="button" href="/sign-up">
           Sign up to hire
         </Link>

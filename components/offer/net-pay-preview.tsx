@@ -38,7 +38,10 @@ export function NetPayPreview({ input }: { input: PreviewInput }) {
       </dl>
     );
   }
-  const valid = input.milestones.filter((m) => m.amountCents !== null) as { description: string; amountCents: number }[];
+  const valid = input.milestones.filter((m) => m.amountCents !== null) as {
+    description: string;
+    amountCents: number;
+  }[];
   const pay = computeNetPay({
     kind: 'fixed',
     hourlyRateCents: null,
@@ -51,7 +54,10 @@ export function NetPayPreview({ input }: { input: PreviewInput }) {
     <dl className="net-pay">
       {pay.milestones.map((m, i) => (
         <div key={i}>
-          <dt>Milestone {i + 1}{m.description ? `: ${m.description}` : ''}</dt>
+          <dt>
+            Milestone {i + 1}
+            {m.description ? `: ${m.description}` : ''}
+          </dt>
           <dd>{formatMoney(m.net)}</dd>
         </div>
       ))}

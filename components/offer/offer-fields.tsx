@@ -32,7 +32,9 @@ export function TextField({
 }) {
   const id = idOf(name);
   const errors = errorFor(name);
-  const describedBy = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
   const shared = {
     id,
     ...register(name),
@@ -48,7 +50,11 @@ export function TextField({
           {hint}
         </p>
       )}
-      {multiline ? <textarea rows={4} {...shared} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...shared} />}
+      {multiline ? (
+        <textarea rows={4} {...shared} />
+      ) : (
+        <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...shared} />
+      )}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
@@ -82,15 +88,40 @@ export function OfferFields(props: OfferFieldsProps) {
     <>
       <fieldset>
         <legend>The contract offer</legend>
-        <TextField {...props} name="offer.title" label="Contract title" hint={`Up to ${LIMITS.title} characters.`} />
-        <TextField {...props} name="offer.description" label="Description (optional)" multiline hint="What the work is about." />
-        <TextField {...props} name="offer.startDate" label="Start date" type="date" hint="Today or later." />
+        <TextField
+          {...props}
+          name="offer.title"
+          label="Contract title"
+          hint={`Up to ${LIMITS.title} characters.`}
+        />
+        <TextField
+          {...props}
+          name="offer.description"
+          label="Description (optional)"
+          multiline
+          hint="What the work is about."
+        />
+        <TextField
+          {...props}
+          name="offer.startDate"
+          label="Start date"
+          type="date"
+          hint="Today or later."
+        />
         <fieldset aria-describedby={kindErrors?.length ? 'f-offer-kind-error' : undefined}>
           <legend>How is the work paid?</legend>
           {(['hourly', 'fixed'] as const).map((k) => (
             <div className="choice" key={k}>
-              <input type="radio" id={`f-offer-kind-${k}`} value={k} defaultChecked={checkedKind === k} {...register('offer.kind')} />
-              <label htmlFor={`f-offer-kind-${k}`}>{k === 'hourly' ? 'Hourly' : 'Fixed price, in milestones'}</label>
+              <input
+                type="radio"
+                id={`f-offer-kind-${k}`}
+                value={k}
+                defaultChecked={checkedKind === k}
+                {...register('offer.kind')}
+              />
+              <label htmlFor={`f-offer-kind-${k}`}>
+                {k === 'hourly' ? 'Hourly' : 'Fixed price, in milestones'}
+              </label>
             </div>
           ))}
           <FieldError id="f-offer-kind-error" errors={kindErrors} />
@@ -99,7 +130,13 @@ export function OfferFields(props: OfferFieldsProps) {
 
       <fieldset hidden={kind === 'fixed'}>
         <legend>Hourly terms{kind ? '' : ' (if hourly)'}</legend>
-        <TextField {...props} name="offer.hourlyRate" label="Hourly rate (USD)" inputMode="decimal" hint="From $3.00 to $999.99, e.g. 45 or 45.50." />
+        <TextField
+          {...props}
+          name="offer.hourlyRate"
+          label="Hourly rate (USD)"
+          inputMode="decimal"
+          hint="From $3.00 to $999.99, e.g. 45 or 45.50."
+        />
         <TextField
           {...props}
           name="offer.weeklyLimit"
@@ -121,16 +158,36 @@ export function OfferFields(props: OfferFieldsProps) {
 
       <fieldset hidden={kind === 'hourly'}>
         <legend>Milestones{kind ? '' : ' (if fixed price)'}</legend>
-        <p className="hint">1 to {LIMITS.milestones} milestones; the total is their sum. Blank rows are ignored.</p>
+        <p className="hint">
+          1 to {LIMITS.milestones} milestones; the total is their sum. Blank rows are ignored.
+        </p>
         <FieldError id="f-offer-milestones-error" errors={errorFor('offer.milestones')} />
         {Array.from({ length: props.milestoneRows }, (_, i) => (
           <div className="milestone" key={props.milestoneKeys?.[i] ?? i}>
             <h3 className="milestone-title">Milestone {i + 1}</h3>
-            <TextField {...props} name={`offer.milestones.${i}.description`} label={`Milestone ${i + 1} description`} />
-            <TextField {...props} name={`offer.milestones.${i}.amount`} label={`Milestone ${i + 1} amount (USD)`} inputMode="decimal" />
-            <TextField {...props} name={`offer.milestones.${i}.dueDate`} label={`Milestone ${i + 1} due date`} type="date" />
+            <TextField
+              {...props}
+              name={`offer.milestones.${i}.description`}
+              label={`Milestone ${i + 1} description`}
+            />
+            <TextField
+              {...props}
+              name={`offer.milestones.${i}.amount`}
+              label={`Milestone ${i + 1} amount (USD)`}
+              inputMode="decimal"
+            />
+            <TextField
+              {...props}
+              name={`offer.milestones.${i}.dueDate`}
+              label={`Milestone ${i + 1} due date`}
+              type="date"
+            />
             {props.onRemoveMilestone && (
-              <button type="button" className="secondary" onClick={() => props.onRemoveMilestone?.(i)}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => props.onRemoveMilestone?.(i)}
+              >
                 Remove milestone {i + 1}
               </button>
             )}

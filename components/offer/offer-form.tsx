@@ -1,7 +1,14 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  startTransition,
+  useActionState,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { useFieldArray, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
 import { z } from 'zod';
 import { ComplianceRequirementNote } from '@/components/compliance-requirement-note';
@@ -81,7 +88,15 @@ export function OfferForm(props: OfferFormProps) {
   const rows = milestoneCount(flat, serverValues?.milestoneRows);
   const defaults = nest(flat);
   const offerDefaults = (defaults.offer ?? {}) as Record<string, unknown>;
-  offerDefaults.milestones = Array.from({ length: rows }, (_, i) => ((offerDefaults.milestones as unknown[] | undefined)?.[i] ?? { description: '', amount: '', dueDate: '' }));
+  offerDefaults.milestones = Array.from(
+    { length: rows },
+    (_, i) =>
+      (offerDefaults.milestones as unknown[] | undefined)?.[i] ?? {
+        description: '',
+        amount: '',
+        dueDate: '',
+      },
+  );
   defaults.offer = offerDefaults;
 
   const formRef = useRef<HTMLFormElement>(null);
@@ -111,7 +126,9 @@ export function OfferForm(props: OfferFormProps) {
   };
 
   const kind = (offer.kind as string | undefined) ?? (flat['offer.kind'] || 'hourly');
-  const previewMilestones = ((offer.milestones as { description?: string; amount?: string }[] | undefined) ?? []).map((m) => ({
+  const previewMilestones = (
+    (offer.milestones as { description?: string; amount?: string }[] | undefined) ?? []
+  ).map((m) => ({
     description: m?.description ?? '',
     amountCents: parseDollarsToCents(m?.amount ?? ''),
   }));
@@ -134,7 +151,9 @@ export function OfferForm(props: OfferFormProps) {
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         {typeof props.before === 'function' ? props.before(state) : props.before}
-        {props.mode === 'invite' && <PersonFields register={form.register} errorFor={errorFor} values={flat} />}
+        {props.mode === 'invite' && (
+          <PersonFields register={form.register} errorFor={errorFor} values={flat} />
+        )}
         <OfferFields
           register={form.register}
           errorFor={errorFor}
@@ -146,7 +165,9 @@ export function OfferForm(props: OfferFormProps) {
               ? () => milestones.append({ description: '', amount: '', dueDate: '' } as never)
               : undefined
           }
-          onRemoveMilestone={hydrated && milestones.fields.length > 1 ? (i) => milestones.remove(i) : undefined}
+          onRemoveMilestone={
+            hydrated && milestones.fields.length > 1 ? (i) => milestones.remove(i) : undefined
+          }
           milestoneKeys={hydrated ? milestones.fields.map((f) => f.id) : undefined}
         />
         {props.mode === 'invite' && (
@@ -162,7 +183,11 @@ export function OfferForm(props: OfferFormProps) {
         )}
         <ComplianceRequirementNote
           clientType={props.clientType}
-          draft={hydrated ? { kind: kind === 'fixed' ? 'fixed' : 'hourly', weeklyLimit: weekly } : undefined}
+          draft={
+            hydrated
+              ? { kind: kind === 'fixed' ? 'fixed' : 'hourly', weeklyLimit: weekly }
+              : undefined
+          }
         />
         <button type="submit" disabled={pending}>
           {pending ? 'Working…' : props.submitLabel}
@@ -176,7 +201,9 @@ export function OfferForm(props: OfferFormProps) {
           <NetPayPreview
             input={{
               kind: kind === 'fixed' ? 'fixed' : 'hourly',
-              hourlyRateCents: parseDollarsToCents(String(offer.hourlyRate ?? flat['offer.hourlyRate'] ?? '')),
+              hourlyRateCents: parseDollarsToCents(
+                String(offer.hourlyRate ?? flat['offer.hourlyRate'] ?? ''),
+              ),
               weeklyLimitHours: /^\d+$/.test(weekly) ? Number(weekly) : null,
               milestones: previewMilestones,
               feeBps: props.feeBps,

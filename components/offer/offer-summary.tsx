@@ -3,7 +3,13 @@ import { computeNetPay } from '@/lib/contracts/summary';
 import { formatMoney, formatPercent } from '@/lib/money/money';
 
 /** Every term of an offer with the fee and the net pay, for the freelancer. */
-export function OfferSummary({ terms, headingLevel = 2 }: { terms: OfferTerms; headingLevel?: 2 | 3 }) {
+export function OfferSummary({
+  terms,
+  headingLevel = 2,
+}: {
+  terms: OfferTerms;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const pay = computeNetPay(terms);
   const money = (c: number) => formatMoney(c, terms.currency);

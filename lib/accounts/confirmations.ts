@@ -111,7 +111,10 @@ export function openConfirmationOf(userId: SQLWrapper | string): SQL {
 }
 
 export async function countOpenConfirmations(db: DbOrTx, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(pendingConfirmations).where(openConfirmationOf(userId));
+  const [row] = await db
+    .select({ n: count() })
+    .from(pendingConfirmations)
+    .where(openConfirmationOf(userId));
   return Number(row?.n ?? 0);
 }
 

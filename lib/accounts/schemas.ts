@@ -16,22 +16,26 @@ export const emailSchema = z
 
 export const workspaceTypes = ['individual', 'company', 'enterprise'] as const;
 
-export const chooseSideSchema = z.discriminatedUnion('side', [
-  z.object({
-    side: z.literal('client'),
-    yourName: z
-      .string()
-      .trim()
-      .min(1, 'Enter your name; freelancers see it in your invitations.')
-      .max(80, 'Keep your name to 80 characters or fewer.'),
-    workspaceName: z
-      .string()
-      .trim()
-      .min(1, 'Give your workspace a name, such as your company or your own name.')
-      .max(120, 'Keep the workspace name to 120 characters or fewer.'),
-    workspaceType: z.enum(workspaceTypes, {
-      error: 'Choose whether you hire as an individual, a company or an enterprise.',
+export const chooseSideSchema = z.discriminatedUnion(
+  'side',
+  [
+    z.object({
+      side: z.literal('client'),
+      yourName: z
+        .string()
+        .trim()
+        .min(1, 'Enter your name; freelancers see it in your invitations.')
+        .max(80, 'Keep your name to 80 characters or fewer.'),
+      workspaceName: z
+        .string()
+        .trim()
+        .min(1, 'Give your workspace a name, such as your company or your own name.')
+        .max(120, 'Keep the workspace name to 120 characters or fewer.'),
+      workspaceType: z.enum(workspaceTypes, {
+        error: 'Choose whether you hire as an individual, a company or an enterprise.',
+      }),
     }),
-  }),
-  z.object({ side: z.literal('freelancer') }),
-], { error: 'Choose whether you want to hire or to work.' });
+    z.object({ side: z.literal('freelancer') }),
+  ],
+  { error: 'Choose whether you want to hire or to work.' },
+);

@@ -15,7 +15,10 @@ export function createAuthAdapter(db: Db): Adapter {
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   });
-  const withToken = (session: AdapterSession, token: string) => ({ ...session, sessionToken: token });
+  const withToken = (session: AdapterSession, token: string) => ({
+    ...session,
+    sessionToken: token,
+  });
   return {
     ...base,
     async createSession(session) {

@@ -3,7 +3,11 @@ import type { EmailConfig } from 'next-auth/providers/email';
 import { getDatabase } from '@/db';
 import { getEnv } from '@/lib/env';
 import { createAuthAdapter } from './adapter';
-import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, sessionCookieName } from './constants';
+import {
+  SESSION_MAX_AGE_SECONDS,
+  SIGN_IN_LINK_MAX_AGE_SECONDS,
+  sessionCookieName,
+} from './constants';
 import { enqueueSignInEmail } from './sign-in-email';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {

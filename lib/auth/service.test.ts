@@ -22,10 +22,16 @@ async function issueLink(email: string, token: string, expires = new Date(Date.n
 describe('confirmSignIn', () => {
   it('creates a verified user and a session whose token is stored only as a hash', async () => {
     await issueLink('new@example.com', 'token-aaaaaaaaaaaa');
-    const result = await confirmSignIn(database.db, { email: 'new@example.com', token: 'token-aaaaaaaaaaaa' });
+    const result = await confirmSignIn(database.db, {
+      email: 'new@example.com',
+      token: 'token-aaaaaaaaaaaa',
+    });
     if (!result.ok) throw new Error('expected success');
     expect(result.user.emailVerified).toBeInstanceOf(Date);
-    const stored = await database.db.select().from(sessions).where(eq(sessions.userId, result.user.id));
+    const stored = await database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, result.user.id));
     expect(stored).toHaveLength(1);
     expect(stored[0].sessionToken).toBe(hashToken(result.session.token));
     expect(stored[0].sessionToken).not.toBe(result.session.token);
@@ -35,12 +41,17 @@ describe('confirmSignIn', () => {
     await issueLink('once@example.com', 'token-bbbbbbbbbbbb');
     const input = { email: 'once@example.com', token: 'token-bbbbbbbbbbbb' };
     expect((await confirmSignIn(database.db, input)).ok).toBe(true);
-    expect(await confirmSignIn(database.db, input)).toEqual({ ok: false, reason: 'invalid-or-used' });
+    expect(await confirmSignIn(database.db, input)).toEqual({
+      ok: false,
+      reason: 'invalid-or-used',
+    });
   });
 
   it('refuses an expired link and a link for another address', async () => {
     await issueLink('late@example.com', 'token-cccccccccccc', new Date(Date.now() - 1000));
-    expect(await confirmSignIn(database.db, { email: 'late@example.com', token: 'token-cccccccccccc' })).toEqual({
+    expect(
+      await confirmSignIn(database.db, { email: 'late@example.com', token: 'token-cccccccccccc' }),
+    ).toEqual({
       ok: false,
       reason: 'expired',
     });
@@ -53,17 +64,28 @@ describe('confirmSignIn', () => {
   it('signs an existing account in without creating a second one', async () => {
     await issueLink('twice@example.com', 'token-eeeeeeeeeeee');
     await issueLink('twice@example.com', 'token-ffffffffffff');
-    const first = await confirmSignIn(database.db, { email: 'twice@example.com', token: 'token-eeeeeeeeeeee' });
-    const second = await confirmSignIn(database.db, { email: 'twice@example.com', token: 'token-ffffffffffff' });
+    const first = await confirmSignIn(database.db, {
+      email: 'twice@example.com',
+      token: 'token-eeeeeeeeeeee',
+    });
+    const second = await confirmSignIn(database.db, {
+      email: 'twice@example.com',
+      token: 'token-ffffffffffff',
+    });
     if (!first.ok || !second.ok) throw new Error('expected success');
     expect(second.user.id).toBe(first.user.id);
-    expect(await database.db.select().from(users).where(eq(users.email, 'twice@example.com'))).toHaveLength(1);
+    expect(
+      await database.db.select().from(users).where(eq(users.email, 'twice@example.com')),
+    ).toHaveLength(1);
   });
 });
 
 describe('the Auth.js adapter', () => {
   it('finds a session by the cookie value and deletes it on sign-out', async () => {
-    const [user] = await database.db.insert(users).values({ email: 'adapter@example.com' }).returning();
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: 'adapter@example.com' })
+      .returning();
     const session = await createSession(database.db, user.id);
     const adapter = createAuthAdapter(database.db);
     const found = await adapter.getSessionAndUser!(session.token);
@@ -79,8 +101,12 @@ describe('sign-in link limits', () => {
     await database.db.insert(users).values({ email: 'known@example.com' });
     const outcomes: boolean[][] = [[], []];
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit + 1; i++) {
-      outcomes[0].push((await checkSignInLinkLimits(database.db, 'known@example.com', '10.0.0.1')).ok);
-      outcomes[1].push((await checkSignInLinkLimits(database.db, 'unknown@example.com', '10.0.0.2')).ok);
+      outcomes[0].push(
+        (await checkSignInLinkLimits(database.db, 'known@example.com', '10.0.0.1')).ok,
+      );
+      outcomes[1].push(
+        (await checkSignInLinkLimits(database.db, 'unknown@example.com', '10.0.0.2')).ok,
+      );
     }
     expect(outcomes[0]).toEqual(outcomes[1]);
     expect(outcomes[0].at(-1)).toBe(false);

@@ -28,7 +28,8 @@ jest.unstable_mockModule('@/lib/auth/session', () => ({
 jest.unstable_mockModule('@/lib/server/request', () => ({ clientIp: async () => REQUEST_IP }));
 
 const { GET } = await import('@/app/(app)/compliance/documents/[id]/route');
-const { approveCheckAction, rejectCheckAction } = await import('@/app/(app)/admin/compliance/actions');
+const { approveCheckAction, rejectCheckAction } =
+  await import('@/app/(app)/admin/compliance/actions');
 const { submitCheck, decideCheck } = await import('./service');
 const { openDocument, loadAuditLog } = await import('./review');
 const { listCheckDocuments, listChecks } = await import('./queries');
@@ -42,7 +43,12 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 const asViewer = (id: string, isAdmin = false): Viewer =>
-  ({ user: { id, email: `${id}@example.com` }, workspace: undefined, isFreelancer: !isAdmin, isAdmin }) as unknown as Viewer;
+  ({
+    user: { id, email: `${id}@example.com` },
+    workspace: undefined,
+    isFreelancer: !isAdmin,
+    isAdmin,
+  }) as unknown as Viewer;
 
 /** An enterprise contract, a submitted check with one PDF, and the people around it. */
 async function scenario() {
@@ -56,12 +62,21 @@ async function scenario() {
     ip: TEST_IP,
   });
   if (!result.ok) throw new Error(result.message);
-  return { client, email, contract, freelancerId: contract.freelancerId, checkId: result.checkId, documentId: result.documentIds[0] };
+  return {
+    client,
+    email,
+    contract,
+    freelancerId: contract.freelancerId,
+    checkId: result.checkId,
+    documentId: result.documentIds[0],
+  };
 }
 
 function download(documentId: string, viewer: Viewer | null) {
   signedIn.viewer = viewer;
-  return GET(new Request(`http://localhost/compliance/documents/${documentId}`), { params: Promise.resolve({ id: documentId }) });
+  return GET(new Request(`http://localhost/compliance/documents/${documentId}`), {
+    params: Promise.resolve({ id: documentId }),
+  });
 }
 
 describe('downloading a compliance document', () => {
@@ -70,14 +85,21 @@ describe('downloading a compliance document', () => {
     const response = await download(documentId, asViewer(freelancerId));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="Registration 2026.pdf"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="Registration 2026.pdf"',
+    );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(pdfBytes());
     const [latest] = await listChecks(database.db, freelancerId);
-    expect((await listCheckDocuments(database.db, latest.id)).map((d) => [d.id, d.fileName])).toEqual([[documentId, 'Registration 2026.pdf']]);
+    expect(
+      (await listCheckDocuments(database.db, latest.id)).map((d) => [d.id, d.fileName]),
+    ).toEqual([[documentId, 'Registration 2026.pdf']]);
     const rows = await database.db.select().from(auditLog).where(eq(auditLog.targetId, documentId));
-    expect(rows.find((r) => r.action === 'compliance.document_downloaded')).toMatchObject({ actorId: freelancerId, ip: REQUEST_IP });
+    expect(rows.find((r) => r.action === 'compliance.document_downloaded')).toMatchObject({
+      actorId: freelancerId,
+      ip: REQUEST_IP,
+    });
   });
 
   it('gives an ops reviewer the document', async () => {
@@ -89,7 +111,12 @@ describe('downloading a compliance document', () => {
   it('answers 404 to another freelancer, the client, a signed-out visitor and an unknown id, and audits none', async () => {
     const { client, documentId } = await scenario();
     const other = await scenario();
-    const before = (await database.db.select().from(auditLog).where(eq(auditLog.action, 'compliance.document_downloaded'))).length;
+    const before = (
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'compliance.document_downloaded'))
+    ).length;
     for (const viewer of [asViewer(other.freelancerId), asViewer(client.userId), null]) {
       const response = await download(documentId, viewer);
       expect(response.status).toBe(404);
@@ -98,8 +125,18 @@ describe('downloading a compliance document', () => {
     }
     expect((await download(crypto.randomUUID(), asViewer(other.freelancerId))).status).toBe(404);
     expect((await download('../../etc/passwd', asViewer(other.freelancerId))).status).toBe(404);
-    expect(await openDocument(database.db, { requester: { id: client.userId, isAdmin: false }, documentId })).toBeNull();
-    const after = (await database.db.select().from(auditLog).where(eq(auditLog.action, 'compliance.document_downloaded'))).length;
+    expect(
+      await openDocument(database.db, {
+        requester: { id: client.userId, isAdmin: false },
+        documentId,
+      }),
+    ).toBeNull();
+    const after = (
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'compliance.document_downloaded'))
+    ).length;
     expect(after).toBe(before);
   });
 });
@@ -120,9 +157,14 @@ describe('the admin actions', () => {
         message: 'Only ops reviewers can decide compliance checks.',
         fieldErrors: {},
       });
-      expect(await rejectCheckAction(null, form({ checkId, reason: 'Not good enough' }))).toMatchObject({ ok: false });
+      expect(
+        await rejectCheckAction(null, form({ checkId, reason: 'Not good enough' })),
+      ).toMatchObject({ ok: false });
     }
-    const [row] = await database.db.select().from(complianceChecks).where(eq(complianceChecks.id, checkId));
+    const [row] = await database.db
+      .select()
+      .from(complianceChecks)
+      .where(eq(complianceChecks.id, checkId));
     expect(row.status).toBe('submitted');
     expect(await contractStatus(database.db, contract.contractId)).toBe('awaiting_compliance');
     expect(await decisionEmails(database.db, email)).toEqual([]);
@@ -134,10 +176,14 @@ describe('the admin actions', () => {
     signedIn.viewer = asViewer(admin.id, true);
     expect(await rejectCheckAction(null, form({ checkId, reason: 'no' }))).toMatchObject({
       ok: false,
-      fieldErrors: { reason: ['Tell the freelancer why the check is rejected, in at least 5 characters.'] },
+      fieldErrors: {
+        reason: ['Tell the freelancer why the check is rejected, in at least 5 characters.'],
+      },
     });
     // Success ends in a redirect, which Next.js signals by throwing.
-    await expect(approveCheckAction(null, form({ checkId }))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
+    await expect(approveCheckAction(null, form({ checkId }))).rejects.toMatchObject({
+      digest: expect.stringContaining('NEXT_REDIRECT'),
+    });
     expect(await contractStatus(database.db, contract.contractId)).toBe('active');
   });
 });
@@ -149,8 +195,19 @@ describe('the audit log', () => {
     const rejectedOne = await scenario();
     const session = await createSession(database.db, approvedOne.freelancerId);
     await download(approvedOne.documentId, asViewer(approvedOne.freelancerId));
-    await decideCheck(database.db, { reviewer: admin, checkId: approvedOne.checkId, decision: 'approve', ip: TEST_IP });
-    await decideCheck(database.db, { reviewer: admin, checkId: rejectedOne.checkId, decision: 'reject', reason: 'Unreadable', ip: TEST_IP });
+    await decideCheck(database.db, {
+      reviewer: admin,
+      checkId: approvedOne.checkId,
+      decision: 'approve',
+      ip: TEST_IP,
+    });
+    await decideCheck(database.db, {
+      reviewer: admin,
+      checkId: rejectedOne.checkId,
+      decision: 'reject',
+      reason: 'Unreadable',
+      ip: TEST_IP,
+    });
 
     const byAction = async (action: string, targetId: string) => {
       const rows = await database.db.select().from(auditLog).where(eq(auditLog.action, action));
@@ -159,7 +216,12 @@ describe('the audit log', () => {
     const expected = [
       ['compliance.submitted', approvedOne.checkId, approvedOne.freelancerId, TEST_IP],
       ['compliance.document_uploaded', approvedOne.documentId, approvedOne.freelancerId, TEST_IP],
-      ['compliance.document_downloaded', approvedOne.documentId, approvedOne.freelancerId, REQUEST_IP],
+      [
+        'compliance.document_downloaded',
+        approvedOne.documentId,
+        approvedOne.freelancerId,
+        REQUEST_IP,
+      ],
       ['compliance.approved', approvedOne.checkId, admin.id, TEST_IP],
       ['compliance.rejected', rejectedOne.checkId, admin.id, TEST_IP],
     ] as const;
@@ -170,29 +232,53 @@ describe('the audit log', () => {
     }
 
     const all = JSON.stringify(await database.db.select().from(auditLog));
-    const [stored] = await database.db.select().from(sessions).where(eq(sessions.userId, approvedOne.freelancerId));
+    const [stored] = await database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, approvedOne.freelancerId));
     expect(all).not.toContain(session.token);
     expect(all).not.toContain(stored.sessionToken);
 
-    const log = (await loadAuditLog(database.db, admin, { person: approvedOne.email.toUpperCase() }))!;
+    const log = (await loadAuditLog(database.db, admin, {
+      person: approvedOne.email.toUpperCase(),
+    }))!;
     expect(log.person?.id).toBe(approvedOne.freelancerId);
     expect(new Set(log.entries.map((e) => e.action))).toEqual(
-      new Set(['compliance.submitted', 'compliance.document_uploaded', 'compliance.document_downloaded', 'compliance.approved']),
+      new Set([
+        'compliance.submitted',
+        'compliance.document_uploaded',
+        'compliance.document_downloaded',
+        'compliance.approved',
+      ]),
     );
     expect(log.entries.some((e) => e.targetId === rejectedOne.checkId)).toBe(false);
-    expect(await loadAuditLog(database.db, admin, { person: 'nobody@example.com' })).toMatchObject({ personNotFound: true, entries: [] });
+    expect(await loadAuditLog(database.db, admin, { person: 'nobody@example.com' })).toMatchObject({
+      personNotFound: true,
+      entries: [],
+    });
   });
 
   it('is append-only: the database refuses UPDATE and DELETE', async () => {
     const [row] = await database.db.select().from(auditLog).limit(1);
     expect(row).toBeDefined();
     const refusal = async (query: Promise<unknown>) => {
-      const error = (await query.then(() => null, (e: unknown) => e)) as { message?: string; cause?: { message?: string } } | null;
+      const error = (await query.then(
+        () => null,
+        (e: unknown) => e,
+      )) as { message?: string; cause?: { message?: string } } | null;
       return error?.cause?.message ?? error?.message ?? 'no error';
     };
-    expect(await refusal(database.db.update(auditLog).set({ detail: 'rewritten' }).where(eq(auditLog.id, row.id)))).toContain('append-only');
-    expect(await refusal(database.db.delete(auditLog).where(eq(auditLog.id, row.id)))).toContain('append-only');
-    expect(await refusal(database.db.execute(sql`update audit_log set ip = null`))).toContain('append-only');
+    expect(
+      await refusal(
+        database.db.update(auditLog).set({ detail: 'rewritten' }).where(eq(auditLog.id, row.id)),
+      ),
+    ).toContain('append-only');
+    expect(await refusal(database.db.delete(auditLog).where(eq(auditLog.id, row.id)))).toContain(
+      'append-only',
+    );
+    expect(await refusal(database.db.execute(sql`update audit_log set ip = null`))).toContain(
+      'append-only',
+    );
     const [after] = await database.db.select().from(auditLog).where(eq(auditLog.id, row.id));
     expect(after).toEqual(row);
   });

@@ -1,7 +1,12 @@
 import type { DbOrTx } from '@/db/client';
 import { loadComplianceContext } from './onboarding';
 import { findWorkspaceContract } from './queries';
-import { complianceRequirement, contractTermsOf, type ClientType, type ComplianceRequirement } from './rule';
+import {
+  complianceRequirement,
+  contractTermsOf,
+  type ClientType,
+  type ComplianceRequirement,
+} from './rule';
 import { formatComplianceDate, type ComplianceState } from './state';
 
 type ContractStatus = 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn';
@@ -31,7 +36,8 @@ export function clientComplianceLine(input: {
     case 'active':
       return 'Approved; the contract is active.';
     case 'awaiting_compliance':
-      if (state?.kind === 'under-review') return 'Under review by Workbridge; the contract starts when it is approved.';
+      if (state?.kind === 'under-review')
+        return 'Under review by Workbridge; the contract starts when it is approved.';
       if (state?.kind === 'rejected') {
         return `Not approved; the freelancer can submit again from ${formatComplianceDate(state.resubmitFrom)}. The contract starts after an approval.`;
       }

@@ -12,25 +12,33 @@ export type CheckedDocument = {
   bytes: Uint8Array;
 };
 
-export type DocumentsCheck = { ok: true; documents: CheckedDocument[] } | { ok: false; errors: string[] };
+export type DocumentsCheck =
+  { ok: true; documents: CheckedDocument[] } | { ok: false; errors: string[] };
 
 /**
  * Every problem with the uploaded documents at once, each naming its file (by its safe
  * name: a control character in a name is never echoed back). Documents are only taken
  * when the check needs them; otherwise they are dropped unread.
  */
-export function checkDocuments(uploads: readonly DocumentUpload[], { required }: { required: boolean }): DocumentsCheck {
+export function checkDocuments(
+  uploads: readonly DocumentUpload[],
+  { required }: { required: boolean },
+): DocumentsCheck {
   if (!required) return { ok: true, documents: [] };
   if (uploads.length === 0) {
     return {
       ok: false,
-      errors: ['Upload at least one business document, such as your business registration or a recent invoice.'],
+      errors: [
+        'Upload at least one business document, such as your business registration or a recent invoice.',
+      ],
     };
   }
   if (uploads.length > MAX_DOCUMENTS) {
     return {
       ok: false,
-      errors: [`You can upload at most ${MAX_DOCUMENTS} documents; you chose ${uploads.length}. Choose the most relevant ones.`],
+      errors: [
+        `You can upload at most ${MAX_DOCUMENTS} documents; you chose ${uploads.length}. Choose the most relevant ones.`,
+      ],
     };
   }
   const errors: string[] = [];
@@ -46,7 +54,11 @@ export function checkDocuments(uploads: readonly DocumentUpload[], { required }:
       errors.push(`${toSafeFileName(upload.fileName)}: ${result.message}`);
       continue;
     }
-    documents.push({ safeName: result.safeName, mime: result.mime as CheckedDocument['mime'], bytes: upload.bytes });
+    documents.push({
+      safeName: result.safeName,
+      mime: result.mime as CheckedDocument['mime'],
+      bytes: upload.bytes,
+    });
   }
   return errors.length ? { ok: false, errors } : { ok: true, documents };
 }
@@ -56,10 +68,15 @@ export function checkDocuments(uploads: readonly DocumentUpload[], { required }:
  * empty part; that is "no file", not an empty file. (Posted by React with JavaScript on,
  * that empty part arrives without a usable name: "undefined" or "blob".)
  */
-export async function uploadsFromForm(formData: FormData, field = 'documents'): Promise<DocumentUpload[]> {
+export async function uploadsFromForm(
+  formData: FormData,
+  field = 'documents',
+): Promise<DocumentUpload[]> {
   const files = formData.getAll(field).filter((v): v is File => typeof v !== 'string');
   const chosen = files.filter((f) => !isEmptyInputPart(f));
-  return Promise.all(chosen.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    chosen.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
 }
 
 /** The Content-Disposition of a download: the stored name made safe once more, ASCII only. */

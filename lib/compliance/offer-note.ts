@@ -1,4 +1,9 @@
-import { complianceRequirement, describeRequirement, type ClientType, type ComplianceRequirement } from './rule';
+import {
+  complianceRequirement,
+  describeRequirement,
+  type ClientType,
+  type ComplianceRequirement,
+} from './rule';
 
 /** The offer as the form holds it while the client types: strings, possibly half-filled. */
 export type OfferDraft = { kind?: string | null; weeklyLimit?: string | number | null };
@@ -18,11 +23,17 @@ function weeklyLimitOf(value: OfferDraft['weeklyLimit']): number | null {
  * addressed to the client. Without a draft (no JavaScript, before typing) the rule for
  * this client type is described instead.
  */
-export function offerComplianceNote(clientType: ClientType, draft?: OfferDraft): { requirement: ComplianceRequirement | null; text: string } {
+export function offerComplianceNote(
+  clientType: ClientType,
+  draft?: OfferDraft,
+): { requirement: ComplianceRequirement | null; text: string } {
   if (clientType === 'enterprise' || draft?.kind === 'hourly' || draft?.kind === 'fixed') {
     const requirement = complianceRequirement({
       clientType,
-      contract: draft?.kind === 'fixed' ? { kind: 'fixed' } : { kind: 'hourly', weeklyLimitHours: weeklyLimitOf(draft?.weeklyLimit) },
+      contract:
+        draft?.kind === 'fixed'
+          ? { kind: 'fixed' }
+          : { kind: 'hourly', weeklyLimitHours: weeklyLimitOf(draft?.weeklyLimit) },
     });
     return { requirement, text: describeRequirement(requirement, 'client') };
   }

@@ -27,9 +27,15 @@ export type ComplianceContext = {
 
 export const COMPLIANCE_HREF = '/onboarding/compliance';
 
-export function buildComplianceContext(contracts: ContractNeed[], checks: CheckSummary[], now: Date): ComplianceContext {
+export function buildComplianceContext(
+  contracts: ContractNeed[],
+  checks: CheckSummary[],
+  now: Date,
+): ComplianceContext {
   const need = (statuses: ContractNeed['status'][]) =>
-    strongestRequirement(contracts.filter((c) => statuses.includes(c.status)).map((c) => c.requirement));
+    strongestRequirement(
+      contracts.filter((c) => statuses.includes(c.status)).map((c) => c.requirement),
+    );
   const required = need(['awaiting_compliance']);
   return {
     contracts,
@@ -42,8 +48,15 @@ export function buildComplianceContext(contracts: ContractNeed[], checks: CheckS
   };
 }
 
-export async function loadComplianceContext(db: DbOrTx, userId: string, now: Date = new Date()): Promise<ComplianceContext> {
-  const [contracts, checks] = await Promise.all([listContractNeeds(db, userId), listChecks(db, userId)]);
+export async function loadComplianceContext(
+  db: DbOrTx,
+  userId: string,
+  now: Date = new Date(),
+): Promise<ComplianceContext> {
+  const [contracts, checks] = await Promise.all([
+    listContractNeeds(db, userId),
+    listChecks(db, userId),
+  ]);
   return buildComplianceContext(contracts, checks, now);
 }
 
@@ -65,9 +78,17 @@ export function complianceBlockers(ctx: ComplianceContext): Blocker[] {
   const blockers: Blocker[] = [];
   const { state } = ctx;
   if (state.kind === 'under-review') {
-    blockers.push({ key: 'compliance-review', text: 'Your compliance check is under review.', href: COMPLIANCE_HREF });
+    blockers.push({
+      key: 'compliance-review',
+      text: 'Your compliance check is under review.',
+      href: COMPLIANCE_HREF,
+    });
   } else if (state.kind === 'rejected' || state.kind === 'to-submit') {
-    blockers.push({ key: `compliance-${state.kind}`, text: describeState(state), href: COMPLIANCE_HREF });
+    blockers.push({
+      key: `compliance-${state.kind}`,
+      text: describeState(state),
+      href: COMPLIANCE_HREF,
+    });
   }
   for (const c of ctx.contracts) {
     if (c.status !== 'awaiting_compliance') continue;

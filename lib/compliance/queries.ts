@@ -12,7 +12,12 @@ import {
   users,
 } from '@/db/schema';
 import type { QuestionnaireAnswers } from './questions';
-import { complianceRequirement, contractTermsOf, type ComplianceLevel, type ComplianceRequirement } from './rule';
+import {
+  complianceRequirement,
+  contractTermsOf,
+  type ComplianceLevel,
+  type ComplianceRequirement,
+} from './rule';
 import type { CheckSummary } from './state';
 
 /** Newest first: the latest check is the one that counts. */
@@ -66,7 +71,12 @@ export async function listContractNeeds(db: DbOrTx, userId: string): Promise<Con
     })
     .from(contracts)
     .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
-    .where(and(eq(contracts.freelancerId, userId), inArray(contracts.status, ['offered', 'awaiting_compliance', 'active'])))
+    .where(
+      and(
+        eq(contracts.freelancerId, userId),
+        inArray(contracts.status, ['offered', 'awaiting_compliance', 'active']),
+      ),
+    )
     .orderBy(asc(contracts.createdAt));
   return rows.map(toContractNeed);
 }
@@ -82,10 +92,14 @@ export function toContractNeed({
   weeklyLimitHours: number | null;
   workspaceType: 'individual' | 'company' | 'enterprise';
 }): ContractNeed {
-  const requirement = complianceRequirement({ clientType: workspaceType, contract: contractTermsOf({ kind, weeklyLimitHours }) });
+  const requirement = complianceRequirement({
+    clientType: workspaceType,
+    contract: contractTermsOf({ kind, weeklyLimitHours }),
+  });
   // A contract already held for compliance keeps needing a check even if its client has
   // since changed type: otherwise nothing could be submitted and it would never start.
-  const floor: ComplianceRequirement = row.status === 'awaiting_compliance' && requirement === 'none' ? 'questionnaire' : requirement;
+  const floor: ComplianceRequirement =
+    row.status === 'awaiting_compliance' && requirement === 'none' ? 'questionnaire' : requirement;
   return { ...row, requirement: floor };
 }
 
@@ -94,20 +108,35 @@ export function toContractNeed({
  * of an accepted contract), so an approval and a contract acceptance at the same moment
  * always see each other.
  */
-export async function lockFreelancer(tx: DbOrTx, userId: string, mode: 'share' | 'no key update'): Promise<void> {
+export async function lockFreelancer(
+  tx: DbOrTx,
+  userId: string,
+  mode: 'share' | 'no key update',
+): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for(mode);
 }
 
 export async function insertCheck(
   tx: DbOrTx,
-  values: { userId: string; level: ComplianceLevel; answers: QuestionnaireAnswers; submittedAt: Date },
+  values: {
+    userId: string;
+    level: ComplianceLevel;
+    answers: QuestionnaireAnswers;
+    submittedAt: Date;
+  },
 ): Promise<string> {
-  const [row] = await tx.insert(complianceChecks).values(values).returning({ id: complianceChecks.id });
+  const [row] = await tx
+    .insert(complianceChecks)
+    .values(values)
+    .returning({ id: complianceChecks.id });
   return row.id;
 }
 
 export async function insertDocument(tx: DbOrTx, checkId: string, fileId: string): Promise<string> {
-  const [row] = await tx.insert(complianceDocuments).values({ checkId, fileId }).returning({ id: complianceDocuments.id });
+  const [row] = await tx
+    .insert(complianceDocuments)
+    .values({ checkId, fileId })
+    .returning({ id: complianceDocuments.id });
   return row.id;
 }
 
@@ -117,7 +146,13 @@ export async function insertDocument(tx: DbOrTx, checkId: string, fileId: string
  */
 export async function decideIfSubmitted(
   tx: DbOrTx,
-  input: { checkId: string; status: 'approved' | 'rejected'; decidedById: string; decidedAt: Date; reason: string | null },
+  input: {
+    checkId: string;
+    status: 'approved' | 'rejected';
+    decidedById: string;
+    decidedAt: Date;
+    reason: string | null;
+  },
 ) {
   const [row] = await tx
     .update(complianceChecks)
@@ -128,7 +163,11 @@ export async function decideIfSubmitted(
       rejectionReason: input.reason,
     })
     .where(and(eq(complianceChecks.id, input.checkId), eq(complianceChecks.status, 'submitted')))
-    .returning({ id: complianceChecks.id, userId: complianceChecks.userId, level: complianceChecks.level });
+    .returning({
+      id: complianceChecks.id,
+      userId: complianceChecks.userId,
+      level: complianceChecks.level,
+    });
   return row;
 }
 
@@ -144,7 +183,12 @@ export async function activateContracts(tx: DbOrTx, contractIds: string[]) {
 
 export async function findFreelancerContact(db: DbOrTx, userId: string) {
   const [row] = await db
-    .select({ email: users.email, name: users.name, firstName: freelancerProfiles.firstName, lastName: freelancerProfiles.lastName })
+    .select({
+      email: users.email,
+      name: users.name,
+      firstName: freelancerProfiles.firstName,
+      lastName: freelancerProfiles.lastName,
+    })
     .from(users)
     .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, users.id))
     .where(eq(users.id, userId));
@@ -155,7 +199,12 @@ export async function findFreelancerContact(db: DbOrTx, userId: string) {
 export async function findDocument(db: DbOrTx, documentId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(documentId)) return undefined;
   const [row] = await db
-    .select({ documentId: complianceDocuments.id, checkId: complianceChecks.id, ownerId: complianceChecks.userId, fileId: complianceDocuments.fileId })
+    .select({
+      documentId: complianceDocuments.id,
+      checkId: complianceChecks.id,
+      ownerId: complianceChecks.userId,
+      fileId: complianceDocuments.fileId,
+    })
     .from(complianceDocuments)
     .innerJoin(complianceChecks, eq(complianceChecks.id, complianceDocuments.checkId))
     .where(eq(complianceDocuments.id, documentId));
@@ -212,7 +261,10 @@ export async function findCheck(db: DbOrTx, checkId: string) {
 }
 
 export async function findCheckOwner(db: DbOrTx, checkId: string): Promise<string | undefined> {
-  const [row] = await db.select({ userId: complianceChecks.userId }).from(complianceChecks).where(eq(complianceChecks.id, checkId));
+  const [row] = await db
+    .select({ userId: complianceChecks.userId })
+    .from(complianceChecks)
+    .where(eq(complianceChecks.id, checkId));
   return row?.userId;
 }
 

@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 import { COMPLIANCE_QUESTIONS, type ComplianceQuestion, type QuestionId } from './question-list';
 
-export { COMPLIANCE_QUESTIONS, type ComplianceQuestion, type QuestionId, type QuestionOption } from './question-list';
+export {
+  COMPLIANCE_QUESTIONS,
+  type ComplianceQuestion,
+  type QuestionId,
+  type QuestionOption,
+} from './question-list';
 
 function answerSchema(question: ComplianceQuestion) {
   const values = question.options.map((option) => option.value);

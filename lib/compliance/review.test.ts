@@ -36,12 +36,22 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 /** A freelancer with a submitted check and the contracts it waits for. */
-async function submitted(offers: ('enterprise' | 'company-40h' | 'company-fixed')[] = ['enterprise'], now?: Date) {
+async function submitted(
+  offers: ('enterprise' | 'company-40h' | 'company-fixed')[] = ['enterprise'],
+  now?: Date,
+) {
   const email = uniqueEmail('alex');
   const contracts = [];
   for (const offer of offers) {
     const client = offer === 'enterprise' ? enterprise : company;
-    contracts.push(await acceptedContract(database.db, client, email, offer === 'company-fixed' ? { kind: 'fixed' } : { kind: 'hourly', weeklyLimit: '40' }));
+    contracts.push(
+      await acceptedContract(
+        database.db,
+        client,
+        email,
+        offer === 'company-fixed' ? { kind: 'fixed' } : { kind: 'hourly', weeklyLimit: '40' },
+      ),
+    );
   }
   const userId = contracts[0].freelancerId;
   const result = await submitCheck(database.db, {
@@ -56,7 +66,10 @@ async function submitted(offers: ('enterprise' | 'company-40h' | 'company-fixed'
 }
 
 async function checkRow(checkId: string) {
-  const [row] = await database.db.select().from(complianceChecks).where(eq(complianceChecks.id, checkId));
+  const [row] = await database.db
+    .select()
+    .from(complianceChecks)
+    .where(eq(complianceChecks.id, checkId));
   return row;
 }
 
@@ -65,7 +78,14 @@ describe('decideCheck', () => {
     const { email, userId, checkId, contracts } = await submitted();
     const before = await checkRow(checkId);
     for (const decision of ['approve', 'reject'] as const) {
-      expect(await decideCheck(database.db, { reviewer: nonAdmin(enterprise.userId), checkId, decision, reason: 'No' })).toEqual({
+      expect(
+        await decideCheck(database.db, {
+          reviewer: nonAdmin(enterprise.userId),
+          checkId,
+          decision,
+          reason: 'No',
+        }),
+      ).toEqual({
         ok: false,
         reason: 'forbidden',
         message: 'Only ops reviewers can decide compliance checks.',
@@ -74,29 +94,58 @@ describe('decideCheck', () => {
     expect(await checkRow(checkId)).toEqual(before);
     expect(await contractStatus(database.db, contracts[0].contractId)).toBe('awaiting_compliance');
     expect(await decisionEmails(database.db, email)).toEqual([]);
-    expect((await auditRows(database.db, 'compliance.approved')).filter((r) => r.targetId === checkId)).toEqual([]);
-    expect(await loadComplianceContext(database.db, userId)).toMatchObject({ state: { kind: 'under-review' } });
+    expect(
+      (await auditRows(database.db, 'compliance.approved')).filter((r) => r.targetId === checkId),
+    ).toEqual([]);
+    expect(await loadComplianceContext(database.db, userId)).toMatchObject({
+      state: { kind: 'under-review' },
+    });
   });
 
   it('approves: every waiting contract the level covers starts, the freelancer gets one email', async () => {
-    const { email, userId, checkId, contracts } = await submitted(['enterprise', 'company-40h', 'company-fixed']);
-    expect(contracts.map((c) => c.status)).toEqual(['awaiting_compliance', 'awaiting_compliance', 'active']);
-    const result = await decideCheck(database.db, { reviewer: admin, checkId, decision: 'approve', ip: TEST_IP });
-    expect(result).toEqual({ ok: true, decision: 'approved', activatedContractIds: expect.any(Array) });
+    const { email, userId, checkId, contracts } = await submitted([
+      'enterprise',
+      'company-40h',
+      'company-fixed',
+    ]);
+    expect(contracts.map((c) => c.status)).toEqual([
+      'awaiting_compliance',
+      'awaiting_compliance',
+      'active',
+    ]);
+    const result = await decideCheck(database.db, {
+      reviewer: admin,
+      checkId,
+      decision: 'approve',
+      ip: TEST_IP,
+    });
+    expect(result).toEqual({
+      ok: true,
+      decision: 'approved',
+      activatedContractIds: expect.any(Array),
+    });
     if (!result.ok) return;
-    expect(result.activatedContractIds.sort()).toEqual([contracts[0].contractId, contracts[1].contractId].sort());
-    for (const c of contracts) expect(await contractStatus(database.db, c.contractId)).toBe('active');
+    expect(result.activatedContractIds.sort()).toEqual(
+      [contracts[0].contractId, contracts[1].contractId].sort(),
+    );
+    for (const c of contracts)
+      expect(await contractStatus(database.db, c.contractId)).toBe('active');
 
     const row = await checkRow(checkId);
     expect(row).toMatchObject({ status: 'approved', decidedById: admin.id, rejectionReason: null });
     const [mail] = await decisionEmails(database.db, email);
     expect(mail.subject).toBe('Your Workbridge compliance check is approved');
     expect(mail.text).toContain(formatComplianceDate(daysAfter(row.decidedAt!, 365)));
-    const [audit] = (await auditRows(database.db, 'compliance.approved')).filter((r) => r.targetId === checkId);
+    const [audit] = (await auditRows(database.db, 'compliance.approved')).filter(
+      (r) => r.targetId === checkId,
+    );
     expect(audit).toMatchObject({ actorId: admin.id, targetType: 'compliance_check', ip: TEST_IP });
 
     expect(await hasCurrentApproval(database.db, userId, 'questionnaire_and_documents')).toBe(true);
-    expect((await loadComplianceContext(database.db, userId)).state).toMatchObject({ kind: 'approved', level: 'questionnaire_and_documents' });
+    expect((await loadComplianceContext(database.db, userId)).state).toMatchObject({
+      kind: 'approved',
+      level: 'questionnaire_and_documents',
+    });
   });
 
   it('gives one decision and one email when approved twice at once', async () => {
@@ -108,17 +157,30 @@ describe('decideCheck', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ reason: 'decided' });
     expect(await decisionEmails(database.db, email)).toHaveLength(1);
-    expect((await auditRows(database.db, 'compliance.approved')).filter((r) => r.targetId === checkId)).toHaveLength(1);
+    expect(
+      (await auditRows(database.db, 'compliance.approved')).filter((r) => r.targetId === checkId),
+    ).toHaveLength(1);
 
     // A later rejection of the same check is refused too: the first decision stands.
-    expect(await decideCheck(database.db, { reviewer: admin, checkId, decision: 'reject', reason: 'Changed my mind' })).toMatchObject({ reason: 'decided' });
+    expect(
+      await decideCheck(database.db, {
+        reviewer: admin,
+        checkId,
+        decision: 'reject',
+        reason: 'Changed my mind',
+      }),
+    ).toMatchObject({ reason: 'decided' });
     expect((await checkRow(checkId)).status).toBe('approved');
     expect(await decisionEmails(database.db, email)).toHaveLength(1);
   });
 
   it('leaves a contract that needs documents waiting when only the questionnaire is approved', async () => {
     const { userId, checkId, contracts } = await submitted(['company-40h']);
-    const later = await acceptedContract(database.db, enterprise, (await database.db.select().from(users).where(eq(users.id, userId)))[0].email);
+    const later = await acceptedContract(
+      database.db,
+      enterprise,
+      (await database.db.select().from(users).where(eq(users.id, userId)))[0].email,
+    );
     expect(later.status).toBe('awaiting_compliance');
     await decideCheck(database.db, { reviewer: admin, checkId, decision: 'approve' });
     expect(await contractStatus(database.db, contracts[0].contractId)).toBe('active');
@@ -132,8 +194,21 @@ describe('decideCheck', () => {
 
   it('rejects with a reason: the freelancer is emailed the reason and the date a new check opens', async () => {
     const { email, userId, checkId, contracts } = await submitted();
-    expect(await decideCheck(database.db, { reviewer: admin, checkId, decision: 'reject', reason: '  ' })).toMatchObject({ ok: false, reason: 'invalid' });
-    const result = await decideCheck(database.db, { reviewer: admin, checkId, decision: 'reject', reason: 'The registration is unreadable.', ip: TEST_IP });
+    expect(
+      await decideCheck(database.db, {
+        reviewer: admin,
+        checkId,
+        decision: 'reject',
+        reason: '  ',
+      }),
+    ).toMatchObject({ ok: false, reason: 'invalid' });
+    const result = await decideCheck(database.db, {
+      reviewer: admin,
+      checkId,
+      decision: 'reject',
+      reason: 'The registration is unreadable.',
+      ip: TEST_IP,
+    });
     expect(result).toEqual({ ok: true, decision: 'rejected', activatedContractIds: [] });
     expect(await contractStatus(database.db, contracts[0].contractId)).toBe('awaiting_compliance');
     const row = await checkRow(checkId);
@@ -150,7 +225,12 @@ describe('decideCheck', () => {
 
   it('escapes the reason in the email', async () => {
     const { email, checkId } = await submitted();
-    await decideCheck(database.db, { reviewer: admin, checkId, decision: 'reject', reason: '<script>alert(1)</script> is not a document' });
+    await decideCheck(database.db, {
+      reviewer: admin,
+      checkId,
+      decision: 'reject',
+      reason: '<script>alert(1)</script> is not a document',
+    });
     const [mail] = await decisionEmails(database.db, email);
     expect(mail.html).not.toContain('<script>alert(1)</script>');
     expect(mail.html).toContain('&lt;script&gt;');
@@ -159,33 +239,70 @@ describe('decideCheck', () => {
 
   it('does not let a reviewer decide their own check', async () => {
     const { userId, checkId } = await submitted();
-    expect(await decideCheck(database.db, { reviewer: { id: userId, isAdmin: true }, checkId, decision: 'approve' })).toMatchObject({ reason: 'own-check' });
+    expect(
+      await decideCheck(database.db, {
+        reviewer: { id: userId, isAdmin: true },
+        checkId,
+        decision: 'approve',
+      }),
+    ).toMatchObject({ reason: 'own-check' });
     expect((await checkRow(checkId)).status).toBe('submitted');
   });
 
   it('answers not-found for an unknown or malformed id', async () => {
-    expect(await decideCheck(database.db, { reviewer: admin, checkId: crypto.randomUUID(), decision: 'approve' })).toMatchObject({ reason: 'not-found' });
-    expect(await decideCheck(database.db, { reviewer: admin, checkId: "1' or '1'='1", decision: 'approve' })).toMatchObject({ reason: 'not-found' });
+    expect(
+      await decideCheck(database.db, {
+        reviewer: admin,
+        checkId: crypto.randomUUID(),
+        decision: 'approve',
+      }),
+    ).toMatchObject({ reason: 'not-found' });
+    expect(
+      await decideCheck(database.db, {
+        reviewer: admin,
+        checkId: "1' or '1'='1",
+        decision: 'approve',
+      }),
+    ).toMatchObject({ reason: 'not-found' });
   });
 });
 
 describe('contracts held for compliance', () => {
   it('still need a check after their client changes type, so they can start', async () => {
     const client = await createWorkspace(database.db, 'enterprise', 'Initech');
-    const contract = await acceptedContract(database.db, client, uniqueEmail('sam'), { kind: 'hourly', weeklyLimit: '10' });
+    const contract = await acceptedContract(database.db, client, uniqueEmail('sam'), {
+      kind: 'hourly',
+      weeklyLimit: '10',
+    });
     expect(contract.status).toBe('awaiting_compliance');
-    await database.db.update(clientWorkspaces).set({ type: 'individual' }).where(eq(clientWorkspaces.id, client.workspaceId));
-    expect((await loadComplianceContext(database.db, contract.freelancerId)).state).toMatchObject({ kind: 'to-submit', level: 'questionnaire' });
-    const result = await submitCheck(database.db, { userId: contract.freelancerId, answers: sampleAnswers(), documents: [] });
+    await database.db
+      .update(clientWorkspaces)
+      .set({ type: 'individual' })
+      .where(eq(clientWorkspaces.id, client.workspaceId));
+    expect((await loadComplianceContext(database.db, contract.freelancerId)).state).toMatchObject({
+      kind: 'to-submit',
+      level: 'questionnaire',
+    });
+    const result = await submitCheck(database.db, {
+      userId: contract.freelancerId,
+      answers: sampleAnswers(),
+      documents: [],
+    });
     if (!result.ok) throw new Error(result.message);
-    await decideCheck(database.db, { reviewer: admin, checkId: result.checkId, decision: 'approve' });
+    await decideCheck(database.db, {
+      reviewer: admin,
+      checkId: result.checkId,
+      decision: 'approve',
+    });
     expect(await contractStatus(database.db, contract.contractId)).toBe('active');
   });
 
   it('can start at once when accepted with a current approval (the check acceptContract makes)', async () => {
     const { userId, checkId } = await submitted();
     await decideCheck(database.db, { reviewer: admin, checkId, decision: 'approve' });
-    const inside = await database.db.transaction((tx) => hasCurrentApproval(tx, userId, 'questionnaire_and_documents'));
+    const inside = await database.db.transaction((tx) =>
+      hasCurrentApproval(tx, userId, 'questionnaire_and_documents'),
+    );
     expect(inside).toBe(true);
   });
 });
@@ -194,16 +311,30 @@ describe('an approval older than a year', () => {
   it('no longer counts: the check is due again for a new contract', async () => {
     const longAgo = daysAfter(new Date(), -400);
     const { email, userId, checkId } = await submitted(['enterprise'], longAgo);
-    await decideCheck(database.db, { reviewer: admin, checkId, decision: 'approve', now: daysAfter(longAgo, 1) });
-    expect(await hasCurrentApproval(database.db, userId, 'questionnaire', daysAfter(longAgo, 364))).toBe(true);
+    await decideCheck(database.db, {
+      reviewer: admin,
+      checkId,
+      decision: 'approve',
+      now: daysAfter(longAgo, 1),
+    });
+    expect(
+      await hasCurrentApproval(database.db, userId, 'questionnaire', daysAfter(longAgo, 364)),
+    ).toBe(true);
     expect(await hasCurrentApproval(database.db, userId, 'questionnaire')).toBe(false);
     expect(await hasCurrentApproval(database.db, userId, 'none')).toBe(true);
 
     const next = await acceptedContract(database.db, enterprise, email);
     expect(next.status).toBe('awaiting_compliance');
     const ctx = await loadComplianceContext(database.db, userId);
-    expect(ctx.state).toMatchObject({ kind: 'to-submit', expiredAt: daysAfter(daysAfter(longAgo, 1), 365) });
-    const again = await submitCheck(database.db, { userId, answers: sampleAnswers(), documents: [{ fileName: 'new.pdf', bytes: pdfBytes() }] });
+    expect(ctx.state).toMatchObject({
+      kind: 'to-submit',
+      expiredAt: daysAfter(daysAfter(longAgo, 1), 365),
+    });
+    const again = await submitCheck(database.db, {
+      userId,
+      answers: sampleAnswers(),
+      documents: [{ fileName: 'new.pdf', bytes: pdfBytes() }],
+    });
     expect(again.ok).toBe(true);
     expect(await checksOf(database.db, userId)).toHaveLength(2);
   });
@@ -224,12 +355,18 @@ describe('ops reads', () => {
     const ids = queue.map((c) => c.id);
     expect(ids.indexOf(older.checkId)).toBeLessThan(ids.indexOf(newer.checkId));
     expect(queue.find((c) => c.id === older.checkId)?.waitingDays).toBe(3);
-    expect(queue.map((c) => c.submittedAt.getTime())).toEqual([...queue.map((c) => c.submittedAt.getTime())].sort((a, b) => a - b));
+    expect(queue.map((c) => c.submittedAt.getTime())).toEqual(
+      [...queue.map((c) => c.submittedAt.getTime())].sort((a, b) => a - b),
+    );
 
     const review = (await loadCheckForReview(database.db, admin, older.checkId))!;
     expect(review.freelancer.email).toBe(older.email);
     expect(review.answers).toHaveLength(7);
-    expect(review.answers[0]).toEqual({ id: 'ownTools', question: 'Do you use your own equipment and software for this work?', answer: 'Yes, I use my own' });
+    expect(review.answers[0]).toEqual({
+      id: 'ownTools',
+      question: 'Do you use your own equipment and software for this work?',
+      answer: 'Yes, I use my own',
+    });
     expect(review.documents.map((d) => d.fileName)).toEqual(['registration.pdf']);
     expect(review.waitingContracts.map((c) => c.id)).toEqual([older.contracts[0].contractId]);
     expect(await loadCheckForReview(database.db, admin, 'not-a-uuid')).toBeNull();

@@ -28,7 +28,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function loadReviewQueue(db: DbOrTx, requester: Requester, now: Date = new Date()) {
   if (!requester.isAdmin) return null;
   const rows = await listSubmittedChecks(db);
-  return rows.map((row) => ({ ...row, waitingDays: Math.max(0, Math.floor((now.getTime() - row.submittedAt.getTime()) / DAY_MS)) }));
+  return rows.map((row) => ({
+    ...row,
+    waitingDays: Math.max(0, Math.floor((now.getTime() - row.submittedAt.getTime()) / DAY_MS)),
+  }));
 }
 
 /** The questions with the label of the chosen answer, in the order they were asked. */
@@ -36,7 +39,10 @@ export function answerRows(answers: Record<string, string>) {
   return COMPLIANCE_QUESTIONS.map((q) => ({
     id: q.id,
     question: q.question,
-    answer: (q.options as readonly { value: string; label: string }[]).find((o) => o.value === answers[q.id])?.label ?? 'Not answered',
+    answer:
+      (q.options as readonly { value: string; label: string }[]).find(
+        (o) => o.value === answers[q.id],
+      )?.label ?? 'Not answered',
   }));
 }
 
@@ -51,7 +57,10 @@ export async function loadCheckForReview(db: DbOrTx, requester: Requester, check
   ]);
   return {
     check: found.check,
-    freelancer: { email: found.email, name: [found.firstName, found.lastName].filter(Boolean).join(' ') || found.email },
+    freelancer: {
+      email: found.email,
+      name: [found.firstName, found.lastName].filter(Boolean).join(' ') || found.email,
+    },
     answers: answerRows(found.check.answers),
     documents,
     waitingContracts: contracts.filter((c) => c.status === 'awaiting_compliance'),
@@ -59,7 +68,12 @@ export async function loadCheckForReview(db: DbOrTx, requester: Requester, check
   };
 }
 
-export type DownloadableDocument = { fileName: string; mimeType: string; sizeBytes: number; data: Buffer };
+export type DownloadableDocument = {
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  data: Buffer;
+};
 
 /**
  * A compliance document for its owner or an ops reviewer; null (a 404) for anyone else,
@@ -83,17 +97,35 @@ export async function openDocument(
     ip: input.ip,
     detail: file.fileName,
   });
-  return { fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, data: file.data };
+  return {
+    fileName: file.fileName,
+    mimeType: file.mimeType,
+    sizeBytes: file.sizeBytes,
+    data: file.data,
+  };
 }
 
 export const AUDIT_PAGE_SIZE = 200;
 
 /** The audit log for ops, optionally about one person (by email or account id). */
-export async function loadAuditLog(db: DbOrTx, requester: Requester, options: { person?: string } = {}) {
+export async function loadAuditLog(
+  db: DbOrTx,
+  requester: Requester,
+  options: { person?: string } = {},
+) {
   if (!requester.isAdmin) return null;
   const query = options.person?.trim().slice(0, 320) ?? '';
-  if (!query) return { person: null, personNotFound: false, entries: await listAuditEntries(db, { limit: AUDIT_PAGE_SIZE }) };
+  if (!query)
+    return {
+      person: null,
+      personNotFound: false,
+      entries: await listAuditEntries(db, { limit: AUDIT_PAGE_SIZE }),
+    };
   const person = await findPerson(db, query);
   if (!person) return { person: null, personNotFound: true, entries: [] };
-  return { person, personNotFound: false, entries: await listAuditEntries(db, { personId: person.id, limit: AUDIT_PAGE_SIZE }) };
+  return {
+    person,
+    personNotFound: false,
+    entries: await listAuditEntries(db, { personId: person.id, limit: AUDIT_PAGE_SIZE }),
+  };
 }

@@ -70,19 +70,29 @@ const RANK: Record<ComplianceRequirement, number> = {
 };
 
 /** A freelancer with several contracts needs the strictest of their requirements. */
-export function strongestRequirement(requirements: Iterable<ComplianceRequirement>): ComplianceRequirement {
+export function strongestRequirement(
+  requirements: Iterable<ComplianceRequirement>,
+): ComplianceRequirement {
   let strongest: ComplianceRequirement = 'none';
   for (const r of requirements) if (RANK[r] > RANK[strongest]) strongest = r;
   return strongest;
 }
 
 /** Whether an approval at `approved` (or none) covers what a contract needs. */
-export function isRequirementMet(approved: ComplianceLevel | null, requirement: ComplianceRequirement): boolean {
+export function isRequirementMet(
+  approved: ComplianceLevel | null,
+  requirement: ComplianceRequirement,
+): boolean {
   if (requirement === 'none') return true;
   return approved !== null && RANK[approved] >= RANK[requirement];
 }
 
 /** The terms the rule reads, from a stored contract row. */
-export function contractTermsOf(row: { kind: 'hourly' | 'fixed'; weeklyLimitHours: number | null }): ContractTerms {
-  return row.kind === 'hourly' ? { kind: 'hourly', weeklyLimitHours: row.weeklyLimitHours } : { kind: 'fixed' };
+export function contractTermsOf(row: {
+  kind: 'hourly' | 'fixed';
+  weeklyLimitHours: number | null;
+}): ContractTerms {
+  return row.kind === 'hourly'
+    ? { kind: 'hourly', weeklyLimitHours: row.weeklyLimitHours }
+    : { kind: 'fixed' };
 }

@@ -12,7 +12,10 @@ export const rejectSchema = z.object({
     .string({ error: 'Tell the freelancer why the check is rejected.' })
     .trim()
     .min(5, 'Tell the freelancer why the check is rejected, in at least 5 characters.')
-    .max(REJECTION_REASON_MAX, `Keep the reason under ${REJECTION_REASON_MAX.toLocaleString('en-US')} characters.`),
+    .max(
+      REJECTION_REASON_MAX,
+      `Keep the reason under ${REJECTION_REASON_MAX.toLocaleString('en-US')} characters.`,
+    ),
 });
 
 export type RejectInput = z.infer<typeof rejectSchema>;

@@ -42,7 +42,9 @@ export async function hasCurrentApproval(
 /** What the freelancer's accepted contracts waiting for compliance need; the strictest wins. */
 async function requiredNow(db: DbOrTx, userId: string): Promise<ComplianceRequirement> {
   const needs = await listContractNeeds(db, userId);
-  return strongestRequirement(needs.filter((c) => c.status === 'awaiting_compliance').map((c) => c.requirement));
+  return strongestRequirement(
+    needs.filter((c) => c.status === 'awaiting_compliance').map((c) => c.requirement),
+  );
 }
 
 export type SubmitResult =
@@ -58,7 +60,13 @@ export type SubmitResult =
  */
 export async function submitCheck(
   db: Db,
-  input: { userId: string; answers: QuestionnaireAnswers; documents: readonly DocumentUpload[]; ip?: string | null; now?: Date },
+  input: {
+    userId: string;
+    answers: QuestionnaireAnswers;
+    documents: readonly DocumentUpload[];
+    ip?: string | null;
+    now?: Date;
+  },
 ): Promise<SubmitResult> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -67,11 +75,23 @@ export async function submitCheck(
     const state = complianceState({ required, checks: await listChecks(tx, input.userId) }, now);
     switch (state.kind) {
       case 'under-review':
-        return { ok: false as const, reason: 'under-review' as const, message: 'Your compliance check is already under review; we will email you the decision.' };
+        return {
+          ok: false as const,
+          reason: 'under-review' as const,
+          message: 'Your compliance check is already under review; we will email you the decision.',
+        };
       case 'approved':
-        return { ok: false as const, reason: 'approved' as const, message: `Your compliance check is approved until ${formatComplianceDate(state.validUntil)}; there is nothing to submit.` };
+        return {
+          ok: false as const,
+          reason: 'approved' as const,
+          message: `Your compliance check is approved until ${formatComplianceDate(state.validUntil)}; there is nothing to submit.`,
+        };
       case 'not-needed':
-        return { ok: false as const, reason: 'not-needed' as const, message: 'None of your accepted contracts needs a compliance check right now.' };
+        return {
+          ok: false as const,
+          reason: 'not-needed' as const,
+          message: 'None of your accepted contracts needs a compliance check right now.',
+        };
       case 'rejected':
         return {
           ok: false as const,
@@ -80,12 +100,31 @@ export async function submitCheck(
           message: `Your last compliance check was rejected. You can submit again from ${formatComplianceDate(state.resubmitFrom)}.`,
         };
     }
-    const checked = checkDocuments(input.documents, { required: state.level === 'questionnaire_and_documents' });
+    const checked = checkDocuments(input.documents, {
+      required: state.level === 'questionnaire_and_documents',
+    });
     if (!checked.ok) {
-      return { ok: false as const, reason: 'invalid-documents' as const, errors: checked.errors, message: 'Please correct the documents.' };
+      return {
+        ok: false as const,
+        reason: 'invalid-documents' as const,
+        errors: checked.errors,
+        message: 'Please correct the documents.',
+      };
     }
-    const checkId = await insertCheck(tx, { userId: input.userId, level: state.level, answers: input.answers, submittedAt: now });
-    await recordAudit(tx, { actorId: input.userId, action: 'compliance.submitted', targetType: 'compliance_check', targetId: checkId, ip: input.ip, detail: state.level });
+    const checkId = await insertCheck(tx, {
+      userId: input.userId,
+      level: state.level,
+      answers: input.answers,
+      submittedAt: now,
+    });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: 'compliance.submitted',
+      targetType: 'compliance_check',
+      targetId: checkId,
+      ip: input.ip,
+      detail: state.level,
+    });
     const documentIds: string[] = [];
     for (const doc of checked.documents) {
       const file = await fileStorage.put(tx, {
@@ -114,7 +153,11 @@ export type Reviewer = { id: string; isAdmin: boolean };
 
 export type DecideResult =
   | { ok: true; decision: 'approved' | 'rejected'; activatedContractIds: string[] }
-  | { ok: false; reason: 'forbidden' | 'own-check' | 'not-found' | 'decided' | 'invalid'; message: string };
+  | {
+      ok: false;
+      reason: 'forbidden' | 'own-check' | 'not-found' | 'decided' | 'invalid';
+      message: string;
+    };
 
 export const NOT_A_REVIEWER = 'Only ops reviewers can decide compliance checks.';
 
@@ -137,16 +180,30 @@ export async function decideCheck(
   if (!input.reviewer.isAdmin) return { ok: false, reason: 'forbidden', message: NOT_A_REVIEWER };
   const reason = input.reason?.trim() ?? '';
   if (input.decision === 'reject' && !reason) {
-    return { ok: false, reason: 'invalid', message: 'Give the freelancer a reason for the rejection.' };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: 'Give the freelancer a reason for the rejection.',
+    };
   }
-  if (!/^[0-9a-f-]{36}$/i.test(input.checkId)) return { ok: false, reason: 'not-found', message: 'We could not find that check.' };
+  if (!/^[0-9a-f-]{36}$/i.test(input.checkId))
+    return { ok: false, reason: 'not-found', message: 'We could not find that check.' };
   const now = input.now ?? new Date();
   const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
   return db.transaction(async (tx) => {
     const ownerId = await findCheckOwner(tx, input.checkId);
-    if (!ownerId) return { ok: false as const, reason: 'not-found' as const, message: 'We could not find that check.' };
+    if (!ownerId)
+      return {
+        ok: false as const,
+        reason: 'not-found' as const,
+        message: 'We could not find that check.',
+      };
     if (ownerId === input.reviewer.id) {
-      return { ok: false as const, reason: 'own-check' as const, message: 'You cannot review your own compliance check; ask another reviewer.' };
+      return {
+        ok: false as const,
+        reason: 'own-check' as const,
+        message: 'You cannot review your own compliance check; ask another reviewer.',
+      };
     }
     // The freelancer first, as every compliance write does, so they queue in one order.
     await lockFreelancer(tx, ownerId, 'no key update');
@@ -157,13 +214,21 @@ export async function decideCheck(
       decidedAt: now,
       reason: status === 'rejected' ? reason : null,
     });
-    if (!decided) return { ok: false as const, reason: 'decided' as const, message: 'This check was already decided.' };
+    if (!decided)
+      return {
+        ok: false as const,
+        reason: 'decided' as const,
+        message: 'This check was already decided.',
+      };
     let activated: { id: string; title: string }[] = [];
     if (status === 'approved') {
       const waiting = (await listContractNeeds(tx, decided.userId)).filter(
         (c) => c.status === 'awaiting_compliance' && isRequirementMet(decided.level, c.requirement),
       );
-      activated = await activateContracts(tx, waiting.map((c) => c.id));
+      activated = await activateContracts(
+        tx,
+        waiting.map((c) => c.id),
+      );
     }
     await recordAudit(tx, {
       actorId: input.reviewer.id,
@@ -171,16 +236,35 @@ export async function decideCheck(
       targetType: 'compliance_check',
       targetId: decided.id,
       ip: input.ip,
-      detail: status === 'approved' ? `${decided.level}; contracts started: ${activated.length}` : decided.level,
+      detail:
+        status === 'approved'
+          ? `${decided.level}; contracts started: ${activated.length}`
+          : decided.level,
     });
-    await emailDecision(tx, { userId: decided.userId, status, reason, decidedAt: now, activated: activated.map((c) => c.title) });
-    return { ok: true as const, decision: status, activatedContractIds: activated.map((c) => c.id) };
+    await emailDecision(tx, {
+      userId: decided.userId,
+      status,
+      reason,
+      decidedAt: now,
+      activated: activated.map((c) => c.title),
+    });
+    return {
+      ok: true as const,
+      decision: status,
+      activatedContractIds: activated.map((c) => c.id),
+    };
   });
 }
 
 async function emailDecision(
   tx: DbOrTx,
-  input: { userId: string; status: 'approved' | 'rejected'; reason: string; decidedAt: Date; activated: string[] },
+  input: {
+    userId: string;
+    status: 'approved' | 'rejected';
+    reason: string;
+    decidedAt: Date;
+    activated: string[];
+  },
 ) {
   const contact = await findFreelancerContact(tx, input.userId);
   if (!contact) return;

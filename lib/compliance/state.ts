@@ -1,4 +1,9 @@
-import { approvalExpiresAt, canResubmit, earliestResubmission, isApprovalCurrent } from './questions';
+import {
+  approvalExpiresAt,
+  canResubmit,
+  earliestResubmission,
+  isApprovalCurrent,
+} from './questions';
 import { isRequirementMet, type ComplianceLevel, type ComplianceRequirement } from './rule';
 import { formatLongDate } from '@/lib/dates/format';
 
@@ -36,11 +41,19 @@ const RANK: Record<ComplianceLevel, number> = { questionnaire: 1, questionnaire_
  * The approval that counts now: among approvals younger than a year, the strongest level,
  * then the one that lasts longest.
  */
-export function currentApproval(checks: readonly CheckSummary[], now: Date): CurrentApproval | null {
+export function currentApproval(
+  checks: readonly CheckSummary[],
+  now: Date,
+): CurrentApproval | null {
   let best: CurrentApproval | null = null;
   for (const check of checks) {
-    if (check.status !== 'approved' || !check.decidedAt || !isApprovalCurrent(check.decidedAt, now)) continue;
-    const candidate = { checkId: check.id, level: check.level, validUntil: approvalExpiresAt(check.decidedAt) };
+    if (check.status !== 'approved' || !check.decidedAt || !isApprovalCurrent(check.decidedAt, now))
+      continue;
+    const candidate = {
+      checkId: check.id,
+      level: check.level,
+      validUntil: approvalExpiresAt(check.decidedAt),
+    };
     if (
       !best ||
       RANK[candidate.level] > RANK[best.level] ||
@@ -81,7 +94,8 @@ export function complianceState(
     kind: 'to-submit',
     level: required,
     lastRejection: latest?.status === 'rejected' ? latest.rejectionReason : null,
-    expiredAt: !approval && lastApproved?.decidedAt ? approvalExpiresAt(lastApproved.decidedAt) : null,
+    expiredAt:
+      !approval && lastApproved?.decidedAt ? approvalExpiresAt(lastApproved.decidedAt) : null,
     coveredLevel: approval?.level ?? null,
   };
 }

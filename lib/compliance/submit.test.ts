@@ -38,49 +38,89 @@ async function enterpriseFreelancer() {
   return contract.freelancerId;
 }
 
-const pdf = (fileName = 'registration.pdf', bytes = pdfBytes()): DocumentUpload => ({ fileName, bytes });
+const pdf = (fileName = 'registration.pdf', bytes = pdfBytes()): DocumentUpload => ({
+  fileName,
+  bytes,
+});
 
 function submit(userId: string, documents: DocumentUpload[], now?: Date) {
-  return submitCheck(database.db, { userId, answers: sampleAnswers(), documents, ip: TEST_IP, now });
+  return submitCheck(database.db, {
+    userId,
+    answers: sampleAnswers(),
+    documents,
+    ip: TEST_IP,
+    now,
+  });
 }
 
 async function storedCount(userId: string) {
-  return (await database.db.select().from(storedFiles).where(eq(storedFiles.ownerId, userId))).length;
+  return (await database.db.select().from(storedFiles).where(eq(storedFiles.ownerId, userId)))
+    .length;
 }
 
 /** A refused submission leaves no check, no file and no audit entry behind. */
 async function expectNothingStored(userId: string) {
   expect(await checksOf(database.db, userId)).toEqual([]);
   expect(await storedCount(userId)).toBe(0);
-  expect((await auditRows(database.db, 'compliance.submitted')).filter((r) => r.actorId === userId)).toEqual([]);
+  expect(
+    (await auditRows(database.db, 'compliance.submitted')).filter((r) => r.actorId === userId),
+  ).toEqual([]);
 }
 
 describe('submitCheck', () => {
   it('stores the answers, the documents privately and the audit entries in one go', async () => {
     const userId = await enterpriseFreelancer();
-    const result = await submit(userId, [pdf(), { fileName: 'Invoice March.PNG', bytes: pngBytes() }]);
+    const result = await submit(userId, [
+      pdf(),
+      { fileName: 'Invoice March.PNG', bytes: pngBytes() },
+    ]);
     if (!result.ok) throw new Error(result.message);
 
     const [check] = await checksOf(database.db, userId);
-    expect(check).toMatchObject({ id: result.checkId, status: 'submitted', level: 'questionnaire_and_documents', answers: sampleAnswers() });
-    const files = await database.db.select().from(storedFiles).where(eq(storedFiles.ownerId, userId));
+    expect(check).toMatchObject({
+      id: result.checkId,
+      status: 'submitted',
+      level: 'questionnaire_and_documents',
+      answers: sampleAnswers(),
+    });
+    const files = await database.db
+      .select()
+      .from(storedFiles)
+      .where(eq(storedFiles.ownerId, userId));
     expect(files.map((f) => [f.fileName, f.mimeType, f.purpose]).sort()).toEqual([
       ['Invoice March.PNG', 'image/png', 'compliance-document'],
       ['registration.pdf', 'application/pdf', 'compliance-document'],
     ]);
-    const docs = await database.db.select().from(complianceDocuments).where(eq(complianceDocuments.checkId, check.id));
+    const docs = await database.db
+      .select()
+      .from(complianceDocuments)
+      .where(eq(complianceDocuments.checkId, check.id));
     expect(docs.map((d) => d.id).sort()).toEqual([...result.documentIds].sort());
 
-    const uploads = (await auditRows(database.db, 'compliance.document_uploaded')).filter((r) => r.actorId === userId);
+    const uploads = (await auditRows(database.db, 'compliance.document_uploaded')).filter(
+      (r) => r.actorId === userId,
+    );
     expect(uploads.map((r) => r.targetId).sort()).toEqual([...result.documentIds].sort());
-    expect(uploads.every((r) => r.ip === TEST_IP && r.targetType === 'compliance_document')).toBe(true);
-    const [submitted] = (await auditRows(database.db, 'compliance.submitted')).filter((r) => r.actorId === userId);
-    expect(submitted).toMatchObject({ targetType: 'compliance_check', targetId: check.id, ip: TEST_IP });
+    expect(uploads.every((r) => r.ip === TEST_IP && r.targetType === 'compliance_document')).toBe(
+      true,
+    );
+    const [submitted] = (await auditRows(database.db, 'compliance.submitted')).filter(
+      (r) => r.actorId === userId,
+    );
+    expect(submitted).toMatchObject({
+      targetType: 'compliance_check',
+      targetId: check.id,
+      ip: TEST_IP,
+    });
   });
 
   it('refuses a renamed executable, naming the file, and stores nothing', async () => {
     const userId = await enterpriseFreelancer();
-    const result = await submit(userId, [pdf(), { fileName: 'registration.pdf.exe', bytes: exeBytes() }, { fileName: 'scan.pdf', bytes: exeBytes() }]);
+    const result = await submit(userId, [
+      pdf(),
+      { fileName: 'registration.pdf.exe', bytes: exeBytes() },
+      { fileName: 'scan.pdf', bytes: exeBytes() },
+    ]);
     expect(result).toMatchObject({ ok: false, reason: 'invalid-documents' });
     if (result.ok || result.reason !== 'invalid-documents') return;
     expect(result.errors).toEqual([
@@ -95,7 +135,10 @@ describe('submitCheck', () => {
     const big = pdfBytes(MAX_DOCUMENT_BYTES + 1);
     expect(big.length).toBe(MAX_DOCUMENT_BYTES + 1);
     const result = await submit(userId, [pdf('big.pdf', big)]);
-    expect(result).toMatchObject({ ok: false, errors: ['big.pdf: This file is 10.1 MB; the limit is 10 MB. Choose a smaller file.'] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: ['big.pdf: This file is 10.1 MB; the limit is 10 MB. Choose a smaller file.'],
+    });
     await expectNothingStored(userId);
   });
 
@@ -108,7 +151,10 @@ describe('submitCheck', () => {
     const userId = await enterpriseFreelancer();
     const six = Array.from({ length: 6 }, (_, i) => pdf(`doc-${i}.pdf`));
     const result = await submit(userId, six);
-    expect(result).toMatchObject({ ok: false, errors: [expect.stringContaining('at most 5 documents; you chose 6')] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('at most 5 documents; you chose 6')],
+    });
     await expectNothingStored(userId);
     expect((await submit(userId, six.slice(0, 5))).ok).toBe(true);
   });
@@ -119,7 +165,10 @@ describe('submitCheck', () => {
       ok: false,
       errors: ['empty.pdf: This file is empty; choose the file again.'],
     });
-    expect(await submit(userId, [])).toMatchObject({ ok: false, errors: [expect.stringContaining('at least one business document')] });
+    expect(await submit(userId, [])).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('at least one business document')],
+    });
     await expectNothingStored(userId);
   });
 
@@ -131,7 +180,9 @@ describe('submitCheck', () => {
       pdf('inv\u0000oi\r\nce"\u202e.pdf'),
     ]);
     if (!result.ok) throw new Error(result.message);
-    const names = (await database.db.select().from(storedFiles).where(eq(storedFiles.ownerId, userId))).map((f) => f.fileName);
+    const names = (
+      await database.db.select().from(storedFiles).where(eq(storedFiles.ownerId, userId))
+    ).map((f) => f.fileName);
     expect(names.sort()).toEqual(['boot.ini.pdf', 'invoice.pdf', 'passwd.pdf']);
 
     const other = await enterpriseFreelancer();
@@ -140,7 +191,12 @@ describe('submitCheck', () => {
   });
 
   it('asks no documents for a questionnaire-only contract and drops any sent', async () => {
-    const { freelancerId, status } = await acceptedContract(database.db, company, uniqueEmail('q'), { kind: 'hourly', weeklyLimit: '' });
+    const { freelancerId, status } = await acceptedContract(
+      database.db,
+      company,
+      uniqueEmail('q'),
+      { kind: 'hourly', weeklyLimit: '' },
+    );
     expect(status).toBe('awaiting_compliance');
     const result = await submit(freelancerId, [pdf()]);
     expect(result.ok).toBe(true);
@@ -149,7 +205,12 @@ describe('submitCheck', () => {
   });
 
   it('refuses when no accepted contract needs a check', async () => {
-    const { freelancerId, status } = await acceptedContract(database.db, company, uniqueEmail('fixed'), { kind: 'fixed' });
+    const { freelancerId, status } = await acceptedContract(
+      database.db,
+      company,
+      uniqueEmail('fixed'),
+      { kind: 'fixed' },
+    );
     expect(status).toBe('active');
     expect(await submit(freelancerId, [])).toMatchObject({ ok: false, reason: 'not-needed' });
     await expectNothingStored(freelancerId);
@@ -169,7 +230,13 @@ describe('submitCheck', () => {
     const first = await submit(userId, [pdf()]);
     if (!first.ok) throw new Error(first.message);
     const rejectedAt = new Date();
-    const decided = await decideCheck(database.db, { reviewer: admin, checkId: first.checkId, decision: 'reject', reason: 'Unreadable scan', now: rejectedAt });
+    const decided = await decideCheck(database.db, {
+      reviewer: admin,
+      checkId: first.checkId,
+      decision: 'reject',
+      reason: 'Unreadable scan',
+      now: rejectedAt,
+    });
     expect(decided.ok).toBe(true);
 
     const opensAt = daysAfter(rejectedAt, 60);
@@ -193,7 +260,10 @@ describe('uploadsFromForm', () => {
 
     const chosen = new FormData();
     chosen.append('documents', new File([], 'empty.pdf'));
-    chosen.append('documents', new File([Buffer.from(pdfBytes())], 'a.pdf', { type: 'application/pdf' }));
+    chosen.append(
+      'documents',
+      new File([Buffer.from(pdfBytes())], 'a.pdf', { type: 'application/pdf' }),
+    );
     const uploads = await uploadsFromForm(chosen);
     expect(uploads.map((u) => [u.fileName, u.bytes.length])).toEqual([
       ['empty.pdf', 0],

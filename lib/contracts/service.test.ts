@@ -3,7 +3,14 @@ import { contractAcceptances, contracts, emailOutbox, invites, users } from '@/d
 import { activateFromInvite } from '@/lib/invites/accept';
 import { createInvite, editOffer, loadTerms, type Inviter } from '@/lib/invites/service';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createClient, findInvite, hourlyOfferInput, inviteData, parseOffer, tokenFromOutbox } from '@/tests/helpers/invite-fixtures';
+import {
+  createClient,
+  findInvite,
+  hourlyOfferInput,
+  inviteData,
+  parseOffer,
+  tokenFromOutbox,
+} from '@/tests/helpers/invite-fixtures';
 import { acceptContract, declineContract, hashTerms } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -25,9 +32,15 @@ async function activatedOffer() {
   );
   if (!result.ok) throw new Error(result.message);
   const invite = await findInvite(database.db, result.inviteId);
-  const activated = await activateFromInvite(database.db, await tokenFromOutbox(database.db, invite.lastOutboxId!));
+  const activated = await activateFromInvite(
+    database.db,
+    await tokenFromOutbox(database.db, invite.lastOutboxId!),
+  );
   if (!activated.ok) throw new Error('activation failed');
-  const [contract] = await database.db.select().from(contracts).where(eq(contracts.inviteId, invite.id));
+  const [contract] = await database.db
+    .select()
+    .from(contracts)
+    .where(eq(contracts.inviteId, invite.id));
   const terms = (await loadTerms(database.db, invite.id))!;
   return { freelancerId: activated.user.id, contract, inviteId: invite.id, hash: hashTerms(terms) };
 }
@@ -42,16 +55,30 @@ describe('acceptContract', () => {
     const offer = await activatedOffer();
     const before = (await clientMail()).length;
     const [first, second] = await Promise.all([
-      acceptContract(database.db, { contractId: offer.contract.id, freelancerId: offer.freelancerId, shownHash: offer.hash }),
-      acceptContract(database.db, { contractId: offer.contract.id, freelancerId: offer.freelancerId, shownHash: offer.hash }),
+      acceptContract(database.db, {
+        contractId: offer.contract.id,
+        freelancerId: offer.freelancerId,
+        shownHash: offer.hash,
+      }),
+      acceptContract(database.db, {
+        contractId: offer.contract.id,
+        freelancerId: offer.freelancerId,
+        shownHash: offer.hash,
+      }),
     ]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
-    const snapshots = await database.db.select().from(contractAcceptances).where(eq(contractAcceptances.contractId, offer.contract.id));
+    const snapshots = await database.db
+      .select()
+      .from(contractAcceptances)
+      .where(eq(contractAcceptances.contractId, offer.contract.id));
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0].termsHash).toBe(offer.hash);
     expect(snapshots[0].freelancerId).toBe(offer.freelancerId);
     expect(JSON.parse(snapshots[0].terms).hourlyRateCents).toBe(5000);
-    const [contract] = await database.db.select().from(contracts).where(eq(contracts.id, offer.contract.id));
+    const [contract] = await database.db
+      .select()
+      .from(contracts)
+      .where(eq(contracts.id, offer.contract.id));
     expect(contract.status).toBe('active');
     const mail = await clientMail();
     expect(mail.length - before).toBe(1);
@@ -60,19 +87,47 @@ describe('acceptContract', () => {
 
   it('fails with "the offer changed" when the client edited it after it was shown', async () => {
     const offer = await activatedOffer();
-    const edited = await editOffer(database.db, client, offer.inviteId, parseOffer(hourlyOfferInput({ hourlyRate: '40', weeklyLimit: '20' })));
+    const edited = await editOffer(
+      database.db,
+      client,
+      offer.inviteId,
+      parseOffer(hourlyOfferInput({ hourlyRate: '40', weeklyLimit: '20' })),
+    );
     expect(edited.ok).toBe(true);
-    const result = await acceptContract(database.db, { contractId: offer.contract.id, freelancerId: offer.freelancerId, shownHash: offer.hash });
-    expect(result).toMatchObject({ ok: false, reason: 'changed', message: expect.stringMatching(/offer changed/) });
-    expect(await database.db.select().from(contractAcceptances).where(eq(contractAcceptances.contractId, offer.contract.id))).toHaveLength(0);
+    const result = await acceptContract(database.db, {
+      contractId: offer.contract.id,
+      freelancerId: offer.freelancerId,
+      shownHash: offer.hash,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'changed',
+      message: expect.stringMatching(/offer changed/),
+    });
+    expect(
+      await database.db
+        .select()
+        .from(contractAcceptances)
+        .where(eq(contractAcceptances.contractId, offer.contract.id)),
+    ).toHaveLength(0);
   });
 
   it('refuses someone who is not the invitee, and changes nothing', async () => {
     const offer = await activatedOffer();
-    const [intruder] = await database.db.insert(users).values({ email: 'intruder@example.com' }).returning();
-    const result = await acceptContract(database.db, { contractId: offer.contract.id, freelancerId: intruder.id, shownHash: offer.hash });
+    const [intruder] = await database.db
+      .insert(users)
+      .values({ email: 'intruder@example.com' })
+      .returning();
+    const result = await acceptContract(database.db, {
+      contractId: offer.contract.id,
+      freelancerId: intruder.id,
+      shownHash: offer.hash,
+    });
     expect(result).toMatchObject({ ok: false, reason: 'not-found' });
-    const [contract] = await database.db.select().from(contracts).where(eq(contracts.id, offer.contract.id));
+    const [contract] = await database.db
+      .select()
+      .from(contracts)
+      .where(eq(contracts.id, offer.contract.id));
     expect(contract.status).toBe('offered');
   });
 });
@@ -81,7 +136,11 @@ describe('declineContract', () => {
   it('records the reason on the invite, and emails the client with it', async () => {
     const offer = await activatedOffer();
     const reason = 'The timeline <b>does not</b> work for me.';
-    const result = await declineContract(database.db, { contractId: offer.contract.id, freelancerId: offer.freelancerId, reason });
+    const result = await declineContract(database.db, {
+      contractId: offer.contract.id,
+      freelancerId: offer.freelancerId,
+      reason,
+    });
     expect(result).toEqual({ ok: true, status: 'declined' });
     const [invite] = await database.db.select().from(invites).where(eq(invites.id, offer.inviteId));
     expect(invite.status).toBe('declined');
@@ -90,7 +149,13 @@ describe('declineContract', () => {
     expect(mail.subject).toMatch(/declined your offer/);
     expect(mail.html).toContain('does not');
     expect(mail.html).not.toContain('<b>does not</b>');
-    expect(await acceptContract(database.db, { contractId: offer.contract.id, freelancerId: offer.freelancerId, shownHash: offer.hash })).toMatchObject({
+    expect(
+      await acceptContract(database.db, {
+        contractId: offer.contract.id,
+        freelancerId: offer.freelancerId,
+        shownHash: offer.hash,
+      }),
+    ).toMatchObject({
       ok: false,
       reason: 'decided',
     });

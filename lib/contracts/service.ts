@@ -15,18 +15,30 @@ import type { OfferTerms } from './summary';
 /** A stable hash of the terms as shown: accepting names the hash it saw. */
 export function hashTerms(terms: OfferTerms): string {
   const canonical = JSON.stringify(terms, Object.keys(terms).sort());
-  return createHash('sha256').update(JSON.stringify([canonical, terms.milestones])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([canonical, terms.milestones]))
+    .digest('hex');
 }
 
 export type DecisionResult =
   | { ok: true; status: 'active' | 'awaiting_compliance' | 'declined' }
   | { ok: false; reason: 'not-found' | 'changed' | 'decided'; message: string };
 
-const CHANGED = 'The offer changed since you opened it. Please review the new terms again before you accept.';
+const CHANGED =
+  'The offer changed since you opened it. Please review the new terms again before you accept.';
 
-async function lockOwnContract(tx: Parameters<Parameters<Db['transaction']>[0]>[0], contractId: string, freelancerId: string) {
+async function lockOwnContract(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  contractId: string,
+  freelancerId: string,
+) {
   const [row] = await tx
-    .select({ contract: contracts, invite: invites, workspace: clientWorkspaces, clientEmail: users.email })
+    .select({
+      contract: contracts,
+      invite: invites,
+      workspace: clientWorkspaces,
+      clientEmail: users.email,
+    })
     .from(contracts)
     .innerJoin(invites, eq(invites.id, contracts.inviteId))
     .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
@@ -37,11 +49,28 @@ async function lockOwnContract(tx: Parameters<Parameters<Db['transaction']>[0]>[
 }
 
 /** The freelancer's own offer, still waiting for a decision, locked for this transaction. */
-async function lockOpenOffer(tx: Parameters<Parameters<Db['transaction']>[0]>[0], contractId: string, freelancerId: string) {
+async function lockOpenOffer(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  contractId: string,
+  freelancerId: string,
+) {
   const row = await lockOwnContract(tx, contractId, freelancerId);
-  if (!row) return { error: { ok: false as const, reason: 'not-found' as const, message: 'We could not find that offer.' } };
+  if (!row)
+    return {
+      error: {
+        ok: false as const,
+        reason: 'not-found' as const,
+        message: 'We could not find that offer.',
+      },
+    };
   if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
-    return { error: { ok: false as const, reason: 'decided' as const, message: 'This offer was already decided or withdrawn.' } };
+    return {
+      error: {
+        ok: false as const,
+        reason: 'decided' as const,
+        message: 'This offer was already decided or withdrawn.',
+      },
+    };
   }
   return { row };
 }
@@ -59,13 +88,19 @@ export async function acceptContract(
     const { row, error } = await lockOpenOffer(tx, input.contractId, input.freelancerId);
     if (error) return error;
     const terms = await loadTerms(tx, row.invite.id);
-    if (!terms || hashTerms(terms) !== input.shownHash) return { ok: false as const, reason: 'changed' as const, message: CHANGED };
+    if (!terms || hashTerms(terms) !== input.shownHash)
+      return { ok: false as const, reason: 'changed' as const, message: CHANGED };
     const requirement = complianceRequirement({
       clientType: row.workspace.type,
-      contract: terms.kind === 'hourly' ? { kind: 'hourly', weeklyLimitHours: terms.weeklyLimitHours } : { kind: 'fixed' },
+      contract:
+        terms.kind === 'hourly'
+          ? { kind: 'hourly', weeklyLimitHours: terms.weeklyLimitHours }
+          : { kind: 'fixed' },
     });
     // A current approval (one year, across clients) at a sufficient level starts the contract now.
-    const status = (await hasCurrentApproval(tx, input.freelancerId, requirement)) ? ('active' as const) : ('awaiting_compliance' as const);
+    const status = (await hasCurrentApproval(tx, input.freelancerId, requirement))
+      ? ('active' as const)
+      : ('awaiting_compliance' as const);
     await tx.insert(contractAcceptances).values({
       contractId: row.contract.id,
       freelancerId: input.freelancerId,
@@ -74,7 +109,10 @@ export async function acceptContract(
       termsHash: input.shownHash,
       ip: input.ip ?? null,
     });
-    await tx.update(contracts).set({ status, updatedAt: new Date() }).where(eq(contracts.id, row.contract.id));
+    await tx
+      .update(contracts)
+      .set({ status, updatedAt: new Date() })
+      .where(eq(contracts.id, row.contract.id));
     await recordInviteEvent(tx, row.invite.id, 'accepted', input.freelancerId);
     await sendEmail(tx, {
       to: row.clientEmail,
@@ -92,12 +130,26 @@ export async function declineContract(
   return db.transaction(async (tx) => {
     const { row, error } = await lockOpenOffer(tx, input.contractId, input.freelancerId);
     if (error) return error;
-    await tx.update(contracts).set({ status: 'declined', updatedAt: new Date() }).where(eq(contracts.id, row.contract.id));
+    await tx
+      .update(contracts)
+      .set({ status: 'declined', updatedAt: new Date() })
+      .where(eq(contracts.id, row.contract.id));
     await tx
       .update(invites)
-      .set({ status: 'declined', declinedAt: new Date(), declineReason: input.reason, updatedAt: new Date() })
+      .set({
+        status: 'declined',
+        declinedAt: new Date(),
+        declineReason: input.reason,
+        updatedAt: new Date(),
+      })
       .where(eq(invites.id, row.invite.id));
-    await recordInviteEvent(tx, row.invite.id, 'declined', input.freelancerId, input.reason.slice(0, 300));
+    await recordInviteEvent(
+      tx,
+      row.invite.id,
+      'declined',
+      input.freelancerId,
+      input.reason.slice(0, 300),
+    );
     await sendEmail(tx, {
       to: row.clientEmail,
       template: 'offer-declined',
@@ -122,5 +174,8 @@ function decisionEmail(
     startsAfterCompliance,
     url: new URL(`/client/invites/${invite.id}`, getEnv().APP_URL).toString(),
   };
-  return { subject: offerDecisionSubject(props), element: createElement(OfferDecisionEmail, props) };
+  return {
+    subject: offerDecisionSubject(props),
+    element: createElement(OfferDecisionEmail, props),
+  };
 }

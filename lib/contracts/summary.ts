@@ -30,7 +30,12 @@ export type NetPay =
     };
 
 /** What the freelancer receives after the service fee: per hour and week, or per milestone. */
-export function computeNetPay(terms: Pick<OfferTerms, 'kind' | 'hourlyRateCents' | 'weeklyLimitHours' | 'feeBps' | 'milestones'>): NetPay {
+export function computeNetPay(
+  terms: Pick<
+    OfferTerms,
+    'kind' | 'hourlyRateCents' | 'weeklyLimitHours' | 'feeBps' | 'milestones'
+  >,
+): NetPay {
   if (terms.kind === 'hourly') {
     const gross = terms.hourlyRateCents ?? 0;
     const limit = terms.weeklyLimitHours;
@@ -50,7 +55,12 @@ export function computeNetPay(terms: Pick<OfferTerms, 'kind' | 'hourlyRateCents'
     dueDate: m.dueDate,
   }));
   const grossTotal = rows.reduce((sum, m) => sum + m.gross, 0);
-  return { kind: 'fixed', milestones: rows, grossTotal, netTotal: rows.reduce((sum, m) => sum + m.net, 0) };
+  return {
+    kind: 'fixed',
+    milestones: rows,
+    grossTotal,
+    netTotal: rows.reduce((sum, m) => sum + m.net, 0),
+  };
 }
 
 /** Plain sentences for emails and summaries. */
@@ -71,7 +81,8 @@ export function describeNetPay(terms: OfferTerms): string[] {
   }
   return [
     ...pay.milestones.map(
-      (m, i) => `Milestone ${i + 1}, ${m.description}: ${money(m.gross)}; you receive ${money(m.net)} (due ${m.dueDate}).`,
+      (m, i) =>
+        `Milestone ${i + 1}, ${m.description}: ${money(m.gross)}; you receive ${money(m.net)} (due ${m.dueDate}).`,
     ),
     `Total ${money(pay.grossTotal)}; you receive ${money(pay.netTotal)} after the ${fee} service fee.`,
   ];

@@ -24,11 +24,15 @@ const enqueue = (to: string) =>
       to,
       subject: 'Your Workbridge sign-in link',
       template: 'sign-in',
-      element: createElement(SignInEmail, { url: 'http://localhost:3000/x', expiresAt: new Date() }),
+      element: createElement(SignInEmail, {
+        url: 'http://localhost:3000/x',
+        expiresAt: new Date(),
+      }),
     }),
   );
 
-const status = async (id: string) => (await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
+const status = async (id: string) =>
+  (await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
 
 describe('email delivery faults', () => {
   it('a provider that times out is retried, and the message goes out once it answers', async () => {
@@ -36,7 +40,10 @@ describe('email delivery faults', () => {
     const transport = resendTransport('re_test', standIn.baseUrl, 300);
     standIn.queue('hang');
     const first = await deliverOutboxMessage(database.db, id, transport, 5);
-    expect(first).toMatchObject({ status: 'retry', error: expect.stringMatching(/did not answer within 300 ms/) });
+    expect(first).toMatchObject({
+      status: 'retry',
+      error: expect.stringMatching(/did not answer within 300 ms/),
+    });
     expect(await deliverOutboxMessage(database.db, id, transport, 5)).toEqual({ status: 'sent' });
     // The hung request may still land at the provider: the idempotency key makes it one email.
     expect(standIn.delivered.has(id)).toBe(true);
@@ -47,9 +54,19 @@ describe('email delivery faults', () => {
     const id = await enqueue('killed@example.com');
     const transport = resendTransport('re_test', standIn.baseUrl);
     // The worker claimed the message and sent it, then died before recording the result.
-    await database.db.update(emailOutbox).set({ status: 'sending', attempts: 1 }).where(eq(emailOutbox.id, id));
+    await database.db
+      .update(emailOutbox)
+      .set({ status: 'sending', attempts: 1 })
+      .where(eq(emailOutbox.id, id));
     const row = await status(id);
-    await transport.deliver({ id, from: row.fromAddress, to: row.toAddress, subject: row.subject, html: row.html!, text: row.text! });
+    await transport.deliver({
+      id,
+      from: row.fromAddress,
+      to: row.toAddress,
+      subject: row.subject,
+      html: row.html!,
+      text: row.text!,
+    });
     // pg-boss hands the expired job to another worker, which tries again with the same key.
     expect(await deliverOutboxMessage(database.db, id, transport, 5)).toEqual({ status: 'sent' });
     const requests = standIn.requests.filter((r) => r.idempotencyKey === id);

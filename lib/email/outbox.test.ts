@@ -75,7 +75,9 @@ describe('deliverOutboxMessage', () => {
     const id = await enqueue('b@example.com');
     const transport = mailboxTransport(database.db);
     expect(await deliverOutboxMessage(database.db, id, transport)).toEqual({ status: 'sent' });
-    expect(await deliverOutboxMessage(database.db, id, transport)).toEqual({ status: 'already-done' });
+    expect(await deliverOutboxMessage(database.db, id, transport)).toEqual({
+      status: 'already-done',
+    });
     const inbox = await database.db
       .select()
       .from(mailboxMessages)
@@ -102,7 +104,9 @@ describe('deliverOutboxMessage', () => {
     expect((await outboxRow(id)).lastError).toMatch(/rate_limit_exceeded|Too many/);
     expect(await deliverOutboxMessage(database.db, id, transport, 5)).toEqual({ status: 'sent' });
 
-    const forThis = standIn.requests.filter((r) => r.body.to === 'd@example.com' || r.body.to[0] === 'd@example.com');
+    const forThis = standIn.requests.filter(
+      (r) => r.body.to === 'd@example.com' || r.body.to[0] === 'd@example.com',
+    );
     expect(forThis).toHaveLength(3);
     expect(new Set(forThis.map((r) => r.idempotencyKey))).toEqual(new Set([id]));
     expect(forThis[0].authorization).toBe('Bearer re_test_key');
@@ -123,7 +127,9 @@ describe('deliverOutboxMessage', () => {
     expect(row.failedAt).toBeInstanceOf(Date);
     expect(row.lastError).toMatch(/Resend is down/);
     // A failed message is not tried again by a late job.
-    expect(await deliverOutboxMessage(database.db, id, transport, 3)).toEqual({ status: 'already-done' });
+    expect(await deliverOutboxMessage(database.db, id, transport, 3)).toEqual({
+      status: 'already-done',
+    });
     expect(standIn.delivered.has(id)).toBe(false);
   });
 

@@ -41,7 +41,10 @@ export async function sendEmail(tx: DbOrTx, message: EmailMessage): Promise<stri
 }
 
 /** Writes already-rendered messages and their delivery jobs, in as few statements as possible. */
-export async function enqueueRenderedEmails(tx: DbOrTx, messages: RenderedMessage[]): Promise<string[]> {
+export async function enqueueRenderedEmails(
+  tx: DbOrTx,
+  messages: RenderedMessage[],
+): Promise<string[]> {
   if (messages.length === 0) return [];
   const env = getEnv();
   const rows = messages.map((m) => ({

@@ -14,7 +14,8 @@ export type OutgoingEmail = {
   text: string;
 };
 
-export type DeliveryResult = { ok: true; providerMessageId: string | null } | { ok: false; error: string };
+export type DeliveryResult =
+  { ok: true; providerMessageId: string | null } | { ok: false; error: string };
 
 export type EmailTransport = {
   name: 'resend' | 'mailbox';
@@ -23,7 +24,11 @@ export type EmailTransport = {
 
 const PROVIDER_TIMEOUT_MS = 15_000;
 
-export function resendTransport(apiKey: string, baseUrl?: string, timeoutMs = PROVIDER_TIMEOUT_MS): EmailTransport {
+export function resendTransport(
+  apiKey: string,
+  baseUrl?: string,
+  timeoutMs = PROVIDER_TIMEOUT_MS,
+): EmailTransport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: 'resend',
@@ -37,7 +42,13 @@ export function resendTransport(apiKey: string, baseUrl?: string, timeoutMs = PR
       });
       const attempt = resend.emails
         .send(
-          { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+          {
+            from: email.from,
+            to: email.to,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+          },
           { idempotencyKey: email.id },
         )
         .then(({ data, error }): DeliveryResult => {

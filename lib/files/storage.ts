@@ -46,7 +46,9 @@ export const postgresFileStorage: FileStorage = {
     return row;
   },
   async remove(db, id, ownerId) {
-    await db.delete(storedFiles).where(and(eq(storedFiles.id, id), eq(storedFiles.ownerId, ownerId)));
+    await db
+      .delete(storedFiles)
+      .where(and(eq(storedFiles.id, id), eq(storedFiles.ownerId, ownerId)));
   },
 };
 

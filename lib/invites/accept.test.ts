@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { contracts, emailOutbox, inviteEvents, invites, sessions, users } from '@/db/schema';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createClient, findInvite, inviteData, tokenFromOutbox } from '@/tests/helpers/invite-fixtures';
+import {
+  createClient,
+  findInvite,
+  inviteData,
+  tokenFromOutbox,
+} from '@/tests/helpers/invite-fixtures';
 import { activateFromInvite } from './accept';
 import { recordInviteOpened, resolveInviteLink } from './landing';
 import { createInvite, resendInvite, revokeInvite, type Inviter } from './service';
@@ -31,7 +36,8 @@ async function freshInvite(email = `alex-${++counter}@example.com`) {
 describe('the landing page state (GET changes nothing)', () => {
   it('reads an open link without touching the invite; "opened" is one event, once', async () => {
     const { invite, token } = await freshInvite();
-    for (let i = 0; i < 3; i++) expect((await resolveInviteLink(database.db, token)).kind).toBe('open');
+    for (let i = 0; i < 3; i++)
+      expect((await resolveInviteLink(database.db, token)).kind).toBe('open');
     expect(await findInvite(database.db, invite.id)).toEqual(invite);
     await recordInviteOpened(database.db, invite.id);
     await recordInviteOpened(database.db, invite.id);
@@ -48,7 +54,10 @@ describe('the landing page state (GET changes nothing)', () => {
 
   it('tells tampered, superseded, revoked and expired links apart', async () => {
     const { token } = await freshInvite();
-    expect((await resolveInviteLink(database.db, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'))).kind).toBe('unknown');
+    expect(
+      (await resolveInviteLink(database.db, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')))
+        .kind,
+    ).toBe('unknown');
     expect((await resolveInviteLink(database.db, 'not-a-token')).kind).toBe('unknown');
     expect((await resolveInviteLink(database.db, '../../etc/passwd')).kind).toBe('unknown');
 
@@ -60,12 +69,21 @@ describe('the landing page state (GET changes nothing)', () => {
     const revoked = await freshInvite();
     await revokeInvite(database.db, client, revoked.invite.id);
     expect((await resolveInviteLink(database.db, revoked.token)).kind).toBe('revoked');
-    expect(await activateFromInvite(database.db, revoked.token)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await activateFromInvite(database.db, revoked.token)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
 
     const expired = await freshInvite();
-    await database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, expired.invite.id));
+    await database.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, expired.invite.id));
     expect((await resolveInviteLink(database.db, expired.token)).kind).toBe('expired');
-    expect(await activateFromInvite(database.db, expired.token)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await activateFromInvite(database.db, expired.token)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 });
 
@@ -73,12 +91,16 @@ describe('activateFromInvite', () => {
   it('ten concurrent clicks give exactly one acceptance, one user and one session', async () => {
     const email = 'race@example.com';
     const { invite, token } = await freshInvite(email);
-    const results = await Promise.all(Array.from({ length: 10 }, () => activateFromInvite(database.db, token)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => activateFromInvite(database.db, token)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const winners = await database.db.select().from(users).where(eq(users.email, email));
     expect(winners).toHaveLength(1);
     expect(winners[0].emailVerified).toBeInstanceOf(Date);
-    expect(await database.db.select().from(sessions).where(eq(sessions.userId, winners[0].id))).toHaveLength(1);
+    expect(
+      await database.db.select().from(sessions).where(eq(sessions.userId, winners[0].id)),
+    ).toHaveLength(1);
     const accepted = await findInvite(database.db, invite.id);
     expect(accepted.status).toBe('accepted');
     expect(accepted.acceptedById).toBe(winners[0].id);
@@ -93,25 +115,38 @@ describe('activateFromInvite', () => {
   });
 
   it('joins an existing account instead of creating a second one, and attaches the offer', async () => {
-    const [existing] = await database.db.insert(users).values({ email: 'known@example.com', name: 'Known' }).returning();
+    const [existing] = await database.db
+      .insert(users)
+      .values({ email: 'known@example.com', name: 'Known' })
+      .returning();
     const { invite, token } = await freshInvite('known@example.com');
     const result = await activateFromInvite(database.db, token);
     if (!result.ok) throw new Error('expected success');
     expect(result.user.id).toBe(existing.id);
-    expect(await database.db.select().from(users).where(eq(users.email, 'known@example.com'))).toHaveLength(1);
-    const [contract] = await database.db.select().from(contracts).where(eq(contracts.inviteId, invite.id));
+    expect(
+      await database.db.select().from(users).where(eq(users.email, 'known@example.com')),
+    ).toHaveLength(1);
+    const [contract] = await database.db
+      .select()
+      .from(contracts)
+      .where(eq(contracts.inviteId, invite.id));
     expect(contract.freelancerId).toBe(existing.id);
   });
 
   it('never attaches the invite to someone else who is signed in', async () => {
-    const [stranger] = await database.db.insert(users).values({ email: 'stranger@example.com' }).returning();
+    const [stranger] = await database.db
+      .insert(users)
+      .values({ email: 'stranger@example.com' })
+      .returning();
     const { invite, token } = await freshInvite('wanted@example.com');
     expect(await activateFromInvite(database.db, token, { signedInUserId: stranger.id })).toEqual({
       ok: false,
       reason: 'wrong-account',
     });
     expect((await findInvite(database.db, invite.id)).status).toBe('pending');
-    expect(await database.db.select().from(users).where(eq(users.email, 'wanted@example.com'))).toHaveLength(0);
+    expect(
+      await database.db.select().from(users).where(eq(users.email, 'wanted@example.com')),
+    ).toHaveLength(0);
     // The right person still can.
     expect((await activateFromInvite(database.db, token)).ok).toBe(true);
   });

@@ -33,17 +33,35 @@ export async function activateFromInvite(
   const tokenHash = hashToken(token);
   try {
     return await db.transaction(async (tx) => {
-      const [target] = await tx.select({ email: invites.email }).from(invites).where(eq(invites.tokenHash, tokenHash));
+      const [target] = await tx
+        .select({ email: invites.email })
+        .from(invites)
+        .where(eq(invites.tokenHash, tokenHash));
       if (!target) throw new Rollback('invalid');
       const user = await upsertVerifiedUser(tx, target.email);
-      if (options.signedInUserId && options.signedInUserId !== user.id) throw new Rollback('wrong-account');
+      if (options.signedInUserId && options.signedInUserId !== user.id)
+        throw new Rollback('wrong-account');
       const [invite] = await tx
         .update(invites)
-        .set({ status: 'accepted', acceptedAt: new Date(), acceptedById: user.id, updatedAt: new Date() })
-        .where(and(eq(invites.tokenHash, tokenHash), eq(invites.status, 'pending'), gt(invites.expiresAt, sql`now()`)))
+        .set({
+          status: 'accepted',
+          acceptedAt: new Date(),
+          acceptedById: user.id,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(invites.tokenHash, tokenHash),
+            eq(invites.status, 'pending'),
+            gt(invites.expiresAt, sql`now()`),
+          ),
+        )
         .returning({ id: invites.id, firstName: invites.firstName, lastName: invites.lastName });
       if (!invite) throw new Rollback('invalid');
-      await tx.update(contracts).set({ freelancerId: user.id, updatedAt: new Date() }).where(eq(contracts.inviteId, invite.id));
+      await tx
+        .update(contracts)
+        .set({ freelancerId: user.id, updatedAt: new Date() })
+        .where(eq(contracts.inviteId, invite.id));
       await tx
         .insert(freelancerProfiles)
         .values({ userId: user.id, firstName: invite.firstName, lastName: invite.lastName })

@@ -2,7 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { emailOutbox, invites } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createClient, fixedOfferInput, hourlyOfferInput, inviteData, parseOffer } from '@/tests/helpers/invite-fixtures';
+import {
+  createClient,
+  fixedOfferInput,
+  hourlyOfferInput,
+  inviteData,
+  parseOffer,
+} from '@/tests/helpers/invite-fixtures';
 import { checkBulkInvites, describeRate, type BulkReport } from './bulk';
 import { createInvite, type Inviter } from './service';
 
@@ -26,7 +32,13 @@ async function rowCounts() {
 
 function rowsOf(report: BulkReport) {
   if (!report.ok) throw new Error(report.message);
-  return report.rows.map((r) => ({ line: r.line, email: r.email, outcome: r.outcome, reason: r.reason, rateCents: r.rateCents }));
+  return report.rows.map((r) => ({
+    line: r.line,
+    email: r.email,
+    outcome: r.outcome,
+    reason: r.reason,
+    rateCents: r.rateCents,
+  }));
 }
 
 const MIXED = [
@@ -49,8 +61,20 @@ describe('checkBulkInvites', () => {
     const report = await checkBulkInvites(database.db, client, MIXED, hourly);
     expect(rowsOf(report)).toEqual([
       { line: 2, email: 'good@example.com', outcome: 'send', reason: undefined, rateCents: 5000 },
-      { line: 3, email: 'not-an-email', outcome: 'skip', reason: 'Enter one email address, like name@example.com.', rateCents: null },
-      { line: 4, email: 'nolast@example.com', outcome: 'skip', reason: "Enter the freelancer's last name.", rateCents: null },
+      {
+        line: 3,
+        email: 'not-an-email',
+        outcome: 'skip',
+        reason: 'Enter one email address, like name@example.com.',
+        rateCents: null,
+      },
+      {
+        line: 4,
+        email: 'nolast@example.com',
+        outcome: 'skip',
+        reason: "Enter the freelancer's last name.",
+        rateCents: null,
+      },
       {
         line: 5,
         email: 'badrate@example.com',
@@ -65,7 +89,13 @@ describe('checkBulkInvites', () => {
         reason: 'Too many columns: expected email, first name, last name, rate.',
         rateCents: null,
       },
-      { line: 7, email: 'good@example.com', outcome: 'skip', reason: 'This address appears earlier in the list.', rateCents: 5000 },
+      {
+        line: 7,
+        email: 'good@example.com',
+        outcome: 'skip',
+        reason: 'This address appears earlier in the list.',
+        rateCents: 5000,
+      },
       {
         line: 8,
         email: 'pending@example.com',
@@ -74,7 +104,13 @@ describe('checkBulkInvites', () => {
         rateCents: 5000,
       },
       { line: 9, email: 'rated@example.com', outcome: 'send', reason: undefined, rateCents: 6500 },
-      { line: 11, email: 'quoted@example.com', outcome: 'send', reason: undefined, rateCents: 5000 },
+      {
+        line: 11,
+        email: 'quoted@example.com',
+        outcome: 'send',
+        reason: undefined,
+        rateCents: 5000,
+      },
     ]);
     expect(report).toMatchObject({ ok: true, toSend: 3, skipped: 6 });
     if (report.ok) expect(report.rows.find((r) => r.line === 11)?.name).toBe('Smith, Jr. O"Brien');
@@ -96,7 +132,12 @@ describe('checkBulkInvites', () => {
   });
 
   it('reads a list without a header from line 1', async () => {
-    const report = await checkBulkInvites(database.db, client, 'first@example.com,A,B\nsecond@example.com,C,D,70', hourly);
+    const report = await checkBulkInvites(
+      database.db,
+      client,
+      'first@example.com,A,B\nsecond@example.com,C,D,70',
+      hourly,
+    );
     expect(rowsOf(report).map((r) => [r.line, r.outcome, r.rateCents])).toEqual([
       [1, 'send', 5000],
       [2, 'send', 7000],
@@ -106,7 +147,12 @@ describe('checkBulkInvites', () => {
 
   it('refuses a rate on a fixed-price offer', async () => {
     const fixed = parseOffer(fixedOfferInput());
-    const report = await checkBulkInvites(database.db, client, 'a@example.com,A,B,50\nb@example.com,C,D', fixed);
+    const report = await checkBulkInvites(
+      database.db,
+      client,
+      'a@example.com,A,B,50\nb@example.com,C,D',
+      fixed,
+    );
     expect(rowsOf(report).map((r) => [r.outcome, r.reason, r.rateCents])).toEqual([
       ['skip', 'A rate only applies to an hourly offer.', null],
       ['send', undefined, null],
@@ -132,7 +178,12 @@ describe('checkBulkInvites', () => {
     try {
       const small = await createClient(database.db, { workspaceName: 'Small Co' });
       await createInvite(database.db, small, inviteData('already@example.com'));
-      const report = await checkBulkInvites(database.db, small, 'x1@example.com,A,B\nx2@example.com,A,B', hourly);
+      const report = await checkBulkInvites(
+        database.db,
+        small,
+        'x1@example.com,A,B\nx2@example.com,A,B',
+        hourly,
+      );
       expect(rowsOf(report).map((r) => [r.outcome, r.reason])).toEqual([
         ['send', undefined],
         ['skip', 'The daily limit of 2 invites is reached.'],
@@ -147,7 +198,10 @@ describe('checkBulkInvites', () => {
   it('does not count an invite past its expiry as pending', async () => {
     const lapsed = await createInvite(database.db, client, inviteData('lapsed@example.com'));
     if (!lapsed.ok) throw new Error(lapsed.message);
-    await database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, lapsed.inviteId));
+    await database.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, lapsed.inviteId));
     const report = await checkBulkInvites(database.db, client, 'lapsed@example.com,A,B', hourly);
     expect(rowsOf(report)[0].outcome).toBe('send');
   });

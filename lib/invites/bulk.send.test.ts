@@ -2,7 +2,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { contracts, emailOutbox, inviteEvents, inviteTokens, invites } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createClient, findInvite, hourlyOfferInput, inviteData, parseOffer } from '@/tests/helpers/invite-fixtures';
+import {
+  createClient,
+  findInvite,
+  hourlyOfferInput,
+  inviteData,
+  parseOffer,
+} from '@/tests/helpers/invite-fixtures';
 import { sendBulkInvites } from './bulk';
 import { createInvite } from './service';
 
@@ -65,10 +71,22 @@ describe('sendBulkInvites', () => {
       .select({ invite: invites, contract: contracts })
       .from(invites)
       .innerJoin(contracts, eq(contracts.inviteId, invites.id))
-      .where(and(eq(invites.workspaceId, mine.workspaceId), inArray(invites.email, ['one@example.com', 'two@example.com', 'three@example.com'])))
+      .where(
+        and(
+          eq(invites.workspaceId, mine.workspaceId),
+          inArray(invites.email, ['one@example.com', 'two@example.com', 'three@example.com']),
+        ),
+      )
       .orderBy(asc(invites.email));
     expect(
-      rows.map(({ invite, contract }) => [invite.email, invite.firstName, invite.lastName, invite.message, contract.hourlyRateCents, contract.weeklyLimitHours]),
+      rows.map(({ invite, contract }) => [
+        invite.email,
+        invite.firstName,
+        invite.lastName,
+        invite.message,
+        contract.hourlyRateCents,
+        contract.weeklyLimitHours,
+      ]),
     ).toEqual([
       ['one@example.com', 'Ann', 'Lee', null, 5000, 20],
       ['three@example.com', 'Smith, Jr.', 'O"Brien', null, 8050, 20],
@@ -77,12 +95,35 @@ describe('sendBulkInvites', () => {
     expect(await countInvites(mine.workspaceId)).toBe(4); // three plus the one already pending
 
     const outboxIds = rows.map((r) => r.invite.lastOutboxId!);
-    const outbox = await database.db.select().from(emailOutbox).where(inArray(emailOutbox.id, outboxIds));
-    expect(outbox.map((o) => o.toAddress).sort()).toEqual(['one@example.com', 'three@example.com', 'two@example.com']);
+    const outbox = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(inArray(emailOutbox.id, outboxIds));
+    expect(outbox.map((o) => o.toAddress).sort()).toEqual([
+      'one@example.com',
+      'three@example.com',
+      'two@example.com',
+    ]);
     expect(await countJobs(outboxIds)).toBe(3);
-    const tokens = await database.db.select().from(inviteTokens).where(inArray(inviteTokens.inviteId, rows.map((r) => r.invite.id)));
+    const tokens = await database.db
+      .select()
+      .from(inviteTokens)
+      .where(
+        inArray(
+          inviteTokens.inviteId,
+          rows.map((r) => r.invite.id),
+        ),
+      );
     expect(tokens).toHaveLength(3);
-    const events = await database.db.select().from(inviteEvents).where(inArray(inviteEvents.inviteId, rows.map((r) => r.invite.id)));
+    const events = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(
+        inArray(
+          inviteEvents.inviteId,
+          rows.map((r) => r.invite.id),
+        ),
+      );
     expect(events.map((e) => e.type)).toEqual(['created', 'created', 'created']);
   });
 
@@ -90,9 +131,17 @@ describe('sendBulkInvites', () => {
     const mine = await createClient(database.db, { workspaceName: 'Lapsed Co' });
     const old = await createInvite(database.db, mine, inviteData('again@example.com'));
     if (!old.ok) throw new Error(old.message);
-    await database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, old.inviteId));
+    await database.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, old.inviteId));
 
-    const result = await sendBulkInvites(database.db, mine, 'again@example.com,A,B\nfresh@example.com,C,D', hourly);
+    const result = await sendBulkInvites(
+      database.db,
+      mine,
+      'again@example.com,A,B\nfresh@example.com,C,D',
+      hourly,
+    );
     expect(result).toMatchObject({ ok: true, sent: 2 });
     expect((await findInvite(database.db, old.inviteId)).status).toBe('expired');
     expect(await countInvites(mine.workspaceId)).toBe(3);
@@ -110,7 +159,8 @@ describe('sendBulkInvites', () => {
       expect([a, b].filter((r) => r.ok && r.sent === 2)).toHaveLength(1);
       expect([a, b].find((r) => !r.ok)).toEqual({
         ok: false,
-        message: 'Invites sent meanwhile reached the daily limit of 3. Check the list again to see which rows can still be sent.',
+        message:
+          'Invites sent meanwhile reached the daily limit of 3. Check the list again to see which rows can still be sent.',
       });
       expect(await countInvites(mine.workspaceId)).toBe(2);
     } finally {
@@ -121,11 +171,15 @@ describe('sendBulkInvites', () => {
 
   it('refuses 5,000 rows with a message and writes nothing', async () => {
     const mine = await createClient(database.db, { workspaceName: 'Huge Co' });
-    const csv = ['email,first,last', ...Array.from({ length: 5000 }, (_, i) => `p${i}@example.com,First,Last`)].join('\n');
+    const csv = [
+      'email,first,last',
+      ...Array.from({ length: 5000 }, (_, i) => `p${i}@example.com,First,Last`),
+    ].join('\n');
     const outboxBefore = await countOutbox();
     expect(await sendBulkInvites(database.db, mine, csv, hourly)).toEqual({
       ok: false,
-      message: 'A bulk invite takes at most 500 people; this list has 5,000. Split it and send it in parts.',
+      message:
+        'A bulk invite takes at most 500 people; this list has 5,000. Split it and send it in parts.',
     });
     expect(await countInvites(mine.workspaceId)).toBe(0);
     expect(await countOutbox()).toBe(outboxBefore);
@@ -133,18 +187,26 @@ describe('sendBulkInvites', () => {
 
   it('refuses 501 rows (500 is the most)', async () => {
     const mine = await createClient(database.db, { workspaceName: 'Edge Co' });
-    const people = (n: number) => Array.from({ length: n }, (_, i) => `e${i}@example.com,First,Last`);
+    const people = (n: number) =>
+      Array.from({ length: n }, (_, i) => `e${i}@example.com,First,Last`);
     const over = await sendBulkInvites(database.db, mine, people(501).join('\n'), hourly);
     expect(over).toEqual({
       ok: false,
-      message: 'A bulk invite takes at most 500 people; this list has 501. Split it and send it in parts.',
+      message:
+        'A bulk invite takes at most 500 people; this list has 501. Split it and send it in parts.',
     });
     expect(await countInvites(mine.workspaceId)).toBe(0);
   });
 
   it('creates all of 500 valid rows', async () => {
     const mine = await createClient(database.db, { workspaceName: 'Five Hundred Co' });
-    const csv = ['email,first name,last name,rate', ...Array.from({ length: 500 }, (_, i) => `person${i}@example.com,First${i},Last${i},${40 + (i % 10)}`)].join('\n');
+    const csv = [
+      'email,first name,last name,rate',
+      ...Array.from(
+        { length: 500 },
+        (_, i) => `person${i}@example.com,First${i},Last${i},${40 + (i % 10)}`,
+      ),
+    ].join('\n');
     const outboxBefore = await countOutbox();
     const started = performance.now();
     const result = await sendBulkInvites(database.db, mine, csv, hourly);
@@ -160,7 +222,10 @@ describe('sendBulkInvites', () => {
       .groupBy(contracts.hourlyRateCents)
       .orderBy(contracts.hourlyRateCents);
     expect(rates).toEqual(Array.from({ length: 10 }, (_, i) => ({ rate: (40 + i) * 100, n: 50 })));
-    const [person] = await database.db.select().from(invites).where(eq(invites.email, 'person499@example.com'));
+    const [person] = await database.db
+      .select()
+      .from(invites)
+      .where(eq(invites.email, 'person499@example.com'));
     expect([person.firstName, person.lastName]).toEqual(['First499', 'Last499']);
   }, 180_000);
 });

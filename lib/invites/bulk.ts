@@ -7,7 +7,13 @@ import { formatMoney } from '@/lib/money/money';
 import { parseCsv } from './csv';
 import { bulkRowSchema, type OfferData } from './schemas';
 import { prepareInvites, writePreparedInvites } from './prepare';
-import { checkDailyLimit, inviteExpiry, lockWorkspaceForInvites, termsFromOffer, type Inviter } from './service';
+import {
+  checkDailyLimit,
+  inviteExpiry,
+  lockWorkspaceForInvites,
+  termsFromOffer,
+  type Inviter,
+} from './service';
 
 export const BULK_MAX_ROWS = 500;
 export const BULK_MAX_BYTES = 1_000_000;
@@ -32,10 +38,19 @@ const HEADER = /^\s*e-?mail\s*$/i;
  * repeat in the file, no pending invite already, within the daily limit) and says per row
  * whether it will be sent or why it is skipped. Writes nothing.
  */
-export async function checkBulkInvites(db: Db, inviter: Inviter, csv: string, offer: OfferData): Promise<BulkReport> {
-  if (csv.trim() === '') return { ok: false, message: 'Paste or upload a CSV with one freelancer per line.' };
+export async function checkBulkInvites(
+  db: Db,
+  inviter: Inviter,
+  csv: string,
+  offer: OfferData,
+): Promise<BulkReport> {
+  if (csv.trim() === '')
+    return { ok: false, message: 'Paste or upload a CSV with one freelancer per line.' };
   if (Buffer.byteLength(csv) > BULK_MAX_BYTES) {
-    return { ok: false, message: 'That file is larger than 1 MB. Split it into lists of at most 500 people.' };
+    return {
+      ok: false,
+      message: 'That file is larger than 1 MB. Split it into lists of at most 500 people.',
+    };
   }
   const parsed = parseCsv(csv, BULK_MAX_ROWS + 1);
   const hasHeader = parsed.rows.length > 0 && HEADER.test(parsed.rows[0][0] ?? '');
@@ -73,20 +88,45 @@ export async function checkBulkInvites(db: Db, inviter: Inviter, csv: string, of
     const line = parsed.lines[i + (hasHeader ? 1 : 0)];
     const [email = '', firstName = '', lastName = '', rate = ''] = cells;
     const result = bulkRowSchema.safeParse({ email, firstName, lastName, rate });
-    const base = { line, email: email.trim(), name: `${firstName} ${lastName}`.trim(), rateCents: null };
-    if (cells.length > 4) return { ...base, outcome: 'skip', reason: 'Too many columns: expected email, first name, last name, rate.' };
-    if (!result.success) return { ...base, outcome: 'skip', reason: result.error.issues.map((x) => x.message).join(' ') };
+    const base = {
+      line,
+      email: email.trim(),
+      name: `${firstName} ${lastName}`.trim(),
+      rateCents: null,
+    };
+    if (cells.length > 4)
+      return {
+        ...base,
+        outcome: 'skip',
+        reason: 'Too many columns: expected email, first name, last name, rate.',
+      };
+    if (!result.success)
+      return {
+        ...base,
+        outcome: 'skip',
+        reason: result.error.issues.map((x) => x.message).join(' '),
+      };
     const row = result.data;
     if (row.rate !== undefined && offer.kind !== 'hourly') {
       return { ...base, outcome: 'skip', reason: 'A rate only applies to an hourly offer.' };
     }
     const rateCents = offer.kind === 'hourly' ? (row.rate ?? offer.hourlyRate) : null;
     const ok = { ...base, email: row.email, rateCents };
-    if (seen.has(row.email)) return { ...ok, outcome: 'skip', reason: 'This address appears earlier in the list.' };
+    if (seen.has(row.email))
+      return { ...ok, outcome: 'skip', reason: 'This address appears earlier in the list.' };
     seen.add(row.email);
-    if (pendingSet.has(row.email)) return { ...ok, outcome: 'skip', reason: 'You already have a pending invite to this address.' };
+    if (pendingSet.has(row.email))
+      return {
+        ...ok,
+        outcome: 'skip',
+        reason: 'You already have a pending invite to this address.',
+      };
     if (budget <= 0) {
-      return { ...ok, outcome: 'skip', reason: `The daily limit of ${getEnv().INVITES_PER_DAY} invites is reached.` };
+      return {
+        ...ok,
+        outcome: 'skip',
+        reason: `The daily limit of ${getEnv().INVITES_PER_DAY} invites is reached.`,
+      };
     }
     budget--;
     return { ...ok, outcome: 'send' };
@@ -121,7 +161,13 @@ export async function sendBulkInvites(
       const cells = byLine.get(row.line) ?? [];
       const terms = termsFromOffer(offer, getEnv().SERVICE_FEE_BPS);
       if (terms.kind === 'hourly') terms.hourlyRateCents = row.rateCents;
-      return { email: row.email, firstName: (cells[1] ?? '').trim(), lastName: (cells[2] ?? '').trim(), message: null, terms };
+      return {
+        email: row.email,
+        firstName: (cells[1] ?? '').trim(),
+        lastName: (cells[2] ?? '').trim(),
+        message: null,
+        terms,
+      };
     }),
     inviteExpiry(),
   );

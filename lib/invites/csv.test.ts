@@ -2,7 +2,10 @@ import { parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
-    const { rows } = parseCsv('"a@example.com","Smith, Jr.","O""Brien","1,250.00"\n"b@example.com","Multi\nLine",Last,\n', 10);
+    const { rows } = parseCsv(
+      '"a@example.com","Smith, Jr.","O""Brien","1,250.00"\n"b@example.com","Multi\nLine",Last,\n',
+      10,
+    );
     expect(rows).toEqual([
       ['a@example.com', 'Smith, Jr.', 'O"Brien', '1,250.00'],
       ['b@example.com', 'Multi\nLine', 'Last', ''],
@@ -19,7 +22,10 @@ describe('parseCsv', () => {
   });
 
   it('skips blank lines but keeps rows of empty fields', () => {
-    expect(parseCsv('a,b\n\n   \n,,\n', 10).rows).toEqual([['a', 'b'], ['', '', '']]);
+    expect(parseCsv('a,b\n\n   \n,,\n', 10).rows).toEqual([
+      ['a', 'b'],
+      ['', '', ''],
+    ]);
   });
 
   it('says on which line of the text each row starts', () => {

@@ -3,7 +3,10 @@
  * `lines[i]` is the line of the text on which row i starts, for reports that point at a
  * line (blank lines are skipped and a quoted field may span lines, so it is not i + 1).
  */
-export function parseCsv(text: string, maxRows: number): { rows: string[][]; lines: number[]; truncated: boolean } {
+export function parseCsv(
+  text: string,
+  maxRows: number,
+): { rows: string[][]; lines: number[]; truncated: boolean } {
   const rows: string[][] = [];
   const lines: number[] = [];
   let field = '';
@@ -44,9 +47,14 @@ export function parseCsv(text: string, maxRows: number): { rows: string[][]; lin
       endRow();
       line++;
       rowLine = line;
-      if (rows.length > maxRows) return { rows: rows.slice(0, maxRows), lines: lines.slice(0, maxRows), truncated: true };
+      if (rows.length > maxRows)
+        return { rows: rows.slice(0, maxRows), lines: lines.slice(0, maxRows), truncated: true };
     } else field += ch;
   }
   if (field !== '' || row.length > 0) endRow();
-  return { rows: rows.slice(0, maxRows), lines: lines.slice(0, maxRows), truncated: rows.length > maxRows };
+  return {
+    rows: rows.slice(0, maxRows),
+    lines: lines.slice(0, maxRows),
+    truncated: rows.length > maxRows,
+  };
 }

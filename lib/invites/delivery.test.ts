@@ -36,7 +36,8 @@ async function shownStatus(inviteId: string) {
 /** What the worker does for one job run: one attempt, and the timeline entry after the last. */
 async function runDeliveryJob(outboxId: string, transport: ReturnType<typeof resendTransport>) {
   const outcome = await deliverOutboxMessage(database.db, outboxId, transport, MAX_ATTEMPTS);
-  if (outcome.status === 'failed') await recordDeliveryFailure(database.db, outboxId, outcome.error);
+  if (outcome.status === 'failed')
+    await recordDeliveryFailure(database.db, outboxId, outcome.error);
   return outcome.status;
 }
 
@@ -60,7 +61,10 @@ describe('when Resend is down', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
     expect(failed.lastError).toMatch(/Resend is down/);
     expect(failed.html).not.toBeNull(); // kept: it was never delivered
-    const events = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, inviteId));
+    const events = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, inviteId));
     const failures = events.filter((e) => e.type === 'delivery_failed');
     expect(failures).toHaveLength(1);
     expect(failures[0].detail).toMatch(/Resend is down/);
@@ -80,13 +84,25 @@ describe('when Resend is down', () => {
     const sent = await findOutbox(database.db, secondOutbox);
     expect(sent).toMatchObject({ status: 'sent', attempts: 1, html: null, text: null });
     expect(sent.providerMessageId).toBe(standIn.delivered.get(secondOutbox));
-    const forThisAddress = standIn.requests.filter((r) => [r.body.to].flat().includes('down@example.com'));
-    expect(forThisAddress.map((r) => r.idempotencyKey)).toEqual([firstOutbox, firstOutbox, firstOutbox, secondOutbox]);
-    expect([...standIn.delivered.keys()].filter((k) => k === secondOutbox || k === firstOutbox)).toEqual([secondOutbox]);
+    const forThisAddress = standIn.requests.filter((r) =>
+      [r.body.to].flat().includes('down@example.com'),
+    );
+    expect(forThisAddress.map((r) => r.idempotencyKey)).toEqual([
+      firstOutbox,
+      firstOutbox,
+      firstOutbox,
+      secondOutbox,
+    ]);
+    expect(
+      [...standIn.delivered.keys()].filter((k) => k === secondOutbox || k === firstOutbox),
+    ).toEqual([secondOutbox]);
     expect(await shownStatus(inviteId)).toBe('sent');
 
     // The timeline keeps the one failure; the resend did not add another.
-    const eventsAfter = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, inviteId));
+    const eventsAfter = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, inviteId));
     expect(eventsAfter.filter((e) => e.type === 'delivery_failed')).toHaveLength(1);
   });
 
@@ -96,7 +112,10 @@ describe('when Resend is down', () => {
     const oldOutbox = (await findInvite(database.db, created.inviteId)).lastOutboxId!;
     await resendInvite(database.db, client, created.inviteId);
     await recordDeliveryFailure(database.db, oldOutbox, 'Resend is down');
-    const events = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, created.inviteId));
+    const events = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, created.inviteId));
     expect(events.map((e) => e.type).sort()).toEqual(['created', 'resent']);
   });
 });

@@ -4,7 +4,14 @@ import { invites } from '@/db/schema';
 import { recordInviteEvent } from './queries';
 
 /** After the last attempt failed, the invite's timeline says so (the client can resend). */
-export async function recordDeliveryFailure(db: Db, outboxId: string, error: string): Promise<void> {
-  const [invite] = await db.select({ id: invites.id }).from(invites).where(eq(invites.lastOutboxId, outboxId));
+export async function recordDeliveryFailure(
+  db: Db,
+  outboxId: string,
+  error: string,
+): Promise<void> {
+  const [invite] = await db
+    .select({ id: invites.id })
+    .from(invites)
+    .where(eq(invites.lastOutboxId, outboxId));
   if (invite) await recordInviteEvent(db, invite.id, 'delivery_failed', null, error.slice(0, 300));
 }

@@ -35,7 +35,12 @@ async function sendAndRead(email: string, overrides: Partial<InviteInput> = {}, 
 }
 
 const expiryDate = (d: Date) =>
-  d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  d.toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /** The HTML with tags removed and entities decoded, collapsed to single spaces. */
 function visibleText(html: string): string {
@@ -73,7 +78,9 @@ describe('the invitation email', () => {
       offer: hourlyOfferInput({ hourlyRate: '50.00', weeklyLimit: '40' }),
     });
     for (const body of [visibleText(html), text]) {
-      expect(body).toContain('$50.00 an hour; you receive $47.50 an hour after the 5% service fee.');
+      expect(body).toContain(
+        '$50.00 an hour; you receive $47.50 an hour after the 5% service fee.',
+      );
       expect(body).toContain('Up to 40 hours a week: $1,900.00 for a full week after the fee.');
       expect(body).toContain(`This invitation expires on ${expiryDate(invite.expiresAt)}`);
       expect(body).toContain('Not you, or wrong address? Ignore this email or tell Dana Lee.');
@@ -86,8 +93,12 @@ describe('the invitation email', () => {
   it('lists each milestone with its net amount for a fixed-price offer', async () => {
     const { html, text } = await sendAndRead('fixed-pay@example.com', { offer: fixedOfferInput() });
     for (const body of [visibleText(html), text]) {
-      expect(body).toContain(`Milestone 1, Sketches: $500.00; you receive $475.00 (due ${daysFromToday(14)}).`);
-      expect(body).toContain(`Milestone 2, Final files: $1,250.00; you receive $1,187.50 (due ${daysFromToday(28)}).`);
+      expect(body).toContain(
+        `Milestone 1, Sketches: $500.00; you receive $475.00 (due ${daysFromToday(14)}).`,
+      );
+      expect(body).toContain(
+        `Milestone 2, Final files: $1,250.00; you receive $1,187.50 (due ${daysFromToday(28)}).`,
+      );
       expect(body).toContain('Total $1,750.00; you receive $1,662.50 after the 5% service fee.');
     }
   });
@@ -103,7 +114,10 @@ describe('the invitation email', () => {
   });
 
   it('escapes HTML and script typed by the client and the freelancer names', async () => {
-    const hostile = await createClient(database.db, { name: `Eve ${SCRIPT}`, workspaceName: `<img src=x onerror=alert(2)>` });
+    const hostile = await createClient(database.db, {
+      name: `Eve ${SCRIPT}`,
+      workspaceName: `<img src=x onerror=alert(2)>`,
+    });
     const { outbox, html, text } = await sendAndRead(
       'xss@example.com',
       {
@@ -120,7 +134,9 @@ describe('the invitation email', () => {
     expect(visibleText(html)).toContain(`Hello ${SCRIPT} & <a href="https://evil.test">click</a>`);
     expect(visibleText(html)).toContain(`Hi ${SCRIPT},`);
     // The subject is a header, not HTML: it reads exactly as typed.
-    expect(outbox.subject).toBe(`Eve ${SCRIPT} of <img src=x onerror=alert(2)> invited you to work together on Workbridge`);
+    expect(outbox.subject).toBe(
+      `Eve ${SCRIPT} of <img src=x onerror=alert(2)> invited you to work together on Workbridge`,
+    );
     // The plain-text part shows the text as typed (no HTML is interpreted there).
     expect(text).toContain(`Hello ${SCRIPT}`);
   });

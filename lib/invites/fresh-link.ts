@@ -19,7 +19,11 @@ export type FreshLinkResult =
  * invite; limited per invite and per address. The new link goes to the invited address
  * (never one typed here), and the client's timeline shows the request.
  */
-export async function requestFreshInviteLink(db: Db, token: string, ip: string): Promise<FreshLinkResult> {
+export async function requestFreshInviteLink(
+  db: Db,
+  token: string,
+  ip: string,
+): Promise<FreshLinkResult> {
   const state = await resolveInviteLink(db, token);
   if (state.kind === 'open') return { ok: false, reason: 'not-expired' };
   if (state.kind !== 'expired') return { ok: false, reason: 'unavailable' };
@@ -44,7 +48,10 @@ export async function requestFreshInviteLink(db: Db, token: string, ip: string):
     workspaceName: state.workspaceName,
   };
   await db.transaction(async (tx) => {
-    await reissueInviteLink(tx, state.invite, inviter, { event: 'fresh_link_requested', actorId: null });
+    await reissueInviteLink(tx, state.invite, inviter, {
+      event: 'fresh_link_requested',
+      actorId: null,
+    });
   });
   return { ok: true };
 }

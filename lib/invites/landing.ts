@@ -26,7 +26,11 @@ export type LinkState =
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** Reads the state of a link. Changes nothing. */
-export async function resolveInviteLink(db: DbOrTx, token: string, now = new Date()): Promise<LinkState> {
+export async function resolveInviteLink(
+  db: DbOrTx,
+  token: string,
+  now = new Date(),
+): Promise<LinkState> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' };
   const tokenHash = hashToken(token);
   const query = preparedQuery(db, 'resolveInviteLink', (db) =>
@@ -56,7 +60,13 @@ export async function resolveInviteLink(db: DbOrTx, token: string, now = new Dat
   if (invite.status === 'expired' || invite.expiresAt.getTime() <= now.getTime()) {
     return { kind: 'expired', invite, ...names };
   }
-  return { kind: 'open', invite, ...names, workspaceType: row.workspaceType, opened: Boolean(row.opened) };
+  return {
+    kind: 'open',
+    invite,
+    ...names,
+    workspaceType: row.workspaceType,
+    opened: Boolean(row.opened),
+  };
 }
 
 /** The one write a landing page makes: an "opened" event, once per invite. */
@@ -64,5 +74,8 @@ export async function recordInviteOpened(db: DbOrTx, inviteId: string): Promise<
   await db
     .insert(inviteEvents)
     .values({ inviteId, type: 'opened' })
-    .onConflictDoNothing({ target: inviteEvents.inviteId, where: sql`${inviteEvents.type} = 'opened'` });
+    .onConflictDoNothing({
+      target: inviteEvents.inviteId,
+      where: sql`${inviteEvents.type} = 'opened'`,
+    });
 }

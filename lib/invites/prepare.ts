@@ -9,7 +9,12 @@ import { generateToken, hashToken } from '@/lib/security/tokens';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
 import { invitationProps, inviteUrl } from './emails';
 
-export type InviterContext = { userId: string; name: string; workspaceId: string; workspaceName: string };
+export type InviterContext = {
+  userId: string;
+  name: string;
+  workspaceId: string;
+  workspaceName: string;
+};
 
 export type NewInvite = {
   email: string;
@@ -36,7 +41,12 @@ const NAME_MARK = 'WBFIRSTNAMEMARK';
 const URL_MARK = 'https://wb-invite-link.invalid/WBURLMARK';
 
 const escapeHtml = (v: string) =>
-  v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#x27;');
+  v
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#x27;');
 
 /** Generates ids and tokens and renders the emails: no database, so it runs before any transaction. */
 export async function prepareInvites(
@@ -57,7 +67,8 @@ export async function prepareInvites(
         expiresAt,
       });
       const key = JSON.stringify([props.payLines, input.message, input.terms.title]);
-      if (!templates.has(key)) templates.set(key, renderEmail(createElement(InvitationEmail, props)));
+      if (!templates.has(key))
+        templates.set(key, renderEmail(createElement(InvitationEmail, props)));
       const template = await templates.get(key)!;
       const token = generateToken();
       const url = inviteUrl(token);
@@ -70,7 +81,9 @@ export async function prepareInvites(
         expiresAt,
         subject: invitationSubject(props),
         email_: {
-          html: template.html.replaceAll(NAME_MARK, escapeHtml(input.firstName)).replaceAll(URL_MARK, escapeHtml(url)),
+          html: template.html
+            .replaceAll(NAME_MARK, escapeHtml(input.firstName))
+            .replaceAll(URL_MARK, escapeHtml(url)),
           text: template.text.replaceAll(NAME_MARK, input.firstName).replaceAll(URL_MARK, url),
         },
       };
@@ -84,7 +97,11 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 /** Writes prepared invites with their offers, events and emails, a few statements per batch. */
-export async function writePreparedInvites(tx: Tx, inviter: InviterContext, prepared: PreparedInvite[]): Promise<void> {
+export async function writePreparedInvites(
+  tx: Tx,
+  inviter: InviterContext,
+  prepared: PreparedInvite[],
+): Promise<void> {
   if (prepared.length === 0) return;
   await enqueueRenderedEmails(
     tx,
@@ -115,7 +132,9 @@ export async function writePreparedInvites(tx: Tx, inviter: InviterContext, prep
     ),
   );
   await insertChunked(prepared, (chunk) =>
-    tx.insert(inviteTokens).values(chunk.map((p) => ({ tokenHash: p.tokenHash, inviteId: p.inviteId }))),
+    tx
+      .insert(inviteTokens)
+      .values(chunk.map((p) => ({ tokenHash: p.tokenHash, inviteId: p.inviteId }))),
   );
   await insertChunked(prepared, (chunk) =>
     tx.insert(contracts).values(
@@ -147,6 +166,12 @@ export async function writePreparedInvites(tx: Tx, inviter: InviterContext, prep
   );
   await insertChunked(milestoneRows, (chunk) => tx.insert(milestones).values(chunk));
   await insertChunked(prepared, (chunk) =>
-    tx.insert(inviteEvents).values(chunk.map((p) => ({ inviteId: p.inviteId, type: 'created' as const, actorId: inviter.userId }))),
+    tx.insert(inviteEvents).values(
+      chunk.map((p) => ({
+        inviteId: p.inviteId,
+        type: 'created' as const,
+        actorId: inviter.userId,
+      })),
+    ),
   );
 }

@@ -29,7 +29,9 @@ describe('listWorkspaceInvites', () => {
       const created = await createInvite(
         database.db,
         client,
-        inviteData(`page-${i}-${Date.now()}@example.com`, { offer: hourlyOfferInput({ title: `Offer ${i}` }) }),
+        inviteData(`page-${i}-${Date.now()}@example.com`, {
+          offer: hourlyOfferInput({ title: `Offer ${i}` }),
+        }),
       );
       if (!created.ok) throw new Error(created.message);
       ids.push(created.inviteId);
@@ -57,14 +59,23 @@ describe('listWorkspaceInvites', () => {
     const [stored] = await database.db.select().from(invites).where(eq(invites.id, ids[2]));
     expect(first[0].createdAt).toEqual(stored.createdAt);
     expect(first[0].expiresAt).toEqual(stored.expiresAt);
-    expect(first[0]).toMatchObject({ email: stored.email, firstName: 'Alex', lastName: 'Rivera', status: 'pending', deliveryEvent: null });
+    expect(first[0]).toMatchObject({
+      email: stored.email,
+      firstName: 'Alex',
+      lastName: 'Rivera',
+      status: 'pending',
+      deliveryEvent: null,
+    });
 
     await recordInviteOpened(database.db, ids[1]);
     const [opened] = await database.db
       .select()
       .from(inviteEvents)
       .where(and(eq(inviteEvents.inviteId, ids[1]), eq(inviteEvents.type, 'opened')));
-    const again = await listWorkspaceInvites(database.db, client.workspaceId, { limit: 2, offset: 0 });
+    const again = await listWorkspaceInvites(database.db, client.workspaceId, {
+      limit: 2,
+      offset: 0,
+    });
     expect(again.map((r) => r.openedAt)).toEqual([null, opened.createdAt]);
 
     const second = await listWorkspaceInvites(database.db, client.workspaceId, {
@@ -92,7 +103,11 @@ describe('listWorkspaceInvites', () => {
     const other = await createClient(database.db);
     expect(await inviteCountOf(client.workspaceId)).toBe(0);
     for (let i = 0; i < 2; i++) {
-      const created = await createInvite(database.db, client, inviteData(`count-${i}-${Date.now()}@example.com`));
+      const created = await createInvite(
+        database.db,
+        client,
+        inviteData(`count-${i}-${Date.now()}@example.com`),
+      );
       expect(created.ok).toBe(true);
     }
     // Several rows in one statement, for two workspaces at once (the bulk path inserts many).
@@ -113,7 +128,10 @@ describe('listWorkspaceInvites', () => {
     expect(await inviteCountOf(client.workspaceId)).toBe(3);
     // The count is per workspace, so an invite cannot move between them.
     await expect(
-      database.db.update(invites).set({ workspaceId: other.workspaceId }).where(eq(invites.lastName, 'Row 1')),
+      database.db
+        .update(invites)
+        .set({ workspaceId: other.workspaceId })
+        .where(eq(invites.lastName, 'Row 1')),
     ).rejects.toThrow();
     expect(await inviteCountOf(other.workspaceId)).toBe(1);
   });
@@ -121,18 +139,23 @@ describe('listWorkspaceInvites', () => {
   // A parameter as LIMIT made Postgres plan the page statement anew on every view once the
   // workspace had many invites (0.5 ms each on PGlite at 1,000): the page size must be part of
   // the statement. pg_prepared_statements belongs to one session, which only PGlite guarantees.
-  (process.env.TEST_DATABASE_URL ? it.skip : it)('writes the page size into the prepared statement, so its plan is reused', async () => {
-    const client = await createClient(database.db);
-    for (let i = 0; i < 2; i++) {
-      await listWorkspaceInvites(database.db, client.workspaceId, { limit: 25, offset: 0 });
-    }
-    const { rows } = await database.executeSql(
-      `select statement from pg_prepared_statements where statement like $1`,
-      ['%from (select%"invite"."workspace_id" = $1 order by%'],
-    );
-    const pageStatements = rows.map((r) => String(r.statement));
-    expect(pageStatements.some((sql) => / limit 25 offset \$\d+\)/.test(sql))).toBe(true);
-    expect(pageStatements.filter((sql) => /limit \$\d/.test(sql))).toEqual([]);
-    await expect(listWorkspaceInvites(database.db, client.workspaceId, { limit: 0.5, offset: 0 })).rejects.toThrow(RangeError);
-  });
+  (process.env.TEST_DATABASE_URL ? it.skip : it)(
+    'writes the page size into the prepared statement, so its plan is reused',
+    async () => {
+      const client = await createClient(database.db);
+      for (let i = 0; i < 2; i++) {
+        await listWorkspaceInvites(database.db, client.workspaceId, { limit: 25, offset: 0 });
+      }
+      const { rows } = await database.executeSql(
+        `select statement from pg_prepared_statements where statement like $1`,
+        ['%from (select%"invite"."workspace_id" = $1 order by%'],
+      );
+      const pageStatements = rows.map((r) => String(r.statement));
+      expect(pageStatements.some((sql) => / limit 25 offset \$\d+\)/.test(sql))).toBe(true);
+      expect(pageStatements.filter((sql) => /limit \$\d/.test(sql))).toEqual([]);
+      await expect(
+        listWorkspaceInvites(database.db, client.workspaceId, { limit: 0.5, offset: 0 }),
+      ).rejects.toThrow(RangeError);
+    },
+  );
 });

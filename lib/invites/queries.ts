@@ -79,7 +79,20 @@ export async function listWorkspaceInvites(
   // triggers), so a view never counts every invite of the workspace.
   const [{ rows }] = await rowsQuery.execute({ workspaceId, offset: options.offset });
   return rows.map(
-    ([id, email, firstName, lastName, status, expiresAt, deliveryEvent, openedAt, contractStatus, createdAt, outboxStatus, title]) => ({
+    ([
+      id,
+      email,
+      firstName,
+      lastName,
+      status,
+      expiresAt,
+      deliveryEvent,
+      openedAt,
+      contractStatus,
+      createdAt,
+      outboxStatus,
+      title,
+    ]) => ({
       id,
       email,
       firstName,

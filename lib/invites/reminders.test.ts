@@ -2,7 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { emailOutbox, inviteEvents, inviteTokens, invites } from '@/db/schema';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createClient, findInvite, findOutbox, inviteData, tokenFromOutbox } from '@/tests/helpers/invite-fixtures';
+import {
+  createClient,
+  findInvite,
+  findOutbox,
+  inviteData,
+  tokenFromOutbox,
+} from '@/tests/helpers/invite-fixtures';
 import { sendDueReminders } from './reminders';
 import { createInvite, resendInvite, revokeInvite, type Inviter } from './service';
 
@@ -50,7 +56,10 @@ describe('sendDueReminders', () => {
     const revoked = await inviteExpiringIn('revoked@example.com', 1, now);
     await revokeInvite(database.db, client, revoked);
     const reminded = await inviteExpiringIn('reminded@example.com', 1, now);
-    await database.db.update(invites).set({ reminderSentAt: new Date(now.getTime() - DAY) }).where(eq(invites.id, reminded));
+    await database.db
+      .update(invites)
+      .set({ reminderSentAt: new Date(now.getTime() - DAY) })
+      .where(eq(invites.id, reminded));
 
     expect(await sendDueReminders(database.db, now)).toBe(2);
     expect(await remindersTo('due@example.com')).toHaveLength(1);
@@ -69,7 +78,10 @@ describe('sendDueReminders', () => {
     expect(await sendDueReminders(database.db, now)).toBe(0);
     expect(await sendDueReminders(database.db, new Date(now.getTime() + 60_000))).toBe(0);
     expect(await remindersTo('due@example.com')).toHaveLength(1);
-    const events = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, due));
+    const events = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, due));
     expect(events.filter((e) => e.type === 'reminder_sent')).toHaveLength(1);
   });
 
@@ -86,21 +98,35 @@ describe('sendDueReminders', () => {
     expect(after.expiresAt.getTime()).toBe(before.expiresAt.getTime());
     expect(after.lastOutboxId).not.toBe(before.lastOutboxId);
     const reminder = await findOutbox(database.db, after.lastOutboxId!);
-    expect(reminder).toMatchObject({ template: 'invite-reminder', toAddress: 'rotate@example.com', containsSecret: true });
-    expect(reminder.subject).toBe('Reminder: Dana Lee of Acme invited you to work together on Workbridge');
+    expect(reminder).toMatchObject({
+      template: 'invite-reminder',
+      toAddress: 'rotate@example.com',
+      containsSecret: true,
+    });
+    expect(reminder.subject).toBe(
+      'Reminder: Dana Lee of Acme invited you to work together on Workbridge',
+    );
     const newToken = await tokenFromOutbox(database.db, reminder.id);
     expect(hashToken(newToken)).toBe(after.tokenHash);
 
-    const tokens = await database.db.select().from(inviteTokens).where(eq(inviteTokens.inviteId, id));
+    const tokens = await database.db
+      .select()
+      .from(inviteTokens)
+      .where(eq(inviteTokens.inviteId, id));
     expect(tokens).toHaveLength(2);
-    expect(tokens.find((t) => t.tokenHash === hashToken(oldToken))?.supersededAt?.getTime()).toBe(now.getTime());
+    expect(tokens.find((t) => t.tokenHash === hashToken(oldToken))?.supersededAt?.getTime()).toBe(
+      now.getTime(),
+    );
     expect(tokens.find((t) => t.tokenHash === after.tokenHash)?.supersededAt).toBeNull();
   });
 
   it('sends one reminder when two workers run at once', async () => {
     const now = new Date();
     await inviteExpiringIn('twoworkers@example.com', 1, now);
-    const counts = await Promise.all([sendDueReminders(database.db, now), sendDueReminders(database.db, now)]);
+    const counts = await Promise.all([
+      sendDueReminders(database.db, now),
+      sendDueReminders(database.db, now),
+    ]);
     expect(counts[0] + counts[1]).toBe(1);
     expect(await remindersTo('twoworkers@example.com')).toHaveLength(1);
   });

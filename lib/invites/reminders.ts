@@ -34,7 +34,9 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<number
       const [invite] = await tx
         .update(invites)
         .set({ reminderSentAt: now })
-        .where(and(eq(invites.id, id), eq(invites.status, 'pending'), isNull(invites.reminderSentAt)))
+        .where(
+          and(eq(invites.id, id), eq(invites.status, 'pending'), isNull(invites.reminderSentAt)),
+        )
         .returning();
       if (!invite) return false;
       const [context] = await tx
@@ -49,7 +51,9 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<number
       await tx
         .update(inviteTokens)
         .set({ supersededAt: now })
-        .where(and(eq(inviteTokens.inviteId, invite.id), sql`${inviteTokens.supersededAt} is null`));
+        .where(
+          and(eq(inviteTokens.inviteId, invite.id), sql`${inviteTokens.supersededAt} is null`),
+        );
       await tx.insert(inviteTokens).values({ tokenHash, inviteId: invite.id });
       const outboxId = await enqueueInvitationEmail(tx, {
         to: invite.email,
@@ -62,7 +66,10 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<number
         expiresAt: invite.expiresAt,
         reminder: true,
       });
-      await tx.update(invites).set({ tokenHash, lastOutboxId: outboxId }).where(eq(invites.id, invite.id));
+      await tx
+        .update(invites)
+        .set({ tokenHash, lastOutboxId: outboxId })
+        .where(eq(invites.id, invite.id));
       await recordInviteEvent(tx, invite.id, 'reminder_sent', null);
       return true;
     });

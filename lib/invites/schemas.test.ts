@@ -4,7 +4,10 @@ import { bulkRowSchema, earliestStartDate, inviteSchema, offerSchema } from './s
 const person = { email: 'alex@example.com', firstName: 'Alex', lastName: 'Rivera' };
 
 /** Field path → messages, the shape the form shows next to each field. */
-function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function errorsOf(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
   const out: Record<string, string[]> = {};
   for (const issue of result.error?.issues ?? []) {
     const key = issue.path.map(String).join('.');
@@ -56,7 +59,9 @@ describe('the personal message', () => {
     const ok = invite({ message: 'x'.repeat(2000) });
     expect(ok.success && ok.data.message?.length).toBe(2000);
     for (const message of ['x'.repeat(2001), 'y'.repeat(10 * 1024 * 1024)]) {
-      expect(errorsOf(invite({ message })).message).toEqual(['Keep the personal message to 2,000 characters or fewer.']);
+      expect(errorsOf(invite({ message })).message).toEqual([
+        'Keep the personal message to 2,000 characters or fewer.',
+      ]);
     }
   });
 });
@@ -95,7 +100,9 @@ describe('the weekly limit', () => {
 
   it('accepts 1 and 80, and turns "" or "none" into no limit', () => {
     expect(limit('1').success && (limit('1').data as { weeklyLimit: number }).weeklyLimit).toBe(1);
-    expect(limit('80').success && (limit('80').data as { weeklyLimit: number }).weeklyLimit).toBe(80);
+    expect(limit('80').success && (limit('80').data as { weeklyLimit: number }).weeklyLimit).toBe(
+      80,
+    );
     for (const v of ['', 'none', '  ']) {
       const result = limit(v);
       expect(result.success && result.data.kind === 'hourly' && result.data.weeklyLimit).toBeNull();
@@ -110,52 +117,73 @@ describe('the weekly limit', () => {
 });
 
 describe('milestones and dates', () => {
-  const milestone = (i: number) => ({ description: `Step ${i}`, amount: '100', dueDate: daysFromToday(10 + i) });
+  const milestone = (i: number) => ({
+    description: `Step ${i}`,
+    amount: '100',
+    dueDate: daysFromToday(10 + i),
+  });
 
   it('takes 1 to 10 milestones and refuses 11', () => {
-    const ten = offerSchema.safeParse(fixedOfferInput({ milestones: Array.from({ length: 10 }, (_, i) => milestone(i)) }));
+    const ten = offerSchema.safeParse(
+      fixedOfferInput({ milestones: Array.from({ length: 10 }, (_, i) => milestone(i)) }),
+    );
     expect(ten.success && ten.data.kind === 'fixed' && ten.data.milestones).toHaveLength(10);
-    const eleven = offerSchema.safeParse(fixedOfferInput({ milestones: Array.from({ length: 11 }, (_, i) => milestone(i)) }));
+    const eleven = offerSchema.safeParse(
+      fixedOfferInput({ milestones: Array.from({ length: 11 }, (_, i) => milestone(i)) }),
+    );
     expect(errorsOf(eleven).milestones).toEqual(['A contract can have at most 10 milestones.']);
-    expect(errorsOf(offerSchema.safeParse(fixedOfferInput({ milestones: [] }))).milestones).toEqual([
-      'Add at least one milestone.',
-    ]);
+    expect(errorsOf(offerSchema.safeParse(fixedOfferInput({ milestones: [] }))).milestones).toEqual(
+      ['Add at least one milestone.'],
+    );
   });
 
   it('drops spare blank rows of the no-JavaScript form', () => {
     const blank = { description: ' ', amount: '', dueDate: '' };
-    const result = offerSchema.safeParse(fixedOfferInput({ milestones: [milestone(1), blank, blank] }));
-    expect(result.success && result.data.kind === 'fixed' && result.data.milestones).toHaveLength(1);
+    const result = offerSchema.safeParse(
+      fixedOfferInput({ milestones: [milestone(1), blank, blank] }),
+    );
+    expect(result.success && result.data.kind === 'fixed' && result.data.milestones).toHaveLength(
+      1,
+    );
   });
 
   it('refuses a milestone due before the start date on that milestone', () => {
     const result = offerSchema.safeParse(
       fixedOfferInput({
         startDate: daysFromToday(10),
-        milestones: [milestone(5), { description: 'Early', amount: '100', dueDate: daysFromToday(9) }],
+        milestones: [
+          milestone(5),
+          { description: 'Early', amount: '100', dueDate: daysFromToday(9) },
+        ],
       }),
     );
-    expect(errorsOf(result)).toEqual({ 'milestones.1.dueDate': ['The due date cannot be before the contract start date.'] });
+    expect(errorsOf(result)).toEqual({
+      'milestones.1.dueDate': ['The due date cannot be before the contract start date.'],
+    });
     const nested = inviteSchema.safeParse({
       ...person,
-      offer: fixedOfferInput({ milestones: [{ description: 'Early', amount: '100', dueDate: daysFromToday(1) }] }),
+      offer: fixedOfferInput({
+        milestones: [{ description: 'Early', amount: '100', dueDate: daysFromToday(1) }],
+      }),
     });
     expect(Object.keys(errorsOf(nested))).toEqual(['offer.milestones.0.dueDate']);
   });
 
   it('refuses a start date in the past and a date that does not exist', () => {
-    expect(errorsOf(offerSchema.safeParse(hourlyOfferInput({ startDate: daysFromToday(-2) }))).startDate).toEqual([
-      'The start date must be today or later.',
-    ]);
-    expect(errorsOf(offerSchema.safeParse(hourlyOfferInput({ startDate: '2020-01-01' }))).startDate).toEqual([
-      'The start date must be today or later.',
-    ]);
+    expect(
+      errorsOf(offerSchema.safeParse(hourlyOfferInput({ startDate: daysFromToday(-2) }))).startDate,
+    ).toEqual(['The start date must be today or later.']);
+    expect(
+      errorsOf(offerSchema.safeParse(hourlyOfferInput({ startDate: '2020-01-01' }))).startDate,
+    ).toEqual(['The start date must be today or later.']);
     for (const startDate of ['2031-02-30', 'tomorrow', '01/02/2031']) {
       expect(errorsOf(offerSchema.safeParse(hourlyOfferInput({ startDate }))).startDate).toEqual([
         'Enter the start date as a date, like 2026-12-01.',
       ]);
     }
-    expect(offerSchema.safeParse(hourlyOfferInput({ startDate: daysFromToday(0) })).success).toBe(true);
+    expect(offerSchema.safeParse(hourlyOfferInput({ startDate: daysFromToday(0) })).success).toBe(
+      true,
+    );
   });
 
   it('treats "today" as today somewhere on Earth, never a date that is over everywhere', () => {
@@ -187,16 +215,18 @@ describe('text fields', () => {
     expect(result.data.message).toBe(`${script} & <img src=x onerror=alert(1)>`);
     expect(result.data.offer.title).toBe(script);
     expect(result.data.offer.description).toBe(`<iframe src="https://evil.test"></iframe>`);
-    expect(result.data.offer.kind === 'fixed' && result.data.offer.milestones[0].description).toBe(script);
+    expect(result.data.offer.kind === 'fixed' && result.data.offer.milestones[0].description).toBe(
+      script,
+    );
   });
 
   it('refuses control characters in names and over-long titles', () => {
     expect(errorsOf(invite({ firstName: 'Al\u0000ex' })).firstName).toEqual([
       "The first name contains characters we can't show.",
     ]);
-    expect(errorsOf(offerSchema.safeParse(hourlyOfferInput({ title: 't'.repeat(121) }))).title).toEqual([
-      'Keep the title to 120 characters or fewer.',
-    ]);
+    expect(
+      errorsOf(offerSchema.safeParse(hourlyOfferInput({ title: 't'.repeat(121) }))).title,
+    ).toEqual(['Keep the title to 120 characters or fewer.']);
   });
 });
 
@@ -207,7 +237,12 @@ describe('every error at once', () => {
       firstName: '',
       lastName: ' ',
       message: 'm'.repeat(2001),
-      offer: hourlyOfferInput({ title: '', startDate: '2020-01-01', hourlyRate: '$1', weeklyLimit: '99' }),
+      offer: hourlyOfferInput({
+        title: '',
+        startDate: '2020-01-01',
+        hourlyRate: '$1',
+        weeklyLimit: '99',
+      }),
     });
     expect(Object.keys(errorsOf(result)).sort()).toEqual(
       [
@@ -235,12 +270,19 @@ describe('every error at once', () => {
       }),
     });
     expect(Object.keys(errorsOf(result)).sort()).toEqual(
-      ['offer.title', 'offer.milestones.0.description', 'offer.milestones.0.amount', 'offer.milestones.1.dueDate'].sort(),
+      [
+        'offer.title',
+        'offer.milestones.0.description',
+        'offer.milestones.0.amount',
+        'offer.milestones.1.dueDate',
+      ].sort(),
     );
   });
 
   it('asks to choose hourly or fixed when the kind is missing', () => {
-    expect(errorsOf(invite({ offer: { title: 'x' } }))).toEqual({ 'offer.kind': ['Choose hourly or fixed price.'] });
+    expect(errorsOf(invite({ offer: { title: 'x' } }))).toEqual({
+      'offer.kind': ['Choose hourly or fixed price.'],
+    });
   });
 });
 

@@ -43,12 +43,13 @@ function isIsoDate(v: string): boolean {
 
 // One message for a malformed date, and no date comparisons after it (abort).
 const isoDate = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .refine(isIsoDate, { message, abort: true });
+  z.string({ error: message }).trim().refine(isIsoDate, { message, abort: true });
 
-const dollars = (messages: { required: string; invalid: string; min: string; max: string }, min: number, max: number) =>
+const dollars = (
+  messages: { required: string; invalid: string; min: string; max: string },
+  min: number,
+  max: number,
+) =>
   z
     .string({ error: messages.required })
     .trim()
@@ -77,7 +78,10 @@ const offerCommon = {
   description: z
     .string()
     .trim()
-    .max(LIMITS.description, `Keep the description to ${LIMITS.description.toLocaleString('en-US')} characters or fewer.`)
+    .max(
+      LIMITS.description,
+      `Keep the description to ${LIMITS.description.toLocaleString('en-US')} characters or fewer.`,
+    )
     .optional()
     .default(''),
   startDate: isoDate('Enter the start date as a date, like 2026-12-01.').refine(
@@ -107,7 +111,10 @@ const hourlyOffer = z.object({
     .transform((v, ctx) => {
       if (v === '' || v === 'none') return null;
       if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > LIMITS.weeklyLimitMax) {
-        ctx.addIssue({ code: 'custom', message: 'The weekly limit must be a whole number of hours from 1 to 80, or no limit.' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'The weekly limit must be a whole number of hours from 1 to 80, or no limit.',
+        });
         return z.NEVER;
       }
       return Number(v);
@@ -120,7 +127,10 @@ const milestoneSchema = z.object({
     .string({ error: 'Describe the milestone.' })
     .trim()
     .min(1, 'Describe the milestone.')
-    .max(LIMITS.milestoneDescription, `Keep each milestone description to ${LIMITS.milestoneDescription} characters or fewer.`),
+    .max(
+      LIMITS.milestoneDescription,
+      `Keep each milestone description to ${LIMITS.milestoneDescription} characters or fewer.`,
+    ),
   amount: dollars(
     {
       required: 'Enter the milestone amount.',
@@ -138,7 +148,9 @@ export type MilestoneInput = z.input<typeof milestoneSchema>;
 
 function isBlankMilestone(m: unknown): boolean {
   if (!m || typeof m !== 'object') return true;
-  return Object.values(m as Record<string, unknown>).every((v) => typeof v !== 'string' || v.trim() === '');
+  return Object.values(m as Record<string, unknown>).every(
+    (v) => typeof v !== 'string' || v.trim() === '',
+  );
 }
 
 const fixedOffer = z
@@ -158,7 +170,10 @@ const fixedOffer = z
     (offer, ctx) => {
       // Runs even when other fields failed (see `when`), so this error shows with the rest;
       // the values may then be partly parsed, so only well-formed dates are compared.
-      const { startDate, milestones: rows } = offer as { startDate?: unknown; milestones?: unknown };
+      const { startDate, milestones: rows } = offer as {
+        startDate?: unknown;
+        milestones?: unknown;
+      };
       if (typeof startDate !== 'string' || !isIsoDate(startDate) || !Array.isArray(rows)) return;
       rows.forEach((m: unknown, i) => {
         const dueDate = (m as { dueDate?: unknown } | null)?.dueDate;
@@ -184,7 +199,10 @@ export const inviteSchema = z.object({
   lastName: personName('last name'),
   message: z
     .string()
-    .max(LIMITS.message, `Keep the personal message to ${LIMITS.message.toLocaleString('en-US')} characters or fewer.`)
+    .max(
+      LIMITS.message,
+      `Keep the personal message to ${LIMITS.message.toLocaleString('en-US')} characters or fewer.`,
+    )
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : null)),
   offer: offerSchema,
@@ -209,5 +227,8 @@ export const bulkRowSchema = z.object({
 
 export type BulkRow = z.output<typeof bulkRowSchema>;
 
-export const changeEmailSchema = z.object({ inviteId: z.uuid('Unknown invite.'), email: emailSchema });
+export const changeEmailSchema = z.object({
+  inviteId: z.uuid('Unknown invite.'),
+  email: emailSchema,
+});
 export const inviteIdSchema = z.object({ inviteId: z.uuid('Unknown invite.') });

@@ -1,5 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { contracts, emailOutbox, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
+import {
+  contracts,
+  emailOutbox,
+  inviteEvents,
+  inviteTokens,
+  invites,
+  milestones,
+} from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
@@ -38,8 +45,15 @@ async function jobsFor(outboxId: string): Promise<number> {
   return Number(rows[0].n);
 }
 
-async function countWhere(table: 'invite' | 'email_outbox', column: string, value: string): Promise<number> {
-  const { rows } = await database.executeSql(`select count(*)::int as n from ${table} where ${column} = $1`, [value]);
+async function countWhere(
+  table: 'invite' | 'email_outbox',
+  column: string,
+  value: string,
+): Promise<number> {
+  const { rows } = await database.executeSql(
+    `select count(*)::int as n from ${table} where ${column} = $1`,
+    [value],
+  );
   return Number(rows[0].n);
 }
 
@@ -59,10 +73,18 @@ describe('createInvite', () => {
     const ttlMs = invite.expiresAt.getTime() - invite.createdAt.getTime();
     expect(Math.round(ttlMs / 86_400_000)).toBe(30);
 
-    const tokens = await database.db.select().from(inviteTokens).where(eq(inviteTokens.inviteId, inviteId));
-    expect(tokens).toEqual([expect.objectContaining({ tokenHash: invite.tokenHash, supersededAt: null })]);
+    const tokens = await database.db
+      .select()
+      .from(inviteTokens)
+      .where(eq(inviteTokens.inviteId, inviteId));
+    expect(tokens).toEqual([
+      expect.objectContaining({ tokenHash: invite.tokenHash, supersededAt: null }),
+    ]);
 
-    const [contract] = await database.db.select().from(contracts).where(eq(contracts.inviteId, inviteId));
+    const [contract] = await database.db
+      .select()
+      .from(contracts)
+      .where(eq(contracts.inviteId, inviteId));
     expect(contract).toMatchObject({
       workspaceId: client.workspaceId,
       status: 'offered',
@@ -76,18 +98,36 @@ describe('createInvite', () => {
       version: 1,
     });
 
-    const events = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, inviteId));
+    const events = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, inviteId));
     expect(events.map((e) => [e.type, e.actorId])).toEqual([['created', client.userId]]);
 
     const outbox = await findOutbox(database.db, invite.lastOutboxId!);
-    expect(outbox).toMatchObject({ toAddress: 'new.person@example.com', template: 'invitation', status: 'queued', containsSecret: true });
+    expect(outbox).toMatchObject({
+      toAddress: 'new.person@example.com',
+      template: 'invitation',
+      status: 'queued',
+      containsSecret: true,
+    });
     expect(await jobsFor(outbox.id)).toBe(1);
   });
 
   it('writes the milestones of a fixed-price offer in order', async () => {
-    const inviteId = await create(client, inviteData('fixed@example.com', { offer: fixedOfferInput() }));
-    const [contract] = await database.db.select().from(contracts).where(eq(contracts.inviteId, inviteId));
-    expect(contract).toMatchObject({ kind: 'fixed', hourlyRateCents: null, weeklyLimitHours: null });
+    const inviteId = await create(
+      client,
+      inviteData('fixed@example.com', { offer: fixedOfferInput() }),
+    );
+    const [contract] = await database.db
+      .select()
+      .from(contracts)
+      .where(eq(contracts.inviteId, inviteId));
+    expect(contract).toMatchObject({
+      kind: 'fixed',
+      hourlyRateCents: null,
+      weeklyLimitHours: null,
+    });
     const rows = await database.db
       .select()
       .from(milestones)
@@ -123,11 +163,15 @@ describe('createInvite', () => {
     const bad = inviteData('atomic@example.com');
     if (bad.offer.kind !== 'hourly') throw new Error('expected hourly');
     bad.offer.hourlyRate = 100;
-    const outboxBefore = await database.db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox);
+    const outboxBefore = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(emailOutbox);
     await expect(createInvite(database.db, client, bad)).rejects.toThrow();
     expect(await countWhere('invite', 'email', 'atomic@example.com')).toBe(0);
     expect(await countWhere('email_outbox', 'to_address', 'atomic@example.com')).toBe(0);
-    const outboxAfter = await database.db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox);
+    const outboxAfter = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(emailOutbox);
     expect(outboxAfter[0].n).toBe(outboxBefore[0].n);
   });
 });
@@ -156,7 +200,9 @@ describe('duplicates', () => {
 
   it('gives exactly one invite for ten concurrent sends (a double click)', async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => createInvite(database.db, client, inviteData('race@example.com'))),
+      Array.from({ length: 10 }, () =>
+        createInvite(database.db, client, inviteData('race@example.com')),
+      ),
     );
     const created = results.filter((r) => r.ok);
     expect(created).toHaveLength(1);
@@ -166,13 +212,19 @@ describe('duplicates', () => {
     }
     expect(await countWhere('invite', 'email', 'race@example.com')).toBe(1);
     expect(await countWhere('email_outbox', 'to_address', 'race@example.com')).toBe(1);
-    const tokens = await database.db.select().from(inviteTokens).where(eq(inviteTokens.inviteId, inviteId));
+    const tokens = await database.db
+      .select()
+      .from(inviteTokens)
+      .where(eq(inviteTokens.inviteId, inviteId));
     expect(tokens).toHaveLength(1);
   });
 
   it('treats an invite past its expiry as over: a new one may be sent', async () => {
     const old = await create(client, inviteData('lapsed@example.com'));
-    await database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, old));
+    await database.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, old));
     const fresh = await createInvite(database.db, client, inviteData('lapsed@example.com'));
     expect(fresh.ok).toBe(true);
     expect((await findInvite(database.db, old)).status).toBe('expired');
@@ -200,7 +252,8 @@ describe('the daily limit', () => {
       .limit(1);
 
     const refused = await createInvite(database.db, busy, inviteData('limit-3@example.com'));
-    if (refused.ok || refused.reason !== 'daily-limit') throw new Error(`expected the daily limit, got ${JSON.stringify(refused)}`);
+    if (refused.ok || refused.reason !== 'daily-limit')
+      throw new Error(`expected the daily limit, got ${JSON.stringify(refused)}`);
     expect(refused.retryAt.getTime()).toBe(oldest.createdAt.getTime() + 24 * 60 * 60 * 1000);
     expect(refused.message).toContain('3 invites in the last 24 hours');
     expect(refused.message).toContain(refused.retryAt.toUTCString());
@@ -209,7 +262,9 @@ describe('the daily limit', () => {
 
     // The limit is per workspace: another client still sends.
     const quiet = await createClient(database.db, { workspaceName: 'Quiet Co' });
-    expect((await createInvite(database.db, quiet, inviteData('limit-3@example.com'))).ok).toBe(true);
+    expect((await createInvite(database.db, quiet, inviteData('limit-3@example.com'))).ok).toBe(
+      true,
+    );
   });
 
   it('holds when many invites are sent at once', async () => {
@@ -217,7 +272,9 @@ describe('the daily limit', () => {
     resetEnvCache();
     const burst = await createClient(database.db, { workspaceName: 'Burst Co' });
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => createInvite(database.db, burst, inviteData(`burst-${i}@example.com`))),
+      Array.from({ length: 10 }, (_, i) =>
+        createInvite(database.db, burst, inviteData(`burst-${i}@example.com`)),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(results.filter((r) => !r.ok && r.reason === 'daily-limit')).toHaveLength(7);
@@ -237,7 +294,11 @@ describe('the daily limit', () => {
       .update(invites)
       .set({ createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) })
       .where(eq(invites.id, yesterday));
-    expect((await createInvite(database.db, steady, inviteData('day-2@example.com'))).ok).toBe(true);
-    expect((await createInvite(database.db, steady, inviteData('day-3@example.com'))).ok).toBe(false);
+    expect((await createInvite(database.db, steady, inviteData('day-2@example.com'))).ok).toBe(
+      true,
+    );
+    expect((await createInvite(database.db, steady, inviteData('day-3@example.com'))).ok).toBe(
+      false,
+    );
   });
 });

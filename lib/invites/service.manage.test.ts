@@ -1,5 +1,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { contracts, emailOutbox, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
+import {
+  contracts,
+  emailOutbox,
+  inviteEvents,
+  inviteTokens,
+  invites,
+  milestones,
+} from '@/db/schema';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
@@ -13,7 +20,14 @@ import {
   parseOffer,
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
-import { changeInviteEmail, createInvite, editOffer, resendInvite, revokeInvite, type Inviter } from './service';
+import {
+  changeInviteEmail,
+  createInvite,
+  editOffer,
+  resendInvite,
+  revokeInvite,
+  type Inviter,
+} from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;
@@ -41,20 +55,32 @@ async function tokensOf(inviteId: string) {
 }
 
 async function eventsOf(inviteId: string) {
-  const rows = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, inviteId));
+  const rows = await database.db
+    .select()
+    .from(inviteEvents)
+    .where(eq(inviteEvents.inviteId, inviteId));
   return rows.map((e) => e.type).sort();
 }
 
 /** Every row an invite owns, to show that a refused action changed nothing. */
 async function snapshot(inviteId: string) {
   const invite = await findInvite(database.db, inviteId);
-  const [contract] = await database.db.select().from(contracts).where(eq(contracts.inviteId, inviteId));
+  const [contract] = await database.db
+    .select()
+    .from(contracts)
+    .where(eq(contracts.inviteId, inviteId));
   return {
     invite,
     contract,
-    milestones: await database.db.select().from(milestones).where(eq(milestones.contractId, contract.id)),
+    milestones: await database.db
+      .select()
+      .from(milestones)
+      .where(eq(milestones.contractId, contract.id)),
     tokens: await tokensOf(inviteId),
-    events: await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, inviteId)),
+    events: await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, inviteId)),
     outbox: await database.db.select().from(emailOutbox).orderBy(asc(emailOutbox.id)),
   };
 }
@@ -79,19 +105,26 @@ describe('resendInvite', () => {
     expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     const tokens = await tokensOf(id);
     expect(tokens).toHaveLength(2);
-    expect(tokens.find((t) => t.tokenHash === hashToken(oldToken))?.supersededAt).toBeInstanceOf(Date);
+    expect(tokens.find((t) => t.tokenHash === hashToken(oldToken))?.supersededAt).toBeInstanceOf(
+      Date,
+    );
     expect(tokens.find((t) => t.tokenHash === after.tokenHash)?.supersededAt).toBeNull();
 
     const newToken = await tokenFromOutbox(database.db, after.lastOutboxId!);
     expect(newToken).not.toBe(oldToken);
     expect(hashToken(newToken)).toBe(after.tokenHash);
-    expect((await findOutbox(database.db, after.lastOutboxId!)).toAddress).toBe('resend@example.com');
+    expect((await findOutbox(database.db, after.lastOutboxId!)).toAddress).toBe(
+      'resend@example.com',
+    );
     expect(await eventsOf(id)).toEqual(['created', 'resent']);
   });
 
   it('revives an expired invite', async () => {
     const id = await invite('revive@example.com');
-    await database.db.update(invites).set({ status: 'expired', expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, id));
+    await database.db
+      .update(invites)
+      .set({ status: 'expired', expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, id));
     expect((await resendInvite(database.db, client, id)).ok).toBe(true);
     const after = await findInvite(database.db, id);
     expect(after.status).toBe('pending');
@@ -118,11 +151,17 @@ describe('resendInvite', () => {
       .set({ status: 'accepted', acceptedAt: new Date(), acceptedById: intruder.userId })
       .where(eq(invites.id, accepted));
     // The offer stays editable after activation until the freelancer decides; here they have.
-    await database.db.update(contracts).set({ status: 'active', freelancerId: intruder.userId }).where(eq(contracts.inviteId, accepted));
+    await database.db
+      .update(contracts)
+      .set({ status: 'active', freelancerId: intruder.userId })
+      .where(eq(contracts.inviteId, accepted));
     const revoked = await invite('revoked-before@example.com');
     expect((await revokeInvite(database.db, client, revoked)).ok).toBe(true);
 
-    for (const [id, status] of [[accepted, 'accepted'], [revoked, 'revoked']] as const) {
+    for (const [id, status] of [
+      [accepted, 'accepted'],
+      [revoked, 'revoked'],
+    ] as const) {
       const before = await snapshot(id);
       expect(await resendInvite(database.db, client, id)).toEqual({
         ok: false,
@@ -130,7 +169,16 @@ describe('resendInvite', () => {
         message: `This invite was ${status} and can no longer be changed.`,
       });
       expect((await changeInviteEmail(database.db, client, id, 'else@example.com')).ok).toBe(false);
-      expect((await editOffer(database.db, client, id, parseOffer(hourlyOfferInput({ hourlyRate: '70' })))).ok).toBe(false);
+      expect(
+        (
+          await editOffer(
+            database.db,
+            client,
+            id,
+            parseOffer(hourlyOfferInput({ hourlyRate: '70' })),
+          )
+        ).ok,
+      ).toBe(false);
       expect(await snapshot(id)).toEqual(before);
     }
   });
@@ -140,12 +188,17 @@ describe('changeInviteEmail', () => {
   it('moves the invite to the new address with a fresh link; the old link dies', async () => {
     const id = await invite('typo@exmaple.com');
     const before = await findInvite(database.db, id);
-    expect(await changeInviteEmail(database.db, client, id, 'right@example.com')).toEqual({ ok: true, inviteId: id });
+    expect(await changeInviteEmail(database.db, client, id, 'right@example.com')).toEqual({
+      ok: true,
+      inviteId: id,
+    });
     const after = await findInvite(database.db, id);
     expect(after.email).toBe('right@example.com');
     expect(after.tokenHash).not.toBe(before.tokenHash);
     const tokens = await tokensOf(id);
-    expect(tokens.filter((t) => t.supersededAt === null).map((t) => t.tokenHash)).toEqual([after.tokenHash]);
+    expect(tokens.filter((t) => t.supersededAt === null).map((t) => t.tokenHash)).toEqual([
+      after.tokenHash,
+    ]);
     const outbox = await findOutbox(database.db, after.lastOutboxId!);
     expect(outbox.toAddress).toBe('right@example.com');
     expect(hashToken(await tokenFromOutbox(database.db, outbox.id))).toBe(after.tokenHash);
@@ -174,7 +227,10 @@ describe('changeInviteEmail', () => {
     const id = await invite('three@example.com');
     const lapsed = await invite('four@example.com');
     await setExpiry(lapsed, new Date(Date.now() - 1000));
-    expect(await changeInviteEmail(database.db, client, id, 'four@example.com')).toEqual({ ok: true, inviteId: id });
+    expect(await changeInviteEmail(database.db, client, id, 'four@example.com')).toEqual({
+      ok: true,
+      inviteId: id,
+    });
     expect((await findInvite(database.db, lapsed)).status).toBe('expired');
   });
 });
@@ -190,13 +246,19 @@ describe('revokeInvite', () => {
     expect(contract.status).toBe('withdrawn');
     expect(await eventsOf(id)).toEqual(['created', 'revoked']);
     // The address is free again.
-    expect((await createInvite(database.db, client, inviteData('revoke@example.com'))).ok).toBe(true);
+    expect((await createInvite(database.db, client, inviteData('revoke@example.com'))).ok).toBe(
+      true,
+    );
   });
 });
 
 describe('editOffer', () => {
   it('replaces the terms and milestones and bumps the version', async () => {
-    const result = await createInvite(database.db, client, inviteData('edit@example.com', { offer: fixedOfferInput() }));
+    const result = await createInvite(
+      database.db,
+      client,
+      inviteData('edit@example.com', { offer: fixedOfferInput() }),
+    );
     if (!result.ok) throw new Error(result.message);
     const id = result.inviteId;
     const [before] = await database.db.select().from(contracts).where(eq(contracts.inviteId, id));
@@ -209,15 +271,41 @@ describe('editOffer', () => {
     );
     expect(await editOffer(database.db, client, id, offer)).toEqual({ ok: true, inviteId: id });
     const [after] = await database.db.select().from(contracts).where(eq(contracts.inviteId, id));
-    expect(after).toMatchObject({ id: before.id, title: 'Logo and brand book', version: 2, feeBps: before.feeBps });
-    const rows = await database.db.select().from(milestones).where(eq(milestones.contractId, after.id));
-    expect(rows.map((m) => [m.position, m.description, m.amountCents])).toEqual([[1, 'Everything', 200_000]]);
+    expect(after).toMatchObject({
+      id: before.id,
+      title: 'Logo and brand book',
+      version: 2,
+      feeBps: before.feeBps,
+    });
+    const rows = await database.db
+      .select()
+      .from(milestones)
+      .where(eq(milestones.contractId, after.id));
+    expect(rows.map((m) => [m.position, m.description, m.amountCents])).toEqual([
+      [1, 'Everything', 200_000],
+    ]);
 
     // Fixed to hourly: the milestones go, the rate comes.
-    expect((await editOffer(database.db, client, id, parseOffer(hourlyOfferInput({ hourlyRate: '80', weeklyLimit: '' })))).ok).toBe(true);
+    expect(
+      (
+        await editOffer(
+          database.db,
+          client,
+          id,
+          parseOffer(hourlyOfferInput({ hourlyRate: '80', weeklyLimit: '' })),
+        )
+      ).ok,
+    ).toBe(true);
     const [hourly] = await database.db.select().from(contracts).where(eq(contracts.inviteId, id));
-    expect(hourly).toMatchObject({ kind: 'hourly', hourlyRateCents: 8000, weeklyLimitHours: null, version: 3 });
-    expect(await database.db.select().from(milestones).where(eq(milestones.contractId, after.id))).toEqual([]);
+    expect(hourly).toMatchObject({
+      kind: 'hourly',
+      hourlyRateCents: 8000,
+      weeklyLimitHours: null,
+      version: 3,
+    });
+    expect(
+      await database.db.select().from(milestones).where(eq(milestones.contractId, after.id)),
+    ).toEqual([]);
     expect(await eventsOf(id)).toEqual(['created', 'offer_edited', 'offer_edited']);
   });
 });
@@ -229,8 +317,12 @@ describe("another client's invite", () => {
     const notFound = { ok: false, reason: 'not-found', message: 'We could not find that invite.' };
     expect(await resendInvite(database.db, intruder, id)).toEqual(notFound);
     expect(await revokeInvite(database.db, intruder, id)).toEqual(notFound);
-    expect(await changeInviteEmail(database.db, intruder, id, 'mallory@example.com')).toEqual(notFound);
-    expect(await editOffer(database.db, intruder, id, parseOffer(hourlyOfferInput({ hourlyRate: '3' })))).toEqual(notFound);
+    expect(await changeInviteEmail(database.db, intruder, id, 'mallory@example.com')).toEqual(
+      notFound,
+    );
+    expect(
+      await editOffer(database.db, intruder, id, parseOffer(hourlyOfferInput({ hourlyRate: '3' }))),
+    ).toEqual(notFound);
     expect(await snapshot(id)).toEqual(before);
     const stolen = await database.db
       .select()
@@ -240,7 +332,9 @@ describe("another client's invite", () => {
   });
 
   it('answers the same for an id that does not exist', async () => {
-    expect(await resendInvite(database.db, client, '00000000-0000-4000-8000-000000000000')).toMatchObject({
+    expect(
+      await resendInvite(database.db, client, '00000000-0000-4000-8000-000000000000'),
+    ).toMatchObject({
       ok: false,
       reason: 'not-found',
     });

@@ -42,7 +42,11 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
     feeBps,
     milestones:
       offer.kind === 'fixed'
-        ? offer.milestones.map((m) => ({ description: m.description, amountCents: m.amount, dueDate: m.dueDate }))
+        ? offer.milestones.map((m) => ({
+            description: m.description,
+            amountCents: m.amount,
+            dueDate: m.dueDate,
+          }))
         : [],
   };
 }
@@ -87,7 +91,6 @@ async function expireStale(tx: Tx, workspaceId: string, email: string) {
     );
 }
 
-
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
@@ -97,7 +100,13 @@ async function findPendingInvite(db: Db | Tx, workspaceId: string, email: string
   const [row] = await db
     .select({ id: invites.id })
     .from(invites)
-    .where(and(eq(invites.workspaceId, workspaceId), eq(invites.email, email), eq(invites.status, 'pending')));
+    .where(
+      and(
+        eq(invites.workspaceId, workspaceId),
+        eq(invites.email, email),
+        eq(invites.status, 'pending'),
+      ),
+    );
   return row;
 }
 
@@ -114,7 +123,11 @@ function duplicateResult(existingInviteId: string): InviteResult {
  * Creates the invite, its offer, its first event and its invitation email in one
  * transaction. A concurrent duplicate (a double click) loses on the partial unique index.
  */
-export async function createInvite(db: Db, inviter: Inviter, input: InviteData): Promise<InviteResult> {
+export async function createInvite(
+  db: Db,
+  inviter: Inviter,
+  input: InviteData,
+): Promise<InviteResult> {
   // Rendered before the transaction: rendering is slow, and PGlite has one connection.
   const [prepared] = await prepareInvites(
     inviter,
@@ -187,7 +200,12 @@ export async function reissueInviteLink(
   tx: Tx,
   invite: Invite,
   inviter: Inviter,
-  options: { email?: string; event: 'resent' | 'email_changed' | 'fresh_link_requested'; actorId: string | null; detail?: string },
+  options: {
+    email?: string;
+    event: 'resent' | 'email_changed' | 'fresh_link_requested';
+    actorId: string | null;
+    detail?: string;
+  },
 ): Promise<void> {
   const token = generateToken();
   const tokenHash = hashToken(token);
@@ -238,19 +256,34 @@ async function lockOwnPendingInvite(
     .from(invites)
     .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, workspaceId)))
     .for('update');
-  if (!invite) return { error: { ok: false as const, reason: 'not-found' as const, message: 'We could not find that invite.' } };
+  if (!invite)
+    return {
+      error: {
+        ok: false as const,
+        reason: 'not-found' as const,
+        message: 'We could not find that invite.',
+      },
+    };
   // An expired invite may still be resent: that is how a client revives it.
   // The offer stays editable after the freelancer activated their account, until they decide on it.
   const activated = options.allowActivated && invite.status === 'accepted';
   if (invite.status !== 'pending' && invite.status !== 'expired' && !activated) {
     return {
-      error: { ok: false as const, reason: 'not-pending' as const, message: `This invite was ${invite.status} and can no longer be changed.` },
+      error: {
+        ok: false as const,
+        reason: 'not-pending' as const,
+        message: `This invite was ${invite.status} and can no longer be changed.`,
+      },
     };
   }
   return { invite };
 }
 
-export async function resendInvite(db: Db, inviter: Inviter, inviteId: string): Promise<InviteResult> {
+export async function resendInvite(
+  db: Db,
+  inviter: Inviter,
+  inviteId: string,
+): Promise<InviteResult> {
   return db.transaction(async (tx) => {
     const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
     if (error) return error;
@@ -265,13 +298,22 @@ export async function resendInvite(db: Db, inviter: Inviter, inviteId: string): 
   });
 }
 
-export async function changeInviteEmail(db: Db, inviter: Inviter, inviteId: string, email: string): Promise<InviteResult> {
+export async function changeInviteEmail(
+  db: Db,
+  inviter: Inviter,
+  inviteId: string,
+  email: string,
+): Promise<InviteResult> {
   try {
     return await db.transaction(async (tx) => {
       const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
       if (error) return error;
       if (invite.email === email) {
-        return { ok: false as const, reason: 'not-pending' as const, message: 'That is already the address of this invite.' };
+        return {
+          ok: false as const,
+          reason: 'not-pending' as const,
+          message: 'That is already the address of this invite.',
+        };
       }
       await expireStale(tx, inviter.workspaceId, email);
       const other = await findPendingInvite(tx, inviter.workspaceId, email);
@@ -292,7 +334,11 @@ export async function changeInviteEmail(db: Db, inviter: Inviter, inviteId: stri
   }
 }
 
-export async function revokeInvite(db: Db, inviter: Inviter, inviteId: string): Promise<InviteResult> {
+export async function revokeInvite(
+  db: Db,
+  inviter: Inviter,
+  inviteId: string,
+): Promise<InviteResult> {
   return db.transaction(async (tx) => {
     const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
     if (error) return error;
@@ -310,13 +356,24 @@ export async function revokeInvite(db: Db, inviter: Inviter, inviteId: string): 
 }
 
 /** Replaces the offer terms of a pending invite; the version goes up so a stale acceptance fails. */
-export async function editOffer(db: Db, inviter: Inviter, inviteId: string, offer: OfferData): Promise<InviteResult> {
+export async function editOffer(
+  db: Db,
+  inviter: Inviter,
+  inviteId: string,
+  offer: OfferData,
+): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId, { allowActivated: true });
+    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId, {
+      allowActivated: true,
+    });
     if (error) return error;
     const found = await findContractForInvite(tx, invite.id);
     if (!found || found.contract.status !== 'offered') {
-      return { ok: false as const, reason: 'not-pending' as const, message: 'This offer can no longer be edited.' };
+      return {
+        ok: false as const,
+        reason: 'not-pending' as const,
+        message: 'This offer can no longer be edited.',
+      };
     }
     const terms = termsFromOffer(offer, found.contract.feeBps, found.contract.currency);
     await tx

@@ -13,7 +13,11 @@ describe('verifySvixSignature', () => {
   const now = Date.UTC(2026, 5, 1, 12, 0, 0);
   const ts = Math.floor(now / 1000);
   const body = JSON.stringify({ type: 'email.delivered', data: { email_id: 're_1' } });
-  const headers = (signature: string | null, timestamp: string | null = String(ts), id: string | null = 'msg_1') => ({
+  const headers = (
+    signature: string | null,
+    timestamp: string | null = String(ts),
+    id: string | null = 'msg_1',
+  ) => ({
     id,
     timestamp,
     signature,
@@ -28,7 +32,9 @@ describe('verifySvixSignature', () => {
   it('rejects a wrong secret, a tampered body, another id and a wrong version', () => {
     const sig = signSvix(SECRET, 'msg_1', ts, body);
     expect(verifySvixSignature(OTHER_SECRET, headers(sig), body, now)).toBe(false);
-    expect(verifySvixSignature(SECRET, headers(sig), body.replace('delivered', 'bounced'), now)).toBe(false);
+    expect(
+      verifySvixSignature(SECRET, headers(sig), body.replace('delivered', 'bounced'), now),
+    ).toBe(false);
     expect(verifySvixSignature(SECRET, headers(sig, String(ts), 'msg_2'), body, now)).toBe(false);
     expect(verifySvixSignature(SECRET, headers(sig.replace('v1,', 'v2,')), body, now)).toBe(false);
     expect(verifySvixSignature(SECRET, headers('v1,'), body, now)).toBe(false);
@@ -36,9 +42,15 @@ describe('verifySvixSignature', () => {
 
   it('rejects a timestamp more than five minutes away, either way', () => {
     const sign = (t: number) => signSvix(SECRET, 'msg_1', t, body);
-    expect(verifySvixSignature(SECRET, headers(sign(ts - 299), String(ts - 299)), body, now)).toBe(true);
-    expect(verifySvixSignature(SECRET, headers(sign(ts - 301), String(ts - 301)), body, now)).toBe(false);
-    expect(verifySvixSignature(SECRET, headers(sign(ts + 301), String(ts + 301)), body, now)).toBe(false);
+    expect(verifySvixSignature(SECRET, headers(sign(ts - 299), String(ts - 299)), body, now)).toBe(
+      true,
+    );
+    expect(verifySvixSignature(SECRET, headers(sign(ts - 301), String(ts - 301)), body, now)).toBe(
+      false,
+    );
+    expect(verifySvixSignature(SECRET, headers(sign(ts + 301), String(ts + 301)), body, now)).toBe(
+      false,
+    );
     expect(verifySvixSignature(SECRET, headers(sign(ts), `${ts}.0`), body, now)).toBe(false);
   });
 
@@ -65,18 +77,32 @@ describe('applyResendEvent', () => {
   /** An invite whose latest email Resend accepted under a provider id. */
   async function sentInvite() {
     counter++;
-    const created = await createInvite(database.db, client, inviteData(`hook-${counter}@example.com`));
+    const created = await createInvite(
+      database.db,
+      client,
+      inviteData(`hook-${counter}@example.com`),
+    );
     if (!created.ok) throw new Error(created.message);
     const invite = await findInvite(database.db, created.inviteId);
     const providerId = `re_provider_${counter}`;
-    await database.db.update(emailOutbox).set({ providerMessageId: providerId }).where(eq(emailOutbox.id, invite.lastOutboxId!));
+    await database.db
+      .update(emailOutbox)
+      .set({ providerMessageId: providerId })
+      .where(eq(emailOutbox.id, invite.lastOutboxId!));
     return { inviteId: created.inviteId, providerId };
   }
 
-  const event = (type: string, emailId: string) => ({ type, created_at: '2026-06-01T12:00:00Z', data: { email_id: emailId, to: ['x'] } });
+  const event = (type: string, emailId: string) => ({
+    type,
+    created_at: '2026-06-01T12:00:00Z',
+    data: { email_id: emailId, to: ['x'] },
+  });
 
   async function eventTypes(inviteId: string) {
-    const rows = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, inviteId));
+    const rows = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, inviteId));
     return rows.map((e) => e.type).sort();
   }
 
@@ -86,7 +112,9 @@ describe('applyResendEvent', () => {
     ['email.complained', 'complained'],
   ] as const)('maps %s onto the invite of that email', async (type, mapped) => {
     const { inviteId, providerId } = await sentInvite();
-    expect(await applyResendEvent(database.db, `evt_${type}_${providerId}`, event(type, providerId))).toBe('applied');
+    expect(
+      await applyResendEvent(database.db, `evt_${type}_${providerId}`, event(type, providerId)),
+    ).toBe('applied');
     expect((await findInvite(database.db, inviteId)).deliveryEvent).toBe(mapped);
     expect(await eventTypes(inviteId)).toEqual(['created', mapped].sort());
   });
@@ -97,13 +125,17 @@ describe('applyResendEvent', () => {
     expect(await applyResendEvent(database.db, 'evt_once', body)).toBe('applied');
     expect(await applyResendEvent(database.db, 'evt_once', body)).toBe('duplicate');
     expect(await eventTypes(inviteId)).toEqual(['bounced', 'created']);
-    expect(await database.db.select().from(webhookEvents).where(eq(webhookEvents.id, 'evt_once'))).toHaveLength(1);
+    expect(
+      await database.db.select().from(webhookEvents).where(eq(webhookEvents.id, 'evt_once')),
+    ).toHaveLength(1);
   });
 
   it('applies concurrent deliveries of the same event once', async () => {
     const { inviteId, providerId } = await sentInvite();
     const body = event('email.delivered', providerId);
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => applyResendEvent(database.db, 'evt_race', body)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => applyResendEvent(database.db, 'evt_race', body)),
+    );
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(4);
     expect(await eventTypes(inviteId)).toEqual(['created', 'delivered']);
@@ -111,9 +143,19 @@ describe('applyResendEvent', () => {
 
   it('ignores unknown types and emails it does not know, and refuses a malformed body', async () => {
     const { inviteId, providerId } = await sentInvite();
-    expect(await applyResendEvent(database.db, 'evt_clicked', event('email.clicked', providerId))).toBe('ignored');
-    expect(await applyResendEvent(database.db, 'evt_unknown_email', event('email.delivered', 're_nobody'))).toBe('ignored');
-    expect(await applyResendEvent(database.db, 'evt_bad', { type: 'email.delivered', data: {} })).toBe('invalid');
+    expect(
+      await applyResendEvent(database.db, 'evt_clicked', event('email.clicked', providerId)),
+    ).toBe('ignored');
+    expect(
+      await applyResendEvent(
+        database.db,
+        'evt_unknown_email',
+        event('email.delivered', 're_nobody'),
+      ),
+    ).toBe('ignored');
+    expect(
+      await applyResendEvent(database.db, 'evt_bad', { type: 'email.delivered', data: {} }),
+    ).toBe('invalid');
     expect(await applyResendEvent(database.db, 'evt_bad2', 'not json')).toBe('invalid');
     expect((await findInvite(database.db, inviteId)).deliveryEvent).toBeNull();
     expect(await eventTypes(inviteId)).toEqual(['created']);
@@ -122,7 +164,13 @@ describe('applyResendEvent', () => {
   it('keeps a bounce when a late "delivered" arrives', async () => {
     const { inviteId, providerId } = await sentInvite();
     await applyResendEvent(database.db, 'evt_bounce_first', event('email.bounced', providerId));
-    expect(await applyResendEvent(database.db, 'evt_late_delivered', event('email.delivered', providerId))).toBe('applied');
+    expect(
+      await applyResendEvent(
+        database.db,
+        'evt_late_delivered',
+        event('email.delivered', providerId),
+      ),
+    ).toBe('applied');
     expect((await findInvite(database.db, inviteId)).deliveryEvent).toBe('bounced');
     expect(await eventTypes(inviteId)).toEqual(['bounced', 'created']);
   });
@@ -130,7 +178,9 @@ describe('applyResendEvent', () => {
   it('ignores events about an email the invite has since replaced', async () => {
     const { inviteId, providerId } = await sentInvite();
     expect((await resendInvite(database.db, client, inviteId)).ok).toBe(true);
-    expect(await applyResendEvent(database.db, 'evt_old_email', event('email.bounced', providerId))).toBe('ignored');
+    expect(
+      await applyResendEvent(database.db, 'evt_old_email', event('email.bounced', providerId)),
+    ).toBe('ignored');
     expect((await findInvite(database.db, inviteId)).deliveryEvent).toBeNull();
   });
 });

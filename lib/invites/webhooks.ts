@@ -18,7 +18,11 @@ const payloadSchema = z.object({
 export type WebhookOutcome = 'applied' | 'duplicate' | 'ignored' | 'invalid';
 
 /** Applies one Resend event once (by its svix id) to the invite whose latest email it is about. */
-export async function applyResendEvent(db: Db, eventId: string, body: unknown): Promise<WebhookOutcome> {
+export async function applyResendEvent(
+  db: Db,
+  eventId: string,
+  body: unknown,
+): Promise<WebhookOutcome> {
   const parsed = payloadSchema.safeParse(body);
   if (!parsed.success) return 'invalid';
   const mapped = EVENT_MAP[parsed.data.type as keyof typeof EVENT_MAP];
@@ -37,8 +41,12 @@ export async function applyResendEvent(db: Db, eventId: string, body: unknown): 
       .where(eq(emailOutbox.providerMessageId, parsed.data.data.email_id));
     if (!target) return 'ignored';
     // A bounce or complaint is final for that email; a late "delivered" does not undo it.
-    if (mapped === 'delivered' && target.current && target.current !== 'delivered') return 'applied';
-    await tx.update(invites).set({ deliveryEvent: mapped, updatedAt: new Date() }).where(eq(invites.id, target.inviteId));
+    if (mapped === 'delivered' && target.current && target.current !== 'delivered')
+      return 'applied';
+    await tx
+      .update(invites)
+      .set({ deliveryEvent: mapped, updatedAt: new Date() })
+      .where(eq(invites.id, target.inviteId));
     await recordInviteEvent(tx, target.inviteId, mapped, null);
     return 'applied';
   });

@@ -46,7 +46,10 @@ async function setUpQueues(boss: PgBoss): Promise<void> {
     await boss.updateQueue(QUEUES.emailDeliver, { name: QUEUES.emailDeliver, ...policy });
   }
   if (!(await boss.getQueue(QUEUES.inviteReminders))) {
-    await boss.createQueue(QUEUES.inviteReminders, { name: QUEUES.inviteReminders, policy: 'singleton' });
+    await boss.createQueue(QUEUES.inviteReminders, {
+      name: QUEUES.inviteReminders,
+      policy: 'singleton',
+    });
   }
 }
 

@@ -11,7 +11,9 @@ export const REMINDER_SCHEDULE = '*/15 * * * *';
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Retry policy of the delivery queue: attempts, exponential backoff, a lease per try. */
-export function emailQueuePolicy(env: Pick<Env, 'EMAIL_MAX_ATTEMPTS' | 'EMAIL_RETRY_DELAY_SECONDS'>) {
+export function emailQueuePolicy(
+  env: Pick<Env, 'EMAIL_MAX_ATTEMPTS' | 'EMAIL_RETRY_DELAY_SECONDS'>,
+) {
   return {
     retryLimit: env.EMAIL_MAX_ATTEMPTS - 1,
     retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,

@@ -22,7 +22,10 @@ it('the pg-boss worker delivers an outbox message to the local mailbox', async (
       to: 'worker@example.com',
       subject: 'Your Workbridge sign-in link',
       template: 'sign-in',
-      element: createElement(SignInEmail, { url: 'http://localhost:3000/x', expiresAt: new Date() }),
+      element: createElement(SignInEmail, {
+        url: 'http://localhost:3000/x',
+        expiresAt: new Date(),
+      }),
     }),
   );
   const deadline = Date.now() + 20_000;
@@ -35,7 +38,10 @@ it('the pg-boss worker delivers an outbox message to the local mailbox', async (
       .where(eq(emailOutbox.id, id));
   }
   expect(status).toBe('sent');
-  const inbox = await database.db.select().from(mailboxMessages).where(eq(mailboxMessages.outboxId, id));
+  const inbox = await database.db
+    .select()
+    .from(mailboxMessages)
+    .where(eq(mailboxMessages.outboxId, id));
   expect(inbox).toHaveLength(1);
   expect(inbox[0].toAddress).toBe('worker@example.com');
 });

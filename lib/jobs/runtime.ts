@@ -21,14 +21,19 @@ export async function registerWorkers(boss: PgBoss, database: Database): Promise
         job.data.outboxId,
         chooseTransport(database.db),
       );
-      if (outcome.status === 'failed') await recordDeliveryFailure(database.db, job.data.outboxId, outcome.error);
+      if (outcome.status === 'failed')
+        await recordDeliveryFailure(database.db, job.data.outboxId, outcome.error);
       // Throwing hands the job back to pg-boss, which retries it with backoff.
       if (outcome.status === 'retry') throw new Error(outcome.error);
     },
   );
-  await boss.work(QUEUES.inviteReminders, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
-    await sendDueReminders(database.db);
-  });
+  await boss.work(
+    QUEUES.inviteReminders,
+    { batchSize: 1, pollingIntervalSeconds: 30 },
+    async () => {
+      await sendDueReminders(database.db);
+    },
+  );
   await boss.schedule(QUEUES.inviteReminders, REMINDER_SCHEDULE);
 }
 

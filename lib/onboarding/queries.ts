@@ -18,7 +18,12 @@ export const freelancerContractColumns = {
 };
 
 /** The statuses the freelancer sees (a withdrawn offer is gone for them). */
-export const FREELANCER_CONTRACT_STATUSES = ['offered', 'awaiting_compliance', 'active', 'declined'] as const;
+export const FREELANCER_CONTRACT_STATUSES = [
+  'offered',
+  'awaiting_compliance',
+  'active',
+  'declined',
+] as const;
 
 /** One of the freelancer's contracts (offers included), as loadOnboardingRecords reads them. */
 export type FreelancerContract = JsonRow<typeof freelancerContractColumns>;

@@ -11,7 +11,12 @@ import {
   uniqueEmail,
 } from '@/tests/helpers/compliance-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { actorSignedIn, installTestEncryptionKey, PAYPAL, US_BANK } from '@/tests/helpers/settings-fixtures';
+import {
+  actorSignedIn,
+  installTestEncryptionKey,
+  PAYPAL,
+  US_BANK,
+} from '@/tests/helpers/settings-fixtures';
 import { loadOnboardingRecords } from './records';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -39,7 +44,11 @@ it('reads the same contracts, checks and payout methods as the separate queries'
   expect(submitted.ok).toBe(true);
   const who = { userId, email };
   for (const method of [US_BANK, PAYPAL]) {
-    const added = await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 1), method);
+    const added = await requestAddPayoutMethod(
+      database.db,
+      await actorSignedIn(database.db, who, 1),
+      method,
+    );
     expect(added.ok).toBe(true);
   }
   // Someone else's rows must not appear.
@@ -64,7 +73,12 @@ it('reads the same contracts, checks and payout methods as the separate queries'
       workspaceType: 'enterprise',
       inviterName: enterprise.name,
     },
-    expect.objectContaining({ kind: 'fixed', weeklyLimitHours: null, workspaceId: company.workspaceId, workspaceType: 'company' }),
+    expect.objectContaining({
+      kind: 'fixed',
+      weeklyLimitHours: null,
+      workspaceId: company.workspaceId,
+      workspaceType: 'company',
+    }),
   ]);
   expect(records.checks).toHaveLength(1);
   expect(records.checks).toEqual(await listChecks(database.db, userId));
@@ -72,7 +86,11 @@ it('reads the same contracts, checks and payout methods as the separate queries'
   expect(records.payoutMethods).toHaveLength(2);
   expect(records.payoutMethods).toEqual(await listActivePayoutMethods(database.db, userId));
   expect(records.payoutMethods[0].usableAfter).toBeInstanceOf(Date);
-  expect(records).toMatchObject({ hasTaxInfo: false, pendingPayoutConfirmations: 0, profile: null });
+  expect(records).toMatchObject({
+    hasTaxInfo: false,
+    pendingPayoutConfirmations: 0,
+    profile: null,
+  });
 
   expect(await loadOnboardingRecords(database.db, 'no-such-user')).toMatchObject({
     contracts: [],

@@ -15,7 +15,11 @@ import {
 } from '@/db/schema';
 import { openConfirmationOf } from '@/lib/accounts/confirmations';
 import { CHECK_ORDER, checkSummaryColumns } from '@/lib/compliance/queries';
-import { activePayoutMethodsOf, PAYOUT_METHOD_ORDER, visibleColumns as payoutMethodColumns } from '@/lib/payouts/queries';
+import {
+  activePayoutMethodsOf,
+  PAYOUT_METHOD_ORDER,
+  visibleColumns as payoutMethodColumns,
+} from '@/lib/payouts/queries';
 import { FREELANCER_CONTRACT_STATUSES, freelancerContractColumns } from './queries';
 
 /**

@@ -18,11 +18,15 @@ export function verifySvixSignature(
   if (!id || !timestamp || !signature || !/^\d+$/.test(timestamp)) return false;
   if (Math.abs(now / 1000 - Number(timestamp)) > TOLERANCE_SECONDS) return false;
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${rawBody}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${id}.${timestamp}.${rawBody}`)
+    .digest('base64');
   return signature
     .split(' ')
     .map((part) => part.split(',', 2))
-    .some(([version, sig]) => version === 'v1' && typeof sig === 'string' && safeEqual(sig, expected));
+    .some(
+      ([version, sig]) => version === 'v1' && typeof sig === 'string' && safeEqual(sig, expected),
+    );
 }
 
 /** Signs like Svix does; used by tests and local tools. */

@@ -43,7 +43,9 @@ const STATISTICS_INTERVAL_MS = 60 * 60 * 1000;
 function keepPlannerStatistics(database: Database) {
   if (database.kind !== 'pglite') return;
   const analyze = () =>
-    database.executeSql('analyze', []).catch((error: unknown) => console.error('[workbridge] analyze failed', error));
+    database
+      .executeSql('analyze', [])
+      .catch((error: unknown) => console.error('[workbridge] analyze failed', error));
   void analyze();
   setInterval(analyze, STATISTICS_INTERVAL_MS).unref();
 }

@@ -114,7 +114,8 @@ describe('settingsContextOf the onboarding records', () => {
 
   it('follows each step as the freelancer completes it', async () => {
     const who = await createFreelancer(database.db);
-    const load = async () => settingsContextOf(await loadOnboardingRecords(database.db, who.userId), new Date());
+    const load = async () =>
+      settingsContextOf(await loadOnboardingRecords(database.db, who.userId), new Date());
     expect(settingsBlockers(await load()).map((b) => b.key)).toEqual([
       'payout-missing',
       'tax-missing',

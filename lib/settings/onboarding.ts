@@ -1,5 +1,10 @@
 import type { OnboardingRecords } from '@/lib/onboarding/records';
-import { formatHoldEnd, methodShortName, toView, type PayoutMethodView } from '@/lib/payouts/present';
+import {
+  formatHoldEnd,
+  methodShortName,
+  toView,
+  type PayoutMethodView,
+} from '@/lib/payouts/present';
 import { completenessOf } from '@/lib/profile/service';
 
 /** The share of the completeness meter that counts as "profile done": its first half. */
@@ -25,7 +30,10 @@ export type SettingsBlocker = { key: string; text: string; href: string };
 
 /** The settings part of the onboarding records (read with the rest in one statement). */
 export function settingsContextOf(
-  records: Pick<OnboardingRecords, 'payoutMethods' | 'pendingPayoutConfirmations' | 'hasTaxInfo' | 'profile'>,
+  records: Pick<
+    OnboardingRecords,
+    'payoutMethods' | 'pendingPayoutConfirmations' | 'hasTaxInfo' | 'profile'
+  >,
   now: Date,
 ): SettingsContext {
   return {

@@ -6,7 +6,12 @@ import type { PageVisit } from './pages';
 import type { Seeded } from './seed';
 
 export type ScriptSize = { path: string; rawBytes: number; gzipBytes: number };
-export type FirstLoadJs = { name: string; scripts: ScriptSize[]; rawBytes: number; gzipBytes: number };
+export type FirstLoadJs = {
+  name: string;
+  scripts: ScriptSize[];
+  rawBytes: number;
+  gzipBytes: number;
+};
 
 const STATIC_PREFIX = '/_next/static/';
 const STATIC_DIR = path.resolve('.next/static');
@@ -29,7 +34,12 @@ export function scriptPaths(html: string, baseUrl: string): string[] {
     const rel = attribute(attrs, 'rel')?.toLowerCase() ?? '';
     const as = attribute(attrs, 'as')?.toLowerCase();
     const href = attribute(attrs, 'href');
-    if (href && (rel.split(/\s+/).includes('modulepreload') || (rel.split(/\s+/).includes('preload') && as === 'script'))) found.push(href);
+    if (
+      href &&
+      (rel.split(/\s+/).includes('modulepreload') ||
+        (rel.split(/\s+/).includes('preload') && as === 'script'))
+    )
+      found.push(href);
   }
   const paths = found.map((src) => {
     const url = new URL(src, baseUrl);
@@ -49,25 +59,40 @@ async function readScript(baseUrl: string, urlPath: string): Promise<Buffer> {
     return await readFile(file);
   } catch {
     const res = await fetch(`${baseUrl}${urlPath}`);
-    if (!res.ok) throw new Error(`${urlPath}: not in .next/static and HTTP ${res.status} from the server`);
+    if (!res.ok)
+      throw new Error(`${urlPath}: not in .next/static and HTTP ${res.status} from the server`);
     return Buffer.from(await res.arrayBuffer());
   }
 }
 
 /** Sums each script file's raw size and its own gzip (node:zlib, level 9). */
-export async function measureFirstLoadJs(baseUrl: string, pages: PageVisit[], seeded: Seeded): Promise<FirstLoadJs[]> {
+export async function measureFirstLoadJs(
+  baseUrl: string,
+  pages: PageVisit[],
+  seeded: Seeded,
+): Promise<FirstLoadJs[]> {
   const results: FirstLoadJs[] = [];
   for (const page of pages) {
     const html = await fetchRenderedPage(baseUrl, page, seeded);
     const scripts = scriptPaths(html, baseUrl);
-    if (scripts.length === 0) throw new Error(`${page.name}: no scripts found in the HTML; the parser needs a look`);
+    if (scripts.length === 0)
+      throw new Error(`${page.name}: no scripts found in the HTML; the parser needs a look`);
     const sizes: ScriptSize[] = [];
     for (const script of scripts) {
       const body = await readScript(baseUrl, script);
-      sizes.push({ path: script, rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length });
+      sizes.push({
+        path: script,
+        rawBytes: body.length,
+        gzipBytes: gzipSync(body, { level: 9 }).length,
+      });
     }
     const sum = (key: 'rawBytes' | 'gzipBytes') => sizes.reduce((total, s) => total + s[key], 0);
-    results.push({ name: page.name, scripts: sizes, rawBytes: sum('rawBytes'), gzipBytes: sum('gzipBytes') });
+    results.push({
+      name: page.name,
+      scripts: sizes,
+      rawBytes: sum('rawBytes'),
+      gzipBytes: sum('gzipBytes'),
+    });
   }
   return results;
 }

@@ -1,6 +1,12 @@
 import http from 'node:http';
 
-export type LoadResult = { requests: number; errors: number; rps: number; p50: number; p99: number };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+};
 
 export type LoadOptions = {
   url: string;
@@ -16,7 +22,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)];
 }
 
-function requestOnce(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
+function requestOnce(
+  agent: http.Agent,
+  url: URL,
+  headers: Record<string, string>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, headers }, (res) => {
       res.resume();

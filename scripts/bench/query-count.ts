@@ -40,13 +40,19 @@ function repeatedIn(statements: string[]): QueryCount['repeated'] {
  * runs no job worker (WORKER_MODE=off), and an idle check first proves nothing else queries.
  * Each page gets a warm-up request first (uncounted) unless it is about the first visit.
  */
-export async function countQueries(server: BenchServer, pages: PageVisit[], seeded: Seeded): Promise<QueryCount[]> {
+export async function countQueries(
+  server: BenchServer,
+  pages: PageVisit[],
+  seeded: Seeded,
+): Promise<QueryCount[]> {
   await settle(server);
   const idleFrom = server.queries.length;
   await sleep(IDLE_CHECK_MS);
   await settle(server);
   if (server.queries.length !== idleFrom) {
-    throw new Error(`the idle server ran statements, so counts per request would be wrong: ${server.queries.slice(idleFrom).join(' | ')}`);
+    throw new Error(
+      `the idle server ran statements, so counts per request would be wrong: ${server.queries.slice(idleFrom).join(' | ')}`,
+    );
   }
   const results: QueryCount[] = [];
   for (const page of pages) {

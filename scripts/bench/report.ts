@@ -2,7 +2,13 @@ import type { FirstLoadJs } from './first-load-js';
 import type { LoadResult } from './load';
 import type { QueryCount } from './query-count';
 
-export type LoadRow = { database: string; name: string; result: LoadResult; ratio: number; target?: number };
+export type LoadRow = {
+  database: string;
+  name: string;
+  result: LoadResult;
+  ratio: number;
+  target?: number;
+};
 export type BulkRow = { database: string; seconds: number[] };
 export type QueryRun = { database: string; counts: QueryCount[] };
 
@@ -30,7 +36,14 @@ function shortSql(text: string): string {
   return (line.length > 200 ? `${line.slice(0, 197)}…` : line).replaceAll('|', '\\|');
 }
 
-export function renderLoad(rows: LoadRow[], bulk: BulkRow[], connections: number, durationMs: number, machine: string, build: string): string[] {
+export function renderLoad(
+  rows: LoadRow[],
+  bulk: BulkRow[],
+  connections: number,
+  durationMs: number,
+  machine: string,
+  build: string,
+): string[] {
   return [
     `Production build (\`next start\`, job worker off; ${build}), ${connections} concurrent connections, ${durationMs / 1000} s per page after a 1 s warm-up, on this machine (${machine}), ${new Date().toISOString()}.`,
     "Ratio: the page's requests per second divided by `/api/health`'s in the same run and database.",
@@ -38,7 +51,8 @@ export function renderLoad(rows: LoadRow[], bulk: BulkRow[], connections: number
     '| database | page | req/s | p50 (ms) | p99 (ms) | errors | ratio to /api/health | target |',
     '|---|---|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => {
-      const target = r.target === undefined ? '' : `≥ ${r.target * 100}% ${met(r.ratio >= r.target)}`;
+      const target =
+        r.target === undefined ? '' : `≥ ${r.target * 100}% ${met(r.ratio >= r.target)}`;
       return `| ${r.database} | ${r.name} | ${r.result.rps.toFixed(0)} | ${r.result.p50.toFixed(1)} | ${r.result.p99.toFixed(1)} | ${r.result.errors} | ${(r.ratio * 100).toFixed(0)}% | ${target} |`;
     }),
     '',
@@ -46,12 +60,15 @@ export function renderLoad(rows: LoadRow[], bulk: BulkRow[], connections: number
     '',
     '| database | first 500 (s) | second 500 (s) |',
     '|---|---:|---:|',
-    ...bulk.map((b) => `| ${b.database} | ${b.seconds[0].toFixed(2)} | ${b.seconds[1].toFixed(2)} |`),
+    ...bulk.map(
+      (b) => `| ${b.database} | ${b.seconds[0].toFixed(2)} | ${b.seconds[1].toFixed(2)} |`,
+    ),
   ];
 }
 
 function ownGzipBytes(row: FirstLoadJs, rows: FirstLoadJs[]): number {
-  const shared = (path: string) => rows.every((other) => other.scripts.some((s) => s.path === path));
+  const shared = (path: string) =>
+    rows.every((other) => other.scripts.some((s) => s.path === path));
   return row.scripts.filter((s) => !shared(s.path)).reduce((sum, s) => sum + s.gzipBytes, 0);
 }
 
@@ -63,7 +80,7 @@ export function renderFirstLoadJs(rows: FirstLoadJs[], database: string): string
     'seeded freelancer who has reached that step; the bench fails unless the page itself answers (HTTP 200, its own',
     '`<h1>`, no redirect). Counted: every `<script src>` (not `nomodule`) and every `<link rel="modulepreload">` or',
     '`<link rel="preload" as="script">` in the HTML, each file once, read from `.next/static/` and gzipped on its own',
-    "(node:zlib `gzipSync`, level 9). 1 kB = 1,000 bytes. The inline RSC payload (`self.__next_f.push`) is part of the",
+    '(node:zlib `gzipSync`, level 9). 1 kB = 1,000 bytes. The inline RSC payload (`self.__next_f.push`) is part of the',
     'HTML and not counted.',
     '',
     '"Own scripts": the part of the gzipped total in files that not every page in the table loads.',
@@ -90,7 +107,7 @@ export function renderQueryCounts(runs: QueryRun[]): string[] {
     `## SQL statements per page (target ≤ ${QUERY_TARGET}; no query inside a loop)`,
     '',
     'A separate `next start` with `LOG_SQL_QUERIES=1` (and the job worker off) writes one stdout line per statement sent',
-    "through Drizzle or `executeSql` (its text only, never its parameters). The bench sends one request at a time,",
+    'through Drizzle or `executeSql` (its text only, never its parameters). The bench sends one request at a time,',
     "after one uncounted warm-up request to the same page (except the landing page's first visit), waits until the log",
     'has been quiet for 0.3 s after the response, and counts the lines in between; an idle check first proves nothing',
     'else queries. BEGIN and COMMIT of a transaction are not counted (the drivers send them themselves).',
@@ -105,7 +122,9 @@ export function renderQueryCounts(runs: QueryRun[]): string[] {
     const most = Math.max(...counts.map((c) => c?.statements.length ?? 0));
     const repeats = runs.map((run) => repeatsText(find(run, name)));
     const sameRepeats = repeats.every((r) => r === repeats[0]);
-    const repeatCell = sameRepeats ? repeats[0] : runs.map((run, i) => `${run.database}: ${repeats[i]}`).join('<br>');
+    const repeatCell = sameRepeats
+      ? repeats[0]
+      : runs.map((run, i) => `${run.database}: ${repeats[i]}`).join('<br>');
     lines.push(
       `| ${name} | ${counts.map((c) => (c ? String(c.statements.length) : '')).join(' | ')} | ${repeatCell} | ≤ ${QUERY_TARGET} ${met(most <= QUERY_TARGET)} |`,
     );
@@ -115,7 +134,9 @@ export function renderQueryCounts(runs: QueryRun[]): string[] {
     lines.push(
       `<details><summary>${count.name}: ${count.statements.length}</summary>`,
       '',
-      ...(count.statements.length === 0 ? ['(none)'] : count.statements.map((text, i) => `${i + 1}. \`${shortSql(text)}\``)),
+      ...(count.statements.length === 0
+        ? ['(none)']
+        : count.statements.map((text, i) => `${i + 1}. \`${shortSql(text)}\``)),
       '',
       '</details>',
     );

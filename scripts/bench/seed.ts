@@ -26,7 +26,8 @@ export type Seeded = {
   bulkSeconds: number[];
 };
 
-const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const futureDate = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A client with 1,000 invites (sent through the bulk path, 500 at a time), and a freelancer mid-onboarding. */
 export async function seedBenchData(database: Database): Promise<Seeded> {
@@ -39,10 +40,23 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
 
   const [clientUser] = await db
     .insert(users)
-    .values({ email: 'bench-client@example.com', name: 'Bench Client', activeSide: 'client', emailVerified: new Date() })
+    .values({
+      email: 'bench-client@example.com',
+      name: 'Bench Client',
+      activeSide: 'client',
+      emailVerified: new Date(),
+    })
     .returning();
-  const [workspace] = await db.insert(clientWorkspaces).values({ ownerId: clientUser.id, name: 'Bench Co', type: 'company' }).returning();
-  const inviter = { userId: clientUser.id, name: 'Bench Client', workspaceId: workspace.id, workspaceName: 'Bench Co' };
+  const [workspace] = await db
+    .insert(clientWorkspaces)
+    .values({ ownerId: clientUser.id, name: 'Bench Co', type: 'company' })
+    .returning();
+  const inviter = {
+    userId: clientUser.id,
+    name: 'Bench Client',
+    workspaceId: workspace.id,
+    workspaceName: 'Bench Co',
+  };
   const offerInput = {
     kind: 'hourly',
     title: 'Bench contract',
@@ -55,26 +69,42 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
 
   const bulkSeconds: number[] = [];
   for (let batch = 0; batch < 2; batch++) {
-    const csv = Array.from({ length: 500 }, (_, i) => `person-${batch}-${i}@example.com,Pat,Number${i},`).join('\n');
+    const csv = Array.from(
+      { length: 500 },
+      (_, i) => `person-${batch}-${i}@example.com,Pat,Number${i},`,
+    ).join('\n');
     const started = performance.now();
     const report = await sendBulkInvites(db, inviter, csv, offer);
     bulkSeconds.push((performance.now() - started) / 1000);
-    if (!report.ok || report.toSend !== 500) throw new Error(`bulk seed failed: ${JSON.stringify(report).slice(0, 300)}`);
+    if (!report.ok || report.toSend !== 500)
+      throw new Error(`bulk seed failed: ${JSON.stringify(report).slice(0, 300)}`);
   }
 
   // Open invites for the landing page, one activated freelancer for the dashboard.
   const openInviteToken = await inviteToken(database, inviter, 'landing@example.com', offer);
   const freshInviteToken = await inviteToken(database, inviter, 'fresh-landing@example.com', offer);
-  const activated = await activateFromInvite(db, await inviteToken(database, inviter, 'onboarding@example.com', offer));
+  const activated = await activateFromInvite(
+    db,
+    await inviteToken(database, inviter, 'onboarding@example.com', offer),
+  );
   if (!activated.ok) throw new Error('activation seed failed');
-  await db.update(freelancerProfiles).set({ firstName: 'Ona' }).where(eq(freelancerProfiles.userId, activated.user.id));
+  await db
+    .update(freelancerProfiles)
+    .set({ firstName: 'Ona' })
+    .where(eq(freelancerProfiles.userId, activated.user.id));
 
   // Later steps only render once the earlier ones are done (a step page sends a person who
   // skipped ahead back), so two more freelancers stand further along.
-  const reviewer = await activateWithBasicInfo(database, await inviteToken(database, inviter, 'reviewing@example.com', offer));
+  const reviewer = await activateWithBasicInfo(
+    database,
+    await inviteToken(database, inviter, 'reviewing@example.com', offer),
+  );
   // No weekly limit: the contract needs the compliance questionnaire.
   const noLimit = offerSchema.parse({ ...offerInput, weeklyLimit: '' });
-  const complianceFreelancer = await activateWithBasicInfo(database, await inviteToken(database, inviter, 'complying@example.com', noLimit));
+  const complianceFreelancer = await activateWithBasicInfo(
+    database,
+    await inviteToken(database, inviter, 'complying@example.com', noLimit),
+  );
   const terms = await loadTerms(db, complianceFreelancer.inviteId);
   if (!terms) throw new Error('contract seed failed: no terms');
   const decision = await acceptContract(db, {
@@ -82,7 +112,8 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
     freelancerId: complianceFreelancer.userId,
     shownHash: hashTerms(terms),
   });
-  if (!decision.ok || decision.status !== 'awaiting_compliance') throw new Error(`contract seed failed: ${JSON.stringify(decision)}`);
+  if (!decision.ok || decision.status !== 'awaiting_compliance')
+    throw new Error(`contract seed failed: ${JSON.stringify(decision)}`);
 
   const clientSession = await createSession(db, clientUser.id);
   return {
@@ -97,8 +128,19 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
   };
 }
 
-async function inviteToken(database: Database, inviter: Inviter, email: string, offer: OfferData): Promise<string> {
-  const invite = await createInvite(database.db, inviter, { email, firstName: 'Sam', lastName: 'Seed', message: null, offer });
+async function inviteToken(
+  database: Database,
+  inviter: Inviter,
+  email: string,
+  offer: OfferData,
+): Promise<string> {
+  const invite = await createInvite(database.db, inviter, {
+    email,
+    firstName: 'Sam',
+    lastName: 'Seed',
+    message: null,
+    offer,
+  });
   if (!invite.ok) throw new Error(`invite seed failed for ${email}`);
   return tokenOf(database, invite.inviteId);
 }
@@ -107,15 +149,34 @@ async function activateWithBasicInfo(database: Database, token: string) {
   const { db } = database;
   const activated = await activateFromInvite(db, token);
   if (!activated.ok) throw new Error('activation seed failed');
-  const info = basicInfoSchema.parse({ firstName: 'Sam', lastName: 'Seed', country: 'DE', timeZone: 'Europe/Berlin', acceptTerms: 'on' });
+  const info = basicInfoSchema.parse({
+    firstName: 'Sam',
+    lastName: 'Seed',
+    country: 'DE',
+    timeZone: 'Europe/Berlin',
+    acceptTerms: 'on',
+  });
   await saveBasicInfo(db, activated.user.id, info);
-  const [contract] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.inviteId, activated.inviteId));
-  return { cookie: activated.session.token, userId: activated.user.id, inviteId: activated.inviteId, contractId: contract.id };
+  const [contract] = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(eq(contracts.inviteId, activated.inviteId));
+  return {
+    cookie: activated.session.token,
+    userId: activated.user.id,
+    inviteId: activated.inviteId,
+    contractId: contract.id,
+  };
 }
 
 async function tokenOf(database: Database, inviteId: string): Promise<string> {
-  const [invite] = await database.db.select({ outboxId: invites.lastOutboxId }).from(invites).where(eq(invites.id, inviteId));
-  const { rows } = await database.executeSql('select html from email_outbox where id = $1', [invite.outboxId]);
+  const [invite] = await database.db
+    .select({ outboxId: invites.lastOutboxId })
+    .from(invites)
+    .where(eq(invites.id, inviteId));
+  const { rows } = await database.executeSql('select html from email_outbox where id = $1', [
+    invite.outboxId,
+  ]);
   const match = String(rows[0]?.html ?? '').match(/\/invite\/([A-Za-z0-9_-]{43})/);
   if (!match) throw new Error('no token');
   return match[1];

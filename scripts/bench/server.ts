@@ -15,7 +15,11 @@ export type BenchServer = {
  * Starts the production build on its own port and database; resolves when healthy.
  * `logQueries` starts it with LOG_SQL_QUERIES=1 and collects the statements it logs.
  */
-export async function startServer(port: number, env: Record<string, string>, options: { logQueries?: boolean } = {}): Promise<BenchServer> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  options: { logQueries?: boolean } = {},
+): Promise<BenchServer> {
   // Its own process group, so stopping it stops every process next start made.
   const child: ChildProcess = spawn(process.execPath, nextStartArgs(port), {
     env: {

@@ -77,7 +77,12 @@ async function inviteAndSubmit(browser: Browser, javaScriptEnabled: boolean) {
   const clientEmail = uniqueEmail('globex');
   const freelancerEmail = uniqueEmail('alex');
 
-  await signUpAsClient(client, { email: clientEmail, name: 'Dana Lee', workspace: 'Globex', type: /^Enterprise/ });
+  await signUpAsClient(client, {
+    email: clientEmail,
+    name: 'Dana Lee',
+    workspace: 'Globex',
+    type: /^Enterprise/,
+  });
   await sendHourlyInvite(client, {
     email: freelancerEmail,
     firstName: 'Alex',
@@ -101,12 +106,23 @@ async function inviteAndSubmit(browser: Browser, javaScriptEnabled: boolean) {
   await expect(freelancer.getByText('upload business documents')).toBeVisible();
   await freelancer.getByRole('button', { name: 'Accept the contract' }).click();
   await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
-  await expect(freelancer.getByText('The contract “Data platform” starts after the compliance check.')).toBeVisible();
+  await expect(
+    freelancer.getByText('The contract “Data platform” starts after the compliance check.'),
+  ).toBeVisible();
 
   // The compliance step is in the checklist.
-  await freelancer.getByRole('navigation', { name: 'Onboarding steps' }).getByRole('link', { name: 'Compliance check' }).click();
-  await expect(freelancer.getByRole('heading', { name: 'Compliance check', level: 1 })).toBeVisible();
-  await expect(freelancer.getByText('Your compliance check is waiting for your answers and business documents.')).toBeVisible();
+  await freelancer
+    .getByRole('navigation', { name: 'Onboarding steps' })
+    .getByRole('link', { name: 'Compliance check' })
+    .click();
+  await expect(
+    freelancer.getByRole('heading', { name: 'Compliance check', level: 1 }),
+  ).toBeVisible();
+  await expect(
+    freelancer.getByText(
+      'Your compliance check is waiting for your answers and business documents.',
+    ),
+  ).toBeVisible();
   await checkAxe(freelancer);
 
   // Submitting with nothing answered names every question; the form keeps working.
@@ -133,27 +149,41 @@ async function inviteAndSubmit(browser: Browser, javaScriptEnabled: boolean) {
 
   // The client sees the status only.
   await client.goto(inviteUrl);
-  await expect(client.getByText('Under review by Workbridge; the contract starts when it is approved.')).toBeVisible();
+  await expect(
+    client.getByText('Under review by Workbridge; the contract starts when it is approved.'),
+  ).toBeVisible();
 
   return { client, freelancer, clientEmail, freelancerEmail, inviteUrl, checkAxe };
 }
 
 /** Ops opens the oldest-first queue and the freelancer's check, and tries the document link. */
-async function openReview(browser: Browser, javaScriptEnabled: boolean, freelancerEmail: string, client: Page) {
+async function openReview(
+  browser: Browser,
+  javaScriptEnabled: boolean,
+  freelancerEmail: string,
+  client: Page,
+) {
   const ops = await (await browser.newContext({ javaScriptEnabled })).newPage();
   await signInAsOps(ops);
   await ops.goto('/admin/compliance');
   await expect(ops.getByRole('heading', { name: 'Compliance review queue' })).toBeVisible();
-  await ops.getByRole('row', { name: new RegExp(freelancerEmail) }).getByRole('link', { name: /Review the check of/ }).click();
+  await ops
+    .getByRole('row', { name: new RegExp(freelancerEmail) })
+    .getByRole('link', { name: /Review the check of/ })
+    .click();
   await expect(ops.getByRole('heading', { name: 'Compliance check: Alex Kim' })).toBeVisible();
-  await expect(ops.getByRole('region', { name: 'Answers' })).toContainText('Do you use your own equipment and software for this work?');
+  await expect(ops.getByRole('region', { name: 'Answers' })).toContainText(
+    'Do you use your own equipment and software for this work?',
+  );
 
   const documentLink = ops.getByRole('link', { name: 'business-registration.pdf' });
   const href = new URL((await documentLink.getAttribute('href'))!, ops.url()).toString();
   const download = await ops.request.get(href);
   expect(download.status()).toBe(200);
   expect(download.headers()['content-type']).toBe('application/pdf');
-  expect(download.headers()['content-disposition']).toBe('attachment; filename="business-registration.pdf"');
+  expect(download.headers()['content-disposition']).toBe(
+    'attachment; filename="business-registration.pdf"',
+  );
   expect(download.headers()['x-content-type-options']).toBe('nosniff');
   expect(download.headers()['cache-control']).toBe('no-store');
   expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -164,8 +194,13 @@ async function openReview(browser: Browser, javaScriptEnabled: boolean, freelanc
 
 test.describe.configure({ timeout: 240_000 });
 
-test('enterprise contract: the freelancer submits the check, ops approves, the contract starts for both sides', async ({ browser }) => {
-  const { client, freelancer, freelancerEmail, inviteUrl, checkAxe } = await inviteAndSubmit(browser, true);
+test('enterprise contract: the freelancer submits the check, ops approves, the contract starts for both sides', async ({
+  browser,
+}) => {
+  const { client, freelancer, freelancerEmail, inviteUrl, checkAxe } = await inviteAndSubmit(
+    browser,
+    true,
+  );
   const ops = await openReview(browser, true, freelancerEmail, client);
   await checkAxe(ops);
 
@@ -174,11 +209,19 @@ test('enterprise contract: the freelancer submits the check, ops approves, the c
   await expect(ops.getByRole('row', { name: new RegExp(freelancerEmail) })).toHaveCount(0);
 
   await freelancer.goto('/onboarding/compliance');
-  await expect(freelancer.getByText(/Your compliance check is approved until \w+ \d{1,2}, \d{4}/)).toBeVisible();
+  await expect(
+    freelancer.getByText(/Your compliance check is approved until \w+ \d{1,2}, \d{4}/),
+  ).toBeVisible();
   await freelancer.goto('/onboarding');
-  await expect(freelancer.getByRole('region', { name: 'Your contracts' })).toContainText('Data platform from Globex: active');
+  await expect(freelancer.getByRole('region', { name: 'Your contracts' })).toContainText(
+    'Data platform from Globex: active',
+  );
   await expect(freelancer.getByText('starts after the compliance check')).toHaveCount(0);
-  await openLatestEmail(freelancer, freelancerEmail, 'Your Workbridge compliance check is approved');
+  await openLatestEmail(
+    freelancer,
+    freelancerEmail,
+    'Your Workbridge compliance check is approved',
+  );
 
   await client.goto(inviteUrl);
   await expect(client.getByText('Approved; the contract is active.')).toBeVisible();
@@ -186,12 +229,19 @@ test('enterprise contract: the freelancer submits the check, ops approves, the c
   // The reviewer's decision and the download are in the audit log, found by the person.
   await ops.goto(`/admin/audit?person=${encodeURIComponent(freelancerEmail)}`);
   const log = ops.getByRole('table');
-  for (const action of ['compliance.submitted', 'compliance.document_uploaded', 'compliance.document_downloaded', 'compliance.approved']) {
+  for (const action of [
+    'compliance.submitted',
+    'compliance.document_uploaded',
+    'compliance.document_downloaded',
+    'compliance.approved',
+  ]) {
     await expect(log).toContainText(action);
   }
 });
 
-test('the same journey with JavaScript off, and a rejection: the reason and the date a new check opens', async ({ browser }) => {
+test('the same journey with JavaScript off, and a rejection: the reason and the date a new check opens', async ({
+  browser,
+}) => {
   const reason = 'The registration document is unreadable; please upload a clearer scan.';
   const { client, freelancer, freelancerEmail, inviteUrl } = await inviteAndSubmit(browser, false);
   const ops = await openReview(browser, false, freelancerEmail, client);
@@ -205,9 +255,13 @@ test('the same journey with JavaScript off, and a rejection: the reason and the 
   const after = Date.now();
 
   await freelancer.goto('/onboarding/compliance');
-  const status = freelancer.getByText(`Your compliance check was rejected: ${reason.replace(/\.$/, '')}. You can submit again from`);
+  const status = freelancer.getByText(
+    `Your compliance check was rejected: ${reason.replace(/\.$/, '')}. You can submit again from`,
+  );
   await expect(status).toBeVisible();
-  const shown = /submit again from (\w+ \d{1,2}, \d{4}), (\d\d:\d\d) UTC/.exec(await status.innerText());
+  const shown = /submit again from (\w+ \d{1,2}, \d{4}), (\d\d:\d\d) UTC/.exec(
+    await status.innerText(),
+  );
   expect(shown).not.toBeNull();
   const opensAt = new Date(`${shown![1]} ${shown![2]} UTC`).getTime();
   expect(opensAt).toBeGreaterThanOrEqual(before + 60 * DAY_MS - 60_000);
@@ -215,14 +269,24 @@ test('the same journey with JavaScript off, and a rejection: the reason and the 
   await expect(freelancer.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
 
   await freelancer.goto('/onboarding');
-  await expect(freelancer.getByText(`Your compliance check was rejected: ${reason.replace(/\.$/, '')}.`)).toBeVisible();
-  await expect(freelancer.getByRole('region', { name: 'Your contracts' })).toContainText('accepted; starts after the compliance check');
-  const { text } = await openLatestEmail(freelancer, freelancerEmail, 'Your Workbridge compliance check was not approved');
+  await expect(
+    freelancer.getByText(`Your compliance check was rejected: ${reason.replace(/\.$/, '')}.`),
+  ).toBeVisible();
+  await expect(freelancer.getByRole('region', { name: 'Your contracts' })).toContainText(
+    'accepted; starts after the compliance check',
+  );
+  const { text } = await openLatestEmail(
+    freelancer,
+    freelancerEmail,
+    'Your Workbridge compliance check was not approved',
+  );
   expect(text).toContain(reason);
   expect(text).toContain(`${shown![1]}, ${shown![2]} UTC`);
 
   // The client sees that it was not approved and when it can be tried again, not why.
   await client.goto(inviteUrl);
-  await expect(client.getByText(/Not approved; the freelancer can submit again from/)).toBeVisible();
+  await expect(
+    client.getByText(/Not approved; the freelancer can submit again from/),
+  ).toBeVisible();
   await expect(client.getByText(reason)).toHaveCount(0);
 });

@@ -26,7 +26,10 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 /** Signs up a new client through the magic link and sets up a workspace. */
-export async function signUpAsClient(page: Page, opts: { email: string; name: string; workspace: string; type?: RegExp }) {
+export async function signUpAsClient(
+  page: Page,
+  opts: { email: string; name: string; workspace: string; type?: RegExp },
+) {
   await page.goto('/sign-up');
   await page.getByLabel('Email address').fill(opts.email);
   await page.getByRole('button', { name: 'Email me a sign-up link' }).click();
@@ -50,7 +53,14 @@ export function isoDate(daysFromNow: number): string {
 /** Fills the invite form with an hourly offer and sends it. */
 export async function sendHourlyInvite(
   page: Page,
-  opts: { email: string; firstName: string; lastName: string; title: string; rate: string; weeklyLimit: string },
+  opts: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    title: string;
+    rate: string;
+    weeklyLimit: string;
+  },
 ) {
   await page.goto('/client/invites/new');
   await page.getByLabel('Email address').fill(opts.email);
@@ -65,7 +75,11 @@ export async function sendHourlyInvite(
   await expect(page.getByText('The invite is saved and its email is on its way.')).toBeVisible();
 }
 
-export async function inviteLinkFromMail(page: Page, to: string, subject: RegExp | string): Promise<string> {
+export async function inviteLinkFromMail(
+  page: Page,
+  to: string,
+  subject: RegExp | string,
+): Promise<string> {
   const { hrefs } = await openLatestEmail(page, to, subject);
   const link = hrefs.find((h) => h.includes('/invite/'));
   expect(link).toBeDefined();

@@ -52,12 +52,21 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await expect(freelancer.getByRole('heading', { name: 'A newer link was sent' })).toBeVisible();
 
   // Revoke another invite: its link says so.
-  await sendHourlyInvite(client, { email: otherEmail, firstName: 'Sam', lastName: 'Ortiz', title: 'Logo', rate: '30', weeklyLimit: '10' });
+  await sendHourlyInvite(client, {
+    email: otherEmail,
+    firstName: 'Sam',
+    lastName: 'Ortiz',
+    title: 'Logo',
+    rate: '30',
+    weeklyLimit: '10',
+  });
   await client.getByRole('button', { name: 'Revoke the invite' }).click();
   await expect(client.getByText('The invite is revoked')).toBeVisible();
   const revokedLink = await inviteLinkFromMail(client, otherEmail, subject);
   await freelancer.goto(revokedLink);
-  await expect(freelancer.getByRole('heading', { name: 'This invitation was withdrawn' })).toBeVisible();
+  await expect(
+    freelancer.getByRole('heading', { name: 'This invitation was withdrawn' }),
+  ).toBeVisible();
 
   // A mail scanner fetches the link first (GET, HEAD, a headless browser running scripts): nothing is used up.
   const scan = await freelancerContext.request.get(secondLink);
@@ -100,7 +109,9 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
 
 test.describe.configure({ timeout: 180_000 });
 
-test('client invites, resends and revokes; the freelancer accepts and onboards (JavaScript on)', async ({ browser }) => {
+test('client invites, resends and revokes; the freelancer accepts and onboards (JavaScript on)', async ({
+  browser,
+}) => {
   await journey(browser, true);
 });
 

@@ -1,7 +1,15 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openLatestEmail, uniqueEmail } from './helpers';
 
-const PAGES = ['/', '/sign-in', '/sign-up', '/help', '/invite/not-a-real-token', '/api/health', '/dev/mail'];
+const PAGES = [
+  '/',
+  '/sign-in',
+  '/sign-up',
+  '/help',
+  '/invite/not-a-real-token',
+  '/api/health',
+  '/dev/mail',
+];
 
 test('every page sends the security headers', async ({ request }) => {
   for (const path of PAGES) {
@@ -19,10 +27,16 @@ test('every page sends the security headers', async ({ request }) => {
  * Replays the sign-in form's no-JavaScript POST (the server action) with chosen headers,
  * the way a forged cross-site form or a proxy would send it.
  */
-async function replaySignIn(request: APIRequestContext, email: string, headers: Record<string, string>) {
+async function replaySignIn(
+  request: APIRequestContext,
+  email: string,
+  headers: Record<string, string>,
+) {
   const html = await (await request.get('/sign-in')).text();
   const multipart: Record<string, string> = { email };
-  for (const match of html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)) {
+  for (const match of html.matchAll(
+    /<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g,
+  )) {
     multipart[match[1]] = (match[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
   }
   expect(Object.keys(multipart).some((k) => k.startsWith('$ACTION_REF'))).toBe(true);
@@ -34,7 +48,9 @@ async function mailboxCount(request: APIRequestContext, email: string): Promise<
   return html.includes('No messages yet.') ? 0 : 1;
 }
 
-test('server actions replayed from another origin, or with Origin: null, are refused', async ({ request }) => {
+test('server actions replayed from another origin, or with Origin: null, are refused', async ({
+  request,
+}) => {
   for (const origin of ['https://evil.example', 'null']) {
     const email = uniqueEmail('csrf');
     const response = await replaySignIn(request, email, { origin });
@@ -48,16 +64,25 @@ test('server actions replayed from another origin, or with Origin: null, are ref
   expect(ok.status()).toBe(303);
 });
 
-test('emailed links use APP_URL even when the request names another host', async ({ page, request }) => {
+test('emailed links use APP_URL even when the request names another host', async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail('host');
-  const response = await replaySignIn(request, email, { 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' });
+  const response = await replaySignIn(request, email, {
+    'x-forwarded-host': 'evil.example',
+    origin: 'http://evil.example',
+  });
   expect(response.status()).toBe(303);
   const { hrefs } = await openLatestEmail(page, email, 'Your Workbridge sign-in link');
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(new URL(href).origin).toBe('http://localhost:3100');
 });
 
-test('the session cookie is HttpOnly, SameSite=Lax, Secure and __Secure-, and dies with sign-out', async ({ browser, baseURL }) => {
+test('the session cookie is HttpOnly, SameSite=Lax, Secure and __Secure-, and dies with sign-out', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const email = uniqueEmail('cookie');

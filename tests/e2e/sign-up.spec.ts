@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, openLatestEmail, uniqueEmail } from './helpers';
 
-test('a client signs up in the browser using only the link from the local mailbox', async ({ page, request }) => {
+test('a client signs up in the browser using only the link from the local mailbox', async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail('client');
   await page.goto('/');
   await expectNoAxeViolations(page);

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clientWorkspaces, emailOutbox, invites, users } from '@/db/schema';
-import { inviteSchema, offerSchema, type InviteData, type InviteInput, type OfferData } from '@/lib/invites/schemas';
+import {
+  inviteSchema,
+  offerSchema,
+  type InviteData,
+  type InviteInput,
+  type OfferData,
+} from '@/lib/invites/schemas';
 import type { Inviter } from '@/lib/invites/service';
 
 /** A signed-up client: a user with a name and their workspace, as the service sees them. */

@@ -39,12 +39,24 @@ export async function startResendStandIn() {
     if (behaviour === 'hang') return; // never answers
     if (behaviour === 'error-500') {
       res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ name: 'internal_server_error', message: 'Resend is down', statusCode: 500 }));
+      res.end(
+        JSON.stringify({
+          name: 'internal_server_error',
+          message: 'Resend is down',
+          statusCode: 500,
+        }),
+      );
       return;
     }
     if (behaviour === 'error-429') {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
-      res.end(JSON.stringify({ name: 'rate_limit_exceeded', message: 'Too many requests', statusCode: 429 }));
+      res.end(
+        JSON.stringify({
+          name: 'rate_limit_exceeded',
+          message: 'Too many requests',
+          statusCode: 429,
+        }),
+      );
       return;
     }
     const key = idempotencyKey ?? `no-key-${counter++}`;

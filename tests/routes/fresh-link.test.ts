@@ -2,7 +2,12 @@ import { jest } from '@jest/globals';
 import { eq } from 'drizzle-orm';
 import { inviteEvents, invites } from '@/db/schema';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createClient, findInvite, inviteData, tokenFromOutbox } from '@/tests/helpers/invite-fixtures';
+import {
+  createClient,
+  findInvite,
+  inviteData,
+  tokenFromOutbox,
+} from '@/tests/helpers/invite-fixtures';
 
 // The handler reads the client address from the request headers; here it is fixed.
 jest.unstable_mockModule('@/lib/server/request', () => ({ clientIp: async () => '203.0.113.7' }));
@@ -16,24 +21,40 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const post = (token: string, headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) =>
-  POST(new Request(`http://localhost:3000/invite/${token}/fresh-link`, { method: 'POST', headers }), {
-    params: Promise.resolve({ token }),
-  });
+const post = (
+  token: string,
+  headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' },
+) =>
+  POST(
+    new Request(`http://localhost:3000/invite/${token}/fresh-link`, { method: 'POST', headers }),
+    {
+      params: Promise.resolve({ token }),
+    },
+  );
 
 async function expiredInvite() {
   const client = await createClient(database.db);
-  const created = await createInvite(database.db, client, inviteData(`late-${Date.now()}@example.com`));
+  const created = await createInvite(
+    database.db,
+    client,
+    inviteData(`late-${Date.now()}@example.com`),
+  );
   if (!created.ok) throw new Error(created.message);
   const invite = await findInvite(database.db, created.inviteId);
-  await database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, invite.id));
+  await database.db
+    .update(invites)
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where(eq(invites.id, invite.id));
   return { invite, token: await tokenFromOutbox(database.db, invite.lastOutboxId!) };
 }
 
 describe('POST /invite/<token>/fresh-link', () => {
   it('refuses a cross-site post and changes nothing', async () => {
     const { invite, token } = await expiredInvite();
-    const response = await post(token, { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' });
+    const response = await post(token, {
+      'sec-fetch-site': 'cross-site',
+      origin: 'https://evil.example',
+    });
     expect(response.status).toBe(403);
     expect((await findInvite(database.db, invite.id)).tokenHash).toBe(invite.tokenHash);
   });
@@ -46,18 +67,30 @@ describe('POST /invite/<token>/fresh-link', () => {
     const after = await findInvite(database.db, invite.id);
     expect(after.tokenHash).not.toBe(invite.tokenHash);
     expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now());
-    const events = await database.db.select().from(inviteEvents).where(eq(inviteEvents.inviteId, invite.id));
+    const events = await database.db
+      .select()
+      .from(inviteEvents)
+      .where(eq(inviteEvents.inviteId, invite.id));
     expect(events.map((e) => e.type)).toContain('fresh_link_requested');
 
     // The old link is now superseded, so asking again from it does nothing; use up the limit
     // on the per-invite counter by expiring the new link each time.
     let current = await tokenFromOutbox(database.db, after.lastOutboxId!);
     for (let i = 1; i < FRESH_LINK_LIMITS.perInvite.limit; i++) {
-      await database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, invite.id));
+      await database.db
+        .update(invites)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(invites.id, invite.id));
       expect((await post(current)).status).toBe(303);
-      current = await tokenFromOutbox(database.db, (await findInvite(database.db, invite.id)).lastOutboxId!);
+      current = await tokenFromOutbox(
+        database.db,
+        (await findInvite(database.db, invite.id)).lastOutboxId!,
+      );
     }
-    await database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, invite.id));
+    await database.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, invite.id));
     const limited = await post(current);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -66,7 +66,8 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
                 name: `${r.firstName} ${r.lastName}`,
                 email: r.email,
                 title: r.title ?? '',
-                status: STATUS_LABELS[displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now)],
+                status:
+                  STATUS_LABELS[displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now)],
                 sentAt: r.createdAt.toISOString(),
               }))}
             />

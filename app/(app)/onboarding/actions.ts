@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { loadViewer } from '@/lib/auth/session';
 import { acceptContract, declineContract } from '@/lib/contracts/service';
-import { NOT_A_FORM, isForm, failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import {
+  NOT_A_FORM,
+  isForm,
+  failure,
+  invalid,
+  refuseNulCharacters,
+  type FormState,
+} from '@/lib/forms';
 import { basicInfoSchema, declineOfferSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
 import { clientIp } from '@/lib/server/request';
@@ -17,7 +24,10 @@ async function loadFreelancer() {
   return viewer?.isFreelancer ? viewer : null;
 }
 
-export async function saveBasicInfoAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveBasicInfoAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadFreelancer();
   if (!viewer) return failure(SIGNED_OUT);
@@ -35,14 +45,24 @@ export async function saveBasicInfoAction(_prev: FormState, formData: FormData):
   redirect('/onboarding/contract');
 }
 
-const acceptSchema = z.object({ contractId: z.uuid(), termsHash: z.string().regex(/^[0-9a-f]{64}$/) });
+const acceptSchema = z.object({
+  contractId: z.uuid(),
+  termsHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
-export async function acceptContractAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function acceptContractAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadFreelancer();
   if (!viewer) return failure(SIGNED_OUT);
-  const parsed = acceptSchema.safeParse({ contractId: formData.get('contractId'), termsHash: formData.get('termsHash') });
-  if (!parsed.success) return failure('This offer could not be loaded. Reload the page and review it again.');
+  const parsed = acceptSchema.safeParse({
+    contractId: formData.get('contractId'),
+    termsHash: formData.get('termsHash'),
+  });
+  if (!parsed.success)
+    return failure('This offer could not be loaded. Reload the page and review it again.');
   const { db } = await getDatabase();
   const result = await acceptContract(db, {
     contractId: parsed.data.contractId,
@@ -54,7 +74,10 @@ export async function acceptContractAction(_prev: FormState, formData: FormData)
   redirect(`/onboarding?notice=accepted`);
 }
 
-export async function declineContractAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function declineContractAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (!isForm(formData)) return NOT_A_FORM;
   const viewer = await loadFreelancer();
   if (!viewer) return failure(SIGNED_OUT);
@@ -62,10 +85,15 @@ export async function declineContractAction(_prev: FormState, formData: FormData
   if (unstorable) return unstorable;
   const contractId = z.uuid().safeParse(formData.get('contractId'));
   const parsed = declineOfferSchema.safeParse({ reason: formData.get('reason') });
-  if (!contractId.success) return failure('This offer could not be loaded. Reload the page and review it again.');
+  if (!contractId.success)
+    return failure('This offer could not be loaded. Reload the page and review it again.');
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
-  const result = await declineContract(db, { contractId: contractId.data, freelancerId: viewer.user.id, reason: parsed.data.reason });
+  const result = await declineContract(db, {
+    contractId: contractId.data,
+    freelancerId: viewer.user.id,
+    reason: parsed.data.reason,
+  });
   if (!result.ok) return failure(result.message);
   redirect(`/onboarding?notice=declined`);
 }

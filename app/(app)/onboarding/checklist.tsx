@@ -16,7 +16,8 @@ export function Checklist({ steps, current }: { steps: Step[]; current?: string 
         {steps.map((s) => (
           <li key={s.key} aria-current={s.key === current ? 'step' : undefined}>
             <span aria-hidden="true">{s.done ? '✔' : '○'}</span>{' '}
-            <Link href={s.href}>{s.label}</Link> <span className="muted">({s.done ? 'done' : 'to do'})</span>
+            <Link href={s.href}>{s.label}</Link>{' '}
+            <span className="muted">({s.done ? 'done' : 'to do'})</span>
           </li>
         ))}
       </ol>

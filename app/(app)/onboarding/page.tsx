@@ -34,7 +34,8 @@ export default async function OnboardingDashboardPage() {
           <ul>
             {ctx.contracts.map((c) => (
               <li key={c.id}>
-                <Link href={`/onboarding/contract/${c.id}`}>{c.title}</Link> from {c.workspaceName}: {STATUS[c.status] ?? c.status}
+                <Link href={`/onboarding/contract/${c.id}`}>{c.title}</Link> from {c.workspaceName}:{' '}
+                {STATUS[c.status] ?? c.status}
               </li>
             ))}
           </ul>

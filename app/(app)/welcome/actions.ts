@@ -6,7 +6,14 @@ import { getDatabase } from '@/db';
 import { chooseSideSchema } from '@/lib/accounts/schemas';
 import { chooseSide, homeFor } from '@/lib/accounts/service';
 import { loadViewer } from '@/lib/auth/session';
-import { NOT_A_FORM, isForm, failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import {
+  NOT_A_FORM,
+  isForm,
+  failure,
+  invalid,
+  refuseNulCharacters,
+  type FormState,
+} from '@/lib/forms';
 
 export async function chooseSideAction(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!isForm(formData)) return NOT_A_FORM;

@@ -9,7 +9,11 @@ import { chooseSideAction } from './actions';
 const TYPES = [
   { value: 'individual', label: 'Individual', hint: 'You hire for yourself.' },
   { value: 'company', label: 'Company', hint: 'A business with a few people hiring.' },
-  { value: 'enterprise', label: 'Enterprise', hint: 'A large organisation; contracts get a compliance check.' },
+  {
+    value: 'enterprise',
+    label: 'Enterprise',
+    hint: 'A large organisation; contracts get a compliance check.',
+  },
 ];
 
 export function ChooseSideForm({ defaultSide }: { defaultSide?: string }) {
@@ -23,11 +27,23 @@ export function ChooseSideForm({ defaultSide }: { defaultSide?: string }) {
       <fieldset aria-describedby={errors.side ? 'side-error' : undefined}>
         <legend>What do you want to do on Workbridge?</legend>
         <div className="choice">
-          <input type="radio" id="side-client" name="side" value="client" defaultChecked={side === 'client'} />
+          <input
+            type="radio"
+            id="side-client"
+            name="side"
+            value="client"
+            defaultChecked={side === 'client'}
+          />
           <label htmlFor="side-client">I want to hire freelancers</label>
         </div>
         <div className="choice">
-          <input type="radio" id="side-freelancer" name="side" value="freelancer" defaultChecked={side === 'freelancer'} />
+          <input
+            type="radio"
+            id="side-freelancer"
+            name="side"
+            value="freelancer"
+            defaultChecked={side === 'freelancer'}
+          />
           <label htmlFor="side-freelancer">I want to work as a freelancer</label>
         </div>
         <FieldError id="side-error" errors={errors.side} />
@@ -51,7 +67,11 @@ export function ChooseSideForm({ defaultSide }: { defaultSide?: string }) {
           defaultValue={values?.workspaceName}
           errors={errors.workspaceName}
         />
-        <div role="radiogroup" aria-labelledby="workspace-type-label" aria-describedby={errors.workspaceType ? 'workspace-type-error' : undefined}>
+        <div
+          role="radiogroup"
+          aria-labelledby="workspace-type-label"
+          aria-describedby={errors.workspaceType ? 'workspace-type-error' : undefined}
+        >
           <p id="workspace-type-label" className="label">
             <strong>You hire as</strong>
           </p>

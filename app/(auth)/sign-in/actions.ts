@@ -17,7 +17,10 @@ const requestSchema = z.object({ email: emailSchema });
  * Sends a sign-in link. The answer is the same whether or not an account exists; the
  * only other answer is the rate limit, which does not depend on the account either.
  */
-export async function requestSignInLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function requestSignInLinkAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (!isForm(formData)) return NOT_A_FORM;
   const parsed = requestSchema.safeParse({ email: formData.get('email') });
   if (!parsed.success) return invalid(parsed.error, formData);
@@ -30,7 +33,10 @@ export async function requestSignInLinkAction(_prev: FormState, formData: FormDa
 
 const confirmSchema = z.object({ email: emailSchema, token: z.string().min(10).max(200) });
 
-export async function confirmSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function confirmSignInAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (!isForm(formData)) return NOT_A_FORM;
   const parsed = confirmSchema.safeParse({
     email: formData.get('email'),

@@ -10,11 +10,14 @@ export default function EmailPreviewsPage() {
   return (
     <>
       <h1>Email previews</h1>
-      <p className="muted">Each template rendered with its preview data, as HTML and as plain text.</p>
+      <p className="muted">
+        Each template rendered with its preview data, as HTML and as plain text.
+      </p>
       <ul>
         {Object.entries(EMAIL_PREVIEWS).map(([name, { title }]) => (
           <li key={name}>
-            {title}: <a href={`/dev/emails/${name}`}>HTML</a> · <a href={`/dev/emails/${name}?format=text`}>plain text</a>
+            {title}: <a href={`/dev/emails/${name}`}>HTML</a> ·{' '}
+            <a href={`/dev/emails/${name}?format=text`}>plain text</a>
           </li>
         ))}
       </ul>

@@ -6,7 +6,11 @@ import { isMailboxEnabled, listMailbox } from '@/lib/email/mailbox';
 
 export const metadata: Metadata = { title: 'Local mailbox', robots: { index: false } };
 
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+export default async function MailboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ to?: string }>;
+}) {
   if (!isMailboxEnabled()) notFound();
   const { to } = await searchParams;
   const { db } = await getDatabase();
@@ -22,7 +26,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           <label htmlFor="to">Only messages to</label>
           <input id="to" name="to" type="email" defaultValue={to ?? ''} />
         </div>
-        <button type="submit" className="secondary">Filter</button>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
       </form>
       {messages.length === 0 ? (
         <p>No messages yet.</p>

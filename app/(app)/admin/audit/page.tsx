@@ -12,14 +12,16 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const { requester } = await requireAdmin();
   const { person } = await searchParams;
   const { db } = await getDatabase();
-  const log = await loadAuditLog(db, requester, { person: typeof person === 'string' ? person : undefined });
+  const log = await loadAuditLog(db, requester, {
+    person: typeof person === 'string' ? person : undefined,
+  });
   if (!log) notFound();
   return (
     <>
       <h1>Audit log</h1>
       <p>
-        Who did what, from which address, newest first (times in UTC). The log is append-only: the database refuses to
-        change or delete an entry.
+        Who did what, from which address, newest first (times in UTC). The log is append-only: the
+        database refuses to change or delete an entry.
       </p>
       <form method="get" className="card narrow" role="search">
         <div className="field">
@@ -27,7 +29,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
           <p id="person-hint" className="hint">
             Shows what they did and what was done to their account, checks and documents.
           </p>
-          <input id="person" name="person" type="search" defaultValue={person ?? ''} aria-describedby="person-hint" />
+          <input
+            id="person"
+            name="person"
+            type="search"
+            defaultValue={person ?? ''}
+            aria-describedby="person-hint"
+          />
         </div>
         <button type="submit">Filter</button>
       </form>
@@ -46,7 +54,9 @@ export default async function AuditLogPage({ searchParams }: Props) {
       ) : (
         <table className="audit-table">
           <caption className="muted">
-            {log.entries.length === AUDIT_PAGE_SIZE ? `The latest ${AUDIT_PAGE_SIZE} entries` : `${log.entries.length} entries`}
+            {log.entries.length === AUDIT_PAGE_SIZE
+              ? `The latest ${AUDIT_PAGE_SIZE} entries`
+              : `${log.entries.length} entries`}
           </caption>
           <thead>
             <tr>
@@ -62,7 +72,9 @@ export default async function AuditLogPage({ searchParams }: Props) {
             {log.entries.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</time>
+                  <time dateTime={e.createdAt.toISOString()}>
+                    {e.createdAt.toISOString().replace('T', ' ').slice(0, 19)}
+                  </time>
                 </td>
                 <td>{e.actorEmail ?? e.actorId ?? 'system'}</td>
                 <td>

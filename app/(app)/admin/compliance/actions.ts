@@ -5,7 +5,14 @@ import { getDatabase } from '@/db';
 import { loadViewer } from '@/lib/auth/session';
 import { approveSchema, rejectSchema } from '@/lib/compliance/schemas';
 import { decideCheck, NOT_A_REVIEWER } from '@/lib/compliance/service';
-import { NOT_A_FORM, isForm, failure, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import {
+  NOT_A_FORM,
+  isForm,
+  failure,
+  invalid,
+  refuseNulCharacters,
+  type FormState,
+} from '@/lib/forms';
 import { clientIp } from '@/lib/server/request';
 
 /** Every action re-checks, on the server, that the caller is an ops reviewer right now. */
@@ -21,7 +28,12 @@ export async function approveCheckAction(_prev: FormState, formData: FormData): 
   const parsed = approveSchema.safeParse({ checkId: formData.get('checkId') });
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
-  const result = await decideCheck(db, { reviewer, checkId: parsed.data.checkId, decision: 'approve', ip: await clientIp() });
+  const result = await decideCheck(db, {
+    reviewer,
+    checkId: parsed.data.checkId,
+    decision: 'approve',
+    ip: await clientIp(),
+  });
   if (!result.ok) return failure(result.message);
   redirect(`/admin/compliance?notice=approved`);
 }
@@ -32,7 +44,10 @@ export async function rejectCheckAction(_prev: FormState, formData: FormData): P
   if (!reviewer) return failure(NOT_A_REVIEWER);
   const unstorable = refuseNulCharacters(formData);
   if (unstorable) return unstorable;
-  const parsed = rejectSchema.safeParse({ checkId: formData.get('checkId'), reason: formData.get('reason') });
+  const parsed = rejectSchema.safeParse({
+    checkId: formData.get('checkId'),
+    reason: formData.get('reason'),
+  });
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
   const result = await decideCheck(db, {

@@ -9,7 +9,8 @@ import { requireAdmin } from '../require-admin';
 export const metadata: Metadata = { title: 'Compliance review queue', robots: { index: false } };
 
 const NOTICES: Record<string, string> = {
-  approved: 'The check is approved; the freelancer is emailed and their waiting contracts have started.',
+  approved:
+    'The check is approved; the freelancer is emailed and their waiting contracts have started.',
   rejected: 'The check is rejected; the freelancer is emailed with your reason.',
 };
 
@@ -58,12 +59,19 @@ export default async function ComplianceQueuePage({ searchParams }: Props) {
                   </td>
                   <td>{LEVEL_LABELS[c.level]}</td>
                   <td>
-                    <time dateTime={c.submittedAt.toISOString()}>{formatComplianceDate(c.submittedAt)}</time>
+                    <time dateTime={c.submittedAt.toISOString()}>
+                      {formatComplianceDate(c.submittedAt)}
+                    </time>
                     <br />
-                    <span className="muted">{days === 0 ? 'today' : `waiting ${days} day${days === 1 ? '' : 's'}`}</span>
+                    <span className="muted">
+                      {days === 0 ? 'today' : `waiting ${days} day${days === 1 ? '' : 's'}`}
+                    </span>
                   </td>
                   <td>
-                    <Link href={`/admin/compliance/${c.id}`} aria-label={`Review the check of ${name || c.email}`}>
+                    <Link
+                      href={`/admin/compliance/${c.id}`}
+                      aria-label={`Review the check of ${name || c.email}`}
+                    >
                       Review
                     </Link>
                   </td>

@@ -5,9 +5,22 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { loadClient } from '@/lib/auth/session';
 import { formDataToObject } from '@/lib/forms-data';
-import { NOT_A_FORM, isForm, failure, formValues, invalid, refuseNulCharacters, type FormState } from '@/lib/forms';
+import {
+  NOT_A_FORM,
+  isForm,
+  failure,
+  formValues,
+  invalid,
+  refuseNulCharacters,
+  type FormState,
+} from '@/lib/forms';
 import { sendBulkInvites, checkBulkInvites, BULK_MAX_BYTES } from '@/lib/invites/bulk';
-import { changeEmailSchema, inviteIdSchema, inviteSchema, offerSchema } from '@/lib/invites/schemas';
+import {
+  changeEmailSchema,
+  inviteIdSchema,
+  inviteSchema,
+  offerSchema,
+} from '@/lib/invites/schemas';
 import {
   changeInviteEmail,
   createInvite,
@@ -18,7 +31,8 @@ import {
 } from '@/lib/invites/service';
 import type { BulkReportRow } from '@/lib/invites/bulk';
 
-const SIGNED_OUT = 'Your session has ended, or this account has no client workspace. Please sign in again.';
+const SIGNED_OUT =
+  'Your session has ended, or this account has no client workspace. Please sign in again.';
 
 /** "Add another milestone" without JavaScript: echo the form back with one more row. */
 function addMilestoneRow(formData: FormData): FormState | null {
@@ -37,7 +51,10 @@ function fromResult(result: InviteResult, formData: FormData): FormState {
       message: result.message,
       fieldErrors: { email: ['You already have a pending invite to this address.'] },
       values: formValues(formData),
-      link: { href: `/client/invites/${result.existingInviteId}`, label: 'Open the existing invite' },
+      link: {
+        href: `/client/invites/${result.existingInviteId}`,
+        label: 'Open the existing invite',
+      },
     };
   }
   return { ...failure(result.message), values: formValues(formData) };
@@ -105,19 +122,35 @@ export async function revokeInviteAction(_prev: FormState, formData: FormData): 
   return simpleInviteAction(formData, (id) => revokeInvite(db, client.inviter, id), 'revoked');
 }
 
-export async function changeInviteEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function changeInviteEmailAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (!isForm(formData)) return NOT_A_FORM;
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
-  const parsed = changeEmailSchema.safeParse({ inviteId: formData.get('inviteId'), email: formData.get('email') });
+  const parsed = changeEmailSchema.safeParse({
+    inviteId: formData.get('inviteId'),
+    email: formData.get('email'),
+  });
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
-  const result = await changeInviteEmail(db, client.inviter, parsed.data.inviteId, parsed.data.email);
+  const result = await changeInviteEmail(
+    db,
+    client.inviter,
+    parsed.data.inviteId,
+    parsed.data.email,
+  );
   if (!result.ok) return fromResult(result, formData);
   redirect(`/client/invites/${parsed.data.inviteId}?notice=email-changed`);
 }
 
-export type BulkState = FormState<{ rows?: BulkReportRow[]; toSend?: number; sent?: number; csv?: string }>;
+export type BulkState = FormState<{
+  rows?: BulkReportRow[];
+  toSend?: number;
+  sent?: number;
+  csv?: string;
+}>;
 
 const bulkSchema = z.object({ offer: offerSchema });
 
@@ -134,7 +167,10 @@ export async function bulkInviteAction(_prev: FormState, formData: FormData): Pr
   let csv = String(formData.get('csv') ?? '');
   if (file instanceof File && file.size > 0) {
     if (file.size > BULK_MAX_BYTES) {
-      return { ...failure('That file is larger than 1 MB. Split it into lists of at most 500 people.'), values: formValues(formData) };
+      return {
+        ...failure('That file is larger than 1 MB. Split it into lists of at most 500 people.'),
+        values: formValues(formData),
+      };
     }
     csv = await file.text();
   }

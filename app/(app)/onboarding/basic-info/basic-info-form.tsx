@@ -7,9 +7,21 @@ import { SubmitButton } from '@/components/submit-button';
 import { COUNTRIES } from '@/lib/geo/countries';
 import { saveBasicInfoAction } from '../actions';
 
-export type BasicInfoDefaults = { firstName: string; lastName: string; country: string; timeZone: string; phone: string };
+export type BasicInfoDefaults = {
+  firstName: string;
+  lastName: string;
+  country: string;
+  timeZone: string;
+  phone: string;
+};
 
-export function BasicInfoForm({ defaults, timeZones }: { defaults: BasicInfoDefaults; timeZones: string[] }) {
+export function BasicInfoForm({
+  defaults,
+  timeZones,
+}: {
+  defaults: BasicInfoDefaults;
+  timeZones: string[];
+}) {
   const [state, action] = useActionState(saveBasicInfoAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = { ...defaults, ...(state && !state.ok ? state.values : {}) };
@@ -24,11 +36,29 @@ export function BasicInfoForm({ defaults, timeZones }: { defaults: BasicInfoDefa
   return (
     <form action={action} noValidate className="card">
       <FormMessage state={state} />
-      <Field name="firstName" label="First name" autoComplete="given-name" defaultValue={values.firstName} errors={errors.firstName} />
-      <Field name="lastName" label="Last name" autoComplete="family-name" defaultValue={values.lastName} errors={errors.lastName} />
+      <Field
+        name="firstName"
+        label="First name"
+        autoComplete="given-name"
+        defaultValue={values.firstName}
+        errors={errors.firstName}
+      />
+      <Field
+        name="lastName"
+        label="Last name"
+        autoComplete="family-name"
+        defaultValue={values.lastName}
+        errors={errors.lastName}
+      />
       <div className="field">
         <label htmlFor="country">Country you live in</label>
-        <select id="country" name="country" defaultValue={values.country} aria-invalid={errors.country ? true : undefined} aria-describedby={describe('country')}>
+        <select
+          id="country"
+          name="country"
+          defaultValue={values.country}
+          aria-invalid={errors.country ? true : undefined}
+          aria-describedby={describe('country')}
+        >
           <option value="">Choose a country</option>
           {COUNTRIES.map((c) => (
             <option key={c.code} value={c.code}>
@@ -66,7 +96,13 @@ export function BasicInfoForm({ defaults, timeZones }: { defaults: BasicInfoDefa
         errors={errors.phone}
       />
       <div className="choice">
-        <input type="checkbox" id="acceptTerms" name="acceptTerms" value="on" aria-describedby={describe('acceptTerms')} />
+        <input
+          type="checkbox"
+          id="acceptTerms"
+          name="acceptTerms"
+          value="on"
+          aria-describedby={describe('acceptTerms')}
+        />
         <label htmlFor="acceptTerms">
           I accept the <a href="/help/how-workbridge-works">terms of service</a>.
         </label>

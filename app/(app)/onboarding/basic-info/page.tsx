@@ -14,8 +14,9 @@ export default async function BasicInfoPage() {
       <h1>Basic info</h1>
       <p>So clients and payments know who you are. You can change this later.</p>
       <p>
-        Your account email is <strong>{viewer.user.email}</strong>, the address your invitation went to.{' '}
-        <Link href="/settings/account">Use another email address</Link> (we confirm it with a link first).
+        Your account email is <strong>{viewer.user.email}</strong>, the address your invitation went
+        to. <Link href="/settings/account">Use another email address</Link> (we confirm it with a
+        link first).
       </p>
       <BasicInfoForm
         timeZones={TIME_ZONES}

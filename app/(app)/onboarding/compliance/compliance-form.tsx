@@ -17,7 +17,9 @@ export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) 
     <form action={action} noValidate className="card compliance-form">
       <FormMessage state={state} />
       {COMPLIANCE_QUESTIONS.map((q, index) => {
-        const describedBy = [`${q.id}-explanation`, errors[q.id] ? `${q.id}-error` : ''].filter(Boolean).join(' ');
+        const describedBy = [`${q.id}-explanation`, errors[q.id] ? `${q.id}-error` : '']
+          .filter(Boolean)
+          .join(' ');
         return (
           <fieldset key={q.id} aria-describedby={describedBy}>
             <legend>
@@ -47,9 +49,10 @@ export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) 
         <div className="field">
           <label htmlFor="documents">Business documents</label>
           <p id="documents-hint" className="hint">
-            Documents that show you run your own business: a business or tax registration, or a recent invoice to
-            another client. PDF, PNG or JPEG, up to 10 MB each, at most {MAX_DOCUMENTS} files. Only you and our
-            reviewers can open them; your client sees only whether the check is approved.
+            Documents that show you run your own business: a business or tax registration, or a
+            recent invoice to another client. PDF, PNG or JPEG, up to 10 MB each, at most{' '}
+            {MAX_DOCUMENTS} files. Only you and our reviewers can open them; your client sees only
+            whether the check is approved.
           </p>
           <input
             type="file"
@@ -57,7 +60,9 @@ export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) 
             name="documents"
             multiple
             accept={DOCUMENT_ACCEPT}
-            aria-describedby={errors.documents ? 'documents-hint documents-error' : 'documents-hint'}
+            aria-describedby={
+              errors.documents ? 'documents-hint documents-error' : 'documents-hint'
+            }
             aria-invalid={errors.documents ? true : undefined}
           />
           {errors.documents ? (
@@ -66,7 +71,11 @@ export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) 
             </p>
           ) : (
             state &&
-            !state.ok && <p className="hint">Browsers do not keep chosen files when a form comes back: choose them again.</p>
+            !state.ok && (
+              <p className="hint">
+                Browsers do not keep chosen files when a form comes back: choose them again.
+              </p>
+            )
           )}
         </div>
       )}

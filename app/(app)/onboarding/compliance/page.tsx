@@ -5,7 +5,12 @@ import { getDatabase } from '@/db';
 import type { ComplianceContext } from '@/lib/compliance/onboarding';
 import { listCheckDocuments } from '@/lib/compliance/queries';
 import { describeRequirement } from '@/lib/compliance/rule';
-import { describeState, formatComplianceDate, LEVEL_LABELS, reasonInSentence } from '@/lib/compliance/state';
+import {
+  describeState,
+  formatComplianceDate,
+  LEVEL_LABELS,
+  reasonInSentence,
+} from '@/lib/compliance/state';
 import { enterStep } from '../context';
 import { ComplianceForm } from './compliance-form';
 
@@ -21,17 +26,21 @@ function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
     <>
       {state.lastRejection && (
         <p>
-          Your last check was rejected: <q>{reasonInSentence(state.lastRejection)}</q>. You can submit a new one now.
+          Your last check was rejected: <q>{reasonInSentence(state.lastRejection)}</q>. You can
+          submit a new one now.
         </p>
       )}
       {state.expiredAt && (
         <p>
-          Your previous approval ran out on {formatComplianceDate(state.expiredAt)}: an approval counts for one year, so
-          the check is due again.
+          Your previous approval ran out on {formatComplianceDate(state.expiredAt)}: an approval
+          counts for one year, so the check is due again.
         </p>
       )}
       {state.coveredLevel === 'questionnaire' && state.level === 'questionnaire_and_documents' && (
-        <p>Your current approval covers the questionnaire only; a contract now needs business documents as well.</p>
+        <p>
+          Your current approval covers the questionnaire only; a contract now needs business
+          documents as well.
+        </p>
       )}
       <p>{describeRequirement(state.level, 'freelancer')}</p>
     </>
@@ -57,20 +66,26 @@ export default async function CompliancePage({ searchParams }: Props) {
         </p>
       )}
       <p>
-        Some contracts need a short check that you work as an independent contractor rather than as an employee. One
-        approval counts for a year, for all your clients. <Link href="/help/compliance-check">What is the compliance check?</Link>
+        Some contracts need a short check that you work as an independent contractor rather than as
+        an employee. One approval counts for a year, for all your clients.{' '}
+        <Link href="/help/compliance-check">What is the compliance check?</Link>
       </p>
-      <section aria-labelledby="compliance-status-heading" className={`card compliance-state compliance-${state.kind}`}>
+      <section
+        aria-labelledby="compliance-status-heading"
+        className={`card compliance-state compliance-${state.kind}`}
+      >
         <h2 id="compliance-status-heading">Where your check stands</h2>
         <p className="status">{describeState(state)}</p>
         {state.kind === 'under-review' && (
           <p className="muted">
-            Submitted {formatComplianceDate(state.submittedAt)} ({LEVEL_LABELS[state.level].toLowerCase()}).
+            Submitted {formatComplianceDate(state.submittedAt)} (
+            {LEVEL_LABELS[state.level].toLowerCase()}).
           </p>
         )}
         {state.kind === 'not-needed' && ctx.openRequired !== 'none' && (
           <p>
-            One of your offers will need it once you accept: {describeRequirement(ctx.openRequired, 'freelancer')}{' '}
+            One of your offers will need it once you accept:{' '}
+            {describeRequirement(ctx.openRequired, 'freelancer')}{' '}
             <Link href="/onboarding/contract">Review your offers</Link>
           </p>
         )}

@@ -13,7 +13,10 @@ export default async function ContractStepPage() {
     <>
       <h1>Review the contract</h1>
       {offered.length === 0 ? (
-        <p>You have no offer waiting for a decision. <Link href="/onboarding">Back to your checklist</Link>.</p>
+        <p>
+          You have no offer waiting for a decision.{' '}
+          <Link href="/onboarding">Back to your checklist</Link>.
+        </p>
       ) : (
         <ul>
           {offered.map((c) => (

@@ -84,8 +84,7 @@ export default async function TaxSettingsPage({ searchParams }: Props) {
             <div>
               <dt>Signed</dt>
               <dd>
-                by {summary.signatureName} on{' '}
-                {formatLongDate(summary.signedAt)}
+                by {summary.signatureName} on {formatLongDate(summary.signedAt)}
               </dd>
             </div>
           </dl>

@@ -172,7 +172,13 @@ function StreetFields({
         defaultValue={values.addressLine2}
         errors={errors.addressLine2}
       />
-      <Field name="city" label={cityLabel} autoComplete="address-level2" defaultValue={values.city} errors={errors.city} />
+      <Field
+        name="city"
+        label={cityLabel}
+        autoComplete="address-level2"
+        defaultValue={values.city}
+        errors={errors.city}
+      />
     </>
   );
 }
@@ -209,7 +215,12 @@ export function NonUsTaxForm({
         defaultValue={values.countryOfCitizenship}
         errors={errors.countryOfCitizenship}
       />
-      <StreetFields values={values} errors={errors} cityLabel="City or town" streetHint="Where you live; not a P.O. box." />
+      <StreetFields
+        values={values}
+        errors={errors}
+        cityLabel="City or town"
+        streetHint="Where you live; not a P.O. box."
+      />
       <Field
         name="region"
         label="Region or province (optional)"

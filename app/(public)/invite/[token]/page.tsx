@@ -7,7 +7,10 @@ import { recordInviteOpened, resolveInviteLink } from '@/lib/invites/landing';
 import { loadTerms } from '@/lib/invites/service';
 import { formatLongDate } from '@/lib/dates/format';
 
-export const metadata: Metadata = { title: 'Your invitation', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Your invitation',
+  robots: { index: false, follow: false },
+};
 
 /**
  * The invite link. Loading it (GET, HEAD, a scanner's headless browser) changes nothing
@@ -28,16 +31,16 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
   if (state.kind === 'unknown') {
     return (
       <DeadLink title="This link isn't valid">
-        The link may be incomplete or mistyped. Open it again from your email, or ask the person who invited you to
-        resend it.
+        The link may be incomplete or mistyped. Open it again from your email, or ask the person who
+        invited you to resend it.
       </DeadLink>
     );
   }
   if (state.kind === 'superseded') {
     return (
       <DeadLink title="A newer link was sent">
-        This invitation was sent again with a new link, and this one no longer works. Use the link in the most recent
-        email.
+        This invitation was sent again with a new link, and this one no longer works. Use the link
+        in the most recent email.
       </DeadLink>
     );
   }
@@ -49,14 +52,20 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
     );
   }
   if (state.kind === 'declined') {
-    return <DeadLink title="This invitation was declined">The offer was declined, so this link no longer works.</DeadLink>;
+    return (
+      <DeadLink title="This invitation was declined">
+        The offer was declined, so this link no longer works.
+      </DeadLink>
+    );
   }
-  const who = state.inviterName ? `${state.inviterName} of ${state.workspaceName}` : state.workspaceName;
+  const who = state.inviterName
+    ? `${state.inviterName} of ${state.workspaceName}`
+    : state.workspaceName;
   if (state.kind === 'revoked') {
     return (
       <DeadLink title="This invitation was withdrawn">
-        {who} withdrew this invitation. If you think that is a mistake, contact {state.inviterName || state.workspaceName}{' '}
-        directly.
+        {who} withdrew this invitation. If you think that is a mistake, contact{' '}
+        {state.inviterName || state.workspaceName} directly.
       </DeadLink>
     );
   }
@@ -65,8 +74,9 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
       <div className="narrow">
         <h1>This invitation has expired</h1>
         <p>
-          The link from {who} expired on {formatLongDate(state.invite.expiresAt)}. You can ask for a fresh link; it goes to
-          the address the invitation was sent to, and {state.workspaceName} will see that you asked.
+          The link from {who} expired on {formatLongDate(state.invite.expiresAt)}. You can ask for a
+          fresh link; it goes to the address the invitation was sent to, and {state.workspaceName}{' '}
+          will see that you asked.
         </p>
         {query.notice === 'fresh-link-sent' ? (
           <p className="notice success" role="status">
@@ -86,10 +96,11 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
   const someoneElse = viewer && viewer.user.email !== state.invite.email;
   return (
     <>
-      <h1>
-        {who} invited you to work together on Workbridge
-      </h1>
-      <p>Hi {state.invite.firstName}, here is the offer. You review and accept the contract after setting up your account.</p>
+      <h1>{who} invited you to work together on Workbridge</h1>
+      <p>
+        Hi {state.invite.firstName}, here is the offer. You review and accept the contract after
+        setting up your account.
+      </p>
       {state.invite.message && (
         <blockquote className="card" style={{ whiteSpace: 'pre-wrap' }}>
           {state.invite.message}
@@ -109,8 +120,8 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
       {someoneElse ? (
         <div className="card">
           <p>
-            You are signed in as <strong>{viewer.user.email}</strong>. This invitation is for someone else, so it will not
-            be added to that account.
+            You are signed in as <strong>{viewer.user.email}</strong>. This invitation is for
+            someone else, so it will not be added to that account.
           </p>
           <form method="post" action={`${base}/sign-out`}>
             <button type="submit">Sign out and continue</button>

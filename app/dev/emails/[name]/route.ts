@@ -12,7 +12,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
   return new Response(asText ? text : html, {
     headers: {
       'content-type': asText ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      'content-security-policy':
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'",
     },
   });
 }

@@ -19,8 +19,8 @@ export function ReviewDecisionForms({ checkId }: { checkId: string }) {
         <FormMessage state={approveState} />
         <input type="hidden" name="checkId" value={checkId} />
         <p className="hint">
-          The approval counts for one year for all of this freelancer&rsquo;s clients; their contracts waiting for it start
-          now.
+          The approval counts for one year for all of this freelancer&rsquo;s clients; their
+          contracts waiting for it start now.
         </p>
         <SubmitButton pendingLabel="Approving…">Approve the check</SubmitButton>
       </form>
@@ -31,8 +31,8 @@ export function ReviewDecisionForms({ checkId }: { checkId: string }) {
         <div className="field">
           <label htmlFor="reason">Reason for the rejection</label>
           <p id="reason-hint" className="hint">
-            The freelancer reads this in an email and on their compliance page; they can submit again after 60 days. 5
-            to {REJECTION_REASON_MAX.toLocaleString('en-US')} characters.
+            The freelancer reads this in an email and on their compliance page; they can submit
+            again after 60 days. 5 to {REJECTION_REASON_MAX.toLocaleString('en-US')} characters.
           </p>
           <textarea
             id="reason"

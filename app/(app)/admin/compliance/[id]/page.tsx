@@ -11,13 +11,20 @@ import { ReviewDecisionForms } from './decision-forms';
 
 export const metadata: Metadata = { title: 'Review a compliance check', robots: { index: false } };
 
-const STATUS: Record<string, string> = { submitted: 'Waiting for review', approved: 'Approved', rejected: 'Rejected' };
+const STATUS: Record<string, string> = {
+  submitted: 'Waiting for review',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
 
 function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const typeLabel = (mime: string) => Object.values(FILE_TYPES).find((t) => t.mime === mime)?.label ?? mime;
+const typeLabel = (mime: string) =>
+  Object.values(FILE_TYPES).find((t) => t.mime === mime)?.label ?? mime;
 
 export default async function ReviewCheckPage({ params }: { params: Promise<{ id: string }> }) {
   const { requester } = await requireAdmin();
@@ -34,7 +41,8 @@ export default async function ReviewCheckPage({ params }: { params: Promise<{ id
       <h1>Compliance check: {freelancer.name}</h1>
       <p>
         <span className="muted">{freelancer.email}</span> · {LEVEL_LABELS[check.level]} · Submitted{' '}
-        {formatComplianceDate(check.submittedAt)} · Status: <strong className="status">{STATUS[check.status]}</strong>
+        {formatComplianceDate(check.submittedAt)} · Status:{' '}
+        <strong className="status">{STATUS[check.status]}</strong>
       </p>
       {check.status !== 'submitted' && check.decidedAt && (
         <p className="notice">
@@ -56,7 +64,9 @@ export default async function ReviewCheckPage({ params }: { params: Promise<{ id
       <section aria-labelledby="documents-heading" className="card">
         <h2 id="documents-heading">Documents</h2>
         {review.documents.length === 0 ? (
-          <p>{check.level === 'questionnaire' ? 'This check needs no documents.' : 'No documents.'}</p>
+          <p>
+            {check.level === 'questionnaire' ? 'This check needs no documents.' : 'No documents.'}
+          </p>
         ) : (
           <ul>
             {review.documents.map((d) => (

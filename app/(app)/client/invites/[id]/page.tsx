@@ -5,7 +5,11 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
 import { describeNetPay } from '@/lib/contracts/summary';
-import { findContractForInvite, findWorkspaceInvite, listInviteEvents } from '@/lib/invites/queries';
+import {
+  findContractForInvite,
+  findWorkspaceInvite,
+  listInviteEvents,
+} from '@/lib/invites/queries';
 import { loadTerms } from '@/lib/invites/service';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
 import { ComplianceStatus } from '@/components/compliance-status';
@@ -16,7 +20,8 @@ export const metadata: Metadata = { title: 'Invite' };
 const NOTICES: Record<string, string> = {
   sent: 'The invite is saved and its email is on its way.',
   resent: 'A fresh link is on its way; the previous link no longer works.',
-  'email-changed': 'The address is changed and a fresh link is on its way; the previous link no longer works.',
+  'email-changed':
+    'The address is changed and a fresh link is on its way; the previous link no longer works.',
   revoked: 'The invite is revoked; its link no longer works.',
   edited: 'The offer is updated. The freelancer sees the new terms when they open the link.',
 };
@@ -49,8 +54,15 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
   const found = await findWorkspaceInvite(db, inviter.workspaceId, id);
   if (!found) notFound();
   const { invite } = found;
-  const [terms, events, contract] = await Promise.all([loadTerms(db, id), listInviteEvents(db, id), findContractForInvite(db, id)]);
-  const canEdit = contract?.contract.status === 'offered' && invite.status !== 'revoked' && invite.status !== 'declined';
+  const [terms, events, contract] = await Promise.all([
+    loadTerms(db, id),
+    listInviteEvents(db, id),
+    findContractForInvite(db, id),
+  ]);
+  const canEdit =
+    contract?.contract.status === 'offered' &&
+    invite.status !== 'revoked' &&
+    invite.status !== 'declined';
   const opened = events.find((e) => e.type === 'opened');
   const status = displayStatus({
     ...invite,
@@ -73,12 +85,13 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
         </p>
       )}
       <p>
-        <span className="muted">{invite.email}</span> · Status: <strong className="status">{STATUS_LABELS[status]}</strong>
+        <span className="muted">{invite.email}</span> · Status:{' '}
+        <strong className="status">{STATUS_LABELS[status]}</strong>
       </p>
       {status === 'failed' && (
         <p className="notice error">
-          We could not deliver the invitation email ({found.outboxError ?? 'the provider refused it'}). Check the
-          address, then resend.
+          We could not deliver the invitation email (
+          {found.outboxError ?? 'the provider refused it'}). Check the address, then resend.
         </p>
       )}
       {invite.status === 'declined' && invite.declineReason && (
@@ -107,7 +120,8 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
         <ol className="timeline">
           {events.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toUTCString()}</time>: {EVENT_LABELS[e.type] ?? e.type}
+              <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toUTCString()}</time>:{' '}
+              {EVENT_LABELS[e.type] ?? e.type}
               {e.detail ? ` (${e.detail})` : ''}
             </li>
           ))}

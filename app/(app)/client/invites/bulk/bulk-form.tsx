@@ -10,7 +10,15 @@ import { bulkInviteAction, type BulkState } from '../actions';
 
 type Report = { rows?: BulkReportRow[]; toSend?: number };
 
-export function BulkInviteForm({ feeBps, initial, clientType }: { feeBps: number; initial: Record<string, string>; clientType: ClientType }) {
+export function BulkInviteForm({
+  feeBps,
+  initial,
+  clientType,
+}: {
+  feeBps: number;
+  initial: Record<string, string>;
+  clientType: ClientType;
+}) {
   return (
     <OfferForm
       mode="bulk"
@@ -32,9 +40,17 @@ function CsvFields({ csv }: { csv?: string }) {
       <div className="field">
         <label htmlFor="f-csv">Paste CSV</label>
         <p id="f-csv-hint" className="hint">
-          One person per line: email, first name, last name, and optionally an hourly rate. At most 500 lines.
+          One person per line: email, first name, last name, and optionally an hourly rate. At most
+          500 lines.
         </p>
-        <textarea id="f-csv" name="csv" rows={8} aria-describedby="f-csv-hint" defaultValue={csv ?? ''} key={csv ?? ''} />
+        <textarea
+          id="f-csv"
+          name="csv"
+          rows={8}
+          aria-describedby="f-csv-hint"
+          defaultValue={csv ?? ''}
+          key={csv ?? ''}
+        />
       </div>
       <div className="field">
         <label htmlFor="f-csvFile">Or upload a CSV file</label>

@@ -18,7 +18,11 @@ export default async function BulkInvitePage() {
         One shared offer for everyone on the list; a rate in the list replaces the offer&apos;s
         hourly rate for that person. You will see a report line by line before anything is sent.
       </p>
-      <BulkInviteForm feeBps={getEnv().SERVICE_FEE_BPS} initial={{ 'offer.kind': 'hourly' }} clientType={viewer.workspace!.type} />
+      <BulkInviteForm
+        feeBps={getEnv().SERVICE_FEE_BPS}
+        initial={{ 'offer.kind': 'hourly' }}
+        clientType={viewer.workspace!.type}
+      />
     </>
   );
 }

@@ -16,8 +16,8 @@ export default async function NewInvitePage() {
       </p>
       <h1>Invite a freelancer</h1>
       <p>
-        They get an email from {viewer.workspace?.name} with your offer and what they will be
-        paid after the service fee.
+        They get an email from {viewer.workspace?.name} with your offer and what they will be paid
+        after the service fee.
       </p>
       <OfferForm
         mode="invite"

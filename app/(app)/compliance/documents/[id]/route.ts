@@ -11,7 +11,10 @@ const PRIVATE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options':
 
 /** The same answer for an unknown id, someone else's document and a signed-out visitor. */
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { ...PRIVATE_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { ...PRIVATE_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+  });
 }
 
 /**

@@ -6,10 +6,17 @@ import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { acceptContractAction, declineContractAction } from '../../actions';
 
-export function DecisionForms({ contractId, termsHash }: { contractId: string; termsHash: string }) {
+export function DecisionForms({
+  contractId,
+  termsHash,
+}: {
+  contractId: string;
+  termsHash: string;
+}) {
   const [acceptState, accept] = useActionState(acceptContractAction, null);
   const [declineState, decline] = useActionState(declineContractAction, null);
-  const declineErrors = declineState && !declineState.ok ? declineState.fieldErrors.reason : undefined;
+  const declineErrors =
+    declineState && !declineState.ok ? declineState.fieldErrors.reason : undefined;
   return (
     <>
       <form action={accept} className="card">
@@ -33,7 +40,9 @@ export function DecisionForms({ contractId, termsHash }: { contractId: string; t
             rows={3}
             aria-describedby={declineErrors ? 'reason-hint reason-error' : 'reason-hint'}
             aria-invalid={declineErrors ? true : undefined}
-            defaultValue={declineState && !declineState.ok ? declineState.values?.reason : undefined}
+            defaultValue={
+              declineState && !declineState.ok ? declineState.values?.reason : undefined
+            }
           />
           <FieldError id="reason-error" errors={declineErrors} />
         </div>

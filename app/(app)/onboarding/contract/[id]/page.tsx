@@ -22,9 +22,14 @@ export default async function ContractReviewPage({ params }: { params: Promise<{
   if (!terms) notFound();
   const requirement = complianceRequirement({
     clientType: contract.workspaceType,
-    contract: terms.kind === 'hourly' ? { kind: 'hourly', weeklyLimitHours: terms.weeklyLimitHours } : { kind: 'fixed' },
+    contract:
+      terms.kind === 'hourly'
+        ? { kind: 'hourly', weeklyLimitHours: terms.weeklyLimitHours }
+        : { kind: 'fixed' },
   });
-  const who = contract.inviterName ? `${contract.inviterName} of ${contract.workspaceName}` : contract.workspaceName;
+  const who = contract.inviterName
+    ? `${contract.inviterName} of ${contract.workspaceName}`
+    : contract.workspaceName;
   return (
     <>
       <h1>Review the contract</h1>
@@ -34,7 +39,9 @@ export default async function ContractReviewPage({ params }: { params: Promise<{
       {contract.status === 'offered' ? (
         <DecisionForms contractId={contract.id} termsHash={hashTerms(terms)} />
       ) : (
-        <p className="notice success">You have decided on this offer: {contract.status.replace('_', ' ')}.</p>
+        <p className="notice success">
+          You have decided on this offer: {contract.status.replace('_', ' ')}.
+        </p>
       )}
     </>
   );

@@ -14,14 +14,16 @@ type Params = { params: Promise<{ token: string }> };
 export async function POST(request: Request, { params }: Params) {
   const { token } = await params;
   const back = `/invite/${encodeURIComponent(token)}`;
-  if (!isSameOriginPost(request)) return new Response('Cross-site request refused', { status: 403 });
+  if (!isSameOriginPost(request))
+    return new Response('Cross-site request refused', { status: 403 });
   const viewer = await loadViewer();
   const { db } = await getDatabase();
   const result = await activateFromInvite(db, token, { signedInUserId: viewer?.user.id ?? null });
   if (!result.ok) {
     // A double click: the first click already signed this browser in as the invitee.
     const state = await resolveInviteLink(db, token);
-    if (state.kind === 'used' && viewer && state.invite.acceptedById === viewer.user.id) return seeOther('/onboarding');
+    if (state.kind === 'used' && viewer && state.invite.acceptedById === viewer.user.id)
+      return seeOther('/onboarding');
     return seeOther(`${back}?error=${result.reason}`);
   }
   const previous = await readSessionCookie();

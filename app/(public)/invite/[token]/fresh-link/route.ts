@@ -8,12 +8,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   const back = `/invite/${encodeURIComponent(token)}`;
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return seeOther('/invite/unknown');
-  if (!isSameOriginPost(request)) return new Response('Cross-site request refused', { status: 403 });
+  if (!isSameOriginPost(request))
+    return new Response('Cross-site request refused', { status: 403 });
   const { db } = await getDatabase();
   const result = await requestFreshInviteLink(db, token, await clientIp());
   if (result.ok) return seeOther(`${back}?notice=fresh-link-sent`);
   if (result.reason === 'rate-limited') {
-    return tooManyRequests(result.message, result.retryAfterSeconds, { href: back, label: 'Back to the invitation' });
+    return tooManyRequests(result.message, result.retryAfterSeconds, {
+      href: back,
+      label: 'Back to the invitation',
+    });
   }
   return seeOther(back);
 }

@@ -6,7 +6,8 @@ import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
 /** Someone else is signed in on this browser: end that session, then show the invite again. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  if (!isSameOriginPost(request)) return new Response('Cross-site request refused', { status: 403 });
+  if (!isSameOriginPost(request))
+    return new Response('Cross-site request refused', { status: 403 });
   const { db } = await getDatabase();
   const current = await readSessionCookie();
   if (current) await deleteSessionByToken(db, current);

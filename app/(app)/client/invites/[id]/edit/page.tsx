@@ -25,7 +25,8 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
     'offer.title': terms.title,
     'offer.description': terms.description,
     'offer.startDate': terms.startDate,
-    'offer.hourlyRate': terms.hourlyRateCents === null ? '' : centsToDollarInput(terms.hourlyRateCents),
+    'offer.hourlyRate':
+      terms.hourlyRateCents === null ? '' : centsToDollarInput(terms.hourlyRateCents),
     'offer.weeklyLimit': terms.weeklyLimitHours === null ? '' : String(terms.weeklyLimitHours),
     'offer.allowManualTime': terms.allowManualTime ? 'on' : '',
   };
@@ -40,7 +41,10 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
         <Link href={`/client/invites/${id}`}>Back to the invite</Link>
       </p>
       <h1>Edit the offer to {found.invite.firstName}</h1>
-      <p>If they already opened the offer, they will be asked to review the new terms before accepting.</p>
+      <p>
+        If they already opened the offer, they will be asked to review the new terms before
+        accepting.
+      </p>
       <OfferForm
         mode="edit"
         action={editOfferAction}
