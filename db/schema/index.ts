@@ -1,0 +1,6 @@
+// The Drizzle schema, one file per domain; drizzle-kit reads this folder.
+export * from './accounts';
+export * from './platform';
+export * from './invites';
+export * from './settings';
+export * from './compliance';
