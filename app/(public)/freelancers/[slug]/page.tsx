@@ -3,33 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { VISIBILITY_LABELS } from '@/lib/profile/visibility';
 import { loadPublicProfile } from './load';
+import { profileMetadata } from './metadata';
 import { FullProfileView, ProfileHeader } from './profile-view';
 
 type Props = { params: Promise<{ slug: string }> };
 
-const NOINDEX = { index: false, follow: false } as const;
-
 export const dynamic = 'force-dynamic';
 
-/** Metadata follows the same decision as the page: nothing about a hidden profile leaks. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await loadPublicProfile((await params).slug);
-  switch (view.kind) {
-    case 'not-found':
-      return { title: 'Not found', robots: NOINDEX };
-    case 'sign-in-required':
-      return { title: 'Sign in to see this profile', robots: NOINDEX };
-    case 'limited':
-      return { title: view.profile.displayName, robots: NOINDEX };
-    case 'full': {
-      const { displayName, title, overview } = view.profile;
-      return {
-        title: title ? `${displayName}, ${title}` : displayName,
-        description: overview ? overview.slice(0, 155) : undefined,
-        robots: view.indexable ? { index: true, follow: true } : NOINDEX,
-      };
-    }
-  }
+  return profileMetadata(await loadPublicProfile((await params).slug));
 }
 
 export default async function FreelancerProfilePage({ params }: Props) {
