@@ -67,7 +67,7 @@ describe('settingsSteps', () => {
 });
 
 describe('settingsBlockers', () => {
-  it('asks for a payout method and tax information when there are none', () => {
+  it('asks for a payout method, tax information and the profile when there are none', () => {
     expect(settingsBlockers(ctx())).toEqual([
       {
         key: 'payout-missing',
@@ -79,11 +79,27 @@ describe('settingsBlockers', () => {
         text: 'Tax information is missing; it is needed before your first withdrawal.',
         href: '/settings/tax',
       },
+      {
+        key: 'profile-incomplete',
+        text: 'Your profile is 0% complete; a photo, an overview, one job and one skill bring it to 50%, which finishes this step.',
+        href: '/settings/profile',
+      },
     ]);
   });
 
+  it('keeps the profile in the panel until half the meter is there', () => {
+    const keys = (profilePercent: number) =>
+      settingsBlockers(
+        ctx({ hasTaxInfo: true, payoutMethods: [method({ isUsable: true })], profilePercent }),
+      ).map((b) => b.key);
+    expect(keys(49)).toEqual(['profile-incomplete']);
+    expect(keys(50)).toEqual([]);
+  });
+
   it('names the method in its security hold and the date it ends', () => {
-    expect(settingsBlockers(ctx({ payoutMethods: [method()], hasTaxInfo: true }))).toEqual([
+    expect(
+      settingsBlockers(ctx({ payoutMethods: [method()], hasTaxInfo: true, profilePercent: 50 })),
+    ).toEqual([
       {
         key: 'payout-hold',
         text: 'Your bank account ending 6789 is in its security hold until March 5, 2026 at 2:02 PM UTC; withdrawals start then.',
@@ -98,8 +114,12 @@ describe('settingsBlockers', () => {
     );
   });
 
-  it('has nothing left once a method is usable and tax information is in', () => {
-    const ready = ctx({ payoutMethods: [method({ isUsable: true })], hasTaxInfo: true });
+  it('has nothing left once a method is usable, tax information is in and the profile is half done', () => {
+    const ready = ctx({
+      payoutMethods: [method({ isUsable: true })],
+      hasTaxInfo: true,
+      profilePercent: 50,
+    });
     expect(settingsBlockers(ready)).toEqual([]);
   });
 });
@@ -119,6 +139,7 @@ describe('settingsContextOf the onboarding records', () => {
     expect(settingsBlockers(await load()).map((b) => b.key)).toEqual([
       'payout-missing',
       'tax-missing',
+      'profile-incomplete',
     ]);
 
     await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 1), US_BANK);
@@ -152,6 +173,10 @@ describe('settingsContextOf the onboarding records', () => {
     });
     context = await load();
     expect(context.profilePercent).toBe(35);
+    expect(settingsBlockers(context).map((b) => b.key)).toEqual([
+      'payout-hold',
+      'profile-incomplete',
+    ]);
     await uploadProfilePhoto(database.db, who.userId, { bytes: solidPng(), fileName: 'me.png' });
     context = await load();
     expect(settingsSteps(context).map((s) => s.done)).toEqual([true, true, true]);

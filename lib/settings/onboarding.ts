@@ -74,7 +74,10 @@ function payoutTarget(ctx: SettingsContext): PayoutMethodView | undefined {
   return ctx.payoutMethods.find((m) => m.isDefault) ?? ctx.payoutMethods[0];
 }
 
-/** Settings' part of "What stands between you and your first payment". The profile is not one. */
+/**
+ * Settings' part of "What stands between you and your first payment": the payout method, the
+ * tax information, and the profile until its step is done (clients pay someone they can see).
+ */
 export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
   const blockers: SettingsBlocker[] = [];
   const target = payoutTarget(ctx);
@@ -103,6 +106,13 @@ export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
       key: 'tax-missing',
       text: 'Tax information is missing; it is needed before your first withdrawal.',
       href: '/settings/tax',
+    });
+  }
+  if (ctx.profilePercent < PROFILE_DONE_PERCENT) {
+    blockers.push({
+      key: 'profile-incomplete',
+      text: `Your profile is ${ctx.profilePercent}% complete; a photo, an overview, one job and one skill bring it to ${PROFILE_DONE_PERCENT}%, which finishes this step.`,
+      href: '/settings/profile',
     });
   }
   return blockers;

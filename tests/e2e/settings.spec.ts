@@ -49,9 +49,13 @@ async function onboardedFreelancer(browser: Browser, javaScriptEnabled: boolean)
   return { client, freelancer, email };
 }
 
-/** The "What stands between you and your first payment" panel on the onboarding dashboard. */
+/**
+ * The "What stands between you and your first payment" panel on the onboarding dashboard,
+ * which shows payout data, so it must not be cached.
+ */
 async function blockers(page: Page) {
-  await page.goto('/onboarding');
+  const response = await page.goto('/onboarding');
+  expect(response?.headers()['cache-control']).toContain('no-store');
   return page.getByRole('region', { name: 'What stands between you and your first payment' });
 }
 
@@ -71,6 +75,7 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   let panel = await blockers(page);
   await expect(panel).toContainText('Add a payout method');
   await expect(panel).toContainText('Tax information is missing');
+  await expect(panel).toContainText('Your profile is 0% complete');
 
   // 1. A bank account: a wrong routing number is explained beside its field, and the account
   //    number is not sent back; then the right one is added and shown masked, with its hold.
@@ -128,6 +133,7 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   panel = await blockers(page);
   await expect(panel).not.toContainText('Tax information is missing');
   await expect(panel).toContainText('security hold');
+  await expect(panel).toContainText('Your profile is 0% complete');
 
   // 3. The profile, to 100%, following the meter's tips.
   await page.goto('/settings/profile');
@@ -146,6 +152,8 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await page.getByRole('button', { name: 'Upload photo' }).click();
   await expect(page.getByText('Photo saved.')).toBeVisible();
   await expect(meter).toHaveText('Your profile is 15% complete');
+  await expect(await blockers(page)).toContainText('Your profile is 15% complete');
+  await page.goto('/settings/profile');
   const photoSrc = await page.getByRole('img', { name: 'Your profile photo' }).getAttribute('src');
   const photo = await page.request.get(photoSrc!);
   expect(photo.status()).toBe(200);
@@ -189,6 +197,7 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
       .filter({ hasText: 'Profile' }),
   ).toContainText('done');
   await expect(panel).toContainText('security hold');
+  await expect(panel).not.toContainText('Your profile is');
 
   // 4. Visibility: public first (anyone sees it), then private (anonymous visitors get a 404).
   await page.goto('/settings/visibility');
@@ -209,6 +218,10 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   expect((await anonymous.goto(profilePath))?.status()).toBe(404);
   await expect(anonymous.getByText('Alex K.')).toHaveCount(0);
   expect((await anonymous.request.get(`${profilePath}/photo`)).status()).toBe(404);
+  // Visibility is a choice, not a blocker: the panel still names only the hold.
+  panel = await blockers(page);
+  await expect(panel.getByRole('listitem')).toHaveCount(1);
+  await expect(panel).toContainText('security hold');
 
   // A signed-in stranger (the client) with the link sees the short card only, not indexed.
   expect((await client.goto(profilePath))?.status()).toBe(200);
