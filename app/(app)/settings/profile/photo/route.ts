@@ -3,6 +3,7 @@ import { loadViewer } from '@/lib/auth/session';
 import { PROFILE_PHOTO } from '@/lib/profile/schemas';
 import { uploadProfilePhoto } from '@/lib/profile/service';
 import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
+import { readFormBody } from '@/lib/server/form-body';
 
 // Room for the multipart framing around a photo at the limit.
 const MAX_BODY_BYTES = PROFILE_PHOTO.maxBytes + 64 * 1024;
@@ -18,14 +19,9 @@ export async function POST(request: Request) {
     return new Response('Cross-site request refused', { status: 403 });
   const viewer = await loadViewer();
   if (!viewer?.isFreelancer) return seeOther('/sign-in');
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
-    return back('photo=size');
-  let file: FormDataEntryValue | null;
-  try {
-    file = (await request.formData()).get('photo');
-  } catch {
-    return back('photo=missing');
-  }
+  const body = await readFormBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return back(body.problem === 'too-large' ? 'photo=size' : 'photo=missing');
+  const file = body.form.get('photo');
   if (!(file instanceof File) || (file.size === 0 && file.name === ''))
     return back('photo=missing');
   const { db } = await getDatabase();
