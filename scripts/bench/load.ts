@@ -45,6 +45,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.url);
   const headers = options.headers ?? {};
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  // Latencies of 2xx answers only: a redirect or an error page is not the page measured.
   const latencies: number[] = [];
   let errors = 0;
   const runPhase = async (ms: number, record: boolean) => {
@@ -56,9 +57,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           try {
             const status = await requestOnce(agent, url, headers);
             if (record) {
-              // A redirect (e.g. to sign-in) means the page was not measured: count it.
-              if (status >= 300) errors++;
-              latencies.push(performance.now() - start);
+              if (status >= 200 && status < 300) latencies.push(performance.now() - start);
+              else errors++;
             }
           } catch {
             if (record) errors++;
