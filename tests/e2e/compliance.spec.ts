@@ -189,6 +189,10 @@ async function openReview(
   expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
   // The client may see the status, never the document.
   expect((await client.request.get(href)).status()).toBe(404);
+  // Nor the ops pages: people not listed in ADMIN_EMAILS get a 404 there.
+  for (const path of ['/admin', '/admin/compliance', '/admin/audit', ops.url()]) {
+    expect((await client.request.get(path)).status(), path).toBe(404);
+  }
   return ops;
 }
 
