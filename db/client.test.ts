@@ -1,12 +1,24 @@
 import { jest } from '@jest/globals';
 import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '@/tests/helpers/db';
 import { logQueryLine, openDatabase, QUERY_LOG_MARKER } from './client';
 
-const url = process.env.TEST_DATABASE_URL;
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+
+// On a server, every test here opens its own connections to this file's fresh database,
+// never to the shared TEST_DATABASE_URL one.
+let fresh: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+let url: string | undefined;
+beforeAll(async () => {
+  if (!onServer) return;
+  fresh = await createTestDatabase();
+  url = fresh.url;
+});
+afterAll(() => fresh?.dispose());
 
 // pg-boss creates its schema with BEGIN … COMMIT in one parameterless string; on a pooled
 // server connection that must run on one reserved connection.
-(url ? it : it.skip)(
+(onServer ? it : it.skip)(
   'runs a multi-statement transaction script on a pooled server connection',
   async () => {
     const database = await openDatabase({ url: url!, max: 5 });
@@ -47,29 +59,32 @@ it('runs parameterised SQL the way pg-boss sends it (objects as JSON)', async ()
 });
 
 // Several servers migrate at start: the lock must be released on the connection that took it.
-(url ? it : it.skip)('withLock serialises two processes and always releases the lock', async () => {
-  const first = await openDatabase({ url: url!, max: 3 });
-  const second = await openDatabase({ url: url!, max: 3 });
-  const order: string[] = [];
-  try {
-    await Promise.all(
-      [first, second].map((database, i) =>
-        database.withLock(777_001, async () => {
-          order.push(`start ${i}`);
-          await new Promise((r) => setTimeout(r, 100));
-          order.push(`end ${i}`);
-        }),
-      ),
-    );
-    expect(order[0].replace('start', 'end')).toBe(order[1]);
-    const { rows } = await second.executeSql('select pg_try_advisory_lock($1) as got', [777_001]);
-    expect(rows[0].got).toBe(true);
-    await second.executeSql('select pg_advisory_unlock($1)', [777_001]);
-  } finally {
-    await first.close();
-    await second.close();
-  }
-});
+(onServer ? it : it.skip)(
+  'withLock serialises two processes and always releases the lock',
+  async () => {
+    const first = await openDatabase({ url: url!, max: 3 });
+    const second = await openDatabase({ url: url!, max: 3 });
+    const order: string[] = [];
+    try {
+      await Promise.all(
+        [first, second].map((database, i) =>
+          database.withLock(777_001, async () => {
+            order.push(`start ${i}`);
+            await new Promise((r) => setTimeout(r, 100));
+            order.push(`end ${i}`);
+          }),
+        ),
+      );
+      expect(order[0].replace('start', 'end')).toBe(order[1]);
+      const { rows } = await second.executeSql('select pg_try_advisory_lock($1) as got', [777_001]);
+      expect(rows[0].got).toBe(true);
+      await second.executeSql('select pg_advisory_unlock($1)', [777_001]);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  },
+);
 
 // The bench counts statements per page from these; parameters never reach the listener.
 it('hands every statement to onQuery: Drizzle queries and raw executeSql alike', async () => {

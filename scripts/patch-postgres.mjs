@@ -6,7 +6,8 @@
  * connection whose backend was killed hits it on its very next query. This runs after
  * `npm ci` (postinstall) and makes the deferred write settle the pending query with
  * CONNECTION_CLOSED instead; teardown also forgets the buffered bytes. Idempotent.
- * Remove once a postgres release carries the guard (tests/db/postgres-guard.test.ts proves it).
+ * Remove once a postgres release carries the guard
+ * (tests/faults/postgres-dropped-connection.test.ts proves it is installed).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

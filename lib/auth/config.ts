@@ -4,6 +4,7 @@ import { getDatabase } from '@/db';
 import { getEnv } from '@/lib/env';
 import { createAuthAdapter } from './adapter';
 import {
+  AUTH_BASE_PATH,
   SESSION_MAX_AGE_SECONDS,
   SIGN_IN_LINK_MAX_AGE_SECONDS,
   sessionCookieName,
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: createAuthAdapter(db),
     secret: env.AUTH_SECRET,
     trustHost: true,
-    basePath: '/api/auth',
+    basePath: AUTH_BASE_PATH,
     session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: env.secureCookies,
     cookies: {

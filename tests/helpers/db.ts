@@ -10,18 +10,23 @@ import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from './template';
  * A fresh database for one test file, copied from the migrated template: a new PGlite
  * loaded from the template's dump, or `CREATE DATABASE … TEMPLATE` on the server.
  * It also becomes the database that services and actions reach through getDatabase().
+ * On a server, `url` reaches the fresh database, for tests that open connections of their own.
  */
-export async function createTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+export async function createTestDatabase(): Promise<
+  Database & { url: string | undefined; dispose(): Promise<void> }
+> {
   resetEnvCache();
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
+  let freshUrl: string | undefined;
   let drop = async () => {};
   if (url) {
     const name = `wb_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
     const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}" template "${process.env[TEMPLATE_DB_VAR]}"`);
     await admin.end();
-    database = await openDatabase({ url: adminUrl(url, name), max: 5 });
+    freshUrl = adminUrl(url, name);
+    database = await openDatabase({ url: freshUrl, max: 5 });
     drop = async () => {
       const again = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
       await again.unsafe(`drop database if exists "${name}" with (force)`);
@@ -35,6 +40,7 @@ export async function createTestDatabase(): Promise<Database & { dispose(): Prom
   setActiveDatabase(database);
   return {
     ...database,
+    url: freshUrl,
     async dispose() {
       await closeDatabase();
       await drop();

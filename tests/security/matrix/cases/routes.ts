@@ -146,7 +146,7 @@ export const ROUTE_CASES: Record<string, Entry> = {
   'app/api/auth/[...nextauth]/route.ts#GET': defineCase({
     kind: 'public-by-design',
     reason:
-      "Auth.js's read endpoints (session, csrf, providers): each answers about the caller's own cookie and writes nothing.",
+      "Auth.js's read endpoints (session, csrf, providers): each answers about the caller's own cookie and writes nothing. Its email callback, which would use up a sign-in link, only redirects to the confirmation page (tests/routes/auth-email-link.test.ts).",
     rightful: 'victimFreelancer',
     arrange: async () => ({}),
     args: () => routeArgs(browserRequest('/api/auth/session')),
