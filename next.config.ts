@@ -45,8 +45,10 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: securityHeaders },
       // Invite links carry their token in the path: never send them anywhere, not even to us.
       { source: '/invite/:token*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
-      // Settings pages show payout and tax data: no browser or proxy may keep a copy.
+      // Settings and onboarding pages show payout and tax data ("bank account ending 0417,
+      // on hold until …"): no browser or proxy may keep a copy. `/x/:path*` matches /x too.
       { source: '/settings/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      { source: '/onboarding/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
 };

@@ -81,6 +81,10 @@ export const payoutMethods = pgTable(
       'payout_method_no_plain_numbers',
       sql`${t.accountNumberEncrypted} is null or ${t.accountNumberEncrypted} like 'v1.%'`,
     ),
+    check(
+      'payout_method_no_plain_iban',
+      sql`${t.ibanEncrypted} is null or ${t.ibanEncrypted} like 'v1.%'`,
+    ),
   ],
 );
 
@@ -176,5 +180,8 @@ export const pendingConfirmations = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('pending_confirmation_token_uq').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('pending_confirmation_token_uq').on(t.tokenHash),
+    check('pending_confirmation_encrypted', sql`${t.payloadEncrypted} like 'v1.%'`),
+  ],
 );

@@ -157,6 +157,11 @@ export function decryptSecret(stored: string): string {
   }
 }
 
+/** How every value sealed under the current key begins (`v1.<keyId>.`): no secret in it. */
+export function currentKeyPrefix(): string {
+  return `${header(keyring().current.id)}.`;
+}
+
 /** The same secret sealed under the current key; a value already under it is returned as is. */
 export function reencryptSecret(stored: string): string {
   const plain = decryptSecret(stored);

@@ -67,20 +67,32 @@ export async function findActivePayoutMethod(
   return row;
 }
 
+/** The user has no default method yet (removed methods do not count). */
+const hasNoDefault = (userId: string) =>
+  sql`not exists (select 1 from ${payoutMethods} where ${payoutMethods.userId} = ${userId} and ${payoutMethods.isDefault} and ${payoutMethods.removedAt} is null)`;
+
 /**
  * Inserts a method; it becomes the default when the user has none. Two first methods added
- * at once both ask for the default, and the partial unique index refuses the second.
+ * at once both find no default: the one-default index lets the first in, and the second
+ * (after waiting for the first to commit) goes in as a non-default method, so both are saved
+ * and nobody has to type their bank details again.
  */
 export async function insertPayoutMethod(
   tx: DbOrTx,
   values: Omit<PayoutMethodInsert, 'isDefault'>,
 ): Promise<PayoutMethodRow> {
+  const [asDefault] = await tx
+    .insert(payoutMethods)
+    .values({ ...values, isDefault: hasNoDefault(values.userId) })
+    .onConflictDoNothing({
+      target: payoutMethods.userId,
+      where: sql`is_default and removed_at is null`,
+    })
+    .returning(visibleColumns);
+  if (asDefault) return asDefault;
   const [row] = await tx
     .insert(payoutMethods)
-    .values({
-      ...values,
-      isDefault: sql`not exists (select 1 from ${payoutMethods} where ${payoutMethods.userId} = ${values.userId} and ${payoutMethods.isDefault} and ${payoutMethods.removedAt} is null)`,
-    })
+    .values({ ...values, isDefault: false })
     .returning(visibleColumns);
   return row;
 }

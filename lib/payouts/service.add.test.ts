@@ -13,6 +13,7 @@ import {
   US_BANK,
   installTestEncryptionKey,
 } from '@/tests/helpers/settings-fixtures';
+import { ibanAccountSchema, payoneerSchema, paypalSchema, usBankAccountSchema } from './schemas';
 import { listPayoutMethods, requestAddPayoutMethod, SECURITY_HOLD_DAYS } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -155,5 +156,86 @@ describe('bad bank details, through the same call the action makes', () => {
       'routingNumber',
     ]);
     expect(await payoutRows(database.db, who.userId)).toEqual([]);
+  });
+});
+
+const SCRIPT = '<script>alert(1)</script>';
+
+const VALID_INPUT = {
+  us_bank: US_BANK,
+  iban: IBAN_ACCOUNT,
+  paypal: PAYPAL,
+  payoneer: { ...PAYPAL, kind: 'payoneer' },
+} as const;
+
+const SCHEMAS = {
+  us_bank: usBankAccountSchema,
+  iban: ibanAccountSchema,
+  paypal: paypalSchema,
+  payoneer: payoneerSchema,
+} as const;
+
+/** Each field of each kind with script in it: kept as typed (the row's column), or refused. */
+const SCRIPT_CASES: [
+  kind: keyof typeof VALID_INPUT,
+  field: string,
+  outcome: 'stored' | 'refused',
+][] = [
+  ['us_bank', 'holderName', 'stored'],
+  ['us_bank', 'routingNumber', 'refused'],
+  ['us_bank', 'accountNumber', 'refused'],
+  ['us_bank', 'accountType', 'refused'],
+  ['iban', 'holderName', 'stored'],
+  ['iban', 'iban', 'refused'],
+  ['iban', 'bic', 'refused'],
+  ['paypal', 'email', 'refused'],
+  ['payoneer', 'email', 'refused'],
+];
+
+describe('script typed into the payout forms', () => {
+  let someone: Actor;
+  beforeAll(async () => ({ actor: someone } = await freshFreelancer()));
+
+  it('has a case for every field of every kind', () => {
+    for (const [kind, schema] of Object.entries(SCHEMAS)) {
+      const fields = SCRIPT_CASES.filter(([k]) => k === kind).map(([, field]) => field);
+      expect({ kind, fields: fields.sort() }).toEqual({
+        kind,
+        fields: Object.keys(schema.shape)
+          .filter((f) => f !== 'kind')
+          .sort(),
+      });
+    }
+  });
+
+  it.each(SCRIPT_CASES)('%s, script in %s: %s', async (kind, field, outcome) => {
+    const { who, actor } = await freshFreelancer();
+    const result = await requestAddPayoutMethod(database.db, actor, {
+      ...VALID_INPUT[kind],
+      [field]: SCRIPT,
+    });
+    const rows = await payoutRows(database.db, who.userId);
+    if (outcome === 'stored') {
+      expect(result).toMatchObject({ ok: true, status: 'applied' });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ kind, [field]: SCRIPT });
+      return;
+    }
+    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    if (result.ok || result.reason !== 'invalid') return;
+    expect(result.fieldErrors).toEqual({ [field]: [expect.any(String)] });
+    expect(JSON.stringify(result)).not.toContain(SCRIPT);
+    expect(rows).toEqual([]);
+  });
+
+  it.each([
+    ['with a script local part', `${SCRIPT}@example.com`],
+    ['with a script domain', `alex@${SCRIPT}.com`],
+    ['quoted', `"${SCRIPT}"@example.com`],
+  ])('refuses a PayPal or Payoneer email %s', async (_case, email) => {
+    for (const kind of ['paypal', 'payoneer'] as const) {
+      const errors = await fieldErrorsOf(someone, { kind, email });
+      expect(errors).toEqual({ email: ['Enter one email address, like name@example.com.'] });
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { emailOutbox, payoutMethods } from '@/db/schema';
+import { auditLog, emailOutbox, payoutMethods } from '@/db/schema';
 import type { Actor } from '@/lib/accounts/recent-sign-in';
+import { decryptSecret } from '@/lib/crypto/encryption';
+import {
+  competeForDefault,
+  competeForFirstDefault,
+  holdLocksWhile,
+} from '@/tests/helpers/competing-writes';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   actorSignedIn,
@@ -30,6 +36,13 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 const freshFreelancer = () => signedInFreelancer(database.db);
+
+const CONFLICT_ANSWER = {
+  ok: false,
+  reason: 'conflict',
+  message:
+    'Another change to your payout methods happened at the same moment. Reload the page and try again.',
+};
 const add = (actor: Actor, input: Record<string, unknown>) =>
   addPayoutMethodNow(database.db, actor, input);
 
@@ -48,39 +61,95 @@ describe('default method', () => {
     expect(rows.find((r) => r.id === first)?.isDefault).toBe(false);
   });
 
-  it('keeps one default when several requests race to set it', async () => {
+  it('keeps one default when several requests race to set it; each loser is told to reload', async () => {
     const { who, actor } = await freshFreelancer();
-    const ids = [];
+    const ids: string[] = [];
     for (const input of [US_BANK, IBAN_ACCOUNT, PAYPAL, { ...PAYPAL, kind: 'payoneer' }])
       ids.push(await add(actor, input));
-    const results = await Promise.all(
-      ids.map((id) => setDefaultPayoutMethod(database.db, actor, id)),
+    // On a server, all three requests for another method reach the old default together.
+    const results = await holdLocksWhile(
+      database,
+      { sql: 'select id from payout_method where id = $1 for update', params: [ids[0]] },
+      3,
+      () => Promise.all(ids.map((id) => setDefaultPayoutMethod(database.db, actor, id))),
     );
-    for (const r of results) {
-      if (!r.ok)
-        expect(r).toEqual({
-          ok: false,
-          reason: 'conflict',
-          message: expect.stringContaining('at the same moment'),
-        });
-    }
+    const losers = results.filter((r) => !r.ok);
+    for (const r of losers) expect(r).toEqual(CONFLICT_ANSWER);
+    // The first method was the default already: a no-op. One request for another one won.
+    const winners = results.slice(1).flatMap((r) => (r.ok && r.status === 'applied' ? [r] : []));
+    expect(winners.length + losers.length).toBe(3);
+    expect(losers).toHaveLength(database.kind === 'postgres' ? 2 : 0);
     const defaults = (await payoutRows(database.db, who.userId)).filter((r) => r.isDefault);
     expect(defaults).toHaveLength(1);
-    const winners = results.flatMap((r) =>
-      r.ok ? [r.status === 'applied' ? r.methodId : ''] : [],
-    );
-    expect(winners).toContain(defaults[0].id);
+    expect(winners.map((r) => r.methodId)).toContain(defaults[0].id);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, who.userId), eq(auditLog.action, 'payout.default_changed')));
+    expect(audits).toHaveLength(winners.length);
   });
 
-  it('keeps one default when two first methods are added at once', async () => {
+  it('tells the loser of a race for the default to reload, and changes nothing', async () => {
     const { who, actor } = await freshFreelancer();
-    const results = await Promise.all(
-      [US_BANK, IBAN_ACCOUNT].map((input) => requestAddPayoutMethod(database.db, actor, input)),
-    );
-    expect(results.some((r) => r.ok)).toBe(true);
+    const first = await add(actor, US_BANK);
+    const competitor = await add(actor, IBAN_ACCOUNT);
+    const third = await add(actor, PAYPAL);
+    const stopCompeting = await competeForDefault(database, who.userId, competitor);
+    try {
+      expect(await setDefaultPayoutMethod(database.db, actor, third)).toEqual(CONFLICT_ANSWER);
+    } finally {
+      await stopCompeting();
+    }
     const rows = await payoutRows(database.db, who.userId);
+    expect(rows.filter((r) => r.isDefault).map((r) => r.id)).toEqual([first]);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, who.userId), eq(auditLog.action, 'payout.default_changed')));
+    expect(audits).toEqual([]);
+  });
+
+  it('saves both of two first methods added at once, exactly one as the default', async () => {
+    const { who, actor } = await freshFreelancer();
+    // On a server, the account row is held so both inserts are in flight before either commits.
+    const results = await holdLocksWhile(
+      database,
+      { sql: 'select id from "user" where id = $1 for update', params: [who.userId] },
+      2,
+      () =>
+        Promise.all(
+          [US_BANK, IBAN_ACCOUNT].map((input) => requestAddPayoutMethod(database.db, actor, input)),
+        ),
+    );
+    expect(results).toEqual([
+      { ok: true, status: 'applied', methodId: expect.any(String) },
+      { ok: true, status: 'applied', methodId: expect.any(String) },
+    ]);
+    const rows = await payoutRows(database.db, who.userId);
+    expect(rows.map((r) => r.kind).sort()).toEqual(['iban', 'us_bank']);
     expect(rows.filter((r) => r.isDefault)).toHaveLength(1);
-    expect(rows).toHaveLength(results.filter((r) => r.ok).length);
+  });
+
+  it('saves a method that loses the race for the first default as a non-default one', async () => {
+    const { who, actor } = await freshFreelancer();
+    const stopCompeting = await competeForFirstDefault(database, who.userId);
+    let methodId: string;
+    try {
+      methodId = await add(actor, US_BANK);
+    } finally {
+      await stopCompeting();
+    }
+    const rows = await payoutRows(database.db, who.userId);
+    expect(rows.map((r) => [r.kind, r.isDefault]).sort()).toEqual([
+      ['payoneer', true],
+      ['us_bank', false],
+    ]);
+    const saved = rows.find((r) => r.id === methodId);
+    expect(saved).toMatchObject({ kind: 'us_bank', last4: '0417', removedAt: null });
+    expect(decryptSecret(saved!.accountNumberEncrypted!)).toBe(US_BANK.accountNumber);
+    expect((await latestEmail(database.db, who.email, 'payout-added')).text).toContain(
+      'ending 0417',
+    );
   });
 
   it('is guarded by the database itself: a second default row is refused', async () => {

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { sql } from 'drizzle-orm';
+import { logQueryLine, QUERY_LOG_MARKER } from '@/db/client';
 import {
   confirmPayoutChange,
   requestAddPayoutMethod,
@@ -7,6 +8,7 @@ import {
 } from '@/lib/payouts/service';
 import { getTaxSummary, saveTaxInfo } from '@/lib/tax/service';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import {
   actorSignedIn,
   createFreelancer,
@@ -14,10 +16,18 @@ import {
   installTestEncryptionKey,
 } from '@/tests/helpers/settings-fixtures';
 
+installRequestMocks();
+installTestEncryptionKey();
+const { addPayoutMethodAction } = await import('@/app/(app)/settings/payout/actions');
+const { saveTaxInfoAction } = await import('@/app/(app)/settings/tax/actions');
+const { confirmPayoutChangeAction } = await import('@/app/(app)/settings/confirm/actions');
+
 /**
  * The "Must show" check: after every way bank data and tax ids enter the system (directly,
- * through a pending confirmation, and refused as invalid), neither the raw database nor
- * anything printed to the console holds one in full; only v1.… ciphertext and last fours.
+ * through a pending confirmation, and refused as invalid; through the services and through
+ * the server actions), neither the raw database nor anything printed (console, stdout,
+ * stderr, with every SQL statement logged as LOG_SQL_QUERIES=1 does) holds one in full;
+ * only v1.… ciphertext and last fours.
  */
 const ACCOUNT_NUMBER = '73915548260417';
 const IBAN = 'GB82WEST12345698765432';
@@ -37,13 +47,44 @@ const SECRETS = [
   BAD_ACCOUNT_NUMBER,
 ];
 
+// Other values for the same journeys through the server actions.
+const ACTION_ACCOUNT_NUMBER = '60224981130052';
+const ACTION_IBAN = 'FR1420041010050500013M02606';
+const ACTION_IBAN_AS_TYPED = 'fr14 2004 1010 0505 0001 3m02 606';
+const ACTION_SSN = '401-52-8836';
+const ACTION_FOREIGN_TAX_ID = 'ES-X7731548-L';
+const ACTION_BAD_ACCOUNT_NUMBER = '5519OO42817';
+const ACTION_BAD_SSN = '900-52-8836';
+
+const ACTION_SECRETS = [
+  ACTION_ACCOUNT_NUMBER,
+  ACTION_IBAN,
+  ACTION_IBAN.slice(4),
+  ACTION_IBAN_AS_TYPED,
+  ACTION_SSN,
+  ACTION_SSN.replaceAll('-', ''),
+  ACTION_FOREIGN_TAX_ID,
+  ACTION_BAD_ACCOUNT_NUMBER,
+  ACTION_BAD_SSN,
+  ACTION_BAD_SSN.replaceAll('-', ''),
+];
+
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
+/** Everything printed while the tests run: console calls and raw stdout and stderr writes. */
 const printed: string[] = [];
 
-installTestEncryptionKey();
+const asText = (chunk: unknown) =>
+  typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  // Every statement's text goes to stdout as with LOG_SQL_QUERIES=1 (db/index.ts).
+  database = await createTestDatabase({ onQuery: logQueryLine });
+  for (const stream of [process.stdout, process.stderr]) {
+    jest.spyOn(stream, 'write').mockImplementation(((chunk: unknown) => {
+      printed.push(asText(chunk));
+      return true;
+    }) as typeof stream.write);
+  }
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
       printed.push(
@@ -83,7 +124,29 @@ async function dumpDatabase(): Promise<string> {
   return parts.join('\n');
 }
 
-it('leaves no full account number, IBAN or tax id in the database or the console output', async () => {
+/** No secret, in full, in the database dump, the printed output or what was shown. */
+function expectNowhere(secrets: string[], places: { dump: string; shown: string }) {
+  const output = printed.join('\n');
+  for (const secret of secrets) {
+    expect({ secret, inDatabase: places.dump.includes(secret) }).toEqual({
+      secret,
+      inDatabase: false,
+    });
+    expect({ secret, inOutput: output.includes(secret) }).toEqual({ secret, inOutput: false });
+    expect({ secret, inResults: places.shown.includes(secret) }).toEqual({
+      secret,
+      inResults: false,
+    });
+  }
+}
+
+/** The SQL log is really on: it printed the statements that wrote the secrets' rows. */
+function expectSqlLogged(table: string) {
+  const logged = printed.filter((line) => line.startsWith(QUERY_LOG_MARKER));
+  expect(logged.some((line) => line.includes(`insert into \\"${table}\\"`))).toBe(true);
+}
+
+it('leaves no full account number, IBAN or tax id in the database or the output, through the services', async () => {
   const who = await createFreelancer(database.db);
   const fresh = await actorSignedIn(database.db, who, 1);
   const stale = await actorSignedIn(database.db, who, 90);
@@ -162,13 +225,9 @@ it('leaves no full account number, IBAN or tax id in the database or the console
     await getTaxSummary(database.db, other.userId),
   ]);
 
-  const dump = `${pendingDump}\n${await dumpDatabase()}`;
-  const output = printed.join('\n');
-  for (const secret of SECRETS) {
-    expect({ secret, inDatabase: dump.includes(secret) }).toEqual({ secret, inDatabase: false });
-    expect({ secret, inOutput: output.includes(secret) }).toEqual({ secret, inOutput: false });
-    expect({ secret, inResults: shown.includes(secret) }).toEqual({ secret, inResults: false });
-  }
+  expectNowhere(SECRETS, { dump: `${pendingDump}\n${await dumpDatabase()}`, shown });
+  for (const table of ['payout_method', 'pending_confirmation', 'tax_profile'])
+    expectSqlLogged(table);
 
   // What is there instead: ciphertext in every secret column, and the last four.
   const { rows } = await database.executeSql(`
@@ -186,4 +245,110 @@ it('leaves no full account number, IBAN or tax id in the database or the console
     .map((r) => (r as { last4: string }).last4)
     .sort();
   expect(values).toEqual(['0417', '17QR', '5432', '7789']);
+});
+
+type Action = (previous: null, form: FormData) => Promise<unknown>;
+
+/** Posts a form from a browser holding this session: the returned state, or the redirect. */
+async function post(action: Action, sessionToken: string, fields: Record<string, string>) {
+  startRequest(sessionToken);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  try {
+    return await action(null, form);
+  } catch (error) {
+    const digest = (error as { digest?: unknown } | null)?.digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT;'))
+      return { redirect: digest.split(';')[2] };
+    throw error;
+  }
+}
+
+it('leaves no full account number, IBAN or tax id anywhere, through the server actions', async () => {
+  const who = await createFreelancer(database.db);
+  const fresh = await actorSignedIn(database.db, who, 1);
+  const stale = await actorSignedIn(database.db, who, 90);
+  const bank = {
+    kind: 'us_bank',
+    holderName: 'Alex Kim',
+    routingNumber: '021000021',
+    accountNumber: ACTION_ACCOUNT_NUMBER,
+    accountType: 'checking',
+  };
+  const w9 = {
+    kind: 'us',
+    legalName: 'Alex Kim',
+    businessType: 'sole_proprietor',
+    tinType: 'ssn',
+    tin: ACTION_SSN,
+    addressLine1: '1 Main St',
+    city: 'Springfield',
+    state: 'IL',
+    zip: '62701',
+    signature: 'Alex Kim',
+    certify: 'on',
+  };
+
+  const results: unknown[] = [
+    await post(addPayoutMethodAction, fresh.sessionToken, bank),
+    await post(addPayoutMethodAction, stale.sessionToken, {
+      kind: 'iban',
+      holderName: 'Alex Kim',
+      iban: ACTION_IBAN_AS_TYPED,
+      bic: 'BNPAFRPP',
+    }),
+    await post(addPayoutMethodAction, fresh.sessionToken, {
+      ...bank,
+      accountNumber: ACTION_BAD_ACCOUNT_NUMBER,
+    }),
+  ];
+  const pendingDump = await dumpDatabase();
+  const token = await tokenFromEmail(database.db, who.email, 'payout-confirm');
+  results.push(
+    await post(confirmPayoutChangeAction, fresh.sessionToken, { token }),
+    await post(saveTaxInfoAction, fresh.sessionToken, { ...w9, tin: ACTION_BAD_SSN }),
+    await post(saveTaxInfoAction, fresh.sessionToken, w9),
+  );
+  const other = await createFreelancer(database.db);
+  const otherSession = await actorSignedIn(database.db, other, 1);
+  results.push(
+    await post(saveTaxInfoAction, otherSession.sessionToken, {
+      kind: 'non_us',
+      name: 'Sam Ortiz',
+      countryOfCitizenship: 'ES',
+      addressLine1: 'Calle Mayor 1',
+      city: 'Madrid',
+      country: 'ES',
+      foreignTaxId: ACTION_FOREIGN_TAX_ID,
+      signature: 'Sam Ortiz',
+      certify: 'on',
+    }),
+  );
+
+  expect(results).toEqual([
+    { redirect: '/settings/payout?notice=added' },
+    { redirect: '/settings/payout?notice=confirmation-sent' },
+    expect.objectContaining({ ok: false, fieldErrors: { accountNumber: [expect.any(String)] } }),
+    { redirect: '/settings/payout?notice=confirmed' },
+    expect.objectContaining({ ok: false, fieldErrors: { tin: [expect.any(String)] } }),
+    { redirect: '/settings/tax?notice=saved' },
+    { redirect: '/settings/tax?notice=saved' },
+  ]);
+  // The refused forms come back with what was typed, except the secret fields.
+  expect(results[2]).toMatchObject({
+    values: { holderName: 'Alex Kim', routingNumber: '021000021' },
+  });
+  expect(results[4]).toMatchObject({ values: { legalName: 'Alex Kim', zip: '62701' } });
+
+  const shown = JSON.stringify([
+    results,
+    await listPayoutMethods(database.db, who.userId),
+    await getTaxSummary(database.db, who.userId),
+    await getTaxSummary(database.db, other.userId),
+  ]);
+  expectNowhere(ACTION_SECRETS, { dump: `${pendingDump}\n${await dumpDatabase()}`, shown });
+  expect((await listPayoutMethods(database.db, who.userId)).map((m) => m.last4)).toEqual([
+    '0052',
+    '2606',
+  ]);
 });

@@ -3,6 +3,7 @@ import { auditLog, taxProfiles } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/encryption';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+import { nonUsTaxInfoSchema, usTaxInfoSchema } from './schemas';
 import { getTaxSummary, saveTaxInfo } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -138,26 +139,92 @@ describe('saveTaxInfo', () => {
       fieldErrors: { tinType: [expect.stringContaining('Social Security number')] },
     });
   });
+});
 
-  it('stores script typed into text fields as plain text', async () => {
-    const who = await createFreelancer(database.db);
-    const script = '<script>alert(1)</script>';
-    const result = await saveTaxInfo(
-      database.db,
-      { userId: who.userId },
-      {
-        ...W8BEN,
-        name: `Alex ${script}`,
-        signature: `Alex ${script}`,
-        addressLine1: script,
-        city: script,
-      },
+const SCRIPT = '<script>alert(1)</script>';
+// The postal code holds at most 20 characters: the same attack, shorter.
+const SHORT_SCRIPT = '<script>x</script>';
+
+type ScriptCase = {
+  /** The fields set to script (the others keep the valid form's values). */
+  typed: Record<string, string>;
+  /** Stored as typed: the row's columns (taxId: the decrypted tax id) … */
+  stored?: Record<string, string>;
+  /** … or refused, with a message on exactly this field. */
+  refused?: string;
+};
+
+const W9_CASES: ScriptCase[] = [
+  {
+    typed: { legalName: SCRIPT, signature: SCRIPT },
+    stored: { legalName: SCRIPT, signatureName: SCRIPT },
+  },
+  { typed: { signature: SCRIPT }, refused: 'signature' },
+  { typed: { addressLine1: SCRIPT }, stored: { addressLine1: SCRIPT } },
+  { typed: { addressLine2: SCRIPT }, stored: { addressLine2: SCRIPT } },
+  { typed: { city: SCRIPT }, stored: { city: SCRIPT } },
+  { typed: { tin: SCRIPT }, refused: 'tin' },
+  { typed: { businessType: SCRIPT }, refused: 'businessType' },
+  { typed: { tinType: SCRIPT }, refused: 'tinType' },
+  { typed: { state: SCRIPT }, refused: 'state' },
+  { typed: { zip: SCRIPT }, refused: 'zip' },
+  { typed: { certify: SCRIPT }, refused: 'certify' },
+];
+
+const W8BEN_CASES: ScriptCase[] = [
+  {
+    typed: { name: SCRIPT, signature: SCRIPT },
+    stored: { legalName: SCRIPT, signatureName: SCRIPT },
+  },
+  { typed: { signature: SCRIPT }, refused: 'signature' },
+  { typed: { countryOfCitizenship: SCRIPT }, refused: 'countryOfCitizenship' },
+  { typed: { addressLine1: SCRIPT }, stored: { addressLine1: SCRIPT } },
+  { typed: { addressLine2: SCRIPT }, stored: { addressLine2: SCRIPT } },
+  { typed: { city: SCRIPT }, stored: { city: SCRIPT } },
+  { typed: { region: SCRIPT }, stored: { region: SCRIPT } },
+  { typed: { postalCode: SHORT_SCRIPT }, stored: { postalCode: SHORT_SCRIPT } },
+  { typed: { country: SCRIPT }, refused: 'country' },
+  { typed: { foreignTaxId: SCRIPT }, stored: { taxId: SCRIPT, taxIdLast4: 'ipt>' } },
+  { typed: { treatyCountry: SCRIPT }, refused: 'treatyCountry' },
+  { typed: { certify: SCRIPT }, refused: 'certify' },
+];
+
+describe('script typed into the tax forms', () => {
+  it.each([
+    ['W-9', usTaxInfoSchema, W9_CASES],
+    ['W-8BEN', nonUsTaxInfoSchema, W8BEN_CASES],
+  ] as const)('has a case for every field of the %s', (_form, schema, cases) => {
+    const covered = new Set(cases.flatMap((c) => Object.keys(c.typed)));
+    expect([...covered].sort()).toEqual(
+      Object.keys(schema.shape)
+        .filter((f) => f !== 'kind')
+        .sort(),
     );
-    expect(result).toEqual({ ok: true });
-    expect(await rowOf(who.userId)).toMatchObject({
-      legalName: `Alex ${script}`,
-      addressLine1: script,
-      city: script,
-    });
+  });
+
+  const titled = (form: string, valid: Record<string, string>, c: ScriptCase) =>
+    [
+      `${form}, script in ${Object.keys(c.typed).join(' and ')}: ${c.stored ? 'stored as typed' : `refused on ${c.refused}`}`,
+      valid,
+      c,
+    ] as const;
+
+  it.each([
+    ...W9_CASES.map((c) => titled('W-9', W9, c)),
+    ...W8BEN_CASES.map((c) => titled('W-8BEN', W8BEN, c)),
+  ])('%s', async (_title, valid, { typed, stored, refused }) => {
+    const who = await createFreelancer(database.db);
+    const result = await saveTaxInfo(database.db, { userId: who.userId }, { ...valid, ...typed });
+    const row = await rowOf(who.userId);
+    if (stored) {
+      expect(result).toEqual({ ok: true });
+      expect({ ...row, taxId: decryptSecret(row.taxIdEncrypted) }).toMatchObject(stored);
+    } else {
+      expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+      if (result.ok) return;
+      expect(result.fieldErrors).toEqual({ [refused!]: [expect.any(String)] });
+      expect(JSON.stringify(result)).not.toContain(SCRIPT);
+      expect(row).toBeUndefined();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { closeDatabase, setActiveDatabase } from '@/db';
-import { openDatabase, type Database } from '@/db/client';
+import { openDatabase, type Database, type QueryListener } from '@/db/client';
 import { resetEnvCache } from '@/lib/env';
 import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from './template';
 
@@ -11,10 +11,11 @@ import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from './template';
  * loaded from the template's dump, or `CREATE DATABASE … TEMPLATE` on the server.
  * It also becomes the database that services and actions reach through getDatabase().
  * On a server, `url` reaches the fresh database, for tests that open connections of their own.
+ * `onQuery` hears the text of every statement, as LOG_SQL_QUERIES's listener does in the app.
  */
-export async function createTestDatabase(): Promise<
-  Database & { url: string | undefined; dispose(): Promise<void> }
-> {
+export async function createTestDatabase(
+  options: { onQuery?: QueryListener } = {},
+): Promise<Database & { url: string | undefined; dispose(): Promise<void> }> {
   resetEnvCache();
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
@@ -26,7 +27,7 @@ export async function createTestDatabase(): Promise<
     await admin.unsafe(`create database "${name}" template "${process.env[TEMPLATE_DB_VAR]}"`);
     await admin.end();
     freshUrl = adminUrl(url, name);
-    database = await openDatabase({ url: freshUrl, max: 5 });
+    database = await openDatabase({ url: freshUrl, max: 5, onQuery: options.onQuery });
     drop = async () => {
       const again = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
       await again.unsafe(`drop database if exists "${name}" with (force)`);
@@ -35,7 +36,7 @@ export async function createTestDatabase(): Promise<
   } else {
     const dump = readFileSync(process.env[TEMPLATE_FILE_VAR]!);
     const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
-    database = await openDatabase({ pglite });
+    database = await openDatabase({ pglite, onQuery: options.onQuery });
   }
   setActiveDatabase(database);
   return {

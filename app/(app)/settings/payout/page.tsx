@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { countOpenConfirmations } from '@/lib/accounts/confirmations';
 import { payoutMethodKinds, type PayoutMethodKind } from '@/lib/payouts/schemas';
-import { formatHoldEnd, PAYOUT_KIND_LABELS } from '@/lib/payouts/present';
+import { PAYOUT_KIND_LABELS } from '@/lib/payouts/present';
 import { listPayoutMethods, SECURITY_HOLD_DAYS } from '@/lib/payouts/service';
 import { SettingsNotice } from '../notice';
 import { requireFreelancerViewer } from '../viewer';
 import { AddMethodForm } from './add-method-form';
-import { MethodActions } from './method-actions';
+import { PayoutMethodList } from './method-list';
 
 export const metadata: Metadata = { title: 'Payout methods', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -53,37 +53,7 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
       )}
       <section aria-labelledby="methods-heading" className="card">
         <h2 id="methods-heading">Your payout methods</h2>
-        {methods.length === 0 ? (
-          <p>You have not added a payout method yet.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Method</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {methods.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {m.title} {m.isDefault && <span className="badge">Default</span>}
-                    {m.holderName && <span className="hint block">{m.holderName}</span>}
-                  </th>
-                  <td>
-                    {m.isUsable
-                      ? 'Ready for withdrawals'
-                      : `Security hold: usable from ${formatHoldEnd(m.usableAfter)}`}
-                  </td>
-                  <td>
-                    <MethodActions methodId={m.id} title={m.title} isDefault={m.isDefault} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <PayoutMethodList methods={methods} />
       </section>
       <section aria-labelledby="add-heading" className="card">
         <h2 id="add-heading">Add a payout method</h2>

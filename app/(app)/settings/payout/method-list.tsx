@@ -1,0 +1,36 @@
+import { formatHoldEnd, type PayoutMethodView } from '@/lib/payouts/present';
+import { MethodActions } from './method-actions';
+
+/** The person's payout methods: masked titles, the holder name as typed, the hold status. */
+export function PayoutMethodList({ methods }: { methods: PayoutMethodView[] }) {
+  if (methods.length === 0) return <p>You have not added a payout method yet.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Method</th>
+          <th scope="col">Status</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {methods.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              {m.title} {m.isDefault && <span className="badge">Default</span>}
+              {m.holderName && <span className="hint block">{m.holderName}</span>}
+            </th>
+            <td>
+              {m.isUsable
+                ? 'Ready for withdrawals'
+                : `Security hold: usable from ${formatHoldEnd(m.usableAfter)}`}
+            </td>
+            <td>
+              <MethodActions methodId={m.id} title={m.title} isDefault={m.isDefault} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

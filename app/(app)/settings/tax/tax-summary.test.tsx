@@ -1,0 +1,93 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { COUNTRIES } from '@/lib/geo/countries';
+import { getTaxSummary, saveTaxInfo } from '@/lib/tax/service';
+import { createTestDatabase } from '@/tests/helpers/db';
+import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+import { NonUsTaxForm, UsTaxForm } from './tax-forms';
+import { formDefaultsFrom, TaxSummaryCard } from './tax-summary';
+
+const SCRIPT = '<script>alert(1)</script>';
+const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
+/** React's own inline script that replays a form submitted before hydration. */
+const FORM_REPLAY = /<script>addEventListener\("submit",[\s\S]*?<\/script>/g;
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+
+installTestEncryptionKey();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.dispose());
+
+/** Saves the declaration and reads back what the tax page shows. */
+async function savedSummary(form: Record<string, string>) {
+  const who = await createFreelancer(database.db);
+  expect(await saveTaxInfo(database.db, { userId: who.userId }, form)).toEqual({ ok: true });
+  const summary = await getTaxSummary(database.db, who.userId);
+  if (!summary) throw new Error('no summary');
+  return summary;
+}
+
+/** Markup with script typed into fields shows it only escaped; `times` escaped copies. */
+function expectEscaped(html: string, times: number) {
+  expect(html.replace(FORM_REPLAY, '')).not.toMatch(/<script/i);
+  expect(html.split(ESCAPED)).toHaveLength(times + 1);
+}
+
+describe('the tax page', () => {
+  it('shows script typed into a W-9 as text, in the summary and the form', async () => {
+    const summary = await savedSummary({
+      kind: 'us',
+      legalName: SCRIPT,
+      businessType: 'individual',
+      tinType: 'ssn',
+      tin: '512-34-7789',
+      addressLine1: SCRIPT,
+      addressLine2: SCRIPT,
+      city: SCRIPT,
+      state: 'IL',
+      zip: '62701',
+      signature: SCRIPT,
+      certify: 'on',
+    });
+    // Name and signature.
+    expectEscaped(renderToStaticMarkup(<TaxSummaryCard summary={summary} />), 2);
+    // Legal name and the three address fields, given back as the form's values.
+    expectEscaped(
+      renderToStaticMarkup(
+        <UsTaxForm
+          defaults={formDefaultsFrom(summary, 'US')}
+          states={[{ code: 'IL', name: 'Illinois' }]}
+        />,
+      ),
+      4,
+    );
+  });
+
+  it('shows script typed into a W-8BEN as text, its tax id only as a last four', async () => {
+    const summary = await savedSummary({
+      kind: 'non_us',
+      name: SCRIPT,
+      countryOfCitizenship: 'PT',
+      addressLine1: SCRIPT,
+      addressLine2: SCRIPT,
+      city: SCRIPT,
+      region: SCRIPT,
+      postalCode: '<script>x</script>',
+      country: 'PT',
+      foreignTaxId: SCRIPT,
+      signature: SCRIPT,
+      certify: 'on',
+    });
+    const card = renderToStaticMarkup(<TaxSummaryCard summary={summary} />);
+    expectEscaped(card, 2);
+    expect(card).toContain('ending ipt&gt;');
+    const form = renderToStaticMarkup(
+      <NonUsTaxForm defaults={formDefaultsFrom(summary, 'PT')} countries={COUNTRIES} />,
+    );
+    // Name, the three address fields and the region; the postal code is the short script.
+    expectEscaped(form, 5);
+    expect(form).toContain('value="&lt;script&gt;x&lt;/script&gt;"');
+  });
+});

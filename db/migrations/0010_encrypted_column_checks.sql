@@ -1,0 +1,2 @@
+ALTER TABLE "payout_method" ADD CONSTRAINT "payout_method_no_plain_iban" CHECK ("payout_method"."iban_encrypted" is null or "payout_method"."iban_encrypted" like 'v1.%');--> statement-breakpoint
+ALTER TABLE "pending_confirmation" ADD CONSTRAINT "pending_confirmation_encrypted" CHECK ("pending_confirmation"."payload_encrypted" like 'v1.%');
