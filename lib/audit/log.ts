@@ -1,4 +1,3 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { auditLog } from '@/db/schema';
 
@@ -7,6 +6,7 @@ export type AuditAction =
   | 'auth.sign_out_everywhere'
   | 'invite.sent'
   | 'invite.resent'
+  | 'invite.email_changed'
   | 'invite.revoked'
   | 'invite.accepted'
   | 'contract.accepted'
@@ -32,25 +32,22 @@ export type AuditEntry = {
   detail?: string;
 };
 
-/** Appends to the audit log (the table refuses updates and deletes). */
+const toRow = (entry: AuditEntry) => ({
+  actorId: entry.actorId,
+  action: entry.action,
+  targetType: entry.targetType ?? null,
+  targetId: entry.targetId ?? null,
+  ip: entry.ip ?? null,
+  detail: entry.detail ?? null,
+});
+
+/** Appends to the audit log (the table refuses updates, deletes and truncation). */
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    ip: entry.ip ?? null,
-    detail: entry.detail ?? null,
-  });
+  await db.insert(auditLog).values(toRow(entry));
 }
 
-export async function listAudit(db: DbOrTx, options: { actorId?: string; limit?: number } = {}) {
-  const filters: SQL[] = [];
-  if (options.actorId) filters.push(eq(auditLog.actorId, options.actorId));
-  return db
-    .select()
-    .from(auditLog)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(desc(auditLog.createdAt))
-    .limit(options.limit ?? 200);
+/** Appends several entries in one statement (a bulk invite writes up to 500). */
+export async function recordAuditEntries(db: DbOrTx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map(toRow));
 }

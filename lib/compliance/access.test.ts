@@ -243,8 +243,13 @@ describe('the audit log', () => {
       person: approvedOne.email.toUpperCase(),
     }))!;
     expect(log.person?.id).toBe(approvedOne.freelancerId);
+    // Their invite (sent by the client, accepted with the sign-in) and their contract too.
     expect(new Set(log.entries.map((e) => e.action))).toEqual(
       new Set([
+        'invite.sent',
+        'invite.accepted',
+        'auth.sign_in',
+        'contract.accepted',
         'compliance.submitted',
         'compliance.document_uploaded',
         'compliance.document_downloaded',
@@ -258,7 +263,7 @@ describe('the audit log', () => {
     });
   });
 
-  it('is append-only: the database refuses UPDATE and DELETE', async () => {
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     const [row] = await database.db.select().from(auditLog).limit(1);
     expect(row).toBeDefined();
     const refusal = async (query: Promise<unknown>) => {
@@ -279,6 +284,11 @@ describe('the audit log', () => {
     expect(await refusal(database.db.execute(sql`update audit_log set ip = null`))).toContain(
       'append-only',
     );
+    const countRows = async () =>
+      (await database.db.select({ id: auditLog.id }).from(auditLog)).length;
+    const before = await countRows();
+    expect(await refusal(database.db.execute(sql`truncate audit_log`))).toContain('append-only');
+    expect(await countRows()).toBe(before);
     const [after] = await database.db.select().from(auditLog).where(eq(auditLog.id, row.id));
     expect(after).toEqual(row);
   });

@@ -39,10 +39,10 @@ export function clientComplianceLine(input: {
       if (state?.kind === 'under-review')
         return 'Under review by Workbridge; the contract starts when it is approved.';
       if (state?.kind === 'rejected') {
-        return `Not approved; the freelancer can submit again from ${formatComplianceDate(state.resubmitFrom)}. The contract starts after an approval.`;
+        return `Not approved; the freelancer can submit again from ${formatComplianceDate(state.resubmitFrom)}. The contract starts after the compliance check is approved.`;
       }
       if (state?.kind === 'approved') return 'Approved; the contract is starting.';
-      return 'Waiting for the freelancer to submit it; the contract starts after an approval.';
+      return 'Waiting for the freelancer to submit it; the contract starts after the compliance check.';
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   complianceRequirement,
   describeRequirement,
+  QUESTIONNAIRE_WEEKLY_HOURS,
   type ClientType,
   type ComplianceRequirement,
 } from './rule';
@@ -39,6 +40,6 @@ export function offerComplianceNote(
   }
   return {
     requirement: null,
-    text: 'Hourly contracts with no weekly limit, or a limit of 30 hours or more, need a short compliance questionnaire before they start; other contracts need no check.',
+    text: `Hourly contracts with no weekly limit, or a limit of ${QUESTIONNAIRE_WEEKLY_HOURS} hours or more, need a short compliance questionnaire before they start; other contracts need no check.`,
   };
 }

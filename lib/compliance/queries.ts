@@ -8,6 +8,7 @@ import {
   complianceDocuments,
   contracts,
   freelancerProfiles,
+  invites,
   storedFiles,
   users,
 } from '@/db/schema';
@@ -300,20 +301,33 @@ export async function findPerson(db: DbOrTx, idOrEmail: string) {
 }
 
 /**
- * Where a person is the target: their account, and their compliance checks and documents
- * (a review decision's actor is the reviewer, its target the check).
+ * Where a person acted or is the target: their account, their compliance checks and
+ * documents (a review decision's actor is the reviewer, its target the check), the invites
+ * they sent or were sent (by address, so before they had an account too) and the
+ * contracts they offered or hold.
  */
-function concernsPerson(personId: string) {
+function concernsPerson(person: { id: string; email: string }) {
   return or(
-    eq(auditLog.actorId, personId),
-    eq(auditLog.targetId, personId),
-    sql`${auditLog.targetId} in (select ${complianceChecks.id}::text from ${complianceChecks} where ${complianceChecks.userId} = ${personId})`,
-    sql`${auditLog.targetId} in (select ${complianceDocuments.id}::text from ${complianceDocuments} join ${complianceChecks} on ${complianceChecks.id} = ${complianceDocuments.checkId} where ${complianceChecks.userId} = ${personId})`,
+    eq(auditLog.actorId, person.id),
+    eq(auditLog.targetId, person.id),
+    sql`${auditLog.targetId} in (select ${complianceChecks.id}::text from ${complianceChecks} where ${complianceChecks.userId} = ${person.id})`,
+    sql`${auditLog.targetId} in (select ${complianceDocuments.id}::text from ${complianceDocuments} join ${complianceChecks} on ${complianceChecks.id} = ${complianceDocuments.checkId} where ${complianceChecks.userId} = ${person.id})`,
+    and(
+      eq(auditLog.targetType, 'invite'),
+      sql`${auditLog.targetId} in (select ${invites.id}::text from ${invites} where ${invites.email} = ${person.email} or ${invites.acceptedById} = ${person.id} or ${invites.invitedById} = ${person.id})`,
+    ),
+    and(
+      eq(auditLog.targetType, 'contract'),
+      sql`${auditLog.targetId} in (select ${contracts.id}::text from ${contracts} join ${invites} on ${invites.id} = ${contracts.inviteId} where ${contracts.freelancerId} = ${person.id} or ${invites.invitedById} = ${person.id})`,
+    ),
   );
 }
 
 /** Audit entries, newest first: all of them, or those about one person. */
-export async function listAuditEntries(db: DbOrTx, options: { personId?: string; limit: number }) {
+export async function listAuditEntries(
+  db: DbOrTx,
+  options: { person?: { id: string; email: string }; limit: number },
+) {
   return db
     .select({
       id: auditLog.id,
@@ -328,7 +342,7 @@ export async function listAuditEntries(db: DbOrTx, options: { personId?: string;
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(options.personId ? concernsPerson(options.personId) : undefined)
+    .where(options.person ? concernsPerson(options.person) : undefined)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(options.limit);
 }

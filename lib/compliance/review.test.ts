@@ -340,6 +340,35 @@ describe('an approval older than a year', () => {
   });
 });
 
+describe('an approval across clients', () => {
+  it("starts another client's contract that needs the check at once, while it is current", async () => {
+    const { email, userId, checkId, contracts } = await submitted(['enterprise']);
+    await decideCheck(database.db, { reviewer: admin, checkId, decision: 'approve' });
+    const otherClient = await createWorkspace(database.db, 'enterprise', 'Umbrella');
+    const next = await acceptedContract(database.db, otherClient, email);
+    expect(next.freelancerId).toBe(userId);
+    expect(next.status).toBe('active');
+    expect(await contractStatus(database.db, next.contractId)).toBe('active');
+    expect(await contractStatus(database.db, contracts[0].contractId)).toBe('active');
+    expect(await checksOf(database.db, userId)).toHaveLength(1);
+  });
+
+  it("holds another client's contract once the approval is more than a year old", async () => {
+    const longAgo = daysAfter(new Date(), -400);
+    const { email, checkId } = await submitted(['enterprise'], longAgo);
+    await decideCheck(database.db, {
+      reviewer: admin,
+      checkId,
+      decision: 'approve',
+      now: daysAfter(longAgo, 1),
+    });
+    // A company's 40-hour contract needs only the questionnaire, which the old approval covered.
+    const next = await acceptedContract(database.db, company, email);
+    expect(next.status).toBe('awaiting_compliance');
+    expect(await contractStatus(database.db, next.contractId)).toBe('awaiting_compliance');
+  });
+});
+
 describe('ops reads', () => {
   it('are refused to anyone who is not an ops reviewer', async () => {
     const { userId, checkId } = await submitted();

@@ -126,6 +126,6 @@ export async function loadAuditLog(
   return {
     person,
     personNotFound: false,
-    entries: await listAuditEntries(db, { personId: person.id, limit: AUDIT_PAGE_SIZE }),
+    entries: await listAuditEntries(db, { person, limit: AUDIT_PAGE_SIZE }),
   };
 }

@@ -235,7 +235,7 @@ describe('clientComplianceLine', () => {
       },
     });
     expect(line).toBe(
-      'Not approved; the freelancer can submit again from June 30, 2026, 08:05 UTC. The contract starts after an approval.',
+      'Not approved; the freelancer can submit again from June 30, 2026, 08:05 UTC. The contract starts after the compliance check is approved.',
     );
     expect(line).not.toContain('Secret');
   });
@@ -255,6 +255,18 @@ describe('clientComplianceLine', () => {
       'questionnaire',
       { kind: 'under-review', level: 'questionnaire', submittedAt: now },
       'Under review by Workbridge; the contract starts when it is approved.',
+    ],
+    [
+      'awaiting_compliance',
+      'questionnaire',
+      {
+        kind: 'to-submit',
+        level: 'questionnaire',
+        lastRejection: null,
+        expiredAt: null,
+        coveredLevel: null,
+      },
+      'Waiting for the freelancer to submit it; the contract starts after the compliance check.',
     ],
   ] as const)(
     '%s contract needing %s',

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { contractAcceptances, contracts, emailOutbox, invites, users } from '@/db/schema';
+import { auditLog, contractAcceptances, contracts, emailOutbox, invites, users } from '@/db/schema';
 import { activateFromInvite } from '@/lib/invites/accept';
 import { createInvite, editOffer, loadTerms, type Inviter } from '@/lib/invites/service';
 import { createTestDatabase } from '@/tests/helpers/db';
@@ -45,6 +45,9 @@ async function activatedOffer() {
   return { freelancerId: activated.user.id, contract, inviteId: invite.id, hash: hashTerms(terms) };
 }
 
+const auditedFor = (contractId: string) =>
+  database.db.select().from(auditLog).where(eq(auditLog.targetId, contractId));
+
 async function clientMail() {
   const [clientUser] = await database.db.select().from(users).where(eq(users.id, client.userId));
   return database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, clientUser.email));
@@ -80,6 +83,9 @@ describe('acceptContract', () => {
       .from(contracts)
       .where(eq(contracts.id, offer.contract.id));
     expect(contract.status).toBe('active');
+    expect((await auditedFor(offer.contract.id)).map((r) => [r.action, r.actorId])).toEqual([
+      ['contract.accepted', offer.freelancerId],
+    ]);
     const mail = await clientMail();
     expect(mail.length - before).toBe(1);
     expect(mail.at(-1)?.subject).toMatch(/Alex Rivera accepted your offer/);
@@ -110,6 +116,7 @@ describe('acceptContract', () => {
         .from(contractAcceptances)
         .where(eq(contractAcceptances.contractId, offer.contract.id)),
     ).toHaveLength(0);
+    expect(await auditedFor(offer.contract.id)).toEqual([]);
   });
 
   it('refuses someone who is not the invitee, and changes nothing', async () => {
@@ -145,6 +152,11 @@ describe('declineContract', () => {
     const [invite] = await database.db.select().from(invites).where(eq(invites.id, offer.inviteId));
     expect(invite.status).toBe('declined');
     expect(invite.declineReason).toBe(reason);
+    const audited = await auditedFor(offer.contract.id);
+    expect(audited.map((r) => [r.action, r.actorId])).toEqual([
+      ['contract.declined', offer.freelancerId],
+    ]);
+    expect(audited[0].detail).not.toContain('timeline');
     const mail = (await clientMail()).at(-1)!;
     expect(mail.subject).toMatch(/declined your offer/);
     expect(mail.html).toContain('does not');

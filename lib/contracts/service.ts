@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clientWorkspaces, contractAcceptances, contracts, invites, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/log';
 import { complianceRequirement } from '@/lib/compliance/rule';
 import { hasCurrentApproval } from '@/lib/compliance/service';
 import { sendEmail } from '@/lib/email/outbox';
@@ -77,8 +78,8 @@ async function lockOpenOffer(
 
 /**
  * Accepts the offer exactly as it was shown (its hash), storing a snapshot of the terms
- * with who and when; the client is emailed. If the client changed the offer meanwhile,
- * nothing is stored and the freelancer is asked to review again.
+ * with who and when, and an audit entry; the client is emailed. If the client changed the
+ * offer meanwhile, nothing is stored and the freelancer is asked to review again.
  */
 export async function acceptContract(
   db: Db,
@@ -114,6 +115,14 @@ export async function acceptContract(
       .set({ status, updatedAt: new Date() })
       .where(eq(contracts.id, row.contract.id));
     await recordInviteEvent(tx, row.invite.id, 'accepted', input.freelancerId);
+    await recordAudit(tx, {
+      actorId: input.freelancerId,
+      action: 'contract.accepted',
+      targetType: 'contract',
+      targetId: row.contract.id,
+      ip: input.ip,
+      detail: `version ${row.contract.version}; ${status === 'active' ? 'started' : 'waits for compliance'}`,
+    });
     await sendEmail(tx, {
       to: row.clientEmail,
       template: 'offer-accepted',
@@ -125,7 +134,7 @@ export async function acceptContract(
 
 export async function declineContract(
   db: Db,
-  input: { contractId: string; freelancerId: string; reason: string },
+  input: { contractId: string; freelancerId: string; reason: string; ip?: string },
 ): Promise<DecisionResult> {
   return db.transaction(async (tx) => {
     const { row, error } = await lockOpenOffer(tx, input.contractId, input.freelancerId);
@@ -150,6 +159,15 @@ export async function declineContract(
       input.freelancerId,
       input.reason.slice(0, 300),
     );
+    // The reason is the freelancer's own words: it stays on the invite, not in the audit log.
+    await recordAudit(tx, {
+      actorId: input.freelancerId,
+      action: 'contract.declined',
+      targetType: 'contract',
+      targetId: row.contract.id,
+      ip: input.ip,
+      detail: `version ${row.contract.version}`,
+    });
     await sendEmail(tx, {
       to: row.clientEmail,
       template: 'offer-declined',

@@ -1,5 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { contracts, emailOutbox, inviteEvents, invites, sessions, users } from '@/db/schema';
+import {
+  auditLog,
+  contracts,
+  emailOutbox,
+  inviteEvents,
+  invites,
+  sessions,
+  users,
+} from '@/db/schema';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   createClient,
@@ -109,6 +117,15 @@ describe('activateFromInvite', () => {
       .from(inviteEvents)
       .where(and(eq(inviteEvents.inviteId, invite.id), eq(inviteEvents.type, 'activated')));
     expect(activated).toHaveLength(1);
+    // The nine clicks that lost left no audit entry.
+    const audited = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, winners[0].id));
+    expect(audited.map((r) => [r.action, r.targetId]).sort()).toEqual([
+      ['auth.sign_in', winners[0].id],
+      ['invite.accepted', invite.id],
+    ]);
     // The used link now says so, and cannot be used again.
     expect((await resolveInviteLink(database.db, token)).kind).toBe('used');
     expect((await activateFromInvite(database.db, token)).ok).toBe(false);

@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contracts, freelancerProfiles, invites, users } from '@/db/schema';
 import { upsertVerifiedUser, type User } from '@/lib/accounts/queries';
+import { recordAuditEntries } from '@/lib/audit/log';
 import { createSession, type NewSession } from '@/lib/auth/service';
 import { hashToken } from '@/lib/security/tokens';
 import { recordInviteEvent } from './queries';
@@ -20,15 +21,16 @@ class Rollback extends Error {
  * The click on "Continue" of an invite link. One guarded UPDATE consumes the token (pending,
  * not expired, current); in the same transaction the invited email's user is found or
  * created (verified: the click proves the mailbox), the invite and its offer are attached,
- * and a database session is opened. Ten concurrent clicks give one acceptance.
+ * and a database session is opened; the audit log records the acceptance and the sign-in.
+ * Ten concurrent clicks give one acceptance.
  *
  * `signedInUserId`: who is signed in on this browser, if anyone. Someone else's account
- * never receives the invite.
+ * never receives the invite. `ip`: the browser's address, for the audit log.
  */
 export async function activateFromInvite(
   db: Db,
   token: string,
-  options: { signedInUserId?: string | null } = {},
+  options: { signedInUserId?: string | null; ip?: string | null } = {},
 ): Promise<ActivateResult> {
   const tokenHash = hashToken(token);
   try {
@@ -69,6 +71,24 @@ export async function activateFromInvite(
       await tx.update(users).set({ activeSide: 'freelancer' }).where(eq(users.id, user.id));
       await recordInviteEvent(tx, invite.id, 'activated', user.id);
       const session = await createSession(tx, user.id);
+      const ip = options.ip ?? null;
+      await recordAuditEntries(tx, [
+        {
+          actorId: user.id,
+          action: 'invite.accepted',
+          targetType: 'invite',
+          targetId: invite.id,
+          ip,
+        },
+        {
+          actorId: user.id,
+          action: 'auth.sign_in',
+          targetType: 'user',
+          targetId: user.id,
+          ip,
+          detail: 'Invite link',
+        },
+      ]);
       return { ok: true as const, user, session, inviteId: invite.id };
     });
   } catch (error) {

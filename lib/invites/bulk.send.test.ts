@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { contracts, emailOutbox, inviteEvents, inviteTokens, invites } from '@/db/schema';
+import { auditLog, contracts, emailOutbox, inviteEvents, inviteTokens, invites } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
@@ -227,5 +227,20 @@ describe('sendBulkInvites', () => {
       .from(invites)
       .where(eq(invites.email, 'person499@example.com'));
     expect([person.firstName, person.lastName]).toEqual(['First499', 'Last499']);
+    const [audited] = await database.db
+      .select({
+        rows: sql<number>`count(*)::int`,
+        invites: sql<number>`count(distinct ${auditLog.targetId})::int`,
+      })
+      .from(auditLog)
+      .innerJoin(invites, sql`${invites.id}::text = ${auditLog.targetId}`)
+      .where(
+        and(
+          eq(auditLog.action, 'invite.sent'),
+          eq(auditLog.actorId, mine.userId),
+          eq(invites.workspaceId, mine.workspaceId),
+        ),
+      );
+    expect(audited).toEqual({ rows: 500, invites: 500 });
   }, 180_000);
 });

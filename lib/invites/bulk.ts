@@ -141,13 +141,15 @@ export function describeRate(row: BulkReportRow): string {
 
 /**
  * Sends the rows the check approves, all in one transaction: either every invite of the
- * list is written (with its offer and email) or none is.
+ * list is written (with its offer, email and audit entry) or none is. `ip`: the client's
+ * address, for the audit log.
  */
 export async function sendBulkInvites(
   db: Db,
   inviter: Inviter,
   csv: string,
   offer: OfferData,
+  ip: string | null = null,
 ): Promise<BulkReport & { sent?: number }> {
   const report = await checkBulkInvites(db, inviter, csv, offer);
   if (!report.ok) return report;
@@ -193,7 +195,7 @@ export async function sendBulkInvites(
           ),
         );
     }
-    await writePreparedInvites(tx, inviter, prepared);
+    await writePreparedInvites(tx, inviter, prepared, ip);
     return true;
   });
   if (!withinLimit) {

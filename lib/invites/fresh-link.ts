@@ -51,6 +51,7 @@ export async function requestFreshInviteLink(
     await reissueInviteLink(tx, state.invite, inviter, {
       event: 'fresh_link_requested',
       actorId: null,
+      ip,
     });
   });
   return { ok: true };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createElement } from 'react';
 import type { Tx } from '@/db/client';
 import { contracts, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
+import { recordAuditEntries } from '@/lib/audit/log';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { enqueueRenderedEmails } from '@/lib/email/outbox';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render';
@@ -96,11 +97,15 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-/** Writes prepared invites with their offers, events and emails, a few statements per batch. */
+/**
+ * Writes prepared invites with their offers, events, audit entries and emails, a few
+ * statements per batch. `ip`: the client's address, for the audit log.
+ */
 export async function writePreparedInvites(
   tx: Tx,
   inviter: InviterContext,
   prepared: PreparedInvite[],
+  ip: string | null = null,
 ): Promise<void> {
   if (prepared.length === 0) return;
   await enqueueRenderedEmails(
@@ -171,6 +176,19 @@ export async function writePreparedInvites(
         inviteId: p.inviteId,
         type: 'created' as const,
         actorId: inviter.userId,
+      })),
+    ),
+  );
+  await insertChunked(prepared, (chunk) =>
+    recordAuditEntries(
+      tx,
+      chunk.map((p) => ({
+        actorId: inviter.userId,
+        action: 'invite.sent' as const,
+        targetType: 'invite',
+        targetId: p.inviteId,
+        ip,
+        detail: `to ${p.email}`,
       })),
     ),
   );

@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { clientWorkspaces, contracts, inviteTokens, invites, milestones } from '@/db/schema';
+import { recordAudit, type AuditAction } from '@/lib/audit/log';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
 import { generateToken, hashToken } from '@/lib/security/tokens';
@@ -120,13 +121,15 @@ function duplicateResult(existingInviteId: string): InviteResult {
 }
 
 /**
- * Creates the invite, its offer, its first event and its invitation email in one
- * transaction. A concurrent duplicate (a double click) loses on the partial unique index.
+ * Creates the invite, its offer, its first event, its audit entry and its invitation email
+ * in one transaction. A concurrent duplicate (a double click) loses on the partial unique
+ * index. `ip`, here and below: the client's address, for the audit log.
  */
 export async function createInvite(
   db: Db,
   inviter: Inviter,
   input: InviteData,
+  ip: string | null = null,
 ): Promise<InviteResult> {
   // Rendered before the transaction: rendering is slow, and PGlite has one connection.
   const [prepared] = await prepareInvites(
@@ -157,7 +160,7 @@ export async function createInvite(
       await expireStale(tx, inviter.workspaceId, input.email);
       const existing = await findPendingInvite(tx, inviter.workspaceId, input.email);
       if (existing) return duplicateResult(existing.id);
-      await writePreparedInvites(tx, inviter, [prepared]);
+      await writePreparedInvites(tx, inviter, [prepared], ip);
       return { ok: true as const, inviteId: prepared.inviteId };
     });
   } catch (error) {
@@ -191,10 +194,22 @@ export async function loadTerms(db: Db | Tx, inviteId: string): Promise<OfferTer
   };
 }
 
+const REISSUE_AUDIT: Record<
+  'resent' | 'email_changed' | 'fresh_link_requested',
+  { action: AuditAction; detail: (from: string, to: string) => string }
+> = {
+  resent: { action: 'invite.resent', detail: (_from, to) => `to ${to}` },
+  email_changed: { action: 'invite.email_changed', detail: (from, to) => `${from} → ${to}` },
+  fresh_link_requested: {
+    action: 'invite.resent',
+    detail: (_from, to) => `to ${to}, asked for from an expired link`,
+  },
+};
+
 /**
  * Issues a fresh link for a pending invite: the old token is superseded (its link stops
- * working), the expiry starts again, a new email goes out. Used by resend, change of
- * email and the invitee's "email me a fresh link".
+ * working), the expiry starts again, a new email goes out, and the audit log says so.
+ * Used by resend, change of email and the invitee's "email me a fresh link".
  */
 export async function reissueInviteLink(
   tx: Tx,
@@ -204,6 +219,7 @@ export async function reissueInviteLink(
     email?: string;
     event: 'resent' | 'email_changed' | 'fresh_link_requested';
     actorId: string | null;
+    ip: string | null;
     detail?: string;
   },
 ): Promise<void> {
@@ -242,6 +258,15 @@ export async function reissueInviteLink(
     })
     .where(eq(invites.id, invite.id));
   await recordInviteEvent(tx, invite.id, options.event, options.actorId, options.detail);
+  const audit = REISSUE_AUDIT[options.event];
+  await recordAudit(tx, {
+    actorId: options.actorId,
+    action: audit.action,
+    targetType: 'invite',
+    targetId: invite.id,
+    ip: options.ip,
+    detail: audit.detail(invite.email, email),
+  });
 }
 
 /** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
@@ -283,6 +308,7 @@ export async function resendInvite(
   db: Db,
   inviter: Inviter,
   inviteId: string,
+  ip: string | null = null,
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
     const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
@@ -293,7 +319,11 @@ export async function resendInvite(
       const newer = await findPendingInvite(tx, inviter.workspaceId, invite.email);
       if (newer) return duplicateResult(newer.id);
     }
-    await reissueInviteLink(tx, invite, inviter, { event: 'resent', actorId: inviter.userId });
+    await reissueInviteLink(tx, invite, inviter, {
+      event: 'resent',
+      actorId: inviter.userId,
+      ip,
+    });
     return { ok: true as const, inviteId };
   });
 }
@@ -303,6 +333,7 @@ export async function changeInviteEmail(
   inviter: Inviter,
   inviteId: string,
   email: string,
+  ip: string | null = null,
 ): Promise<InviteResult> {
   try {
     return await db.transaction(async (tx) => {
@@ -322,6 +353,7 @@ export async function changeInviteEmail(
         email,
         event: 'email_changed',
         actorId: inviter.userId,
+        ip,
         detail: `${invite.email} → ${email}`,
       });
       return { ok: true as const, inviteId };
@@ -338,6 +370,7 @@ export async function revokeInvite(
   db: Db,
   inviter: Inviter,
   inviteId: string,
+  ip: string | null = null,
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
     const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
@@ -351,6 +384,14 @@ export async function revokeInvite(
       .set({ status: 'withdrawn', updatedAt: new Date() })
       .where(eq(contracts.inviteId, invite.id));
     await recordInviteEvent(tx, invite.id, 'revoked', inviter.userId);
+    await recordAudit(tx, {
+      actorId: inviter.userId,
+      action: 'invite.revoked',
+      targetType: 'invite',
+      targetId: invite.id,
+      ip,
+      detail: `to ${invite.email}`,
+    });
     return { ok: true as const, inviteId };
   });
 }

@@ -30,7 +30,7 @@ describe('displayStatus', () => {
 
   it('has a label for every status', () => {
     expect(STATUS_LABELS.failed).toBe('Delivery failed');
-    expect(Object.keys(STATUS_LABELS)).toHaveLength(11);
+    expect(Object.keys(STATUS_LABELS)).toHaveLength(12);
   });
 });
 
@@ -45,6 +45,11 @@ describe('after the freelancer joined', () => {
   it('says "joined, reviewing" until the contract is decided, then accepted', () => {
     expect(displayStatus({ ...base, contractStatus: 'offered' })).toBe('activated');
     expect(displayStatus({ ...base, contractStatus: 'active' })).toBe('accepted');
-    expect(displayStatus({ ...base, contractStatus: 'awaiting_compliance' })).toBe('accepted');
+  });
+
+  it('says an accepted contract held for compliance starts after the check', () => {
+    const status = displayStatus({ ...base, contractStatus: 'awaiting_compliance' });
+    expect(status).toBe('awaiting_compliance');
+    expect(STATUS_LABELS[status]).toBe('Accepted; starts after the compliance check');
   });
 });

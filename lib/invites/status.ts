@@ -6,6 +6,7 @@ export type DisplayStatus =
   | 'opened'
   | 'activated'
   | 'accepted'
+  | 'awaiting_compliance'
   | 'bounced'
   | 'declined'
   | 'expired'
@@ -19,12 +20,17 @@ export type StatusInputs = {
   deliveryEvent: 'delivered' | 'bounced' | 'complained' | null;
   /** When the landing page was first opened (an invite_event, never a write to the invite). */
   openedAt: Date | null;
-  /** The offer's state: an activated invite is "accepted" only once the contract is. */
+  /**
+   * The offer's state: an activated invite is "accepted" only once the contract is, and
+   * says so when the contract waits for the compliance check.
+   */
   contractStatus?: 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | null;
 };
 
 export function displayStatus(i: StatusInputs, now = new Date()): DisplayStatus {
   if (i.status === 'accepted' && i.contractStatus === 'offered') return 'activated';
+  if (i.status === 'accepted' && i.contractStatus === 'awaiting_compliance')
+    return 'awaiting_compliance';
   if (i.status !== 'pending') return i.status;
   if (i.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (i.openedAt) return 'opened';
@@ -42,6 +48,7 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
   opened: 'Opened',
   activated: 'Joined, reviewing the offer',
   accepted: 'Accepted',
+  awaiting_compliance: 'Accepted; starts after the compliance check',
   bounced: 'Bounced',
   declined: 'Declined',
   expired: 'Expired',

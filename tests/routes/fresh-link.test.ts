@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { eq } from 'drizzle-orm';
-import { inviteEvents, invites } from '@/db/schema';
+import { auditLog, inviteEvents, invites } from '@/db/schema';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   createClient,
@@ -72,6 +72,22 @@ describe('POST /invite/<token>/fresh-link', () => {
       .from(inviteEvents)
       .where(eq(inviteEvents.inviteId, invite.id));
     expect(events.map((e) => e.type)).toContain('fresh_link_requested');
+    // Audited as a resend by nobody signed in, from the asking browser's address.
+    const audited = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, invite.id))
+      .orderBy(auditLog.createdAt);
+    expect(audited.map((r) => [r.action, r.actorId, r.targetType, r.ip, r.detail])).toEqual([
+      ['invite.sent', invite.invitedById, 'invite', null, `to ${invite.email}`],
+      [
+        'invite.resent',
+        null,
+        'invite',
+        '203.0.113.7',
+        `to ${invite.email}, asked for from an expired link`,
+      ],
+    ]);
 
     // The old link is now superseded, so asking again from it does nothing; use up the limit
     // on the per-invite counter by expiring the new link each time.

@@ -93,6 +93,7 @@ export async function declineContractAction(
     contractId: contractId.data,
     freelancerId: viewer.user.id,
     reason: parsed.data.reason,
+    ip: await clientIp(),
   });
   if (!result.ok) return failure(result.message);
   redirect(`/onboarding?notice=declined`);

@@ -27,7 +27,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <div className="field">
           <label htmlFor="person">Person (email or account id)</label>
           <p id="person-hint" className="hint">
-            Shows what they did and what was done to their account, checks and documents.
+            Shows what they did, and what was done to their account, invites, contracts, checks and
+            documents.
           </p>
           <input
             id="person"

@@ -30,6 +30,7 @@ import {
   type InviteResult,
 } from '@/lib/invites/service';
 import type { BulkReportRow } from '@/lib/invites/bulk';
+import { clientIp } from '@/lib/server/request';
 
 const SIGNED_OUT =
   'Your session has ended, or this account has no client workspace. Please sign in again.';
@@ -71,7 +72,7 @@ export async function createInviteAction(_prev: FormState, formData: FormData): 
   const parsed = inviteSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
-  const result = await createInvite(db, client.inviter, parsed.data);
+  const result = await createInvite(db, client.inviter, parsed.data, await clientIp());
   if (!result.ok) return fromResult(result, formData);
   redirect(`/client/invites/${result.inviteId}?notice=sent`);
 }
@@ -111,7 +112,8 @@ export async function resendInviteAction(_prev: FormState, formData: FormData): 
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
-  return simpleInviteAction(formData, (id) => resendInvite(db, client.inviter, id), 'resent');
+  const ip = await clientIp();
+  return simpleInviteAction(formData, (id) => resendInvite(db, client.inviter, id, ip), 'resent');
 }
 
 export async function revokeInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -119,7 +121,8 @@ export async function revokeInviteAction(_prev: FormState, formData: FormData): 
   const client = await loadClient();
   if (!client) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
-  return simpleInviteAction(formData, (id) => revokeInvite(db, client.inviter, id), 'revoked');
+  const ip = await clientIp();
+  return simpleInviteAction(formData, (id) => revokeInvite(db, client.inviter, id, ip), 'revoked');
 }
 
 export async function changeInviteEmailAction(
@@ -140,6 +143,7 @@ export async function changeInviteEmailAction(
     client.inviter,
     parsed.data.inviteId,
     parsed.data.email,
+    await clientIp(),
   );
   if (!result.ok) return fromResult(result, formData);
   redirect(`/client/invites/${parsed.data.inviteId}?notice=email-changed`);
@@ -179,7 +183,7 @@ export async function bulkInviteAction(_prev: FormState, formData: FormData): Pr
   const { db } = await getDatabase();
   const confirmed = formData.get('intent') === 'send';
   const report = confirmed
-    ? await sendBulkInvites(db, client.inviter, csv, parsed.data.offer)
+    ? await sendBulkInvites(db, client.inviter, csv, parsed.data.offer, await clientIp())
     : await checkBulkInvites(db, client.inviter, csv, parsed.data.offer);
   const values = { ...formValues(formData), csv };
   if (!report.ok) return { ...failure(report.message, { csv: [report.message] }), values };

@@ -1,3 +1,4 @@
+import { QUESTIONNAIRE_WEEKLY_HOURS } from '@/lib/compliance/rule';
 import { HelpArticle, helpArticleMetadata } from '../help-article';
 
 export const metadata = helpArticleMetadata('compliance-check');
@@ -20,13 +21,15 @@ export default function ComplianceCheckPage() {
         </li>
         <li>
           <strong>
-            Hourly contracts with no weekly limit, or a limit of 30 hours a week or more:
+            Hourly contracts with no weekly limit, or a limit of {QUESTIONNAIRE_WEEKLY_HOURS} hours
+            a week or more:
           </strong>{' '}
           a questionnaire.
         </li>
         <li>
           <strong>Everything else:</strong> nothing. For example, a fixed-price contract, or an
-          hourly contract capped at 20 hours a week, from a client that isn&rsquo;t an enterprise.
+          hourly contract capped below {QUESTIONNAIRE_WEEKLY_HOURS} hours a week, from a client that
+          isn&rsquo;t an enterprise.
         </li>
       </ul>
       <p>

@@ -4,6 +4,7 @@ import { loadViewer, readSessionCookie, setSessionCookie } from '@/lib/auth/sess
 import { activateFromInvite } from '@/lib/invites/accept';
 import { resolveInviteLink } from '@/lib/invites/landing';
 import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
+import { clientIp } from '@/lib/server/request';
 
 type Params = { params: Promise<{ token: string }> };
 
@@ -18,7 +19,10 @@ export async function POST(request: Request, { params }: Params) {
     return new Response('Cross-site request refused', { status: 403 });
   const viewer = await loadViewer();
   const { db } = await getDatabase();
-  const result = await activateFromInvite(db, token, { signedInUserId: viewer?.user.id ?? null });
+  const result = await activateFromInvite(db, token, {
+    signedInUserId: viewer?.user.id ?? null,
+    ip: await clientIp(),
+  });
   if (!result.ok) {
     // A double click: the first click already signed this browser in as the invitee.
     const state = await resolveInviteLink(db, token);
