@@ -73,7 +73,7 @@ describe('changing the account email', () => {
     expect(await findEmailChange(database.db, token, null)).toMatchObject({ ok: true });
     expect(await emailOf(who.userId)).toBe(who.email);
 
-    expect(await confirmEmailChange(database.db, token, null)).toEqual({
+    expect(await confirmEmailChange(database.db, token, null, '198.51.100.23')).toEqual({
       ok: true,
       message: 'Your account email is now new.address@example.com.',
     });
@@ -85,7 +85,7 @@ describe('changing the account email', () => {
       .select()
       .from(auditLog)
       .where(eq(auditLog.actorId, who.userId));
-    expect(audit.action).toBe('account.email_changed');
+    expect(audit).toMatchObject({ action: 'account.email_changed', ip: '198.51.100.23' });
 
     expect(await confirmEmailChange(database.db, token, who.userId)).toMatchObject({
       ok: false,

@@ -168,6 +168,7 @@ export async function confirmEmailChange(
   db: Db,
   token: string,
   signedInUserId: string | null,
+  ip: string | null = null,
 ): Promise<AccountResult> {
   try {
     return await db.transaction(async (tx): Promise<AccountResult> => {
@@ -206,6 +207,7 @@ export async function confirmEmailChange(
         action: 'account.email_changed',
         targetType: 'user',
         targetId: user.id,
+        ip,
         detail: 'Confirmed by a link sent to the new address',
       });
       return { ok: true, message: `Your account email is now ${used.newEmail}.` };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { pendingConfirmations } from '@/db/schema';
+import { auditLog, pendingConfirmations } from '@/db/schema';
 import {
   findSessionSignedInAt,
   isRecentSignIn,
@@ -94,8 +94,14 @@ describe('an add asked for with an old sign-in', () => {
     expect(await previewPayoutConfirmation(database.db, token, null)).toMatchObject({ ok: true });
     expect(await payoutRows(database.db, who.userId)).toEqual([]);
 
-    const confirmed = await confirmPayoutChange(database.db, token, null);
+    const confirmed = await confirmPayoutChange(database.db, token, null, '198.51.100.24');
     expect(confirmed).toMatchObject({ ok: true, status: 'applied' });
+    // The audit log names the browser that used the link.
+    const [audit] = await database.db
+      .select({ action: auditLog.action, ip: auditLog.ip })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, who.userId));
+    expect(audit).toEqual({ action: 'payout.added', ip: '198.51.100.24' });
     const rows = await payoutRows(database.db, who.userId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ last4: '0417', isDefault: true });

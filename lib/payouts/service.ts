@@ -197,6 +197,7 @@ export async function confirmPayoutChange(
   db: Db,
   token: string,
   signedInUserId: string | null,
+  ip: string | null = null,
 ): Promise<PayoutResult> {
   return guarded(() =>
     db.transaction(async (tx): Promise<PayoutResult> => {
@@ -205,8 +206,8 @@ export async function confirmPayoutChange(
         return { ok: false, reason: 'link', message: DEAD_LINK_MESSAGES[found.reason] };
       const { userId, action, payload } = found.pending;
       if (action === 'payout.add')
-        return applyAddPayoutMethod(tx, userId, addPayoutMethodSchema.parse(payload));
-      return applyRemovePayoutMethod(tx, userId, removePayload.parse(payload).methodId);
+        return applyAddPayoutMethod(tx, userId, addPayoutMethodSchema.parse(payload), ip);
+      return applyRemovePayoutMethod(tx, userId, removePayload.parse(payload).methodId, ip);
     }),
   );
 }

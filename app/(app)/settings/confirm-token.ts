@@ -1,6 +1,7 @@
 import { getDatabase } from '@/db';
 import type { Db } from '@/db/client';
 import { loadViewer, type Viewer } from '@/lib/auth/session';
+import { clientIp } from '@/lib/server/request';
 
 type Confirmed<R> = { kind: 'invalid' } | { kind: 'done'; result: R; viewer: Viewer | null };
 
@@ -10,13 +11,14 @@ type Confirmed<R> = { kind: 'invalid' } | { kind: 'done'; result: R; viewer: Vie
  */
 export async function confirmFromForm<R>(
   formData: FormData,
-  confirm: (db: Db, token: string, signedInUserId: string | null) => Promise<R>,
+  confirm: (db: Db, token: string, signedInUserId: string | null, ip: string | null) => Promise<R>,
 ): Promise<Confirmed<R>> {
   const token = formData.get('token');
   if (typeof token !== 'string' || token === '') return { kind: 'invalid' };
   const viewer = await loadViewer();
   const { db } = await getDatabase();
-  return { kind: 'done', result: await confirm(db, token, viewer?.user.id ?? null), viewer };
+  const ip = await clientIp();
+  return { kind: 'done', result: await confirm(db, token, viewer?.user.id ?? null, ip), viewer };
 }
 
 export const INVALID_LINK = 'This confirmation link is not valid.';
