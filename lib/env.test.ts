@@ -62,14 +62,50 @@ describe('parseEnv', () => {
     }
   });
 
-  it('demands a secret and a mail provider in production', () => {
+  it('demands a secret, a mail provider and a sender in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^AUTH_SECRET is required in production/),
-        expect.stringMatching(/^RESEND_API_KEY is required in production/),
-      ]),
+    expect(problems).toEqual([
+      expect.stringMatching(/^AUTH_SECRET is required in production/),
+      expect.stringMatching(/^RESEND_API_KEY is required in production/),
+      expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
+    ]);
+  });
+
+  it('refuses EMAIL_TRANSPORT=resend without a key instead of falling back to the mailbox', () => {
+    expect(problemsOf({ EMAIL_TRANSPORT: 'resend' })).toEqual([
+      'RESEND_API_KEY is required when EMAIL_TRANSPORT=resend',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'test', EMAIL_TRANSPORT: 'resend' })).toEqual([
+      'RESEND_API_KEY is required when EMAIL_TRANSPORT=resend',
+    ]);
+    expect(parseEnv({ EMAIL_TRANSPORT: 'resend', RESEND_API_KEY: 're_test' }).EMAIL_TRANSPORT).toBe(
+      'resend',
     );
+  });
+
+  it('needs an explicit EMAIL_FROM only when production mail goes through Resend', () => {
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+    expect(problemsOf({ ...production, RESEND_API_KEY: 're_test' })).toEqual([
+      expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
+    ]);
+    expect(
+      problemsOf({ ...production, RESEND_API_KEY: 're_test', EMAIL_TRANSPORT: 'resend' }),
+    ).toEqual([expect.stringMatching(/^EMAIL_FROM/)]);
+    expect(
+      parseEnv({ ...production, RESEND_API_KEY: 're_test', EMAIL_FROM: 'Acme <mail@acme.example>' })
+        .EMAIL_FROM,
+    ).toBe('Acme <mail@acme.example>');
+    // The local mailbox, and development with Resend, keep the placeholder sender.
+    expect(parseEnv({ ...production, EMAIL_TRANSPORT: 'mailbox' }).EMAIL_FROM).toBe(
+      'Workbridge <no-reply@workbridge.test>',
+    );
+    expect(parseEnv({ RESEND_API_KEY: 're_test' }).EMAIL_FROM).toBe(
+      'Workbridge <no-reply@workbridge.test>',
+    );
+  });
+
+  it('keeps no setting nothing reads', () => {
+    expect(parseEnv({ NEXT_PHASE: 'phase-production-build' })).not.toHaveProperty('NEXT_PHASE');
   });
 
   it('chooses Resend when a key is set and uses secure cookies in production', () => {
@@ -77,6 +113,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: 'x'.repeat(40),
       RESEND_API_KEY: 're_test',
+      EMAIL_FROM: 'Workbridge <no-reply@workbridge.example>',
       APP_URL: 'https://app.workbridge.example/',
     });
     expect(env.EMAIL_TRANSPORT).toBe('resend');

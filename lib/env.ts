@@ -28,7 +28,8 @@ const envSchema = z
     RESEND_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
     EMAIL_TRANSPORT: z.enum(['resend', 'mailbox']).optional(),
-    EMAIL_FROM: z.string().min(3).default('Workbridge <no-reply@workbridge.test>'),
+    /** Unset: DEVELOPMENT_EMAIL_FROM, except in production with Resend (see superRefine). */
+    EMAIL_FROM: z.string().min(3).optional(),
     EMAIL_MAX_ATTEMPTS: positiveInt(5, 20),
     EMAIL_RETRY_DELAY_SECONDS: positiveInt(5, 3600),
     ADMIN_EMAILS: z
@@ -72,23 +73,30 @@ const envSchema = z
     /** One stdout line per SQL statement (text only, no parameters), for `npm run bench`. */
     LOG_SQL_QUERIES: booleanString.default(false),
     NEXT_RUNTIME: z.enum(['nodejs', 'edge']).optional(),
-    NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (!env.AUTH_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_SECRET'],
-        message: 'is required in production (32+ random characters)',
-      });
+    const isProduction = env.NODE_ENV === 'production';
+    const problem = (variable: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    if (isProduction && !env.AUTH_SECRET) {
+      problem('AUTH_SECRET', 'is required in production (32+ random characters)');
     }
-    if (!env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== 'mailbox') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['RESEND_API_KEY'],
-        message: 'is required in production (or set EMAIL_TRANSPORT=mailbox for a local test run)',
-      });
+    // Without a key, Resend cannot be used: refuse rather than fall back to the mailbox.
+    if (!env.RESEND_API_KEY && env.EMAIL_TRANSPORT === 'resend') {
+      problem('RESEND_API_KEY', 'is required when EMAIL_TRANSPORT=resend');
+    } else if (!env.RESEND_API_KEY && isProduction && env.EMAIL_TRANSPORT !== 'mailbox') {
+      problem(
+        'RESEND_API_KEY',
+        'is required in production (or set EMAIL_TRANSPORT=mailbox for a local test run)',
+      );
+    }
+    // In production every mail goes through Resend unless the mailbox is chosen.
+    if (isProduction && env.EMAIL_TRANSPORT !== 'mailbox' && !env.EMAIL_FROM) {
+      problem(
+        'EMAIL_FROM',
+        'is required in production with Resend: a sender on your verified domain, ' +
+          'e.g. "Workbridge <no-reply@example.com>"',
+      );
     }
   });
 
@@ -96,6 +104,7 @@ type RawEnv = z.infer<typeof envSchema>;
 
 export type Env = RawEnv & {
   AUTH_SECRET: string;
+  EMAIL_FROM: string;
   EMAIL_TRANSPORT: 'resend' | 'mailbox';
   SEED_DEMO: boolean;
   isProduction: boolean;
@@ -110,6 +119,7 @@ export class EnvError extends Error {
 }
 
 const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-not-for-production-use';
+const DEVELOPMENT_EMAIL_FROM = 'Workbridge <no-reply@workbridge.test>';
 
 /** Validates a set of variables; exported for tests. Empty strings count as unset. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -127,6 +137,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    EMAIL_FROM: env.EMAIL_FROM ?? DEVELOPMENT_EMAIL_FROM,
     EMAIL_TRANSPORT: env.EMAIL_TRANSPORT ?? (env.RESEND_API_KEY ? 'resend' : 'mailbox'),
     SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV === 'development',
     isProduction,

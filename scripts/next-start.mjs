@@ -11,6 +11,15 @@ import { fileURLToPath } from 'node:url';
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+/**
+ * Environment of the server process. With NEXT_MANUAL_SIG_HANDLE set, Next.js installs no
+ * SIGTERM/SIGINT handler (next/dist/server/lib/start-server.js). Its own handler closes the
+ * HTTP server and exits at once: it raced lib/server/boot.ts's and cut running deliveries
+ * short. Boot's handler is then the only one: it stops the HTTP server, lets running jobs
+ * finish, closes the database and exits.
+ */
+export const SERVER_ENV = { NEXT_MANUAL_SIG_HANDLE: 'true' };
+
 /** Arguments for `node` that start `next start` (on `port`, if given; else PORT or 3000). */
 export function nextStartArgs(port, extra = []) {
   return [
@@ -25,6 +34,7 @@ export function nextStartArgs(port, extra = []) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = spawn(process.execPath, nextStartArgs(undefined, process.argv.slice(2)), {
     stdio: 'inherit',
+    env: { ...process.env, ...SERVER_ENV },
   });
   const stop = (signal) => () => server.kill(signal);
   process.on('SIGTERM', stop('SIGTERM'));

@@ -1,7 +1,6 @@
-import { getEnv } from '@/lib/env';
-import { boot } from '@/lib/server/boot';
+import { boot, readEnvOrExit } from '@/lib/server/boot';
 
-const env = getEnv();
+const env = readEnvOrExit();
 if (!env.DATABASE_URL) {
   console.error(
     'npm run worker runs the job worker as its own process and needs DATABASE_URL: the ' +

@@ -141,3 +141,28 @@ async function markFailed(db: DbOrTx, outboxId: string, error: string): Promise<
     .where(eq(emailOutbox.id, outboxId));
   return { status: 'failed', error };
 }
+
+/**
+ * pg-boss gave up on a message's delivery job: its handler kept throwing before an attempt
+ * could settle the message (a database error, say) or the job kept expiring (a worker killed
+ * mid-send). Marks the message failed unless an attempt already sent or failed it; returns
+ * the error recorded then, or undefined when there was nothing to mark.
+ */
+export async function markUndelivered(
+  db: DbOrTx,
+  outboxId: string,
+  reason: string | undefined,
+): Promise<string | undefined> {
+  const [row] = await db
+    .update(emailOutbox)
+    .set({
+      status: 'failed',
+      failedAt: new Date(),
+      lastError:
+        reason ??
+        sql`coalesce(${emailOutbox.lastError}, 'Delivery stopped after the last attempt')`,
+    })
+    .where(and(eq(emailOutbox.id, outboxId), inArray(emailOutbox.status, ['queued', 'sending'])))
+    .returning({ lastError: emailOutbox.lastError });
+  return row?.lastError ?? undefined;
+}

@@ -95,8 +95,8 @@ export function mailboxTransport(db: DbOrTx): EmailTransport {
 
 export function chooseTransport(db: DbOrTx): EmailTransport {
   const env = getEnv();
-  if (env.EMAIL_TRANSPORT === 'resend' && env.RESEND_API_KEY) {
-    return resendTransport(env.RESEND_API_KEY, env.RESEND_BASE_URL);
-  }
-  return mailboxTransport(db);
+  if (env.EMAIL_TRANSPORT === 'mailbox') return mailboxTransport(db);
+  // lib/env.ts refuses EMAIL_TRANSPORT=resend without a key: never fall back to the mailbox.
+  if (!env.RESEND_API_KEY) throw new Error('EMAIL_TRANSPORT=resend needs RESEND_API_KEY');
+  return resendTransport(env.RESEND_API_KEY, env.RESEND_BASE_URL);
 }

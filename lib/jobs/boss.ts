@@ -38,6 +38,10 @@ export async function startBoss(boss: PgBoss, database: Database): Promise<void>
 
 async function setUpQueues(boss: PgBoss): Promise<void> {
   const env = getEnv();
+  // The dead-letter queue first: the delivery queue refers to it.
+  if (!(await boss.getQueue(QUEUES.emailUndelivered))) {
+    await boss.createQueue(QUEUES.emailUndelivered, { name: QUEUES.emailUndelivered });
+  }
   const existing = await boss.getQueue(QUEUES.emailDeliver);
   const policy = emailQueuePolicy(env);
   if (!existing) {

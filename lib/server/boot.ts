@@ -1,5 +1,7 @@
+import { subscribe } from 'node:diagnostics_channel';
+import type { Server } from 'node:http';
 import { closeDatabase, getMigratedDatabase, type Database } from '@/db';
-import { EnvError, getEnv } from '@/lib/env';
+import { EnvError, getEnv, type Env } from '@/lib/env';
 import { startJobs, stopJobs } from '@/lib/jobs/runtime';
 import { seedDemo } from './seed';
 
@@ -7,21 +9,26 @@ type Holder = { booting?: Promise<Database>; shutdownHooked?: boolean };
 const holder = ((globalThis as Record<string, unknown>).__workbridgeBoot ??= {}) as Holder;
 
 /**
+ * The validated environment; on a bad value, one line per variable and exit 1 (a stack
+ * trace would bury the names). Every process entry calls it before anything else.
+ */
+export function readEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+/**
  * What a process does before serving: validate the environment, migrate, seed the demo
  * client in development, start pg-boss (with workers unless WORKER_MODE=off).
  */
 export function boot(options: { work?: boolean } = {}): Promise<Database> {
   holder.booting ??= (async () => {
-    let env;
-    try {
-      env = getEnv();
-    } catch (error) {
-      if (error instanceof EnvError) {
-        console.error(error.message);
-        process.exit(1);
-      }
-      throw error;
-    }
+    const env = readEnvOrExit();
     const database = await getMigratedDatabase();
     if (env.SEED_DEMO) await seedDemo(database.db);
     keepPlannerStatistics(database);
@@ -50,18 +57,76 @@ function keepPlannerStatistics(database: Database) {
   setInterval(analyze, STATISTICS_INTERVAL_MS).unref();
 }
 
+/** How long running jobs and open requests get to finish after SIGTERM (or Ctrl-C). */
+const DRAIN_MS = 10_000;
+/** After this, the process exits whatever is still pending. */
+const SHUTDOWN_LIMIT_MS = 15_000;
+
+/**
+ * The process's handler of SIGTERM and SIGINT: stop taking requests and jobs, let running
+ * ones finish, close the database, exit. Under `npm start` it is the only one: Next.js leaves
+ * the signals to us (scripts/next-start.mjs sets NEXT_MANUAL_SIG_HANDLE), where its own handler
+ * exits at once and cut running deliveries short. Under `next dev` Next's handler runs too and
+ * the dev CLI kills its server process 100 ms after Ctrl-C, so this one closes what it can.
+ */
 function hookShutdown() {
   if (holder.shutdownHooked) return;
   holder.shutdownHooked = true;
+  const servers = trackHttpServers();
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    console.log(`[workbridge] ${signal}: stopping jobs and closing the database`);
+    // A signal to the whole process group can arrive twice: from the sender and passed on by
+    // scripts/next-start.mjs. The first one starts the shutdown.
+    if (stopping) return;
+    stopping = true;
+    console.log(`[workbridge] ${signal}: finishing requests and jobs, then closing the database`);
+    setTimeout(() => {
+      console.error(`[workbridge] still shutting down after ${SHUTDOWN_LIMIT_MS} ms: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    let code = 0;
     try {
-      await stopJobs();
+      await Promise.all([closeHttpServers(servers), stopJobs()]);
       await closeDatabase();
-    } finally {
-      process.exit(0);
+    } catch (error) {
+      console.error('[workbridge] shutdown failed:', error);
+      code = 1;
     }
+    process.exit(code);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * The HTTP servers of this process, learnt from the requests they serve: Next.js does not
+ * hand its server out, and with manual signal handling it no longer closes it itself. The
+ * first request starts before boot() has run (it waits for it): its response still counts.
+ */
+function trackHttpServers(): Set<Server> {
+  const servers = new Set<Server>();
+  const track = (message: unknown) => servers.add((message as { server: Server }).server);
+  subscribe('http.server.request.start', track);
+  subscribe('http.server.response.finish', track);
+  return servers;
+}
+
+/** Stops accepting connections and waits (up to DRAIN_MS) for open requests to finish. */
+function closeHttpServers(servers: Set<Server>): Promise<void> {
+  const closing = [...servers].map(
+    (server) =>
+      new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        const timer = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, DRAIN_MS);
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  );
+  return Promise.all(closing).then(() => undefined);
 }

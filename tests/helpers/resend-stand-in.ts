@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type StandInBehaviour = 'ok' | 'error-500' | 'error-429' | 'hang';
+export type StandInBehaviour = 'ok' | 'error-500' | 'error-429' | 'hang' | 'slow';
+
+/** How long a 'slow' answer takes (then it is an 'ok'). */
+export const SLOW_ANSWER_MS = 1_500;
 
 export type ReceivedEmail = {
   idempotencyKey: string | undefined;
@@ -11,13 +14,14 @@ export type ReceivedEmail = {
 
 /**
  * A local stand-in for Resend's API (POST /emails). It answers with the behaviours queued
- * by the test (then 'ok'), records every request, and counts each idempotency key once,
- * as Resend does.
+ * by the test for the recipient, else with the shared queue's, then 'ok'; it records every
+ * request, and counts each idempotency key once, as Resend does.
  */
 export async function startResendStandIn() {
   const requests: ReceivedEmail[] = [];
   const delivered = new Map<string, string>();
   const queue: StandInBehaviour[] = [];
+  const byRecipient = new Map<string, StandInBehaviour[]>();
   let counter = 0;
 
   const readBody = (req: IncomingMessage) =>
@@ -35,8 +39,10 @@ export async function startResendStandIn() {
     const body = JSON.parse(await readBody(req));
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
     requests.push({ idempotencyKey, authorization: req.headers.authorization, body });
-    const behaviour = queue.shift() ?? 'ok';
+    const recipient = Array.isArray(body.to) ? body.to[0] : body.to;
+    const behaviour = byRecipient.get(recipient)?.shift() ?? queue.shift() ?? 'ok';
     if (behaviour === 'hang') return; // never answers
+    if (behaviour === 'slow') await new Promise((r) => setTimeout(r, SLOW_ANSWER_MS));
     if (behaviour === 'error-500') {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(
@@ -74,6 +80,10 @@ export async function startResendStandIn() {
     delivered,
     queue(...behaviours: StandInBehaviour[]) {
       queue.push(...behaviours);
+    },
+    /** Behaviours for the requests to one address, ahead of the shared queue. */
+    queueFor(recipient: string, ...behaviours: StandInBehaviour[]) {
+      byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), ...behaviours]);
     },
     close: () =>
       new Promise<void>((resolve) => {
