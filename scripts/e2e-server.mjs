@@ -1,7 +1,7 @@
 // Starts the production build for the browser journeys on a fresh embedded database.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { nextStartArgs } from './next-start.mjs';
+import { nextStartArgs, SERVER_ENV } from './next-start.mjs';
 
 if (!existsSync('.next/BUILD_ID')) {
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
@@ -10,7 +10,7 @@ if (!existsSync('.next/BUILD_ID')) {
 rmSync('.data/e2e', { recursive: true, force: true });
 const server = spawn(process.execPath, nextStartArgs(process.env.PORT ?? '3100'), {
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production' },
+  env: { ...process.env, ...SERVER_ENV, NODE_ENV: 'production' },
 });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { nextStartArgs } from '../next-start.mjs';
+import { nextStartArgs, SERVER_ENV } from '../next-start.mjs';
 import { stopProcessGroup } from '../process-group';
 import { createInterface } from 'node:readline';
 import { QUERY_LOG_MARKER } from '@/db/client';
@@ -26,6 +26,7 @@ export async function startServer(
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...SERVER_ENV,
       ...env,
       ...(options.logQueries ? { LOG_SQL_QUERIES: '1' } : {}),
     },

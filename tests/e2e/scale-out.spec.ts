@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { nextStartArgs } from '../../scripts/next-start.mjs';
+import { nextStartArgs, SERVER_ENV } from '../../scripts/next-start.mjs';
 import { stopProcessGroup } from '../../scripts/process-group';
 import { inviteLinkFromMail, sendHourlyInvite, signUpAsClient, uniqueEmail } from './helpers';
 
@@ -67,6 +67,7 @@ test.beforeAll(async ({}, testInfo) => {
     AUTH_SECRET: 'scale-secret-0123456789abcdef0123456789abcdef',
     EMAIL_TRANSPORT: 'mailbox',
     NEXT_TELEMETRY_DISABLED: '1',
+    ...SERVER_ENV,
   };
   for (const port of PORTS) {
     children.push(
