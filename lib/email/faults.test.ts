@@ -1,10 +1,9 @@
-import { createElement } from 'react';
 import { eq } from 'drizzle-orm';
 import { emailOutbox } from '@/db/schema';
-import SignInEmail from '@/emails/sign-in';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { enqueueSignInEmail, findOutboxRow } from '@/tests/helpers/outbox';
 import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
-import { deliverOutboxMessage, sendEmail } from './outbox';
+import { deliverOutboxMessage } from './outbox';
 import { resendTransport } from './transport';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -18,21 +17,9 @@ afterAll(async () => {
   await database.dispose();
 });
 
-const enqueue = (to: string) =>
-  database.db.transaction((tx) =>
-    sendEmail(tx, {
-      to,
-      subject: 'Your Workbridge sign-in link',
-      template: 'sign-in',
-      element: createElement(SignInEmail, {
-        url: 'http://localhost:3000/x',
-        expiresAt: new Date(),
-      }),
-    }),
-  );
+const enqueue = (to: string) => enqueueSignInEmail(database.db, to);
 
-const status = async (id: string) =>
-  (await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
+const status = (id: string) => findOutboxRow(database.db, id);
 
 describe('email delivery faults', () => {
   it('a provider that times out is retried, and the message goes out once it answers', async () => {

@@ -1,9 +1,5 @@
-import { createElement } from 'react';
-import { eq } from 'drizzle-orm';
-import { emailOutbox } from '@/db/schema';
-import SignInEmail from '@/emails/sign-in';
-import { sendEmail } from '@/lib/email/outbox';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { enqueueSignInEmail, findOutboxRow } from '@/tests/helpers/outbox';
 import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
 import { startJobs, stopJobs } from './runtime';
 
@@ -41,21 +37,9 @@ afterAll(async () => {
   }
 });
 
-const enqueue = (to: string) =>
-  database.db.transaction((tx) =>
-    sendEmail(tx, {
-      to,
-      subject: 'Your Workbridge sign-in link',
-      template: 'sign-in',
-      element: createElement(SignInEmail, {
-        url: 'http://localhost:3000/x',
-        expiresAt: new Date(),
-      }),
-    }),
-  );
+const enqueue = (to: string) => enqueueSignInEmail(database.db, to);
 
-const outboxRow = async (id: string) =>
-  (await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
+const outboxRow = (id: string) => findOutboxRow(database.db, id);
 
 /** The delivery job of a message, once pg-boss has recorded how its last try ended. */
 async function deliveryJob(outboxId: string) {

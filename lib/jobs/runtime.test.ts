@@ -1,9 +1,7 @@
-import { createElement } from 'react';
 import { eq } from 'drizzle-orm';
 import { emailOutbox, mailboxMessages } from '@/db/schema';
-import SignInEmail from '@/emails/sign-in';
-import { sendEmail } from '@/lib/email/outbox';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { enqueueSignInEmail } from '@/tests/helpers/outbox';
 import { startJobs, stopJobs } from './runtime';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -17,17 +15,7 @@ afterAll(async () => {
 
 it('the pg-boss worker delivers an outbox message to the local mailbox', async () => {
   await startJobs(database, { work: true });
-  const id = await database.db.transaction((tx) =>
-    sendEmail(tx, {
-      to: 'worker@example.com',
-      subject: 'Your Workbridge sign-in link',
-      template: 'sign-in',
-      element: createElement(SignInEmail, {
-        url: 'http://localhost:3000/x',
-        expiresAt: new Date(),
-      }),
-    }),
-  );
+  const id = await enqueueSignInEmail(database.db, 'worker@example.com');
   const deadline = Date.now() + 20_000;
   let status = 'queued';
   while (Date.now() < deadline && status !== 'sent') {

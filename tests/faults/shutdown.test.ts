@@ -4,14 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createElement } from 'react';
-import { eq } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
-import { emailOutbox } from '@/db/schema';
-import SignInEmail from '@/emails/sign-in';
-import { sendEmail } from '@/lib/email/outbox';
+import { enqueueSignInEmail, findOutboxRow } from '@/tests/helpers/outbox';
 import { startResendStandIn, SLOW_ANSWER_MS } from '@/tests/helpers/resend-stand-in';
 import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from '@/tests/helpers/template';
 
@@ -93,27 +89,11 @@ async function withDatabase<T>(target: ChildDatabase, fn: (db: Database) => Prom
 /** Queues a sign-in email whose delivery the stand-in answers slowly. */
 function enqueueSlowEmail(target: ChildDatabase, to: string): Promise<string> {
   standIn.queueFor(to, 'slow');
-  return withDatabase(target, (database) =>
-    database.db.transaction((tx) =>
-      sendEmail(tx, {
-        to,
-        subject: 'Your Workbridge sign-in link',
-        template: 'sign-in',
-        element: createElement(SignInEmail, {
-          url: 'http://localhost:3000/x',
-          expiresAt: new Date(),
-        }),
-      }),
-    ),
-  );
+  return withDatabase(target, (database) => enqueueSignInEmail(database.db, to));
 }
 
 const outboxRow = (target: ChildDatabase, id: string) =>
-  withDatabase(
-    target,
-    async (database) =>
-      (await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0],
-  );
+  withDatabase(target, (database) => findOutboxRow(database.db, id));
 
 const deliveryJobState = (target: ChildDatabase, outboxId: string) =>
   withDatabase(target, async (database) => {
