@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { auditLog, contractAcceptances, contracts, emailOutbox, invites, users } from '@/db/schema';
 import { activateFromInvite } from '@/lib/invites/accept';
-import { createInvite, editOffer, loadTerms, type Inviter } from '@/lib/invites/service';
+import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import { editOffer } from '@/lib/invites/manage';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   createClient,

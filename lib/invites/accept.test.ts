@@ -17,7 +17,8 @@ import {
 } from '@/tests/helpers/invite-fixtures';
 import { activateFromInvite } from './accept';
 import { recordInviteOpened, resolveInviteLink } from './landing';
-import { createInvite, resendInvite, revokeInvite, type Inviter } from './service';
+import { createInvite, type Inviter } from './service';
+import { resendInvite, revokeInvite } from './manage';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;

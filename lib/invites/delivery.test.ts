@@ -7,7 +7,8 @@ import { createClient, findInvite, findOutbox, inviteData } from '@/tests/helper
 import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
 import { recordDeliveryFailure } from './delivery';
 import { findWorkspaceInvite } from './queries';
-import { createInvite, resendInvite, type Inviter } from './service';
+import { createInvite, type Inviter } from './service';
+import { resendInvite } from './manage';
 import { displayStatus } from './status';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

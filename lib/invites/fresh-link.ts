@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { hashToken } from '@/lib/security/tokens';
 import { describeWait, hitRateLimit } from '@/lib/security/rate-limit';
 import { resolveInviteLink } from './landing';
-import { reissueInviteLink } from './service';
+import { reissueInviteLink } from './manage';
 
 export const FRESH_LINK_LIMITS = {
   perInvite: { limit: 3, windowSeconds: 24 * 60 * 60 },

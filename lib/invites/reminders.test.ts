@@ -10,7 +10,8 @@ import {
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
 import { sendDueReminders } from './reminders';
-import { createInvite, resendInvite, revokeInvite, type Inviter } from './service';
+import { createInvite, type Inviter } from './service';
+import { resendInvite, revokeInvite } from './manage';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;

@@ -1,19 +1,10 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { clientWorkspaces, contracts, inviteTokens, invites, milestones } from '@/db/schema';
-import { recordAudit, type AuditAction } from '@/lib/audit/log';
+import { clientWorkspaces, invites } from '@/db/schema';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
-import { generateToken, hashToken } from '@/lib/security/tokens';
-import { enqueueInvitationEmail } from './emails';
 import { prepareInvites, writePreparedInvites } from './prepare';
-import {
-  findContractForInvite,
-  findWorkspaceInvite,
-  invitesInLastDay,
-  recordInviteEvent,
-  type Invite,
-} from './queries';
+import { findContractForInvite, invitesInLastDay } from './queries';
 import type { InviteData, OfferData } from './schemas';
 
 export type Inviter = { userId: string; name: string; workspaceId: string; workspaceName: string };
@@ -78,7 +69,7 @@ export async function lockWorkspaceForInvites(tx: Tx, workspaceId: string): Prom
 }
 
 /** Marks pending invites past their expiry as expired, so a new invite to the same person may be sent. */
-async function expireStale(tx: Tx, workspaceId: string, email: string) {
+export async function expireStale(tx: Tx, workspaceId: string, email: string) {
   await tx
     .update(invites)
     .set({ status: 'expired', updatedAt: new Date() })
@@ -92,12 +83,12 @@ async function expireStale(tx: Tx, workspaceId: string, email: string) {
     );
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-async function findPendingInvite(db: Db | Tx, workspaceId: string, email: string) {
+export async function findPendingInvite(db: Db | Tx, workspaceId: string, email: string) {
   const [row] = await db
     .select({ id: invites.id })
     .from(invites)
@@ -111,7 +102,7 @@ async function findPendingInvite(db: Db | Tx, workspaceId: string, email: string
   return row;
 }
 
-function duplicateResult(existingInviteId: string): InviteResult {
+export function duplicateResult(existingInviteId: string): InviteResult {
   return {
     ok: false,
     reason: 'duplicate',
@@ -193,260 +184,3 @@ export async function loadTerms(db: Db | Tx, inviteId: string): Promise<OfferTer
     })),
   };
 }
-
-const REISSUE_AUDIT: Record<
-  'resent' | 'email_changed' | 'fresh_link_requested',
-  { action: AuditAction; detail: (from: string, to: string) => string }
-> = {
-  resent: { action: 'invite.resent', detail: (_from, to) => `to ${to}` },
-  email_changed: { action: 'invite.email_changed', detail: (from, to) => `${from} → ${to}` },
-  fresh_link_requested: {
-    action: 'invite.resent',
-    detail: (_from, to) => `to ${to}, asked for from an expired link`,
-  },
-};
-
-/**
- * Issues a fresh link for a pending invite: the old token is superseded (its link stops
- * working), the expiry starts again, a new email goes out, and the audit log says so.
- * Used by resend, change of email and the invitee's "email me a fresh link".
- */
-export async function reissueInviteLink(
-  tx: Tx,
-  invite: Invite,
-  inviter: Inviter,
-  options: {
-    email?: string;
-    event: 'resent' | 'email_changed' | 'fresh_link_requested';
-    actorId: string | null;
-    ip: string | null;
-    detail?: string;
-  },
-): Promise<void> {
-  const token = generateToken();
-  const tokenHash = hashToken(token);
-  const expiresAt = inviteExpiry();
-  const email = options.email ?? invite.email;
-  await tx
-    .update(inviteTokens)
-    .set({ supersededAt: new Date() })
-    .where(and(eq(inviteTokens.inviteId, invite.id), sql`${inviteTokens.supersededAt} is null`));
-  await tx.insert(inviteTokens).values({ tokenHash, inviteId: invite.id });
-  const terms = await loadTerms(tx, invite.id);
-  if (!terms) throw new Error('invite without an offer');
-  const outboxId = await enqueueInvitationEmail(tx, {
-    to: email,
-    token,
-    inviterName: inviter.name,
-    workspaceName: inviter.workspaceName,
-    freelancerFirstName: invite.firstName,
-    message: invite.message,
-    terms,
-    expiresAt,
-  });
-  await tx
-    .update(invites)
-    .set({
-      tokenHash,
-      expiresAt,
-      email,
-      status: 'pending',
-      lastOutboxId: outboxId,
-      deliveryEvent: null,
-      reminderSentAt: null,
-      updatedAt: new Date(),
-    })
-    .where(eq(invites.id, invite.id));
-  await recordInviteEvent(tx, invite.id, options.event, options.actorId, options.detail);
-  const audit = REISSUE_AUDIT[options.event];
-  await recordAudit(tx, {
-    actorId: options.actorId,
-    action: audit.action,
-    targetType: 'invite',
-    targetId: invite.id,
-    ip: options.ip,
-    detail: audit.detail(invite.email, email),
-  });
-}
-
-/** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
-async function lockOwnPendingInvite(
-  tx: Tx,
-  workspaceId: string,
-  inviteId: string,
-  options: { allowActivated?: boolean } = {},
-) {
-  const [invite] = await tx
-    .select()
-    .from(invites)
-    .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, workspaceId)))
-    .for('update');
-  if (!invite)
-    return {
-      error: {
-        ok: false as const,
-        reason: 'not-found' as const,
-        message: 'We could not find that invite.',
-      },
-    };
-  // An expired invite may still be resent: that is how a client revives it.
-  // The offer stays editable after the freelancer activated their account, until they decide on it.
-  const activated = options.allowActivated && invite.status === 'accepted';
-  if (invite.status !== 'pending' && invite.status !== 'expired' && !activated) {
-    return {
-      error: {
-        ok: false as const,
-        reason: 'not-pending' as const,
-        message: `This invite was ${invite.status} and can no longer be changed.`,
-      },
-    };
-  }
-  return { invite };
-}
-
-export async function resendInvite(
-  db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  ip: string | null = null,
-): Promise<InviteResult> {
-  return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
-    if (error) return error;
-    if (invite.status === 'expired') {
-      // Reviving it must not make a second pending invite when a newer one was sent since.
-      await expireStale(tx, inviter.workspaceId, invite.email);
-      const newer = await findPendingInvite(tx, inviter.workspaceId, invite.email);
-      if (newer) return duplicateResult(newer.id);
-    }
-    await reissueInviteLink(tx, invite, inviter, {
-      event: 'resent',
-      actorId: inviter.userId,
-      ip,
-    });
-    return { ok: true as const, inviteId };
-  });
-}
-
-export async function changeInviteEmail(
-  db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  email: string,
-  ip: string | null = null,
-): Promise<InviteResult> {
-  try {
-    return await db.transaction(async (tx) => {
-      const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
-      if (error) return error;
-      if (invite.email === email) {
-        return {
-          ok: false as const,
-          reason: 'not-pending' as const,
-          message: 'That is already the address of this invite.',
-        };
-      }
-      await expireStale(tx, inviter.workspaceId, email);
-      const other = await findPendingInvite(tx, inviter.workspaceId, email);
-      if (other) return duplicateResult(other.id);
-      await reissueInviteLink(tx, invite, inviter, {
-        email,
-        event: 'email_changed',
-        actorId: inviter.userId,
-        ip,
-        detail: `${invite.email} → ${email}`,
-      });
-      return { ok: true as const, inviteId };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const other = await findPendingInvite(db, inviter.workspaceId, email);
-    if (other) return duplicateResult(other.id);
-    throw error;
-  }
-}
-
-export async function revokeInvite(
-  db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  ip: string | null = null,
-): Promise<InviteResult> {
-  return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
-    if (error) return error;
-    await tx
-      .update(invites)
-      .set({ status: 'revoked', revokedAt: new Date(), updatedAt: new Date() })
-      .where(eq(invites.id, invite.id));
-    await tx
-      .update(contracts)
-      .set({ status: 'withdrawn', updatedAt: new Date() })
-      .where(eq(contracts.inviteId, invite.id));
-    await recordInviteEvent(tx, invite.id, 'revoked', inviter.userId);
-    await recordAudit(tx, {
-      actorId: inviter.userId,
-      action: 'invite.revoked',
-      targetType: 'invite',
-      targetId: invite.id,
-      ip,
-      detail: `to ${invite.email}`,
-    });
-    return { ok: true as const, inviteId };
-  });
-}
-
-/** Replaces the offer terms of a pending invite; the version goes up so a stale acceptance fails. */
-export async function editOffer(
-  db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  offer: OfferData,
-): Promise<InviteResult> {
-  return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId, {
-      allowActivated: true,
-    });
-    if (error) return error;
-    const found = await findContractForInvite(tx, invite.id);
-    if (!found || found.contract.status !== 'offered') {
-      return {
-        ok: false as const,
-        reason: 'not-pending' as const,
-        message: 'This offer can no longer be edited.',
-      };
-    }
-    const terms = termsFromOffer(offer, found.contract.feeBps, found.contract.currency);
-    await tx
-      .update(contracts)
-      .set({
-        kind: terms.kind,
-        title: terms.title,
-        description: terms.description,
-        startDate: terms.startDate,
-        hourlyRateCents: terms.hourlyRateCents,
-        weeklyLimitHours: terms.weeklyLimitHours,
-        allowManualTime: terms.allowManualTime,
-        version: sql`${contracts.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(contracts.id, found.contract.id));
-    await tx.delete(milestones).where(eq(milestones.contractId, found.contract.id));
-    if (terms.milestones.length > 0) {
-      await tx.insert(milestones).values(
-        terms.milestones.map((m, i) => ({
-          contractId: found.contract.id,
-          position: i + 1,
-          description: m.description,
-          amountCents: m.amountCents,
-          currency: terms.currency,
-          dueDate: m.dueDate,
-        })),
-      );
-    }
-    await recordInviteEvent(tx, invite.id, 'offer_edited', inviter.userId);
-    return { ok: true as const, inviteId };
-  });
-}
-
-export { findWorkspaceInvite };

@@ -3,7 +3,8 @@ import { emailOutbox, inviteEvents, webhookEvents } from '@/db/schema';
 import { signSvix, verifySvixSignature } from '@/lib/security/webhook-signature';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient, findInvite, inviteData } from '@/tests/helpers/invite-fixtures';
-import { createInvite, resendInvite, type Inviter } from './service';
+import { createInvite, type Inviter } from './service';
+import { resendInvite } from './manage';
 import { applyResendEvent } from './webhooks';
 
 const SECRET = `whsec_${Buffer.from('a-32-byte-secret-for-the-tests!!').toString('base64')}`;

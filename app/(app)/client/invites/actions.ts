@@ -21,14 +21,8 @@ import {
   inviteSchema,
   offerSchema,
 } from '@/lib/invites/schemas';
-import {
-  changeInviteEmail,
-  createInvite,
-  editOffer,
-  resendInvite,
-  revokeInvite,
-  type InviteResult,
-} from '@/lib/invites/service';
+import { createInvite, type InviteResult } from '@/lib/invites/service';
+import { changeInviteEmail, editOffer, resendInvite, revokeInvite } from '@/lib/invites/manage';
 import type { BulkReportRow } from '@/lib/invites/bulk';
 import { clientIp } from '@/lib/server/request';
 

@@ -20,14 +20,8 @@ import {
   parseOffer,
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
-import {
-  changeInviteEmail,
-  createInvite,
-  editOffer,
-  resendInvite,
-  revokeInvite,
-  type Inviter,
-} from './service';
+import { createInvite, type Inviter } from './service';
+import { changeInviteEmail, editOffer, resendInvite, revokeInvite } from './manage';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;
