@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/log';
+import { findPerson, listAuditEntries } from '@/lib/audit/queries';
 import { fileStorage } from '@/lib/files/storage';
 import {
   findCheck,
   findDocument,
-  findPerson,
-  listAuditEntries,
   listCheckDocuments,
   listChecks,
   listContractNeeds,
