@@ -4,6 +4,7 @@ import { emailOutbox, mailboxMessages } from '@/db/schema';
 import { isMailboxEnabled } from '@/lib/email/mailbox';
 import { resetEnvCache } from '@/lib/env';
 import { createTestDatabase } from '@/tests/helpers/db';
+import EmailPreviewsPage from '../emails/page';
 import MailboxMessagePage from './[id]/page';
 import MailboxPage from './page';
 
@@ -68,6 +69,7 @@ async function renderPage(page: () => Promise<ReactElement>): Promise<string> {
 
 const listPage = () => MailboxPage({ searchParams: Promise.resolve({}) });
 const messagePage = () => MailboxMessagePage({ params: Promise.resolve({ id: messageId }) });
+const previewsPage = async () => EmailPreviewsPage();
 
 describe('/dev/mail', () => {
   it('lists messages and shows one with its links while email goes to the local mailbox', async () => {
@@ -76,13 +78,15 @@ describe('/dev/mail', () => {
     expect(await renderPage(messagePage)).toContain(
       'href="http://localhost:3000/sign-in/confirm?token=t&amp;email=d"',
     );
+    expect(await renderPage(previewsPage)).toContain('href="/dev/emails/sign-in"');
   });
 
-  it('does not exist with Resend configured: both pages answer not-found', async () => {
+  it('does not exist with Resend configured: the mailbox and the email previews answer not-found', async () => {
     await withEnv(PRODUCTION_EMAIL, async () => {
       expect(isMailboxEnabled()).toBe(false);
       expect(await renderPage(listPage)).toBe('not-found');
       expect(await renderPage(messagePage)).toBe('not-found');
+      expect(await renderPage(previewsPage)).toBe('not-found');
     });
   });
 });
