@@ -85,3 +85,23 @@ export async function inviteLinkFromMail(
   expect(link).toBeDefined();
   return link!;
 }
+
+/** Signs an existing account in on this page's browser with a link from the local mailbox. */
+export async function signInWithEmailLink(page: Page, email: string) {
+  const subject = 'Your Workbridge sign-in link';
+  // An address that signed in before has older links in the mailbox: wait for the new one.
+  const linksSent = async () => {
+    await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
+    return page.getByRole('link', { name: subject }).count();
+  };
+  const before = await linksSent();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect.poll(linksSent, { timeout: 30_000 }).toBeGreaterThan(before);
+  const { hrefs } = await openLatestEmail(page, email, subject);
+  await page.goto(hrefs.find((h) => h.includes('/sign-in/confirm'))!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('banner')).toContainText(`Signed in as ${email}`);
+}

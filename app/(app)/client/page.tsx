@@ -32,7 +32,8 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
       <p className="muted">Client workspace · {viewer.workspace?.type}</p>
       {params.notice === 'bulk-sent' && (
         <p className="notice success" role="status">
-          {Number(params.count) || 0} invites are on their way.
+          {countOf(Number(params.count) || 0, 'invite')} {Number(params.count) === 1 ? 'is' : 'are'}{' '}
+          on their way.
         </p>
       )}
       <p className="actions">
@@ -50,7 +51,7 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
         ) : (
           <table>
             <caption className="muted">
-              {total} invites · page {page} of {pages}
+              {countOf(total, 'invite')} · page {page} of {pages}
             </caption>
             <thead>
               <tr>
@@ -82,4 +83,9 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
       </section>
     </>
   );
+}
+
+/** "1 invite", "2 invites". */
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,13 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RedirectNotice } from '@/components/redirect-notice';
 import { RequestLinkForm } from './request-link-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default function SignInPage() {
+/** Changes confirmed by an emailed link in a browser where nobody was signed in land here. */
+const SIGN_IN_NOTICES = {
+  'email-changed': 'Your account email is changed. Sign in with your new address.',
+  'payout-confirmed': 'Change confirmed and applied. We emailed you a notice.',
+};
+
+type Props = { searchParams: Promise<{ notice?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { notice } = await searchParams;
   return (
     <>
       <h1>Sign in</h1>
+      <RedirectNotice notice={notice} messages={SIGN_IN_NOTICES} />
       <p>Enter your email and we will send you a sign-in link.</p>
       <RequestLinkForm submitLabel="Email me a sign-in link" />
       <p>

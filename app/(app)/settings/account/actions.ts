@@ -37,11 +37,14 @@ export async function confirmEmailChangeAction(
   if (!isForm(formData)) return NOT_A_FORM;
   const confirmed = await confirmFromForm(formData, confirmEmailChange);
   if (confirmed.kind === 'invalid') return failure(INVALID_LINK);
-  const { result } = confirmed;
+  const { result, viewer } = confirmed;
   if (!result.ok) return failure(result.message);
+  // Staying here would render the link's page again, which now finds its link used and says
+  // only that: go on to the account page, or to sign-in when nobody is signed in here.
+  if (!viewer) redirect('/sign-in?notice=email-changed');
   // The header shows the signed-in address: render it again.
   revalidatePath('/', 'layout');
-  return { ok: true, message: result.message };
+  redirect('/settings/account?notice=email-changed');
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

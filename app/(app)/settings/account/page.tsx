@@ -3,18 +3,26 @@ import { getDatabase } from '@/db';
 import { findOpenEmailChange } from '@/lib/accounts/email-change';
 import { requireViewer } from '@/lib/auth/session';
 import { SubmitButton } from '@/components/submit-button';
+import { RedirectNotice } from '@/components/redirect-notice';
 import { signOutEverywhereAction } from './actions';
 import { ChangeEmailForm } from './change-email-form';
 
 export const metadata: Metadata = { title: 'Account', robots: { index: false } };
 
-export default async function AccountSettingsPage() {
+type Props = { searchParams: Promise<{ notice?: string }> };
+
+export default async function AccountSettingsPage({ searchParams }: Props) {
   const viewer = await requireViewer();
+  const { notice } = await searchParams;
   const { db } = await getDatabase();
   const open = await findOpenEmailChange(db, viewer.user.id);
   return (
     <>
       <h1>Account</h1>
+      <RedirectNotice
+        notice={notice}
+        messages={{ 'email-changed': `Your account email is now ${viewer.user.email}.` }}
+      />
       <section aria-labelledby="email-heading" className="card">
         <h2 id="email-heading">Account email</h2>
         <p>

@@ -14,6 +14,7 @@ export async function confirmPayoutChangeAction(
   if (confirmed.kind === 'invalid') return failure(INVALID_LINK);
   const { result, viewer } = confirmed;
   if (!result.ok) return failure(result.message);
-  if (viewer) redirect('/settings/payout?notice=confirmed');
-  return { ok: true, message: 'Change confirmed and applied. We emailed you a notice.' };
+  // Not back to the link's page, which would now find its link used: on to where the change
+  // shows, or to sign-in when nobody is signed in here.
+  redirect(viewer ? '/settings/payout?notice=confirmed' : '/sign-in?notice=payout-confirmed');
 }

@@ -5,7 +5,7 @@ import { countOpenConfirmations } from '@/lib/accounts/confirmations';
 import { payoutMethodKinds, type PayoutMethodKind } from '@/lib/payouts/schemas';
 import { PAYOUT_KIND_LABELS } from '@/lib/payouts/present';
 import { listPayoutMethods, SECURITY_HOLD_DAYS } from '@/lib/payouts/service';
-import { SettingsNotice } from '../notice';
+import { RedirectNotice } from '@/components/redirect-notice';
 import { requireFreelancerViewer } from '../viewer';
 import { AddMethodForm } from './add-method-form';
 import { PayoutMethodList } from './method-list';
@@ -45,7 +45,7 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
         after it is added: this hold protects you if someone else gets into your account. Adding or
         removing a method sends a notice to your email.
       </p>
-      <SettingsNotice notice={notice} messages={NOTICES} />
+      <RedirectNotice notice={notice} messages={NOTICES} />
       {pending > 0 && (
         <p className="notice">
           A change to your payout methods waits for you to confirm it with the link we emailed you.

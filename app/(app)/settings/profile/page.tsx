@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { profileFormDefaults } from '@/lib/profile/form';
 import { getProfileSettings } from '@/lib/profile/service';
-import { SettingsNotice } from '../notice';
+import { RedirectNotice } from '@/components/redirect-notice';
 import { requireFreelancerViewer } from '../viewer';
 import { CompletenessMeter } from './completeness-meter';
 import { PhotoSection } from './photo-section';
@@ -43,7 +43,7 @@ export default async function ProfileSettingsPage({ searchParams }: Props) {
           <>It gets its own address once you save it; it is private until you choose otherwise.</>
         )}
       </p>
-      <SettingsNotice notice={notice} messages={NOTICES} />
+      <RedirectNotice notice={notice} messages={NOTICES} />
       <CompletenessMeter completeness={completeness} />
       <PhotoSection photoPath={photoPath} problem={photo} />
       <ProfileForm defaults={profileFormDefaults(profile)} />

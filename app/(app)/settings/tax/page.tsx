@@ -4,7 +4,7 @@ import { getDatabase } from '@/db';
 import { COUNTRIES } from '@/lib/geo/countries';
 import { getTaxSummary } from '@/lib/tax/service';
 import { US_STATES } from '@/lib/tax/validation';
-import { SettingsNotice } from '../notice';
+import { RedirectNotice } from '@/components/redirect-notice';
 import { requireFreelancerViewer } from '../viewer';
 import { NonUsTaxForm, UsTaxForm } from './tax-forms';
 import { formDefaultsFrom, TaxSummaryCard } from './tax-summary';
@@ -32,7 +32,7 @@ export default async function TaxSettingsPage({ searchParams }: Props) {
         We need this before your first withdrawal. It is the information of a W-9 (US persons) or
         W-8BEN (everyone else).
       </p>
-      <SettingsNotice notice={notice} messages={{ saved: 'Tax information saved and signed.' }} />
+      <RedirectNotice notice={notice} messages={{ saved: 'Tax information saved and signed.' }} />
       {summary && <TaxSummaryCard summary={summary} />}
       <section aria-labelledby="tax-form-heading" className="card">
         <h2 id="tax-form-heading">

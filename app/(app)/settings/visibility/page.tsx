@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { getProfileSettings } from '@/lib/profile/service';
 import { VISIBILITY_LABELS } from '@/lib/profile/visibility';
-import { SettingsNotice } from '../notice';
+import { RedirectNotice } from '@/components/redirect-notice';
 import { requireFreelancerViewer } from '../viewer';
 import { VisibilityForm } from './visibility-form';
 
@@ -32,7 +32,7 @@ export default async function VisibilitySettingsPage({ searchParams }: Props) {
         If you only want to work with the client who invited you, choose private.{' '}
         <Link href="/help/hide-your-profile">How visibility works</Link>.
       </p>
-      <SettingsNotice
+      <RedirectNotice
         notice={notice}
         messages={{ saved: `Visibility saved: ${VISIBILITY_LABELS[current].label}.` }}
       />

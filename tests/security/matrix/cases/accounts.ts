@@ -206,7 +206,7 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     wrongArgs: [() => formArgs({ token: generateToken() })],
     others: { anonymous: 'skip' },
     async succeeded(outcome, { world, people, target }) {
-      expect(returned(outcome)).toMatchObject({ ok: true });
+      expect(redirectedTo(outcome)).toBe('/settings/account?notice=email-changed');
       const [row] = await world.db
         .select({ email: users.email })
         .from(users)

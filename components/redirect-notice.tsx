@@ -1,5 +1,5 @@
 /** The outcome of the last action, passed along the redirect as ?notice=<key>. */
-export function SettingsNotice({
+export function RedirectNotice({
   notice,
   messages,
 }: {
