@@ -2,8 +2,8 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { emailOutbox, mailboxMessages } from '@/db/schema';
 import { isMailboxEnabled } from '@/lib/email/mailbox';
-import { resetEnvCache } from '@/lib/env';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { withEnv } from '@/tests/helpers/env';
 import EmailPreviewsPage from '../emails/page';
 import MailboxMessagePage from './[id]/page';
 import MailboxPage from './page';
@@ -38,23 +38,6 @@ afterAll(() => database.dispose());
 
 /** The production set-up: Resend configured, so no local mailbox. */
 const PRODUCTION_EMAIL = { RESEND_API_KEY: 're_mailbox_page_test', EMAIL_TRANSPORT: undefined };
-
-async function withEnv(values: Record<string, string | undefined>, fn: () => Promise<void>) {
-  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  const apply = (settings: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(settings)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    resetEnvCache();
-  };
-  apply(values);
-  try {
-    await fn();
-  } finally {
-    apply(previous);
-  }
-}
 
 /** Renders a page, or says it answered not-found (the digest Next turns into a 404). */
 async function renderPage(page: () => Promise<ReactElement>): Promise<string> {

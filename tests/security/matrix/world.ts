@@ -5,6 +5,7 @@ import { contracts, emailOutbox, invites, users } from '@/db/schema';
 import { hashTerms } from '@/lib/contracts/service';
 import { submitCheck } from '@/lib/compliance/service';
 import { resetEnvCache } from '@/lib/env';
+import { withEnv } from '@/tests/helpers/env';
 import { activateFromInvite } from '@/lib/invites/accept';
 import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
@@ -156,26 +157,8 @@ export class World {
   }
 
   /** Runs `fn` with these settings, then puts the previous ones back. */
-  async withEnv(
-    values: Record<string, string | undefined>,
-    fn: () => Promise<void>,
-  ): Promise<void> {
-    const previous = Object.fromEntries(
-      Object.keys(values).map((name) => [name, process.env[name]]),
-    );
-    const apply = (settings: Record<string, string | undefined>) => {
-      for (const [name, value] of Object.entries(settings)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-      resetEnvCache();
-    };
-    apply(values);
-    try {
-      await fn();
-    } finally {
-      apply(previous);
-    }
+  withEnv(values: Record<string, string | undefined>, fn: () => Promise<void>): Promise<void> {
+    return withEnv(values, fn);
   }
 
   newClient(type: 'company' | 'enterprise' = 'enterprise'): Promise<Client> {
