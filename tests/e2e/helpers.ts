@@ -21,6 +21,8 @@ export async function openLatestEmail(page: Page, to: string, subject: RegExp | 
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // After a server action redirects, Next.js streams the new page's <title> in a moment later.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
