@@ -84,7 +84,7 @@ test.beforeAll(async ({}, testInfo) => {
   await Promise.all(PORTS.map((p) => waitHealthy(`http://localhost:${p}`)));
   children.push(
     capture(
-      spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], {
+      spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,

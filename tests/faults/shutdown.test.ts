@@ -226,7 +226,7 @@ describe('SIGTERM during a delivery', () => {
       try {
         const to = 'worker@example.com';
         const id = await enqueueSlowEmail(target, to);
-        const worker = startProcess(['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], {
+        const worker = startProcess(['--import', 'tsx', 'scripts/worker.ts'], {
           ...target.env,
         });
         await waitFor('the delivery to start', () => requestsTo(to).length === 1);
@@ -247,7 +247,7 @@ describe('SIGTERM during a delivery', () => {
 });
 
 it('npm run worker names each bad variable, without a stack trace, and exits 1', async () => {
-  const worker = startProcess(['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], {
+  const worker = startProcess(['--import', 'tsx', 'scripts/worker.ts'], {
     APP_URL: 'not a url',
     EMAIL_MAX_ATTEMPTS: 'lots',
   });
