@@ -3,6 +3,7 @@ import { auditLog } from '@/db/schema';
 import type { Actor } from '@/lib/accounts/recent-sign-in';
 import { decryptSecret } from '@/lib/crypto/encryption';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { SCRIPT } from '@/tests/helpers/hostile';
 import {
   addPayoutMethodNow,
   IBAN_ACCOUNT,
@@ -158,8 +159,6 @@ describe('bad bank details, through the same call the action makes', () => {
     expect(await payoutRows(database.db, who.userId)).toEqual([]);
   });
 });
-
-const SCRIPT = '<script>alert(1)</script>';
 
 const VALID_INPUT = {
   us_bank: US_BANK,

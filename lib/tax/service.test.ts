@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, taxProfiles } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/encryption';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { SCRIPT } from '@/tests/helpers/hostile';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { nonUsTaxInfoSchema, usTaxInfoSchema } from './schemas';
 import { getTaxSummary, saveTaxInfo } from './service';
@@ -141,7 +142,6 @@ describe('saveTaxInfo', () => {
   });
 });
 
-const SCRIPT = '<script>alert(1)</script>';
 // The postal code holds at most 20 characters: the same attack, shorter.
 const SHORT_SCRIPT = '<script>x</script>';
 

@@ -1,4 +1,17 @@
+import { expect } from '@jest/globals';
 import fc from 'fast-check';
+
+/** Script typed into a text field, as the escaping tests use it. */
+export const SCRIPT = '<script>alert(1)</script>';
+const ESCAPED_SCRIPT = '&lt;script&gt;alert(1)&lt;/script&gt;';
+/** React's own inline script that replays a form submitted before hydration. */
+const FORM_REPLAY = /<script>addEventListener\("submit",[\s\S]*?<\/script>/g;
+
+/** Rendered markup shows SCRIPT only as text, `times` times, and holds no script of its own. */
+export function expectScriptShownAsText(html: string, times: number) {
+  expect(html.replace(FORM_REPLAY, '')).not.toMatch(/<script/i);
+  expect(html.split(ESCAPED_SCRIPT)).toHaveLength(times + 1);
+}
 
 /**
  * What people (or attackers) may type or post: the generators shared by the schema and the
@@ -8,7 +21,7 @@ export const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.constantFrom(
-    '<script>alert(1)</script>',
+    SCRIPT,
     '"><img src=x onerror=alert(1)>',
     "'; drop table invite; --",
     "' or '1'='1",

@@ -1,8 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { FullProfile } from '@/lib/profile/public';
 import { FullProfileView, ProfileHeader } from './profile-view';
-
-const SCRIPT = '<script>alert(1)</script>';
+import { SCRIPT } from '@/tests/helpers/hostile';
 
 const profile: FullProfile = {
   slug: 'alex-k-abc234',
