@@ -5,6 +5,7 @@ import { requireClient } from '@/lib/auth/session';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
 import { InviteTableRows } from './invite-table';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
+import { countOf } from '@/lib/text/count';
 
 export const metadata: Metadata = { title: 'Client dashboard' };
 
@@ -83,9 +84,4 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
       </section>
     </>
   );
-}
-
-/** "1 invite", "2 invites". */
-function countOf(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -5,6 +5,7 @@ import { getDatabase } from '@/db';
 import { loadReviewQueue } from '@/lib/compliance/review';
 import { formatComplianceDate, LEVEL_LABELS } from '@/lib/compliance/state';
 import { requireAdmin } from '../require-admin';
+import { countOf } from '@/lib/text/count';
 
 export const metadata: Metadata = { title: 'Compliance review queue', robots: { index: false } };
 
@@ -64,7 +65,7 @@ export default async function ComplianceQueuePage({ searchParams }: Props) {
                     </time>
                     <br />
                     <span className="muted">
-                      {days === 0 ? 'today' : `waiting ${days} day${days === 1 ? '' : 's'}`}
+                      {days === 0 ? 'today' : `waiting ${countOf(days, 'day')}`}
                     </span>
                   </td>
                   <td>
