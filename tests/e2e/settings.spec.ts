@@ -72,6 +72,20 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   };
   const { client, freelancer: page, email } = await onboardedFreelancer(browser, javaScriptEnabled);
 
+  // Personalised help: the help center opens with each person's own next steps.
+  await page.goto('/help');
+  const nextSteps = page.getByRole('region', { name: 'Your next steps' });
+  await expect(nextSteps.getByRole('link', { name: 'Payout method' })).toBeVisible();
+  await expect(nextSteps.getByRole('link', { name: 'Tax information' })).toBeVisible();
+  await client.goto('/help');
+  await expect(client.getByRole('region', { name: 'Your next steps' })).toContainText(
+    'Invite a freelancer',
+  );
+  const visitor = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  await visitor.goto('/help');
+  await expect(visitor.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(visitor.getByRole('region', { name: 'Your next steps' })).toHaveCount(0);
+
   let panel = await blockers(page);
   await expect(panel).toContainText('Add a payout method');
   await expect(panel).toContainText('Tax information is missing');
