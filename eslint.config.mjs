@@ -1,5 +1,122 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+
+/**
+ * The lib/ domains from the bottom up: a module may import only the domains listed before
+ * its own, never one after it, so the domains cannot form a cycle. The generic
+ * infrastructure (jobs, email) sits below every business domain and knows none of them: a
+ * domain hands its job handlers and its "a message failed" hooks to it (lib/server/jobs.ts).
+ * A new domain goes where its imports allow; when an import points upwards, move the shared
+ * piece down (or register a handler) rather than reordering this list around it.
+ */
+const LIB_LAYERS = [
+  'env.ts',
+  'text',
+  'dates',
+  'money',
+  'geo',
+  'forms.ts',
+  'forms-data.ts',
+  'checklist.ts',
+  'security',
+  'crypto',
+  'files',
+  'audit',
+  'jobs',
+  'email',
+  'accounts',
+  'payouts',
+  'profile',
+  'tax',
+  'compliance',
+  'settings',
+  'onboarding',
+  'auth',
+  'invites',
+  'contracts',
+  'server',
+];
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+const libPath = (entry) => `./lib/${entry}`;
+
+const LAYER_ZONES = LIB_LAYERS.slice(0, -1).map((entry, index) => ({
+  target: libPath(entry),
+  from: LIB_LAYERS.slice(index + 1).map(libPath),
+  message: `lib/${entry} sits below this domain in LIB_LAYERS (eslint.config.mjs): move the shared piece down, or let this domain register a handler with lib/${entry}.`,
+}));
+
+const DIRECTION_ZONES = [
+  {
+    target: './lib',
+    from: ['./app', './components'],
+    message: 'lib/ is domain code: it knows no route and no UI.',
+  },
+  {
+    target: './db',
+    from: './lib',
+    except: ['./env.ts'],
+    message: 'db/ is the data layer: it imports no lib/ domain (only the validated environment).',
+  },
+  {
+    target: './db',
+    from: ['./app', './components', './emails'],
+    message: 'db/ is the data layer: it knows no route and no UI.',
+  },
+  {
+    target: ['./components', './emails'],
+    from: './app',
+    message: 'Shared UI knows no route: pass what it needs (data, actions) in as props.',
+  },
+];
+
+/**
+ * What UI code (components/, emails/ and every 'use client' module) may not import as a
+ * value: the database, the modules that run queries (queries.ts, service.ts and the
+ * infrastructure folders) and server-only configuration. The page or layout loads the data
+ * and passes it in as props. Type-only imports are fine: they are erased.
+ */
+const SERVER_ONLY = [
+  /^@\/db(\/|$)/,
+  /^@\/lib\/env$/,
+  /^@\/lib\/(server|jobs|email|auth|crypto|audit)(\/|$)/,
+  /^@\/lib\/.+\/(queries|service)$/,
+  /^(drizzle-orm|postgres|pg-boss|@electric-sql\/pglite)(\/|$)/,
+];
+
+const isTypeOnly = (node) =>
+  node.importKind === 'type' ||
+  (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'));
+
+const uiImports = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      serverOnly:
+        "UI code does not reach the database: '{{source}}' runs queries or reads server configuration. Load the data in the page (or a lib service it calls) and pass it in as props.",
+    },
+  },
+  create(context) {
+    const file = relative(ROOT, context.filename).replaceAll('\\', '/');
+    let isUi = /^(components|emails)\//.test(file);
+    return {
+      Program(program) {
+        isUi ||= program.body.some(
+          (n) => n.type === 'ExpressionStatement' && n.directive === 'use client',
+        );
+      },
+      ImportDeclaration(node) {
+        const source = node.source.value;
+        if (!isUi || isTypeOnly(node) || !SERVER_ONLY.some((re) => re.test(source))) return;
+        context.report({ node, messageId: 'serverOnly', data: { source } });
+      },
+    };
+  },
+};
 
 const config = [
   ...nextVitals,
@@ -22,6 +139,28 @@ const config = [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+    },
+  },
+  {
+    // Tests sit on top of everything (nothing imports them), so they may reach any layer.
+    files: ['app/**', 'components/**', 'db/**', 'emails/**', 'lib/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    settings: {
+      // no-cycle follows imports into every file it reaches: never into packages.
+      'import/ignore': ['node_modules'],
+    },
+    plugins: { workbridge: { rules: { 'ui-imports': uiImports } } },
+    rules: {
+      'workbridge/ui-imports': 'error',
+      'import/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [...DIRECTION_ZONES, ...LAYER_ZONES],
+        },
+      ],
+      // Within and across folders; node_modules are not followed, which keeps lint quick.
+      'import/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
 ];

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
+import { getViewer } from '@/lib/auth/session';
+import { signOutAction, switchSideAction } from './(app)/actions';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,14 +11,19 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
   return (
     <html lang="en">
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader
+          viewer={viewer}
+          signOutAction={signOutAction}
+          switchSideAction={switchSideAction}
+        />
         <main id="main">{children}</main>
       </body>
     </html>

@@ -1,10 +1,21 @@
 import Link from 'next/link';
-import { getViewer } from '@/lib/auth/session';
-import { signOutAction, switchSideAction } from '@/app/(app)/actions';
+import type { Viewer } from '@/lib/auth/session';
 
-/** Every page shows who is signed in and which side they are on. */
-export async function SiteHeader() {
-  const viewer = await getViewer();
+type FormAction = (formData: FormData) => void | Promise<void>;
+
+/**
+ * Every page shows who is signed in and which side they are on. The root layout hands in
+ * the viewer and the two actions: shared UI neither reads the session nor knows a route.
+ */
+export function SiteHeader({
+  viewer,
+  signOutAction,
+  switchSideAction,
+}: {
+  viewer: Viewer | null;
+  signOutAction: FormAction;
+  switchSideAction: FormAction;
+}) {
   const side = viewer?.user.activeSide;
   const otherSide = side === 'client' ? 'freelancer' : 'client';
   const holdsOtherSide = otherSide === 'client' ? Boolean(viewer?.workspace) : viewer?.isFreelancer;

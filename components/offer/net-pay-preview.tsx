@@ -1,4 +1,4 @@
-import { computeNetPay } from '@/lib/contracts/summary';
+import { computeNetPay } from '@/lib/invites/offer-terms';
 import { formatMoney, formatPercent } from '@/lib/money/money';
 
 export type PreviewInput = {

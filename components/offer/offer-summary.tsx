@@ -1,5 +1,5 @@
-import type { OfferTerms } from '@/lib/contracts/summary';
-import { computeNetPay } from '@/lib/contracts/summary';
+import type { OfferTerms } from '@/lib/invites/offer-terms';
+import { computeNetPay } from '@/lib/invites/offer-terms';
 import { formatMoney, formatPercent } from '@/lib/money/money';
 
 /** Every term of an offer with the fee and the net pay, for the freelancer. */

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import type { Blocker, Step } from '@/lib/onboarding/steps';
+import type { Blocker, Step } from '@/lib/checklist';
 import { listChecks, listContractNeeds, type ContractNeed } from './queries';
 import { isRequirementMet, strongestRequirement, type ComplianceRequirement } from './rule';
 import {

@@ -11,7 +11,7 @@ import { getEnv } from '@/lib/env';
 import { recordInviteEvent } from '@/lib/invites/queries';
 import { loadTerms } from '@/lib/invites/service';
 import OfferDecisionEmail, { offerDecisionSubject } from '@/emails/offer-decision';
-import type { OfferTerms } from './summary';
+import type { OfferTerms } from '@/lib/invites/offer-terms';
 
 /** A stable hash of the terms as shown: accepting names the hash it saw. */
 export function hashTerms(terms: OfferTerms): string {

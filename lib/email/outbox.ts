@@ -5,7 +5,7 @@ import { executorFor, type DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { jobSender } from '@/lib/jobs/boss';
-import { QUEUES, emailQueuePolicy } from '@/lib/jobs/queues';
+import { EMAIL_QUEUES, emailQueuePolicy } from './queues';
 import { renderEmail } from './render';
 import type { EmailTransport } from './transport';
 
@@ -63,7 +63,7 @@ export async function enqueueRenderedEmails(
   const policy = emailQueuePolicy(env);
   await jobSender().insert(
     rows.map((row) => ({
-      name: QUEUES.emailDeliver,
+      name: EMAIL_QUEUES.deliver,
       data: { outboxId: row.id },
       singletonKey: row.id,
       retryLimit: policy.retryLimit,

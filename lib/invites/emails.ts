@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import type { DbOrTx } from '@/db/client';
 import { getEnv } from '@/lib/env';
-import { describeNetPay, type OfferTerms } from '@/lib/contracts/summary';
 import { sendEmail } from '@/lib/email/outbox';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
+import { describeNetPay, type OfferTerms } from './offer-terms';
 
 /** The landing page of an invite link, always on APP_URL. */
 export function inviteUrl(token: string): string {

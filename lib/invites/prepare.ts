@@ -3,11 +3,11 @@ import { createElement } from 'react';
 import type { Tx } from '@/db/client';
 import { contracts, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
 import { recordAuditEntries } from '@/lib/audit/log';
-import type { OfferTerms } from '@/lib/contracts/summary';
 import { enqueueRenderedEmails } from '@/lib/email/outbox';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render';
 import { generateToken, hashToken } from '@/lib/security/tokens';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
+import type { OfferTerms } from './offer-terms';
 import { invitationProps, inviteUrl } from './emails';
 
 export type InviterContext = {

@@ -1,8 +1,8 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { clientWorkspaces, invites } from '@/db/schema';
-import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
+import type { OfferTerms } from './offer-terms';
 import { prepareInvites, writePreparedInvites } from './prepare';
 import { findContractForInvite, invitesInLastDay } from './queries';
 import type { InviteData, OfferData } from './schemas';

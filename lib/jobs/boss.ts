@@ -1,7 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
-import { getEnv } from '@/lib/env';
-import { QUEUES, emailQueuePolicy } from './queues';
+import type { JobDefinition } from './definition';
 
 export type Boss = PgBoss;
 
@@ -24,11 +23,15 @@ export function createBoss(database: Database, options: { work: boolean }): PgBo
 const QUEUE_SETUP_LOCK = 4_204_202;
 
 /**
- * Creates or updates every queue. Servers starting together take turns: pg-boss's
- * createQueue run twice at once deadlocks.
+ * Creates or updates every queue of the definitions. Servers starting together take turns:
+ * pg-boss's createQueue run twice at once deadlocks.
  */
-export async function prepareQueues(boss: PgBoss, database: Database): Promise<void> {
-  await database.withLock(QUEUE_SETUP_LOCK, () => setUpQueues(boss));
+export async function prepareQueues(
+  boss: PgBoss,
+  database: Database,
+  jobs: JobDefinition[],
+): Promise<void> {
+  await database.withLock(QUEUE_SETUP_LOCK, () => setUpQueues(boss, jobs));
 }
 
 /** Starts pg-boss; its schema creation is not safe to run from two servers at once either. */
@@ -36,24 +39,11 @@ export async function startBoss(boss: PgBoss, database: Database): Promise<void>
   await database.withLock(QUEUE_SETUP_LOCK, () => boss.start().then(() => undefined));
 }
 
-async function setUpQueues(boss: PgBoss): Promise<void> {
-  const env = getEnv();
-  // The dead-letter queue first: the delivery queue refers to it.
-  if (!(await boss.getQueue(QUEUES.emailUndelivered))) {
-    await boss.createQueue(QUEUES.emailUndelivered, { name: QUEUES.emailUndelivered });
-  }
-  const existing = await boss.getQueue(QUEUES.emailDeliver);
-  const policy = emailQueuePolicy(env);
-  if (!existing) {
-    await boss.createQueue(QUEUES.emailDeliver, { name: QUEUES.emailDeliver, ...policy });
-  } else {
-    await boss.updateQueue(QUEUES.emailDeliver, { name: QUEUES.emailDeliver, ...policy });
-  }
-  if (!(await boss.getQueue(QUEUES.inviteReminders))) {
-    await boss.createQueue(QUEUES.inviteReminders, {
-      name: QUEUES.inviteReminders,
-      policy: 'singleton',
-    });
+async function setUpQueues(boss: PgBoss, jobs: JobDefinition[]): Promise<void> {
+  for (const { name, options } of jobs.flatMap((job) => job.queues)) {
+    const queue = { name, ...options };
+    if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+    else await boss.createQueue(name, queue);
   }
 }
 

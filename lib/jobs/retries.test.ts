@@ -1,6 +1,7 @@
 import { createTestDatabase } from '@/tests/helpers/db';
 import { enqueueSignInEmail, findOutboxRow } from '@/tests/helpers/outbox';
 import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
+import { jobDefinitions } from '@/lib/server/jobs';
 import { startJobs, stopJobs } from './runtime';
 
 /**
@@ -25,7 +26,7 @@ beforeAll(async () => {
   standIn = await startResendStandIn();
   Object.assign(process.env, SETTINGS, { RESEND_BASE_URL: standIn.baseUrl });
   database = await createTestDatabase();
-  await startJobs(database, { work: true });
+  await startJobs(database, { work: true, jobs: jobDefinitions() });
 });
 afterAll(async () => {
   await stopJobs();

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { emailOutbox, mailboxMessages } from '@/db/schema';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { enqueueSignInEmail } from '@/tests/helpers/outbox';
+import { jobDefinitions } from '@/lib/server/jobs';
 import { startJobs, stopJobs } from './runtime';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 it('the pg-boss worker delivers an outbox message to the local mailbox', async () => {
-  await startJobs(database, { work: true });
+  await startJobs(database, { work: true, jobs: jobDefinitions() });
   const id = await enqueueSignInEmail(database.db, 'worker@example.com');
   const deadline = Date.now() + 20_000;
   let status = 'queued';

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db/client';
+import type { Blocker, Step } from '@/lib/checklist';
 import {
   buildComplianceContext,
   complianceBlockers,
@@ -24,8 +25,7 @@ export type OnboardingContext = {
   settings?: SettingsContext;
 };
 
-export type Step = { key: string; label: string; href: string; done: boolean };
-export type Blocker = { key: string; text: string; href: string };
+export type { Blocker, Step };
 
 /** `profile` is the freelancer profile the session lookup already read (Viewer.freelancerProfile). */
 export async function loadOnboardingContext(

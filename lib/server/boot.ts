@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { closeDatabase, getMigratedDatabase, type Database } from '@/db';
 import { EnvError, getEnv, type Env } from '@/lib/env';
 import { startJobs, stopJobs } from '@/lib/jobs/runtime';
+import { jobDefinitions } from './jobs';
 import { seedDemo } from './seed';
 
 type Holder = { booting?: Promise<Database>; shutdownHooked?: boolean };
@@ -32,7 +33,10 @@ export function boot(options: { work?: boolean } = {}): Promise<Database> {
     const database = await getMigratedDatabase();
     if (env.SEED_DEMO) await seedDemo(database.db);
     keepPlannerStatistics(database);
-    await startJobs(database, { work: options.work ?? env.WORKER_MODE === 'inline' });
+    await startJobs(database, {
+      work: options.work ?? env.WORKER_MODE === 'inline',
+      jobs: jobDefinitions(),
+    });
     hookShutdown();
     return database;
   })();

@@ -1,10 +1,11 @@
-import type { OnboardingRecords } from '@/lib/onboarding/records';
 import {
   formatHoldEnd,
   methodShortName,
   toView,
   type PayoutMethodView,
 } from '@/lib/payouts/present';
+import type { PayoutMethodRow } from '@/lib/payouts/queries';
+import type { ProfileRow } from '@/lib/profile/queries';
 import { completenessOf } from '@/lib/profile/service';
 
 /** The share of the completeness meter that counts as "profile done": its first half. */
@@ -28,14 +29,15 @@ export type SettingsStep = {
 };
 export type SettingsBlocker = { key: string; text: string; href: string };
 
-/** The settings part of the onboarding records (read with the rest in one statement). */
-export function settingsContextOf(
-  records: Pick<
-    OnboardingRecords,
-    'payoutMethods' | 'pendingPayoutConfirmations' | 'hasTaxInfo' | 'profile'
-  >,
-  now: Date,
-): SettingsContext {
+/** The settings part of the onboarding records (lib/onboarding reads them in one statement). */
+export type SettingsRecords = {
+  payoutMethods: PayoutMethodRow[];
+  pendingPayoutConfirmations: number;
+  hasTaxInfo: boolean;
+  profile: ProfileRow | null;
+};
+
+export function settingsContextOf(records: SettingsRecords, now: Date): SettingsContext {
   return {
     now,
     payoutMethods: records.payoutMethods.map((row) => toView(row, now)),

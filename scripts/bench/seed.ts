@@ -8,6 +8,7 @@ import { sendBulkInvites } from '@/lib/invites/bulk';
 import { offerSchema, type OfferData } from '@/lib/invites/schemas';
 import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
 import { createBoss, prepareQueues } from '@/lib/jobs/boss';
+import { jobDefinitions } from '@/lib/server/jobs';
 import { basicInfoSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
 
@@ -34,7 +35,7 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
   await migrateDatabase(database);
   const boss = createBoss(database, { work: false });
   await boss.start();
-  await prepareQueues(boss, database);
+  await prepareQueues(boss, database, jobDefinitions());
   await boss.stop({ graceful: false, wait: true });
   const { db } = database;
 

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { migrateDatabase, openDatabase, type Database } from '@/db/client';
 import { createBoss, prepareQueues } from '@/lib/jobs/boss';
+import { jobDefinitions } from '@/lib/server/jobs';
 
 export const TEMPLATE_FILE_VAR = 'WORKBRIDGE_TEST_TEMPLATE_FILE';
 export const TEMPLATE_DB_VAR = 'WORKBRIDGE_TEST_TEMPLATE_DB';
@@ -17,7 +18,7 @@ async function prepare(database: Database) {
   await migrateDatabase(database);
   const boss = createBoss(database, { work: false });
   await boss.start();
-  await prepareQueues(boss, database);
+  await prepareQueues(boss, database, jobDefinitions());
   await boss.stop({ graceful: false, wait: true });
 }
 

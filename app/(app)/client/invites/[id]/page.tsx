@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
-import { describeNetPay } from '@/lib/contracts/summary';
+import { loadClientComplianceLine } from '@/lib/compliance/client-status';
+import { describeNetPay } from '@/lib/invites/offer-terms';
 import {
   findContractForInvite,
   findWorkspaceInvite,
@@ -54,10 +55,12 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
   const found = await findWorkspaceInvite(db, inviter.workspaceId, id);
   if (!found) notFound();
   const { invite } = found;
-  const [terms, events, contract] = await Promise.all([
+  const [terms, events, contract, complianceLine] = await Promise.all([
     loadTerms(db, id),
     listInviteEvents(db, id),
     findContractForInvite(db, id),
+    // The workspace id scopes the lookup, so another workspace's invite id shows nothing.
+    loadClientComplianceLine(db, { workspaceId: inviter.workspaceId, inviteId: id }),
   ]);
   const canEdit =
     contract?.contract.status === 'offered' &&
@@ -100,7 +103,7 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
         </p>
       )}
       <p className="muted">Link expires {invite.expiresAt.toUTCString()}</p>
-      <ComplianceStatus workspaceId={inviter.workspaceId} inviteId={invite.id} />
+      <ComplianceStatus line={complianceLine} />
       {terms && (
         <section className="card" aria-labelledby="offer-heading">
           <h2 id="offer-heading">Offer: {terms.title}</h2>

@@ -1,16 +1,10 @@
 import type { Env } from '@/lib/env';
 
-export const QUEUES = {
-  emailDeliver: 'email-deliver',
-  /** emailDeliver's dead-letter queue: pg-boss copies a delivery job here when it gives up. */
-  emailUndelivered: 'email-undelivered',
-  inviteReminders: 'invite-reminders',
+export const EMAIL_QUEUES = {
+  deliver: 'email-deliver',
+  /** The delivery queue's dead-letter queue: pg-boss copies a delivery job here when it gives up. */
+  undelivered: 'email-undelivered',
 } as const;
-
-/** How often the reminder sweep runs (cron, UTC). */
-export const REMINDER_SCHEDULE = '*/15 * * * *';
-
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
  * Retry policy of the delivery queue: attempts, exponential backoff, a lease per try, and
@@ -24,6 +18,6 @@ export function emailQueuePolicy(
     retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,
     retryBackoff: true,
     expireInSeconds: 60,
-    deadLetter: QUEUES.emailUndelivered,
+    deadLetter: EMAIL_QUEUES.undelivered,
   };
 }

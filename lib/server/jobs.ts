@@ -1,0 +1,17 @@
+import { emailJobs } from '@/lib/email/jobs';
+import type { JobDefinition } from '@/lib/jobs/definition';
+import { recordDeliveryFailure } from '@/lib/invites/delivery';
+import { inviteJobs } from '@/lib/invites/jobs';
+
+/**
+ * Every queue and worker of the app. The generic infrastructure knows no domain: this is
+ * where a domain's job handlers, and what it does when one of its messages fails, are
+ * handed to lib/jobs and lib/email.
+ */
+export function jobDefinitions(): JobDefinition[] {
+  return [
+    // An invitation whose email was given up on says so on its timeline.
+    emailJobs({ onFailed: [recordDeliveryFailure] }),
+    inviteJobs(),
+  ];
+}
