@@ -1,0 +1,63 @@
+import { and, eq } from 'drizzle-orm';
+import { inviteEvents } from '@/db/schema';
+import { createInvite } from '@/lib/invites/service';
+import { startJobs, stopJobs } from '@/lib/jobs/runtime';
+import { createTestDatabase } from '@/tests/helpers/db';
+import { createClient, inviteData } from '@/tests/helpers/invite-fixtures';
+import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
+import { jobDefinitions } from './jobs';
+
+/**
+ * lib/email knows no domain: the invite timeline hears of a failed delivery only through the
+ * hook lib/server/jobs.ts registers. Through the real worker, against the Resend stand-in,
+ * with one attempt so the first failure is the last.
+ */
+const SETTINGS = {
+  EMAIL_TRANSPORT: 'resend',
+  RESEND_API_KEY: 're_test_key',
+  EMAIL_MAX_ATTEMPTS: '1',
+};
+const saved = Object.fromEntries(
+  [...Object.keys(SETTINGS), 'RESEND_BASE_URL'].map((k) => [k, process.env[k]]),
+);
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
+beforeAll(async () => {
+  standIn = await startResendStandIn();
+  Object.assign(process.env, SETTINGS, { RESEND_BASE_URL: standIn.baseUrl });
+  database = await createTestDatabase();
+  await startJobs(database, { work: true, jobs: jobDefinitions() });
+});
+afterAll(async () => {
+  await stopJobs();
+  await database.dispose();
+  await standIn.close();
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+async function deliveryFailures(inviteId: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = await database.db
+      .select({ detail: inviteEvents.detail })
+      .from(inviteEvents)
+      .where(and(eq(inviteEvents.inviteId, inviteId), eq(inviteEvents.type, 'delivery_failed')));
+    if (events.length > 0 || Date.now() > deadline) return events;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+it("records an invitation given up on in the invite's timeline", async () => {
+  standIn.queueFor('unreachable@example.com', 'error-500');
+  const client = await createClient(database.db);
+  const result = await createInvite(database.db, client, inviteData('unreachable@example.com'));
+  if (!result.ok) throw new Error(result.message);
+
+  const events = await deliveryFailures(result.inviteId);
+  expect(events).toHaveLength(1);
+  expect(events[0].detail).toMatch(/Resend is down/);
+});
