@@ -46,7 +46,7 @@ const libPath = (entry) => `./lib/${entry}`;
 const LAYER_ZONES = LIB_LAYERS.slice(0, -1).map((entry, index) => ({
   target: libPath(entry),
   from: LIB_LAYERS.slice(index + 1).map(libPath),
-  message: `lib/${entry} sits below this domain in LIB_LAYERS (eslint.config.mjs): move the shared piece down, or let this domain register a handler with lib/${entry}.`,
+  message: `lib/${entry} imports only the domains before it in LIB_LAYERS (eslint.config.mjs), and this one comes after it: move the shared piece down, or let the upper domain register a handler with lib/${entry}.`,
 }));
 
 const DIRECTION_ZONES = [
