@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nextVitals from 'eslint-config-next/core-web-vitals';
@@ -40,6 +41,14 @@ const LIB_LAYERS = [
 ];
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+// A lib/ folder or file missing from the list would be bound by no layer rule.
+const unplaced = readdirSync(new URL('./lib', import.meta.url)).filter(
+  (name) => !/\.test\.tsx?$/.test(name) && !LIB_LAYERS.includes(name),
+);
+if (unplaced.length > 0) {
+  throw new Error(`eslint.config.mjs: place lib/${unplaced.join(', lib/')} in LIB_LAYERS.`);
+}
 
 const libPath = (entry) => `./lib/${entry}`;
 
