@@ -15,7 +15,7 @@ import {
   TEST_IP,
   uniqueEmail,
 } from '@/tests/helpers/compliance-fixtures';
-import type { Inviter } from '@/lib/invites/service';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { loadComplianceContext } from './onboarding';
 import { loadAuditLog, loadCheckForReview, loadReviewQueue } from './review';
 import { decideCheck, hasCurrentApproval, submitCheck, type Reviewer } from './service';

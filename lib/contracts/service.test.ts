@@ -1,7 +1,8 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { eq } from 'drizzle-orm';
 import { auditLog, contractAcceptances, contracts, emailOutbox, invites, users } from '@/db/schema';
 import { activateFromInvite } from '@/lib/invites/accept';
-import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import { createInvite, loadTerms } from '@/lib/invites/service';
 import { editOffer } from '@/lib/invites/manage';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
@@ -26,11 +27,10 @@ let n = 0;
 /** An invite the freelancer has activated: returns their id, the contract and the hash shown. */
 async function activatedOffer() {
   // A 20-hour weekly limit at a company: no compliance check, so acceptance activates.
-  const result = await createInvite(
-    database.db,
-    client,
-    inviteData(`f${++n}@example.com`, { offer: hourlyOfferInput({ weeklyLimit: '20' }) }),
-  );
+  const result = await createInvite(database.db, {
+    inviter: client,
+    input: inviteData(`f${++n}@example.com`, { offer: hourlyOfferInput({ weeklyLimit: '20' }) }),
+  });
   if (!result.ok) throw new Error(result.message);
   const invite = await findInvite(database.db, result.inviteId);
   const activated = await activateFromInvite(
@@ -94,12 +94,11 @@ describe('acceptContract', () => {
 
   it('fails with "the offer changed" when the client edited it after it was shown', async () => {
     const offer = await activatedOffer();
-    const edited = await editOffer(
-      database.db,
-      client,
-      offer.inviteId,
-      parseOffer(hourlyOfferInput({ hourlyRate: '40', weeklyLimit: '20' })),
-    );
+    const edited = await editOffer(database.db, {
+      inviter: client,
+      inviteId: offer.inviteId,
+      offer: parseOffer(hourlyOfferInput({ hourlyRate: '40', weeklyLimit: '20' })),
+    });
     expect(edited.ok).toBe(true);
     const result = await acceptContract(database.db, {
       contractId: offer.contract.id,

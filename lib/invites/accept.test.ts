@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq } from 'drizzle-orm';
 import {
   auditLog,
@@ -17,7 +18,7 @@ import {
 } from '@/tests/helpers/invite-fixtures';
 import { activateFromInvite } from './accept';
 import { recordInviteOpened, resolveInviteLink } from './landing';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 import { resendInvite, revokeInvite } from './manage';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -36,7 +37,7 @@ const openedEvents = (inviteId: string) =>
 
 let counter = 0;
 async function freshInvite(email = `alex-${++counter}@example.com`) {
-  const result = await createInvite(database.db, client, inviteData(email));
+  const result = await createInvite(database.db, { inviter: client, input: inviteData(email) });
   if (!result.ok) throw new Error(result.message);
   const invite = await findInvite(database.db, result.inviteId);
   return { invite, token: await tokenFromOutbox(database.db, invite.lastOutboxId!) };
@@ -71,12 +72,12 @@ describe('the landing page state (GET changes nothing)', () => {
     expect((await resolveInviteLink(database.db, '../../etc/passwd')).kind).toBe('unknown');
 
     const resent = await freshInvite();
-    await resendInvite(database.db, client, resent.invite.id);
+    await resendInvite(database.db, { inviter: client, inviteId: resent.invite.id });
     expect((await resolveInviteLink(database.db, resent.token)).kind).toBe('superseded');
     expect((await activateFromInvite(database.db, resent.token)).ok).toBe(false);
 
     const revoked = await freshInvite();
-    await revokeInvite(database.db, client, revoked.invite.id);
+    await revokeInvite(database.db, { inviter: client, inviteId: revoked.invite.id });
     expect((await resolveInviteLink(database.db, revoked.token)).kind).toBe('revoked');
     expect(await activateFromInvite(database.db, revoked.token)).toEqual({
       ok: false,

@@ -69,7 +69,7 @@ export async function activateFromInvite(
         .values({ userId: user.id, firstName: invite.firstName, lastName: invite.lastName })
         .onConflictDoNothing();
       await tx.update(users).set({ activeSide: 'freelancer' }).where(eq(users.id, user.id));
-      await recordInviteEvent(tx, invite.id, 'activated', user.id);
+      await recordInviteEvent(tx, { inviteId: invite.id, type: 'activated', actorId: user.id });
       const session = await createSession(tx, user.id);
       const ip = options.ip ?? null;
       await recordAuditEntries(tx, [

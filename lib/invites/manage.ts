@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contracts, inviteTokens, invites, milestones } from '@/db/schema';
@@ -19,7 +20,6 @@ import {
   isUniqueViolation,
   loadTerms,
   termsFromOffer,
-  type Inviter,
   type InviteResult,
 } from './service';
 
@@ -48,9 +48,9 @@ const REISSUE_AUDIT: Record<
  */
 export async function reissueInviteLink(
   tx: Tx,
-  invite: Invite,
-  inviter: Inviter,
   options: {
+    invite: Invite;
+    inviter: Inviter;
     email?: string;
     event: 'resent' | 'email_changed' | 'fresh_link_requested';
     actorId: string | null;
@@ -58,6 +58,7 @@ export async function reissueInviteLink(
     detail?: string;
   },
 ): Promise<void> {
+  const { invite, inviter } = options;
   const token = generateToken();
   const tokenHash = hashToken(token);
   const expiresAt = inviteExpiry();
@@ -92,7 +93,12 @@ export async function reissueInviteLink(
       updatedAt: new Date(),
     })
     .where(eq(invites.id, invite.id));
-  await recordInviteEvent(tx, invite.id, options.event, options.actorId, options.detail);
+  await recordInviteEvent(tx, {
+    inviteId: invite.id,
+    type: options.event,
+    actorId: options.actorId,
+    detail: options.detail,
+  });
   const audit = REISSUE_AUDIT[options.event];
   await recordAudit(tx, {
     actorId: options.actorId,
@@ -107,9 +113,11 @@ export async function reissueInviteLink(
 /** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
 async function lockOwnPendingInvite(
   tx: Tx,
-  workspaceId: string,
-  inviteId: string,
-  options: { allowActivated?: boolean } = {},
+  {
+    workspaceId,
+    inviteId,
+    allowActivated = false,
+  }: { workspaceId: string; inviteId: string; allowActivated?: boolean },
 ) {
   const [invite] = await tx
     .select()
@@ -126,7 +134,7 @@ async function lockOwnPendingInvite(
     };
   // An expired invite may still be resent: that is how a client revives it.
   // The offer stays editable after the freelancer activated their account, until they decide on it.
-  const activated = options.allowActivated && invite.status === 'accepted';
+  const activated = allowActivated && invite.status === 'accepted';
   if (invite.status !== 'pending' && invite.status !== 'expired' && !activated) {
     return {
       error: {
@@ -141,12 +149,13 @@ async function lockOwnPendingInvite(
 
 export async function resendInvite(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  ip: string | null = null,
+  { inviter, inviteId, ip = null }: { inviter: Inviter; inviteId: string; ip?: string | null },
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
+    const { invite, error } = await lockOwnPendingInvite(tx, {
+      workspaceId: inviter.workspaceId,
+      inviteId,
+    });
     if (error) return error;
     if (invite.status === 'expired') {
       // Reviving it must not make a second pending invite when a newer one was sent since.
@@ -154,7 +163,9 @@ export async function resendInvite(
       const newer = await findPendingInvite(tx, inviter.workspaceId, invite.email);
       if (newer) return duplicateResult(newer.id);
     }
-    await reissueInviteLink(tx, invite, inviter, {
+    await reissueInviteLink(tx, {
+      invite,
+      inviter,
       event: 'resent',
       actorId: inviter.userId,
       ip,
@@ -165,14 +176,19 @@ export async function resendInvite(
 
 export async function changeInviteEmail(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  email: string,
-  ip: string | null = null,
+  {
+    inviter,
+    inviteId,
+    email,
+    ip = null,
+  }: { inviter: Inviter; inviteId: string; email: string; ip?: string | null },
 ): Promise<InviteResult> {
   try {
     return await db.transaction(async (tx) => {
-      const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
+      const { invite, error } = await lockOwnPendingInvite(tx, {
+        workspaceId: inviter.workspaceId,
+        inviteId,
+      });
       if (error) return error;
       if (invite.email === email) {
         return {
@@ -184,7 +200,9 @@ export async function changeInviteEmail(
       await expireStale(tx, inviter.workspaceId, email);
       const other = await findPendingInvite(tx, inviter.workspaceId, email);
       if (other) return duplicateResult(other.id);
-      await reissueInviteLink(tx, invite, inviter, {
+      await reissueInviteLink(tx, {
+        invite,
+        inviter,
         email,
         event: 'email_changed',
         actorId: inviter.userId,
@@ -203,12 +221,13 @@ export async function changeInviteEmail(
 
 export async function revokeInvite(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  ip: string | null = null,
+  { inviter, inviteId, ip = null }: { inviter: Inviter; inviteId: string; ip?: string | null },
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
+    const { invite, error } = await lockOwnPendingInvite(tx, {
+      workspaceId: inviter.workspaceId,
+      inviteId,
+    });
     if (error) return error;
     await tx
       .update(invites)
@@ -218,7 +237,7 @@ export async function revokeInvite(
       .update(contracts)
       .set({ status: 'withdrawn', updatedAt: new Date() })
       .where(eq(contracts.inviteId, invite.id));
-    await recordInviteEvent(tx, invite.id, 'revoked', inviter.userId);
+    await recordInviteEvent(tx, { inviteId: invite.id, type: 'revoked', actorId: inviter.userId });
     await recordAudit(tx, {
       actorId: inviter.userId,
       action: 'invite.revoked',
@@ -234,12 +253,12 @@ export async function revokeInvite(
 /** Replaces the offer terms of a pending invite; the version goes up so a stale acceptance fails. */
 export async function editOffer(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  offer: OfferData,
+  { inviter, inviteId, offer }: { inviter: Inviter; inviteId: string; offer: OfferData },
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId, {
+    const { invite, error } = await lockOwnPendingInvite(tx, {
+      workspaceId: inviter.workspaceId,
+      inviteId,
       allowActivated: true,
     });
     if (error) return error;
@@ -279,7 +298,11 @@ export async function editOffer(
         })),
       );
     }
-    await recordInviteEvent(tx, invite.id, 'offer_edited', inviter.userId);
+    await recordInviteEvent(tx, {
+      inviteId: invite.id,
+      type: 'offer_edited',
+      actorId: inviter.userId,
+    });
     return { ok: true as const, inviteId };
   });
 }

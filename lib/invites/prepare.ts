@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createElement } from 'react';
 import type { Tx } from '@/db/client';
 import { contracts, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { recordAuditEntries } from '@/lib/audit/log';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { enqueueRenderedEmails } from '@/lib/email/outbox';
@@ -9,13 +10,6 @@ import { renderEmail, type RenderedEmail } from '@/lib/email/render';
 import { generateToken, hashToken } from '@/lib/security/tokens';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
 import { invitationProps, inviteUrl } from './emails';
-
-export type InviterContext = {
-  userId: string;
-  name: string;
-  workspaceId: string;
-  workspaceName: string;
-};
 
 export type NewInvite = {
   email: string;
@@ -51,7 +45,7 @@ const escapeHtml = (v: string) =>
 
 /** Generates ids and tokens and renders the emails: no database, so it runs before any transaction. */
 export async function prepareInvites(
-  inviter: InviterContext,
+  inviter: Inviter,
   inputs: NewInvite[],
   expiresAt: Date,
 ): Promise<PreparedInvite[]> {
@@ -103,9 +97,11 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
  */
 export async function writePreparedInvites(
   tx: Tx,
-  inviter: InviterContext,
-  prepared: PreparedInvite[],
-  ip: string | null = null,
+  {
+    inviter,
+    prepared,
+    ip = null,
+  }: { inviter: Inviter; prepared: PreparedInvite[]; ip?: string | null },
 ): Promise<void> {
   if (prepared.length === 0) return;
   await enqueueRenderedEmails(

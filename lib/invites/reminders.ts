@@ -70,7 +70,7 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<number
         .update(invites)
         .set({ tokenHash, lastOutboxId: outboxId })
         .where(eq(invites.id, invite.id));
-      await recordInviteEvent(tx, invite.id, 'reminder_sent', null);
+      await recordInviteEvent(tx, { inviteId: invite.id, type: 'reminder_sent', actorId: null });
       return true;
     });
     if (didSend) sent++;

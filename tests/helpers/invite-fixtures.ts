@@ -9,7 +9,7 @@ import {
   type InviteInput,
   type OfferData,
 } from '@/lib/invites/schemas';
-import type { Inviter } from '@/lib/invites/service';
+import type { Inviter } from '@/lib/accounts/inviter';
 
 /** A signed-up client: a user with a name and their workspace, as the service sees them. */
 export async function createClient(
