@@ -58,7 +58,7 @@ const OFFER = {
   'offer.title': 'Website redesign',
   'offer.description': 'Rebuild the marketing site.',
   'offer.startDate': daysFromToday(7),
-  'offer.hourlyRate': '50',
+  'offer.hourlyRateDollars': '50',
   'offer.weeklyLimit': '20',
 };
 

@@ -97,7 +97,7 @@ describe('acceptContract', () => {
     const edited = await editOffer(database.db, {
       inviter: client,
       inviteId: offer.inviteId,
-      offer: parseOffer(hourlyOfferInput({ hourlyRate: '40', weeklyLimit: '20' })),
+      offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '40', weeklyLimit: '20' })),
     });
     expect(edited.ok).toBe(true);
     const result = await acceptContract(database.db, {

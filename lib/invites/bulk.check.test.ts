@@ -15,7 +15,7 @@ import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;
-const hourly = parseOffer(hourlyOfferInput({ hourlyRate: '50' }));
+const hourly = parseOffer(hourlyOfferInput({ hourlyRateDollars: '50' }));
 
 beforeAll(async () => {
   database = await createTestDatabase();

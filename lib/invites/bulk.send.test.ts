@@ -13,7 +13,7 @@ import { sendBulkInvites } from './bulk';
 import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const hourly = parseOffer(hourlyOfferInput({ hourlyRate: '50', weeklyLimit: '20' }));
+const hourly = parseOffer(hourlyOfferInput({ hourlyRateDollars: '50', weeklyLimit: '20' }));
 const savedLimit = process.env.INVITES_PER_DAY;
 
 beforeAll(async () => {

@@ -80,7 +80,7 @@ export async function checkBulkInvites(
   const rows: BulkReportRow[] = dataRows.map((cells, i) => {
     const line = parsed.lines[i + (hasHeader ? 1 : 0)];
     const [email = '', firstName = '', lastName = '', rate = ''] = cells;
-    const result = bulkRowSchema.safeParse({ email, firstName, lastName, rate });
+    const result = bulkRowSchema.safeParse({ email, firstName, lastName, rateDollars: rate });
     const base = {
       line,
       email: email.trim(),
@@ -100,10 +100,10 @@ export async function checkBulkInvites(
         reason: result.error.issues.map((x) => x.message).join(' '),
       };
     const row = result.data;
-    if (row.rate !== undefined && offer.kind !== 'hourly') {
+    if (row.rateCents !== undefined && offer.kind !== 'hourly') {
       return { ...base, outcome: 'skip', reason: 'A rate only applies to an hourly offer.' };
     }
-    const rateCents = offer.kind === 'hourly' ? (row.rate ?? offer.hourlyRate) : null;
+    const rateCents = offer.kind === 'hourly' ? (row.rateCents ?? offer.hourlyRateCents) : null;
     const ok = { ...base, email: row.email, rateCents };
     if (seen.has(row.email))
       return { ...ok, outcome: 'skip', reason: 'This address appears earlier in the list.' };

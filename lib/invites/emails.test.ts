@@ -76,7 +76,7 @@ describe('the invitation email', () => {
 
   it('shows the net pay after the 5% fee, the expiry date and the "Not you" line', async () => {
     const { invite, html, text } = await sendAndRead('pay@example.com', {
-      offer: hourlyOfferInput({ hourlyRate: '50.00', weeklyLimit: '40' }),
+      offer: hourlyOfferInput({ hourlyRateDollars: '50.00', weeklyLimit: '40' }),
     });
     for (const body of [visibleText(html), text]) {
       expect(body).toContain(

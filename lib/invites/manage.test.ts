@@ -180,7 +180,7 @@ describe('resendInvite', () => {
           await editOffer(database.db, {
             inviter: client,
             inviteId: id,
-            offer: parseOffer(hourlyOfferInput({ hourlyRate: '70' })),
+            offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '70' })),
           })
         ).ok,
       ).toBe(false);
@@ -304,7 +304,9 @@ describe('editOffer', () => {
     const offer = parseOffer(
       fixedOfferInput({
         title: 'Logo and brand book',
-        milestones: [{ description: 'Everything', amount: '2,000', dueDate: daysFromToday(30) }],
+        milestones: [
+          { description: 'Everything', amountDollars: '2,000', dueDate: daysFromToday(30) },
+        ],
       }),
     );
     expect(await editOffer(database.db, { inviter: client, inviteId: id, offer })).toEqual({
@@ -332,7 +334,7 @@ describe('editOffer', () => {
         await editOffer(database.db, {
           inviter: client,
           inviteId: id,
-          offer: parseOffer(hourlyOfferInput({ hourlyRate: '80', weeklyLimit: '' })),
+          offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '80', weeklyLimit: '' })),
         })
       ).ok,
     ).toBe(true);
@@ -368,7 +370,7 @@ describe("another client's invite", () => {
       await editOffer(database.db, {
         inviter: intruder,
         inviteId: id,
-        offer: parseOffer(hourlyOfferInput({ hourlyRate: '3' })),
+        offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '3' })),
       }),
     ).toEqual(notFound);
     expect(await snapshot(id)).toEqual(before);

@@ -163,7 +163,7 @@ describe('createInvite', () => {
     // contract's check constraint, which runs after the invite row is inserted.
     const bad = inviteData('atomic@example.com');
     if (bad.offer.kind !== 'hourly') throw new Error('expected hourly');
-    bad.offer.hourlyRate = 100;
+    bad.offer.hourlyRateCents = 100;
     const outboxBefore = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(emailOutbox);

@@ -27,7 +27,7 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
     description: offer.description,
     startDate: offer.startDate,
     currency,
-    hourlyRateCents: offer.kind === 'hourly' ? offer.hourlyRate : null,
+    hourlyRateCents: offer.kind === 'hourly' ? offer.hourlyRateCents : null,
     weeklyLimitHours: offer.kind === 'hourly' ? offer.weeklyLimit : null,
     allowManualTime: offer.kind === 'hourly' ? offer.allowManualTime : false,
     feeBps,
@@ -35,7 +35,7 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
       offer.kind === 'fixed'
         ? offer.milestones.map((m) => ({
             description: m.description,
-            amountCents: m.amount,
+            amountCents: m.amountCents,
             dueDate: m.dueDate,
           }))
         : [],

@@ -63,7 +63,7 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
     title: 'Bench contract',
     description: '',
     startDate: futureDate(3),
-    hourlyRate: '50',
+    hourlyRateDollars: '50',
     weeklyLimit: '20',
   };
   const offer = offerSchema.parse(offerInput);

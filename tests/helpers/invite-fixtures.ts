@@ -40,7 +40,7 @@ export function hourlyOfferInput(overrides: Record<string, unknown> = {}) {
     title: 'Website redesign',
     description: 'Rebuild the marketing site.',
     startDate: daysFromToday(7),
-    hourlyRate: '50',
+    hourlyRateDollars: '50',
     weeklyLimit: '40',
     allowManualTime: 'on',
     ...overrides,
@@ -54,8 +54,8 @@ export function fixedOfferInput(overrides: Record<string, unknown> = {}) {
     description: '',
     startDate: daysFromToday(7),
     milestones: [
-      { description: 'Sketches', amount: '500', dueDate: daysFromToday(14) },
-      { description: 'Final files', amount: '1,250.00', dueDate: daysFromToday(28) },
+      { description: 'Sketches', amountDollars: '500', dueDate: daysFromToday(14) },
+      { description: 'Final files', amountDollars: '1,250.00', dueDate: daysFromToday(28) },
     ],
     ...overrides,
   };
