@@ -1,7 +1,7 @@
 import type { Inviter } from '@/lib/accounts/inviter';
 import { eq } from 'drizzle-orm';
 import { auditLog, contractAcceptances, contracts, emailOutbox, invites, users } from '@/db/schema';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { createInvite, loadTerms } from '@/lib/invites/service';
 import { editOffer } from '@/lib/invites/manage';
 import { createTestDatabase } from '@/tests/helpers/db';
@@ -33,7 +33,7 @@ async function activatedOffer() {
   });
   if (!result.ok) throw new Error(result.message);
   const invite = await findInvite(database.db, result.inviteId);
-  const activated = await activateFromInvite(
+  const activated = await joinFromInvite(
     database.db,
     await tokenFromOutbox(database.db, invite.lastOutboxId!),
   );

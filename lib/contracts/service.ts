@@ -56,7 +56,7 @@ async function lockOpenOffer(tx: Tx, contractId: string, freelancerId: string) {
         message: 'We could not find that offer.',
       },
     };
-  if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
+  if (row.contract.status !== 'offered' || row.invite.status !== 'joined') {
     return {
       error: {
         ok: false as const,

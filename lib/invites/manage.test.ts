@@ -142,22 +142,22 @@ describe('resendInvite', () => {
     expect(await snapshot(old)).toEqual(before);
   });
 
-  it('refuses an accepted (and decided) or revoked invite and changes nothing', async () => {
-    const accepted = await invite('accepted@example.com');
+  it('refuses a joined (and decided) or revoked invite and changes nothing', async () => {
+    const joined = await invite('joined@example.com');
     await database.db
       .update(invites)
-      .set({ status: 'accepted', acceptedAt: new Date(), acceptedById: intruder.userId })
-      .where(eq(invites.id, accepted));
-    // The offer stays editable after activation until the freelancer decides; here they have.
+      .set({ status: 'joined', joinedAt: new Date(), joinedById: intruder.userId })
+      .where(eq(invites.id, joined));
+    // The offer stays editable after joining until the freelancer decides; here they have.
     await database.db
       .update(contracts)
       .set({ status: 'active', freelancerId: intruder.userId })
-      .where(eq(contracts.inviteId, accepted));
+      .where(eq(contracts.inviteId, joined));
     const revoked = await invite('revoked-before@example.com');
     expect((await revokeInvite(database.db, { inviter: client, inviteId: revoked })).ok).toBe(true);
 
     for (const [id, status] of [
-      [accepted, 'accepted'],
+      [joined, 'joined'],
       [revoked, 'revoked'],
     ] as const) {
       const before = await snapshot(id);

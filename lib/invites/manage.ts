@@ -1,9 +1,8 @@
 import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { contracts, inviteTokens, invites, milestones } from '@/db/schema';
+import { contracts, invites, milestones } from '@/db/schema';
 import { recordAudit, type AuditAction } from '@/lib/audit/log';
-import { generateToken, hashToken } from '@/lib/security/tokens';
 import { enqueueInvitationEmail } from './emails';
 import {
   findContractForInvite,
@@ -22,6 +21,7 @@ import {
   termsFromOffer,
   type InviteResult,
 } from './service';
+import { issueNewLink } from './tokens';
 
 /*
  * What a client does to an invite already sent (resend, change the address, revoke, edit
@@ -59,15 +59,9 @@ export async function reissueInviteLink(
   },
 ): Promise<void> {
   const { invite, inviter } = options;
-  const token = generateToken();
-  const tokenHash = hashToken(token);
+  const token = await issueNewLink(tx, invite.id);
   const expiresAt = inviteExpiry();
   const email = options.email ?? invite.email;
-  await tx
-    .update(inviteTokens)
-    .set({ supersededAt: new Date() })
-    .where(and(eq(inviteTokens.inviteId, invite.id), sql`${inviteTokens.supersededAt} is null`));
-  await tx.insert(inviteTokens).values({ tokenHash, inviteId: invite.id });
   const terms = await loadTerms(tx, invite.id);
   if (!terms) throw new Error('invite without an offer');
   const outboxId = await enqueueInvitationEmail(tx, {
@@ -83,7 +77,6 @@ export async function reissueInviteLink(
   await tx
     .update(invites)
     .set({
-      tokenHash,
       expiresAt,
       email,
       status: 'pending',
@@ -116,8 +109,8 @@ async function lockOwnPendingInvite(
   {
     workspaceId,
     inviteId,
-    allowActivated = false,
-  }: { workspaceId: string; inviteId: string; allowActivated?: boolean },
+    allowJoined = false,
+  }: { workspaceId: string; inviteId: string; allowJoined?: boolean },
 ) {
   const [invite] = await tx
     .select()
@@ -133,9 +126,9 @@ async function lockOwnPendingInvite(
       },
     };
   // An expired invite may still be resent: that is how a client revives it.
-  // The offer stays editable after the freelancer activated their account, until they decide on it.
-  const activated = allowActivated && invite.status === 'accepted';
-  if (invite.status !== 'pending' && invite.status !== 'expired' && !activated) {
+  // The offer stays editable after the freelancer joined, until they decide on it.
+  const joined = allowJoined && invite.status === 'joined';
+  if (invite.status !== 'pending' && invite.status !== 'expired' && !joined) {
     return {
       error: {
         ok: false as const,
@@ -259,7 +252,7 @@ export async function editOffer(
     const { invite, error } = await lockOwnPendingInvite(tx, {
       workspaceId: inviter.workspaceId,
       inviteId,
-      allowActivated: true,
+      allowJoined: true,
     });
     if (error) return error;
     const found = await findContractForInvite(tx, invite.id);

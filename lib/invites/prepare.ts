@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createElement } from 'react';
 import type { Tx } from '@/db/client';
-import { contracts, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
+import { contracts, inviteEvents, invites, milestones } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { recordAuditEntries } from '@/lib/audit/log';
 import type { OfferTerms } from '@/lib/contracts/summary';
@@ -10,6 +10,7 @@ import { renderEmail, type RenderedEmail } from '@/lib/email/render';
 import { generateToken, hashToken } from '@/lib/security/tokens';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
 import { invitationProps, inviteUrl } from './emails';
+import { recordFirstLinks } from './tokens';
 
 export type NewInvite = {
   email: string;
@@ -126,16 +127,16 @@ export async function writePreparedInvites(
         firstName: p.firstName,
         lastName: p.lastName,
         message: p.message,
-        tokenHash: p.tokenHash,
         expiresAt: p.expiresAt,
         lastOutboxId: p.outboxId,
       })),
     ),
   );
   await insertChunked(prepared, (chunk) =>
-    tx
-      .insert(inviteTokens)
-      .values(chunk.map((p) => ({ tokenHash: p.tokenHash, inviteId: p.inviteId }))),
+    recordFirstLinks(
+      tx,
+      chunk.map((p) => ({ tokenHash: p.tokenHash, inviteId: p.inviteId })),
+    ),
   );
   await insertChunked(prepared, (chunk) =>
     tx.insert(contracts).values(

@@ -53,7 +53,7 @@ describe('sendDueReminders', () => {
     const accepted = await inviteExpiringIn('accepted@example.com', 1, now);
     await database.db
       .update(invites)
-      .set({ status: 'accepted', acceptedAt: now, acceptedById: client.userId })
+      .set({ status: 'joined', joinedAt: now, joinedById: client.userId })
       .where(eq(invites.id, accepted));
     const revoked = await inviteExpiringIn('revoked@example.com', 1, now);
     await revokeInvite(database.db, { inviter: client, inviteId: revoked });

@@ -4,7 +4,7 @@ import { clientWorkspaces, contracts, freelancerProfiles, invites, users } from 
 import type { Inviter } from '@/lib/accounts/inviter';
 import { createSession } from '@/lib/auth/service';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { sendBulkInvites } from '@/lib/invites/bulk';
 import { offerSchema, type OfferData } from '@/lib/invites/schemas';
 import { createInvite, loadTerms } from '@/lib/invites/service';
@@ -84,7 +84,7 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
   // Open invites for the landing page, one activated freelancer for the dashboard.
   const openInviteToken = await inviteToken(database, inviter, 'landing@example.com', offer);
   const freshInviteToken = await inviteToken(database, inviter, 'fresh-landing@example.com', offer);
-  const activated = await activateFromInvite(
+  const activated = await joinFromInvite(
     db,
     await inviteToken(database, inviter, 'onboarding@example.com', offer),
   );
@@ -151,7 +151,7 @@ async function inviteToken(
 
 async function activateWithBasicInfo(database: Database, token: string) {
   const { db } = database;
-  const activated = await activateFromInvite(db, token);
+  const activated = await joinFromInvite(db, token);
   if (!activated.ok) throw new Error('activation seed failed');
   const info = basicInfoSchema.parse({
     firstName: 'Sam',

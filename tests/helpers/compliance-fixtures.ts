@@ -10,7 +10,7 @@ import {
   emailOutbox,
   users,
 } from '@/db/schema';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
 import type { InviteInput } from '@/lib/invites/schemas';
 import { createInvite, loadTerms } from '@/lib/invites/service';
@@ -77,7 +77,7 @@ export async function acceptedContract(
   });
   if (!created.ok) throw new Error(created.message);
   const invite = await findInvite(db, created.inviteId);
-  const activated = await activateFromInvite(db, await tokenFromOutbox(db, invite.lastOutboxId!));
+  const activated = await joinFromInvite(db, await tokenFromOutbox(db, invite.lastOutboxId!));
   if (!activated.ok) throw new Error(activated.reason);
   const [contract] = await db.select().from(contracts).where(eq(contracts.inviteId, invite.id));
   const terms = await loadTerms(db, invite.id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { clientWorkspaces, emailOutbox, invites, users } from '@/db/schema';
+import { clientWorkspaces, emailOutbox, inviteTokens, invites, users } from '@/db/schema';
 import {
   inviteSchema,
   offerSchema,
@@ -86,9 +86,17 @@ export function inviteData(email: string, overrides: Partial<InviteInput> = {}):
   } as InviteInput);
 }
 
+/** The invite row, with the hash of its current link (invite_token is the only place it is stored). */
 export async function findInvite(db: Db, inviteId: string) {
-  const [row] = await db.select().from(invites).where(eq(invites.id, inviteId));
-  return row;
+  const [row] = await db
+    .select({ invite: invites, tokenHash: inviteTokens.tokenHash })
+    .from(invites)
+    .leftJoin(
+      inviteTokens,
+      and(eq(inviteTokens.inviteId, invites.id), isNull(inviteTokens.supersededAt)),
+    )
+    .where(eq(invites.id, inviteId));
+  return row && { ...row.invite, tokenHash: row.tokenHash };
 }
 
 export async function findOutbox(db: Db, outboxId: string) {

@@ -7,7 +7,7 @@ import { hashTerms } from '@/lib/contracts/service';
 import { submitCheck } from '@/lib/compliance/service';
 import { resetEnvCache } from '@/lib/env';
 import { withEnv } from '@/tests/helpers/env';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { createInvite, loadTerms } from '@/lib/invites/service';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { saveProfile, setProfileVisibility, uploadProfilePhoto } from '@/lib/profile/service';
@@ -185,7 +185,7 @@ export class World {
   /** An invite of the victim client whose link was clicked: the offer waits for a decision. */
   async openOffer() {
     const invite = await this.pendingInvite();
-    const activated = await activateFromInvite(this.db, invite.token);
+    const activated = await joinFromInvite(this.db, invite.token);
     if (!activated.ok) throw new Error(activated.reason);
     const [contract] = await this.db
       .select()
