@@ -91,7 +91,7 @@ export async function acceptContract(
           : { kind: 'fixed' },
     });
     // A current approval (one year, across clients) at a sufficient level starts the contract now.
-    const status = (await hasCurrentApproval(tx, input.freelancerId, requirement))
+    const status = (await hasCurrentApproval(tx, { userId: input.freelancerId, requirement }))
       ? ('active' as const)
       : ('awaiting_compliance' as const);
     await tx.insert(contractAcceptances).values({
