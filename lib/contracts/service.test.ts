@@ -24,8 +24,8 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 let n = 0;
-/** An invite the freelancer has activated: returns their id, the contract and the hash shown. */
-async function activatedOffer() {
+/** An invite the freelancer has joined: returns their id, the contract and the hash shown. */
+async function joinedOffer() {
   // A 20-hour weekly limit at a company: no compliance check, so acceptance activates.
   const result = await createInvite(database.db, {
     inviter: client,
@@ -56,7 +56,7 @@ async function clientMail() {
 
 describe('acceptContract', () => {
   it('stores a snapshot with hash, who and when, activates the contract and emails the client once', async () => {
-    const offer = await activatedOffer();
+    const offer = await joinedOffer();
     const before = (await clientMail()).length;
     const [first, second] = await Promise.all([
       acceptContract(database.db, {
@@ -93,7 +93,7 @@ describe('acceptContract', () => {
   });
 
   it('fails with "the offer changed" when the client edited it after it was shown', async () => {
-    const offer = await activatedOffer();
+    const offer = await joinedOffer();
     const edited = await editOffer(database.db, {
       inviter: client,
       inviteId: offer.inviteId,
@@ -120,7 +120,7 @@ describe('acceptContract', () => {
   });
 
   it('refuses someone who is not the invitee, and changes nothing', async () => {
-    const offer = await activatedOffer();
+    const offer = await joinedOffer();
     const [intruder] = await database.db
       .insert(users)
       .values({ email: 'intruder@example.com' })
@@ -141,7 +141,7 @@ describe('acceptContract', () => {
 
 describe('declineContract', () => {
   it('records the reason on the invite, and emails the client with it', async () => {
-    const offer = await activatedOffer();
+    const offer = await joinedOffer();
     const reason = 'The timeline <b>does not</b> work for me.';
     const result = await declineContract(database.db, {
       contractId: offer.contract.id,
