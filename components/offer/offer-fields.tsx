@@ -132,7 +132,7 @@ export function OfferFields(props: OfferFieldsProps) {
         <legend>Hourly terms{kind ? '' : ' (if hourly)'}</legend>
         <TextField
           {...props}
-          name="offer.hourlyRate"
+          name="offer.hourlyRateDollars"
           label="Hourly rate (USD)"
           inputMode="decimal"
           hint="From $3.00 to $999.99, e.g. 45 or 45.50."
@@ -172,7 +172,7 @@ export function OfferFields(props: OfferFieldsProps) {
             />
             <TextField
               {...props}
-              name={`offer.milestones.${i}.amount`}
+              name={`offer.milestones.${i}.amountDollars`}
               label={`Milestone ${i + 1} amount (USD)`}
               inputMode="decimal"
             />

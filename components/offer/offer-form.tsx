@@ -93,7 +93,7 @@ export function OfferForm(props: OfferFormProps) {
     (_, i) =>
       (offerDefaults.milestones as unknown[] | undefined)?.[i] ?? {
         description: '',
-        amount: '',
+        amountDollars: '',
         dueDate: '',
       },
   );
@@ -127,10 +127,10 @@ export function OfferForm(props: OfferFormProps) {
 
   const kind = (offer.kind as string | undefined) ?? (flat['offer.kind'] || 'hourly');
   const previewMilestones = (
-    (offer.milestones as { description?: string; amount?: string }[] | undefined) ?? []
+    (offer.milestones as { description?: string; amountDollars?: string }[] | undefined) ?? []
   ).map((m) => ({
     description: m?.description ?? '',
-    amountCents: parseDollarsToCents(m?.amount ?? ''),
+    amountCents: parseDollarsToCents(m?.amountDollars ?? ''),
   }));
   const weekly = String(offer.weeklyLimit ?? '').trim();
 
@@ -162,7 +162,8 @@ export function OfferForm(props: OfferFormProps) {
           milestoneRows={hydrated ? milestones.fields.length : rows}
           onAddMilestone={
             hydrated
-              ? () => milestones.append({ description: '', amount: '', dueDate: '' } as never)
+              ? () =>
+                  milestones.append({ description: '', amountDollars: '', dueDate: '' } as never)
               : undefined
           }
           onRemoveMilestone={
@@ -202,7 +203,7 @@ export function OfferForm(props: OfferFormProps) {
             input={{
               kind: kind === 'fixed' ? 'fixed' : 'hourly',
               hourlyRateCents: parseDollarsToCents(
-                String(offer.hourlyRate ?? flat['offer.hourlyRate'] ?? ''),
+                String(offer.hourlyRateDollars ?? flat['offer.hourlyRateDollars'] ?? ''),
               ),
               weeklyLimitHours: /^\d+$/.test(weekly) ? Number(weekly) : null,
               milestones: previewMilestones,

@@ -17,9 +17,13 @@ import { createdAt } from './columns';
 import { clientWorkspaces, users } from './accounts';
 import { emailOutbox } from './platform';
 
+/**
+ * `joined`: the freelancer used the link and has an account; the offer is still theirs to
+ * decide (the contract's own status says whether they accepted it).
+ */
 export const inviteStatusEnum = pgEnum('invite_status', [
   'pending',
-  'accepted',
+  'joined',
   'declined',
   'revoked',
   'expired',
@@ -42,14 +46,12 @@ export const invites = pgTable(
     lastName: text('last_name').notNull(),
     message: text('message'),
     status: inviteStatusEnum('status').notNull().default('pending'),
-    /** SHA-256 of the current link's token; older tokens live in invite_token. */
-    tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     lastOutboxId: uuid('last_outbox_id').references(() => emailOutbox.id, { onDelete: 'set null' }),
     deliveryEvent: deliveryEventEnum('delivery_event'),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-    acceptedById: text('accepted_by_id').references(() => users.id),
+    joinedAt: timestamp('joined_at', { withTimezone: true }),
+    joinedById: text('joined_by_id').references(() => users.id),
     declinedAt: timestamp('declined_at', { withTimezone: true }),
     declineReason: text('decline_reason'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -57,7 +59,6 @@ export const invites = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('invite_token_hash_uq').on(t.tokenHash),
     uniqueIndex('invite_one_pending_per_email_uq')
       .on(t.workspaceId, t.email)
       .where(sql`${t.status} = 'pending'`),
@@ -73,8 +74,8 @@ export const invites = pgTable(
       .on(t.expiresAt)
       .where(sql`${t.status} = 'pending'`),
     check(
-      'invite_accepted_has_time',
-      sql`${t.status} <> 'accepted' or (${t.acceptedAt} is not null and ${t.acceptedById} is not null)`,
+      'invite_joined_has_time',
+      sql`${t.status} <> 'joined' or (${t.joinedAt} is not null and ${t.joinedById} is not null)`,
     ),
     check(
       'invite_declined_has_time',
@@ -86,7 +87,11 @@ export const invites = pgTable(
   ],
 );
 
-/** Every link ever sent for an invite, so a superseded link can say so. */
+/**
+ * Every link ever sent for an invite, and the only store of their hashes: the current link
+ * is the one not superseded (at most one per invite), so a superseded link can say so.
+ * Read only through lib/invites/tokens.ts.
+ */
 export const inviteTokens = pgTable(
   'invite_token',
   {
@@ -97,7 +102,12 @@ export const inviteTokens = pgTable(
     createdAt: createdAt(),
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
   },
-  (t) => [index('invite_token_invite_idx').on(t.inviteId)],
+  (t) => [
+    index('invite_token_invite_idx').on(t.inviteId),
+    uniqueIndex('invite_token_one_current_uq')
+      .on(t.inviteId)
+      .where(sql`${t.supersededAt} is null`),
+  ],
 );
 
 export const inviteEventTypeEnum = pgEnum('invite_event_type', [
@@ -113,7 +123,7 @@ export const inviteEventTypeEnum = pgEnum('invite_event_type', [
   'delivery_failed',
   'reminder_sent',
   'fresh_link_requested',
-  'activated',
+  'joined',
   'accepted',
   'declined',
 ]);

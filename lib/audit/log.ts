@@ -8,7 +8,7 @@ export type AuditAction =
   | 'invite.resent'
   | 'invite.email_changed'
   | 'invite.revoked'
-  | 'invite.accepted'
+  | 'invite.joined'
   | 'contract.accepted'
   | 'contract.declined'
   | 'account.email_changed'

@@ -33,7 +33,7 @@ function concernsPerson(person: { id: string; email: string }) {
     sql`${auditLog.targetId} in (select ${complianceDocuments.id}::text from ${complianceDocuments} join ${complianceChecks} on ${complianceChecks.id} = ${complianceDocuments.checkId} where ${complianceChecks.userId} = ${person.id})`,
     and(
       eq(auditLog.targetType, 'invite'),
-      sql`${auditLog.targetId} in (select ${invites.id}::text from ${invites} where ${invites.email} = ${person.email} or ${invites.acceptedById} = ${person.id} or ${invites.invitedById} = ${person.id})`,
+      sql`${auditLog.targetId} in (select ${invites.id}::text from ${invites} where ${invites.email} = ${person.email} or ${invites.joinedById} = ${person.id} or ${invites.invitedById} = ${person.id})`,
     ),
     and(
       eq(auditLog.targetType, 'contract'),

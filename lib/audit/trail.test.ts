@@ -58,7 +58,7 @@ const OFFER = {
   'offer.title': 'Website redesign',
   'offer.description': 'Rebuild the marketing site.',
   'offer.startDate': daysFromToday(7),
-  'offer.hourlyRate': '50',
+  'offer.hourlyRateDollars': '50',
   'offer.weeklyLimit': '20',
 };
 
@@ -153,7 +153,7 @@ describe('the audit trail of invites, sign-ins and contract decisions', () => {
     // The corrected address accepts the invite (signing in) and the contract.
     const freelancerSession = await clickInviteLink(linkToCorrected);
     tokens.push(freelancerSession);
-    const freelancerId = (await findInvite(database.db, invite.id)).acceptedById!;
+    const freelancerId = (await findInvite(database.db, invite.id)).joinedById!;
     const contract = await contractOf(invite.id);
     const terms = (await loadTerms(database.db, invite.id))!;
     await redirectOf(
@@ -165,7 +165,7 @@ describe('the audit trail of invites, sign-ins and contract decisions', () => {
       await tokenFromOutbox(database.db, bulk[0].lastOutboxId!),
     );
     tokens.push(declinerSession);
-    const declinerId = (await findInvite(database.db, bulk[0].id)).acceptedById!;
+    const declinerId = (await findInvite(database.db, bulk[0].id)).joinedById!;
     const declined = await contractOf(bulk[0].id);
     await redirectOf(
       declineContractAction(
@@ -197,9 +197,9 @@ describe('the audit trail of invites, sign-ins and contract decisions', () => {
       ['invite.revoked', 'invite', revoked.id, client.userId],
       ['invite.sent', 'invite', bulk[0].id, client.userId],
       ['invite.sent', 'invite', bulk[1].id, client.userId],
-      ['invite.accepted', 'invite', invite.id, freelancerId],
+      ['invite.joined', 'invite', invite.id, freelancerId],
       ['contract.accepted', 'contract', contract.id, freelancerId],
-      ['invite.accepted', 'invite', bulk[0].id, declinerId],
+      ['invite.joined', 'invite', bulk[0].id, declinerId],
       ['auth.sign_in', 'user', declinerId, declinerId],
       ['contract.declined', 'contract', declined.id, declinerId],
     ] as const;
@@ -235,7 +235,7 @@ describe('the audit trail of invites, sign-ins and contract decisions', () => {
         ['invite.sent', invite.id],
         ['invite.resent', invite.id],
         ['invite.email_changed', invite.id],
-        ['invite.accepted', invite.id],
+        ['invite.joined', invite.id],
         ['auth.sign_in', freelancerId],
         ['auth.sign_in', freelancerId],
         ['contract.accepted', contract.id],
@@ -245,7 +245,7 @@ describe('the audit trail of invites, sign-ins and contract decisions', () => {
     expect(declinerLog.entries.map((e) => [e.action, e.targetId]).sort()).toEqual(
       [
         ['invite.sent', bulk[0].id],
-        ['invite.accepted', bulk[0].id],
+        ['invite.joined', bulk[0].id],
         ['auth.sign_in', declinerId],
         ['contract.declined', declined.id],
       ].sort(),

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDatabase } from '@/db';
 import { findSessionViewer } from '@/lib/accounts/queries';
+import type { Inviter } from '@/lib/accounts/inviter';
 import type { ClientWorkspace, User } from '@/lib/accounts/queries';
 import type { FreelancerProfileRow } from '@/lib/onboarding/queries';
 import { getEnv } from '@/lib/env';
@@ -68,7 +69,7 @@ export async function readSessionCookie(): Promise<string | undefined> {
 
 export type ClientContext = {
   viewer: Viewer;
-  inviter: { userId: string; name: string; workspaceId: string; workspaceName: string };
+  inviter: Inviter;
 };
 
 function clientContext(viewer: Viewer | null): ClientContext | null {

@@ -243,11 +243,11 @@ describe('the audit log', () => {
       person: approvedOne.email.toUpperCase(),
     }))!;
     expect(log.person?.id).toBe(approvedOne.freelancerId);
-    // Their invite (sent by the client, accepted with the sign-in) and their contract too.
+    // Their invite (sent by the client, joined with the sign-in) and their contract too.
     expect(new Set(log.entries.map((e) => e.action))).toEqual(
       new Set([
         'invite.sent',
-        'invite.accepted',
+        'invite.joined',
         'auth.sign_in',
         'contract.accepted',
         'compliance.submitted',

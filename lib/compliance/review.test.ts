@@ -15,7 +15,7 @@ import {
   TEST_IP,
   uniqueEmail,
 } from '@/tests/helpers/compliance-fixtures';
-import type { Inviter } from '@/lib/invites/service';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { loadComplianceContext } from './onboarding';
 import { loadAuditLog, loadCheckForReview, loadReviewQueue } from './review';
 import { decideCheck, hasCurrentApproval, submitCheck, type Reviewer } from './service';
@@ -141,7 +141,9 @@ describe('decideCheck', () => {
     );
     expect(audit).toMatchObject({ actorId: admin.id, targetType: 'compliance_check', ip: TEST_IP });
 
-    expect(await hasCurrentApproval(database.db, userId, 'questionnaire_and_documents')).toBe(true);
+    expect(
+      await hasCurrentApproval(database.db, { userId, requirement: 'questionnaire_and_documents' }),
+    ).toBe(true);
     expect((await loadComplianceContext(database.db, userId)).state).toMatchObject({
       kind: 'approved',
       level: 'questionnaire_and_documents',
@@ -301,7 +303,7 @@ describe('contracts held for compliance', () => {
     const { userId, checkId } = await submitted();
     await decideCheck(database.db, { reviewer: admin, checkId, decision: 'approve' });
     const inside = await database.db.transaction((tx) =>
-      hasCurrentApproval(tx, userId, 'questionnaire_and_documents'),
+      hasCurrentApproval(tx, { userId, requirement: 'questionnaire_and_documents' }),
     );
     expect(inside).toBe(true);
   });
@@ -318,10 +320,16 @@ describe('an approval older than a year', () => {
       now: daysAfter(longAgo, 1),
     });
     expect(
-      await hasCurrentApproval(database.db, userId, 'questionnaire', daysAfter(longAgo, 364)),
+      await hasCurrentApproval(database.db, {
+        userId,
+        requirement: 'questionnaire',
+        now: daysAfter(longAgo, 364),
+      }),
     ).toBe(true);
-    expect(await hasCurrentApproval(database.db, userId, 'questionnaire')).toBe(false);
-    expect(await hasCurrentApproval(database.db, userId, 'none')).toBe(true);
+    expect(await hasCurrentApproval(database.db, { userId, requirement: 'questionnaire' })).toBe(
+      false,
+    );
+    expect(await hasCurrentApproval(database.db, { userId, requirement: 'none' })).toBe(true);
 
     const next = await acceptedContract(database.db, enterprise, email);
     expect(next.status).toBe('awaiting_compliance');

@@ -29,9 +29,11 @@ import { complianceState, currentApproval, formatComplianceDate } from './state'
  */
 export async function hasCurrentApproval(
   db: DbOrTx,
-  userId: string,
-  requirement: ComplianceRequirement,
-  now: Date = new Date(),
+  {
+    userId,
+    requirement,
+    now = new Date(),
+  }: { userId: string; requirement: ComplianceRequirement; now?: Date },
 ): Promise<boolean> {
   if (requirement === 'none') return true;
   await lockFreelancer(db, userId, 'share');

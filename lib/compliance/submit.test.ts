@@ -15,7 +15,7 @@ import {
   TEST_IP,
   uniqueEmail,
 } from '@/tests/helpers/compliance-fixtures';
-import type { Inviter } from '@/lib/invites/service';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { MAX_DOCUMENT_BYTES, uploadsFromForm, type DocumentUpload } from './documents';
 import { decideCheck, submitCheck } from './service';
 import { formatComplianceDate } from './state';

@@ -1,7 +1,8 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { eq } from 'drizzle-orm';
 import { auditLog, contractAcceptances, contracts, emailOutbox, invites, users } from '@/db/schema';
-import { activateFromInvite } from '@/lib/invites/accept';
-import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import { joinFromInvite } from '@/lib/invites/accept';
+import { createInvite, loadTerms } from '@/lib/invites/service';
 import { editOffer } from '@/lib/invites/manage';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
@@ -23,17 +24,16 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 let n = 0;
-/** An invite the freelancer has activated: returns their id, the contract and the hash shown. */
-async function activatedOffer() {
+/** An invite the freelancer has joined: returns their id, the contract and the hash shown. */
+async function joinedOffer() {
   // A 20-hour weekly limit at a company: no compliance check, so acceptance activates.
-  const result = await createInvite(
-    database.db,
-    client,
-    inviteData(`f${++n}@example.com`, { offer: hourlyOfferInput({ weeklyLimit: '20' }) }),
-  );
+  const result = await createInvite(database.db, {
+    inviter: client,
+    input: inviteData(`f${++n}@example.com`, { offer: hourlyOfferInput({ weeklyLimit: '20' }) }),
+  });
   if (!result.ok) throw new Error(result.message);
   const invite = await findInvite(database.db, result.inviteId);
-  const activated = await activateFromInvite(
+  const activated = await joinFromInvite(
     database.db,
     await tokenFromOutbox(database.db, invite.lastOutboxId!),
   );
@@ -56,7 +56,7 @@ async function clientMail() {
 
 describe('acceptContract', () => {
   it('stores a snapshot with hash, who and when, activates the contract and emails the client once', async () => {
-    const offer = await activatedOffer();
+    const offer = await joinedOffer();
     const before = (await clientMail()).length;
     const [first, second] = await Promise.all([
       acceptContract(database.db, {
@@ -93,13 +93,12 @@ describe('acceptContract', () => {
   });
 
   it('fails with "the offer changed" when the client edited it after it was shown', async () => {
-    const offer = await activatedOffer();
-    const edited = await editOffer(
-      database.db,
-      client,
-      offer.inviteId,
-      parseOffer(hourlyOfferInput({ hourlyRate: '40', weeklyLimit: '20' })),
-    );
+    const offer = await joinedOffer();
+    const edited = await editOffer(database.db, {
+      inviter: client,
+      inviteId: offer.inviteId,
+      offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '40', weeklyLimit: '20' })),
+    });
     expect(edited.ok).toBe(true);
     const result = await acceptContract(database.db, {
       contractId: offer.contract.id,
@@ -121,7 +120,7 @@ describe('acceptContract', () => {
   });
 
   it('refuses someone who is not the invitee, and changes nothing', async () => {
-    const offer = await activatedOffer();
+    const offer = await joinedOffer();
     const [intruder] = await database.db
       .insert(users)
       .values({ email: 'intruder@example.com' })
@@ -142,7 +141,7 @@ describe('acceptContract', () => {
 
 describe('declineContract', () => {
   it('records the reason on the invite, and emails the client with it', async () => {
-    const offer = await activatedOffer();
+    const offer = await joinedOffer();
     const reason = 'The timeline <b>does not</b> work for me.';
     const result = await declineContract(database.db, {
       contractId: offer.contract.id,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createElement } from 'react';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { clientWorkspaces, contractAcceptances, contracts, invites, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { complianceRequirement } from '@/lib/compliance/rule';
@@ -28,11 +28,7 @@ export type DecisionResult =
 const CHANGED =
   'The offer changed since you opened it. Please review the new terms again before you accept.';
 
-async function lockOwnContract(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  contractId: string,
-  freelancerId: string,
-) {
+async function lockOwnContract(tx: Tx, contractId: string, freelancerId: string) {
   const [row] = await tx
     .select({
       contract: contracts,
@@ -50,11 +46,7 @@ async function lockOwnContract(
 }
 
 /** The freelancer's own offer, still waiting for a decision, locked for this transaction. */
-async function lockOpenOffer(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  contractId: string,
-  freelancerId: string,
-) {
+async function lockOpenOffer(tx: Tx, contractId: string, freelancerId: string) {
   const row = await lockOwnContract(tx, contractId, freelancerId);
   if (!row)
     return {
@@ -64,7 +56,7 @@ async function lockOpenOffer(
         message: 'We could not find that offer.',
       },
     };
-  if (row.contract.status !== 'offered' || row.invite.status !== 'accepted') {
+  if (row.contract.status !== 'offered' || row.invite.status !== 'joined') {
     return {
       error: {
         ok: false as const,
@@ -99,7 +91,7 @@ export async function acceptContract(
           : { kind: 'fixed' },
     });
     // A current approval (one year, across clients) at a sufficient level starts the contract now.
-    const status = (await hasCurrentApproval(tx, input.freelancerId, requirement))
+    const status = (await hasCurrentApproval(tx, { userId: input.freelancerId, requirement }))
       ? ('active' as const)
       : ('awaiting_compliance' as const);
     await tx.insert(contractAcceptances).values({
@@ -114,7 +106,11 @@ export async function acceptContract(
       .update(contracts)
       .set({ status, updatedAt: new Date() })
       .where(eq(contracts.id, row.contract.id));
-    await recordInviteEvent(tx, row.invite.id, 'accepted', input.freelancerId);
+    await recordInviteEvent(tx, {
+      inviteId: row.invite.id,
+      type: 'accepted',
+      actorId: input.freelancerId,
+    });
     await recordAudit(tx, {
       actorId: input.freelancerId,
       action: 'contract.accepted',
@@ -126,7 +122,13 @@ export async function acceptContract(
     await sendEmail(tx, {
       to: row.clientEmail,
       template: 'offer-accepted',
-      ...decisionEmail(row.invite, terms.title, 'accepted', null, status === 'awaiting_compliance'),
+      ...decisionEmail({
+        invite: row.invite,
+        title: terms.title,
+        decision: 'accepted',
+        reason: null,
+        startsAfterCompliance: status === 'awaiting_compliance',
+      }),
     });
     return { ok: true as const, status };
   });
@@ -152,13 +154,12 @@ export async function declineContract(
         updatedAt: new Date(),
       })
       .where(eq(invites.id, row.invite.id));
-    await recordInviteEvent(
-      tx,
-      row.invite.id,
-      'declined',
-      input.freelancerId,
-      input.reason.slice(0, 300),
-    );
+    await recordInviteEvent(tx, {
+      inviteId: row.invite.id,
+      type: 'declined',
+      actorId: input.freelancerId,
+      detail: input.reason.slice(0, 300),
+    });
     // The reason is the freelancer's own words: it stays on the invite, not in the audit log.
     await recordAudit(tx, {
       actorId: input.freelancerId,
@@ -171,19 +172,31 @@ export async function declineContract(
     await sendEmail(tx, {
       to: row.clientEmail,
       template: 'offer-declined',
-      ...decisionEmail(row.invite, row.contract.title, 'declined', input.reason, false),
+      ...decisionEmail({
+        invite: row.invite,
+        title: row.contract.title,
+        decision: 'declined',
+        reason: input.reason,
+        startsAfterCompliance: false,
+      }),
     });
     return { ok: true as const, status: 'declined' as const };
   });
 }
 
-function decisionEmail(
-  invite: { id: string; firstName: string; lastName: string },
-  title: string,
-  decision: 'accepted' | 'declined',
-  reason: string | null,
-  startsAfterCompliance: boolean,
-) {
+function decisionEmail({
+  invite,
+  title,
+  decision,
+  reason,
+  startsAfterCompliance,
+}: {
+  invite: { id: string; firstName: string; lastName: string };
+  title: string;
+  decision: 'accepted' | 'declined';
+  reason: string | null;
+  startsAfterCompliance: boolean;
+}) {
   const props = {
     freelancerName: `${invite.firstName} ${invite.lastName}`,
     offerTitle: title,

@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq } from 'drizzle-orm';
 import {
   auditLog,
@@ -15,9 +16,9 @@ import {
   inviteData,
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
-import { activateFromInvite } from './accept';
+import { joinFromInvite } from './accept';
 import { recordInviteOpened, resolveInviteLink } from './landing';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 import { resendInvite, revokeInvite } from './manage';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -36,7 +37,7 @@ const openedEvents = (inviteId: string) =>
 
 let counter = 0;
 async function freshInvite(email = `alex-${++counter}@example.com`) {
-  const result = await createInvite(database.db, client, inviteData(email));
+  const result = await createInvite(database.db, { inviter: client, input: inviteData(email) });
   if (!result.ok) throw new Error(result.message);
   const invite = await findInvite(database.db, result.inviteId);
   return { invite, token: await tokenFromOutbox(database.db, invite.lastOutboxId!) };
@@ -58,7 +59,7 @@ describe('the landing page state (GET changes nothing)', () => {
     expect(await openedEvents(invite.id)).toHaveLength(1);
     expect(await findInvite(database.db, invite.id)).toEqual(invite);
     // A crawler's visits do not use the link up: the human click still works.
-    expect((await activateFromInvite(database.db, token)).ok).toBe(true);
+    expect((await joinFromInvite(database.db, token)).ok).toBe(true);
   });
 
   it('tells tampered, superseded, revoked and expired links apart', async () => {
@@ -71,14 +72,14 @@ describe('the landing page state (GET changes nothing)', () => {
     expect((await resolveInviteLink(database.db, '../../etc/passwd')).kind).toBe('unknown');
 
     const resent = await freshInvite();
-    await resendInvite(database.db, client, resent.invite.id);
+    await resendInvite(database.db, { inviter: client, inviteId: resent.invite.id });
     expect((await resolveInviteLink(database.db, resent.token)).kind).toBe('superseded');
-    expect((await activateFromInvite(database.db, resent.token)).ok).toBe(false);
+    expect((await joinFromInvite(database.db, resent.token)).ok).toBe(false);
 
     const revoked = await freshInvite();
-    await revokeInvite(database.db, client, revoked.invite.id);
+    await revokeInvite(database.db, { inviter: client, inviteId: revoked.invite.id });
     expect((await resolveInviteLink(database.db, revoked.token)).kind).toBe('revoked');
-    expect(await activateFromInvite(database.db, revoked.token)).toEqual({
+    expect(await joinFromInvite(database.db, revoked.token)).toEqual({
       ok: false,
       reason: 'invalid',
     });
@@ -89,19 +90,19 @@ describe('the landing page state (GET changes nothing)', () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invites.id, expired.invite.id));
     expect((await resolveInviteLink(database.db, expired.token)).kind).toBe('expired');
-    expect(await activateFromInvite(database.db, expired.token)).toEqual({
+    expect(await joinFromInvite(database.db, expired.token)).toEqual({
       ok: false,
       reason: 'invalid',
     });
   });
 });
 
-describe('activateFromInvite', () => {
+describe('joinFromInvite', () => {
   it('ten concurrent clicks give exactly one acceptance, one user and one session', async () => {
     const email = 'race@example.com';
     const { invite, token } = await freshInvite(email);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => activateFromInvite(database.db, token)),
+      Array.from({ length: 10 }, () => joinFromInvite(database.db, token)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const winners = await database.db.select().from(users).where(eq(users.email, email));
@@ -110,14 +111,14 @@ describe('activateFromInvite', () => {
     expect(
       await database.db.select().from(sessions).where(eq(sessions.userId, winners[0].id)),
     ).toHaveLength(1);
-    const accepted = await findInvite(database.db, invite.id);
-    expect(accepted.status).toBe('accepted');
-    expect(accepted.acceptedById).toBe(winners[0].id);
-    const activated = await database.db
+    const joined = await findInvite(database.db, invite.id);
+    expect(joined.status).toBe('joined');
+    expect(joined.joinedById).toBe(winners[0].id);
+    const joinedEvents = await database.db
       .select()
       .from(inviteEvents)
-      .where(and(eq(inviteEvents.inviteId, invite.id), eq(inviteEvents.type, 'activated')));
-    expect(activated).toHaveLength(1);
+      .where(and(eq(inviteEvents.inviteId, invite.id), eq(inviteEvents.type, 'joined')));
+    expect(joinedEvents).toHaveLength(1);
     // The nine clicks that lost left no audit entry.
     const audited = await database.db
       .select()
@@ -125,11 +126,11 @@ describe('activateFromInvite', () => {
       .where(eq(auditLog.actorId, winners[0].id));
     expect(audited.map((r) => [r.action, r.targetId]).sort()).toEqual([
       ['auth.sign_in', winners[0].id],
-      ['invite.accepted', invite.id],
+      ['invite.joined', invite.id],
     ]);
     // The used link now says so, and cannot be used again.
     expect((await resolveInviteLink(database.db, token)).kind).toBe('used');
-    expect((await activateFromInvite(database.db, token)).ok).toBe(false);
+    expect((await joinFromInvite(database.db, token)).ok).toBe(false);
   });
 
   it('joins an existing account instead of creating a second one, and attaches the offer', async () => {
@@ -138,7 +139,7 @@ describe('activateFromInvite', () => {
       .values({ email: 'known@example.com', name: 'Known' })
       .returning();
     const { invite, token } = await freshInvite('known@example.com');
-    const result = await activateFromInvite(database.db, token);
+    const result = await joinFromInvite(database.db, token);
     if (!result.ok) throw new Error('expected success');
     expect(result.user.id).toBe(existing.id);
     expect(
@@ -157,7 +158,7 @@ describe('activateFromInvite', () => {
       .values({ email: 'stranger@example.com' })
       .returning();
     const { invite, token } = await freshInvite('wanted@example.com');
-    expect(await activateFromInvite(database.db, token, { signedInUserId: stranger.id })).toEqual({
+    expect(await joinFromInvite(database.db, token, { signedInUserId: stranger.id })).toEqual({
       ok: false,
       reason: 'wrong-account',
     });
@@ -166,12 +167,12 @@ describe('activateFromInvite', () => {
       await database.db.select().from(users).where(eq(users.email, 'wanted@example.com')),
     ).toHaveLength(0);
     // The right person still can.
-    expect((await activateFromInvite(database.db, token)).ok).toBe(true);
+    expect((await joinFromInvite(database.db, token)).ok).toBe(true);
   });
 
   it('writes no email and no token anywhere but the hash', async () => {
     const { token } = await freshInvite();
-    await activateFromInvite(database.db, token);
+    await joinFromInvite(database.db, token);
     const rows = await database.executeSql('select * from invite');
     expect(JSON.stringify(rows)).not.toContain(token);
     const mail = await database.db.select({ id: emailOutbox.id }).from(emailOutbox);

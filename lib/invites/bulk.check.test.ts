@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { eq, sql } from 'drizzle-orm';
 import { emailOutbox, invites } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
@@ -10,16 +11,19 @@ import {
   parseOffer,
 } from '@/tests/helpers/invite-fixtures';
 import { checkBulkInvites, describeRate, type BulkReport } from './bulk';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;
-const hourly = parseOffer(hourlyOfferInput({ hourlyRate: '50' }));
+const hourly = parseOffer(hourlyOfferInput({ hourlyRateDollars: '50' }));
 
 beforeAll(async () => {
   database = await createTestDatabase();
   client = await createClient(database.db);
-  const pending = await createInvite(database.db, client, inviteData('pending@example.com'));
+  const pending = await createInvite(database.db, {
+    inviter: client,
+    input: inviteData('pending@example.com'),
+  });
   if (!pending.ok) throw new Error(pending.message);
 });
 afterAll(() => database.dispose());
@@ -58,7 +62,11 @@ const MIXED = [
 describe('checkBulkInvites', () => {
   it('reports per line what will be sent and why the rest is skipped, and writes nothing', async () => {
     const before = await rowCounts();
-    const report = await checkBulkInvites(database.db, client, MIXED, hourly);
+    const report = await checkBulkInvites(database.db, {
+      inviter: client,
+      csv: MIXED,
+      offer: hourly,
+    });
     expect(rowsOf(report)).toEqual([
       { line: 2, email: 'good@example.com', outcome: 'send', reason: undefined, rateCents: 5000 },
       {
@@ -118,7 +126,11 @@ describe('checkBulkInvites', () => {
   });
 
   it('lists every problem of a row in its reason', async () => {
-    const report = await checkBulkInvites(database.db, client, 'bad,,,2', hourly);
+    const report = await checkBulkInvites(database.db, {
+      inviter: client,
+      csv: 'bad,,,2',
+      offer: hourly,
+    });
     const [row] = rowsOf(report);
     expect(row.outcome).toBe('skip');
     for (const part of [
@@ -132,12 +144,11 @@ describe('checkBulkInvites', () => {
   });
 
   it('reads a list without a header from line 1', async () => {
-    const report = await checkBulkInvites(
-      database.db,
-      client,
-      'first@example.com,A,B\nsecond@example.com,C,D,70',
-      hourly,
-    );
+    const report = await checkBulkInvites(database.db, {
+      inviter: client,
+      csv: 'first@example.com,A,B\nsecond@example.com,C,D,70',
+      offer: hourly,
+    });
     expect(rowsOf(report).map((r) => [r.line, r.outcome, r.rateCents])).toEqual([
       [1, 'send', 5000],
       [2, 'send', 7000],
@@ -147,12 +158,11 @@ describe('checkBulkInvites', () => {
 
   it('refuses a rate on a fixed-price offer', async () => {
     const fixed = parseOffer(fixedOfferInput());
-    const report = await checkBulkInvites(
-      database.db,
-      client,
-      'a@example.com,A,B,50\nb@example.com,C,D',
-      fixed,
-    );
+    const report = await checkBulkInvites(database.db, {
+      inviter: client,
+      csv: 'a@example.com,A,B,50\nb@example.com,C,D',
+      offer: fixed,
+    });
     expect(rowsOf(report).map((r) => [r.outcome, r.reason, r.rateCents])).toEqual([
       ['skip', 'A rate only applies to an hourly offer.', null],
       ['send', undefined, null],
@@ -160,12 +170,16 @@ describe('checkBulkInvites', () => {
   });
 
   it('refuses an empty list and a list over 1 MB', async () => {
-    expect(await checkBulkInvites(database.db, client, ' \n ', hourly)).toEqual({
+    expect(
+      await checkBulkInvites(database.db, { inviter: client, csv: ' \n ', offer: hourly }),
+    ).toEqual({
       ok: false,
       message: 'Paste or upload a CSV with one freelancer per line.',
     });
     const huge = `a@example.com,${'x'.repeat(1_000_001)},B`;
-    expect(await checkBulkInvites(database.db, client, huge, hourly)).toEqual({
+    expect(
+      await checkBulkInvites(database.db, { inviter: client, csv: huge, offer: hourly }),
+    ).toEqual({
       ok: false,
       message: 'That file is larger than 1 MB. Split it into lists of at most 500 people.',
     });
@@ -177,13 +191,12 @@ describe('checkBulkInvites', () => {
     resetEnvCache();
     try {
       const small = await createClient(database.db, { workspaceName: 'Small Co' });
-      await createInvite(database.db, small, inviteData('already@example.com'));
-      const report = await checkBulkInvites(
-        database.db,
-        small,
-        'x1@example.com,A,B\nx2@example.com,A,B',
-        hourly,
-      );
+      await createInvite(database.db, { inviter: small, input: inviteData('already@example.com') });
+      const report = await checkBulkInvites(database.db, {
+        inviter: small,
+        csv: 'x1@example.com,A,B\nx2@example.com,A,B',
+        offer: hourly,
+      });
       expect(rowsOf(report).map((r) => [r.outcome, r.reason])).toEqual([
         ['send', undefined],
         ['skip', 'The daily limit of 2 invites is reached.'],
@@ -196,13 +209,20 @@ describe('checkBulkInvites', () => {
   });
 
   it('does not count an invite past its expiry as pending', async () => {
-    const lapsed = await createInvite(database.db, client, inviteData('lapsed@example.com'));
+    const lapsed = await createInvite(database.db, {
+      inviter: client,
+      input: inviteData('lapsed@example.com'),
+    });
     if (!lapsed.ok) throw new Error(lapsed.message);
     await database.db
       .update(invites)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invites.id, lapsed.inviteId));
-    const report = await checkBulkInvites(database.db, client, 'lapsed@example.com,A,B', hourly);
+    const report = await checkBulkInvites(database.db, {
+      inviter: client,
+      csv: 'lapsed@example.com,A,B',
+      offer: hourly,
+    });
     expect(rowsOf(report)[0].outcome).toBe('send');
   });
 });

@@ -13,7 +13,7 @@ import { sendBulkInvites } from './bulk';
 import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const hourly = parseOffer(hourlyOfferInput({ hourlyRate: '50', weeklyLimit: '20' }));
+const hourly = parseOffer(hourlyOfferInput({ hourlyRateDollars: '50', weeklyLimit: '20' }));
 const savedLimit = process.env.INVITES_PER_DAY;
 
 beforeAll(async () => {
@@ -52,7 +52,10 @@ async function countJobs(outboxIds: string[]): Promise<number> {
 describe('sendBulkInvites', () => {
   it('writes exactly the rows the report says will be sent, each rate overriding the template', async () => {
     const mine = await createClient(database.db, { workspaceName: 'Bulk Co' });
-    const existing = await createInvite(database.db, mine, inviteData('pending@example.com'));
+    const existing = await createInvite(database.db, {
+      inviter: mine,
+      input: inviteData('pending@example.com'),
+    });
     if (!existing.ok) throw new Error(existing.message);
     const csv = [
       'email,first,last,rate',
@@ -64,7 +67,7 @@ describe('sendBulkInvites', () => {
       '"three@example.com","Smith, Jr.","O""Brien",80.5',
     ].join('\r\n');
 
-    const result = await sendBulkInvites(database.db, mine, csv, hourly);
+    const result = await sendBulkInvites(database.db, { inviter: mine, csv, offer: hourly });
     expect(result).toMatchObject({ ok: true, toSend: 3, skipped: 3, sent: 3 });
 
     const rows = await database.db
@@ -129,19 +132,21 @@ describe('sendBulkInvites', () => {
 
   it('sends to an address whose earlier invite has run out, and marks that one expired', async () => {
     const mine = await createClient(database.db, { workspaceName: 'Lapsed Co' });
-    const old = await createInvite(database.db, mine, inviteData('again@example.com'));
+    const old = await createInvite(database.db, {
+      inviter: mine,
+      input: inviteData('again@example.com'),
+    });
     if (!old.ok) throw new Error(old.message);
     await database.db
       .update(invites)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invites.id, old.inviteId));
 
-    const result = await sendBulkInvites(
-      database.db,
-      mine,
-      'again@example.com,A,B\nfresh@example.com,C,D',
-      hourly,
-    );
+    const result = await sendBulkInvites(database.db, {
+      inviter: mine,
+      csv: 'again@example.com,A,B\nfresh@example.com,C,D',
+      offer: hourly,
+    });
     expect(result).toMatchObject({ ok: true, sent: 2 });
     expect((await findInvite(database.db, old.inviteId)).status).toBe('expired');
     expect(await countInvites(mine.workspaceId)).toBe(3);
@@ -153,8 +158,16 @@ describe('sendBulkInvites', () => {
     try {
       const mine = await createClient(database.db, { workspaceName: 'Twice Co' });
       const [a, b] = await Promise.all([
-        sendBulkInvites(database.db, mine, 'a1@example.com,A,B\na2@example.com,A,B', hourly),
-        sendBulkInvites(database.db, mine, 'b1@example.com,A,B\nb2@example.com,A,B', hourly),
+        sendBulkInvites(database.db, {
+          inviter: mine,
+          csv: 'a1@example.com,A,B\na2@example.com,A,B',
+          offer: hourly,
+        }),
+        sendBulkInvites(database.db, {
+          inviter: mine,
+          csv: 'b1@example.com,A,B\nb2@example.com,A,B',
+          offer: hourly,
+        }),
       ]);
       expect([a, b].filter((r) => r.ok && r.sent === 2)).toHaveLength(1);
       expect([a, b].find((r) => !r.ok)).toEqual({
@@ -176,7 +189,7 @@ describe('sendBulkInvites', () => {
       ...Array.from({ length: 5000 }, (_, i) => `p${i}@example.com,First,Last`),
     ].join('\n');
     const outboxBefore = await countOutbox();
-    expect(await sendBulkInvites(database.db, mine, csv, hourly)).toEqual({
+    expect(await sendBulkInvites(database.db, { inviter: mine, csv, offer: hourly })).toEqual({
       ok: false,
       message:
         'A bulk invite takes at most 500 people; this list has 5,000. Split it and send it in parts.',
@@ -189,7 +202,11 @@ describe('sendBulkInvites', () => {
     const mine = await createClient(database.db, { workspaceName: 'Edge Co' });
     const people = (n: number) =>
       Array.from({ length: n }, (_, i) => `e${i}@example.com,First,Last`);
-    const over = await sendBulkInvites(database.db, mine, people(501).join('\n'), hourly);
+    const over = await sendBulkInvites(database.db, {
+      inviter: mine,
+      csv: people(501).join('\n'),
+      offer: hourly,
+    });
     expect(over).toEqual({
       ok: false,
       message:
@@ -209,7 +226,7 @@ describe('sendBulkInvites', () => {
     ].join('\n');
     const outboxBefore = await countOutbox();
     const started = performance.now();
-    const result = await sendBulkInvites(database.db, mine, csv, hourly);
+    const result = await sendBulkInvites(database.db, { inviter: mine, csv, offer: hourly });
     const seconds = (performance.now() - started) / 1000;
     console.log(`sendBulkInvites: 500 rows in ${seconds.toFixed(1)} s on ${database.kind}`);
     expect(result).toMatchObject({ ok: true, toSend: 500, skipped: 0, sent: 500 });

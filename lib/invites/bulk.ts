@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invites } from '@/db/schema';
@@ -7,13 +8,7 @@ import { formatMoney } from '@/lib/money/money';
 import { parseCsv } from './csv';
 import { bulkRowSchema, type OfferData } from './schemas';
 import { prepareInvites, writePreparedInvites } from './prepare';
-import {
-  checkDailyLimit,
-  inviteExpiry,
-  lockWorkspaceForInvites,
-  termsFromOffer,
-  type Inviter,
-} from './service';
+import { checkDailyLimit, inviteExpiry, lockWorkspaceForInvites, termsFromOffer } from './service';
 
 export const BULK_MAX_ROWS = 500;
 export const BULK_MAX_BYTES = 1_000_000;
@@ -40,9 +35,7 @@ const HEADER = /^\s*e-?mail\s*$/i;
  */
 export async function checkBulkInvites(
   db: Db,
-  inviter: Inviter,
-  csv: string,
-  offer: OfferData,
+  { inviter, csv, offer }: { inviter: Inviter; csv: string; offer: OfferData },
 ): Promise<BulkReport> {
   if (csv.trim() === '')
     return { ok: false, message: 'Paste or upload a CSV with one freelancer per line.' };
@@ -87,7 +80,7 @@ export async function checkBulkInvites(
   const rows: BulkReportRow[] = dataRows.map((cells, i) => {
     const line = parsed.lines[i + (hasHeader ? 1 : 0)];
     const [email = '', firstName = '', lastName = '', rate = ''] = cells;
-    const result = bulkRowSchema.safeParse({ email, firstName, lastName, rate });
+    const result = bulkRowSchema.safeParse({ email, firstName, lastName, rateDollars: rate });
     const base = {
       line,
       email: email.trim(),
@@ -107,10 +100,10 @@ export async function checkBulkInvites(
         reason: result.error.issues.map((x) => x.message).join(' '),
       };
     const row = result.data;
-    if (row.rate !== undefined && offer.kind !== 'hourly') {
+    if (row.rateCents !== undefined && offer.kind !== 'hourly') {
       return { ...base, outcome: 'skip', reason: 'A rate only applies to an hourly offer.' };
     }
-    const rateCents = offer.kind === 'hourly' ? (row.rate ?? offer.hourlyRate) : null;
+    const rateCents = offer.kind === 'hourly' ? (row.rateCents ?? offer.hourlyRateCents) : null;
     const ok = { ...base, email: row.email, rateCents };
     if (seen.has(row.email))
       return { ...ok, outcome: 'skip', reason: 'This address appears earlier in the list.' };
@@ -146,12 +139,14 @@ export function describeRate(row: BulkReportRow): string {
  */
 export async function sendBulkInvites(
   db: Db,
-  inviter: Inviter,
-  csv: string,
-  offer: OfferData,
-  ip: string | null = null,
+  {
+    inviter,
+    csv,
+    offer,
+    ip = null,
+  }: { inviter: Inviter; csv: string; offer: OfferData; ip?: string | null },
 ): Promise<BulkReport & { sent?: number }> {
-  const report = await checkBulkInvites(db, inviter, csv, offer);
+  const report = await checkBulkInvites(db, { inviter, csv, offer });
   if (!report.ok) return report;
   const sendRows = report.rows.filter((r) => r.outcome === 'send');
   const parsed = parseCsv(csv, BULK_MAX_ROWS + 1);
@@ -195,7 +190,7 @@ export async function sendBulkInvites(
           ),
         );
     }
-    await writePreparedInvites(tx, inviter, prepared, ip);
+    await writePreparedInvites(tx, { inviter, prepared, ip });
     return true;
   });
   if (!withinLimit) {

@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { eq } from 'drizzle-orm';
 import { inviteEvents } from '@/db/schema';
 import { deliverOutboxMessage } from '@/lib/email/outbox';
@@ -7,7 +8,7 @@ import { createClient, findInvite, findOutbox, inviteData } from '@/tests/helper
 import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
 import { recordDeliveryFailure } from './delivery';
 import { findWorkspaceInvite } from './queries';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 import { resendInvite } from './manage';
 import { displayStatus } from './status';
 
@@ -45,7 +46,10 @@ async function runDeliveryJob(outboxId: string, transport: ReturnType<typeof res
 describe('when Resend is down', () => {
   it('keeps the invite, marks the email failed, and a resend delivers a fresh one once', async () => {
     const transport = resendTransport('re_test_key', standIn.baseUrl);
-    const created = await createInvite(database.db, client, inviteData('down@example.com'));
+    const created = await createInvite(database.db, {
+      inviter: client,
+      input: inviteData('down@example.com'),
+    });
     if (!created.ok) throw new Error(created.message);
     const inviteId = created.inviteId;
     const firstOutbox = (await findInvite(database.db, inviteId)).lastOutboxId!;
@@ -73,7 +77,7 @@ describe('when Resend is down', () => {
     expect(standIn.delivered.has(firstOutbox)).toBe(false);
 
     // The client resends; Resend is back.
-    expect((await resendInvite(database.db, client, inviteId)).ok).toBe(true);
+    expect((await resendInvite(database.db, { inviter: client, inviteId })).ok).toBe(true);
     const secondOutbox = (await findInvite(database.db, inviteId)).lastOutboxId!;
     expect(secondOutbox).not.toBe(firstOutbox);
     expect(await shownStatus(inviteId)).toBe('queued');
@@ -108,10 +112,13 @@ describe('when Resend is down', () => {
   });
 
   it('does not blame the invite for a failure of an email it has since replaced', async () => {
-    const created = await createInvite(database.db, client, inviteData('replaced@example.com'));
+    const created = await createInvite(database.db, {
+      inviter: client,
+      input: inviteData('replaced@example.com'),
+    });
     if (!created.ok) throw new Error(created.message);
     const oldOutbox = (await findInvite(database.db, created.inviteId)).lastOutboxId!;
-    await resendInvite(database.db, client, created.inviteId);
+    await resendInvite(database.db, { inviter: client, inviteId: created.inviteId });
     await recordDeliveryFailure(database.db, oldOutbox, 'Resend is down');
     const events = await database.db
       .select()

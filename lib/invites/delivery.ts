@@ -13,5 +13,12 @@ export async function recordDeliveryFailure(
     .select({ id: invites.id })
     .from(invites)
     .where(eq(invites.lastOutboxId, outboxId));
-  if (invite) await recordInviteEvent(db, invite.id, 'delivery_failed', null, error.slice(0, 300));
+  if (invite) {
+    await recordInviteEvent(db, {
+      inviteId: invite.id,
+      type: 'delivery_failed',
+      actorId: null,
+      detail: error.slice(0, 300),
+    });
+  }
 }

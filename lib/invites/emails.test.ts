@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { getEnv } from '@/lib/env';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
@@ -12,7 +13,7 @@ import {
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
 import type { InviteInput } from './schemas';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;
@@ -27,7 +28,7 @@ const SCRIPT = '<script>alert(1)</script>';
 
 /** Creates an invite and reads its email back from the outbox, before delivery. */
 async function sendAndRead(email: string, overrides: Partial<InviteInput> = {}, inviter = client) {
-  const result = await createInvite(database.db, inviter, inviteData(email, overrides));
+  const result = await createInvite(database.db, { inviter, input: inviteData(email, overrides) });
   if (!result.ok) throw new Error(result.message);
   const invite = await findInvite(database.db, result.inviteId);
   const outbox = await findOutbox(database.db, invite.lastOutboxId!);
@@ -75,7 +76,7 @@ describe('the invitation email', () => {
 
   it('shows the net pay after the 5% fee, the expiry date and the "Not you" line', async () => {
     const { invite, html, text } = await sendAndRead('pay@example.com', {
-      offer: hourlyOfferInput({ hourlyRate: '50.00', weeklyLimit: '40' }),
+      offer: hourlyOfferInput({ hourlyRateDollars: '50.00', weeklyLimit: '40' }),
     });
     for (const body of [visibleText(html), text]) {
       expect(body).toContain(

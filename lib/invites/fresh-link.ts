@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { hashToken } from '@/lib/security/tokens';
 import { describeWait, hitRateLimit } from '@/lib/security/rate-limit';
 import { resolveInviteLink } from './landing';
@@ -41,14 +42,16 @@ export async function requestFreshInviteLink(
       };
     }
   }
-  const inviter = {
+  const inviter: Inviter = {
     userId: state.invite.invitedById,
     name: state.inviterName,
     workspaceId: state.invite.workspaceId,
     workspaceName: state.workspaceName,
   };
   await db.transaction(async (tx) => {
-    await reissueInviteLink(tx, state.invite, inviter, {
+    await reissueInviteLink(tx, {
+      invite: state.invite,
+      inviter,
       event: 'fresh_link_requested',
       actorId: null,
       ip,

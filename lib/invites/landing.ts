@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { param, preparedQuery } from '@/db/prepared';
-import { clientWorkspaces, inviteEvents, inviteTokens, invites, users } from '@/db/schema';
-import { hashToken } from '@/lib/security/tokens';
+import { inviteEvents } from '@/db/schema';
 import type { Invite } from './queries';
+import { findInviteByToken } from './tokens';
 
 /** What an invite link leads to; never says whether an email has an account. */
 export type LinkState =
@@ -32,28 +31,11 @@ export async function resolveInviteLink(
   now = new Date(),
 ): Promise<LinkState> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' };
-  const tokenHash = hashToken(token);
-  const query = preparedQuery(db, 'resolveInviteLink', (db) =>
-    db
-      .select({
-        invite: invites,
-        supersededAt: inviteTokens.supersededAt,
-        workspaceName: clientWorkspaces.name,
-        workspaceType: clientWorkspaces.type,
-        inviterName: users.name,
-        opened: sql<boolean>`exists (select 1 from invite_event e where e.invite_id = ${invites.id} and e.type = 'opened')`,
-      })
-      .from(inviteTokens)
-      .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
-      .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, invites.workspaceId))
-      .innerJoin(users, eq(users.id, invites.invitedById))
-      .where(eq(inviteTokens.tokenHash, param('tokenHash'))),
-  );
-  const [row] = await query.execute({ tokenHash });
+  const row = await findInviteByToken(db, token);
   if (!row) return { kind: 'unknown' };
   const { invite } = row;
   const names = { workspaceName: row.workspaceName, inviterName: row.inviterName ?? '' };
-  if (invite.status === 'accepted') return { kind: 'used', invite };
+  if (invite.status === 'joined') return { kind: 'used', invite };
   if (invite.status === 'declined') return { kind: 'declined', invite };
   if (invite.status === 'revoked') return { kind: 'revoked', invite, ...names };
   if (row.supersededAt) return { kind: 'superseded' };

@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { asc, eq, inArray } from 'drizzle-orm';
 import {
   contracts,
@@ -20,7 +21,7 @@ import {
   parseOffer,
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 import { changeInviteEmail, editOffer, resendInvite, revokeInvite } from './manage';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -35,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 async function invite(email: string, inviter = client) {
-  const result = await createInvite(database.db, inviter, inviteData(email));
+  const result = await createInvite(database.db, { inviter, input: inviteData(email) });
   if (!result.ok) throw new Error(result.message);
   return result.inviteId;
 }
@@ -91,7 +92,10 @@ describe('resendInvite', () => {
     const oldToken = await tokenFromOutbox(database.db, before.lastOutboxId!);
     await setExpiry(id, new Date(Date.now() + 60_000));
 
-    expect(await resendInvite(database.db, client, id)).toEqual({ ok: true, inviteId: id });
+    expect(await resendInvite(database.db, { inviter: client, inviteId: id })).toEqual({
+      ok: true,
+      inviteId: id,
+    });
 
     const after = await findInvite(database.db, id);
     expect(after.tokenHash).not.toBe(before.tokenHash);
@@ -119,7 +123,7 @@ describe('resendInvite', () => {
       .update(invites)
       .set({ status: 'expired', expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invites.id, id));
-    expect((await resendInvite(database.db, client, id)).ok).toBe(true);
+    expect((await resendInvite(database.db, { inviter: client, inviteId: id })).ok).toBe(true);
     const after = await findInvite(database.db, id);
     expect(after.status).toBe('pending');
     expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now());
@@ -130,7 +134,7 @@ describe('resendInvite', () => {
     await setExpiry(old, new Date(Date.now() - 1000));
     const newer = await invite('renewed@example.com'); // marks the old one expired
     const before = await snapshot(old);
-    expect(await resendInvite(database.db, client, old)).toMatchObject({
+    expect(await resendInvite(database.db, { inviter: client, inviteId: old })).toMatchObject({
       ok: false,
       reason: 'duplicate',
       existingInviteId: newer,
@@ -138,39 +142,46 @@ describe('resendInvite', () => {
     expect(await snapshot(old)).toEqual(before);
   });
 
-  it('refuses an accepted (and decided) or revoked invite and changes nothing', async () => {
-    const accepted = await invite('accepted@example.com');
+  it('refuses a joined (and decided) or revoked invite and changes nothing', async () => {
+    const joined = await invite('joined@example.com');
     await database.db
       .update(invites)
-      .set({ status: 'accepted', acceptedAt: new Date(), acceptedById: intruder.userId })
-      .where(eq(invites.id, accepted));
-    // The offer stays editable after activation until the freelancer decides; here they have.
+      .set({ status: 'joined', joinedAt: new Date(), joinedById: intruder.userId })
+      .where(eq(invites.id, joined));
+    // The offer stays editable after joining until the freelancer decides; here they have.
     await database.db
       .update(contracts)
       .set({ status: 'active', freelancerId: intruder.userId })
-      .where(eq(contracts.inviteId, accepted));
+      .where(eq(contracts.inviteId, joined));
     const revoked = await invite('revoked-before@example.com');
-    expect((await revokeInvite(database.db, client, revoked)).ok).toBe(true);
+    expect((await revokeInvite(database.db, { inviter: client, inviteId: revoked })).ok).toBe(true);
 
     for (const [id, status] of [
-      [accepted, 'accepted'],
+      [joined, 'joined'],
       [revoked, 'revoked'],
     ] as const) {
       const before = await snapshot(id);
-      expect(await resendInvite(database.db, client, id)).toEqual({
+      expect(await resendInvite(database.db, { inviter: client, inviteId: id })).toEqual({
         ok: false,
         reason: 'not-pending',
         message: `This invite was ${status} and can no longer be changed.`,
       });
-      expect((await changeInviteEmail(database.db, client, id, 'else@example.com')).ok).toBe(false);
       expect(
         (
-          await editOffer(
-            database.db,
-            client,
-            id,
-            parseOffer(hourlyOfferInput({ hourlyRate: '70' })),
-          )
+          await changeInviteEmail(database.db, {
+            inviter: client,
+            inviteId: id,
+            email: 'else@example.com',
+          })
+        ).ok,
+      ).toBe(false);
+      expect(
+        (
+          await editOffer(database.db, {
+            inviter: client,
+            inviteId: id,
+            offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '70' })),
+          })
         ).ok,
       ).toBe(false);
       expect(await snapshot(id)).toEqual(before);
@@ -182,7 +193,13 @@ describe('changeInviteEmail', () => {
   it('moves the invite to the new address with a fresh link; the old link dies', async () => {
     const id = await invite('typo@exmaple.com');
     const before = await findInvite(database.db, id);
-    expect(await changeInviteEmail(database.db, client, id, 'right@example.com')).toEqual({
+    expect(
+      await changeInviteEmail(database.db, {
+        inviter: client,
+        inviteId: id,
+        email: 'right@example.com',
+      }),
+    ).toEqual({
       ok: true,
       inviteId: id,
     });
@@ -208,12 +225,26 @@ describe('changeInviteEmail', () => {
     const id = await invite('one@example.com');
     const other = await invite('two@example.com');
     const before = await snapshot(id);
-    expect(await changeInviteEmail(database.db, client, id, 'two@example.com')).toMatchObject({
+    expect(
+      await changeInviteEmail(database.db, {
+        inviter: client,
+        inviteId: id,
+        email: 'two@example.com',
+      }),
+    ).toMatchObject({
       ok: false,
       reason: 'duplicate',
       existingInviteId: other,
     });
-    expect((await changeInviteEmail(database.db, client, id, 'one@example.com')).ok).toBe(false);
+    expect(
+      (
+        await changeInviteEmail(database.db, {
+          inviter: client,
+          inviteId: id,
+          email: 'one@example.com',
+        })
+      ).ok,
+    ).toBe(false);
     expect(await snapshot(id)).toEqual(before);
   });
 
@@ -221,7 +252,13 @@ describe('changeInviteEmail', () => {
     const id = await invite('three@example.com');
     const lapsed = await invite('four@example.com');
     await setExpiry(lapsed, new Date(Date.now() - 1000));
-    expect(await changeInviteEmail(database.db, client, id, 'four@example.com')).toEqual({
+    expect(
+      await changeInviteEmail(database.db, {
+        inviter: client,
+        inviteId: id,
+        email: 'four@example.com',
+      }),
+    ).toEqual({
       ok: true,
       inviteId: id,
     });
@@ -232,7 +269,10 @@ describe('changeInviteEmail', () => {
 describe('revokeInvite', () => {
   it('revokes the invite and withdraws its offer', async () => {
     const id = await invite('revoke@example.com');
-    expect(await revokeInvite(database.db, client, id)).toEqual({ ok: true, inviteId: id });
+    expect(await revokeInvite(database.db, { inviter: client, inviteId: id })).toEqual({
+      ok: true,
+      inviteId: id,
+    });
     const after = await findInvite(database.db, id);
     expect(after.status).toBe('revoked');
     expect(after.revokedAt).toBeInstanceOf(Date);
@@ -240,19 +280,23 @@ describe('revokeInvite', () => {
     expect(contract.status).toBe('withdrawn');
     expect(await eventsOf(id)).toEqual(['created', 'revoked']);
     // The address is free again.
-    expect((await createInvite(database.db, client, inviteData('revoke@example.com'))).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await createInvite(database.db, {
+          inviter: client,
+          input: inviteData('revoke@example.com'),
+        })
+      ).ok,
+    ).toBe(true);
   });
 });
 
 describe('editOffer', () => {
   it('replaces the terms and milestones and bumps the version', async () => {
-    const result = await createInvite(
-      database.db,
-      client,
-      inviteData('edit@example.com', { offer: fixedOfferInput() }),
-    );
+    const result = await createInvite(database.db, {
+      inviter: client,
+      input: inviteData('edit@example.com', { offer: fixedOfferInput() }),
+    });
     if (!result.ok) throw new Error(result.message);
     const id = result.inviteId;
     const [before] = await database.db.select().from(contracts).where(eq(contracts.inviteId, id));
@@ -260,10 +304,15 @@ describe('editOffer', () => {
     const offer = parseOffer(
       fixedOfferInput({
         title: 'Logo and brand book',
-        milestones: [{ description: 'Everything', amount: '2,000', dueDate: daysFromToday(30) }],
+        milestones: [
+          { description: 'Everything', amountDollars: '2,000', dueDate: daysFromToday(30) },
+        ],
       }),
     );
-    expect(await editOffer(database.db, client, id, offer)).toEqual({ ok: true, inviteId: id });
+    expect(await editOffer(database.db, { inviter: client, inviteId: id, offer })).toEqual({
+      ok: true,
+      inviteId: id,
+    });
     const [after] = await database.db.select().from(contracts).where(eq(contracts.inviteId, id));
     expect(after).toMatchObject({
       id: before.id,
@@ -282,12 +331,11 @@ describe('editOffer', () => {
     // Fixed to hourly: the milestones go, the rate comes.
     expect(
       (
-        await editOffer(
-          database.db,
-          client,
-          id,
-          parseOffer(hourlyOfferInput({ hourlyRate: '80', weeklyLimit: '' })),
-        )
+        await editOffer(database.db, {
+          inviter: client,
+          inviteId: id,
+          offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '80', weeklyLimit: '' })),
+        })
       ).ok,
     ).toBe(true);
     const [hourly] = await database.db.select().from(contracts).where(eq(contracts.inviteId, id));
@@ -309,13 +357,21 @@ describe("another client's invite", () => {
     const id = await invite('private@example.com');
     const before = await snapshot(id);
     const notFound = { ok: false, reason: 'not-found', message: 'We could not find that invite.' };
-    expect(await resendInvite(database.db, intruder, id)).toEqual(notFound);
-    expect(await revokeInvite(database.db, intruder, id)).toEqual(notFound);
-    expect(await changeInviteEmail(database.db, intruder, id, 'mallory@example.com')).toEqual(
-      notFound,
-    );
+    expect(await resendInvite(database.db, { inviter: intruder, inviteId: id })).toEqual(notFound);
+    expect(await revokeInvite(database.db, { inviter: intruder, inviteId: id })).toEqual(notFound);
     expect(
-      await editOffer(database.db, intruder, id, parseOffer(hourlyOfferInput({ hourlyRate: '3' }))),
+      await changeInviteEmail(database.db, {
+        inviter: intruder,
+        inviteId: id,
+        email: 'mallory@example.com',
+      }),
+    ).toEqual(notFound);
+    expect(
+      await editOffer(database.db, {
+        inviter: intruder,
+        inviteId: id,
+        offer: parseOffer(hourlyOfferInput({ hourlyRateDollars: '3' })),
+      }),
     ).toEqual(notFound);
     expect(await snapshot(id)).toEqual(before);
     const stolen = await database.db
@@ -327,7 +383,10 @@ describe("another client's invite", () => {
 
   it('answers the same for an id that does not exist', async () => {
     expect(
-      await resendInvite(database.db, client, '00000000-0000-4000-8000-000000000000'),
+      await resendInvite(database.db, {
+        inviter: client,
+        inviteId: '00000000-0000-4000-8000-000000000000',
+      }),
     ).toMatchObject({
       ok: false,
       reason: 'not-found',

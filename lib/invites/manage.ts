@@ -1,8 +1,8 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { contracts, inviteTokens, invites, milestones } from '@/db/schema';
+import { contracts, invites, milestones } from '@/db/schema';
 import { recordAudit, type AuditAction } from '@/lib/audit/log';
-import { generateToken, hashToken } from '@/lib/security/tokens';
 import { enqueueInvitationEmail } from './emails';
 import {
   findContractForInvite,
@@ -19,9 +19,9 @@ import {
   isUniqueViolation,
   loadTerms,
   termsFromOffer,
-  type Inviter,
   type InviteResult,
 } from './service';
+import { issueNewLink } from './tokens';
 
 /*
  * What a client does to an invite already sent (resend, change the address, revoke, edit
@@ -48,9 +48,9 @@ const REISSUE_AUDIT: Record<
  */
 export async function reissueInviteLink(
   tx: Tx,
-  invite: Invite,
-  inviter: Inviter,
   options: {
+    invite: Invite;
+    inviter: Inviter;
     email?: string;
     event: 'resent' | 'email_changed' | 'fresh_link_requested';
     actorId: string | null;
@@ -58,15 +58,10 @@ export async function reissueInviteLink(
     detail?: string;
   },
 ): Promise<void> {
-  const token = generateToken();
-  const tokenHash = hashToken(token);
+  const { invite, inviter } = options;
+  const token = await issueNewLink(tx, invite.id);
   const expiresAt = inviteExpiry();
   const email = options.email ?? invite.email;
-  await tx
-    .update(inviteTokens)
-    .set({ supersededAt: new Date() })
-    .where(and(eq(inviteTokens.inviteId, invite.id), sql`${inviteTokens.supersededAt} is null`));
-  await tx.insert(inviteTokens).values({ tokenHash, inviteId: invite.id });
   const terms = await loadTerms(tx, invite.id);
   if (!terms) throw new Error('invite without an offer');
   const outboxId = await enqueueInvitationEmail(tx, {
@@ -82,7 +77,6 @@ export async function reissueInviteLink(
   await tx
     .update(invites)
     .set({
-      tokenHash,
       expiresAt,
       email,
       status: 'pending',
@@ -92,7 +86,12 @@ export async function reissueInviteLink(
       updatedAt: new Date(),
     })
     .where(eq(invites.id, invite.id));
-  await recordInviteEvent(tx, invite.id, options.event, options.actorId, options.detail);
+  await recordInviteEvent(tx, {
+    inviteId: invite.id,
+    type: options.event,
+    actorId: options.actorId,
+    detail: options.detail,
+  });
   const audit = REISSUE_AUDIT[options.event];
   await recordAudit(tx, {
     actorId: options.actorId,
@@ -107,9 +106,11 @@ export async function reissueInviteLink(
 /** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
 async function lockOwnPendingInvite(
   tx: Tx,
-  workspaceId: string,
-  inviteId: string,
-  options: { allowActivated?: boolean } = {},
+  {
+    workspaceId,
+    inviteId,
+    allowJoined = false,
+  }: { workspaceId: string; inviteId: string; allowJoined?: boolean },
 ) {
   const [invite] = await tx
     .select()
@@ -125,9 +126,9 @@ async function lockOwnPendingInvite(
       },
     };
   // An expired invite may still be resent: that is how a client revives it.
-  // The offer stays editable after the freelancer activated their account, until they decide on it.
-  const activated = options.allowActivated && invite.status === 'accepted';
-  if (invite.status !== 'pending' && invite.status !== 'expired' && !activated) {
+  // The offer stays editable after the freelancer joined, until they decide on it.
+  const joined = allowJoined && invite.status === 'joined';
+  if (invite.status !== 'pending' && invite.status !== 'expired' && !joined) {
     return {
       error: {
         ok: false as const,
@@ -141,12 +142,13 @@ async function lockOwnPendingInvite(
 
 export async function resendInvite(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  ip: string | null = null,
+  { inviter, inviteId, ip = null }: { inviter: Inviter; inviteId: string; ip?: string | null },
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
+    const { invite, error } = await lockOwnPendingInvite(tx, {
+      workspaceId: inviter.workspaceId,
+      inviteId,
+    });
     if (error) return error;
     if (invite.status === 'expired') {
       // Reviving it must not make a second pending invite when a newer one was sent since.
@@ -154,7 +156,9 @@ export async function resendInvite(
       const newer = await findPendingInvite(tx, inviter.workspaceId, invite.email);
       if (newer) return duplicateResult(newer.id);
     }
-    await reissueInviteLink(tx, invite, inviter, {
+    await reissueInviteLink(tx, {
+      invite,
+      inviter,
       event: 'resent',
       actorId: inviter.userId,
       ip,
@@ -165,14 +169,19 @@ export async function resendInvite(
 
 export async function changeInviteEmail(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  email: string,
-  ip: string | null = null,
+  {
+    inviter,
+    inviteId,
+    email,
+    ip = null,
+  }: { inviter: Inviter; inviteId: string; email: string; ip?: string | null },
 ): Promise<InviteResult> {
   try {
     return await db.transaction(async (tx) => {
-      const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
+      const { invite, error } = await lockOwnPendingInvite(tx, {
+        workspaceId: inviter.workspaceId,
+        inviteId,
+      });
       if (error) return error;
       if (invite.email === email) {
         return {
@@ -184,7 +193,9 @@ export async function changeInviteEmail(
       await expireStale(tx, inviter.workspaceId, email);
       const other = await findPendingInvite(tx, inviter.workspaceId, email);
       if (other) return duplicateResult(other.id);
-      await reissueInviteLink(tx, invite, inviter, {
+      await reissueInviteLink(tx, {
+        invite,
+        inviter,
         email,
         event: 'email_changed',
         actorId: inviter.userId,
@@ -203,12 +214,13 @@ export async function changeInviteEmail(
 
 export async function revokeInvite(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  ip: string | null = null,
+  { inviter, inviteId, ip = null }: { inviter: Inviter; inviteId: string; ip?: string | null },
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
+    const { invite, error } = await lockOwnPendingInvite(tx, {
+      workspaceId: inviter.workspaceId,
+      inviteId,
+    });
     if (error) return error;
     await tx
       .update(invites)
@@ -218,7 +230,7 @@ export async function revokeInvite(
       .update(contracts)
       .set({ status: 'withdrawn', updatedAt: new Date() })
       .where(eq(contracts.inviteId, invite.id));
-    await recordInviteEvent(tx, invite.id, 'revoked', inviter.userId);
+    await recordInviteEvent(tx, { inviteId: invite.id, type: 'revoked', actorId: inviter.userId });
     await recordAudit(tx, {
       actorId: inviter.userId,
       action: 'invite.revoked',
@@ -234,13 +246,13 @@ export async function revokeInvite(
 /** Replaces the offer terms of a pending invite; the version goes up so a stale acceptance fails. */
 export async function editOffer(
   db: Db,
-  inviter: Inviter,
-  inviteId: string,
-  offer: OfferData,
+  { inviter, inviteId, offer }: { inviter: Inviter; inviteId: string; offer: OfferData },
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
-    const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId, {
-      allowActivated: true,
+    const { invite, error } = await lockOwnPendingInvite(tx, {
+      workspaceId: inviter.workspaceId,
+      inviteId,
+      allowJoined: true,
     });
     if (error) return error;
     const found = await findContractForInvite(tx, invite.id);
@@ -279,7 +291,11 @@ export async function editOffer(
         })),
       );
     }
-    await recordInviteEvent(tx, invite.id, 'offer_edited', inviter.userId);
+    await recordInviteEvent(tx, {
+      inviteId: invite.id,
+      type: 'offer_edited',
+      actorId: inviter.userId,
+    });
     return { ok: true as const, inviteId };
   });
 }

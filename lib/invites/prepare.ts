@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createElement } from 'react';
 import type { Tx } from '@/db/client';
-import { contracts, inviteEvents, inviteTokens, invites, milestones } from '@/db/schema';
+import { contracts, inviteEvents, invites, milestones } from '@/db/schema';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { recordAuditEntries } from '@/lib/audit/log';
 import { enqueueRenderedEmails } from '@/lib/email/outbox';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render';
@@ -9,13 +10,7 @@ import { generateToken, hashToken } from '@/lib/security/tokens';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
 import type { OfferTerms } from './offer-terms';
 import { invitationProps, inviteUrl } from './emails';
-
-export type InviterContext = {
-  userId: string;
-  name: string;
-  workspaceId: string;
-  workspaceName: string;
-};
+import { recordFirstLinks } from './tokens';
 
 export type NewInvite = {
   email: string;
@@ -51,7 +46,7 @@ const escapeHtml = (v: string) =>
 
 /** Generates ids and tokens and renders the emails: no database, so it runs before any transaction. */
 export async function prepareInvites(
-  inviter: InviterContext,
+  inviter: Inviter,
   inputs: NewInvite[],
   expiresAt: Date,
 ): Promise<PreparedInvite[]> {
@@ -103,9 +98,11 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
  */
 export async function writePreparedInvites(
   tx: Tx,
-  inviter: InviterContext,
-  prepared: PreparedInvite[],
-  ip: string | null = null,
+  {
+    inviter,
+    prepared,
+    ip = null,
+  }: { inviter: Inviter; prepared: PreparedInvite[]; ip?: string | null },
 ): Promise<void> {
   if (prepared.length === 0) return;
   await enqueueRenderedEmails(
@@ -130,16 +127,16 @@ export async function writePreparedInvites(
         firstName: p.firstName,
         lastName: p.lastName,
         message: p.message,
-        tokenHash: p.tokenHash,
         expiresAt: p.expiresAt,
         lastOutboxId: p.outboxId,
       })),
     ),
   );
   await insertChunked(prepared, (chunk) =>
-    tx
-      .insert(inviteTokens)
-      .values(chunk.map((p) => ({ tokenHash: p.tokenHash, inviteId: p.inviteId }))),
+    recordFirstLinks(
+      tx,
+      chunk.map((p) => ({ tokenHash: p.tokenHash, inviteId: p.inviteId })),
+    ),
   );
   await insertChunked(prepared, (chunk) =>
     tx.insert(contracts).values(

@@ -26,21 +26,19 @@ describe('listWorkspaceInvites', () => {
     const other = await createClient(database.db);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const created = await createInvite(
-        database.db,
-        client,
-        inviteData(`page-${i}-${Date.now()}@example.com`, {
+      const created = await createInvite(database.db, {
+        inviter: client,
+        input: inviteData(`page-${i}-${Date.now()}@example.com`, {
           offer: hourlyOfferInput({ title: `Offer ${i}` }),
         }),
-      );
+      });
       if (!created.ok) throw new Error(created.message);
       ids.push(created.inviteId);
     }
-    const elsewhere = await createInvite(
-      database.db,
-      other,
-      inviteData(`elsewhere-${Date.now()}@example.com`),
-    );
+    const elsewhere = await createInvite(database.db, {
+      inviter: other,
+      input: inviteData(`elsewhere-${Date.now()}@example.com`),
+    });
     expect(elsewhere.ok).toBe(true);
 
     const first = await listWorkspaceInvites(database.db, client.workspaceId, {
@@ -103,11 +101,10 @@ describe('listWorkspaceInvites', () => {
     const other = await createClient(database.db);
     expect(await inviteCountOf(client.workspaceId)).toBe(0);
     for (let i = 0; i < 2; i++) {
-      const created = await createInvite(
-        database.db,
-        client,
-        inviteData(`count-${i}-${Date.now()}@example.com`),
-      );
+      const created = await createInvite(database.db, {
+        inviter: client,
+        input: inviteData(`count-${i}-${Date.now()}@example.com`),
+      });
       expect(created.ok).toBe(true);
     }
     // Several rows in one statement, for two workspaces at once (the bulk path inserts many).

@@ -11,12 +11,9 @@ export type InviteEventType = InviteEvent['type'];
 
 export async function recordInviteEvent(
   db: DbOrTx,
-  inviteId: string,
-  type: InviteEventType,
-  actorId: string | null,
-  detail?: string,
+  event: { inviteId: string; type: InviteEventType; actorId: string | null; detail?: string },
 ): Promise<void> {
-  await db.insert(inviteEvents).values({ inviteId, type, actorId, detail: detail ?? null });
+  await db.insert(inviteEvents).values({ ...event, detail: event.detail ?? null });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq } from 'drizzle-orm';
 import { emailOutbox, inviteEvents, inviteTokens, invites } from '@/db/schema';
 import { hashToken } from '@/lib/security/tokens';
@@ -10,7 +11,7 @@ import {
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
 import { sendDueReminders } from './reminders';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 import { resendInvite, revokeInvite } from './manage';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -26,7 +27,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** An invite whose expiry is `days` from `now`. */
 async function inviteExpiringIn(email: string, days: number, now: Date) {
-  const created = await createInvite(database.db, client, inviteData(email));
+  const created = await createInvite(database.db, { inviter: client, input: inviteData(email) });
   if (!created.ok) throw new Error(created.message);
   await database.db
     .update(invites)
@@ -52,10 +53,10 @@ describe('sendDueReminders', () => {
     const accepted = await inviteExpiringIn('accepted@example.com', 1, now);
     await database.db
       .update(invites)
-      .set({ status: 'accepted', acceptedAt: now, acceptedById: client.userId })
+      .set({ status: 'joined', joinedAt: now, joinedById: client.userId })
       .where(eq(invites.id, accepted));
     const revoked = await inviteExpiringIn('revoked@example.com', 1, now);
-    await revokeInvite(database.db, client, revoked);
+    await revokeInvite(database.db, { inviter: client, inviteId: revoked });
     const reminded = await inviteExpiringIn('reminded@example.com', 1, now);
     await database.db
       .update(invites)
@@ -136,7 +137,7 @@ describe('sendDueReminders', () => {
     const now = new Date();
     const id = await inviteExpiringIn('again@example.com', 1, now);
     expect(await sendDueReminders(database.db, now)).toBe(1);
-    await resendInvite(database.db, client, id);
+    await resendInvite(database.db, { inviter: client, inviteId: id });
     expect((await findInvite(database.db, id)).reminderSentAt).toBeNull();
     // Not due now (30 days left) …
     expect(await sendDueReminders(database.db, now)).toBe(0);

@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { clientWorkspaces, inviteTokens, invites, users } from '@/db/schema';
-import { generateToken, hashToken } from '@/lib/security/tokens';
+import { clientWorkspaces, invites, users } from '@/db/schema';
 import { enqueueInvitationEmail } from './emails';
 import { recordInviteEvent } from './queries';
 import { loadTerms } from './service';
+import { issueNewLink } from './tokens';
 
 export const REMINDER_DAYS_BEFORE_EXPIRY = 3;
 
@@ -46,15 +46,7 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<number
         .where(eq(clientWorkspaces.id, invite.workspaceId));
       const terms = await loadTerms(tx, invite.id);
       if (!terms || !context) return false;
-      const token = generateToken();
-      const tokenHash = hashToken(token);
-      await tx
-        .update(inviteTokens)
-        .set({ supersededAt: now })
-        .where(
-          and(eq(inviteTokens.inviteId, invite.id), sql`${inviteTokens.supersededAt} is null`),
-        );
-      await tx.insert(inviteTokens).values({ tokenHash, inviteId: invite.id });
+      const token = await issueNewLink(tx, invite.id, now);
       const outboxId = await enqueueInvitationEmail(tx, {
         to: invite.email,
         token,
@@ -66,11 +58,8 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<number
         expiresAt: invite.expiresAt,
         reminder: true,
       });
-      await tx
-        .update(invites)
-        .set({ tokenHash, lastOutboxId: outboxId })
-        .where(eq(invites.id, invite.id));
-      await recordInviteEvent(tx, invite.id, 'reminder_sent', null);
+      await tx.update(invites).set({ lastOutboxId: outboxId }).where(eq(invites.id, invite.id));
+      await recordInviteEvent(tx, { inviteId: invite.id, type: 'reminder_sent', actorId: null });
       return true;
     });
     if (didSend) sent++;

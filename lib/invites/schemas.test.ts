@@ -67,7 +67,8 @@ describe('the personal message', () => {
 });
 
 describe('the hourly rate', () => {
-  const rate = (hourlyRate: unknown) => offerSchema.safeParse(hourlyOfferInput({ hourlyRate }));
+  const rate = (hourlyRateDollars: unknown) =>
+    offerSchema.safeParse(hourlyOfferInput({ hourlyRateDollars }));
 
   it.each([
     ['3', 300],
@@ -76,7 +77,9 @@ describe('the hourly rate', () => {
     ['45.5', 4550],
   ])('accepts %j as %i cents', (input, cents) => {
     const result = rate(input);
-    expect(result.success && result.data.kind === 'hourly' && result.data.hourlyRate).toBe(cents);
+    expect(result.success && result.data.kind === 'hourly' && result.data.hourlyRateCents).toBe(
+      cents,
+    );
   });
 
   it.each([
@@ -91,7 +94,7 @@ describe('the hourly rate', () => {
     ['Infinity', 'Enter the hourly rate as an amount in dollars, like 45 or 45.50.'],
     ['', 'Enter the hourly rate.'],
   ])('refuses %j', (input, message) => {
-    expect(errorsOf(rate(input)).hourlyRate).toEqual([message]);
+    expect(errorsOf(rate(input)).hourlyRateDollars).toEqual([message]);
   });
 });
 
@@ -116,10 +119,23 @@ describe('the weekly limit', () => {
   });
 });
 
+describe('money names say their unit', () => {
+  it('reads dollars from the form and gives cents under a cents name', () => {
+    const hourly = offerSchema.parse(hourlyOfferInput({ hourlyRateDollars: '45.50' }));
+    expect(hourly).toMatchObject({ kind: 'hourly', hourlyRateCents: 4550 });
+    expect(hourly).not.toHaveProperty('hourlyRateDollars');
+    const fixed = offerSchema.parse(fixedOfferInput());
+    expect(fixed.kind === 'fixed' && fixed.milestones.map((m) => m.amountCents)).toEqual([
+      50_000, 125_000,
+    ]);
+    expect(fixed.kind === 'fixed' && fixed.milestones[0]).not.toHaveProperty('amountDollars');
+  });
+});
+
 describe('milestones and dates', () => {
   const milestone = (i: number) => ({
     description: `Step ${i}`,
-    amount: '100',
+    amountDollars: '100',
     dueDate: daysFromToday(10 + i),
   });
 
@@ -138,7 +154,7 @@ describe('milestones and dates', () => {
   });
 
   it('drops spare blank rows of the no-JavaScript form', () => {
-    const blank = { description: ' ', amount: '', dueDate: '' };
+    const blank = { description: ' ', amountDollars: '', dueDate: '' };
     const result = offerSchema.safeParse(
       fixedOfferInput({ milestones: [milestone(1), blank, blank] }),
     );
@@ -153,7 +169,7 @@ describe('milestones and dates', () => {
         startDate: daysFromToday(10),
         milestones: [
           milestone(5),
-          { description: 'Early', amount: '100', dueDate: daysFromToday(9) },
+          { description: 'Early', amountDollars: '100', dueDate: daysFromToday(9) },
         ],
       }),
     );
@@ -163,7 +179,7 @@ describe('milestones and dates', () => {
     const nested = inviteSchema.safeParse({
       ...person,
       offer: fixedOfferInput({
-        milestones: [{ description: 'Early', amount: '100', dueDate: daysFromToday(1) }],
+        milestones: [{ description: 'Early', amountDollars: '100', dueDate: daysFromToday(1) }],
       }),
     });
     expect(Object.keys(errorsOf(nested))).toEqual(['offer.milestones.0.dueDate']);
@@ -206,7 +222,7 @@ describe('text fields', () => {
       offer: fixedOfferInput({
         title: script,
         description: `<iframe src="https://evil.test"></iframe>`,
-        milestones: [{ description: script, amount: '100', dueDate: daysFromToday(14) }],
+        milestones: [{ description: script, amountDollars: '100', dueDate: daysFromToday(14) }],
       }),
     });
     if (!result.success) throw new Error(JSON.stringify(result.error.issues));
@@ -240,7 +256,7 @@ describe('every error at once', () => {
       offer: hourlyOfferInput({
         title: '',
         startDate: '2020-01-01',
-        hourlyRate: '$1',
+        hourlyRateDollars: '$1',
         weeklyLimit: '99',
       }),
     });
@@ -252,7 +268,7 @@ describe('every error at once', () => {
         'message',
         'offer.title',
         'offer.startDate',
-        'offer.hourlyRate',
+        'offer.hourlyRateDollars',
         'offer.weeklyLimit',
       ].sort(),
     );
@@ -264,8 +280,8 @@ describe('every error at once', () => {
       offer: fixedOfferInput({
         title: '',
         milestones: [
-          { description: '', amount: 'lots', dueDate: daysFromToday(14) },
-          { description: 'Late', amount: '100', dueDate: daysFromToday(3) },
+          { description: '', amountDollars: 'lots', dueDate: daysFromToday(14) },
+          { description: 'Late', amountDollars: '100', dueDate: daysFromToday(3) },
         ],
       }),
     });
@@ -273,7 +289,7 @@ describe('every error at once', () => {
       [
         'offer.title',
         'offer.milestones.0.description',
-        'offer.milestones.0.amount',
+        'offer.milestones.0.amountDollars',
         'offer.milestones.1.dueDate',
       ].sort(),
     );
@@ -288,11 +304,11 @@ describe('every error at once', () => {
 
 describe('bulk rows', () => {
   it('makes the rate optional and validates it when present', () => {
-    const without = bulkRowSchema.safeParse({ ...person, rate: '' });
-    expect(without.success && without.data.rate).toBeUndefined();
-    const withRate = bulkRowSchema.safeParse({ ...person, rate: '$65' });
-    expect(withRate.success && withRate.data.rate).toBe(6500);
-    expect(errorsOf(bulkRowSchema.safeParse({ ...person, rate: '2' })).rate).toEqual([
+    const without = bulkRowSchema.safeParse({ ...person, rateDollars: '' });
+    expect(without.success && without.data.rateCents).toBeUndefined();
+    const withRate = bulkRowSchema.safeParse({ ...person, rateDollars: '$65' });
+    expect(withRate.success && withRate.data).toEqual({ ...person, rateCents: 6500 });
+    expect(errorsOf(bulkRowSchema.safeParse({ ...person, rateDollars: '2' })).rateDollars).toEqual([
       'The hourly rate must be at least $3.00.',
     ]);
     expect(errorsOf(bulkRowSchema.safeParse({ ...person, lastName: '' })).lastName).toEqual([

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { emailSchema } from '@/lib/accounts/schemas';
 import { parseDollarsToCents } from '@/lib/money/money';
 
-/** One schema for the browser (react-hook-form) and the server action. */
+/**
+ * One schema for the browser (react-hook-form) and the server action. Money is typed in
+ * dollars under a name that says so (`hourlyRateDollars`, `amountDollars`: the form's field
+ * names) and comes out of parsing as integer cents under a name that says cents
+ * (`hourlyRateCents`, `amountCents`), so no name ever holds both.
+ */
 
 export const LIMITS = {
   message: 2000,
@@ -101,48 +106,55 @@ export const hourlyRateSchema = dollars(
   LIMITS.rateMaxCents,
 );
 
-const hourlyOffer = z.object({
-  kind: z.literal('hourly'),
-  ...offerCommon,
-  hourlyRate: hourlyRateSchema,
-  weeklyLimit: z
-    .string({ error: 'Choose a weekly limit, or "No limit".' })
-    .trim()
-    .transform((v, ctx) => {
-      if (v === '' || v === 'none') return null;
-      if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > LIMITS.weeklyLimitMax) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'The weekly limit must be a whole number of hours from 1 to 80, or no limit.',
-        });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-  allowManualTime: checkbox,
-});
+const hourlyOffer = z
+  .object({
+    kind: z.literal('hourly'),
+    ...offerCommon,
+    hourlyRateDollars: hourlyRateSchema,
+    weeklyLimit: z
+      .string({ error: 'Choose a weekly limit, or "No limit".' })
+      .trim()
+      .transform((v, ctx) => {
+        if (v === '' || v === 'none') return null;
+        if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > LIMITS.weeklyLimitMax) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'The weekly limit must be a whole number of hours from 1 to 80, or no limit.',
+          });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+    allowManualTime: checkbox,
+  })
+  .transform(({ hourlyRateDollars, ...offer }) => ({
+    ...offer,
+    hourlyRateCents: hourlyRateDollars,
+  }));
 
-const milestoneSchema = z.object({
-  description: z
-    .string({ error: 'Describe the milestone.' })
-    .trim()
-    .min(1, 'Describe the milestone.')
-    .max(
-      LIMITS.milestoneDescription,
-      `Keep each milestone description to ${LIMITS.milestoneDescription} characters or fewer.`,
+const milestoneSchema = z
+  .object({
+    description: z
+      .string({ error: 'Describe the milestone.' })
+      .trim()
+      .min(1, 'Describe the milestone.')
+      .max(
+        LIMITS.milestoneDescription,
+        `Keep each milestone description to ${LIMITS.milestoneDescription} characters or fewer.`,
+      ),
+    amountDollars: dollars(
+      {
+        required: 'Enter the milestone amount.',
+        invalid: 'Enter the amount in dollars, like 500 or 1,250.00.',
+        min: 'Each milestone must be at least $1.00.',
+        max: 'Each milestone must be at most $1,000,000.00.',
+      },
+      LIMITS.milestoneMinCents,
+      LIMITS.milestoneMaxCents,
     ),
-  amount: dollars(
-    {
-      required: 'Enter the milestone amount.',
-      invalid: 'Enter the amount in dollars, like 500 or 1,250.00.',
-      min: 'Each milestone must be at least $1.00.',
-      max: 'Each milestone must be at most $1,000,000.00.',
-    },
-    LIMITS.milestoneMinCents,
-    LIMITS.milestoneMaxCents,
-  ),
-  dueDate: isoDate('Enter the due date as a date, like 2026-12-15.'),
-});
+    dueDate: isoDate('Enter the due date as a date, like 2026-12-15.'),
+  })
+  .transform(({ amountDollars, ...milestone }) => ({ ...milestone, amountCents: amountDollars }));
 
 export type MilestoneInput = z.input<typeof milestoneSchema>;
 
@@ -213,17 +225,19 @@ export type InviteData = z.output<typeof inviteSchema>;
 export type OfferData = z.output<typeof offerSchema>;
 
 /** The bulk path: a shared offer template plus rows of people (rate optional per row). */
-export const bulkRowSchema = z.object({
-  email: emailSchema,
-  firstName: personName('first name'),
-  lastName: personName('last name'),
-  rate: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(hourlyRateSchema.optional()),
-});
+export const bulkRowSchema = z
+  .object({
+    email: emailSchema,
+    firstName: personName('first name'),
+    lastName: personName('last name'),
+    rateDollars: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(hourlyRateSchema.optional()),
+  })
+  .transform(({ rateDollars, ...row }) => ({ ...row, rateCents: rateDollars }));
 
 export type BulkRow = z.output<typeof bulkRowSchema>;
 

@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { eq, sql } from 'drizzle-orm';
 import {
   contracts,
@@ -20,7 +21,7 @@ import {
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
 import type { InviteData } from './schemas';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;
@@ -32,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 async function create(inviter: Inviter, data: InviteData) {
-  const result = await createInvite(database.db, inviter, data);
+  const result = await createInvite(database.db, { inviter, input: data });
   if (!result.ok) throw new Error(result.message);
   return result.inviteId;
 }
@@ -162,11 +163,11 @@ describe('createInvite', () => {
     // contract's check constraint, which runs after the invite row is inserted.
     const bad = inviteData('atomic@example.com');
     if (bad.offer.kind !== 'hourly') throw new Error('expected hourly');
-    bad.offer.hourlyRate = 100;
+    bad.offer.hourlyRateCents = 100;
     const outboxBefore = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(emailOutbox);
-    await expect(createInvite(database.db, client, bad)).rejects.toThrow();
+    await expect(createInvite(database.db, { inviter: client, input: bad })).rejects.toThrow();
     expect(await countWhere('invite', 'email', 'atomic@example.com')).toBe(0);
     expect(await countWhere('email_outbox', 'to_address', 'atomic@example.com')).toBe(0);
     const outboxAfter = await database.db
@@ -179,7 +180,10 @@ describe('createInvite', () => {
 describe('duplicates', () => {
   it('refuses a second pending invite to the same address, naming the first', async () => {
     const first = await create(client, inviteData('twice@example.com'));
-    const second = await createInvite(database.db, client, inviteData('TWICE@example.com'));
+    const second = await createInvite(database.db, {
+      inviter: client,
+      input: inviteData('TWICE@example.com'),
+    });
     expect(second).toEqual({
       ok: false,
       reason: 'duplicate',
@@ -193,7 +197,10 @@ describe('duplicates', () => {
   it('lets another client invite the same person', async () => {
     const other = await createClient(database.db, { name: 'Sam Park', workspaceName: 'Globex' });
     await create(client, inviteData('shared@example.com'));
-    const result = await createInvite(database.db, other, inviteData('shared@example.com'));
+    const result = await createInvite(database.db, {
+      inviter: other,
+      input: inviteData('shared@example.com'),
+    });
     expect(result.ok).toBe(true);
     expect(await countWhere('invite', 'email', 'shared@example.com')).toBe(2);
   });
@@ -201,7 +208,7 @@ describe('duplicates', () => {
   it('gives exactly one invite for ten concurrent sends (a double click)', async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        createInvite(database.db, client, inviteData('race@example.com')),
+        createInvite(database.db, { inviter: client, input: inviteData('race@example.com') }),
       ),
     );
     const created = results.filter((r) => r.ok);
@@ -225,7 +232,10 @@ describe('duplicates', () => {
       .update(invites)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invites.id, old));
-    const fresh = await createInvite(database.db, client, inviteData('lapsed@example.com'));
+    const fresh = await createInvite(database.db, {
+      inviter: client,
+      input: inviteData('lapsed@example.com'),
+    });
     expect(fresh.ok).toBe(true);
     expect((await findInvite(database.db, old)).status).toBe('expired');
   });
@@ -251,7 +261,10 @@ describe('the daily limit', () => {
       .orderBy(invites.createdAt)
       .limit(1);
 
-    const refused = await createInvite(database.db, busy, inviteData('limit-3@example.com'));
+    const refused = await createInvite(database.db, {
+      inviter: busy,
+      input: inviteData('limit-3@example.com'),
+    });
     if (refused.ok || refused.reason !== 'daily-limit')
       throw new Error(`expected the daily limit, got ${JSON.stringify(refused)}`);
     expect(refused.retryAt.getTime()).toBe(oldest.createdAt.getTime() + 24 * 60 * 60 * 1000);
@@ -262,9 +275,14 @@ describe('the daily limit', () => {
 
     // The limit is per workspace: another client still sends.
     const quiet = await createClient(database.db, { workspaceName: 'Quiet Co' });
-    expect((await createInvite(database.db, quiet, inviteData('limit-3@example.com'))).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await createInvite(database.db, {
+          inviter: quiet,
+          input: inviteData('limit-3@example.com'),
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('holds when many invites are sent at once', async () => {
@@ -273,7 +291,7 @@ describe('the daily limit', () => {
     const burst = await createClient(database.db, { workspaceName: 'Burst Co' });
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        createInvite(database.db, burst, inviteData(`burst-${i}@example.com`)),
+        createInvite(database.db, { inviter: burst, input: inviteData(`burst-${i}@example.com`) }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(3);
@@ -294,11 +312,13 @@ describe('the daily limit', () => {
       .update(invites)
       .set({ createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) })
       .where(eq(invites.id, yesterday));
-    expect((await createInvite(database.db, steady, inviteData('day-2@example.com'))).ok).toBe(
-      true,
-    );
-    expect((await createInvite(database.db, steady, inviteData('day-3@example.com'))).ok).toBe(
-      false,
-    );
+    expect(
+      (await createInvite(database.db, { inviter: steady, input: inviteData('day-2@example.com') }))
+        .ok,
+    ).toBe(true);
+    expect(
+      (await createInvite(database.db, { inviter: steady, input: inviteData('day-3@example.com') }))
+        .ok,
+    ).toBe(false);
   });
 });

@@ -1,13 +1,12 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { clientWorkspaces, invites } from '@/db/schema';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { getEnv } from '@/lib/env';
 import type { OfferTerms } from './offer-terms';
 import { prepareInvites, writePreparedInvites } from './prepare';
 import { findContractForInvite, invitesInLastDay } from './queries';
 import type { InviteData, OfferData } from './schemas';
-
-export type Inviter = { userId: string; name: string; workspaceId: string; workspaceName: string };
 
 export type InviteResult =
   | { ok: true; inviteId: string }
@@ -28,7 +27,7 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
     description: offer.description,
     startDate: offer.startDate,
     currency,
-    hourlyRateCents: offer.kind === 'hourly' ? offer.hourlyRate : null,
+    hourlyRateCents: offer.kind === 'hourly' ? offer.hourlyRateCents : null,
     weeklyLimitHours: offer.kind === 'hourly' ? offer.weeklyLimit : null,
     allowManualTime: offer.kind === 'hourly' ? offer.allowManualTime : false,
     feeBps,
@@ -36,7 +35,7 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
       offer.kind === 'fixed'
         ? offer.milestones.map((m) => ({
             description: m.description,
-            amountCents: m.amount,
+            amountCents: m.amountCents,
             dueDate: m.dueDate,
           }))
         : [],
@@ -48,7 +47,7 @@ export function dailyLimitMessage(retryAt: Date): string {
 }
 
 /** Says whether the workspace may create `wanted` more invites now, and when it may again. */
-export async function checkDailyLimit(db: Db | Tx, workspaceId: string, wanted = 1) {
+export async function checkDailyLimit(db: DbOrTx, workspaceId: string, wanted = 1) {
   const { count, oldest } = await invitesInLastDay(db, workspaceId);
   const remaining = Math.max(0, getEnv().INVITES_PER_DAY - count);
   const retryAt = oldest ? new Date(oldest.getTime() + DAY_MS) : new Date();
@@ -88,7 +87,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-export async function findPendingInvite(db: Db | Tx, workspaceId: string, email: string) {
+export async function findPendingInvite(db: DbOrTx, workspaceId: string, email: string) {
   const [row] = await db
     .select({ id: invites.id })
     .from(invites)
@@ -118,9 +117,7 @@ export function duplicateResult(existingInviteId: string): InviteResult {
  */
 export async function createInvite(
   db: Db,
-  inviter: Inviter,
-  input: InviteData,
-  ip: string | null = null,
+  { inviter, input, ip = null }: { inviter: Inviter; input: InviteData; ip?: string | null },
 ): Promise<InviteResult> {
   // Rendered before the transaction: rendering is slow, and PGlite has one connection.
   const [prepared] = await prepareInvites(
@@ -151,7 +148,7 @@ export async function createInvite(
       await expireStale(tx, inviter.workspaceId, input.email);
       const existing = await findPendingInvite(tx, inviter.workspaceId, input.email);
       if (existing) return duplicateResult(existing.id);
-      await writePreparedInvites(tx, inviter, [prepared], ip);
+      await writePreparedInvites(tx, { inviter, prepared: [prepared], ip });
       return { ok: true as const, inviteId: prepared.inviteId };
     });
   } catch (error) {
@@ -163,7 +160,7 @@ export async function createInvite(
 }
 
 /** Loads the offer terms of an invite as they stand. */
-export async function loadTerms(db: Db | Tx, inviteId: string): Promise<OfferTerms | undefined> {
+export async function loadTerms(db: DbOrTx, inviteId: string): Promise<OfferTerms | undefined> {
   const found = await findContractForInvite(db, inviteId);
   if (!found) return undefined;
   const c = found.contract;

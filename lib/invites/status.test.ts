@@ -20,7 +20,7 @@ describe('displayStatus', () => {
     [{ outboxStatus: 'sent', deliveryEvent: 'complained' }, 'bounced'],
     [{ outboxStatus: 'failed' }, 'failed'],
     [{ expiresAt: now }, 'expired'],
-    [{ status: 'accepted', expiresAt: new Date(0) }, 'accepted'],
+    [{ status: 'joined', expiresAt: new Date(0) }, 'joined'],
     [{ status: 'declined' }, 'declined'],
     [{ status: 'revoked', outboxStatus: 'failed' }, 'revoked'],
     [{ status: 'expired' }, 'expired'],
@@ -36,15 +36,21 @@ describe('displayStatus', () => {
 
 describe('after the freelancer joined', () => {
   const base = {
-    status: 'accepted' as const,
+    status: 'joined' as const,
     expiresAt: new Date(Date.now() + 86_400_000),
     outboxStatus: 'sent' as const,
     deliveryEvent: null,
     openedAt: new Date(),
   };
   it('says "joined, reviewing" until the contract is decided, then accepted', () => {
-    expect(displayStatus({ ...base, contractStatus: 'offered' })).toBe('activated');
+    expect(displayStatus({ ...base, contractStatus: 'offered' })).toBe('joined');
+    expect(STATUS_LABELS.joined).toBe('Joined, reviewing the offer');
     expect(displayStatus({ ...base, contractStatus: 'active' })).toBe('accepted');
+  });
+
+  it('never says "accepted" because the link was used: only the contract is accepted', () => {
+    expect(displayStatus({ ...base, contractStatus: null })).toBe('joined');
+    expect(displayStatus(base)).toBe('joined');
   });
 
   it('says an accepted contract held for compliance starts after the check', () => {

@@ -1,10 +1,15 @@
-/** Statuses the client sees, derived from the invite, its email and webhooks. */
+/**
+ * Statuses the client sees, derived from the invite, its email and webhooks. The words
+ * keep SPEC's list (queued → sent → delivered → opened → accepted): "Joined" when the
+ * freelancer used the link and has not decided on the offer yet, "Accepted" only once the
+ * contract is accepted.
+ */
 export type DisplayStatus =
   | 'queued'
   | 'sent'
   | 'delivered'
   | 'opened'
-  | 'activated'
+  | 'joined'
   | 'accepted'
   | 'awaiting_compliance'
   | 'bounced'
@@ -14,23 +19,25 @@ export type DisplayStatus =
   | 'failed';
 
 export type StatusInputs = {
-  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+  status: 'pending' | 'joined' | 'declined' | 'revoked' | 'expired';
   expiresAt: Date;
   outboxStatus: 'queued' | 'sending' | 'sent' | 'failed' | null;
   deliveryEvent: 'delivered' | 'bounced' | 'complained' | null;
   /** When the landing page was first opened (an invite_event, never a write to the invite). */
   openedAt: Date | null;
   /**
-   * The offer's state: an activated invite is "accepted" only once the contract is, and
-   * says so when the contract waits for the compliance check.
+   * The offer's state: a joined invite is "accepted" only once the contract is, and says
+   * so when the contract waits for the compliance check.
    */
   contractStatus?: 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | null;
 };
 
 export function displayStatus(i: StatusInputs, now = new Date()): DisplayStatus {
-  if (i.status === 'accepted' && i.contractStatus === 'offered') return 'activated';
-  if (i.status === 'accepted' && i.contractStatus === 'awaiting_compliance')
-    return 'awaiting_compliance';
+  if (i.status === 'joined') {
+    if (i.contractStatus === 'active') return 'accepted';
+    if (i.contractStatus === 'awaiting_compliance') return 'awaiting_compliance';
+    return 'joined';
+  }
   if (i.status !== 'pending') return i.status;
   if (i.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (i.openedAt) return 'opened';
@@ -46,7 +53,7 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
   sent: 'Sent',
   delivered: 'Delivered',
   opened: 'Opened',
-  activated: 'Joined, reviewing the offer',
+  joined: 'Joined, reviewing the offer',
   accepted: 'Accepted',
   awaiting_compliance: 'Accepted; starts after the compliance check',
   bounced: 'Bounced',

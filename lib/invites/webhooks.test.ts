@@ -1,9 +1,10 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { eq } from 'drizzle-orm';
 import { emailOutbox, inviteEvents, webhookEvents } from '@/db/schema';
 import { signSvix, verifySvixSignature } from '@/lib/security/webhook-signature';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient, findInvite, inviteData } from '@/tests/helpers/invite-fixtures';
-import { createInvite, type Inviter } from './service';
+import { createInvite } from './service';
 import { resendInvite } from './manage';
 import { applyResendEvent } from './webhooks';
 
@@ -78,11 +79,10 @@ describe('applyResendEvent', () => {
   /** An invite whose latest email Resend accepted under a provider id. */
   async function sentInvite() {
     counter++;
-    const created = await createInvite(
-      database.db,
-      client,
-      inviteData(`hook-${counter}@example.com`),
-    );
+    const created = await createInvite(database.db, {
+      inviter: client,
+      input: inviteData(`hook-${counter}@example.com`),
+    });
     if (!created.ok) throw new Error(created.message);
     const invite = await findInvite(database.db, created.inviteId);
     const providerId = `re_provider_${counter}`;
@@ -178,7 +178,7 @@ describe('applyResendEvent', () => {
 
   it('ignores events about an email the invite has since replaced', async () => {
     const { inviteId, providerId } = await sentInvite();
-    expect((await resendInvite(database.db, client, inviteId)).ok).toBe(true);
+    expect((await resendInvite(database.db, { inviter: client, inviteId })).ok).toBe(true);
     expect(
       await applyResendEvent(database.db, 'evt_old_email', event('email.bounced', providerId)),
     ).toBe('ignored');

@@ -47,7 +47,7 @@ export async function applyResendEvent(
       .update(invites)
       .set({ deliveryEvent: mapped, updatedAt: new Date() })
       .where(eq(invites.id, target.inviteId));
-    await recordInviteEvent(tx, target.inviteId, mapped, null);
+    await recordInviteEvent(tx, { inviteId: target.inviteId, type: mapped, actorId: null });
     return 'applied';
   });
 }

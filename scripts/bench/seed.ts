@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { migrateDatabase, type Database } from '@/db/client';
 import { clientWorkspaces, contracts, freelancerProfiles, invites, users } from '@/db/schema';
+import type { Inviter } from '@/lib/accounts/inviter';
 import { createSession } from '@/lib/auth/service';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { sendBulkInvites } from '@/lib/invites/bulk';
 import { offerSchema, type OfferData } from '@/lib/invites/schemas';
-import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import { createInvite, loadTerms } from '@/lib/invites/service';
 import { createBoss, prepareQueues } from '@/lib/jobs/boss';
 import { jobDefinitions } from '@/lib/server/jobs';
 import { basicInfoSchema } from '@/lib/onboarding/schemas';
@@ -63,7 +64,7 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
     title: 'Bench contract',
     description: '',
     startDate: futureDate(3),
-    hourlyRate: '50',
+    hourlyRateDollars: '50',
     weeklyLimit: '20',
   };
   const offer = offerSchema.parse(offerInput);
@@ -75,7 +76,7 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
       (_, i) => `person-${batch}-${i}@example.com,Pat,Number${i},`,
     ).join('\n');
     const started = performance.now();
-    const report = await sendBulkInvites(db, inviter, csv, offer);
+    const report = await sendBulkInvites(db, { inviter, csv, offer });
     bulkSeconds.push((performance.now() - started) / 1000);
     if (!report.ok || report.toSend !== 500)
       throw new Error(`bulk seed failed: ${JSON.stringify(report).slice(0, 300)}`);
@@ -84,7 +85,7 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
   // Open invites for the landing page, one activated freelancer for the dashboard.
   const openInviteToken = await inviteToken(database, inviter, 'landing@example.com', offer);
   const freshInviteToken = await inviteToken(database, inviter, 'fresh-landing@example.com', offer);
-  const activated = await activateFromInvite(
+  const activated = await joinFromInvite(
     db,
     await inviteToken(database, inviter, 'onboarding@example.com', offer),
   );
@@ -135,12 +136,15 @@ async function inviteToken(
   email: string,
   offer: OfferData,
 ): Promise<string> {
-  const invite = await createInvite(database.db, inviter, {
-    email,
-    firstName: 'Sam',
-    lastName: 'Seed',
-    message: null,
-    offer,
+  const invite = await createInvite(database.db, {
+    inviter,
+    input: {
+      email,
+      firstName: 'Sam',
+      lastName: 'Seed',
+      message: null,
+      offer,
+    },
   });
   if (!invite.ok) throw new Error(`invite seed failed for ${email}`);
   return tokenOf(database, invite.inviteId);
@@ -148,7 +152,7 @@ async function inviteToken(
 
 async function activateWithBasicInfo(database: Database, token: string) {
   const { db } = database;
-  const activated = await activateFromInvite(db, token);
+  const activated = await joinFromInvite(db, token);
   if (!activated.ok) throw new Error('activation seed failed');
   const info = basicInfoSchema.parse({
     firstName: 'Sam',

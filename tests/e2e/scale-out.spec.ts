@@ -146,7 +146,7 @@ test('an invite created on one server is accepted on the other; each email is de
     expect(perMessage.length).toBeGreaterThanOrEqual(2); // the client's sign-in link and the invitation
     for (const row of perMessage) expect(row.copies).toBe(1);
     const [invite] = await sql`select status from invite where email = ${freelancerEmail}`;
-    expect(invite.status).toBe('accepted');
+    expect(invite.status).toBe('joined');
   } finally {
     await sql.end();
   }

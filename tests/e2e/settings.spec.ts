@@ -13,7 +13,7 @@ const ACCOUNT_NUMBER = '73915548260417';
 const OVERVIEW =
   'I design and build booking systems for small clinics, from the first sketch to launch. Last year a clinic I work with cut no-shows by a third.';
 
-/** The freelancer of the onboarding journey: invited, activated, basic info done, contract accepted. */
+/** The freelancer of the onboarding journey: invited, joined, basic info done, contract accepted. */
 async function onboardedFreelancer(browser: Browser, javaScriptEnabled: boolean) {
   const client = await (await browser.newContext({ javaScriptEnabled })).newPage();
   const freelancer = await (await browser.newContext({ javaScriptEnabled })).newPage();

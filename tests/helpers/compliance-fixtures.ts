@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -9,10 +10,10 @@ import {
   emailOutbox,
   users,
 } from '@/db/schema';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
 import type { InviteInput } from '@/lib/invites/schemas';
-import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import { createInvite, loadTerms } from '@/lib/invites/service';
 import { COMPLIANCE_QUESTIONS, type QuestionnaireAnswers } from '@/lib/compliance/questions';
 import type { ClientType } from '@/lib/compliance/rule';
 import {
@@ -65,19 +66,18 @@ export async function acceptedContract(
   offer: OfferShape = { kind: 'hourly', weeklyLimit: '40' },
   title = `Contract ${randomUUID().slice(0, 8)}`,
 ) {
-  const created = await createInvite(
-    db,
-    client,
-    inviteData(email, {
+  const created = await createInvite(db, {
+    inviter: client,
+    input: inviteData(email, {
       offer:
         offer.kind === 'fixed'
           ? fixedOfferInput({ title })
           : hourlyOfferInput({ title, weeklyLimit: offer.weeklyLimit }),
     } as Partial<InviteInput>),
-  );
+  });
   if (!created.ok) throw new Error(created.message);
   const invite = await findInvite(db, created.inviteId);
-  const activated = await activateFromInvite(db, await tokenFromOutbox(db, invite.lastOutboxId!));
+  const activated = await joinFromInvite(db, await tokenFromOutbox(db, invite.lastOutboxId!));
   if (!activated.ok) throw new Error(activated.reason);
   const [contract] = await db.select().from(contracts).where(eq(contracts.inviteId, invite.id));
   const terms = await loadTerms(db, invite.id);

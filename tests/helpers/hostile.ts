@@ -72,7 +72,7 @@ export const FIELD_NAMES = [
   'title',
   'description',
   'startDate',
-  'hourlyRate',
+  'hourlyRateDollars',
   'weeklyLimit',
   'milestones',
   'side',
@@ -95,8 +95,8 @@ export const FIELD_NAMES = [
 
 /** Names that try to reach a prototype, a huge array index or an empty path segment. */
 export const HOSTILE_FIELD_NAMES = [
-  'offer.milestones.0.amount',
-  'offer.milestones.99999.amount',
+  'offer.milestones.0.amountDollars',
+  'offer.milestones.99999.amountDollars',
   'offer.milestones.99999.x',
   '__proto__',
   '__proto__.x',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { clientWorkspaces, emailOutbox, invites, users } from '@/db/schema';
+import { clientWorkspaces, emailOutbox, inviteTokens, invites, users } from '@/db/schema';
 import {
   inviteSchema,
   offerSchema,
@@ -9,7 +9,7 @@ import {
   type InviteInput,
   type OfferData,
 } from '@/lib/invites/schemas';
-import type { Inviter } from '@/lib/invites/service';
+import type { Inviter } from '@/lib/accounts/inviter';
 
 /** A signed-up client: a user with a name and their workspace, as the service sees them. */
 export async function createClient(
@@ -40,7 +40,7 @@ export function hourlyOfferInput(overrides: Record<string, unknown> = {}) {
     title: 'Website redesign',
     description: 'Rebuild the marketing site.',
     startDate: daysFromToday(7),
-    hourlyRate: '50',
+    hourlyRateDollars: '50',
     weeklyLimit: '40',
     allowManualTime: 'on',
     ...overrides,
@@ -54,8 +54,8 @@ export function fixedOfferInput(overrides: Record<string, unknown> = {}) {
     description: '',
     startDate: daysFromToday(7),
     milestones: [
-      { description: 'Sketches', amount: '500', dueDate: daysFromToday(14) },
-      { description: 'Final files', amount: '1,250.00', dueDate: daysFromToday(28) },
+      { description: 'Sketches', amountDollars: '500', dueDate: daysFromToday(14) },
+      { description: 'Final files', amountDollars: '1,250.00', dueDate: daysFromToday(28) },
     ],
     ...overrides,
   };
@@ -86,9 +86,17 @@ export function inviteData(email: string, overrides: Partial<InviteInput> = {}):
   } as InviteInput);
 }
 
+/** The invite row, with the hash of its current link (invite_token is the only place it is stored). */
 export async function findInvite(db: Db, inviteId: string) {
-  const [row] = await db.select().from(invites).where(eq(invites.id, inviteId));
-  return row;
+  const [row] = await db
+    .select({ invite: invites, tokenHash: inviteTokens.tokenHash })
+    .from(invites)
+    .leftJoin(
+      inviteTokens,
+      and(eq(inviteTokens.inviteId, invites.id), isNull(inviteTokens.supersededAt)),
+    )
+    .where(eq(invites.id, inviteId));
+  return row && { ...row.invite, tokenHash: row.tokenHash };
 }
 
 export async function findOutbox(db: Db, outboxId: string) {

@@ -34,11 +34,10 @@ const post = (
 
 async function expiredInvite() {
   const client = await createClient(database.db);
-  const created = await createInvite(
-    database.db,
-    client,
-    inviteData(`late-${Date.now()}@example.com`),
-  );
+  const created = await createInvite(database.db, {
+    inviter: client,
+    input: inviteData(`late-${Date.now()}@example.com`),
+  });
   if (!created.ok) throw new Error(created.message);
   const invite = await findInvite(database.db, created.inviteId);
   await database.db

@@ -1,3 +1,4 @@
+import type { Inviter } from '@/lib/accounts/inviter';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -6,8 +7,8 @@ import { hashTerms } from '@/lib/contracts/service';
 import { submitCheck } from '@/lib/compliance/service';
 import { resetEnvCache } from '@/lib/env';
 import { withEnv } from '@/tests/helpers/env';
-import { activateFromInvite } from '@/lib/invites/accept';
-import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import { joinFromInvite } from '@/lib/invites/accept';
+import { createInvite, loadTerms } from '@/lib/invites/service';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { saveProfile, setProfileVisibility, uploadProfilePhoto } from '@/lib/profile/service';
 import { findProfile } from '@/lib/profile/queries';
@@ -167,7 +168,10 @@ export class World {
 
   /** A pending invite from the victim client, and its link's token. */
   async pendingInvite(email = uniqueEmail('invitee')) {
-    const created = await createInvite(this.db, this.victimClient.inviter, inviteData(email));
+    const created = await createInvite(this.db, {
+      inviter: this.victimClient.inviter,
+      input: inviteData(email),
+    });
     if (!created.ok) throw new Error(created.message);
     const [invite] = await this.db.select().from(invites).where(eq(invites.id, created.inviteId));
     return {
@@ -181,7 +185,7 @@ export class World {
   /** An invite of the victim client whose link was clicked: the offer waits for a decision. */
   async openOffer() {
     const invite = await this.pendingInvite();
-    const activated = await activateFromInvite(this.db, invite.token);
+    const activated = await joinFromInvite(this.db, invite.token);
     if (!activated.ok) throw new Error(activated.reason);
     const [contract] = await this.db
       .select()

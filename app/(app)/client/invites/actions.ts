@@ -66,7 +66,11 @@ export async function createInviteAction(_prev: FormState, formData: FormData): 
   const parsed = inviteSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
-  const result = await createInvite(db, client.inviter, parsed.data, await clientIp());
+  const result = await createInvite(db, {
+    inviter: client.inviter,
+    input: parsed.data,
+    ip: await clientIp(),
+  });
   if (!result.ok) return fromResult(result, formData);
   redirect(`/client/invites/${result.inviteId}?notice=sent`);
 }
@@ -84,7 +88,11 @@ export async function editOfferAction(_prev: FormState, formData: FormData): Pro
   const parsed = editSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
-  const result = await editOffer(db, client.inviter, parsed.data.inviteId, parsed.data.offer);
+  const result = await editOffer(db, {
+    inviter: client.inviter,
+    inviteId: parsed.data.inviteId,
+    offer: parsed.data.offer,
+  });
   if (!result.ok) return fromResult(result, formData);
   redirect(`/client/invites/${parsed.data.inviteId}?notice=edited`);
 }
@@ -107,7 +115,11 @@ export async function resendInviteAction(_prev: FormState, formData: FormData): 
   if (!client) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
   const ip = await clientIp();
-  return simpleInviteAction(formData, (id) => resendInvite(db, client.inviter, id, ip), 'resent');
+  return simpleInviteAction(
+    formData,
+    (id) => resendInvite(db, { inviter: client.inviter, inviteId: id, ip }),
+    'resent',
+  );
 }
 
 export async function revokeInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -116,7 +128,11 @@ export async function revokeInviteAction(_prev: FormState, formData: FormData): 
   if (!client) return failure(SIGNED_OUT);
   const { db } = await getDatabase();
   const ip = await clientIp();
-  return simpleInviteAction(formData, (id) => revokeInvite(db, client.inviter, id, ip), 'revoked');
+  return simpleInviteAction(
+    formData,
+    (id) => revokeInvite(db, { inviter: client.inviter, inviteId: id, ip }),
+    'revoked',
+  );
 }
 
 export async function changeInviteEmailAction(
@@ -132,13 +148,12 @@ export async function changeInviteEmailAction(
   });
   if (!parsed.success) return invalid(parsed.error, formData);
   const { db } = await getDatabase();
-  const result = await changeInviteEmail(
-    db,
-    client.inviter,
-    parsed.data.inviteId,
-    parsed.data.email,
-    await clientIp(),
-  );
+  const result = await changeInviteEmail(db, {
+    inviter: client.inviter,
+    inviteId: parsed.data.inviteId,
+    email: parsed.data.email,
+    ip: await clientIp(),
+  });
   if (!result.ok) return fromResult(result, formData);
   redirect(`/client/invites/${parsed.data.inviteId}?notice=email-changed`);
 }
@@ -177,8 +192,13 @@ export async function bulkInviteAction(_prev: FormState, formData: FormData): Pr
   const { db } = await getDatabase();
   const confirmed = formData.get('intent') === 'send';
   const report = confirmed
-    ? await sendBulkInvites(db, client.inviter, csv, parsed.data.offer, await clientIp())
-    : await checkBulkInvites(db, client.inviter, csv, parsed.data.offer);
+    ? await sendBulkInvites(db, {
+        inviter: client.inviter,
+        csv,
+        offer: parsed.data.offer,
+        ip: await clientIp(),
+      })
+    : await checkBulkInvites(db, { inviter: client.inviter, csv, offer: parsed.data.offer });
   const values = { ...formValues(formData), csv };
   if (!report.ok) return { ...failure(report.message, { csv: [report.message] }), values };
   if (confirmed) redirect(`/client?notice=bulk-sent&count=${report.toSend}`);

@@ -8,11 +8,11 @@ const OFFER_FIELDS = [
   'offer.title',
   'offer.description',
   'offer.startDate',
-  'offer.hourlyRate',
+  'offer.hourlyRateDollars',
   'offer.weeklyLimit',
   'offer.allowManualTime',
   'offer.milestones.0.description',
-  'offer.milestones.0.amount',
+  'offer.milestones.0.amountDollars',
   'offer.milestones.0.dueDate',
   // The no-JavaScript "add another milestone" button.
   'intent',
@@ -25,7 +25,7 @@ function validOffer(): Record<string, string> {
     'offer.title': 'Fuzzed offer',
     'offer.description': 'Rebuild the marketing site.',
     'offer.startDate': daysFromToday(7),
-    'offer.hourlyRate': '50',
+    'offer.hourlyRateDollars': '50',
     'offer.weeklyLimit': '20',
   };
 }

@@ -13,7 +13,7 @@ function offerFields(title: string): Record<string, string> {
     'offer.title': title,
     'offer.description': 'Rebuild the marketing site.',
     'offer.startDate': daysFromToday(7),
-    'offer.hourlyRate': '50',
+    'offer.hourlyRateDollars': '50',
     'offer.weeklyLimit': '20',
   };
 }

@@ -63,11 +63,11 @@ export const INVITE_ROUTE_CASES: Record<string, Entry> = {
     async succeeded(outcome, { world, target }) {
       expect(redirectedTo(outcome)).toBe('/onboarding');
       const invite = await findInvite(world.db, target.inviteId);
-      expect(invite.status).toBe('accepted');
+      expect(invite.status).toBe('joined');
       const opened = await world.db
         .select()
         .from(sessions)
-        .where(eq(sessions.userId, invite.acceptedById!));
+        .where(eq(sessions.userId, invite.joinedById!));
       expect(opened).toHaveLength(1);
       expect(await sessionExists(world, currentSessionCookie() ?? null)).toBe(true);
     },

@@ -10,6 +10,7 @@ import {
   findContractForInvite,
   findWorkspaceInvite,
   listInviteEvents,
+  type InviteEventType,
 } from '@/lib/invites/queries';
 import { loadTerms } from '@/lib/invites/service';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
@@ -27,7 +28,8 @@ const NOTICES: Record<string, string> = {
   edited: 'The offer is updated. The freelancer sees the new terms when they open the link.',
 };
 
-const EVENT_LABELS: Record<string, string> = {
+// Typed by the event enum, so a new event type cannot show up as its code name.
+const EVENT_LABELS: Record<InviteEventType, string> = {
   created: 'Invite created',
   resent: 'Resent with a fresh link',
   email_changed: 'Email address changed',
@@ -40,6 +42,7 @@ const EVENT_LABELS: Record<string, string> = {
   delivery_failed: 'Delivery failed',
   reminder_sent: 'Reminder sent (expires in 3 days)',
   fresh_link_requested: 'The freelancer asked for a fresh link (the old one had expired)',
+  joined: 'Joined: used the link and signed in',
   accepted: 'Accepted',
   declined: 'Declined',
 };
@@ -124,7 +127,7 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
           {events.map((e) => (
             <li key={e.id}>
               <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toUTCString()}</time>:{' '}
-              {EVENT_LABELS[e.type] ?? e.type}
+              {EVENT_LABELS[e.type]}
               {e.detail ? ` (${e.detail})` : ''}
             </li>
           ))}

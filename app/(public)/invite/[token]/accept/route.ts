@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db';
 import { deleteSessionByToken } from '@/lib/auth/service';
 import { loadViewer, readSessionCookie, setSessionCookie } from '@/lib/auth/session';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { resolveInviteLink } from '@/lib/invites/landing';
 import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
 import { clientIp } from '@/lib/server/request';
@@ -19,14 +19,14 @@ export async function POST(request: Request, { params }: Params) {
     return new Response('Cross-site request refused', { status: 403 });
   const viewer = await loadViewer();
   const { db } = await getDatabase();
-  const result = await activateFromInvite(db, token, {
+  const result = await joinFromInvite(db, token, {
     signedInUserId: viewer?.user.id ?? null,
     ip: await clientIp(),
   });
   if (!result.ok) {
     // A double click: the first click already signed this browser in as the invitee.
     const state = await resolveInviteLink(db, token);
-    if (state.kind === 'used' && viewer && state.invite.acceptedById === viewer.user.id)
+    if (state.kind === 'used' && viewer && state.invite.joinedById === viewer.user.id)
       return seeOther('/onboarding');
     return seeOther(`${back}?error=${result.reason}`);
   }

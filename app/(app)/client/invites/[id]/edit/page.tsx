@@ -25,14 +25,14 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
     'offer.title': terms.title,
     'offer.description': terms.description,
     'offer.startDate': terms.startDate,
-    'offer.hourlyRate':
+    'offer.hourlyRateDollars':
       terms.hourlyRateCents === null ? '' : centsToDollarInput(terms.hourlyRateCents),
     'offer.weeklyLimit': terms.weeklyLimitHours === null ? '' : String(terms.weeklyLimitHours),
     'offer.allowManualTime': terms.allowManualTime ? 'on' : '',
   };
   terms.milestones.forEach((m, i) => {
     initial[`offer.milestones.${i}.description`] = m.description;
-    initial[`offer.milestones.${i}.amount`] = centsToDollarInput(m.amountCents);
+    initial[`offer.milestones.${i}.amountDollars`] = centsToDollarInput(m.amountCents);
     initial[`offer.milestones.${i}.dueDate`] = m.dueDate;
   });
   return (
