@@ -54,7 +54,10 @@ async function deliveryFailures(inviteId: string, timeoutMs = 15_000) {
 it("records an invitation given up on in the invite's timeline", async () => {
   standIn.queueFor('unreachable@example.com', 'error-500');
   const client = await createClient(database.db);
-  const result = await createInvite(database.db, client, inviteData('unreachable@example.com'));
+  const result = await createInvite(database.db, {
+    inviter: client,
+    input: inviteData('unreachable@example.com'),
+  });
   if (!result.ok) throw new Error(result.message);
 
   const events = await deliveryFailures(result.inviteId);
