@@ -20,10 +20,10 @@ export type DocumentsCheck =
  * name: a control character in a name is never echoed back). Documents are only taken
  * when the check needs them; otherwise they are dropped unread.
  */
-export function checkDocuments(
+export async function checkDocuments(
   uploads: readonly DocumentUpload[],
   { required }: { required: boolean },
-): DocumentsCheck {
+): Promise<DocumentsCheck> {
   if (!required) return { ok: true, documents: [] };
   if (uploads.length === 0) {
     return {
@@ -44,7 +44,7 @@ export function checkDocuments(
   const errors: string[] = [];
   const documents: CheckedDocument[] = [];
   for (const upload of uploads) {
-    const result = checkUpload({
+    const result = await checkUpload({
       bytes: upload.bytes,
       fileName: upload.fileName,
       allowed: DOCUMENT_TYPES,

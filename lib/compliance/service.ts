@@ -102,7 +102,7 @@ export async function submitCheck(
           message: `Your last compliance check was rejected. You can submit again from ${formatComplianceDate(state.resubmitFrom)}.`,
         };
     }
-    const checked = checkDocuments(input.documents, {
+    const checked = await checkDocuments(input.documents, {
       required: state.level === 'questionnaire_and_documents',
     });
     if (!checked.ok) {

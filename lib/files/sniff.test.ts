@@ -25,34 +25,49 @@ describe('detectFileType', () => {
     ['an SVG with an XML prolog', XML_SVG, null],
     ['HTML', HTML, null],
     ['nothing', new Uint8Array(), null],
-  ])('reads %s as %s', (_label, bytes, type) => {
-    expect(detectFileType(bytes)).toBe(type);
+  ])('reads %s as %s', async (_label, bytes, type) => {
+    expect(await detectFileType(bytes)).toBe(type);
   });
 
-  it('needs the whole signature, not a prefix of it', () => {
-    expect(detectFileType(PNG.slice(0, 7))).toBeNull();
-    expect(detectFileType(bytesOf([0xff, 0xd8]))).toBeNull();
-    expect(detectFileType(bytesOf('%PDF'))).toBeNull();
-    expect(detectFileType(bytesOf(' %PDF-1.7'))).toBeNull();
+  // file-type's PDF signature is "%PDF" itself, so the prefix tried is "%PD".
+  it('needs the whole signature, not a prefix of it', async () => {
+    expect(await detectFileType(PNG.slice(0, 7))).toBeNull();
+    expect(await detectFileType(bytesOf([0xff, 0xd8]))).toBeNull();
+    expect(await detectFileType(bytesOf('%PD'))).toBeNull();
+    expect(await detectFileType(bytesOf(' %PDF-1.7'))).toBeNull();
   });
 
-  it('accepts a Node Buffer, which is a Uint8Array', () => {
-    expect(detectFileType(Buffer.from(PNG))).toBe('png');
+  it('reads an animated PNG as a PNG and a PDF saved by Illustrator as a PDF', async () => {
+    const chunk = (type: string, length: number) =>
+      bytesOf([0, 0, 0, length], type, new Array<number>(length + 4).fill(0));
+    const animated = Buffer.concat([PNG.slice(0, 8), chunk('IHDR', 13), chunk('acTL', 8)]);
+    expect(await detectFileType(animated)).toBe('png');
+    const illustrator = bytesOf('%PDF-1.5\n', ' '.repeat(1400), '<</AIPrivateData1 1 0 R>>');
+    expect(await detectFileType(illustrator)).toBe('pdf');
+  });
+
+  // JPEG-LS shares JPEG's first three bytes, and no browser shows it.
+  it('tells JPEG-LS from a JPEG', async () => {
+    expect(await detectFileType(bytesOf([0xff, 0xd8, 0xff, 0xf7, 0x00, 0x0b]))).toBeNull();
+  });
+
+  it('accepts a Node Buffer, which is a Uint8Array', async () => {
+    expect(await detectFileType(Buffer.from(PNG))).toBe('png');
   });
 });
 
 describe('checkUpload', () => {
   const photo = { allowed: ['png', 'jpeg'] as FileType[], maxBytes: 5 * MB };
 
-  it('accepts content of an allowed type and reports its real type and MIME', () => {
-    expect(checkUpload({ ...photo, bytes: JPEG, fileName: 'me.jpg' })).toEqual({
+  it('accepts content of an allowed type and reports its real type and MIME', async () => {
+    expect(await checkUpload({ ...photo, bytes: JPEG, fileName: 'me.jpg' })).toEqual({
       ok: true,
       type: 'jpeg',
       mime: 'image/jpeg',
       safeName: 'me.jpg',
     });
     expect(
-      checkUpload({
+      await checkUpload({
         bytes: PDF,
         fileName: 'C:\\Users\\ana\\Tax Form.PDF',
         allowed: ['pdf'],
@@ -66,23 +81,23 @@ describe('checkUpload', () => {
     });
   });
 
-  it('refuses an empty file', () => {
-    expect(checkUpload({ ...photo, bytes: new Uint8Array(), fileName: 'me.png' })).toEqual({
+  it('refuses an empty file', async () => {
+    expect(await checkUpload({ ...photo, bytes: new Uint8Array(), fileName: 'me.png' })).toEqual({
       ok: false,
       message: 'This file is empty; choose the file again.',
     });
   });
 
-  it('refuses a file over the limit and says the limit in MB', () => {
+  it('refuses a file over the limit and says the limit in MB', async () => {
     const big = new Uint8Array(5 * MB + 1);
     big.set(PNG);
-    expect(checkUpload({ ...photo, bytes: big, fileName: 'me.png' })).toEqual({
+    expect(await checkUpload({ ...photo, bytes: big, fileName: 'me.png' })).toEqual({
       ok: false,
       message: 'This file is 5.1 MB; the limit is 5 MB. Choose a smaller file.',
     });
     const exact = new Uint8Array(5 * MB);
     exact.set(PNG);
-    expect(checkUpload({ ...photo, bytes: exact, fileName: 'me.png' }).ok).toBe(true);
+    expect((await checkUpload({ ...photo, bytes: exact, fileName: 'me.png' })).ok).toBe(true);
   });
 
   it.each([
@@ -90,16 +105,16 @@ describe('checkUpload', () => {
     ['an SVG named .png', SVG, 'photo.png'],
     ['an SVG with an XML prolog', XML_SVG, 'logo.jpg'],
     ['a PDF where only images are allowed', PDF, 'photo.png'],
-  ])('refuses %s by its content', (_label, bytes, fileName) => {
-    expect(checkUpload({ ...photo, bytes, fileName })).toEqual({
+  ])('refuses %s by its content', async (_label, bytes, fileName) => {
+    expect(await checkUpload({ ...photo, bytes, fileName })).toEqual({
       ok: false,
       message:
         "This file isn't a PNG or JPEG file. We check what the file contains, not its name; save or export it as PNG or JPEG and try again.",
     });
   });
 
-  it('lists every allowed type in the refusal', () => {
-    const result = checkUpload({
+  it('lists every allowed type in the refusal', async () => {
+    const result = await checkUpload({
       bytes: EXE,
       fileName: 'a.pdf',
       allowed: ['pdf', 'png', 'jpeg'],
@@ -111,14 +126,14 @@ describe('checkUpload', () => {
     });
   });
 
-  it('gives a name whose extension matches the content', () => {
-    expect(checkUpload({ ...photo, bytes: PNG, fileName: 'photo.jpg' })).toMatchObject({
+  it('gives a name whose extension matches the content', async () => {
+    expect(await checkUpload({ ...photo, bytes: PNG, fileName: 'photo.jpg' })).toMatchObject({
       safeName: 'photo.jpg.png',
     });
-    expect(checkUpload({ ...photo, bytes: JPEG, fileName: 'photo.JPEG' })).toMatchObject({
+    expect(await checkUpload({ ...photo, bytes: JPEG, fileName: 'photo.JPEG' })).toMatchObject({
       safeName: 'photo.JPEG',
     });
-    expect(checkUpload({ ...photo, bytes: JPEG, fileName: 'photo' })).toMatchObject({
+    expect(await checkUpload({ ...photo, bytes: JPEG, fileName: 'photo' })).toMatchObject({
       safeName: 'photo.jpg',
     });
   });

@@ -1,16 +1,11 @@
 import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 
 /**
  * Uploads are judged by their first bytes, never by the name or the browser's claimed
  * type: an .exe renamed photo.png, or an SVG (which can carry script), is refused.
  */
 export type FileType = 'png' | 'jpeg' | 'pdf';
-
-const SIGNATURES: Record<FileType, readonly number[]> = {
-  png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  jpeg: [0xff, 0xd8, 0xff],
-  pdf: [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-};
 
 export const FILE_TYPES: Record<
   FileType,
@@ -21,13 +16,22 @@ export const FILE_TYPES: Record<
   pdf: { mime: 'application/pdf', label: 'PDF', extensions: ['.pdf'] },
 };
 
-export function detectFileType(bytes: Uint8Array): FileType | null {
-  for (const [type, signature] of Object.entries(SIGNATURES) as [FileType, readonly number[]][]) {
-    if (bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte)) {
-      return type;
-    }
-  }
-  return null;
+/**
+ * file-type's names for what we accept. An animated PNG is still a PNG, and a PDF saved by
+ * Illustrator (which file-type calls "ai") is still a PDF that every reader opens.
+ */
+const ACCEPTED: Readonly<Record<string, FileType>> = {
+  png: 'png',
+  apng: 'png',
+  jpg: 'jpeg',
+  pdf: 'pdf',
+  ai: 'pdf',
+};
+
+/** The type file-type reads from the content, if it is one we accept. */
+export async function detectFileType(bytes: Uint8Array): Promise<FileType | null> {
+  const detected = await fileTypeFromBuffer(bytes);
+  return (detected && ACCEPTED[detected.ext]) ?? null;
 }
 
 const MAX_NAME_LENGTH = 100;
@@ -77,7 +81,7 @@ function listTypes(types: readonly FileType[]): string {
 export type UploadCheck =
   { ok: true; type: FileType; mime: string; safeName: string } | { ok: false; message: string };
 
-export function checkUpload({
+export async function checkUpload({
   bytes,
   fileName,
   allowed,
@@ -87,7 +91,7 @@ export function checkUpload({
   fileName: string;
   allowed: readonly FileType[];
   maxBytes: number;
-}): UploadCheck {
+}): Promise<UploadCheck> {
   if (bytes.length === 0) {
     return { ok: false, message: 'This file is empty; choose the file again.' };
   }
@@ -97,7 +101,7 @@ export function checkUpload({
       message: `This file is ${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(maxBytes)}. Choose a smaller file.`,
     };
   }
-  const type = detectFileType(bytes);
+  const type = await detectFileType(bytes);
   if (!type || !allowed.includes(type)) {
     return {
       ok: false,

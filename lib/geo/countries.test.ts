@@ -22,6 +22,19 @@ describe('COUNTRIES', () => {
     expect(names.indexOf('Åland Islands')).toBeLessThan(names.indexOf('Albania'));
   });
 
+  it('gives no two countries the same name', () => {
+    const names = COUNTRIES.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('names the places whose ISO names are formal by their common names', () => {
+    expect(countryName('LA')).toBe('Laos');
+    expect(countryName('CD')).toBe('Congo (Democratic Republic of the)');
+    expect(countryName('CG')).toBe('Congo');
+    expect(countryName('RE')).toBe('Réunion');
+    expect(countryName('AX')).toBe('Åland Islands');
+  });
+
   it('has a plain, non-empty name for every code', () => {
     for (const { name } of COUNTRIES) {
       expect(name.trim()).toBe(name);

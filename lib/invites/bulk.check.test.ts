@@ -185,6 +185,14 @@ describe('checkBulkInvites', () => {
     });
   });
 
+  it('refuses a list whose quote never closes, naming the line', async () => {
+    const csv = 'email\nann@example.com,"Ann,Lee\nbo@example.com,Bo,Chen\n';
+    expect(await checkBulkInvites(database.db, client, csv, hourly)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Line 2 opens a quoted field \(\"\) that is never closed/),
+    });
+  });
+
   it('skips the rows over the daily limit, naming it', async () => {
     const saved = process.env.INVITES_PER_DAY;
     process.env.INVITES_PER_DAY = '2';

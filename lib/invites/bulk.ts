@@ -46,6 +46,7 @@ export async function checkBulkInvites(
     };
   }
   const parsed = parseCsv(csv, BULK_MAX_ROWS + 1);
+  if (!parsed.ok) return parsed;
   const hasHeader = parsed.rows.length > 0 && HEADER.test(parsed.rows[0][0] ?? '');
   const dataRows = hasHeader ? parsed.rows.slice(1) : parsed.rows;
   if (dataRows.length > BULK_MAX_ROWS || parsed.truncated) {
@@ -150,6 +151,7 @@ export async function sendBulkInvites(
   if (!report.ok) return report;
   const sendRows = report.rows.filter((r) => r.outcome === 'send');
   const parsed = parseCsv(csv, BULK_MAX_ROWS + 1);
+  if (!parsed.ok) return parsed;
   const byLine = new Map(parsed.rows.map((cells, i) => [parsed.lines[i], cells]));
   // Emails are rendered (once per distinct offer) before the transaction opens.
   const prepared = await prepareInvites(

@@ -153,6 +153,29 @@ describe('basicInfoSchema', () => {
     expect(errorsOf({ ...valid, phone }).phone).toEqual([PHONE_MESSAGE]);
   });
 
+  it('reads a number without its country code as one of the country chosen', () => {
+    expect(parseBasicInfo({ ...valid, phone: '912 345 678' })).toMatchObject({
+      success: true,
+      data: { phone: '+34912345678' },
+    });
+    expect(parseBasicInfo({ ...valid, country: 'GB', phone: '020 7946 0958' })).toMatchObject({
+      success: true,
+      data: { phone: '+442079460958' },
+    });
+  });
+
+  it('reports a wrong phone together with the other wrong fields', () => {
+    expect(errorsOf({ ...valid, firstName: '', phone: '+1 234 567' })).toEqual({
+      firstName: ['Enter your first name.'],
+      phone: [PHONE_MESSAGE],
+    });
+    // With no valid country to read it by, a national number is refused too.
+    expect(errorsOf({ ...valid, country: 'XX', phone: '912 345 678' })).toEqual({
+      country: ['Choose your country from the list.'],
+      phone: [PHONE_MESSAGE],
+    });
+  });
+
   it.each(['on', 'true'])('accepts the terms checkbox value %j', (acceptTerms) => {
     const result = parseBasicInfo({ ...valid, acceptTerms });
     expect(result.success && result.data.acceptTerms).toBe(true);
@@ -169,11 +192,30 @@ describe('basicInfoSchema', () => {
 });
 
 describe('normalizePhone', () => {
-  it('counts 8 to 15 digits including the country code', () => {
+  it('counts 8 to 15 digits including the country code, as the database does', () => {
     expect(normalizePhone('+1234567')).toBeUndefined();
-    expect(normalizePhone('+12345678')).toBe('+12345678');
-    expect(normalizePhone('+123456789012345')).toBe('+123456789012345');
+    // Falklands numbers are among the shortest: +500 and five digits.
+    expect(normalizePhone('+500 31234')).toBe('+50031234');
     expect(normalizePhone('+1234567890123456')).toBeUndefined();
+    // Niue's numbers are valid with 7 digits, which the database's check refuses.
+    expect(normalizePhone('+683 4002')).toBeUndefined();
+  });
+
+  it("checks the number against its country's numbering plan, not only its length", () => {
+    // 8 and 15 digits, but +1 numbers have 10 after the code and +12 is no country code.
+    expect(normalizePhone('+12345678')).toBeUndefined();
+    expect(normalizePhone('+123456789012345')).toBeUndefined();
+    // A UK number one digit short.
+    expect(normalizePhone('+44 20 7946 095')).toBeUndefined();
+  });
+
+  it('reads a number without its country code as one of the given country', () => {
+    expect(normalizePhone('912 345 678', 'ES')).toBe('+34912345678');
+    expect(normalizePhone('020 7946 0958', 'GB')).toBe('+442079460958');
+    expect(normalizePhone('(415) 555-0100', 'US')).toBe('+14155550100');
+    expect(normalizePhone('0044 20 7946 0958', 'US')).toBe('+442079460958');
+    expect(normalizePhone('912 345 678')).toBeUndefined();
+    expect(normalizePhone('+44 20 7946 0958', 'ES')).toBe('+442079460958');
   });
 });
 

@@ -1,3 +1,4 @@
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
 import { isCountryCode } from '@/lib/geo/countries';
@@ -23,16 +24,32 @@ function personName(label: 'first name' | 'last name') {
 
 export const PHONE_MESSAGE = 'Enter the phone number with its country code, like +44 20 7946 0958.';
 
+// Digits and the usual separators, a plus only in front: libphonenumber would read past a
+// second or trailing plus and keep an "ext 2" apart, neither of which E.164 can store.
+const PHONE_SHAPE = /^\+?[\d\s().-]+$/;
+
+// Mirrors the database's check (freelancer_profile_phone: 8 to 15 digits). The few valid
+// numbers shorter than that (Niue, Tokelau) are refused here rather than by the database.
+const STORED_PHONE = /^\+[1-9]\d{7,14}$/;
+
 /**
- * People type numbers their own way; we keep E.164 ('+442079460958'). A leading 00 is the
- * international prefix, and "(0)" is the UK-style trunk digit that is dropped when dialling
- * from abroad, so "+44 (0)20 7946 0958" is the same number.
+ * People type numbers their own way; libphonenumber-js checks the number against its
+ * country's numbering plan and we keep E.164 ('+442079460958'). A number without its
+ * country code is read as one of `country` (where the person lives), so "912 345 678" from
+ * Spain is +34 912 345 678. A leading 00 is the international prefix, and "(0)" is the
+ * UK-style trunk digit that is dropped when dialling from abroad.
  */
-export function normalizePhone(input: string): string | undefined {
-  if (!/^[+\d\s().-]+$/.test(input)) return undefined;
-  let digits = input.replaceAll('(0)', '').replace(/[\s().-]/g, '');
-  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
-  return /^\+[1-9]\d{7,14}$/.test(digits) ? digits : undefined;
+export function normalizePhone(input: string, country?: string): string | undefined {
+  if (!PHONE_SHAPE.test(input)) return undefined;
+  // 00 dials abroad from most countries but not from the US (011), where no number
+  // begins with 00 either.
+  const text = input.startsWith('00') ? `+${input.slice(2)}` : input;
+  const phone = parsePhoneNumberFromString(
+    text,
+    country && isSupportedCountry(country) ? country : undefined,
+  );
+  if (!phone?.isValid() || !STORED_PHONE.test(phone.number)) return undefined;
+  return phone.number;
 }
 
 const phoneSchema = z
@@ -49,37 +66,57 @@ const phoneSchema = z
   .nullish()
   .transform((phone) => phone ?? undefined);
 
-export const basicInfoSchema = z.object({
-  firstName: personName('first name'),
-  lastName: personName('last name'),
-  country: z
-    .string({ error: 'Choose the country you live in.' })
-    .trim()
-    .toUpperCase()
-    .min(1, { error: 'Choose the country you live in.', abort: true })
-    .refine(isCountryCode, 'Choose your country from the list.'),
-  timeZone: z
-    .string({ error: 'Choose your time zone.' })
-    .trim()
-    .min(1, { error: 'Choose your time zone.', abort: true })
-    .transform((value, ctx) => {
-      const timeZone = canonicalTimeZone(value);
-      if (timeZone === undefined) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'Choose your time zone from the list.',
-          input: value,
-        });
-        return z.NEVER;
-      }
-      return timeZone;
-    }),
-  phone: phoneSchema,
-  // A checked checkbox submits "on" (or its value="true"); an unchecked one submits nothing.
-  acceptTerms: z
-    .enum(['on', 'true'], { error: 'Please accept the terms of service to continue.' })
-    .transform((): true => true),
-});
+/**
+ * A phone typed without its country code is read as a number of the country chosen on the
+ * same form, before the fields are checked one by one: the phone field then sees E.164 and
+ * reports its error together with every other field's (a check on the whole object would be
+ * skipped whenever another field fails).
+ */
+function readPhoneByCountry(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const phone = 'phone' in input ? input.phone : undefined;
+  const country = 'country' in input ? input.country : undefined;
+  if (typeof phone !== 'string' || typeof country !== 'string') return input;
+  const national = phone.trim();
+  if (national === '' || national.startsWith('+') || national.startsWith('00')) return input;
+  const international = normalizePhone(national, country.trim().toUpperCase());
+  return international === undefined ? input : { ...input, phone: international };
+}
+
+export const basicInfoSchema = z.preprocess(
+  readPhoneByCountry,
+  z.object({
+    firstName: personName('first name'),
+    lastName: personName('last name'),
+    country: z
+      .string({ error: 'Choose the country you live in.' })
+      .trim()
+      .toUpperCase()
+      .min(1, { error: 'Choose the country you live in.', abort: true })
+      .refine(isCountryCode, 'Choose your country from the list.'),
+    timeZone: z
+      .string({ error: 'Choose your time zone.' })
+      .trim()
+      .min(1, { error: 'Choose your time zone.', abort: true })
+      .transform((value, ctx) => {
+        const timeZone = canonicalTimeZone(value);
+        if (timeZone === undefined) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'Choose your time zone from the list.',
+            input: value,
+          });
+          return z.NEVER;
+        }
+        return timeZone;
+      }),
+    phone: phoneSchema,
+    // A checked checkbox submits "on" (or its value="true"); an unchecked one submits nothing.
+    acceptTerms: z
+      .enum(['on', 'true'], { error: 'Please accept the terms of service to continue.' })
+      .transform((): true => true),
+  }),
+);
 
 export type BasicInfo = z.infer<typeof basicInfoSchema>;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { getCountrySpecifications, isValidBBAN } from 'ibantools';
 import {
   IBAN_LENGTHS,
-  ibanRemainder,
   isValidAbaRoutingNumber,
   isValidBic,
   isValidUsAccountNumber,
@@ -26,6 +26,18 @@ function mod97(iban: string): bigint {
 function withCheckDigits(country: string, bban: string): string {
   const check = 98n - mod97(`${country}00${bban}`);
   return `${country}${check.toString().padStart(2, '0')}${bban}`;
+}
+
+/** A BBAN in the country's layout that also passes its national check digit, if it has one. */
+function sampleBban(country: string): string {
+  const layout = fc.stringMatching(
+    new RegExp(getCountrySpecifications()[country].bban_regexp ?? ''),
+  );
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = fc.sample(layout, 20).find((bban) => isValidBBAN(bban, country));
+    if (found) return found;
+  }
+  throw new Error(`no BBAN found for ${country}`);
 }
 
 describe('validateRoutingNumber', () => {
@@ -117,19 +129,43 @@ describe('validateIban', () => {
     expect(normaliseIban(iban)).toMatch(/^[A-Z]{2}\d{2}[A-Z0-9]+$/);
   });
 
-  it('computes the same remainder as plain big-number arithmetic', () => {
+  it('agrees with plain big-number arithmetic on the check digits', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/), (iban) => {
-        expect(BigInt(ibanRemainder(iban))).toBe(mod97(iban));
+      fc.property(fc.stringMatching(/^\d{20}$/), (digits) => {
+        const iban = `DE${digits}`;
+        const checkDigits = Number(digits.slice(0, 2));
+        const issued = checkDigits >= 2 && checkDigits <= 98;
+        expect(validateIban(iban).ok).toBe(issued && mod97(iban) === 1n);
       }),
     );
   });
 
   it('accepts a well-formed IBAN of the registered length for every country in the table', () => {
     for (const [country, length] of Object.entries(IBAN_LENGTHS)) {
-      const iban = withCheckDigits(country, '1'.repeat(length - 4));
+      const bban = sampleBban(country);
+      expect(bban).toHaveLength(length - 4);
+      const iban = withCheckDigits(country, bban);
       expect(validateIban(iban)).toEqual({ ok: true, value: iban });
     }
+  });
+
+  it('refuses an account part in the wrong layout for its country, naming the country', () => {
+    // British IBANs carry the bank's four letters after the check digits.
+    const iban = withCheckDigits('GB', '123460161331926819');
+    expect(iban).toHaveLength(22);
+    expect(validateIban(iban)).toEqual({
+      ok: false,
+      reason: 'layout',
+      message:
+        "This doesn't follow the layout of an IBAN from United Kingdom: a letter stands where a digit belongs, or the other way round. Compare it with your bank statement.",
+    });
+  });
+
+  it("checks a country's own check digit inside the account part", () => {
+    // Belgium's last two digits are the account number mod 97: 539007547034 is valid.
+    expect(validateIban(withCheckDigits('BE', '539007547034'))).toMatchObject({ ok: true });
+    const wrongNational = withCheckDigits('BE', '539007547035');
+    expect(validateIban(wrongNational)).toMatchObject({ ok: false, reason: 'checksum' });
   });
 
   it('catches any single changed character', () => {
@@ -158,6 +194,10 @@ describe('validateIban', () => {
       RU: 33,
     });
     expect(IBAN_LENGTHS).not.toHaveProperty('US');
+    // Réunion and Åland accounts carry French and Finnish IBANs.
+    expect(IBAN_LENGTHS).not.toHaveProperty('RE');
+    expect(IBAN_LENGTHS).not.toHaveProperty('AX');
+    expect(IBAN_LENGTHS).toMatchObject({ BI: 27, DJ: 27, FK: 18, HN: 28 });
     expect(Object.keys(IBAN_LENGTHS).length).toBeGreaterThanOrEqual(89);
   });
 

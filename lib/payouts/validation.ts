@@ -1,3 +1,11 @@
+import {
+  getCountrySpecifications,
+  type CountrySpec,
+  validateBIC,
+  validateIBAN,
+  ValidationErrorsBIC,
+  ValidationErrorsIBAN,
+} from 'ibantools';
 import { countryName } from '@/lib/geo/countries';
 
 /**
@@ -75,22 +83,42 @@ export function isValidUsAccountNumber(value: string): boolean {
   return validateUsAccountNumber(value).ok;
 }
 
+// The SWIFT IBAN registry lists these; ibantools 4.5 knows their format but does not yet
+// flag them as registry members.
+const REGISTRY_MEMBERS_NOT_FLAGGED = new Set(['BI', 'DJ', 'FK', 'HN']);
+
+// ibantools flags these territories as registry members, but the registry says their
+// accounts carry the IBAN of France (or Finland, for Åland): an "RE76…" is never issued.
+const USE_ANOTHER_COUNTRYS_IBAN = new Set([
+  'AX',
+  'GF',
+  'GP',
+  'MF',
+  'MQ',
+  'NC',
+  'PF',
+  'PM',
+  'RE',
+  'TF',
+  'WF',
+  'YT',
+]);
+
+function isIbanCountry(country: string, spec: CountrySpec): boolean {
+  if (USE_ANOTHER_COUNTRYS_IBAN.has(country)) return false;
+  return spec.IBANRegistry || REGISTRY_MEMBERS_NOT_FLAGGED.has(country);
+}
+
 /**
- * Length of a full IBAN per country, from the SWIFT IBAN registry. French and British
- * dependencies (Réunion, Jersey …) use FR and GB IBANs and so need no entry of their own.
+ * Length of a full IBAN per country of the SWIFT IBAN registry, from ibantools. The
+ * experimental formats ibantools also knows (Angola, Senegal …) are left out: no bank
+ * issues them, so a payout to one would fail later instead of at the form.
  */
-// prettier-ignore
-export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27,
-  BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28,
-  EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23,
-  GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26,
-  IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21,
-  LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
-  NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22,
-  RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25,
-  SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
-};
+export const IBAN_LENGTHS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(getCountrySpecifications()).flatMap(([country, spec]) =>
+    spec.chars && isIbanCountry(country, spec) ? [[country, spec.chars]] : [],
+  ),
+);
 
 // Kosovo has a code in banking (IBAN, BIC) but not in ISO 3166.
 const BANKING_ONLY_COUNTRIES: Readonly<Record<string, string>> = { XK: 'Kosovo' };
@@ -103,19 +131,14 @@ export function normaliseIban(value: string): string {
   return value.replace(/\s/g, '').toUpperCase();
 }
 
-/** ISO 13616: move the first four characters to the end, letters to 10–35, mod 97 is 1. */
-export function ibanRemainder(iban: string): number {
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  let remainder = 0;
-  for (const char of rearranged) {
-    const digits = String(parseInt(char, 36));
-    for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
-  }
-  return remainder;
-}
+export type IbanProblem = 'empty' | 'characters' | 'country' | 'length' | 'layout' | 'checksum';
 
-export type IbanProblem = 'empty' | 'characters' | 'country' | 'length' | 'checksum';
-
+/**
+ * ibantools checks the layout of the account part per country, the ISO 13616 check digits
+ * (refusing 00, 01 and 99, which satisfy mod 97 but are never issued) and, where a country
+ * has one, the national check digit of the account. The steps before it give each mistake
+ * its own message.
+ */
 export function validateIban(value: string): Validated<IbanProblem> {
   const iban = normaliseIban(value);
   if (iban === '') return fail('empty', 'Enter the IBAN.');
@@ -133,15 +156,21 @@ export function validateIban(value: string): Validated<IbanProblem> {
       `"${country}" is not a country that uses IBANs; check the first two letters, or choose another way to be paid.`,
     );
   }
+  const countryLabel = bankingCountryName(country) ?? country;
   if (iban.length !== expected) {
     return fail(
       'length',
-      `An IBAN from ${bankingCountryName(country) ?? country} has ${expected} characters; this one has ${iban.length}.`,
+      `An IBAN from ${countryLabel} has ${expected} characters; this one has ${iban.length}.`,
     );
   }
-  // Check digits 00, 01 and 99 satisfy mod 97 arithmetically but are never issued.
-  const checkDigits = Number(iban.slice(2, 4));
-  if (checkDigits < 2 || checkDigits > 98 || ibanRemainder(iban) !== 1) {
+  const { errorCodes } = validateIBAN(iban);
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat)) {
+    return fail(
+      'layout',
+      `This doesn't follow the layout of an IBAN from ${countryLabel}: a letter stands where a digit belongs, or the other way round. Compare it with your bank statement.`,
+    );
+  }
+  if (errorCodes.length > 0) {
     return fail(
       'checksum',
       "This IBAN's check digits don't match the rest; a character is probably mistyped or missing.",
@@ -156,23 +185,24 @@ export function normaliseBic(value: string): string {
 
 export type BicProblem = 'empty' | 'format' | 'country';
 
+const BIC_FORMAT_MESSAGE =
+  'A BIC has 8 or 11 letters and digits: 4 letters for the bank, 2 for the country, then the location, like DEUTDEFF or DEUTDEFF500.';
+
 /** AAAA bank, BB country, CC location, optional DDD branch: 8 or 11 characters. */
 export function validateBic(value: string): Validated<BicProblem> {
   const bic = normaliseBic(value);
   if (bic === '') return fail('empty', 'Enter the BIC (also called SWIFT code).');
-  const match = /^[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.exec(bic);
-  if (!match) {
-    return fail(
-      'format',
-      'A BIC has 8 or 11 letters and digits: 4 letters for the bank, 2 for the country, then the location, like DEUTDEFF or DEUTDEFF500.',
-    );
-  }
-  if (!bankingCountryName(match[1])) {
+  // ibantools looks at the country before the shape; a BIC of the wrong length is a
+  // format mistake first, whatever its letters 5 and 6 are.
+  if (bic.length !== 8 && bic.length !== 11) return fail('format', BIC_FORMAT_MESSAGE);
+  const { errorCodes } = validateBIC(bic);
+  if (errorCodes.includes(ValidationErrorsBIC.NoBICCountry)) {
     return fail(
       'country',
-      `Letters 5 and 6 of a BIC are the bank's country code, and "${match[1]}" isn't one; check the BIC with your bank.`,
+      `Letters 5 and 6 of a BIC are the bank's country code, and "${bic.slice(4, 6)}" isn't one; check the BIC with your bank.`,
     );
   }
+  if (errorCodes.length > 0) return fail('format', BIC_FORMAT_MESSAGE);
   return { ok: true, value: bic };
 }
 

@@ -20,14 +20,14 @@ export type PhotoCheck =
  * Browsers send a bare file name; a name with a path in it ("../x.png") comes from a hand-made
  * request, and is refused rather than cleaned up.
  */
-export function checkProfilePhoto(bytes: Uint8Array, fileName: string): PhotoCheck {
+export async function checkProfilePhoto(bytes: Uint8Array, fileName: string): Promise<PhotoCheck> {
   const fail = (problem: PhotoProblem) => ({
     ok: false as const,
     problem,
     message: PHOTO_PROBLEM_MESSAGES[problem],
   });
   if (/[/\\\u0000-\u001f]/.test(fileName) || /^\.+$/.test(fileName.trim())) return fail('name');
-  const check = checkUpload({
+  const check = await checkUpload({
     bytes,
     fileName,
     allowed: PROFILE_PHOTO.allowed,

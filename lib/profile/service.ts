@@ -96,7 +96,7 @@ export async function uploadProfilePhoto(
   userId: string,
   file: { bytes: Uint8Array; fileName: string },
 ): Promise<PhotoResult> {
-  const check = checkProfilePhoto(file.bytes, file.fileName);
+  const check = await checkProfilePhoto(file.bytes, file.fileName);
   if (!check.ok) return check;
   await db.transaction(async (tx) => {
     const profile = await ensureProfile(tx, userId);

@@ -38,7 +38,7 @@ export async function submitComplianceAction(
   const uploads = await uploadsFromForm(formData);
   const { db } = await getDatabase();
   const { state } = await loadComplianceContext(db, viewer.user.id);
-  const documents = checkDocuments(uploads, {
+  const documents = await checkDocuments(uploads, {
     required: state.kind === 'to-submit' && state.level === 'questionnaire_and_documents',
   });
   const values = formValues(formData);
