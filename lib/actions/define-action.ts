@@ -91,19 +91,23 @@ function describe(
 }
 
 /** Shared start of both kinds of action: the form, the origin, the caller, the NUL guard. */
-async function admit<K extends ActorKind>(kind: K, formData: unknown) {
-  if (!isForm(formData)) return { refused: NOT_A_FORM } as const;
-  if (!(await isSameOriginAction())) return { refused: CROSS_SITE } as const;
+type Admitted<K extends ActorKind> =
+  | { refused: ActionResult<never>; signedOut?: true }
+  | { ctx: ActionContext<K> };
+
+async function admit<K extends ActorKind>(kind: K, formData: unknown): Promise<Admitted<K>> {
+  if (!isForm(formData)) return { refused: NOT_A_FORM };
+  if (!(await isSameOriginAction())) return { refused: CROSS_SITE };
   const actor = await loadActorOf(kind);
   if (!actor) {
     const signedOut: ActionResult<never> = { ok: false, message: SIGNED_OUT[kind], fieldErrors: {} };
-    return { refused: signedOut, signedOut: true } as const;
+    return { refused: signedOut, signedOut: true };
   }
   const unstorable = refuseNulCharacters(formData);
-  if (unstorable) return { refused: unstorable } as const;
+  if (unstorable) return { refused: unstorable };
   const { db } = await getDatabase();
   const ctx: ActionContext<K> = { actor, db, ip: await clientIp(), formData };
-  return { ctx } as const;
+  return { ctx };
 }
 
 /**
@@ -125,13 +129,18 @@ export function defineAction<K extends ActorKind, S extends z.ZodType, T extends
     if (early) return early;
     const raw = read(formData);
     const echo = () => options.values?.(raw) ?? formValues(formData, secrets);
-    const settle = (refusal: Refusal): ActionResult<T> => ({
-      ok: false,
-      message: refusal.message,
-      fieldErrors: refusal.fieldErrors ?? {},
-      values: refusal.values ?? echo(),
-      ...(refusal.link ? { link: refusal.link } : {}),
-    });
+    // A refusal with values of its own is a finished form state (the bulk invite report):
+    // it is returned whole. Any other is a service's answer: only the form's fields are kept.
+    const settle = (refusal: Refusal): ActionResult<T> =>
+      refusal.values
+        ? { ...refusal, fieldErrors: refusal.fieldErrors ?? {}, values: refusal.values }
+        : {
+            ok: false,
+            message: refusal.message,
+            fieldErrors: refusal.fieldErrors ?? {},
+            values: echo(),
+            ...(refusal.link ? { link: refusal.link } : {}),
+          };
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = collectFieldErrors(parsed.error);
@@ -177,7 +186,7 @@ export function defineFormAction<K extends ActorKind, S extends z.ZodType>(
   async function action(formData: FormData): Promise<void> {
     const admitted = await admit(options.actor, formData);
     if ('refused' in admitted) {
-      if ('signedOut' in admitted && options.refusedTo) redirect(options.refusedTo);
+      if (admitted.signedOut && options.refusedTo) redirect(options.refusedTo);
       return;
     }
     const parsed = options.schema.safeParse(read(formData));
