@@ -92,15 +92,18 @@ function describe(
 
 /** Shared start of both kinds of action: the form, the origin, the caller, the NUL guard. */
 type Admitted<K extends ActorKind> =
-  | { refused: ActionResult<never>; signedOut?: true }
-  | { ctx: ActionContext<K> };
+  { refused: ActionResult<never>; signedOut?: true } | { ctx: ActionContext<K> };
 
 async function admit<K extends ActorKind>(kind: K, formData: unknown): Promise<Admitted<K>> {
   if (!isForm(formData)) return { refused: NOT_A_FORM };
   if (!(await isSameOriginAction())) return { refused: CROSS_SITE };
   const actor = await loadActorOf(kind);
   if (!actor) {
-    const signedOut: ActionResult<never> = { ok: false, message: SIGNED_OUT[kind], fieldErrors: {} };
+    const signedOut: ActionResult<never> = {
+      ok: false,
+      message: SIGNED_OUT[kind],
+      fieldErrors: {},
+    };
     return { refused: signedOut, signedOut: true };
   }
   const unstorable = refuseNulCharacters(formData);
@@ -145,7 +148,9 @@ export function defineAction<K extends ActorKind, S extends z.ZodType, T extends
     if (!parsed.success) {
       const fieldErrors = collectFieldErrors(parsed.error);
       const own = await options.onInvalid?.(fieldErrors, ctx);
-      return settle(own ?? { ok: false, message: 'Please correct the highlighted fields.', fieldErrors });
+      return settle(
+        own ?? { ok: false, message: 'Please correct the highlighted fields.', fieldErrors },
+      );
     }
     if (options.recentSignIn && !isRecentSign(ctx.actor)) {
       return settle({

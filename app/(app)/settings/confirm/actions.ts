@@ -15,6 +15,8 @@ export const confirmPayoutChangeAction = defineAction({
     if (!result.ok) return { ok: false, message: result.message };
     // Not back to the link's page, which would now find its link used: on to where the change
     // shows, or to sign-in when nobody is signed in here.
-    redirect(actor.viewer ? '/settings/payout?notice=confirmed' : '/sign-in?notice=payout-confirmed');
+    redirect(
+      actor.viewer ? '/settings/payout?notice=confirmed' : '/sign-in?notice=payout-confirmed',
+    );
   },
 });

@@ -12,6 +12,9 @@ import {
   tokenFromEmail,
 } from '@/tests/helpers/settings-fixtures';
 import type { FuzzCase } from '../runner';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { changeEmailSchema } from '@/lib/accounts/email-change';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 /** Signing in and out, choosing and switching sides, the account and the emailed links. */
 export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
@@ -85,9 +88,14 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
     async arrange(world) {
       const caller = await createFreelancer(world.db);
       const email = uniqueEmail('fuzz-moved');
-      const asked = await requestEmailChange(world.db, await actorSignedIn(world.db, caller, 1), {
-        email,
-      });
+      const asked = await asSubmitted(
+        changeEmailSchema,
+        {
+          email,
+        },
+        async (input) =>
+          requestEmailChange(world.db, await actorSignedIn(world.db, caller, 1), input),
+      );
       if (!asked.ok) throw new Error(asked.message);
       return {
         caller,
@@ -109,10 +117,14 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
       const caller = await createFreelancer(world.db);
       // Signed in an hour ago: not recent, so the change waits for the emailed link.
       const actor = await actorSignedIn(world.db, caller, 60);
-      const asked = await requestAddPayoutMethod(world.db, actor, {
-        ...PAYPAL,
-        email: uniqueEmail('fuzz-paypal'),
-      });
+      const asked = await asSubmitted(
+        addPayoutMethodSchema,
+        {
+          ...PAYPAL,
+          email: uniqueEmail('fuzz-paypal'),
+        },
+        (input) => requestAddPayoutMethod(world.db, actor, input),
+      );
       if (!asked.ok || asked.status !== 'confirmation-sent') throw new Error(JSON.stringify(asked));
       return {
         caller,

@@ -24,6 +24,8 @@ import {
 import { formArgs, formOf, redirectedTo, returned, sessionExists, smuggled } from '../calls';
 import { defineCase, everyone, invoke, type Entry } from '../runner';
 import { ROLES } from '../world';
+import { changeEmailSchema } from '@/lib/accounts/email-change';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 /** Signing in, switching sides, the account settings and the emailed confirmation links. */
 export const ACCOUNT_CASES: Record<string, Entry> = {
@@ -192,9 +194,13 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
       // A victim of its own: confirming moves the account to another address.
       const who = await createFreelancer(world.db);
       const newEmail = uniqueEmail('moved');
-      const asked = await requestEmailChange(world.db, await actorSignedIn(world.db, who, 1), {
-        email: newEmail,
-      });
+      const asked = await asSubmitted(
+        changeEmailSchema,
+        {
+          email: newEmail,
+        },
+        async (input) => requestEmailChange(world.db, await actorSignedIn(world.db, who, 1), input),
+      );
       if (!asked.ok) throw new Error(asked.message);
       return {
         people: { victimFreelancer: who },
