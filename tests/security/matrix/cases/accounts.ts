@@ -124,7 +124,6 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
       return {};
     },
     args: (ctx) => [formOf({ side: 'client', ...smuggled(ctx) })],
-    others: { ...everyone('own-rows'), anonymous: 'refused' },
     async succeeded(outcome, { world }) {
       expect(redirectedTo(outcome)).toBe('/client');
       const [row] = await world.db
@@ -152,7 +151,6 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
       };
     },
     args: (ctx) => formArgs({ side: 'freelancer', ...smuggled(ctx) }),
-    others: { ...everyone('own-rows'), anonymous: 'refused' },
     async succeeded(outcome, { world, people }) {
       expect(redirectedTo(outcome)).toBe('/onboarding');
       const rows = await world.db
@@ -169,7 +167,6 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     rightful: 'victimFreelancer',
     arrange: async () => ({ newEmail: uniqueEmail('moved') }),
     args: (ctx) => formArgs({ email: ctx.target.newEmail, ...smuggled(ctx) }),
-    others: { ...everyone('own-rows'), anonymous: 'refused' },
     async succeeded(outcome, { world, target }) {
       expect(returned(outcome)).toMatchObject({ ok: true });
       const rows = await world.db
