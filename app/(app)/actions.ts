@@ -10,6 +10,7 @@ import { signOut } from '@/lib/auth/config';
 export const signOutAction = defineFormAction({
   actor: 'anyone',
   schema: z.object({}),
+  refusedTo: '/',
   async handler() {
     await signOut({ redirectTo: '/' });
   },

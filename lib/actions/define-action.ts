@@ -90,10 +90,14 @@ function describe(
   };
 }
 
-/** Shared start of both kinds of action: the form, the origin, the caller, the NUL guard. */
 type Admitted<K extends ActorKind> =
-  { refused: ActionResult<never>; signedOut?: true } | { ctx: ActionContext<K> };
+  | { refused: ActionResult<never>; signedOut?: true }
+  | { ctx: ActionContext<K>; unstorable: ActionResult<never> | null };
 
+/**
+ * Shared start of both kinds of action: the form, the origin, the caller, then the NUL
+ * guard (its refusal is handed back with the caller: a plain form answers it by redirect).
+ */
 async function admit<K extends ActorKind>(kind: K, formData: unknown): Promise<Admitted<K>> {
   if (!isForm(formData)) return { refused: NOT_A_FORM };
   if (!(await isSameOriginAction())) return { refused: CROSS_SITE };
@@ -106,11 +110,9 @@ async function admit<K extends ActorKind>(kind: K, formData: unknown): Promise<A
     };
     return { refused: signedOut, signedOut: true };
   }
-  const unstorable = refuseNulCharacters(formData);
-  if (unstorable) return { refused: unstorable };
   const { db } = await getDatabase();
   const ctx: ActionContext<K> = { actor, db, ip: await clientIp(), formData };
-  return { ctx };
+  return { ctx, unstorable: refuseNulCharacters(formData) };
 }
 
 /**
@@ -127,7 +129,8 @@ export function defineAction<K extends ActorKind, S extends z.ZodType, T extends
   async function action(_previous: FormState, formData: FormData): Promise<FormState<T>> {
     const admitted = await admit(options.actor, formData);
     if ('refused' in admitted) return admitted.refused;
-    const { ctx } = admitted;
+    const { ctx, unstorable } = admitted;
+    if (unstorable) return unstorable;
     const early = options.answerEarly?.(formData);
     if (early) return early;
     const raw = read(formData);
@@ -172,16 +175,16 @@ function isRecentSign(actor: ActorFor<ActorKind>): boolean {
 }
 
 export type FormActionOptions<K extends ActorKind, S extends z.ZodType> = Common<K, S> & {
-  /** Where a refused caller goes (a plain form has no state to show a message in). */
-  refusedTo?: string;
-  /** What happens when the schema refuses; nothing by default. */
+  /** Where a refused call goes (a plain form has no state to show a message in). */
+  refusedTo: string;
+  /** Where a form that does not parse (or holds a NUL) goes instead of refusedTo. */
   onInvalid?: (ctx: ActionContext<K>) => Promise<void> | void;
   handler: (input: z.output<S>, ctx: ActionContext<K>) => Promise<void>;
 };
 
 /**
  * The same wrapper for a plain `<form action>` (a header button): no state to return to, so
- * every outcome is a redirect, and a refused caller is sent to `refusedTo`.
+ * every outcome is a redirect, and a refused call is sent to `refusedTo`.
  */
 export function defineFormAction<K extends ActorKind, S extends z.ZodType>(
   options: FormActionOptions<K, S>,
@@ -191,11 +194,15 @@ export function defineFormAction<K extends ActorKind, S extends z.ZodType>(
   async function action(formData: FormData): Promise<void> {
     const admitted = await admit(options.actor, formData);
     if ('refused' in admitted) {
-      if (admitted.signedOut && options.refusedTo) redirect(options.refusedTo);
-      return;
+      // Not a form, or from another site: nothing was asked by one of our pages.
+      if (!admitted.signedOut) return;
+      redirect(options.refusedTo);
     }
     const parsed = options.schema.safeParse(read(formData));
-    if (!parsed.success) return options.onInvalid?.(admitted.ctx);
+    if (!parsed.success || admitted.unstorable) {
+      await options.onInvalid?.(admitted.ctx);
+      redirect(options.refusedTo);
+    }
     await options.handler(parsed.data, admitted.ctx);
   }
 

@@ -98,7 +98,7 @@ const describeChanges = (changes: RowChange[]) =>
 async function callOnce(
   key: string,
   fn: EndpointFn,
-  fuzz: FuzzCase & FormShape,
+  fuzz: FuzzCase & FormShape & { secretFields: readonly string[] },
   world: World,
   shared: Run | null,
   input: FuzzInput,
@@ -125,6 +125,9 @@ async function callOnce(
     const why = notAFormState(outcome.value);
     if (why)
       fail(`returned something other than a form state (${why}): ${describeOutcome(outcome)}`);
+    const { values } = outcome.value as { values?: Record<string, string> };
+    const echoed = fuzz.secretFields.filter((name) => values && name in values);
+    if (echoed.length > 0) fail(`echoed the secret fields ${echoed.join(', ')}`);
   }
   if (!isRefusal(outcome)) return;
   const changes = diffSnapshots(before, await snapshotDatabase(world.database));
@@ -160,7 +163,12 @@ export function runActionFuzz(title: string, cases: Record<string, FuzzCase>): v
         const endpoint = endpoints.find((e) => e.key === key);
         if (!endpoint) throw new Error(`${key} is fuzzed but is not an action in the code`);
         const declaration = declarationFor(key, endpoint.fn);
-        const fuzz = { ...cases[key], fields: formFields(declaration), files: declaration.files };
+        const fuzz = {
+          ...cases[key],
+          fields: formFields(declaration),
+          files: declaration.files,
+          secretFields: declaration.secretFields,
+        };
         const shared = fuzz.freshEachRun ? null : await fuzz.arrange(world);
         const examples = nulInEachField(fuzz);
         await fc.assert(

@@ -46,6 +46,7 @@ export const confirmEmailChangeAction = defineAction({
 export const signOutEverywhereAction = defineFormAction({
   actor: 'anyone',
   schema: z.object({}),
+  refusedTo: '/sign-in',
   async handler(_input, { db, actor, ip }) {
     if (actor.viewer) await signOutEverywhere(db, actor.viewer.user.id, ip);
     await clearSessionCookie();

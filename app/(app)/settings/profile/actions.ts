@@ -23,6 +23,7 @@ export const removePhotoAction = defineFormAction({
   actor: 'freelancer',
   schema: z.object({}),
   refusedTo: '/sign-in',
+  onInvalid: () => redirect('/settings/profile'),
   async handler(_input, { db, actor }) {
     await removeProfilePhoto(db, actor.userId);
     redirect('/settings/profile?notice=photo-removed');

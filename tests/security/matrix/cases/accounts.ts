@@ -103,7 +103,8 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     reason: 'Ends the session of the browser that calls it, and no other.',
     rightful: 'victimFreelancer',
     arrange: async () => ({}),
-    args: () => [],
+    // A plain <form action> button: Next.js hands it the (empty) form.
+    args: () => [formOf({})],
     others: { ...everyone('own-rows'), anonymous: 'unchanged' },
     async succeeded(outcome, { world, sessionToken }) {
       expect(outcome.type).toBe('redirect');
@@ -223,7 +224,8 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     reason: "Ends every session of the caller's own account.",
     rightful: 'victimFreelancer',
     arrange: async () => ({}),
-    args: () => [],
+    // A plain <form action> button: Next.js hands it the (empty) form.
+    args: () => [formOf({})],
     others: { ...everyone('own-rows'), anonymous: 'unchanged' },
     // Done or not, the browser is sent to sign in; the database tells the two apart.
     isRefused: (outcome) => redirectedTo(outcome) !== '/sign-in',

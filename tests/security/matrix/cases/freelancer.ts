@@ -8,7 +8,7 @@ import {
 } from '@/db/schema';
 import { findProfile } from '@/lib/profile/queries';
 import { pdfBytes, sampleAnswers, uniqueEmail } from '@/tests/helpers/compliance-fixtures';
-import { formArgs, redirectedTo, smuggled } from '../calls';
+import { formArgs, formOf, redirectedTo, smuggled } from '../calls';
 import { defineCase, type Entry } from '../runner';
 import { PROFILE_FORM, W9_FORM, type World } from '../world';
 
@@ -129,13 +129,14 @@ export const FREELANCER_CASES: Record<string, Entry> = {
 
   'app/(app)/settings/profile/actions.ts#removePhotoAction': defineCase({
     kind: 'self',
-    reason: "Removes the caller's own photo; it takes no arguments at all.",
+    reason: "Removes the caller's own photo; its form has no fields at all.",
     rightful: 'victimFreelancer',
     async arrange(world) {
       const { photoFileId } = await world.victimProfile();
       return { protect: [photoFileId] };
     },
-    args: () => [],
+    // A plain <form action> button: Next.js hands it the (empty) form.
+    args: () => [formOf({})],
     async succeeded(outcome, { world }) {
       expect(redirectedTo(outcome)).toBe('/settings/profile?notice=photo-removed');
       expect((await findProfile(world.db, world.victimFreelancer.userId))?.photoFileId).toBeNull();
