@@ -38,6 +38,7 @@ const LIB_LAYERS = [
   'invites',
   'contracts',
   'server',
+  'actions',
 ];
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));

@@ -37,19 +37,6 @@ export function formValues(formData: FormData, omit: string[] = []): Record<stri
   return values;
 }
 
-export function invalid(
-  error: z.ZodError,
-  formData: FormData,
-  message = 'Please correct the highlighted fields.',
-): ActionResult<never> {
-  return {
-    ok: false,
-    message,
-    fieldErrors: collectFieldErrors(error),
-    values: formValues(formData),
-  };
-}
-
 export function failure(message: string, fieldErrors: FieldErrors = {}): ActionResult<never> {
   return { ok: false, message, fieldErrors };
 }

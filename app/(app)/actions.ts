@@ -3,27 +3,28 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDatabase } from '@/db';
 import { homeFor, switchSide } from '@/lib/accounts/service';
+import { defineFormAction } from '@/lib/actions/define-action';
 import { signOut } from '@/lib/auth/config';
-import { loadViewer } from '@/lib/auth/session';
-import { isForm } from '@/lib/forms';
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' });
-}
+export const signOutAction = defineFormAction({
+  actor: 'anyone',
+  schema: z.object({}),
+  refusedTo: '/',
+  async handler() {
+    await signOut({ redirectTo: '/' });
+  },
+});
 
-const switchSchema = z.object({ side: z.enum(['client', 'freelancer']) });
-
-export async function switchSideAction(formData: FormData): Promise<void> {
-  if (!isForm(formData)) return;
-  const viewer = await loadViewer();
-  if (!viewer) redirect('/sign-in');
-  const parsed = switchSchema.safeParse({ side: formData.get('side') });
-  if (!parsed.success) redirect(homeFor(viewer.user.activeSide));
-  const { db } = await getDatabase();
-  const switched = await switchSide(db, viewer.user.id, parsed.data.side);
-  // The header (who is signed in, which side) lives in the root layout: render it again.
-  revalidatePath('/', 'layout');
-  redirect(switched ? homeFor(parsed.data.side) : '/welcome');
-}
+export const switchSideAction = defineFormAction({
+  actor: 'signed-in',
+  schema: z.object({ side: z.enum(['client', 'freelancer']) }),
+  refusedTo: '/sign-in',
+  onInvalid: ({ actor }) => redirect(homeFor(actor.viewer.user.activeSide)),
+  async handler({ side }, { db, actor }) {
+    const switched = await switchSide(db, actor.userId, side);
+    // The header (who is signed in, which side) lives in the root layout: render it again.
+    revalidatePath('/', 'layout');
+    redirect(switched ? homeFor(side) : '/welcome');
+  },
+});

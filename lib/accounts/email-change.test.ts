@@ -17,6 +17,8 @@ import {
   requestEmailChange,
 } from './email-change';
 import { signOutEverywhere } from './sessions';
+import { changeEmailSchema } from '@/lib/accounts/email-change';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -36,9 +38,14 @@ async function emailOf(userId: string) {
 }
 
 async function request(who: TestFreelancer, email: string, minutesAgo = 1) {
-  return requestEmailChange(database.db, await actorSignedIn(database.db, who, minutesAgo), {
-    email,
-  });
+  return asSubmitted(
+    changeEmailSchema,
+    {
+      email,
+    },
+    async (input) =>
+      requestEmailChange(database.db, await actorSignedIn(database.db, who, minutesAgo), input),
+  );
 }
 
 describe('changing the account email', () => {

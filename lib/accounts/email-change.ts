@@ -13,12 +13,16 @@ import { getEnv } from '@/lib/env';
 import { invalidInput, type FieldErrors } from '@/lib/forms';
 import { describeWait, hitRateLimit } from '@/lib/security/rate-limit';
 import { generateToken, hashToken } from '@/lib/security/tokens';
-import { isRecentSignIn, RECENT_SIGN_IN_MINUTES, type Actor } from './recent-sign-in';
+import { isRecentSignIn, recentSignInMessage, type Actor } from './recent-sign-in';
 
 export const EMAIL_CHANGE_TTL_MINUTES = 60;
 export const EMAIL_CHANGE_LIMIT = { limit: 5, windowSeconds: 60 * 60 };
 
 export const changeEmailSchema = z.object({ email: emailSchema });
+export type ChangeEmailInput = z.output<typeof changeEmailSchema>;
+
+/** The change that wants a recent sign-in, as its refusal names it. */
+export const CHANGING_EMAIL = 'changing the account email';
 
 export type AccountResult =
   | { ok: true; message: string }
@@ -53,19 +57,15 @@ async function isEmailTaken(db: DbOrTx, email: string, userId: string): Promise<
 export async function requestEmailChange(
   db: Db,
   actor: Actor,
-  raw: unknown,
+  input: ChangeEmailInput,
 ): Promise<AccountResult> {
-  const parsed = changeEmailSchema.safeParse(raw);
-  if (!parsed.success) {
-    return invalidInput(parsed.error);
-  }
-  const newEmail = parsed.data.email;
+  const newEmail = input.email;
   if (newEmail === actor.email) return fieldError('That is already your account email.');
   if (!isRecentSignIn(actor.signedInAt)) {
     return {
       ok: false,
       reason: 'sign-in-again',
-      message: `For your security, changing the account email needs a sign-in from the last ${RECENT_SIGN_IN_MINUTES} minutes. Sign out, sign in again with a new link, then come back here.`,
+      message: recentSignInMessage(CHANGING_EMAIL),
     };
   }
   const limit = await hitRateLimit(

@@ -31,3 +31,8 @@ export function isRecentSignIn(signedInAt: Date | null, now = new Date()): boole
   if (!signedInAt) return false;
   return now.getTime() - signedInAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000;
 }
+
+/** The refusal of a change that wants a recent sign-in; `change` names it ("changing …"). */
+export function recentSignInMessage(change: string): string {
+  return `For your security, ${change} needs a sign-in from the last ${RECENT_SIGN_IN_MINUTES} minutes. Sign out, sign in again with a new link, then come back here.`;
+}

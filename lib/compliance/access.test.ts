@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { auditLog, complianceChecks, sessions } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { installRequestMocks } from '@/tests/helpers/request-context';
 import {
   acceptedContract,
   contractStatus,
@@ -24,7 +25,10 @@ const REQUEST_IP = '198.51.100.23';
 jest.unstable_mockModule('@/lib/auth/session', () => ({
   loadViewer: async () => signedIn.viewer,
   getViewer: async () => signedIn.viewer,
+  readSessionCookie: async () => undefined,
 }));
+// The actions' wrapper checks the origin of the post: these are same-origin form posts.
+installRequestMocks();
 jest.unstable_mockModule('@/lib/server/request', () => ({ clientIp: async () => REQUEST_IP }));
 
 const { GET } = await import('@/app/(app)/compliance/documents/[id]/route');
@@ -154,7 +158,7 @@ describe('the admin actions', () => {
       signedIn.viewer = viewer;
       expect(await approveCheckAction(null, form({ checkId }))).toEqual({
         ok: false,
-        message: 'Only ops reviewers can decide compliance checks.',
+        message: 'Only ops reviewers can do this. Please sign in with a reviewer account.',
         fieldErrors: {},
       });
       expect(

@@ -14,6 +14,9 @@ import {
 } from '@/tests/helpers/settings-fixtures';
 import { decryptSecret, encryptSecret, keyIdOf } from './encryption';
 import { ENCRYPTED_COLUMNS, reencryptStoredSecrets } from './reencrypt';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { taxInfoSchema } from '@/lib/tax/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 const OLD_KEY = randomBytes(32).toString('base64');
 const NEW_KEY = randomBytes(32).toString('base64');
@@ -70,9 +73,17 @@ async function storeOneOfEach(): Promise<void> {
     [fresh, IBAN_ACCOUNT],
     [stale, US_BANK],
   ] as const) {
-    expect(await requestAddPayoutMethod(database.db, actor, input)).toMatchObject({ ok: true });
+    expect(
+      await asSubmitted(addPayoutMethodSchema, input, (input) =>
+        requestAddPayoutMethod(database.db, actor, input),
+      ),
+    ).toMatchObject({ ok: true });
   }
-  expect(await saveTaxInfo(database.db, { userId: who.userId }, W9)).toEqual({ ok: true });
+  expect(
+    await asSubmitted(taxInfoSchema, W9, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    ),
+  ).toEqual({ ok: true });
 }
 
 type Rows = Record<string, Record<string, unknown>[]>;
@@ -182,8 +193,16 @@ describe('reencryptStoredSecrets', () => {
     useKeys(OLD_KEY);
     const who = await createFreelancer(database.db);
     const fresh = await actorSignedIn(database.db, who, 1);
-    expect(await saveTaxInfo(database.db, { userId: who.userId }, W9)).toEqual({ ok: true });
-    expect(await requestAddPayoutMethod(database.db, fresh, US_BANK)).toMatchObject({ ok: true });
+    expect(
+      await asSubmitted(taxInfoSchema, W9, (input) =>
+        saveTaxInfo(database.db, { userId: who.userId }, input),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await asSubmitted(addPayoutMethodSchema, US_BANK, (input) =>
+        requestAddPayoutMethod(database.db, fresh, input),
+      ),
+    ).toMatchObject({ ok: true });
     useKeys(NEW_KEY);
     const error = await reencryptStoredSecrets(database.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);

@@ -18,6 +18,8 @@ import {
   US_BANK,
 } from '@/tests/helpers/settings-fixtures';
 import { loadOnboardingRecords } from './records';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 installTestEncryptionKey();
@@ -44,19 +46,23 @@ it('reads the same contracts, checks and payout methods as the separate queries'
   expect(submitted.ok).toBe(true);
   const who = { userId, email };
   for (const method of [US_BANK, PAYPAL]) {
-    const added = await requestAddPayoutMethod(
-      database.db,
-      await actorSignedIn(database.db, who, 1),
-      method,
+    const added = await asSubmitted(addPayoutMethodSchema, method, async (input) =>
+      requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 1), input),
     );
     expect(added.ok).toBe(true);
   }
   // Someone else's rows must not appear.
   const other = await acceptedContract(database.db, company, uniqueEmail('other'));
-  await requestAddPayoutMethod(
-    database.db,
-    await actorSignedIn(database.db, { userId: other.freelancerId, email: 'other@example.com' }, 1),
-    PAYPAL,
+  await asSubmitted(addPayoutMethodSchema, PAYPAL, async (input) =>
+    requestAddPayoutMethod(
+      database.db,
+      await actorSignedIn(
+        database.db,
+        { userId: other.freelancerId, email: 'other@example.com' },
+        1,
+      ),
+      input,
+    ),
   );
 
   const records = await loadOnboardingRecords(database.db, userId);

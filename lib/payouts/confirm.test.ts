@@ -22,6 +22,8 @@ import {
   requestAddPayoutMethod,
   requestRemovePayoutMethod,
 } from './service';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -55,10 +57,8 @@ describe('the recent sign-in rule', () => {
 
   it('applies an add at once after a fresh sign-in', async () => {
     const who = await createFreelancer(database.db);
-    const result = await requestAddPayoutMethod(
-      database.db,
-      await actorSignedIn(database.db, who, 2),
-      US_BANK,
+    const result = await asSubmitted(addPayoutMethodSchema, US_BANK, async (input) =>
+      requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 2), input),
     );
     expect(result).toMatchObject({ ok: true, status: 'applied' });
     expect(await payoutRows(database.db, who.userId)).toHaveLength(1);
@@ -69,7 +69,9 @@ describe('an add asked for with an old sign-in', () => {
   it('waits for the emailed link, is applied once on confirm, and a second confirm is refused', async () => {
     const who = await createFreelancer(database.db);
     const stale = await actorSignedIn(database.db, who, 45);
-    const result = await requestAddPayoutMethod(database.db, stale, US_BANK);
+    const result = await asSubmitted(addPayoutMethodSchema, US_BANK, (input) =>
+      requestAddPayoutMethod(database.db, stale, input),
+    );
     expect(result).toMatchObject({ ok: true, status: 'confirmation-sent' });
     expect(await payoutRows(database.db, who.userId)).toEqual([]);
 
@@ -124,7 +126,9 @@ describe('an add asked for with an old sign-in', () => {
 
   it('is applied once when the link is confirmed twice at the same time', async () => {
     const who = await createFreelancer(database.db);
-    await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 60), US_BANK);
+    await asSubmitted(addPayoutMethodSchema, US_BANK, async (input) =>
+      requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 60), input),
+    );
     const token = await tokenFromEmail(database.db, who.email, 'payout-confirm');
     const results = await Promise.all(
       [1, 2, 3].map(() => confirmPayoutChange(database.db, token, who.userId)),
@@ -136,7 +140,9 @@ describe('an add asked for with an old sign-in', () => {
   it('refuses an expired link, an unknown one, and one opened by another signed-in account', async () => {
     const who = await createFreelancer(database.db);
     const intruder = await createFreelancer(database.db);
-    await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 60), US_BANK);
+    await asSubmitted(addPayoutMethodSchema, US_BANK, async (input) =>
+      requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 60), input),
+    );
     const token = await tokenFromEmail(database.db, who.email, 'payout-confirm');
 
     expect(await confirmPayoutChange(database.db, token, intruder.userId)).toEqual({
@@ -163,10 +169,8 @@ describe('an add asked for with an old sign-in', () => {
 describe('a removal asked for with an old sign-in', () => {
   it('keeps the method until the link is confirmed', async () => {
     const who = await createFreelancer(database.db);
-    const add = await requestAddPayoutMethod(
-      database.db,
-      await actorSignedIn(database.db, who, 1),
-      US_BANK,
+    const add = await asSubmitted(addPayoutMethodSchema, US_BANK, async (input) =>
+      requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 1), input),
     );
     if (!add.ok || add.status !== 'applied') throw new Error('add failed');
     const result = await requestRemovePayoutMethod(

@@ -16,6 +16,8 @@ import {
 } from '@/tests/helpers/settings-fixtures';
 import { ibanAccountSchema, payoneerSchema, paypalSchema, usBankAccountSchema } from './schemas';
 import { listPayoutMethods, requestAddPayoutMethod, SECURITY_HOLD_DAYS } from './service';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -31,7 +33,9 @@ const add = (actor: Actor, input: Record<string, unknown>) =>
   addPayoutMethodNow(database.db, actor, input);
 
 const fieldErrorsOf = async (actor: Actor, input: Record<string, unknown>) => {
-  const result = await requestAddPayoutMethod(database.db, actor, input);
+  const result = await asSubmitted(addPayoutMethodSchema, input, (input) =>
+    requestAddPayoutMethod(database.db, actor, input),
+  );
   if (result.ok || result.reason !== 'invalid')
     throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
   return result.fieldErrors;
@@ -209,10 +213,14 @@ describe('script typed into the payout forms', () => {
 
   it.each(SCRIPT_CASES)('%s, script in %s: %s', async (kind, field, outcome) => {
     const { who, actor } = await freshFreelancer();
-    const result = await requestAddPayoutMethod(database.db, actor, {
-      ...VALID_INPUT[kind],
-      [field]: SCRIPT,
-    });
+    const result = await asSubmitted(
+      addPayoutMethodSchema,
+      {
+        ...VALID_INPUT[kind],
+        [field]: SCRIPT,
+      },
+      (input) => requestAddPayoutMethod(database.db, actor, input),
+    );
     const rows = await payoutRows(database.db, who.userId);
     if (outcome === 'stored') {
       expect(result).toMatchObject({ ok: true, status: 'applied' });

@@ -25,6 +25,8 @@ import {
   requestRemovePayoutMethod,
   setDefaultPayoutMethod,
 } from './service';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -118,7 +120,11 @@ describe('default method', () => {
       2,
       () =>
         Promise.all(
-          [US_BANK, IBAN_ACCOUNT].map((input) => requestAddPayoutMethod(database.db, actor, input)),
+          [US_BANK, IBAN_ACCOUNT].map((input) =>
+            asSubmitted(addPayoutMethodSchema, input, (input) =>
+              requestAddPayoutMethod(database.db, actor, input),
+            ),
+          ),
         ),
     );
     expect(results).toEqual([

@@ -15,7 +15,7 @@ import {
 import { isRecentSignIn, type Actor } from '@/lib/accounts/recent-sign-in';
 import { recordAudit } from '@/lib/audit/log';
 import { sendEmail } from '@/lib/email/outbox';
-import { invalidInput, type FieldErrors } from '@/lib/forms';
+import type { FieldErrors } from '@/lib/forms';
 import { methodTitle, toView, type PayoutMethodView } from './present';
 import {
   clearDefaultPayoutMethod,
@@ -23,7 +23,7 @@ import {
   listActivePayoutMethods,
   markDefaultPayoutMethod,
 } from './queries';
-import { addPayoutMethodSchema } from './schemas';
+import { addPayoutMethodSchema, type AddPayoutMethodInput } from './schemas';
 import {
   applyAddPayoutMethod,
   applyRemovePayoutMethod,
@@ -86,17 +86,12 @@ async function askForConfirmation(
   return { ok: true, status: 'confirmation-sent', expiresAt };
 }
 
-/** Adds a payout method from the submitted form: parsed, then applied now or sent for confirmation. */
+/** Adds a payout method (parsed by the action): applied now, or sent for confirmation. */
 export async function requestAddPayoutMethod(
   db: Db,
   actor: Actor,
-  raw: unknown,
+  input: AddPayoutMethodInput,
 ): Promise<PayoutResult> {
-  const parsed = addPayoutMethodSchema.safeParse(raw);
-  if (!parsed.success) {
-    return invalidInput(parsed.error);
-  }
-  const input = parsed.data;
   return guarded(() =>
     db.transaction((tx) =>
       isRecentSignIn(actor.signedInAt)

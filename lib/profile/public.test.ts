@@ -6,6 +6,9 @@ import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/sett
 import { findVisiblePhotoId, resolvePublicProfile } from './public';
 import { saveProfile, setProfileVisibility, uploadProfilePhoto } from './service';
 import { decideProfileAccess } from './visibility';
+import { profileSchema } from '@/lib/profile/schemas';
+import { visibilitySchema } from '@/lib/profile/visibility';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let owner: { userId: string };
@@ -25,14 +28,18 @@ beforeAll(async () => {
     country: 'PT',
   });
   stranger = await createFreelancer(database.db, { firstName: 'Sam', lastName: 'Ortiz' });
-  const saved = await saveProfile(database.db, owner.userId, {
-    title: 'Booking systems developer',
-    overview: OVERVIEW,
-    hourlyRateCents: '60',
-    skills: 'React, Postgres',
-    portfolioLinks: 'https://example.com/clinic',
-    employment: [{ company: 'Acme Clinics', title: 'Lead developer', from: '2019-04' }],
-  });
+  const saved = await asSubmitted(
+    profileSchema,
+    {
+      title: 'Booking systems developer',
+      overview: OVERVIEW,
+      hourlyRateCents: '60',
+      skills: 'React, Postgres',
+      portfolioLinks: 'https://example.com/clinic',
+      employment: [{ company: 'Acme Clinics', title: 'Lead developer', from: '2019-04' }],
+    },
+    (input) => saveProfile(database.db, owner.userId, input),
+  );
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   await uploadProfilePhoto(database.db, owner.userId, { bytes: solidPng(), fileName: 'alex.png' });
   [{ slug }] = await database.db
@@ -43,7 +50,9 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 const setVisibility = (visibility: string) =>
-  setProfileVisibility(database.db, owner.userId, { visibility });
+  asSubmitted(visibilitySchema, { visibility }, (input) =>
+    setProfileVisibility(database.db, owner.userId, input),
+  );
 
 describe('decideProfileAccess', () => {
   it.each([

@@ -12,6 +12,9 @@ import {
   setProfileVisibility,
 } from './service';
 import { isSlug, profileSlug } from './slug';
+import { profileSchema } from '@/lib/profile/schemas';
+import { visibilitySchema } from '@/lib/profile/visibility';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -46,7 +49,11 @@ async function rowOf(userId: string) {
 describe('saveProfile', () => {
   it('creates the profile with a slug from the name, private by default', async () => {
     const who = await createFreelancer(database.db, { firstName: 'Alex', lastName: 'Kim' });
-    expect(await saveProfile(database.db, who.userId, PROFILE)).toEqual({ ok: true });
+    expect(
+      await asSubmitted(profileSchema, PROFILE, (input) =>
+        saveProfile(database.db, who.userId, input),
+      ),
+    ).toEqual({ ok: true });
     const row = await rowOf(who.userId);
     expect(row.slug).toMatch(/^alex-k-[a-z2-9]{6}$/);
     expect(row).toMatchObject({
@@ -59,7 +66,9 @@ describe('saveProfile', () => {
       portfolioLinks: ['https://example.com/work'],
     });
     // Saving again keeps the address.
-    await saveProfile(database.db, who.userId, { ...PROFILE, title: 'Developer' });
+    await asSubmitted(profileSchema, { ...PROFILE, title: 'Developer' }, (input) =>
+      saveProfile(database.db, who.userId, input),
+    );
     expect((await rowOf(who.userId)).slug).toBe(row.slug);
     expect(completenessOf(await rowOf(who.userId)).percent).toBe(75);
   });
@@ -67,11 +76,15 @@ describe('saveProfile', () => {
   it('refuses an overview under 100 characters and 16 skills, with both messages, and stores nothing', async () => {
     const who = await createFreelancer(database.db);
     const skills = Array.from({ length: 16 }, (_, i) => `Skill ${i + 1}`).join(', ');
-    const result = await saveProfile(database.db, who.userId, {
-      ...PROFILE,
-      overview: 'x'.repeat(99),
-      skills,
-    });
+    const result = await asSubmitted(
+      profileSchema,
+      {
+        ...PROFILE,
+        overview: 'x'.repeat(99),
+        skills,
+      },
+      (input) => saveProfile(database.db, who.userId, input),
+    );
     expect(result).toEqual({
       ok: false,
       reason: 'invalid',
@@ -83,26 +96,34 @@ describe('saveProfile', () => {
     });
     expect(await rowOf(who.userId)).toBeUndefined();
     expect(
-      await saveProfile(database.db, who.userId, {
-        ...PROFILE,
-        skills: Array.from({ length: 15 }, (_, i) => `S${i}`).join(','),
-      }),
+      await asSubmitted(
+        profileSchema,
+        {
+          ...PROFILE,
+          skills: Array.from({ length: 15 }, (_, i) => `S${i}`).join(','),
+        },
+        (input) => saveProfile(database.db, who.userId, input),
+      ),
     ).toEqual({ ok: true });
   });
 
   it('stores script typed into every text field as text, exactly as typed', async () => {
     const who = await createFreelancer(database.db);
     const s = '<script>alert(1)</script>';
-    const result = await saveProfile(database.db, who.userId, {
-      title: s,
-      overview: `${s} ${OVERVIEW}`,
-      hourlyRateCents: '45',
-      skills: `${s}, <img src=x onerror=alert(1)>`,
-      portfolioLinks: '',
-      languages: [{ language: s, level: 'basic' }],
-      employment: [{ company: s, title: s, from: '2020-01' }],
-      education: [{ school: s, degree: s, startYear: '2010' }],
-    });
+    const result = await asSubmitted(
+      profileSchema,
+      {
+        title: s,
+        overview: `${s} ${OVERVIEW}`,
+        hourlyRateCents: '45',
+        skills: `${s}, <img src=x onerror=alert(1)>`,
+        portfolioLinks: '',
+        languages: [{ language: s, level: 'basic' }],
+        employment: [{ company: s, title: s, from: '2020-01' }],
+        education: [{ school: s, degree: s, startYear: '2010' }],
+      },
+      (input) => saveProfile(database.db, who.userId, input),
+    );
     expect(result).toEqual({ ok: true });
     const row = await rowOf(who.userId);
     expect(row).toMatchObject({
@@ -113,10 +134,14 @@ describe('saveProfile', () => {
       employment: [{ company: s, title: s }],
       education: [{ school: s, degree: s }],
     });
-    const refused = await saveProfile(database.db, who.userId, {
-      ...PROFILE,
-      portfolioLinks: 'javascript:alert(1)',
-    });
+    const refused = await asSubmitted(
+      profileSchema,
+      {
+        ...PROFILE,
+        portfolioLinks: 'javascript:alert(1)',
+      },
+      (input) => saveProfile(database.db, who.userId, input),
+    );
     expect(refused).toMatchObject({
       ok: false,
       fieldErrors: { portfolioLinks: [expect.stringContaining('https://')] },
@@ -145,7 +170,9 @@ describe('the profile form', () => {
 
   it('turns a saved profile back into form values', async () => {
     const who = await createFreelancer(database.db);
-    await saveProfile(database.db, who.userId, PROFILE);
+    await asSubmitted(profileSchema, PROFILE, (input) =>
+      saveProfile(database.db, who.userId, input),
+    );
     expect(profileFormDefaults(await rowOf(who.userId))).toMatchObject({
       hourlyRateCents: '45.50',
       skills: 'React, Node.js',
@@ -182,12 +209,18 @@ describe('slugs', () => {
 describe('visibility', () => {
   it('saves a valid choice and refuses anything else', async () => {
     const who = await createFreelancer(database.db);
-    expect(await setProfileVisibility(database.db, who.userId, { visibility: 'public' })).toEqual({
+    expect(
+      await asSubmitted(visibilitySchema, { visibility: 'public' }, (input) =>
+        setProfileVisibility(database.db, who.userId, input),
+      ),
+    ).toEqual({
       ok: true,
     });
     expect((await rowOf(who.userId)).visibility).toBe('public');
     expect(
-      await setProfileVisibility(database.db, who.userId, { visibility: 'everyone' }),
+      await asSubmitted(visibilitySchema, { visibility: 'everyone' }, (input) =>
+        setProfileVisibility(database.db, who.userId, input),
+      ),
     ).toMatchObject({
       ok: false,
       fieldErrors: { visibility: ['Choose who can see your profile.'] },

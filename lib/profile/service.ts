@@ -1,6 +1,5 @@
 import type { Db, DbOrTx } from '@/db/client';
 import { fileStorage } from '@/lib/files/storage';
-import { collectFieldErrors, invalidInput, type FieldErrors } from '@/lib/forms';
 import { profileCompleteness, type Completeness } from './completeness';
 import { checkProfilePhoto, type PhotoProblem } from './photo';
 import {
@@ -10,12 +9,12 @@ import {
   updateProfile,
   type ProfileRow,
 } from './queries';
-import { profileSchema, type ProfileInput } from './schemas';
+import type { ProfileInput } from './schemas';
 import { profileSlug } from './slug';
-import { visibilitySchema } from './visibility';
+import type { VisibilityInput } from './visibility';
 
-export type ProfileResult =
-  { ok: true } | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors };
+/** The input is parsed by the action, so saving cannot be refused. */
+export type ProfileResult = { ok: true };
 
 const SLUG_ATTEMPTS = 5;
 
@@ -37,8 +36,6 @@ export async function ensureProfile(db: DbOrTx, userId: string): Promise<Profile
   }
   throw new Error('Could not find a free profile address after several tries.');
 }
-
-const invalid = (fieldErrors: FieldErrors): ProfileResult => invalidInput(fieldErrors);
 
 function columnsFor(input: ProfileInput) {
   return {
@@ -64,12 +61,14 @@ function columnsFor(input: ProfileInput) {
 }
 
 /** Saves the profile form. Text is stored as typed; pages escape it when they show it. */
-export async function saveProfile(db: Db, userId: string, raw: unknown): Promise<ProfileResult> {
-  const parsed = profileSchema.safeParse(raw);
-  if (!parsed.success) return invalid(collectFieldErrors(parsed.error));
+export async function saveProfile(
+  db: Db,
+  userId: string,
+  input: ProfileInput,
+): Promise<ProfileResult> {
   await db.transaction(async (tx) => {
     await ensureProfile(tx, userId);
-    await updateProfile(tx, userId, columnsFor(parsed.data));
+    await updateProfile(tx, userId, columnsFor(input));
   });
   return { ok: true };
 }
@@ -77,13 +76,11 @@ export async function saveProfile(db: Db, userId: string, raw: unknown): Promise
 export async function setProfileVisibility(
   db: Db,
   userId: string,
-  raw: unknown,
+  input: VisibilityInput,
 ): Promise<ProfileResult> {
-  const parsed = visibilitySchema.safeParse(raw);
-  if (!parsed.success) return invalid(collectFieldErrors(parsed.error));
   await db.transaction(async (tx) => {
     await ensureProfile(tx, userId);
-    await updateProfile(tx, userId, { visibility: parsed.data.visibility });
+    await updateProfile(tx, userId, { visibility: input.visibility });
   });
   return { ok: true };
 }

@@ -19,6 +19,8 @@ export const visibilitySchema = z.object({
   visibility: z.enum(visibilities, { error: 'Choose who can see your profile.' }),
 });
 
+export type VisibilityInput = z.output<typeof visibilitySchema>;
+
 export type ProfileAccess = 'full' | 'limited' | 'sign-in-required' | 'not-found';
 
 /**

@@ -6,9 +6,14 @@ import { getEnv } from '@/lib/env';
  * posts are recognised by Sec-Fetch-Site. Anything cross-site is refused.
  */
 export function isSameOriginPost(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
+  return isSameOriginHeaders(request.headers);
+}
+
+/** The same rule for a server action, which sees only the request's headers. */
+export function isSameOriginHeaders(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
   if (site) return site === 'same-origin';
-  const origin = request.headers.get('origin');
+  const origin = headers.get('origin');
   return origin !== null && origin === new URL(getEnv().APP_URL).origin;
 }
 

@@ -19,6 +19,10 @@ import {
   settingsSteps,
   type SettingsContext,
 } from './onboarding';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { profileSchema } from '@/lib/profile/schemas';
+import { taxInfoSchema } from '@/lib/tax/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 const NOW = new Date('2026-03-02T14:02:00Z');
 
@@ -142,15 +146,16 @@ describe('settingsContextOf the onboarding records', () => {
       'profile-incomplete',
     ]);
 
-    await requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 1), US_BANK);
+    await asSubmitted(addPayoutMethodSchema, US_BANK, async (input) =>
+      requestAddPayoutMethod(database.db, await actorSignedIn(database.db, who, 1), input),
+    );
     let context = await load();
     expect(settingsBlockers(context).map((b) => b.text)[0]).toMatch(
       /^Your bank account ending 0417 is in its security hold until .+ UTC; withdrawals start then\.$/,
     );
 
-    await saveTaxInfo(
-      database.db,
-      { userId: who.userId },
+    await asSubmitted(
+      taxInfoSchema,
       {
         kind: 'non_us',
         name: 'Alex Kim',
@@ -162,15 +167,20 @@ describe('settingsContextOf the onboarding records', () => {
         signature: 'Alex Kim',
         certify: 'on',
       },
+      (input) => saveTaxInfo(database.db, { userId: who.userId }, input),
     );
-    await saveProfile(database.db, who.userId, {
-      title: 'Developer',
-      overview: 'x'.repeat(120),
-      hourlyRateCents: '40',
-      skills: 'React',
-      portfolioLinks: '',
-      employment: [{ company: 'Acme', title: 'Developer', from: '2020-01' }],
-    });
+    await asSubmitted(
+      profileSchema,
+      {
+        title: 'Developer',
+        overview: 'x'.repeat(120),
+        hourlyRateCents: '40',
+        skills: 'React',
+        portfolioLinks: '',
+        employment: [{ company: 'Acme', title: 'Developer', from: '2020-01' }],
+      },
+      (input) => saveProfile(database.db, who.userId, input),
+    );
     context = await load();
     expect(context.profilePercent).toBe(35);
     expect(settingsBlockers(context).map((b) => b.key)).toEqual([

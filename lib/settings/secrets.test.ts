@@ -15,6 +15,9 @@ import {
   tokenFromEmail,
   installTestEncryptionKey,
 } from '@/tests/helpers/settings-fixtures';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { taxInfoSchema } from '@/lib/tax/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 installRequestMocks();
 installTestEncryptionKey();
@@ -159,18 +162,30 @@ it('leaves no full account number, IBAN or tax id in the database or the output,
   };
   const iban = { kind: 'iban', holderName: 'Alex Kim', iban: IBAN_AS_TYPED, bic: 'NWBKGB2L' };
 
-  expect(await requestAddPayoutMethod(database.db, fresh, bank)).toMatchObject({
+  expect(
+    await asSubmitted(addPayoutMethodSchema, bank, (input) =>
+      requestAddPayoutMethod(database.db, fresh, input),
+    ),
+  ).toMatchObject({
     ok: true,
     status: 'applied',
   });
-  expect(await requestAddPayoutMethod(database.db, stale, iban)).toMatchObject({
+  expect(
+    await asSubmitted(addPayoutMethodSchema, iban, (input) =>
+      requestAddPayoutMethod(database.db, stale, input),
+    ),
+  ).toMatchObject({
     ok: true,
     status: 'confirmation-sent',
   });
-  const refused = await requestAddPayoutMethod(database.db, fresh, {
-    ...bank,
-    accountNumber: BAD_ACCOUNT_NUMBER,
-  });
+  const refused = await asSubmitted(
+    addPayoutMethodSchema,
+    {
+      ...bank,
+      accountNumber: BAD_ACCOUNT_NUMBER,
+    },
+    (input) => requestAddPayoutMethod(database.db, fresh, input),
+  );
   expect(refused).toMatchObject({ ok: false, reason: 'invalid' });
   // The pending payload is encrypted while it waits; check it before and after it is applied.
   const pendingDump = await dumpDatabase();
@@ -182,9 +197,8 @@ it('leaves no full account number, IBAN or tax id in the database or the output,
     ),
   ).toMatchObject({ ok: true });
   expect(
-    await saveTaxInfo(
-      database.db,
-      { userId: who.userId },
+    await asSubmitted(
+      taxInfoSchema,
       {
         kind: 'us',
         legalName: 'Alex Kim',
@@ -198,13 +212,13 @@ it('leaves no full account number, IBAN or tax id in the database or the output,
         signature: 'Alex Kim',
         certify: 'on',
       },
+      (input) => saveTaxInfo(database.db, { userId: who.userId }, input),
     ),
   ).toEqual({ ok: true });
   const other = await createFreelancer(database.db);
   expect(
-    await saveTaxInfo(
-      database.db,
-      { userId: other.userId },
+    await asSubmitted(
+      taxInfoSchema,
       {
         kind: 'non_us',
         name: 'Sam Ortiz',
@@ -216,6 +230,7 @@ it('leaves no full account number, IBAN or tax id in the database or the output,
         signature: 'Sam Ortiz',
         certify: 'on',
       },
+      (input) => saveTaxInfo(database.db, { userId: other.userId }, input),
     ),
   ).toEqual({ ok: true });
   const shown = JSON.stringify([

@@ -6,6 +6,8 @@ import { SCRIPT } from '@/tests/helpers/hostile';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { nonUsTaxInfoSchema, usTaxInfoSchema } from './schemas';
 import { getTaxSummary, saveTaxInfo } from './service';
+import { taxInfoSchema } from '@/lib/tax/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -53,7 +55,11 @@ async function rowOf(userId: string) {
 describe('saveTaxInfo', () => {
   it('saves a W-9 with the SSN encrypted, its last four, and the signature', async () => {
     const who = await createFreelancer(database.db);
-    expect(await saveTaxInfo(database.db, { userId: who.userId, ip: '203.0.113.7' }, W9)).toEqual({
+    expect(
+      await asSubmitted(taxInfoSchema, W9, (input) =>
+        saveTaxInfo(database.db, { userId: who.userId, ip: '203.0.113.7' }, input),
+      ),
+    ).toEqual({
       ok: true,
     });
     const row = await rowOf(who.userId);
@@ -83,8 +89,14 @@ describe('saveTaxInfo', () => {
 
   it('replaces the declaration with a W-8BEN', async () => {
     const who = await createFreelancer(database.db);
-    await saveTaxInfo(database.db, { userId: who.userId }, W9);
-    expect(await saveTaxInfo(database.db, { userId: who.userId }, W8BEN)).toEqual({ ok: true });
+    await asSubmitted(taxInfoSchema, W9, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    );
+    expect(
+      await asSubmitted(taxInfoSchema, W8BEN, (input) =>
+        saveTaxInfo(database.db, { userId: who.userId }, input),
+      ),
+    ).toEqual({ ok: true });
     const row = await rowOf(who.userId);
     expect(row).toMatchObject({
       kind: 'non_us',
@@ -101,28 +113,26 @@ describe('saveTaxInfo', () => {
 
   it('refuses bad input with every field error, and stores nothing', async () => {
     const who = await createFreelancer(database.db);
-    const result = await saveTaxInfo(
-      database.db,
-      { userId: who.userId },
+    const result = await asSubmitted(
+      taxInfoSchema,
       { ...W9, zip: '123', city: '', certify: undefined },
+      (input) => saveTaxInfo(database.db, { userId: who.userId }, input),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(['certify', 'city', 'zip']);
     // The cross-field checks (number format for its type, signature) run once the fields are valid.
-    const badSsn = await saveTaxInfo(
-      database.db,
-      { userId: who.userId },
-      { ...W9, tin: '000-12-3456' },
+    const badSsn = await asSubmitted(taxInfoSchema, { ...W9, tin: '000-12-3456' }, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
     );
     expect(badSsn).toMatchObject({
       ok: false,
       fieldErrors: { tin: [expect.stringContaining('never begin with 000')] },
     });
-    const unsigned = await saveTaxInfo(
-      database.db,
-      { userId: who.userId },
+    const unsigned = await asSubmitted(
+      taxInfoSchema,
       { ...W9, signature: 'Someone Else' },
+      (input) => saveTaxInfo(database.db, { userId: who.userId }, input),
     );
     expect(unsigned).toMatchObject({
       ok: false,
@@ -130,10 +140,10 @@ describe('saveTaxInfo', () => {
     });
     expect(JSON.stringify(badSsn)).not.toContain('000-12-3456');
     expect(await rowOf(who.userId)).toBeUndefined();
-    const einForIndividual = await saveTaxInfo(
-      database.db,
-      { userId: who.userId },
+    const einForIndividual = await asSubmitted(
+      taxInfoSchema,
       { ...W9, tinType: 'ein', tin: '12-3456789' },
+      (input) => saveTaxInfo(database.db, { userId: who.userId }, input),
     );
     expect(einForIndividual).toMatchObject({
       ok: false,
@@ -214,7 +224,9 @@ describe('script typed into the tax forms', () => {
     ...W8BEN_CASES.map((c) => titled('W-8BEN', W8BEN, c)),
   ])('%s', async (_title, valid, { typed, stored, refused }) => {
     const who = await createFreelancer(database.db);
-    const result = await saveTaxInfo(database.db, { userId: who.userId }, { ...valid, ...typed });
+    const result = await asSubmitted(taxInfoSchema, { ...valid, ...typed }, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    );
     const row = await rowOf(who.userId);
     if (stored) {
       expect(result).toEqual({ ok: true });

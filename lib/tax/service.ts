@@ -1,17 +1,16 @@
 import type { Db, DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/log';
 import { encryptSecret, lastFour } from '@/lib/crypto/encryption';
-import { invalidInput, type FieldErrors } from '@/lib/forms';
 import {
   findTaxProfile,
   upsertTaxProfile,
   type TaxProfileInsert,
   type TaxProfileRow,
 } from './queries';
-import { taxInfoSchema, type TaxInfoInput } from './schemas';
+import type { TaxInfoInput } from './schemas';
 
-export type TaxResult =
-  { ok: true } | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors };
+/** The input is parsed by the action, so saving cannot be refused. */
+export type TaxResult = { ok: true };
 
 /** Both kinds mapped onto the one row; the tax id only ever leaves here encrypted. */
 function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfileInsert {
@@ -59,17 +58,13 @@ function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfile
   };
 }
 
-/** Saves a signed W-9 or W-8BEN declaration from the submitted form. */
+/** Saves a signed W-9 or W-8BEN declaration (parsed by the action). */
 export async function saveTaxInfo(
   db: Db,
   actor: { userId: string; ip?: string | null },
-  raw: unknown,
+  input: TaxInfoInput,
 ): Promise<TaxResult> {
-  const parsed = taxInfoSchema.safeParse(raw);
-  if (!parsed.success) {
-    return invalidInput(parsed.error);
-  }
-  const row = rowFor(actor.userId, parsed.data, new Date());
+  const row = rowFor(actor.userId, input, new Date());
   await db.transaction(async (tx) => {
     await upsertTaxProfile(tx, row);
     await recordAudit(tx, {
@@ -78,7 +73,7 @@ export async function saveTaxInfo(
       targetType: 'tax_profile',
       targetId: actor.userId,
       ip: actor.ip,
-      detail: parsed.data.kind === 'us' ? 'W-9' : 'W-8BEN',
+      detail: input.kind === 'us' ? 'W-9' : 'W-8BEN',
     });
   });
   return { ok: true };

@@ -13,19 +13,20 @@ installRequestMocks();
 installTestEncryptionKey();
 const { discoverEndpoints } = await import('@/tests/security/matrix/endpoints');
 const { ACTION_FUZZ } = await import('./actions/table');
+const { declarationOf } = await import('@/lib/actions/registry');
 const { ACCOUNT_FUZZ } = await import('./actions/cases/accounts');
 const { CLIENT_FUZZ } = await import('./actions/cases/client');
 const { runActionFuzz } = await import('./actions/runner');
 
-it('fuzzes every server action in the code, and nothing else', async () => {
-  const found = (await discoverEndpoints()).endpoints
-    .filter((e) => e.kind === 'action')
-    .map((e) => e.key);
+it('fuzzes every server action in the code, and nothing else; each one declares its form', async () => {
+  const actions = (await discoverEndpoints()).endpoints.filter((e) => e.kind === 'action');
+  const found = actions.map((e) => e.key);
   const listed = Object.keys(ACTION_FUZZ);
   expect({
     notFuzzed: found.filter((key) => !listed.includes(key)),
     goneFromTheCode: listed.filter((key) => !found.includes(key)),
-  }).toEqual({ notFuzzed: [], goneFromTheCode: [] });
+    undeclared: actions.filter((e) => !declarationOf(e.fn)).map((e) => e.key),
+  }).toEqual({ notFuzzed: [], goneFromTheCode: [], undeclared: [] });
   expect(found.length).toBeGreaterThanOrEqual(25);
 });
 

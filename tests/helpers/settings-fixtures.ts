@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox, freelancerProfiles, payoutMethods, sessions, users } from '@/db/schema';
 import { findSessionSignedInAt, type Actor } from '@/lib/accounts/recent-sign-in';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { createSession } from '@/lib/auth/service';
 import { hashToken } from '@/lib/security/tokens';
@@ -129,7 +130,7 @@ export async function addPayoutMethodNow(
   actor: Actor,
   input: Record<string, unknown>,
 ): Promise<string> {
-  const result = await requestAddPayoutMethod(db, actor, input);
+  const result = await requestAddPayoutMethod(db, actor, addPayoutMethodSchema.parse(input));
   if (!result.ok || result.status !== 'applied') throw new Error(JSON.stringify(result));
   return result.methodId;
 }

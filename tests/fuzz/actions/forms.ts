@@ -14,7 +14,7 @@ export type FieldValue = string | HostileFile;
 export type Form = Record<string, FieldValue>;
 
 /** What the fuzzer needs to know of an action's form (see FuzzCase in runner.ts). */
-type FormShape = { fields: readonly string[]; files?: readonly string[] };
+export type FormShape = { fields: readonly string[]; files?: readonly string[] };
 
 /**
  * One change to the form: set a field (replacing every value it had), append one more value,

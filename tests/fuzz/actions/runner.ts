@@ -10,20 +10,26 @@ import {
 } from '@/tests/security/matrix/endpoints';
 import { describeOutcome, invoke, type Outcome } from '@/tests/security/matrix/runner';
 import { World, type Person } from '@/tests/security/matrix/world';
-import { buildForm, fuzzInput, nulInEachField, type Form, type FuzzInput } from './forms';
+import { declarationFor, formFields } from '@/tests/actions/declarations';
+import {
+  buildForm,
+  fuzzInput,
+  nulInEachField,
+  type Form,
+  type FormShape,
+  type FuzzInput,
+} from './forms';
 
 /** One call: who makes it (null: nobody signed in) and a form the action accepts. */
 export type Run = { caller: Person | null; form: Form };
 
 /**
  * How one server action is fuzzed. Every run opens a new session for the caller (signing
- * out ends it), then posts the valid form with hostile edits, or hostile fields alone.
+ * out ends it), then posts the valid form with hostile edits, or hostile fields alone. The
+ * fields to set, repeat and drop come from the action's own declaration (its schema, extra
+ * fields and file inputs: tests/actions/declarations.ts), not from this table.
  */
 export type FuzzCase = {
-  /** Every field the action reads; the fuzzer sets, repeats and drops them. */
-  fields: readonly string[];
-  /** The fields that take an uploaded file. */
-  files?: readonly string[];
   /** The caller and a form the action accepts; made once, for every run. */
   arrange: (world: World) => Promise<Run>;
   /**
@@ -92,15 +98,16 @@ const describeChanges = (changes: RowChange[]) =>
 async function callOnce(
   key: string,
   fn: EndpointFn,
-  fuzz: FuzzCase,
+  fuzz: FuzzCase & FormShape & { secretFields: readonly string[] },
   world: World,
   shared: Run | null,
   input: FuzzInput,
 ): Promise<void> {
   const { caller, form: valid } = shared ?? (await fuzz.arrange(world));
-  // The NUL examples go through the listed fields: the valid form must not have others.
+  // The NUL examples go through the declared fields: the valid form must not have others.
   const unlisted = Object.keys(valid).filter((name) => !fuzz.fields.includes(name));
-  if (unlisted.length > 0) throw new Error(`${key}: list the fields ${unlisted.join(', ')}`);
+  if (unlisted.length > 0)
+    throw new Error(`${key}: the action does not declare the fields ${unlisted.join(', ')}`);
   const sessionToken = caller ? (await createSession(world.db, caller.userId)).token : null;
   startRequest(sessionToken, fuzz.headers?.() ?? {});
   const form = buildForm(valid, input);
@@ -118,6 +125,9 @@ async function callOnce(
     const why = notAFormState(outcome.value);
     if (why)
       fail(`returned something other than a form state (${why}): ${describeOutcome(outcome)}`);
+    const { values } = outcome.value as { values?: Record<string, string> };
+    const echoed = fuzz.secretFields.filter((name) => values && name in values);
+    if (echoed.length > 0) fail(`echoed the secret fields ${echoed.join(', ')}`);
   }
   if (!isRefusal(outcome)) return;
   const changes = diffSnapshots(before, await snapshotDatabase(world.database));
@@ -152,7 +162,13 @@ export function runActionFuzz(title: string, cases: Record<string, FuzzCase>): v
       async (key) => {
         const endpoint = endpoints.find((e) => e.key === key);
         if (!endpoint) throw new Error(`${key} is fuzzed but is not an action in the code`);
-        const fuzz = cases[key];
+        const declaration = declarationFor(key, endpoint.fn);
+        const fuzz = {
+          ...cases[key],
+          fields: formFields(declaration),
+          files: declaration.files,
+          secretFields: declaration.secretFields,
+        };
         const shared = fuzz.freshEachRun ? null : await fuzz.arrange(world);
         const examples = nulInEachField(fuzz);
         await fc.assert(

@@ -1,4 +1,6 @@
+import { declarationOf, type ActionDeclaration } from '@/lib/actions/registry';
 import { createSession } from '@/lib/auth/service';
+import { ADMITTED } from '@/tests/actions/declarations';
 import {
   changesTouching,
   diffSnapshots,
@@ -72,6 +74,11 @@ export type Case<T extends Arranged = Arranged> = {
   args: Args<T>;
   /** Calls that must be refused for everybody, the rightful actor included. */
   wrongArgs?: Args<T>[];
+  /**
+   * Overrides. For a server action the default comes from its declared actor kind: people
+   * the kind lets in may act on their own rows ('self') or are refused ('owner',
+   * 'admin-only'); everyone else is refused (see expectationFor).
+   */
   others?: Partial<Record<Role, Expectation>>;
   /** When a refusal looks different from the usual ones (see isRefusal). */
   isRefused?: (outcome: Outcome) => boolean;
@@ -93,6 +100,21 @@ export type Entry = Case | CustomCase;
 /** The same expectation for every actor (the runner never counts the rightful one as wrong). */
 export function everyone(expectation: Expectation): Record<Role, Expectation> {
   return Object.fromEntries(ROLES.map((role) => [role, expectation])) as Record<Role, Expectation>;
+}
+
+/**
+ * What a wrong actor's call must come to when the case does not say: from the action's
+ * declared actor kind (tests/actions/declarations.ts), or refused for a route handler.
+ */
+export function expectationFor(
+  definition: Case,
+  role: Role,
+  declaration: ActionDeclaration | undefined,
+): Expectation {
+  const given = definition.others?.[role];
+  if (given) return given;
+  const admitted = declaration ? ADMITTED[declaration.actor].includes(role) : false;
+  return admitted && definition.kind === 'self' ? 'own-rows' : 'refused';
 }
 
 /** Keeps each case's own target type while the table holds them side by side. */
@@ -195,6 +217,12 @@ export async function runCase(
     ...(target.protect ?? []),
   ];
   const refused = definition.isRefused ?? isRefusal;
+  const declaration = declarationOf(fn);
+  if (declaration && !ADMITTED[declaration.actor].includes(definition.rightful)) {
+    throw new Error(
+      `${key}: the rightful ${definition.rightful} is not let in by the declared actor '${declaration.actor}'`,
+    );
+  }
 
   const call = async (role: Role, args: Args<Arranged>) => {
     const sessionToken =
@@ -239,7 +267,7 @@ export async function runCase(
 
   for (const role of ROLES) {
     const expectation =
-      role === definition.rightful ? 'skip' : (definition.others?.[role] ?? 'refused');
+      role === definition.rightful ? 'skip' : expectationFor(definition, role, declaration);
     if (expectation !== 'skip') await attempt(role, definition.args, expectation, '');
     for (const [i, wrong] of (definition.wrongArgs ?? []).entries()) {
       await attempt(role, wrong, 'refused', ` (wrong call #${i + 1})`);

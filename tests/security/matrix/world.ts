@@ -12,6 +12,8 @@ import { createInvite, loadTerms } from '@/lib/invites/service';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { saveProfile, setProfileVisibility, uploadProfilePhoto } from '@/lib/profile/service';
 import { findProfile } from '@/lib/profile/queries';
+import { profileSchema } from '@/lib/profile/schemas';
+import { taxInfoSchema } from '@/lib/tax/schemas';
 import { saveTaxInfo } from '@/lib/tax/service';
 import type { Database } from '@/db/client';
 import {
@@ -30,6 +32,9 @@ import {
   PAYPAL,
   US_BANK,
 } from '@/tests/helpers/settings-fixtures';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { visibilitySchema } from '@/lib/profile/visibility';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 /** The signed-in people of the matrix; "anonymous" is the browser without a cookie. */
 export const ROLES = [
@@ -114,8 +119,7 @@ export class World {
     if (!check.ok) throw new Error(check.message);
     const actor = await actorSignedIn(db, person, 1);
     await addPayoutMethodNow(db, actor, US_BANK);
-    const tax = await saveTaxInfo(db, actor, W9_FORM);
-    if (!tax.ok) throw new Error(tax.message);
+    await saveTaxInfo(db, actor, taxInfoSchema.parse(W9_FORM));
     return new World(database, victimClient, { ...person, documentId: check.documentIds[0] });
   }
 
@@ -228,10 +232,14 @@ export class World {
   /** A change waiting for its emailed link: asked for without a recent sign-in. */
   async pendingPayoutConfirmation(): Promise<void> {
     const actor = await actorSignedIn(this.db, this.victimFreelancer, 60);
-    const result = await requestAddPayoutMethod(this.db, actor, {
-      ...PAYPAL,
-      email: uniqueEmail('paypal'),
-    });
+    const result = await asSubmitted(
+      addPayoutMethodSchema,
+      {
+        ...PAYPAL,
+        email: uniqueEmail('paypal'),
+      },
+      (input) => requestAddPayoutMethod(this.db, actor, input),
+    );
     if (!result.ok || result.status !== 'confirmation-sent')
       throw new Error(JSON.stringify(result));
   }
@@ -239,19 +247,24 @@ export class World {
   /** The victim's profile with a photo, at the given visibility; its slug and photo id. */
   async victimProfile(visibility: 'public' | 'signed_in' | 'private' = 'private') {
     const who = this.victimFreelancer.userId;
-    const saved = await saveProfile(this.db, who, {
-      ...PROFILE_FORM,
-      languages: [{ language: 'English', level: 'fluent' }],
-      employment: [{ company: 'Acme', title: 'Developer', from: '2020-01', to: '' }],
-      education: [],
-    });
-    if (!saved.ok) throw new Error(saved.message);
+    await saveProfile(
+      this.db,
+      who,
+      profileSchema.parse({
+        ...PROFILE_FORM,
+        languages: [{ language: 'English', level: 'fluent' }],
+        employment: [{ company: 'Acme', title: 'Developer', from: '2020-01', to: '' }],
+        education: [],
+      }),
+    );
     const photo = await uploadProfilePhoto(this.db, who, {
       bytes: new Uint8Array(solidPng()),
       fileName: 'me.png',
     });
     if (!photo.ok) throw new Error(photo.message);
-    await setProfileVisibility(this.db, who, { visibility });
+    await asSubmitted(visibilitySchema, { visibility }, (input) =>
+      setProfileVisibility(this.db, who, input),
+    );
     const profile = await findProfile(this.db, who);
     return { slug: profile!.slug, photoFileId: profile!.photoFileId! };
   }

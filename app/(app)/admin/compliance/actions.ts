@@ -1,62 +1,29 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDatabase } from '@/db';
-import { loadViewer } from '@/lib/auth/session';
+import { defineAction } from '@/lib/actions/define-action';
 import { approveSchema, rejectSchema } from '@/lib/compliance/schemas';
-import { decideCheck, NOT_A_REVIEWER } from '@/lib/compliance/service';
-import {
-  NOT_A_FORM,
-  isForm,
-  failure,
-  invalid,
-  refuseNulCharacters,
-  type FormState,
-} from '@/lib/forms';
-import { clientIp } from '@/lib/server/request';
+import { decideCheck } from '@/lib/compliance/service';
 
-/** Every action re-checks, on the server, that the caller is an ops reviewer right now. */
-async function loadReviewer() {
-  const viewer = await loadViewer();
-  return viewer?.isAdmin ? { id: viewer.user.id, isAdmin: true } : null;
-}
+/** The reviewer is re-checked on the server on every call (actor: 'reviewer'). */
+export const approveCheckAction = defineAction({
+  actor: 'reviewer',
+  schema: approveSchema,
+  async handler({ checkId }, { db, actor, ip }) {
+    const reviewer = { id: actor.userId, isAdmin: actor.viewer.isAdmin };
+    const result = await decideCheck(db, { reviewer, checkId, decision: 'approve', ip });
+    if (!result.ok) return result;
+    redirect(`/admin/compliance?notice=approved`);
+  },
+});
 
-export async function approveCheckAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isForm(formData)) return NOT_A_FORM;
-  const reviewer = await loadReviewer();
-  if (!reviewer) return failure(NOT_A_REVIEWER);
-  const parsed = approveSchema.safeParse({ checkId: formData.get('checkId') });
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const { db } = await getDatabase();
-  const result = await decideCheck(db, {
-    reviewer,
-    checkId: parsed.data.checkId,
-    decision: 'approve',
-    ip: await clientIp(),
-  });
-  if (!result.ok) return failure(result.message);
-  redirect(`/admin/compliance?notice=approved`);
-}
-
-export async function rejectCheckAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isForm(formData)) return NOT_A_FORM;
-  const reviewer = await loadReviewer();
-  if (!reviewer) return failure(NOT_A_REVIEWER);
-  const unstorable = refuseNulCharacters(formData);
-  if (unstorable) return unstorable;
-  const parsed = rejectSchema.safeParse({
-    checkId: formData.get('checkId'),
-    reason: formData.get('reason'),
-  });
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const { db } = await getDatabase();
-  const result = await decideCheck(db, {
-    reviewer,
-    checkId: parsed.data.checkId,
-    decision: 'reject',
-    reason: parsed.data.reason,
-    ip: await clientIp(),
-  });
-  if (!result.ok) return failure(result.message);
-  redirect(`/admin/compliance?notice=rejected`);
-}
+export const rejectCheckAction = defineAction({
+  actor: 'reviewer',
+  schema: rejectSchema,
+  async handler({ checkId, reason }, { db, actor, ip }) {
+    const reviewer = { id: actor.userId, isAdmin: actor.viewer.isAdmin };
+    const result = await decideCheck(db, { reviewer, checkId, decision: 'reject', reason, ip });
+    if (!result.ok) return result;
+    redirect(`/admin/compliance?notice=rejected`);
+  },
+});

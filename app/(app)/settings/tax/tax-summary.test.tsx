@@ -6,6 +6,8 @@ import { expectScriptShownAsText, SCRIPT } from '@/tests/helpers/hostile';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { NonUsTaxForm, UsTaxForm } from './tax-forms';
 import { formDefaultsFrom, TaxSummaryCard } from './tax-summary';
+import { taxInfoSchema } from '@/lib/tax/schemas';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -19,7 +21,11 @@ afterAll(() => database.dispose());
 /** Saves the declaration and reads back what the tax page shows. */
 async function savedSummary(form: Record<string, string>) {
   const who = await createFreelancer(database.db);
-  expect(await saveTaxInfo(database.db, { userId: who.userId }, form)).toEqual({ ok: true });
+  expect(
+    await asSubmitted(taxInfoSchema, form, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    ),
+  ).toEqual({ ok: true });
   const summary = await getTaxSummary(database.db, who.userId);
   if (!summary) throw new Error('no summary');
   return summary;

@@ -5,6 +5,9 @@ import { saveProfile, setProfileVisibility } from '@/lib/profile/service';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { profileMetadata } from './metadata';
+import { profileSchema } from '@/lib/profile/schemas';
+import { visibilitySchema } from '@/lib/profile/visibility';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 const OVERVIEW =
   'I build booking systems for small clinics, from the first sketch to launch, and I look after them for years.';
@@ -20,13 +23,17 @@ beforeAll(async () => {
   database = await createTestDatabase();
   owner = await createFreelancer(database.db, { firstName: 'Alex', lastName: 'Kim' });
   stranger = await createFreelancer(database.db, { firstName: 'Sam', lastName: 'Ortiz' });
-  const saved = await saveProfile(database.db, owner.userId, {
-    title: 'Booking systems developer',
-    overview: OVERVIEW,
-    hourlyRateCents: '60',
-    skills: 'React',
-    portfolioLinks: '',
-  });
+  const saved = await asSubmitted(
+    profileSchema,
+    {
+      title: 'Booking systems developer',
+      overview: OVERVIEW,
+      hourlyRateCents: '60',
+      skills: 'React',
+      portfolioLinks: '',
+    },
+    (input) => saveProfile(database.db, owner.userId, input),
+  );
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   [{ slug }] = await database.db
     .select({ slug: profiles.slug })
@@ -37,7 +44,9 @@ afterAll(() => database.dispose());
 
 /** The metadata the page would send for this visibility and visitor. */
 async function metadataFor(visibility: string, viewerId: string | null) {
-  await setProfileVisibility(database.db, owner.userId, { visibility });
+  await asSubmitted(visibilitySchema, { visibility }, (input) =>
+    setProfileVisibility(database.db, owner.userId, input),
+  );
   return profileMetadata(await resolvePublicProfile(database.db, slug, viewerId));
 }
 

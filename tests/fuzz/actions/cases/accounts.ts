@@ -12,11 +12,13 @@ import {
   tokenFromEmail,
 } from '@/tests/helpers/settings-fixtures';
 import type { FuzzCase } from '../runner';
+import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
+import { changeEmailSchema } from '@/lib/accounts/email-change';
+import { asSubmitted } from '@/tests/helpers/submitted';
 
 /** Signing in and out, choosing and switching sides, the account and the emailed links. */
 export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
   'app/(auth)/sign-in/actions.ts#requestSignInLinkAction': {
-    fields: ['email'],
     // Nobody is signed in when asking for a link.
     arrange: async () => ({ caller: null, form: { email: uniqueEmail('fuzz-sign-in') } }),
     freshEachRun: 'a new address each run: five links per address, then the limit answers',
@@ -27,7 +29,6 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(auth)/sign-in/actions.ts#confirmSignInAction': {
-    fields: ['email', 'token'],
     async arrange(world) {
       const email = uniqueEmail('fuzz-confirm');
       const token = generateToken();
@@ -42,12 +43,10 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/actions.ts#signOutAction': {
-    fields: [],
     arrange: async (world) => ({ caller: await createFreelancer(world.db), form: {} }),
   },
 
   'app/(app)/actions.ts#switchSideAction': {
-    fields: ['side'],
     arrange: async (world) => ({
       caller: await world.newClient('company'),
       form: { side: 'client' },
@@ -55,7 +54,6 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/welcome/actions.ts#chooseSideAction': {
-    fields: ['side', 'yourName', 'workspaceName', 'workspaceType'],
     // The same newcomer every run: choosing again (a double submit) must work too.
     async arrange(world) {
       const email = uniqueEmail('fuzz-newcomer');
@@ -73,7 +71,6 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/account/actions.ts#requestEmailChangeAction': {
-    fields: ['email'],
     arrange: async (world) => ({
       caller: await createFreelancer(world.db),
       form: { email: uniqueEmail('fuzz-moved') },
@@ -81,13 +78,17 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/account/actions.ts#confirmEmailChangeAction': {
-    fields: ['token'],
     async arrange(world) {
       const caller = await createFreelancer(world.db);
       const email = uniqueEmail('fuzz-moved');
-      const asked = await requestEmailChange(world.db, await actorSignedIn(world.db, caller, 1), {
-        email,
-      });
+      const asked = await asSubmitted(
+        changeEmailSchema,
+        {
+          email,
+        },
+        async (input) =>
+          requestEmailChange(world.db, await actorSignedIn(world.db, caller, 1), input),
+      );
       if (!asked.ok) throw new Error(asked.message);
       return {
         caller,
@@ -98,21 +99,23 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/account/actions.ts#signOutEverywhereAction': {
-    fields: [],
     // Every run opens a new session, so ending them all leaves the next run signed in.
     arrange: async (world) => ({ caller: await createFreelancer(world.db), form: {} }),
   },
 
   'app/(app)/settings/confirm/actions.ts#confirmPayoutChangeAction': {
-    fields: ['token'],
     async arrange(world) {
       const caller = await createFreelancer(world.db);
       // Signed in an hour ago: not recent, so the change waits for the emailed link.
       const actor = await actorSignedIn(world.db, caller, 60);
-      const asked = await requestAddPayoutMethod(world.db, actor, {
-        ...PAYPAL,
-        email: uniqueEmail('fuzz-paypal'),
-      });
+      const asked = await asSubmitted(
+        addPayoutMethodSchema,
+        {
+          ...PAYPAL,
+          email: uniqueEmail('fuzz-paypal'),
+        },
+        (input) => requestAddPayoutMethod(world.db, actor, input),
+      );
       if (!asked.ok || asked.status !== 'confirmation-sent') throw new Error(JSON.stringify(asked));
       return {
         caller,

@@ -2,23 +2,6 @@ import { uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import { daysFromToday } from '@/tests/helpers/invite-fixtures';
 import type { FuzzCase } from '../runner';
 
-/** Every field of the offer form, both kinds, with one milestone row. */
-const OFFER_FIELDS = [
-  'offer.kind',
-  'offer.title',
-  'offer.description',
-  'offer.startDate',
-  'offer.hourlyRateDollars',
-  'offer.weeklyLimit',
-  'offer.allowManualTime',
-  'offer.milestones.0.description',
-  'offer.milestones.0.amountDollars',
-  'offer.milestones.0.dueDate',
-  // The no-JavaScript "add another milestone" button.
-  'intent',
-  'milestoneRows',
-];
-
 function validOffer(): Record<string, string> {
   return {
     'offer.kind': 'hourly',
@@ -33,7 +16,6 @@ function validOffer(): Record<string, string> {
 /** The client's invites, and the ops reviewers' decisions. */
 export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   'app/(app)/client/invites/actions.ts#createInviteAction': {
-    fields: ['email', 'firstName', 'lastName', 'message', ...OFFER_FIELDS],
     arrange: async (world) => ({
       caller: await world.newClient('company'),
       form: {
@@ -48,8 +30,6 @@ export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/client/invites/actions.ts#bulkInviteAction': {
-    fields: ['csv', 'csvFile', ...OFFER_FIELDS],
-    files: ['csvFile'],
     arrange: async (world) => ({
       caller: await world.newClient('company'),
       form: {
@@ -62,7 +42,6 @@ export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/client/invites/actions.ts#editOfferAction': {
-    fields: ['inviteId', ...OFFER_FIELDS],
     arrange: async (world) => ({
       caller: world.victimClient,
       form: { inviteId: (await world.pendingInvite()).inviteId, ...validOffer() },
@@ -70,7 +49,6 @@ export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/client/invites/actions.ts#resendInviteAction': {
-    fields: ['inviteId'],
     arrange: async (world) => ({
       caller: world.victimClient,
       form: { inviteId: (await world.pendingInvite()).inviteId },
@@ -78,7 +56,6 @@ export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/client/invites/actions.ts#revokeInviteAction': {
-    fields: ['inviteId'],
     arrange: async (world) => ({
       caller: world.victimClient,
       form: { inviteId: (await world.pendingInvite()).inviteId },
@@ -87,7 +64,6 @@ export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/client/invites/actions.ts#changeInviteEmailAction': {
-    fields: ['inviteId', 'email'],
     arrange: async (world) => ({
       caller: world.victimClient,
       form: {
@@ -98,7 +74,6 @@ export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/admin/compliance/actions.ts#approveCheckAction': {
-    fields: ['checkId'],
     arrange: async (world) => ({
       caller: await world.newAdmin(),
       form: { checkId: (await world.submittedCheck()).checkId },
@@ -107,7 +82,6 @@ export const CLIENT_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/admin/compliance/actions.ts#rejectCheckAction': {
-    fields: ['checkId', 'reason'],
     arrange: async (world) => ({
       caller: await world.newAdmin(),
       form: {

@@ -1,4 +1,3 @@
-import { COMPLIANCE_QUESTIONS } from '@/lib/compliance/questions';
 import { uploadProfilePhoto } from '@/lib/profile/service';
 import { pdfBytes, sampleAnswers, uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import { solidPng } from '@/tests/helpers/png';
@@ -32,7 +31,6 @@ async function openOffer(world: World) {
 /** Onboarding, compliance and the freelancer's settings. */
 export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   'app/(app)/onboarding/actions.ts#saveBasicInfoAction': {
-    fields: ['firstName', 'lastName', 'country', 'timeZone', 'phone', 'acceptTerms'],
     arrange: async (world) => ({
       caller: await createFreelancer(world.db),
       form: {
@@ -47,7 +45,6 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/onboarding/actions.ts#acceptContractAction': {
-    fields: ['contractId', 'termsHash'],
     async arrange(world) {
       const { caller, contractId, termsHash } = await openOffer(world);
       return { caller, form: { contractId, termsHash } };
@@ -56,7 +53,6 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/onboarding/actions.ts#declineContractAction': {
-    fields: ['contractId', 'reason'],
     async arrange(world) {
       const { caller, contractId } = await openOffer(world);
       return { caller, form: { contractId, reason: 'The rate does not work for me.' } };
@@ -65,8 +61,6 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/onboarding/compliance/actions.ts#submitComplianceAction': {
-    fields: [...COMPLIANCE_QUESTIONS.map((q) => q.id), 'documents'],
-    files: ['documents'],
     // The victim client is an enterprise, so its freelancers must send documents.
     arrange: async (world) => ({
       caller: await world.freelancerAwaitingCompliance(),
@@ -79,21 +73,10 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/profile/actions.ts#saveProfileAction': {
-    fields: [
-      ...Object.keys(PROFILE_FORM),
-      'languages.1.language',
-      'languages.1.level',
-      'employment.0.to',
-      'education.0.school',
-      'education.0.degree',
-      'education.0.startYear',
-      'education.0.endYear',
-    ],
     arrange: async (world) => ({ caller: await createFreelancer(world.db), form: PROFILE_FORM }),
   },
 
   'app/(app)/settings/profile/actions.ts#removePhotoAction': {
-    fields: [],
     async arrange(world) {
       const caller = await createFreelancer(world.db);
       const photo = await uploadProfilePhoto(world.db, caller.userId, {
@@ -106,7 +89,6 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/visibility/actions.ts#setVisibilityAction': {
-    fields: ['visibility'],
     arrange: async (world) => ({
       caller: await createFreelancer(world.db),
       form: { visibility: 'public' },
@@ -114,31 +96,10 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/tax/actions.ts#saveTaxInfoAction': {
-    fields: [
-      ...Object.keys(W9_FORM),
-      'addressLine2',
-      'name',
-      'countryOfCitizenship',
-      'region',
-      'postalCode',
-      'country',
-      'foreignTaxId',
-      'treatyCountry',
-    ],
     arrange: async (world) => ({ caller: await createFreelancer(world.db), form: W9_FORM }),
   },
 
   'app/(app)/settings/payout/actions.ts#addPayoutMethodAction': {
-    fields: [
-      'kind',
-      'holderName',
-      'routingNumber',
-      'accountNumber',
-      'accountType',
-      'iban',
-      'bic',
-      'email',
-    ],
     // Each run opens a new session, so every change counts as after a recent sign-in.
     arrange: async (world) => ({
       caller: await createFreelancer(world.db),
@@ -147,7 +108,6 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/payout/actions.ts#removePayoutMethodAction': {
-    fields: ['methodId'],
     async arrange(world) {
       const { caller, methodId } = await freelancerWithMethod(world);
       return { caller, form: { methodId } };
@@ -156,7 +116,6 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
   },
 
   'app/(app)/settings/payout/actions.ts#setDefaultPayoutMethodAction': {
-    fields: ['methodId'],
     async arrange(world) {
       const { caller, actor } = await freelancerWithMethod(world);
       // The first method is the default; the form makes the second one the default.

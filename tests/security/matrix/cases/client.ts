@@ -25,13 +25,6 @@ async function victimInvite(world: World) {
   return { ...invite, tokenHash: row.tokenHash, protect: [invite.inviteId, invite.email] };
 }
 
-const CLIENT_ONLY = {
-  otherClient: 'own-rows',
-  otherFreelancer: 'refused',
-  admin: 'refused',
-  victimFreelancer: 'refused',
-} as const;
-
 /** The client's invites, and the ops reviewers' decisions. */
 export const CLIENT_CASES: Record<string, Entry> = {
   'app/(app)/client/invites/actions.ts#createInviteAction': defineCase({
@@ -48,7 +41,6 @@ export const CLIENT_CASES: Record<string, Entry> = {
         ...offerFields('Matrix offer'),
         ...smuggled(ctx),
       }),
-    others: CLIENT_ONLY,
     async succeeded(outcome, { world, target }) {
       const [row] = await world.db
         .select()
@@ -76,7 +68,6 @@ export const CLIENT_CASES: Record<string, Entry> = {
         ...offerFields('Matrix bulk offer'),
         ...smuggled(ctx),
       }),
-    others: CLIENT_ONLY,
     async succeeded(outcome, { world, target }) {
       expect(redirectedTo(outcome)).toBe('/client?notice=bulk-sent&count=2');
       const rows = await world.db

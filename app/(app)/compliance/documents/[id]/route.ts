@@ -1,8 +1,7 @@
 import { getDatabase } from '@/db';
-import { loadViewer } from '@/lib/auth/session';
+import { loadActorForRoute } from '@/lib/actions/actor';
 import { attachmentDisposition } from '@/lib/compliance/documents';
 import { openDocument } from '@/lib/compliance/review';
-import { clientIp } from '@/lib/server/request';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -23,13 +22,14 @@ function notFound(): Response {
  */
 export async function GET(_request: Request, { params }: Params) {
   const { id } = await params;
-  const viewer = await loadViewer();
-  if (!viewer) return notFound();
+  // Signed in is enough to ask: the service lets only the uploader and ops reviewers read it.
+  const actor = await loadActorForRoute('signed-in');
+  if (!actor) return notFound();
   const { db } = await getDatabase();
   const doc = await openDocument(db, {
-    requester: { id: viewer.user.id, isAdmin: viewer.isAdmin },
+    requester: { id: actor.userId, isAdmin: actor.viewer.isAdmin },
     documentId: id,
-    ip: await clientIp(),
+    ip: actor.ip,
   });
   if (!doc) return notFound();
   return new Response(new Uint8Array(doc.data), {

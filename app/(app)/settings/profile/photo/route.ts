@@ -1,8 +1,9 @@
 import { getDatabase } from '@/db';
-import { loadViewer } from '@/lib/auth/session';
+import { loadActorForRoute } from '@/lib/actions/actor';
+import { checkSameOrigin } from '@/lib/actions/origin';
 import { PROFILE_PHOTO } from '@/lib/profile/schemas';
 import { uploadProfilePhoto } from '@/lib/profile/service';
-import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
+import { seeOther } from '@/lib/security/same-origin';
 import { readFormBody } from '@/lib/server/form-body';
 
 // Room for the multipart framing around a photo at the limit.
@@ -15,17 +16,17 @@ const back = (query: string) => seeOther(`/settings/profile?${query}#photo-headi
  * bodies, photos may be 5 MB. Works the same with or without JavaScript.
  */
 export async function POST(request: Request) {
-  if (!isSameOriginPost(request))
-    return new Response('Cross-site request refused', { status: 403 });
-  const viewer = await loadViewer();
-  if (!viewer?.isFreelancer) return seeOther('/sign-in');
+  const crossSite = checkSameOrigin(request);
+  if (crossSite) return crossSite;
+  const actor = await loadActorForRoute('freelancer');
+  if (!actor) return seeOther('/sign-in');
   const body = await readFormBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back(body.problem === 'too-large' ? 'photo=size' : 'photo=missing');
   const file = body.form.get('photo');
   if (!(file instanceof File) || (file.size === 0 && file.name === ''))
     return back('photo=missing');
   const { db } = await getDatabase();
-  const result = await uploadProfilePhoto(db, viewer.user.id, {
+  const result = await uploadProfilePhoto(db, actor.userId, {
     bytes: new Uint8Array(await file.arrayBuffer()),
     fileName: file.name,
   });

@@ -1,10 +1,11 @@
 import { getDatabase } from '@/db';
 import { deleteSessionByToken } from '@/lib/auth/service';
-import { loadViewer, readSessionCookie, setSessionCookie } from '@/lib/auth/session';
+import { loadActorForRoute } from '@/lib/actions/actor';
+import { checkSameOrigin } from '@/lib/actions/origin';
+import { readSessionCookie, setSessionCookie } from '@/lib/auth/session';
 import { joinFromInvite } from '@/lib/invites/accept';
 import { resolveInviteLink } from '@/lib/invites/landing';
-import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
-import { clientIp } from '@/lib/server/request';
+import { seeOther } from '@/lib/security/same-origin';
 
 type Params = { params: Promise<{ token: string }> };
 
@@ -15,18 +16,20 @@ type Params = { params: Promise<{ token: string }> };
 export async function POST(request: Request, { params }: Params) {
   const { token } = await params;
   const back = `/invite/${encodeURIComponent(token)}`;
-  if (!isSameOriginPost(request))
-    return new Response('Cross-site request refused', { status: 403 });
-  const viewer = await loadViewer();
+  const crossSite = checkSameOrigin(request);
+  if (crossSite) return crossSite;
+  // The token in the path is the credential; whoever is signed in here is checked against it.
+  const actor = await loadActorForRoute('emailed-link');
+  const viewer = actor?.viewer ?? null;
   const { db } = await getDatabase();
   const result = await joinFromInvite(db, token, {
     signedInUserId: viewer?.user.id ?? null,
-    ip: await clientIp(),
+    ip: actor?.ip ?? null,
   });
   if (!result.ok) {
     // A double click: the first click already signed this browser in as the invitee.
     const state = await resolveInviteLink(db, token);
-    if (state.kind === 'used' && viewer && state.invite.joinedById === viewer.user.id)
+    if (state.kind === 'used' && viewer && state.invite.acceptedById === viewer.user.id)
       return seeOther('/onboarding');
     return seeOther(`${back}?error=${result.reason}`);
   }

@@ -1,15 +1,16 @@
 import { getDatabase } from '@/db';
 import { requestFreshInviteLink } from '@/lib/invites/fresh-link';
 import { clientIp } from '@/lib/server/request';
-import { isSameOriginPost, seeOther, tooManyRequests } from '@/lib/security/same-origin';
+import { checkSameOrigin } from '@/lib/actions/origin';
+import { seeOther, tooManyRequests } from '@/lib/security/same-origin';
 
 /** "Email me a fresh link" on an expired invite. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const back = `/invite/${encodeURIComponent(token)}`;
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return seeOther('/invite/unknown');
-  if (!isSameOriginPost(request))
-    return new Response('Cross-site request refused', { status: 403 });
+  const crossSite = checkSameOrigin(request);
+  if (crossSite) return crossSite;
   const { db } = await getDatabase();
   const result = await requestFreshInviteLink(db, token, await clientIp());
   if (result.ok) return seeOther(`${back}?notice=fresh-link-sent`);

@@ -1,13 +1,14 @@
 import { getDatabase } from '@/db';
 import { deleteSessionByToken } from '@/lib/auth/service';
 import { clearSessionCookie, readSessionCookie } from '@/lib/auth/session';
-import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
+import { checkSameOrigin } from '@/lib/actions/origin';
+import { seeOther } from '@/lib/security/same-origin';
 
 /** Someone else is signed in on this browser: end that session, then show the invite again. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  if (!isSameOriginPost(request))
-    return new Response('Cross-site request refused', { status: 403 });
+  const crossSite = checkSameOrigin(request);
+  if (crossSite) return crossSite;
   const { db } = await getDatabase();
   const current = await readSessionCookie();
   if (current) await deleteSessionByToken(db, current);
