@@ -187,7 +187,9 @@ describe('checkBulkInvites', () => {
 
   it('refuses a list whose quote never closes, naming the line', async () => {
     const csv = 'email\nann@example.com,"Ann,Lee\nbo@example.com,Bo,Chen\n';
-    expect(await checkBulkInvites(database.db, client, csv, hourly)).toMatchObject({
+    expect(
+      await checkBulkInvites(database.db, { inviter: client, csv, offer: hourly }),
+    ).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Line 2 opens a quoted field \(\"\) that is never closed/),
     });

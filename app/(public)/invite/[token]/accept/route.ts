@@ -29,7 +29,7 @@ export async function POST(request: Request, { params }: Params) {
   if (!result.ok) {
     // A double click: the first click already signed this browser in as the invitee.
     const state = await resolveInviteLink(db, token);
-    if (state.kind === 'used' && viewer && state.invite.acceptedById === viewer.user.id)
+    if (state.kind === 'used' && viewer && state.invite.joinedById === viewer.user.id)
       return seeOther('/onboarding');
     return seeOther(`${back}?error=${result.reason}`);
   }
