@@ -12,12 +12,19 @@ import {
 } from './queries';
 import type { OfferData } from './schemas';
 import {
+  checkInviteSends,
+  checkWorkspaceSends,
+  inviteLimitMessage,
+  workspaceLimitMessage,
+} from './send-limits';
+import {
   duplicateResult,
   expireStale,
   findPendingInvite,
   inviteExpiry,
   isUniqueViolation,
   loadTerms,
+  lockWorkspaceForInvites,
   termsFromOffer,
   type Inviter,
   type InviteResult,
@@ -41,10 +48,45 @@ const REISSUE_AUDIT: Record<
   },
 };
 
+export type SendRefusal = {
+  ok: false;
+  reason: 'daily-limit' | 'invite-limit';
+  retryAt: Date;
+  message: string;
+};
+
+/**
+ * The invite's own budget and its workspace's, counted under the workspace lock (taken
+ * before any invite row, the order createInvite and the bulk send use).
+ */
+async function refuseOverLimit(tx: Tx, invite: Invite): Promise<SendRefusal | undefined> {
+  await lockWorkspaceForInvites(tx, invite.workspaceId);
+  const own = await checkInviteSends(tx, invite.id);
+  if (!own.allowed) {
+    return {
+      ok: false,
+      reason: 'invite-limit',
+      retryAt: own.retryAt,
+      message: inviteLimitMessage(own.retryAt),
+    };
+  }
+  const workspace = await checkWorkspaceSends(tx, invite.workspaceId);
+  if (!workspace.allowed) {
+    return {
+      ok: false,
+      reason: 'daily-limit',
+      retryAt: workspace.retryAt,
+      message: workspaceLimitMessage(workspace.retryAt),
+    };
+  }
+  return undefined;
+}
+
 /**
  * Issues a fresh link for a pending invite: the old token is superseded (its link stops
  * working), the expiry starts again, a new email goes out, and the audit log says so.
- * Used by resend, change of email and the invitee's "email me a fresh link".
+ * Used by resend, change of email and the invitee's "email me a fresh link"; each counts
+ * against the invite's and the workspace's daily sends, and nothing is written past them.
  */
 export async function reissueInviteLink(
   tx: Tx,
@@ -57,7 +99,9 @@ export async function reissueInviteLink(
     ip: string | null;
     detail?: string;
   },
-): Promise<void> {
+): Promise<SendRefusal | undefined> {
+  const refusal = await refuseOverLimit(tx, invite);
+  if (refusal) return refusal;
   const token = generateToken();
   const tokenHash = hashToken(token);
   const expiresAt = inviteExpiry();
@@ -102,6 +146,7 @@ export async function reissueInviteLink(
     ip: options.ip,
     detail: audit.detail(invite.email, email),
   });
+  return undefined;
 }
 
 /** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
@@ -146,6 +191,7 @@ export async function resendInvite(
   ip: string | null = null,
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
+    await lockWorkspaceForInvites(tx, inviter.workspaceId);
     const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
     if (error) return error;
     if (invite.status === 'expired') {
@@ -154,12 +200,12 @@ export async function resendInvite(
       const newer = await findPendingInvite(tx, inviter.workspaceId, invite.email);
       if (newer) return duplicateResult(newer.id);
     }
-    await reissueInviteLink(tx, invite, inviter, {
+    const refusal = await reissueInviteLink(tx, invite, inviter, {
       event: 'resent',
       actorId: inviter.userId,
       ip,
     });
-    return { ok: true as const, inviteId };
+    return refusal ?? { ok: true as const, inviteId };
   });
 }
 
@@ -172,6 +218,7 @@ export async function changeInviteEmail(
 ): Promise<InviteResult> {
   try {
     return await db.transaction(async (tx) => {
+      await lockWorkspaceForInvites(tx, inviter.workspaceId);
       const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
       if (error) return error;
       if (invite.email === email) {
@@ -184,14 +231,14 @@ export async function changeInviteEmail(
       await expireStale(tx, inviter.workspaceId, email);
       const other = await findPendingInvite(tx, inviter.workspaceId, email);
       if (other) return duplicateResult(other.id);
-      await reissueInviteLink(tx, invite, inviter, {
+      const refusal = await reissueInviteLink(tx, invite, inviter, {
         email,
         event: 'email_changed',
         actorId: inviter.userId,
         ip,
         detail: `${invite.email} → ${email}`,
       });
-      return { ok: true as const, inviteId };
+      return refusal ?? { ok: true as const, inviteId };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

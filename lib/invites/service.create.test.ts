@@ -21,6 +21,7 @@ import {
 } from '@/tests/helpers/invite-fixtures';
 import type { InviteData } from './schemas';
 import { createInvite, type Inviter } from './service';
+import { describeRetryAt } from './send-limits';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Inviter;
@@ -255,8 +256,8 @@ describe('the daily limit', () => {
     if (refused.ok || refused.reason !== 'daily-limit')
       throw new Error(`expected the daily limit, got ${JSON.stringify(refused)}`);
     expect(refused.retryAt.getTime()).toBe(oldest.createdAt.getTime() + 24 * 60 * 60 * 1000);
-    expect(refused.message).toContain('3 invites in the last 24 hours');
-    expect(refused.message).toContain(refused.retryAt.toUTCString());
+    expect(refused.message).toContain('3 invitation emails in the last 24 hours');
+    expect(refused.message).toContain(describeRetryAt(refused.retryAt));
     expect(await countWhere('invite', 'email', 'limit-3@example.com')).toBe(0);
     expect(await countWhere('email_outbox', 'to_address', 'limit-3@example.com')).toBe(0);
 

@@ -4,7 +4,8 @@ import { clientWorkspaces, invites } from '@/db/schema';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
 import { prepareInvites, writePreparedInvites } from './prepare';
-import { findContractForInvite, invitesInLastDay } from './queries';
+import { findContractForInvite } from './queries';
+import { checkWorkspaceSends, workspaceLimitMessage } from './send-limits';
 import type { InviteData, OfferData } from './schemas';
 
 export type Inviter = { userId: string; name: string; workspaceId: string; workspaceName: string };
@@ -12,7 +13,7 @@ export type Inviter = { userId: string; name: string; workspaceId: string; works
 export type InviteResult =
   | { ok: true; inviteId: string }
   | { ok: false; reason: 'duplicate'; existingInviteId: string; message: string }
-  | { ok: false; reason: 'daily-limit'; retryAt: Date; message: string }
+  | { ok: false; reason: 'daily-limit' | 'invite-limit'; retryAt: Date; message: string }
   | { ok: false; reason: 'not-found' | 'not-pending'; message: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,16 +44,12 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
   };
 }
 
-export function dailyLimitMessage(retryAt: Date): string {
-  return `You have sent ${getEnv().INVITES_PER_DAY} invites in the last 24 hours, the most allowed in one day. You can send more after ${retryAt.toUTCString()}.`;
-}
-
-/** Says whether the workspace may create `wanted` more invites now, and when it may again. */
-export async function checkDailyLimit(db: Db | Tx, workspaceId: string, wanted = 1) {
-  const { count, oldest } = await invitesInLastDay(db, workspaceId);
-  const remaining = Math.max(0, getEnv().INVITES_PER_DAY - count);
-  const retryAt = oldest ? new Date(oldest.getTime() + DAY_MS) : new Date();
-  return { allowed: remaining >= wanted, remaining, retryAt };
+/**
+ * Says whether the workspace may send `wanted` more invitation emails now (resends and
+ * changes of address count too: lib/invites/send-limits), and when it may again.
+ */
+export function checkDailyLimit(db: Db | Tx, workspaceId: string, wanted = 1) {
+  return checkWorkspaceSends(db, workspaceId, wanted);
 }
 
 /**
@@ -145,7 +142,7 @@ export async function createInvite(
           ok: false as const,
           reason: 'daily-limit' as const,
           retryAt: limit.retryAt,
-          message: dailyLimitMessage(limit.retryAt),
+          message: workspaceLimitMessage(limit.retryAt),
         };
       }
       await expireStale(tx, inviter.workspaceId, input.email);
