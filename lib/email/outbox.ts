@@ -5,7 +5,7 @@ import { executorFor, type DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { jobSender } from '@/lib/jobs/boss';
-import { QUEUES, emailQueuePolicy } from '@/lib/jobs/queues';
+import { EMAIL_BATCH_SIZE, QUEUES, emailQueuePolicy } from '@/lib/jobs/queues';
 import { renderEmail } from './render';
 import type { EmailTransport } from './transport';
 
@@ -17,7 +17,16 @@ export type EmailMessage = {
   element: ReactElement;
   /** True when the body carries a token: the stored copy is wiped after delivery. */
   containsSecret?: boolean;
+  /** 'bulk' for mail sent to many at once; everything else goes ahead of it (see EmailLane). */
+  lane?: EmailLane;
 };
+
+/**
+ * Which delivery queue a message waits in. Transactional mail (sign-in links, security
+ * notices, confirmations: someone is waiting for it) has its own queue and workers, so a
+ * bulk send of 500 invitations never stands in front of a sign-in link.
+ */
+export type EmailLane = 'transactional' | 'bulk';
 
 /** A rendered message, ready for the outbox (bulk senders render once and fill in). */
 export type RenderedMessage = {
@@ -36,14 +45,19 @@ export type RenderedMessage = {
  */
 export async function sendEmail(tx: DbOrTx, message: EmailMessage): Promise<string> {
   const { html, text } = await renderEmail(message.element);
-  const [id] = await enqueueRenderedEmails(tx, [{ ...message, html, text }]);
+  const [id] = await enqueueRenderedEmails(tx, [{ ...message, html, text }], message.lane);
   return id;
 }
 
-/** Writes already-rendered messages and their delivery jobs, in as few statements as possible. */
+/**
+ * Writes already-rendered messages and their delivery jobs, in as few statements as
+ * possible: one job per message in the transactional lane, one per EMAIL_BATCH_SIZE
+ * messages in the bulk lane.
+ */
 export async function enqueueRenderedEmails(
   tx: DbOrTx,
   messages: RenderedMessage[],
+  lane: EmailLane = 'transactional',
 ): Promise<string[]> {
   if (messages.length === 0) return [];
   const env = getEnv();
@@ -60,20 +74,33 @@ export async function enqueueRenderedEmails(
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await tx.insert(emailOutbox).values(rows.slice(i, i + INSERT_CHUNK));
   }
-  const policy = emailQueuePolicy(env);
-  await jobSender().insert(
-    rows.map((row) => ({
-      name: QUEUES.emailDeliver,
-      data: { outboxId: row.id },
-      singletonKey: row.id,
-      retryLimit: policy.retryLimit,
-      retryDelay: policy.retryDelay,
-      retryBackoff: policy.retryBackoff,
-      expireInSeconds: policy.expireInSeconds,
-    })),
-    { db: executorFor(tx) },
-  );
-  return rows.map((row) => row.id);
+  const { retryLimit, retryDelay, retryBackoff, expireInSeconds } = emailQueuePolicy(env);
+  const policy = { retryLimit, retryDelay, retryBackoff, expireInSeconds };
+  const ids = rows.map((row) => row.id);
+  const jobs =
+    lane === 'bulk'
+      ? chunk(ids, EMAIL_BATCH_SIZE).map((outboxIds) => {
+          const batchId = randomUUID();
+          const data: BulkDeliveryJob = { batchId, outboxIds };
+          return { name: QUEUES.emailDeliverBulk, data, singletonKey: batchId, ...policy };
+        })
+      : ids.map((outboxId) => {
+          const data: DeliveryJob = { outboxId };
+          return { name: QUEUES.emailDeliver, data, singletonKey: outboxId, ...policy };
+        });
+  await jobSender().insert(jobs, { db: executorFor(tx) });
+  return ids;
+}
+
+/** The data of a transactional delivery job. */
+export type DeliveryJob = { outboxId: string };
+/** The data of a bulk delivery job: its messages are always sent together, under batchId. */
+export type BulkDeliveryJob = { batchId: string; outboxIds: string[] };
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
 }
 
 const INSERT_CHUNK = 500;
@@ -134,7 +161,11 @@ export async function deliverOutboxMessage(
   return { status: 'retry', error: result.error };
 }
 
-async function markFailed(db: DbOrTx, outboxId: string, error: string): Promise<DeliveryOutcome> {
+export async function markFailed(
+  db: DbOrTx,
+  outboxId: string,
+  error: string,
+): Promise<DeliveryOutcome> {
   await db
     .update(emailOutbox)
     .set({ status: 'failed', failedAt: new Date(), lastError: error })

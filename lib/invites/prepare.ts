@@ -119,6 +119,7 @@ export async function writePreparedInvites(
       text: p.email_.text,
       containsSecret: true,
     })),
+    'bulk',
   );
   await insertChunked(prepared, (chunk) =>
     tx.insert(invites).values(

@@ -38,16 +38,14 @@ export async function startBoss(boss: PgBoss, database: Database): Promise<void>
 
 async function setUpQueues(boss: PgBoss): Promise<void> {
   const env = getEnv();
-  // The dead-letter queue first: the delivery queue refers to it.
+  // The dead-letter queue first: the delivery queues refer to it.
   if (!(await boss.getQueue(QUEUES.emailUndelivered))) {
     await boss.createQueue(QUEUES.emailUndelivered, { name: QUEUES.emailUndelivered });
   }
-  const existing = await boss.getQueue(QUEUES.emailDeliver);
   const policy = emailQueuePolicy(env);
-  if (!existing) {
-    await boss.createQueue(QUEUES.emailDeliver, { name: QUEUES.emailDeliver, ...policy });
-  } else {
-    await boss.updateQueue(QUEUES.emailDeliver, { name: QUEUES.emailDeliver, ...policy });
+  for (const name of [QUEUES.emailDeliver, QUEUES.emailDeliverBulk]) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...policy });
+    else await boss.updateQueue(name, { name, ...policy });
   }
   if (!(await boss.getQueue(QUEUES.inviteReminders))) {
     await boss.createQueue(QUEUES.inviteReminders, {

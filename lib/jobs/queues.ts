@@ -1,8 +1,11 @@
 import type { Env } from '@/lib/env';
 
 export const QUEUES = {
+  /** The transactional lane: one job per message (sign-in links, notices, confirmations). */
   emailDeliver: 'email-deliver',
-  /** emailDeliver's dead-letter queue: pg-boss copies a delivery job here when it gives up. */
+  /** The bulk lane: one job per batch of invitations, sent with one provider request. */
+  emailDeliverBulk: 'email-deliver-bulk',
+  /** Both lanes' dead-letter queue: pg-boss copies a delivery job here when it gives up. */
   emailUndelivered: 'email-undelivered',
   inviteReminders: 'invite-reminders',
 } as const;
@@ -12,8 +15,11 @@ export const REMINDER_SCHEDULE = '*/15 * * * *';
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/** The most messages in one bulk job: Resend's batch endpoint takes up to 100. */
+export const EMAIL_BATCH_SIZE = 100;
+
 /**
- * Retry policy of the delivery queue: attempts, exponential backoff, a lease per try, and
+ * Retry policy of both delivery queues: attempts, exponential backoff, a lease per try, and
  * where a job goes once its retries are used up.
  */
 export function emailQueuePolicy(
