@@ -10,6 +10,7 @@ import {
 import { resetEnvCache } from '@/lib/env';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { countDeliveryJobs } from '@/tests/helpers/outbox';
 import {
   createClient,
   daysFromToday,
@@ -38,13 +39,7 @@ async function create(inviter: Inviter, data: InviteData) {
   return result.inviteId;
 }
 
-async function jobsFor(outboxId: string): Promise<number> {
-  const { rows } = await database.executeSql(
-    `select count(*)::int as n from pgboss.job where name = 'email-deliver' and data->>'outboxId' = $1`,
-    [outboxId],
-  );
-  return Number(rows[0].n);
-}
+const jobsFor = (outboxId: string) => countDeliveryJobs(database, outboxId);
 
 async function countWhere(
   table: 'invite' | 'email_outbox',
