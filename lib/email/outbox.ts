@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env';
 import { jobSender } from '@/lib/jobs/boss';
 import { EMAIL_BATCH_SIZE, QUEUES, emailQueuePolicy } from '@/lib/jobs/queues';
 import { renderEmail } from './render';
+import { claimMessages, hasBody, markFailed, requeue, settleSent, toOutgoing } from './settle';
 import type { EmailTransport } from './transport';
 
 export type EmailMessage = {
@@ -121,57 +122,51 @@ export async function deliverOutboxMessage(
   transport: EmailTransport,
   maxAttempts = getEnv().EMAIL_MAX_ATTEMPTS,
 ): Promise<DeliveryOutcome> {
-  const [message] = await db
-    .update(emailOutbox)
-    .set({ attempts: sql`${emailOutbox.attempts} + 1`, status: 'sending' })
-    .where(and(eq(emailOutbox.id, outboxId), inArray(emailOutbox.status, ['queued', 'sending'])))
-    .returning();
-  if (!message) return { status: 'already-done' };
-  if (message.html === null || message.text === null) {
-    return markFailed(db, outboxId, 'The message body is missing');
-  }
-
-  const result = await transport.deliver({
-    id: message.id,
-    from: message.fromAddress,
-    to: message.toAddress,
-    subject: message.subject,
-    html: message.html,
-    text: message.text,
-  });
-
-  if (result.ok) {
-    await db
-      .update(emailOutbox)
-      .set({
-        status: 'sent',
-        sentAt: new Date(),
-        lastError: null,
-        providerMessageId: result.providerMessageId,
-        ...(message.containsSecret ? { html: null, text: null } : {}),
-      })
-      .where(eq(emailOutbox.id, outboxId));
-    return { status: 'sent' };
-  }
-  if (message.attempts >= maxAttempts) return markFailed(db, outboxId, result.error);
-  await db
-    .update(emailOutbox)
-    .set({ status: 'queued', lastError: result.error })
-    .where(eq(emailOutbox.id, outboxId));
-  return { status: 'retry', error: result.error };
+  const outcomes = await deliverOutboxMessages(db, [outboxId], transport, maxAttempts);
+  return outcomes.get(outboxId)!;
 }
 
-export async function markFailed(
+/**
+ * One delivery attempt of each of several independent messages, as deliverOutboxMessage
+ * makes for one (each message its own idempotency key and its own outcome), with the
+ * claim and the record of what was sent written once for all of them.
+ */
+export async function deliverOutboxMessages(
   db: DbOrTx,
-  outboxId: string,
-  error: string,
-): Promise<DeliveryOutcome> {
-  await db
-    .update(emailOutbox)
-    .set({ status: 'failed', failedAt: new Date(), lastError: error })
-    .where(eq(emailOutbox.id, outboxId));
-  return { status: 'failed', error };
+  outboxIds: string[],
+  transport: EmailTransport,
+  maxAttempts = getEnv().EMAIL_MAX_ATTEMPTS,
+): Promise<Map<string, DeliveryOutcome>> {
+  const outcomes = new Map<string, DeliveryOutcome>(
+    outboxIds.map((id) => [id, { status: 'already-done' }]),
+  );
+  const claimed = await claimMessages(db, outboxIds);
+  const missing = claimed.filter((m) => !hasBody(m)).map((m) => m.id);
+  await markFailed(db, missing, MISSING_BODY);
+  for (const id of missing) outcomes.set(id, { status: 'failed', error: MISSING_BODY });
+  const sendable = claimed.filter(hasBody);
+  if (sendable.length === 0) return outcomes;
+
+  const results = await transport.deliverMany(sendable.map(toOutgoing));
+  const sent: { id: string; providerMessageId: string | null }[] = [];
+  for (const [i, message] of sendable.entries()) {
+    const result = results[i];
+    if (result.ok) {
+      sent.push({ id: message.id, providerMessageId: result.providerMessageId });
+      outcomes.set(message.id, { status: 'sent' });
+    } else if (message.attempts >= maxAttempts) {
+      await markFailed(db, [message.id], result.error);
+      outcomes.set(message.id, { status: 'failed', error: result.error });
+    } else {
+      await requeue(db, [message.id], result.error);
+      outcomes.set(message.id, { status: 'retry', error: result.error });
+    }
+  }
+  await settleSent(db, sent);
+  return outcomes;
 }
+
+const MISSING_BODY = 'The message body is missing';
 
 /**
  * pg-boss gave up on a message's delivery job: its handler kept throwing before an attempt

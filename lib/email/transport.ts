@@ -27,6 +27,8 @@ export type BatchDeliveryResult =
 export type EmailTransport = {
   name: 'resend' | 'mailbox';
   deliver(email: OutgoingEmail): Promise<DeliveryResult>;
+  /** Independent messages at once, each under its own idempotency key: a result each, in order. */
+  deliverMany(emails: OutgoingEmail[]): Promise<DeliveryResult[]>;
   /**
    * Sends up to EMAIL_BATCH_SIZE messages at once. `batchKey` is the idempotency key of
    * the batch: the same messages are always sent together under the same key, so a repeat
@@ -69,8 +71,9 @@ export function resendTransport(
     html: email.html,
     text: email.text,
   });
-  return {
+  const transport: EmailTransport = {
     name: 'resend',
+    deliverMany: (emails) => Promise.all(emails.map((email) => transport.deliver(email))),
     deliver(email) {
       const attempt = resend.emails
         .send(payload(email), { idempotencyKey: email.id })
@@ -110,6 +113,7 @@ export function resendTransport(
       return withTimeout(attempt, timeoutMs);
     },
   };
+  return transport;
 }
 
 /** The local mailbox: messages land in a table shown at /dev/mail. */
@@ -117,12 +121,15 @@ export function mailboxTransport(db: DbOrTx): EmailTransport {
   const transport: EmailTransport = {
     name: 'mailbox',
     async deliver(email) {
-      const result = await transport.deliverBatch([email], email.id);
-      return result.ok ? result.results[0] : result;
+      const [result] = await transport.deliverMany([email]);
+      return result;
     },
-    // One insert for the whole batch; a repeat finds the rows the first one wrote.
     async deliverBatch(emails) {
-      await db
+      return { ok: true, results: await transport.deliverMany(emails) };
+    },
+    // One insert for all of them; only a repeat needs to look up the rows the first one wrote.
+    async deliverMany(emails) {
+      const inserted = await db
         .insert(mailboxMessages)
         .values(
           emails.map((email) => ({
@@ -134,24 +141,21 @@ export function mailboxTransport(db: DbOrTx): EmailTransport {
             text: email.text,
           })),
         )
-        .onConflictDoNothing({ target: mailboxMessages.outboxId });
-      const rows = await db
-        .select({ id: mailboxMessages.id, outboxId: mailboxMessages.outboxId })
-        .from(mailboxMessages)
-        .where(
-          inArray(
-            mailboxMessages.outboxId,
-            emails.map((email) => email.id),
-          ),
-        );
-      const byOutbox = new Map(rows.map((row) => [row.outboxId, row.id]));
-      return {
+        .onConflictDoNothing({ target: mailboxMessages.outboxId })
+        .returning({ id: mailboxMessages.id, outboxId: mailboxMessages.outboxId });
+      const written = new Set(inserted.map((row) => row.outboxId));
+      const repeated = emails.map((email) => email.id).filter((id) => !written.has(id));
+      const earlier = repeated.length
+        ? await db
+            .select({ id: mailboxMessages.id, outboxId: mailboxMessages.outboxId })
+            .from(mailboxMessages)
+            .where(inArray(mailboxMessages.outboxId, repeated))
+        : [];
+      const byOutbox = new Map([...inserted, ...earlier].map((row) => [row.outboxId, row.id]));
+      return emails.map((email): DeliveryResult => ({
         ok: true,
-        results: emails.map((email) => ({
-          ok: true,
-          providerMessageId: byOutbox.get(email.id) ?? null,
-        })),
-      };
+        providerMessageId: byOutbox.get(email.id) ?? null,
+      }));
     },
   };
   return transport;

@@ -3,7 +3,9 @@ import type { Database, Db } from '@/db/client';
 import { deliverOutboxBatch } from '@/lib/email/batch';
 import {
   deliverOutboxMessage,
+  deliverOutboxMessages,
   markUndelivered,
+  type DeliveryOutcome,
   type BulkDeliveryJob,
   type DeliveryJob,
 } from '@/lib/email/outbox';
@@ -15,8 +17,9 @@ import { QUEUES } from './queues';
  * worker and waits out its polling interval after every fetch, so one worker fetching one
  * job delivered one message a second. Instead:
  * - transactional: several workers, each fetching up to TRANSACTIONAL_BATCH jobs and
- *   delivering them side by side, each job settled on its own (a failure retries only its
- *   own message); polled twice a second, as a sign-in link must not wait;
+ *   delivering their messages side by side (each under its own idempotency key), each job
+ *   settled on its own (a failure retries only its own message); polled twice a second,
+ *   as a sign-in link must not wait;
  * - bulk: each job is a batch of up to 100 messages sent in one provider request.
  * A worker that found a full load asks for the next one at once instead of sleeping.
  */
@@ -39,17 +42,34 @@ export async function registerEmailWorkers(
   onUndeliverable: OnUndeliverable,
 ): Promise<void> {
   const db = database.db;
-  const deliverOne = async (job: PgBoss.Job<DeliveryJob>) => {
+  // Settles each job by its own message's outcome: a failed attempt fails only its job,
+  // which pg-boss then retries with backoff.
+  const settleJob = async (job: PgBoss.Job<DeliveryJob>, outcome: DeliveryOutcome) => {
+    if (outcome.status === 'failed') await onUndeliverable(db, job.data.outboxId, outcome.error);
+    if (outcome.status === 'retry')
+      await boss.fail(QUEUES.emailDeliver, job.id, { message: outcome.error });
+  };
+  // pg-boss keeps the message of the last failure and the dead-letter worker records it:
+  // the cause, not Drizzle's "Failed query: …" with the statement's parameters.
+  const failJob = (job: PgBoss.Job<DeliveryJob>, error: unknown) =>
+    boss.fail(QUEUES.emailDeliver, job.id, { message: rootCauseOf(error) });
+  const deliverAll = async (jobs: PgBoss.Job<DeliveryJob>[]) => {
+    const transport = chooseTransport(db);
     try {
-      const outcome = await deliverOutboxMessage(db, job.data.outboxId, chooseTransport(db));
-      if (outcome.status === 'failed') await onUndeliverable(db, job.data.outboxId, outcome.error);
-      // Failing the job hands it back to pg-boss, which retries it with backoff.
-      if (outcome.status === 'retry')
-        await boss.fail(QUEUES.emailDeliver, job.id, { message: outcome.error });
-    } catch (error) {
-      // pg-boss keeps the message of the last failure and the dead-letter worker records
-      // it: the cause, not Drizzle's "Failed query: …" with the statement's parameters.
-      await boss.fail(QUEUES.emailDeliver, job.id, { message: rootCauseOf(error) });
+      const outcomes = await deliverOutboxMessages(
+        db,
+        jobs.map((job) => job.data.outboxId),
+        transport,
+      );
+      for (const job of jobs) await settleJob(job, outcomes.get(job.data.outboxId)!);
+    } catch {
+      // One message's database error must not use up the others' attempts: one at a time.
+      for (const job of jobs) {
+        await deliverOutboxMessage(db, job.data.outboxId, transport).then(
+          (outcome) => settleJob(job, outcome),
+          (error: unknown) => failJob(job, error),
+        );
+      }
     }
   };
   for (let i = 0; i < TRANSACTIONAL_WORKERS; i++) {
@@ -58,7 +78,7 @@ export async function registerEmailWorkers(
       QUEUES.emailDeliver,
       { batchSize: TRANSACTIONAL_BATCH, pollingIntervalSeconds: 0.5 },
       async (jobs) => {
-        await Promise.all(jobs.map(deliverOne));
+        await deliverAll(jobs);
         if (jobs.length === TRANSACTIONAL_BATCH) fetchAgainAtOnce(boss, worker);
       },
     );

@@ -38,8 +38,9 @@ const outboxIdOf = (body: EmailBody) => body.tags?.find((t) => t.name === 'outbo
  * behaviours queued by the test for a recipient (for a batch: its first recipient that has
  * one), else with the shared queue's, then 'ok'; it records every request, and counts each
  * idempotency key once, as Resend does: a repeated key gets the first answer again.
+ * `answerDelayMs` holds every answer back that long, as a round trip to Resend would.
  */
-export async function startResendStandIn() {
+export async function startResendStandIn(options: { answerDelayMs?: number } = {}) {
   const requests: ReceivedEmail[] = [];
   const batches: ReceivedBatch[] = [];
   /** Distinct messages delivered: by idempotency key, or by outbox id for batch messages. */
@@ -135,6 +136,8 @@ export async function startResendStandIn() {
       return;
     }
     const body = JSON.parse(await readBody(req));
+    // The bench's stand-in for the network and Resend's own work on a request.
+    if (options.answerDelayMs) await new Promise((r) => setTimeout(r, options.answerDelayMs));
     if (req.url === '/emails/batch') return handleBatch(req, res, body);
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
     requests.push({ idempotencyKey, authorization: req.headers.authorization, body });
