@@ -11,12 +11,7 @@ import {
   type Invite,
 } from './queries';
 import type { OfferData } from './schemas';
-import {
-  checkInviteSends,
-  checkWorkspaceSends,
-  inviteLimitMessage,
-  workspaceLimitMessage,
-} from './send-limits';
+import { lockWorkspaceForInvites, refuseOverLimit, type SendRefusal } from './send-limits';
 import {
   duplicateResult,
   expireStale,
@@ -24,7 +19,6 @@ import {
   inviteExpiry,
   isUniqueViolation,
   loadTerms,
-  lockWorkspaceForInvites,
   termsFromOffer,
   type Inviter,
   type InviteResult,
@@ -47,40 +41,6 @@ const REISSUE_AUDIT: Record<
     detail: (_from, to) => `to ${to}, asked for from an expired link`,
   },
 };
-
-export type SendRefusal = {
-  ok: false;
-  reason: 'daily-limit' | 'invite-limit';
-  retryAt: Date;
-  message: string;
-};
-
-/**
- * The invite's own budget and its workspace's, counted under the workspace lock (taken
- * before any invite row, the order createInvite and the bulk send use).
- */
-async function refuseOverLimit(tx: Tx, invite: Invite): Promise<SendRefusal | undefined> {
-  await lockWorkspaceForInvites(tx, invite.workspaceId);
-  const own = await checkInviteSends(tx, invite.id);
-  if (!own.allowed) {
-    return {
-      ok: false,
-      reason: 'invite-limit',
-      retryAt: own.retryAt,
-      message: inviteLimitMessage(own.retryAt),
-    };
-  }
-  const workspace = await checkWorkspaceSends(tx, invite.workspaceId);
-  if (!workspace.allowed) {
-    return {
-      ok: false,
-      reason: 'daily-limit',
-      retryAt: workspace.retryAt,
-      message: workspaceLimitMessage(workspace.retryAt),
-    };
-  }
-  return undefined;
-}
 
 /**
  * Issues a fresh link for a pending invite: the old token is superseded (its link stops
@@ -194,6 +154,9 @@ export async function resendInvite(
     await lockWorkspaceForInvites(tx, inviter.workspaceId);
     const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
     if (error) return error;
+    // Before anything is written: a refusal changes nothing.
+    const overLimit = await refuseOverLimit(tx, invite);
+    if (overLimit) return overLimit;
     if (invite.status === 'expired') {
       // Reviving it must not make a second pending invite when a newer one was sent since.
       await expireStale(tx, inviter.workspaceId, invite.email);
@@ -221,6 +184,8 @@ export async function changeInviteEmail(
       await lockWorkspaceForInvites(tx, inviter.workspaceId);
       const { invite, error } = await lockOwnPendingInvite(tx, inviter.workspaceId, inviteId);
       if (error) return error;
+      const overLimit = await refuseOverLimit(tx, invite);
+      if (overLimit) return overLimit;
       if (invite.email === email) {
         return {
           ok: false as const,

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/db/client';
-import { inviteEvents, invites } from '@/db/schema';
+import type { DbOrTx, Tx } from '@/db/client';
+import { clientWorkspaces, inviteEvents, invites } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import type { InviteEventType } from './queries';
+import type { Invite, InviteEventType } from './queries';
 
 /*
  * Every invitation email a client's action sends to someone outside the workspace counts:
@@ -114,4 +114,53 @@ export function workspaceLimitMessage(retryAt: Date): string {
 
 export function inviteLimitMessage(retryAt: Date): string {
   return `This invite was emailed ${getEnv().INVITE_SENDS_PER_DAY} times in the last 24 hours, the most allowed for one invite. You can send it again ${describeRetryAt(retryAt)}.`;
+}
+
+/**
+ * Serialises the transactions that create invites for one workspace, so the daily limit
+ * counted inside them holds when requests arrive together. NO KEY UPDATE does not block
+ * the foreign-key checks of other writes that reference the workspace.
+ */
+export async function lockWorkspaceForInvites(tx: Tx, workspaceId: string): Promise<void> {
+  await tx
+    .select({ id: clientWorkspaces.id })
+    .from(clientWorkspaces)
+    .where(eq(clientWorkspaces.id, workspaceId))
+    .for('no key update');
+}
+
+export type SendRefusal = {
+  ok: false;
+  reason: 'daily-limit' | 'invite-limit';
+  retryAt: Date;
+  message: string;
+};
+
+/**
+ * The invite's own budget and its workspace's, counted under the workspace lock (taken
+ * before any invite row, the order createInvite and the bulk send use). Resend and change
+ * of address ask first, before they write anything; reissueInviteLink asks again, so that
+ * no path to a fresh link can skip the count.
+ */
+export async function refuseOverLimit(tx: Tx, invite: Invite): Promise<SendRefusal | undefined> {
+  await lockWorkspaceForInvites(tx, invite.workspaceId);
+  const own = await checkInviteSends(tx, invite.id);
+  if (!own.allowed) {
+    return {
+      ok: false,
+      reason: 'invite-limit',
+      retryAt: own.retryAt,
+      message: inviteLimitMessage(own.retryAt),
+    };
+  }
+  const workspace = await checkWorkspaceSends(tx, invite.workspaceId);
+  if (!workspace.allowed) {
+    return {
+      ok: false,
+      reason: 'daily-limit',
+      retryAt: workspace.retryAt,
+      message: workspaceLimitMessage(workspace.retryAt),
+    };
+  }
+  return undefined;
 }

@@ -1,11 +1,11 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { clientWorkspaces, invites } from '@/db/schema';
+import { invites } from '@/db/schema';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
 import { prepareInvites, writePreparedInvites } from './prepare';
 import { findContractForInvite } from './queries';
-import { checkWorkspaceSends, workspaceLimitMessage } from './send-limits';
+import { checkWorkspaceSends, lockWorkspaceForInvites, workspaceLimitMessage } from './send-limits';
 import type { InviteData, OfferData } from './schemas';
 
 export type Inviter = { userId: string; name: string; workspaceId: string; workspaceName: string };
@@ -50,19 +50,6 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
  */
 export function checkDailyLimit(db: Db | Tx, workspaceId: string, wanted = 1) {
   return checkWorkspaceSends(db, workspaceId, wanted);
-}
-
-/**
- * Serialises the transactions that create invites for one workspace, so the daily limit
- * counted inside them holds when requests arrive together. NO KEY UPDATE does not block
- * the foreign-key checks of other writes that reference the workspace.
- */
-export async function lockWorkspaceForInvites(tx: Tx, workspaceId: string): Promise<void> {
-  await tx
-    .select({ id: clientWorkspaces.id })
-    .from(clientWorkspaces)
-    .where(eq(clientWorkspaces.id, workspaceId))
-    .for('no key update');
 }
 
 /** Marks pending invites past their expiry as expired, so a new invite to the same person may be sent. */
