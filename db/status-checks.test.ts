@@ -16,6 +16,9 @@ afterAll(async () => {
   await database.dispose();
 });
 
+/** A timestamp both drivers take as a raw parameter. */
+const NOW = new Date().toISOString();
+
 const run = (text: string, values: unknown[] = []) => database.executeSql(text, values);
 
 async function insertUser(): Promise<string> {
@@ -48,11 +51,11 @@ async function insertInvite(status: 'pending' | 'accepted' | 'declined' | 'revok
       `f-${inviteId}@example.com`,
       status,
       `hash-${inviteId}`,
-      activated ? new Date() : null,
+      activated ? NOW : null,
       activated ? userId : null,
-      status === 'declined' ? new Date() : null,
+      status === 'declined' ? NOW : null,
       status === 'declined' ? 'Not now' : null,
-      status === 'revoked' ? new Date() : null,
+      status === 'revoked' ? NOW : null,
     ],
   );
   const contractId = randomUUID();
@@ -81,7 +84,7 @@ async function insertCheck(status: 'submitted' | 'approved' | 'rejected'): Promi
       id,
       userId,
       status,
-      status === 'submitted' ? null : new Date(),
+      status === 'submitted' ? null : NOW,
       status === 'submitted' ? null : userId,
       status === 'rejected' ? 'Missing documents' : null,
     ],
