@@ -66,7 +66,10 @@ const envSchema = z
         ),
       ),
     INVITE_TTL_DAYS: positiveInt(30, 365),
+    /** Invitation emails (new, resent, to a changed address) one workspace may send in 24 hours. */
     INVITES_PER_DAY: positiveInt(50, 100_000),
+    /** Invitation emails one invite may cause in 24 hours, its first one included. */
+    INVITE_SENDS_PER_DAY: positiveInt(5, 1_000),
     SERVICE_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(500),
     WORKER_MODE: z.enum(['inline', 'off']).default('inline'),
     SEED_DEMO: booleanString.optional(),

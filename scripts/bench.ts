@@ -2,7 +2,8 @@
  * npm run bench: the production build on PGlite and on the Postgres server
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, where a scratch
  * database is created and dropped): load per page, bulk invites, first-load JavaScript of
- * the onboarding pages and SQL statements per page. Writes bench/RESULTS.md.
+ * the onboarding pages, SQL statements per page and mail delivery (scripts/bench/mail.ts).
+ * Writes bench/RESULTS.md. BENCH_ONLY=mail runs the mail section alone and prints it.
  */
 process.env.INVITES_PER_DAY ??= '100000';
 process.env.EMAIL_TRANSPORT ??= 'mailbox';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
 import { ensureBuild } from './bench/build';
+import { renderMail, runMailBench } from './bench/mail';
 import { SESSION_COOKIE } from './bench/fetch-page';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
 import { runLoad } from './bench/load';
@@ -55,6 +57,10 @@ const PAGES: Page[] = [
     target: 0.25,
   },
 ];
+
+function benchServerUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
 
 async function postgresAvailable(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
@@ -179,7 +185,7 @@ async function main() {
   load.push(...pglite.load);
   queryRuns.push(pglite.queries);
 
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const serverUrl = benchServerUrl();
   if (await postgresAvailable(serverUrl)) {
     const name = `wb_bench_${Date.now()}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -206,6 +212,7 @@ async function main() {
     console.log(`No Postgres server at ${serverUrl}: measured PGlite only.`);
   }
 
+  const mail = await runMailBench(serverUrl);
   const lines = [
     '# Benchmark results',
     '',
@@ -215,10 +222,15 @@ async function main() {
     '',
     ...renderQueryCounts(queryRuns),
     '',
+    ...renderMail(mail),
+    '',
   ];
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/RESULTS.md', lines.join('\n'));
   console.log('\n' + lines.join('\n'));
 }
 
-await main();
+// BENCH_ONLY=mail (npm run bench:mail): the mail section alone, no Next build needed.
+if (process.env.BENCH_ONLY === 'mail')
+  console.log('\n' + renderMail(await runMailBench(benchServerUrl())).join('\n'));
+else await main();

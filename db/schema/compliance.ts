@@ -55,6 +55,19 @@ export const complianceChecks = pgTable(
       'compliance_rejected_reason',
       sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`,
     ),
+    // The converse: a check still waiting carries no decision, an approval no reason.
+    check(
+      'compliance_decided_at_matches_status',
+      sql`(${t.decidedAt} is null) = (${t.status} = 'submitted')`,
+    ),
+    check(
+      'compliance_decided_by_with_time',
+      sql`(${t.decidedById} is null) = (${t.decidedAt} is null)`,
+    ),
+    check(
+      'compliance_reason_when_rejected',
+      sql`${t.rejectionReason} is null or ${t.status} = 'rejected'`,
+    ),
   ],
 );
 

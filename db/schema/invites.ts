@@ -82,6 +82,28 @@ export const invites = pgTable(
       sql`${t.status} <> 'declined' or ${t.declinedAt} is not null`,
     ),
     check('invite_revoked_has_time', sql`${t.status} <> 'revoked' or ${t.revokedAt} is not null`),
+    // The converse of the three above: a timestamp is set exactly when the status says so.
+    // A declined invite keeps its join (the freelancer joined, then declined the offer).
+    check(
+      'invite_joined_at_matches_status',
+      sql`(${t.joinedAt} is not null) = (${t.status} in ('joined', 'declined'))`,
+    ),
+    check(
+      'invite_joined_by_with_time',
+      sql`(${t.joinedById} is not null) = (${t.joinedAt} is not null)`,
+    ),
+    check(
+      'invite_declined_at_matches_status',
+      sql`(${t.declinedAt} is not null) = (${t.status} = 'declined')`,
+    ),
+    check(
+      'invite_decline_reason_when_declined',
+      sql`${t.declineReason} is null or ${t.status} = 'declined'`,
+    ),
+    check(
+      'invite_revoked_at_matches_status',
+      sql`(${t.revokedAt} is not null) = (${t.status} = 'revoked')`,
+    ),
     check('invite_message_len', sql`${t.message} is null or char_length(${t.message}) <= 2000`),
     check('invite_email_lower', sql`${t.email} = lower(${t.email})`),
   ],
@@ -193,6 +215,12 @@ export const contracts = pgTable(
     check('contract_description_len', sql`char_length(${t.description}) <= 5000`),
     check('contract_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('contract_fee_bps', sql`${t.feeBps} between 0 and 5000`),
+    // A contract has no lifecycle timestamps of its own (the acceptance snapshot is a row of
+    // contract_acceptance); what its status implies is who decided: the freelancer.
+    check(
+      'contract_decided_has_freelancer',
+      sql`${t.status} in ('offered', 'withdrawn') or ${t.freelancerId} is not null`,
+    ),
     check(
       'contract_hourly_terms',
       sql`(${t.kind} = 'hourly' and ${t.hourlyRateCents} between 300 and 99999 and (${t.weeklyLimitHours} is null or ${t.weeklyLimitHours} between 1 and 80))

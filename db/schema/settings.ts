@@ -77,6 +77,8 @@ export const payoutMethods = pgTable(
         or (${t.kind} in ('paypal', 'payoneer') and ${t.email} is not null)`,
     ),
     check('payout_method_last4', sql`char_length(${t.last4}) between 1 and 4`),
+    // A removed method is no one's default (the partial unique index alone lets one be).
+    check('payout_method_removed_not_default', sql`${t.removedAt} is null or not ${t.isDefault}`),
     check(
       'payout_method_no_plain_numbers',
       sql`${t.accountNumberEncrypted} is null or ${t.accountNumberEncrypted} like 'v1.%'`,

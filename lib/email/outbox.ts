@@ -5,8 +5,9 @@ import { executorFor, type DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { jobSender } from '@/lib/jobs/boss';
-import { EMAIL_QUEUES, emailQueuePolicy } from './queues';
+import { EMAIL_BATCH_SIZE, EMAIL_QUEUES, emailQueuePolicy } from './queues';
 import { renderEmail } from './render';
+import { claimMessages, hasBody, markFailed, requeue, settleSent, toOutgoing } from './settle';
 import type { EmailTransport } from './transport';
 
 export type EmailMessage = {
@@ -17,7 +18,16 @@ export type EmailMessage = {
   element: ReactElement;
   /** True when the body carries a token: the stored copy is wiped after delivery. */
   containsSecret?: boolean;
+  /** 'bulk' for mail sent to many at once; everything else goes ahead of it (see EmailLane). */
+  lane?: EmailLane;
 };
+
+/**
+ * Which delivery queue a message waits in. Transactional mail (sign-in links, security
+ * notices, confirmations: someone is waiting for it) has its own queue and workers, so a
+ * bulk send of 500 invitations never stands in front of a sign-in link.
+ */
+export type EmailLane = 'transactional' | 'bulk';
 
 /** A rendered message, ready for the outbox (bulk senders render once and fill in). */
 export type RenderedMessage = {
@@ -36,14 +46,19 @@ export type RenderedMessage = {
  */
 export async function sendEmail(tx: DbOrTx, message: EmailMessage): Promise<string> {
   const { html, text } = await renderEmail(message.element);
-  const [id] = await enqueueRenderedEmails(tx, [{ ...message, html, text }]);
+  const [id] = await enqueueRenderedEmails(tx, [{ ...message, html, text }], message.lane);
   return id;
 }
 
-/** Writes already-rendered messages and their delivery jobs, in as few statements as possible. */
+/**
+ * Writes already-rendered messages and their delivery jobs, in as few statements as
+ * possible: one job per message in the transactional lane, one per EMAIL_BATCH_SIZE
+ * messages in the bulk lane.
+ */
 export async function enqueueRenderedEmails(
   tx: DbOrTx,
   messages: RenderedMessage[],
+  lane: EmailLane = 'transactional',
 ): Promise<string[]> {
   if (messages.length === 0) return [];
   const env = getEnv();
@@ -60,20 +75,33 @@ export async function enqueueRenderedEmails(
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await tx.insert(emailOutbox).values(rows.slice(i, i + INSERT_CHUNK));
   }
-  const policy = emailQueuePolicy(env);
-  await jobSender().insert(
-    rows.map((row) => ({
-      name: EMAIL_QUEUES.deliver,
-      data: { outboxId: row.id },
-      singletonKey: row.id,
-      retryLimit: policy.retryLimit,
-      retryDelay: policy.retryDelay,
-      retryBackoff: policy.retryBackoff,
-      expireInSeconds: policy.expireInSeconds,
-    })),
-    { db: executorFor(tx) },
-  );
-  return rows.map((row) => row.id);
+  const { retryLimit, retryDelay, retryBackoff, expireInSeconds } = emailQueuePolicy(env);
+  const policy = { retryLimit, retryDelay, retryBackoff, expireInSeconds };
+  const ids = rows.map((row) => row.id);
+  const jobs =
+    lane === 'bulk'
+      ? chunk(ids, EMAIL_BATCH_SIZE).map((outboxIds) => {
+          const batchId = randomUUID();
+          const data: BulkDeliveryJob = { batchId, outboxIds };
+          return { name: EMAIL_QUEUES.deliverBulk, data, singletonKey: batchId, ...policy };
+        })
+      : ids.map((outboxId) => {
+          const data: DeliveryJob = { outboxId };
+          return { name: EMAIL_QUEUES.deliver, data, singletonKey: outboxId, ...policy };
+        });
+  await jobSender().insert(jobs, { db: executorFor(tx) });
+  return ids;
+}
+
+/** The data of a transactional delivery job. */
+export type DeliveryJob = { outboxId: string };
+/** The data of a bulk delivery job: its messages are always sent together, under batchId. */
+export type BulkDeliveryJob = { batchId: string; outboxIds: string[] };
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
 }
 
 const INSERT_CHUNK = 500;
@@ -94,53 +122,51 @@ export async function deliverOutboxMessage(
   transport: EmailTransport,
   maxAttempts = getEnv().EMAIL_MAX_ATTEMPTS,
 ): Promise<DeliveryOutcome> {
-  const [message] = await db
-    .update(emailOutbox)
-    .set({ attempts: sql`${emailOutbox.attempts} + 1`, status: 'sending' })
-    .where(and(eq(emailOutbox.id, outboxId), inArray(emailOutbox.status, ['queued', 'sending'])))
-    .returning();
-  if (!message) return { status: 'already-done' };
-  if (message.html === null || message.text === null) {
-    return markFailed(db, outboxId, 'The message body is missing');
-  }
-
-  const result = await transport.deliver({
-    id: message.id,
-    from: message.fromAddress,
-    to: message.toAddress,
-    subject: message.subject,
-    html: message.html,
-    text: message.text,
-  });
-
-  if (result.ok) {
-    await db
-      .update(emailOutbox)
-      .set({
-        status: 'sent',
-        sentAt: new Date(),
-        lastError: null,
-        providerMessageId: result.providerMessageId,
-        ...(message.containsSecret ? { html: null, text: null } : {}),
-      })
-      .where(eq(emailOutbox.id, outboxId));
-    return { status: 'sent' };
-  }
-  if (message.attempts >= maxAttempts) return markFailed(db, outboxId, result.error);
-  await db
-    .update(emailOutbox)
-    .set({ status: 'queued', lastError: result.error })
-    .where(eq(emailOutbox.id, outboxId));
-  return { status: 'retry', error: result.error };
+  const outcomes = await deliverOutboxMessages(db, [outboxId], transport, maxAttempts);
+  return outcomes.get(outboxId)!;
 }
 
-async function markFailed(db: DbOrTx, outboxId: string, error: string): Promise<DeliveryOutcome> {
-  await db
-    .update(emailOutbox)
-    .set({ status: 'failed', failedAt: new Date(), lastError: error })
-    .where(eq(emailOutbox.id, outboxId));
-  return { status: 'failed', error };
+/**
+ * One delivery attempt of each of several independent messages, as deliverOutboxMessage
+ * makes for one (each message its own idempotency key and its own outcome), with the
+ * claim and the record of what was sent written once for all of them.
+ */
+export async function deliverOutboxMessages(
+  db: DbOrTx,
+  outboxIds: string[],
+  transport: EmailTransport,
+  maxAttempts = getEnv().EMAIL_MAX_ATTEMPTS,
+): Promise<Map<string, DeliveryOutcome>> {
+  const outcomes = new Map<string, DeliveryOutcome>(
+    outboxIds.map((id) => [id, { status: 'already-done' }]),
+  );
+  const claimed = await claimMessages(db, outboxIds);
+  const missing = claimed.filter((m) => !hasBody(m)).map((m) => m.id);
+  await markFailed(db, missing, MISSING_BODY);
+  for (const id of missing) outcomes.set(id, { status: 'failed', error: MISSING_BODY });
+  const sendable = claimed.filter(hasBody);
+  if (sendable.length === 0) return outcomes;
+
+  const results = await transport.deliverMany(sendable.map(toOutgoing));
+  const sent: { id: string; providerMessageId: string | null }[] = [];
+  for (const [i, message] of sendable.entries()) {
+    const result = results[i];
+    if (result.ok) {
+      sent.push({ id: message.id, providerMessageId: result.providerMessageId });
+      outcomes.set(message.id, { status: 'sent' });
+    } else if (message.attempts >= maxAttempts) {
+      await markFailed(db, [message.id], result.error);
+      outcomes.set(message.id, { status: 'failed', error: result.error });
+    } else {
+      await requeue(db, [message.id], result.error);
+      outcomes.set(message.id, { status: 'retry', error: result.error });
+    }
+  }
+  await settleSent(db, sent);
+  return outcomes;
 }
+
+const MISSING_BODY = 'The message body is missing';
 
 /**
  * pg-boss gave up on a message's delivery job: its handler kept throwing before an attempt

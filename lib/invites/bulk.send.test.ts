@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog, contracts, emailOutbox, inviteEvents, inviteTokens, invites } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { countDeliveryJobs } from '@/tests/helpers/outbox';
 import {
   createClient,
   findInvite,
@@ -41,12 +42,10 @@ async function countOutbox(): Promise<number> {
   return row.n;
 }
 
+/** How many of the messages have their delivery job. */
 async function countJobs(outboxIds: string[]): Promise<number> {
-  const { rows } = await database.executeSql(
-    `select count(*)::int as n from pgboss.job where name = 'email-deliver' and data->>'outboxId' = any($1::text[])`,
-    [outboxIds],
-  );
-  return Number(rows[0].n);
+  const counts = await Promise.all(outboxIds.map((id) => countDeliveryJobs(database, id)));
+  return counts.filter((n) => n === 1).length;
 }
 
 describe('sendBulkInvites', () => {

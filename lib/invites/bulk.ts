@@ -8,7 +8,8 @@ import { formatMoney } from '@/lib/money/money';
 import { parseCsv } from './csv';
 import { bulkRowSchema, type OfferData } from './schemas';
 import { prepareInvites, writePreparedInvites } from './prepare';
-import { checkDailyLimit, inviteExpiry, lockWorkspaceForInvites, termsFromOffer } from './service';
+import { lockWorkspaceForInvites } from './send-limits';
+import { checkDailyLimit, inviteExpiry, termsFromOffer } from './service';
 
 export const BULK_MAX_ROWS = 500;
 export const BULK_MAX_BYTES = 1_000_000;

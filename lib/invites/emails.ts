@@ -44,6 +44,8 @@ export async function enqueueInvitationEmail(tx: DbOrTx, c: InvitationContext): 
     subject: invitationSubject(props),
     template: c.reminder ? 'invite-reminder' : 'invitation',
     containsSecret: true,
+    // A reminder is one of a sweep's many; a fresh link is one someone is waiting for.
+    lane: c.reminder ? 'bulk' : 'transactional',
     element: createElement(InvitationEmail, props),
   });
 }

@@ -4,6 +4,7 @@ import { hashToken } from '@/lib/security/tokens';
 import { describeWait, hitRateLimit } from '@/lib/security/rate-limit';
 import { resolveInviteLink } from './landing';
 import { reissueInviteLink } from './manage';
+import { describeRetryAt } from './send-limits';
 
 export const FRESH_LINK_LIMITS = {
   perInvite: { limit: 3, windowSeconds: 24 * 60 * 60 },
@@ -48,14 +49,23 @@ export async function requestFreshInviteLink(
     workspaceId: state.invite.workspaceId,
     workspaceName: state.workspaceName,
   };
-  await db.transaction(async (tx) => {
-    await reissueInviteLink(tx, {
+  const refusal = await db.transaction((tx) =>
+    reissueInviteLink(tx, {
       invite: state.invite,
       inviter,
       event: 'fresh_link_requested',
       actorId: null,
       ip,
-    });
-  });
+    }),
+  );
+  if (refusal) {
+    // The invitee learns when to try again, not how busy the client's workspace is.
+    return {
+      ok: false,
+      reason: 'rate-limited',
+      retryAfterSeconds: Math.max(1, Math.ceil((refusal.retryAt.getTime() - Date.now()) / 1000)),
+      message: `A fresh link cannot be sent right now. Please try again ${describeRetryAt(refusal.retryAt)}.`,
+    };
+  }
   return { ok: true };
 }

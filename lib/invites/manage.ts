@@ -11,6 +11,7 @@ import {
   type Invite,
 } from './queries';
 import type { OfferData } from './schemas';
+import { lockWorkspaceForInvites, refuseOverLimit, type SendRefusal } from './send-limits';
 import {
   duplicateResult,
   expireStale,
@@ -44,7 +45,8 @@ const REISSUE_AUDIT: Record<
 /**
  * Issues a fresh link for a pending invite: the old token is superseded (its link stops
  * working), the expiry starts again, a new email goes out, and the audit log says so.
- * Used by resend, change of email and the invitee's "email me a fresh link".
+ * Used by resend, change of email and the invitee's "email me a fresh link"; each counts
+ * against the invite's and the workspace's daily sends, and nothing is written past them.
  */
 export async function reissueInviteLink(
   tx: Tx,
@@ -57,8 +59,10 @@ export async function reissueInviteLink(
     ip: string | null;
     detail?: string;
   },
-): Promise<void> {
+): Promise<SendRefusal | undefined> {
   const { invite, inviter } = options;
+  const refusal = await refuseOverLimit(tx, invite);
+  if (refusal) return refusal;
   const token = await issueNewLink(tx, invite.id);
   const expiresAt = inviteExpiry();
   const email = options.email ?? invite.email;
@@ -101,6 +105,7 @@ export async function reissueInviteLink(
     ip: options.ip,
     detail: audit.detail(invite.email, email),
   });
+  return undefined;
 }
 
 /** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
@@ -145,25 +150,29 @@ export async function resendInvite(
   { inviter, inviteId, ip = null }: { inviter: Inviter; inviteId: string; ip?: string | null },
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
+    await lockWorkspaceForInvites(tx, inviter.workspaceId);
     const { invite, error } = await lockOwnPendingInvite(tx, {
       workspaceId: inviter.workspaceId,
       inviteId,
     });
     if (error) return error;
+    // Before anything is written: a refusal changes nothing.
+    const overLimit = await refuseOverLimit(tx, invite);
+    if (overLimit) return overLimit;
     if (invite.status === 'expired') {
       // Reviving it must not make a second pending invite when a newer one was sent since.
       await expireStale(tx, inviter.workspaceId, invite.email);
       const newer = await findPendingInvite(tx, inviter.workspaceId, invite.email);
       if (newer) return duplicateResult(newer.id);
     }
-    await reissueInviteLink(tx, {
+    const refusal = await reissueInviteLink(tx, {
       invite,
       inviter,
       event: 'resent',
       actorId: inviter.userId,
       ip,
     });
-    return { ok: true as const, inviteId };
+    return refusal ?? { ok: true as const, inviteId };
   });
 }
 
@@ -178,11 +187,14 @@ export async function changeInviteEmail(
 ): Promise<InviteResult> {
   try {
     return await db.transaction(async (tx) => {
+      await lockWorkspaceForInvites(tx, inviter.workspaceId);
       const { invite, error } = await lockOwnPendingInvite(tx, {
         workspaceId: inviter.workspaceId,
         inviteId,
       });
       if (error) return error;
+      const overLimit = await refuseOverLimit(tx, invite);
+      if (overLimit) return overLimit;
       if (invite.email === email) {
         return {
           ok: false as const,
@@ -193,7 +205,7 @@ export async function changeInviteEmail(
       await expireStale(tx, inviter.workspaceId, email);
       const other = await findPendingInvite(tx, inviter.workspaceId, email);
       if (other) return duplicateResult(other.id);
-      await reissueInviteLink(tx, {
+      const refusal = await reissueInviteLink(tx, {
         invite,
         inviter,
         email,
@@ -202,7 +214,7 @@ export async function changeInviteEmail(
         ip,
         detail: `${invite.email} → ${email}`,
       });
-      return { ok: true as const, inviteId };
+      return refusal ?? { ok: true as const, inviteId };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

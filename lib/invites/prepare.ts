@@ -116,6 +116,7 @@ export async function writePreparedInvites(
       text: p.email_.text,
       containsSecret: true,
     })),
+    'bulk',
   );
   await insertChunked(prepared, (chunk) =>
     tx.insert(invites).values(

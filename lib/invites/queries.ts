@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { literalLimit, param, preparedQuery } from '@/db/prepared';
 import { contracts, emailOutbox, inviteEvents, invites, milestones } from '@/db/schema';
@@ -160,18 +160,4 @@ export async function listInviteEvents(db: DbOrTx, inviteId: string) {
     .from(inviteEvents)
     .where(eq(inviteEvents.inviteId, inviteId))
     .orderBy(asc(inviteEvents.createdAt), asc(inviteEvents.id));
-}
-
-/** Invites the workspace created in the last 24 hours, and when the oldest of them leaves the window. */
-export async function invitesInLastDay(db: DbOrTx, workspaceId: string) {
-  const [row] = await db
-    .select({ n: count(), oldest: sql<Date | string | null>`min(${invites.createdAt})` })
-    .from(invites)
-    .where(
-      and(
-        eq(invites.workspaceId, workspaceId),
-        gt(invites.createdAt, sql`now() - interval '24 hours'`),
-      ),
-    );
-  return { count: Number(row.n), oldest: row.oldest ? new Date(row.oldest) : null };
 }

@@ -11,6 +11,7 @@ import {
 import { resetEnvCache } from '@/lib/env';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { countDeliveryJobs } from '@/tests/helpers/outbox';
 import {
   createClient,
   daysFromToday,
@@ -21,6 +22,7 @@ import {
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
 import type { InviteData } from './schemas';
+import { describeRetryAt } from './send-limits';
 import { createInvite } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -38,13 +40,7 @@ async function create(inviter: Inviter, data: InviteData) {
   return result.inviteId;
 }
 
-async function jobsFor(outboxId: string): Promise<number> {
-  const { rows } = await database.executeSql(
-    `select count(*)::int as n from pgboss.job where name = 'email-deliver' and data->>'outboxId' = $1`,
-    [outboxId],
-  );
-  return Number(rows[0].n);
-}
+const jobsFor = (outboxId: string) => countDeliveryJobs(database, outboxId);
 
 async function countWhere(
   table: 'invite' | 'email_outbox',
@@ -268,8 +264,8 @@ describe('the daily limit', () => {
     if (refused.ok || refused.reason !== 'daily-limit')
       throw new Error(`expected the daily limit, got ${JSON.stringify(refused)}`);
     expect(refused.retryAt.getTime()).toBe(oldest.createdAt.getTime() + 24 * 60 * 60 * 1000);
-    expect(refused.message).toContain('3 invites in the last 24 hours');
-    expect(refused.message).toContain(refused.retryAt.toUTCString());
+    expect(refused.message).toContain('3 invitation emails in the last 24 hours');
+    expect(refused.message).toContain(describeRetryAt(refused.retryAt));
     expect(await countWhere('invite', 'email', 'limit-3@example.com')).toBe(0);
     expect(await countWhere('email_outbox', 'to_address', 'limit-3@example.com')).toBe(0);
 

@@ -1,17 +1,18 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
-import { clientWorkspaces, invites } from '@/db/schema';
+import { invites } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { getEnv } from '@/lib/env';
 import type { OfferTerms } from './offer-terms';
 import { prepareInvites, writePreparedInvites } from './prepare';
-import { findContractForInvite, invitesInLastDay } from './queries';
+import { findContractForInvite } from './queries';
+import { checkWorkspaceSends, lockWorkspaceForInvites, workspaceLimitMessage } from './send-limits';
 import type { InviteData, OfferData } from './schemas';
 
 export type InviteResult =
   | { ok: true; inviteId: string }
   | { ok: false; reason: 'duplicate'; existingInviteId: string; message: string }
-  | { ok: false; reason: 'daily-limit'; retryAt: Date; message: string }
+  | { ok: false; reason: 'daily-limit' | 'invite-limit'; retryAt: Date; message: string }
   | { ok: false; reason: 'not-found' | 'not-pending'; message: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,29 +43,12 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
   };
 }
 
-export function dailyLimitMessage(retryAt: Date): string {
-  return `You have sent ${getEnv().INVITES_PER_DAY} invites in the last 24 hours, the most allowed in one day. You can send more after ${retryAt.toUTCString()}.`;
-}
-
-/** Says whether the workspace may create `wanted` more invites now, and when it may again. */
-export async function checkDailyLimit(db: DbOrTx, workspaceId: string, wanted = 1) {
-  const { count, oldest } = await invitesInLastDay(db, workspaceId);
-  const remaining = Math.max(0, getEnv().INVITES_PER_DAY - count);
-  const retryAt = oldest ? new Date(oldest.getTime() + DAY_MS) : new Date();
-  return { allowed: remaining >= wanted, remaining, retryAt };
-}
-
 /**
- * Serialises the transactions that create invites for one workspace, so the daily limit
- * counted inside them holds when requests arrive together. NO KEY UPDATE does not block
- * the foreign-key checks of other writes that reference the workspace.
+ * Says whether the workspace may send `wanted` more invitation emails now (resends and
+ * changes of address count too: lib/invites/send-limits), and when it may again.
  */
-export async function lockWorkspaceForInvites(tx: Tx, workspaceId: string): Promise<void> {
-  await tx
-    .select({ id: clientWorkspaces.id })
-    .from(clientWorkspaces)
-    .where(eq(clientWorkspaces.id, workspaceId))
-    .for('no key update');
+export function checkDailyLimit(db: DbOrTx, workspaceId: string, wanted = 1) {
+  return checkWorkspaceSends(db, workspaceId, wanted);
 }
 
 /** Marks pending invites past their expiry as expired, so a new invite to the same person may be sent. */
@@ -142,7 +126,7 @@ export async function createInvite(
           ok: false as const,
           reason: 'daily-limit' as const,
           retryAt: limit.retryAt,
-          message: dailyLimitMessage(limit.retryAt),
+          message: workspaceLimitMessage(limit.retryAt),
         };
       }
       await expireStale(tx, inviter.workspaceId, input.email);

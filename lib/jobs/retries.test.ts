@@ -1,3 +1,4 @@
+import { enqueueRenderedEmails } from '@/lib/email/outbox';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { enqueueSignInEmail, findOutboxRow } from '@/tests/helpers/outbox';
 import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
@@ -92,6 +93,32 @@ describe('outbox delivery through the pg-boss worker', () => {
       retry_delay: 1,
       retry_backoff: true,
     });
+  });
+
+  it('retries a failed bulk batch whole, under the same key, then marks every message sent', async () => {
+    standIn.queueFor('bulk-flaky-0@example.com', 'error-500');
+    const ids = await database.db.transaction((tx) =>
+      enqueueRenderedEmails(
+        tx,
+        ['bulk-flaky-0@example.com', 'bulk-flaky-1@example.com'].map((to) => ({
+          to,
+          subject: 'An invitation',
+          template: 'invitation',
+          html: '<p>Join</p>',
+          text: 'Join',
+        })),
+        'bulk',
+      ),
+    );
+    const rows = await Promise.all(ids.map((id) => settled(id)));
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 2],
+    ]);
+    const requests = standIn.batches.filter((b) => b.body[0].to === 'bulk-flaky-0@example.com');
+    expect(requests).toHaveLength(2);
+    expect(new Set(requests.map((r) => r.idempotencyKey)).size).toBe(1);
+    for (const row of rows) expect(row.providerMessageId).toBe(standIn.delivered.get(row.id));
   });
 
   it('marks a message failed after EMAIL_MAX_ATTEMPTS failed sends, and sends no more', async () => {

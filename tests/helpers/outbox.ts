@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import type { Db, DbOrTx, SqlExecutor } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import SignInEmail from '@/emails/sign-in';
 import { sendEmail } from '@/lib/email/outbox';
@@ -24,4 +24,15 @@ export function enqueueSignInEmail(db: Db, to: string): Promise<string> {
 export async function findOutboxRow(db: DbOrTx, id: string) {
   const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
   return row;
+}
+
+/** How many delivery jobs, in either lane, carry the message (one, once it is queued). */
+export async function countDeliveryJobs(database: SqlExecutor, outboxId: string): Promise<number> {
+  const { rows } = await database.executeSql(
+    `select count(*)::int as n from pgboss.job
+      where (name = 'email-deliver' and data->>'outboxId' = $1)
+         or (name = 'email-deliver-bulk' and data->'outboxIds' ? $1)`,
+    [outboxId],
+  );
+  return Number(rows[0].n);
 }

@@ -1,0 +1,10 @@
+ALTER TABLE "compliance_check" ADD CONSTRAINT "compliance_decided_at_matches_status" CHECK (("compliance_check"."decided_at" is null) = ("compliance_check"."status" = 'submitted'));--> statement-breakpoint
+ALTER TABLE "compliance_check" ADD CONSTRAINT "compliance_decided_by_with_time" CHECK (("compliance_check"."decided_by_id" is null) = ("compliance_check"."decided_at" is null));--> statement-breakpoint
+ALTER TABLE "compliance_check" ADD CONSTRAINT "compliance_reason_when_rejected" CHECK ("compliance_check"."rejection_reason" is null or "compliance_check"."status" = 'rejected');--> statement-breakpoint
+ALTER TABLE "contract" ADD CONSTRAINT "contract_decided_has_freelancer" CHECK ("contract"."status" in ('offered', 'withdrawn') or "contract"."freelancer_id" is not null);--> statement-breakpoint
+ALTER TABLE "invite" ADD CONSTRAINT "invite_joined_at_matches_status" CHECK (("invite"."joined_at" is not null) = ("invite"."status" in ('joined', 'declined')));--> statement-breakpoint
+ALTER TABLE "invite" ADD CONSTRAINT "invite_joined_by_with_time" CHECK (("invite"."joined_by_id" is not null) = ("invite"."joined_at" is not null));--> statement-breakpoint
+ALTER TABLE "invite" ADD CONSTRAINT "invite_declined_at_matches_status" CHECK (("invite"."declined_at" is not null) = ("invite"."status" = 'declined'));--> statement-breakpoint
+ALTER TABLE "invite" ADD CONSTRAINT "invite_decline_reason_when_declined" CHECK ("invite"."decline_reason" is null or "invite"."status" = 'declined');--> statement-breakpoint
+ALTER TABLE "invite" ADD CONSTRAINT "invite_revoked_at_matches_status" CHECK (("invite"."revoked_at" is not null) = ("invite"."status" = 'revoked'));--> statement-breakpoint
+ALTER TABLE "payout_method" ADD CONSTRAINT "payout_method_removed_not_default" CHECK ("payout_method"."removed_at" is null or not "payout_method"."is_default");
