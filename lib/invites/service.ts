@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/db/client';
 import { clientWorkspaces, invites } from '@/db/schema';
 import type { OfferTerms } from '@/lib/contracts/summary';
 import { getEnv } from '@/lib/env';
-import { prepareInvites, writePreparedInvites } from './prepare';
+import { prepareInvite, writePreparedInvites } from './prepare';
 import { findContractForInvite, invitesInLastDay } from './queries';
 import type { InviteData, OfferData } from './schemas';
 
@@ -123,17 +123,15 @@ export async function createInvite(
   ip: string | null = null,
 ): Promise<InviteResult> {
   // Rendered before the transaction: rendering is slow, and PGlite has one connection.
-  const [prepared] = await prepareInvites(
+  const prepared = await prepareInvite(
     inviter,
-    [
-      {
-        email: input.email,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        message: input.message,
-        terms: termsFromOffer(input.offer, getEnv().SERVICE_FEE_BPS),
-      },
-    ],
+    {
+      email: input.email,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      message: input.message,
+      terms: termsFromOffer(input.offer, getEnv().SERVICE_FEE_BPS),
+    },
     inviteExpiry(),
   );
   try {
