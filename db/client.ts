@@ -34,8 +34,10 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 /** Called with the text of every statement sent (never its parameters: they may hold secrets). */
 export type QueryListener = (text: string) => void;
 
+/** `preparedStatements: false`: PGlite without db/pglite-statements.ts (default: with it). */
 export type OpenOptions = (
-  { url: string; max?: number } | { dataDir: string } | { pglite: PGlite }
+  | { url: string; max?: number }
+  | (({ dataDir: string } | { pglite: PGlite }) & { preparedStatements?: boolean })
 ) & { onQuery?: QueryListener };
 
 /** Starts each line `logQueryLine` writes: `npm run bench` counts them per request. */
@@ -110,7 +112,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     mkdirSync(options.dataDir, { recursive: true });
     pglite = await PGlite.create(options.dataDir);
   }
-  const client = withPreparedStatements(pglite);
+  const client = options.preparedStatements === false ? pglite : withPreparedStatements(pglite);
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,

@@ -17,7 +17,11 @@ export function getDatabase(): Promise<Database> {
     const onQuery = env.LOG_SQL_QUERIES ? logQueryLine : undefined;
     const database = env.DATABASE_URL
       ? await openDatabase({ url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, onQuery })
-      : await openDatabase({ dataDir: path.resolve(env.PGLITE_DIR), onQuery });
+      : await openDatabase({
+          dataDir: path.resolve(env.PGLITE_DIR),
+          preparedStatements: env.PGLITE_PREPARED_STATEMENTS,
+          onQuery,
+        });
     holder.database = database;
     return database;
   })();

@@ -1,5 +1,11 @@
+import { jest } from '@jest/globals';
 import { PGlite, types } from '@electric-sql/pglite';
-import { withPreparedStatements } from './pglite-statements';
+import { openDatabase } from './client';
+import {
+  CHECKED_PGLITE_VERSIONS,
+  installedPgliteVersion,
+  withPreparedStatements,
+} from './pglite-statements';
 
 let pglite: PGlite;
 beforeAll(async () => {
@@ -46,4 +52,37 @@ it('prepares a statement once and still sees a later schema change’s errors', 
   await expect(client.query('INSERT INTO t_prep VALUES ($1)', ['not a number'])).rejects.toThrow(
     /invalid input syntax/,
   );
+});
+
+// It calls PGlite's private methods: an upgrade fails here until the file is checked again.
+it('was checked against the installed PGlite version', () => {
+  expect(CHECKED_PGLITE_VERSIONS).toContain(installedPgliteVersion());
+});
+
+it('leaves PGlite as it is on a version it was not checked against', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    // Compared by identity: a failing toBe would print the whole PGlite instance.
+    expect(withPreparedStatements(pglite, '0.9.0') === pglite).toBe(true);
+    expect(withPreparedStatements(pglite, '0.5.16') === pglite).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('PGlite 0.9.0'));
+  } finally {
+    warn.mockRestore();
+  }
+});
+
+it('prepares nothing when switched off (PGLITE_PREPARED_STATEMENTS=false)', async () => {
+  const own = await PGlite.create();
+  try {
+    const database = await openDatabase({ pglite: own, preparedStatements: false });
+    await database.executeSql('SELECT $1::int AS n', [1]);
+    await database.executeSql('SELECT $1::int AS n', [2]);
+    const { rows } = await own.query('SELECT name FROM pg_prepared_statements');
+    expect(rows).toEqual([]);
+    const on = await openDatabase({ pglite: own });
+    await on.executeSql('SELECT $1::int AS n', [3]);
+    expect((await own.query('SELECT name FROM pg_prepared_statements')).rows).toHaveLength(1);
+  } finally {
+    await own.close();
+  }
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   parse,
   protocol,
@@ -5,6 +7,25 @@ import {
   type QueryOptions,
   type Results,
 } from '@electric-sql/pglite';
+
+/**
+ * The PGlite versions this file was checked against. It takes the locks PGlite's own query()
+ * takes through two private methods (`_runExclusiveTransaction`, `_runExclusiveQuery`) and
+ * speaks the wire protocol through `execProtocol`, `parse` and `protocol`; none of that is
+ * promised to stay. Another version runs PGlite's own query(), and pglite-statements.test.ts
+ * fails until someone has checked this file against it and listed it here.
+ */
+export const CHECKED_PGLITE_VERSIONS = ['0.5.16'];
+
+/** The version of @electric-sql/pglite installed in the project; undefined if it cannot be read. */
+export function installedPgliteVersion(): string | undefined {
+  try {
+    const file = path.join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Distinct statements kept prepared; Drizzle's statements are few and stable, so this is a safety cap. */
 const MAX_STATEMENTS = 1_000;
@@ -31,8 +52,16 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * into a named statement (its parameter types described then), and every later call is one
  * bind/describe/execute/sync exchange. Queries inside a transaction, with options this does
  * not handle, or past the cap, take PGlite's own path. Everything else is passed through.
+ * Only for the versions in CHECKED_PGLITE_VERSIONS; PGLITE_PREPARED_STATEMENTS=false turns
+ * it off (db/index.ts).
  */
-export function withPreparedStatements(pglite: PGlite): PGlite {
+export function withPreparedStatements(pglite: PGlite, version = installedPgliteVersion()): PGlite {
+  if (version === undefined || !CHECKED_PGLITE_VERSIONS.includes(version)) {
+    console.warn(
+      `db/pglite-statements.ts was not checked against PGlite ${version ?? '(unknown version)'}: PGlite runs queries its own way.`,
+    );
+    return pglite;
+  }
   // Named statements live in the PGlite instance: every wrapper over it shares one list.
   const statements = preparedByInstance.get(pglite) ?? new Map<string, Prepared>();
   preparedByInstance.set(pglite, statements);

@@ -31,14 +31,3 @@ export function preparedQuery<Q>(
 
 /** A value given at execution: `preparedQuery(...).execute({ name: value })`. */
 export const param = <N extends string>(name: N) => sql.placeholder(name);
-
-/**
- * A LIMIT written into a prepared statement instead of sent as a parameter. With an unknown
- * limit Postgres cannot cost a generic plan and plans the statement anew on every run (0.5 ms
- * each for the invite list on PGlite). Drizzle writes an SQL object as it is; the cast is
- * because its type admits only numbers and placeholders. Whole numbers only, never text.
- */
-export function literalLimit(rows: number): number {
-  if (!Number.isInteger(rows) || rows < 1 || rows > 10_000) throw new RangeError(`limit ${rows}`);
-  return sql.raw(String(rows)) as unknown as number;
-}

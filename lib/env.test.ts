@@ -32,8 +32,22 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it("keeps PGlite's prepared statements on unless PGLITE_PREPARED_STATEMENTS=false", () => {
+    expect(parseEnv({}).PGLITE_PREPARED_STATEMENTS).toBe(true);
+    expect(parseEnv({ PGLITE_PREPARED_STATEMENTS: 'false' }).PGLITE_PREPARED_STATEMENTS).toBe(
+      false,
+    );
+    expect(problemsOf({ PGLITE_PREPARED_STATEMENTS: 'maybe' })).toEqual([
+      expect.stringMatching(/^PGLITE_PREPARED_STATEMENTS/),
+    ]);
+  });
+
   it('keeps 5 connections per process unless told otherwise, and names a bad pool size', () => {
     expect(parseEnv({}).DATABASE_POOL_MAX).toBe(5);
+    expect(parseEnv({}).PGLITE_PREPARED_STATEMENTS).toBe(true);
+    expect(parseEnv({ PGLITE_PREPARED_STATEMENTS: 'false' }).PGLITE_PREPARED_STATEMENTS).toBe(
+      false,
+    );
     expect(parseEnv({ DATABASE_POOL_MAX: '12' }).DATABASE_POOL_MAX).toBe(12);
     expect(problemsOf({ DATABASE_POOL_MAX: '0' })).toEqual([
       expect.stringMatching(/^DATABASE_POOL_MAX/),

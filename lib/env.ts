@@ -22,6 +22,8 @@ const envSchema = z
     /** Connections each app process keeps to DATABASE_URL (see README, "Production configuration"). */
     DATABASE_POOL_MAX: positiveInt(5, 100),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    /** false: PGlite runs every query its own way, without db/pglite-statements.ts (see there). */
+    PGLITE_PREPARED_STATEMENTS: booleanString.default(true),
     DATA_DIR: z.string().min(1).default('.data'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     RESEND_API_KEY: z.string().min(1).optional(),

@@ -10,6 +10,7 @@ import { generateToken, hashToken } from '@/lib/security/tokens';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
 import type { OfferTerms } from './offer-terms';
 import { invitationProps, inviteUrl } from './emails';
+import { fillInvitation, NAME_MARK, URL_MARK } from './invitation-template';
 import { recordFirstLinks } from './tokens';
 
 export type NewInvite = {
@@ -31,20 +32,55 @@ export type PreparedInvite = NewInvite & {
   email_: RenderedEmail;
 };
 
-// Rendering React Email is the slow part (tens of ms). Invites of one batch that share
-// their offer and message are rendered once with placeholders, then filled in.
-const NAME_MARK = 'WBFIRSTNAMEMARK';
-const URL_MARK = 'https://wb-invite-link.invalid/WBURLMARK';
+/** The invite with new ids for the rows it will write. */
+function withIds(
+  input: NewInvite,
+  ready: Pick<PreparedInvite, 'tokenHash' | 'expiresAt' | 'subject' | 'email_'>,
+): PreparedInvite {
+  return {
+    ...input,
+    inviteId: randomUUID(),
+    contractId: randomUUID(),
+    outboxId: randomUUID(),
+    ...ready,
+  };
+}
 
-const escapeHtml = (v: string) =>
-  v
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#x27;');
+function emailProps(inviter: Inviter, input: NewInvite, expiresAt: Date) {
+  return {
+    inviterName: inviter.name,
+    workspaceName: inviter.workspaceName,
+    message: input.message,
+    terms: input.terms,
+    expiresAt,
+  };
+}
 
-/** Generates ids and tokens and renders the emails: no database, so it runs before any transaction. */
+/** One invite with its email rendered by React Email: no database, so it runs before any transaction. */
+export async function prepareInvite(
+  inviter: Inviter,
+  input: NewInvite,
+  expiresAt: Date,
+): Promise<PreparedInvite> {
+  const token = generateToken();
+  const props = invitationProps({
+    ...emailProps(inviter, input, expiresAt),
+    freelancerFirstName: input.firstName,
+    url: inviteUrl(token),
+  });
+  return withIds(input, {
+    tokenHash: hashToken(token),
+    expiresAt,
+    subject: invitationSubject(props),
+    email_: await renderEmail(createElement(InvitationEmail, props)),
+  });
+}
+
+/**
+ * A batch of invites (the bulk path), their emails rendered once per distinct offer and
+ * message and then filled in with each name and link (see fillInvitation): React Email
+ * takes tens of milliseconds per render, seconds for a list of 500 rendered one by one.
+ */
 export async function prepareInvites(
   inviter: Inviter,
   inputs: NewInvite[],
@@ -54,35 +90,23 @@ export async function prepareInvites(
   return Promise.all(
     inputs.map(async (input) => {
       const props = invitationProps({
-        inviterName: inviter.name,
-        workspaceName: inviter.workspaceName,
+        ...emailProps(inviter, input, expiresAt),
         freelancerFirstName: NAME_MARK,
-        message: input.message,
-        terms: input.terms,
         url: URL_MARK,
-        expiresAt,
       });
       const key = JSON.stringify([props.payLines, input.message, input.terms.title]);
       if (!templates.has(key))
         templates.set(key, renderEmail(createElement(InvitationEmail, props)));
-      const template = await templates.get(key)!;
       const token = generateToken();
-      const url = inviteUrl(token);
-      return {
-        ...input,
-        inviteId: randomUUID(),
-        contractId: randomUUID(),
-        outboxId: randomUUID(),
+      return withIds(input, {
         tokenHash: hashToken(token),
         expiresAt,
         subject: invitationSubject(props),
-        email_: {
-          html: template.html
-            .replaceAll(NAME_MARK, escapeHtml(input.firstName))
-            .replaceAll(URL_MARK, escapeHtml(url)),
-          text: template.text.replaceAll(NAME_MARK, input.firstName).replaceAll(URL_MARK, url),
-        },
-      };
+        email_: fillInvitation(await templates.get(key)!, {
+          firstName: input.firstName,
+          url: inviteUrl(token),
+        }),
+      });
     }),
   );
 }

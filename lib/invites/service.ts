@@ -4,7 +4,7 @@ import { invites } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { getEnv } from '@/lib/env';
 import type { OfferTerms } from './offer-terms';
-import { prepareInvites, writePreparedInvites } from './prepare';
+import { prepareInvite, writePreparedInvites } from './prepare';
 import { findContractForInvite } from './queries';
 import { checkWorkspaceSends, lockWorkspaceForInvites, workspaceLimitMessage } from './send-limits';
 import type { InviteData, OfferData } from './schemas';
@@ -104,17 +104,15 @@ export async function createInvite(
   { inviter, input, ip = null }: { inviter: Inviter; input: InviteData; ip?: string | null },
 ): Promise<InviteResult> {
   // Rendered before the transaction: rendering is slow, and PGlite has one connection.
-  const [prepared] = await prepareInvites(
+  const prepared = await prepareInvite(
     inviter,
-    [
-      {
-        email: input.email,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        message: input.message,
-        terms: termsFromOffer(input.offer, getEnv().SERVICE_FEE_BPS),
-      },
-    ],
+    {
+      email: input.email,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      message: input.message,
+      terms: termsFromOffer(input.offer, getEnv().SERVICE_FEE_BPS),
+    },
     inviteExpiry(),
   );
   try {

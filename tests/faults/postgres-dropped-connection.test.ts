@@ -4,8 +4,9 @@ import path from 'node:path';
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 // postgres.js 3.4.9 crashes the process when a query is written to a connection whose backend
-// was killed (porsager/postgres#1208). scripts/patch-postgres.mjs (postinstall) guards it; this
-// proves the guard is in the installed driver: without it the child dies with "uncaught".
+// was killed (porsager/postgres#1208). patches/postgres+3.4.9.patch (patch-package, postinstall)
+// guards it; this proves the guard is in the installed driver: without it the child dies with
+// "uncaught".
 (serverUrl ? describe : describe.skip)('a reserved connection whose backend was killed', () => {
   it('rejects its next query with CONNECTION_CLOSED, and the pool reconnects', () => {
     const script = path.join(
