@@ -36,7 +36,7 @@ const firstName = fc
     }),
   )
   .map((v) => (Array.isArray(v) ? v.join('') : v))
-  .map((v) => bulkRowSchema.shape.firstName.safeParse(v))
+  .map((v) => bulkRowSchema.in.shape.firstName.safeParse(v))
   .filter((parsed) => parsed.success)
   .map((parsed) => parsed.data!);
 
