@@ -70,8 +70,8 @@ const envSchema = z
     SERVICE_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(500),
     /**
      * How many proxies (load balancer, CDN) in front of the app append to X-Forwarded-For;
-     * the client address is taken that many entries from the header's right end. 0: the
-     * address of the connection itself (lib/server/peer-address.ts).
+     * the client address is the entry that many from the header's right end. 0: the address
+     * of the connection itself (lib/server/request.ts).
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     WORKER_MODE: z.enum(['inline', 'off']).default('inline'),
