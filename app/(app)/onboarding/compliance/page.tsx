@@ -11,7 +11,7 @@ import {
   LEVEL_LABELS,
   reasonInSentence,
 } from '@/lib/compliance/state';
-import { enterStep } from '../context';
+import { enterComplianceStep } from '../context';
 import { ComplianceForm } from './compliance-form';
 import { readProblems } from './submission';
 
@@ -51,7 +51,7 @@ function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
 export default async function CompliancePage({ searchParams }: Props) {
   // The onboarding context (loaded once for the layout's checklist) already holds the
   // contracts and checks: only the latest check's documents are read here.
-  const ctx = (await enterStep('compliance')).ctx.compliance;
+  const ctx = (await enterComplianceStep()).ctx.compliance;
   if (!ctx) notFound();
   const params = await searchParams;
   const problems = readProblems(params);
