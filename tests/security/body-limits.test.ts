@@ -5,7 +5,7 @@ import { formDataToObject } from '@/lib/forms-data';
 import { BULK_MAX_BYTES, BULK_MAX_ROWS } from '@/lib/invites/bulk';
 import { inviteSchema, LIMITS } from '@/lib/invites/schemas';
 import { ACTION_BODY_LIMIT_BYTES, ANONYMOUS_ACTION_LIMIT_BYTES } from '@/lib/server/body-limits';
-import { proxy } from '@/proxy';
+import { guardServerAction as proxy } from '@/lib/server/action-guard';
 
 /*
  * Issue 13.1, the parts that need no running server: what the limits are set from, the
@@ -85,7 +85,7 @@ const actionPost = (headers: Record<string, string>) =>
 const passes = (response: Response) => response.headers.get('x-middleware-next') === '1';
 const session = `${sessionCookieName(false)}=some-token`;
 
-describe('proxy.ts, before Next.js reads a server-action body', () => {
+describe('the server-action guard (proxy.ts), before Next.js reads the body', () => {
   it('refuses anonymous posts over a few kB, whatever they declare, and asks for a length', () => {
     expect(proxy(actionPost({ 'content-length': String(50 * 1024 * 1024) })).status).toBe(413);
     expect(
