@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
+import { SIGN_IN_LIMITS } from '@/lib/auth/service';
 import { createInvite } from '@/lib/invites/service';
 import { revokeInvite } from '@/lib/invites/manage';
 import {
