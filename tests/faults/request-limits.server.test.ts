@@ -14,7 +14,6 @@ import {
 } from '@/tests/helpers/invite-fixtures';
 import { uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import { adminUrl } from '@/tests/helpers/template';
-import { nextStartArgs, SERVER_ENV } from '@/scripts/next-start.mjs';
 
 /*
  * Issue 13.1 and 13.8 against the production build (`next build` first; skipped without
@@ -56,10 +55,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   const inherited = { ...process.env };
   for (const key of ['NODE_OPTIONS', 'PGLITE_DIR']) delete inherited[key];
-  child = spawn(process.execPath, nextStartArgs(port), {
+  // `npm start`'s entry, in a process group of its own.
+  child = spawn(process.execPath, ['scripts/next-start.mjs', '-p', String(port)], {
     env: {
       ...inherited,
-      ...SERVER_ENV,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: adminUrl(SERVER_URL, dbName),
@@ -208,6 +207,27 @@ describe('the production server under oversized bodies', () => {
       });
       expect(response.status).toBe(403);
     }
+  });
+
+  maybe('holds a client that varies X-Forwarded-For to the per-IP sign-in limit', async () => {
+    const actionId = await signInActionId();
+    const prefix = `xff-${Date.now()}`;
+    for (let i = 0; i < 40; i++) {
+      const form = new FormData();
+      form.append(`$ACTION_ID_${actionId}`, '');
+      form.append('email', `${prefix}-${i}@example.com`);
+      await fetch(`${base}/sign-in`, {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+        headers: { origin: base, 'x-forwarded-for': `6.6.${i}.6` },
+      });
+    }
+    const { rows } = await database!.executeSql(
+      `select count(*)::int as sent from email_outbox where to_address like $1`,
+      [`${prefix}-%`],
+    );
+    expect(rows[0].sent).toBe(SIGN_IN_LIMITS.perIp.limit);
   });
 
   maybe(
