@@ -3,7 +3,8 @@ import { sessionCookieName } from '@/lib/auth/constants';
 import { ACTION_BODY_LIMIT_BYTES, ANONYMOUS_ACTION_LIMIT_BYTES } from '@/lib/server/body-limits';
 
 /**
- * For server-action posts, before Next.js reads their body (called from proxy.ts):
+ * For server-action posts (with JavaScript: a Next-Action header; without: a multipart post
+ * to a page), before Next.js reads their body (called from proxy.ts):
  * - a cross-site or `null` Origin gets 403. Next.js refuses those itself but answers 500
  *   (next/dist/server/app-render/action-handler.js); the rule here is the same as its own:
  *   the Origin's host must be the request's X-Forwarded-Host or Host.

@@ -1,5 +1,7 @@
+import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import nextConfig from '@/next.config';
+import { config as proxyConfig } from '@/proxy';
 import { sessionCookieName } from '@/lib/auth/constants';
 import { formDataToObject } from '@/lib/forms-data';
 import { BULK_MAX_BYTES, BULK_MAX_ROWS } from '@/lib/invites/bulk';
@@ -119,5 +121,28 @@ describe('the server-action guard (proxy.ts), before Next.js reads the body', ()
     expect(
       passes(proxy(new NextRequest(`${APP}/sign-in`, { method: 'POST', headers: noOrigin }))),
     ).toBe(true);
+  });
+});
+
+describe("proxy.ts's matcher", () => {
+  const matches = (url: string, headers: Record<string, string>) =>
+    unstable_doesMiddlewareMatch({ config: proxyConfig, url, headers });
+  const multipart = { 'content-type': 'multipart/form-data; boundary=----x' };
+
+  it('sees every server-action post, with JavaScript or without', () => {
+    expect(matches('/sign-in', { 'next-action': 'abc' })).toBe(true);
+    expect(matches('/sign-in', multipart)).toBe(true);
+    expect(matches('/client/invites/bulk', multipart)).toBe(true);
+  });
+
+  it('never sees the upload routes, whose bodies it would copy', () => {
+    expect(matches('/onboarding/compliance/submit', multipart)).toBe(false);
+    expect(matches('/settings/profile/photo', multipart)).toBe(false);
+    expect(matches('/api/webhooks/resend', { 'content-type': 'application/json' })).toBe(false);
+    expect(matches('/invite/abc/accept', {})).toBe(false);
+  });
+
+  it('sees invite links, for their status', () => {
+    expect(matches('/invite/abc', {})).toBe(true);
   });
 });
