@@ -31,8 +31,15 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Profile photos (5 MB) and up to five compliance documents (10 MB each) post to actions.
-  experimental: { serverActions: { bodySizeLimit: '51mb' } },
+  experimental: {
+    // ACTION_BODY_LIMIT_BYTES in lib/server/body-limits.ts (tests/security/body-limits.test.ts
+    // checks they agree): the largest form without a file. Files post to route handlers.
+    serverActions: { bodySizeLimit: 1_100_000 },
+    // proxy.ts sees server-action posts only; Next.js copies what it reads for the proxy up
+    // to this size (10 MB by default). A little over the action limit, so a longer body
+    // still reaches the action handler's own 413 rather than arriving cut short.
+    proxyClientMaxBodySize: 1_100_000 + 64 * 1024,
+  },
   serverExternalPackages: [
     '@electric-sql/pglite',
     'pg-boss',

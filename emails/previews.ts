@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import ComplianceDecisionEmail from './compliance-decision';
 import ConfirmEmailChangeEmail from './confirm-email-change';
 import ConfirmPayoutChangeEmail from './confirm-payout-change';
+import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
 import InvitationEmail from './invitation';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
@@ -76,6 +77,10 @@ export const EMAIL_PREVIEWS: Record<
   'email-change-requested': {
     title: 'Account email change asked for (to the old address)',
     component: EmailChangeNoticeEmail as ComponentType<Record<string, never>>,
+  },
+  'email-address-in-use': {
+    title: 'Address already has an account (to its owner, when another account asks for it)',
+    component: EmailAddressInUseEmail as ComponentType<Record<string, never>>,
   },
   'email-change-done': {
     title: 'Account email changed (to the old address)',

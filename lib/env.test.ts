@@ -1,5 +1,7 @@
 import { EnvError, parseEnv } from './env';
 
+const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
+
 function problemsOf(source: Record<string, string>): string[] {
   try {
     parseEnv(source);
@@ -76,10 +78,11 @@ describe('parseEnv', () => {
     }
   });
 
-  it('demands a secret, a mail provider and a sender in production', () => {
+  it('demands a secret, an encryption key, a mail provider and a sender in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([
       expect.stringMatching(/^AUTH_SECRET is required in production/),
+      expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
       expect.stringMatching(/^RESEND_API_KEY is required in production/),
       expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
     ]);
@@ -97,8 +100,23 @@ describe('parseEnv', () => {
     );
   });
 
-  it('needs an explicit EMAIL_FROM only when production mail goes through Resend', () => {
+  it('refuses to start in production without DATA_ENCRYPTION_KEY, not at the first payout save', () => {
     const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+    const mailbox = { ...production, EMAIL_TRANSPORT: 'mailbox' };
+    expect(problemsOf(mailbox)).toEqual([
+      expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
+    ]);
+    expect(problemsOf({ ...mailbox, DATA_ENCRYPTION_KEY: TEST_KEY })).toEqual([]);
+    // Development and tests keep the generated key file.
+    expect(problemsOf({ EMAIL_TRANSPORT: 'mailbox' })).toEqual([]);
+  });
+
+  it('needs an explicit EMAIL_FROM only when production mail goes through Resend', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: TEST_KEY,
+    };
     expect(problemsOf({ ...production, RESEND_API_KEY: 're_test' })).toEqual([
       expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
     ]);
@@ -126,6 +144,7 @@ describe('parseEnv', () => {
     const env = parseEnv({
       NODE_ENV: 'production',
       AUTH_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: TEST_KEY,
       RESEND_API_KEY: 're_test',
       EMAIL_FROM: 'Workbridge <no-reply@workbridge.example>',
       APP_URL: 'https://app.workbridge.example/',
@@ -134,6 +153,16 @@ describe('parseEnv', () => {
     expect(env.secureCookies).toBe(true);
     expect(env.APP_URL).toBe('https://app.workbridge.example');
     expect(env.SEED_DEMO).toBe(false);
+  });
+
+  it('trusts no proxy unless TRUSTED_PROXY_HOPS says how many sit in front', () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ['-1', 'one', '1.5', '11']) {
+      expect(problemsOf({ TRUSTED_PROXY_HOPS: bad })).toEqual([
+        expect.stringMatching(/^TRUSTED_PROXY_HOPS /),
+      ]);
+    }
   });
 
   it('lower-cases the admin list', () => {

@@ -73,6 +73,12 @@ const envSchema = z
     /** Invitation emails one invite may cause in 24 hours, its first one included. */
     INVITE_SENDS_PER_DAY: positiveInt(5, 1_000),
     SERVICE_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(500),
+    /**
+     * How many proxies (load balancer, CDN) in front of the app append to X-Forwarded-For;
+     * the client address is the entry that many from the header's right end. 0: the address
+     * of the connection itself (lib/server/request.ts).
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     WORKER_MODE: z.enum(['inline', 'off']).default('inline'),
     SEED_DEMO: booleanString.optional(),
     /** One stdout line per SQL statement (text only, no parameters), for `npm run bench`. */
@@ -85,6 +91,14 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: [variable], message });
     if (isProduction && !env.AUTH_SECRET) {
       problem('AUTH_SECRET', 'is required in production (32+ random characters)');
+    }
+    // Without it the first payout or tax save would fail with what was typed lost; the
+    // development key file under DATA_DIR is no choice for a server (see lib/crypto).
+    if (isProduction && !env.DATA_ENCRYPTION_KEY) {
+      problem(
+        'DATA_ENCRYPTION_KEY',
+        'is required in production (32 random bytes in base64, e.g. `openssl rand -base64 32`)',
+      );
     }
     // Without a key, Resend cannot be used: refuse rather than fall back to the mailbox.
     if (!env.RESEND_API_KEY && env.EMAIL_TRANSPORT === 'resend') {

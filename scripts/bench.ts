@@ -84,6 +84,8 @@ async function withServer<T>(
     port,
     {
       AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+      // Production refuses to start without one; a fixed key is fine for a throwaway database.
+      DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       EMAIL_TRANSPORT: 'mailbox',
       // No background jobs: they would skew the load and mix into the per-request query counts.
       WORKER_MODE: 'off',

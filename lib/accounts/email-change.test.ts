@@ -101,19 +101,33 @@ describe('changing the account email', () => {
     });
   });
 
-  it('refuses an address another account uses, without saying whose', async () => {
+  it('answers the same for an address another account uses, and tells its owner instead', async () => {
     const who = await createFreelancer(database.db);
     const other = await createFreelancer(database.db);
-    const result = await request(who, other.email);
-    expect(result).toEqual({
-      ok: false,
-      reason: 'invalid',
-      message: 'Please correct the highlighted fields.',
-      fieldErrors: {
-        email: ["This address can't be used for your account. Choose another address."],
-      },
+    const free = await request(who, 'free-address@example.com');
+    const taken = await request(who, other.email);
+    // Word for word the answer for a free address, but for the address itself.
+    expect(taken).toEqual({
+      ok: true,
+      message: (free.ok ? free.message : '').replace('free-address@example.com', other.email),
     });
+    // The account page shows the pending change, and the old address gets its notice, as for
+    // any request.
+    expect(await findOpenEmailChange(database.db, who.userId)).toMatchObject({
+      newEmail: other.email,
+    });
+    expect((await latestEmail(database.db, who.email, 'email-change-requested')).text).toContain(
+      other.email,
+    );
+    // The owner gets no link (it could never be confirmed), only a note, with a plain-text part.
     expect(await latestEmail(database.db, other.email, 'email-change-confirm')).toBeUndefined();
+    const note = await latestEmail(database.db, other.email, 'email-address-in-use');
+    expect(note.subject).toBe('Someone tried to use your email address on Workbridge');
+    expect(note.containsSecret).toBe(false);
+    expect(note.text).toContain('nothing changed');
+    expect(note.text).not.toContain(who.email);
+    expect(await emailOf(who.userId)).toBe(who.email);
+    expect(await emailOf(other.userId)).toBe(other.email);
   });
 
   it('refuses at confirm time when the address was taken meanwhile', async () => {

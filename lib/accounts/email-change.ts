@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { emailChangeRequests, users } from '@/db/schema';
 import ConfirmEmailChangeEmail, { confirmEmailChangeSubject } from '@/emails/confirm-email-change';
+import EmailAddressInUseEmail, { emailAddressInUseSubject } from '@/emails/email-address-in-use';
 import EmailChangeNoticeEmail, { emailChangeNoticeSubject } from '@/emails/email-change-notice';
 import { emailSchema } from '@/lib/accounts/schemas';
 import { findUserById } from '@/lib/accounts/queries';
@@ -29,7 +30,7 @@ export type AccountResult =
   | { ok: false; reason: 'invalid'; message: string; fieldErrors: FieldErrors }
   | { ok: false; reason: 'sign-in-again' | 'rate-limited' | 'link' | 'taken'; message: string };
 
-// One answer for "someone else has it": it refuses without saying whose it is.
+// When the address was taken between the request and the click (see confirmEmailChange).
 const UNAVAILABLE = "This address can't be used for your account. Choose another address.";
 
 const appUrl = (path: string) => new URL(path, getEnv().APP_URL).toString();
@@ -53,6 +54,11 @@ async function isEmailTaken(db: DbOrTx, email: string, userId: string): Promise<
 /**
  * Asks to move the account to a new address: a link goes to the new address, a notice to
  * the current one, and nothing changes until the link is used. Only the newest link works.
+ *
+ * The answer, the notice to the current address and the pending change on the account page
+ * are the same whether or not the new address already has an account, so the form cannot be
+ * used to find out who is registered. An address that has one gets no link (it could never
+ * be confirmed) but a note to its owner instead.
  */
 export async function requestEmailChange(
   db: Db,
@@ -81,7 +87,7 @@ export async function requestEmailChange(
       message: `Too many changes were asked for. Please try again in ${describeWait(limit.retryAfterSeconds)}.`,
     };
   }
-  if (await isEmailTaken(db, newEmail, actor.userId)) return fieldError(UNAVAILABLE);
+  const isTaken = await isEmailTaken(db, newEmail, actor.userId);
 
   const token = generateToken();
   const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MINUTES * 60_000);
@@ -99,17 +105,30 @@ export async function requestEmailChange(
     await tx
       .insert(emailChangeRequests)
       .values({ userId: actor.userId, newEmail, tokenHash: hashToken(token), expiresAt });
-    await sendEmail(tx, {
-      to: newEmail,
-      subject: confirmEmailChangeSubject,
-      template: 'email-change-confirm',
-      containsSecret: true,
-      element: createElement(ConfirmEmailChangeEmail, {
-        newEmail,
-        url: emailChangeUrl(token),
-        expiresAt,
-      }),
-    });
+    await sendEmail(
+      tx,
+      isTaken
+        ? {
+            to: newEmail,
+            subject: emailAddressInUseSubject,
+            template: 'email-address-in-use',
+            element: createElement(EmailAddressInUseEmail, {
+              email: newEmail,
+              signInUrl: appUrl('/sign-in'),
+            }),
+          }
+        : {
+            to: newEmail,
+            subject: confirmEmailChangeSubject,
+            template: 'email-change-confirm',
+            containsSecret: true,
+            element: createElement(ConfirmEmailChangeEmail, {
+              newEmail,
+              url: emailChangeUrl(token),
+              expiresAt,
+            }),
+          },
+    );
     await sendEmail(tx, {
       to: actor.email,
       subject: emailChangeNoticeSubject('requested'),

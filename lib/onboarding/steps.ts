@@ -123,6 +123,19 @@ export function gateStep(steps: Step[], key: string): string | null {
   return null;
 }
 
+/**
+ * The compliance page (SPEC 2.E, step 7: "only where required"). Where a contract needs the
+ * check, it opens once every step before it is done: the offer accepted, so a freelancer
+ * never answers for work they have not taken. Where none does, it opens only to show a
+ * check already on record (its status and documents); everyone else goes to their first
+ * open step, or to the checklist when nothing is open.
+ */
+export function gateComplianceStep(steps: Step[], hasCheckOnRecord: boolean): string | null {
+  if (steps.some((s) => s.key === 'compliance')) return gateStep(steps, 'compliance');
+  if (hasCheckOnRecord) return null;
+  return firstOpenStep(steps)?.href ?? '/onboarding';
+}
+
 export function progressPercent(steps: Step[]): number {
   return Math.round((steps.filter((s) => s.done).length / steps.length) * 100);
 }

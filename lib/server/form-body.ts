@@ -1,15 +1,17 @@
 export type FormBody =
   { ok: true; form: FormData } | { ok: false; problem: 'too-large' | 'unreadable' };
 
+export type CappedBody =
+  { ok: true; bytes: Buffer } | { ok: false; problem: 'too-large' | 'unreadable' };
+
 /**
- * Reads a multipart or urlencoded body, but never more than `maxBytes` of it: a declared
- * Content-Length over the limit is refused before reading, and a body sent without one
- * (chunked) is counted as it arrives and dropped at the limit, so nobody can make the
- * server hold an arbitrarily large upload in memory.
+ * Reads a request body, but never more than `maxBytes` of it: a declared Content-Length over
+ * the limit is refused before reading, and a body sent without one (chunked) is counted as
+ * it arrives and dropped at the limit, so nobody can make the server hold an arbitrarily
+ * large body in memory.
  */
-export async function readFormBody(request: Request, maxBytes: number): Promise<FormBody> {
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes)
-    return { ok: false, problem: 'too-large' };
+export async function readCappedBody(request: Request, maxBytes: number): Promise<CappedBody> {
+  if (declaresMoreThan(request, maxBytes)) return { ok: false, problem: 'too-large' };
   if (!request.body) return { ok: false, problem: 'unreadable' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,13 +26,26 @@ export async function readFormBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/** A multipart or urlencoded body, read with readCappedBody's limit. */
+export async function readFormBody(request: Request, maxBytes: number): Promise<FormBody> {
+  // Checked here too, before the first await: not one chunk more is pulled from the client.
+  if (declaresMoreThan(request, maxBytes)) return { ok: false, problem: 'too-large' };
+  const body = await readCappedBody(request, maxBytes);
+  if (!body.ok) return body;
   const contentType = request.headers.get('content-type') ?? '';
   try {
-    const form = await new Response(Buffer.concat(chunks), {
+    const form = await new Response(new Uint8Array(body.bytes), {
       headers: { 'content-type': contentType },
     }).formData();
     return { ok: true, form };
   } catch {
     return { ok: false, problem: 'unreadable' };
   }
+}
+
+function declaresMoreThan(request: Request, maxBytes: number): boolean {
+  return Number(request.headers.get('content-length') ?? 0) > maxBytes;
 }

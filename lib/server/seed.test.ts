@@ -31,7 +31,11 @@ describe('seedDemo', () => {
 
 // boot() seeds when env.SEED_DEMO is true; parseEnv decides it.
 describe('when the demo is seeded', () => {
-  const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+  const production = {
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'x'.repeat(40),
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  };
   const mailbox = { EMAIL_TRANSPORT: 'mailbox' };
 
   it('seeds in development only, unless SEED_DEMO says otherwise', () => {

@@ -65,6 +65,8 @@ test.beforeAll(async ({}, testInfo) => {
     DATABASE_URL: dbUrl,
     APP_URL: `http://localhost:${PORTS[0]}`,
     AUTH_SECRET: 'scale-secret-0123456789abcdef0123456789abcdef',
+    // Both servers must share it: each decrypts what the other wrote.
+    DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
     EMAIL_TRANSPORT: 'mailbox',
     NEXT_TELEMETRY_DISABLED: '1',
     ...SERVER_ENV,

@@ -114,6 +114,7 @@ function startProcess(args: string[], env: Record<string, string>) {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       AUTH_SECRET: 'shutdown-test-secret-0123456789abcdef',
+      DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       EMAIL_TRANSPORT: 'resend',
       RESEND_API_KEY: 're_test_key',
       RESEND_BASE_URL: standIn.baseUrl,

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { jest } from '@jest/globals';
 import { sessionCookieName } from '@/lib/auth/constants';
 import { getEnv } from '@/lib/env';
+import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
 
 /**
  * A stand-in for the request that Next.js gives server actions and route handlers: the
@@ -24,6 +25,8 @@ function baseHeaders(): Record<string, string> {
     'sec-fetch-site': 'same-origin',
     'x-forwarded-proto': origin.protocol.replace(':', ''),
     'x-forwarded-for': REQUEST_IP,
+    // What lib/server/peer-address.ts sets from the connection in the real server.
+    [PEER_ADDRESS_HEADER]: REQUEST_IP,
   };
 }
 

@@ -4,6 +4,7 @@ import { getDatabase } from '@/db';
 import { requireViewer } from '@/lib/auth/session';
 import {
   firstOpenStep,
+  gateComplianceStep,
   gateStep,
   loadOnboardingContext,
   onboardingSteps,
@@ -27,6 +28,14 @@ export const getOnboarding = cache(async () => {
 export async function enterStep(key: string) {
   const onboarding = await getOnboarding();
   const back = gateStep(onboarding.steps, key);
+  if (back) redirect(back);
+  return onboarding;
+}
+
+/** The compliance page: only where a contract needs it, after the steps before it. */
+export async function enterComplianceStep() {
+  const onboarding = await getOnboarding();
+  const back = gateComplianceStep(onboarding.steps, Boolean(onboarding.ctx.compliance?.latest));
   if (back) redirect(back);
   return onboarding;
 }

@@ -1,23 +1,47 @@
-'use client';
-
-import { useActionState } from 'react';
 import { FieldError } from '@/components/field';
-import { FormMessage } from '@/components/form-message';
-import { SubmitButton } from '@/components/submit-button';
 import { DOCUMENT_ACCEPT, MAX_DOCUMENTS } from '@/lib/compliance/limits';
 import { COMPLIANCE_QUESTIONS } from '@/lib/compliance/question-list';
-import { submitComplianceAction } from './actions';
+import { DOCUMENT_PROBLEM_MESSAGES, type SubmissionProblems } from './submission';
 
-/** The seven questions, each with its plain-words explanation, and the documents when needed. */
-export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) {
-  const [state, action] = useActionState(submitComplianceAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const values = state && !state.ok ? (state.values ?? {}) : {};
+/**
+ * The seven questions, each with its plain-words explanation, and the documents when needed.
+ * A plain multipart form posting to ./submit (a route handler: documents are far larger than
+ * a server action may take); what went wrong comes back in the page's query.
+ */
+export function ComplianceForm({
+  needsDocuments,
+  problems,
+}: {
+  needsDocuments: boolean;
+  problems: SubmissionProblems | null;
+}) {
+  const missing = new Set(problems?.questions ?? []);
+  const answers = problems?.answers ?? {};
+  const documentsMessage = problems?.documents
+    ? [
+        DOCUMENT_PROBLEM_MESSAGES[problems.documents],
+        problems.files.length ? `Files we could not use: ${problems.files.join(', ')}.` : '',
+        'Choose the files again.',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : null;
   return (
-    <form action={action} noValidate className="card compliance-form">
-      <FormMessage state={state} />
+    <form
+      method="post"
+      action="/onboarding/compliance/submit"
+      encType="multipart/form-data"
+      noValidate
+      className="card compliance-form"
+    >
+      <div role="status" aria-live="polite">
+        {problems && (missing.size > 0 || documentsMessage) && (
+          <p className="notice error">Please correct the highlighted questions and files.</p>
+        )}
+      </div>
       {COMPLIANCE_QUESTIONS.map((q, index) => {
-        const describedBy = [`${q.id}-explanation`, errors[q.id] ? `${q.id}-error` : '']
+        const error = missing.has(q.id) ? [q.message] : undefined;
+        const describedBy = [`${q.id}-explanation`, error ? `${q.id}-error` : '']
           .filter(Boolean)
           .join(' ');
         return (
@@ -36,12 +60,12 @@ export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) 
                   id={`${q.id}-${o.value}`}
                   name={q.id}
                   value={o.value}
-                  defaultChecked={values[q.id] === o.value}
+                  defaultChecked={answers[q.id] === o.value}
                 />
                 <label htmlFor={`${q.id}-${o.value}`}>{o.label}</label>
               </div>
             ))}
-            <FieldError id={`${q.id}-error`} errors={errors[q.id]} />
+            <FieldError id={`${q.id}-error`} errors={error} />
           </fieldset>
         );
       })}
@@ -61,17 +85,16 @@ export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) 
             multiple
             accept={DOCUMENT_ACCEPT}
             aria-describedby={
-              errors.documents ? 'documents-hint documents-error' : 'documents-hint'
+              documentsMessage ? 'documents-hint documents-error' : 'documents-hint'
             }
-            aria-invalid={errors.documents ? true : undefined}
+            aria-invalid={documentsMessage ? true : undefined}
           />
-          {errors.documents ? (
+          {documentsMessage ? (
             <p id="documents-error" className="field-error">
-              {errors.documents.join(' ')} Choose the files again.
+              {documentsMessage}
             </p>
           ) : (
-            state &&
-            !state.ok && (
+            problems && (
               <p className="hint">
                 Browsers do not keep chosen files when a form comes back: choose them again.
               </p>
@@ -79,7 +102,7 @@ export function ComplianceForm({ needsDocuments }: { needsDocuments: boolean }) 
           )}
         </div>
       )}
-      <SubmitButton pendingLabel="Submitting…">Submit for review</SubmitButton>
+      <button type="submit">Submit for review</button>
     </form>
   );
 }

@@ -11,12 +11,13 @@ import {
   LEVEL_LABELS,
   reasonInSentence,
 } from '@/lib/compliance/state';
-import { enterStep } from '../context';
+import { enterComplianceStep } from '../context';
 import { ComplianceForm } from './compliance-form';
+import { readProblems } from './submission';
 
 export const metadata: Metadata = { title: 'Compliance check' };
 
-type Props = { searchParams: Promise<{ notice?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Why a new check is due, when there is more to say than the status line. */
 function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
@@ -50,9 +51,10 @@ function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
 export default async function CompliancePage({ searchParams }: Props) {
   // The onboarding context (loaded once for the layout's checklist) already holds the
   // contracts and checks: only the latest check's documents are read here.
-  const ctx = (await enterStep('compliance')).ctx.compliance;
+  const ctx = (await enterComplianceStep()).ctx.compliance;
   if (!ctx) notFound();
-  const { notice } = await searchParams;
+  const params = await searchParams;
+  const problems = readProblems(params);
   const { db } = await getDatabase();
   const documents = ctx.latest ? await listCheckDocuments(db, ctx.latest.id) : [];
   const { state } = ctx;
@@ -60,9 +62,15 @@ export default async function CompliancePage({ searchParams }: Props) {
   return (
     <>
       <h1>Compliance check</h1>
-      {notice === 'submitted' && state.kind === 'under-review' && (
+      {params.notice === 'submitted' && state.kind === 'under-review' && (
         <p className="notice success" role="status">
           Thank you: your check is submitted. We will email you when a reviewer has decided.
+        </p>
+      )}
+      {problems?.closed && (
+        <p className="notice error" role="status">
+          Nothing was submitted: your check is not open for a new submission. Where it stands is
+          below.
         </p>
       )}
       <p>
@@ -119,7 +127,10 @@ export default async function CompliancePage({ searchParams }: Props) {
         <section aria-labelledby="questions-heading">
           <h2 id="questions-heading">Your answers</h2>
           <p className="hint">Answer as things actually are; a reviewer reads every answer.</p>
-          <ComplianceForm needsDocuments={state.level === 'questionnaire_and_documents'} />
+          <ComplianceForm
+            needsDocuments={state.level === 'questionnaire_and_documents'}
+            problems={problems}
+          />
         </section>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db';
 import { OfferSummary } from '@/components/offer/offer-summary';
 import { getViewer } from '@/lib/auth/session';
@@ -28,14 +29,8 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
   const { db } = await getDatabase();
   const state = await resolveInviteLink(db, token);
 
-  if (state.kind === 'unknown') {
-    return (
-      <DeadLink title="This link isn't valid">
-        The link may be incomplete or mistyped. Open it again from your email, or ask the person who
-        invited you to resend it.
-      </DeadLink>
-    );
-  }
+  // 404 with ./not-found.tsx; the dead links below get their 410 from proxy.ts.
+  if (state.kind === 'unknown') notFound();
   if (state.kind === 'superseded') {
     return (
       <DeadLink title="A newer link was sent">

@@ -2,14 +2,25 @@ import { getDatabase } from '@/db';
 import { getEnv } from '@/lib/env';
 import { applyResendEvent } from '@/lib/invites/webhooks';
 import { verifySvixSignature } from '@/lib/security/webhook-signature';
+import { WEBHOOK_BODY_LIMIT_BYTES } from '@/lib/server/body-limits';
+import { readCappedBody } from '@/lib/server/form-body';
 
 export const dynamic = 'force-dynamic';
 
-/** Resend's delivery events. The signature is checked on the raw body before anything else. */
+/**
+ * Resend's delivery events. The body is read with a cap (an unsigned 300 MB post must not be
+ * read in full and refused after), then the signature is checked on it before anything else.
+ */
 export async function POST(request: Request) {
   const secret = getEnv().RESEND_WEBHOOK_SECRET;
   if (!secret) return Response.json({ error: 'webhooks are not configured' }, { status: 404 });
-  const raw = await request.text();
+  const received = await readCappedBody(request, WEBHOOK_BODY_LIMIT_BYTES);
+  if (!received.ok) {
+    return received.problem === 'too-large'
+      ? Response.json({ error: 'body too large' }, { status: 413 })
+      : Response.json({ error: 'no body' }, { status: 400 });
+  }
+  const raw = received.bytes.toString('utf8');
   const headers = {
     id: request.headers.get('svix-id'),
     timestamp: request.headers.get('svix-timestamp'),

@@ -4,6 +4,7 @@ import { requestEmailChange } from '@/lib/accounts/email-change';
 import { getEnv } from '@/lib/env';
 import { requestAddPayoutMethod } from '@/lib/payouts/service';
 import { generateToken } from '@/lib/security/tokens';
+import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
 import { uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import {
   actorSignedIn,
@@ -24,7 +25,7 @@ export const ACCOUNT_FUZZ: Record<string, FuzzCase> = {
     freshEachRun: 'a new address each run: five links per address, then the limit answers',
     // And a new client address, or the per-IP limit would answer every run after the 30th.
     headers: () => ({
-      'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`,
+      [PEER_ADDRESS_HEADER]: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`,
     }),
   },
 

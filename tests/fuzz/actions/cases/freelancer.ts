@@ -1,5 +1,5 @@
 import { uploadProfilePhoto } from '@/lib/profile/service';
-import { pdfBytes, sampleAnswers, uniqueEmail } from '@/tests/helpers/compliance-fixtures';
+import { uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import { solidPng } from '@/tests/helpers/png';
 import {
   actorSignedIn,
@@ -58,18 +58,6 @@ export const FREELANCER_FUZZ: Record<string, FuzzCase> = {
       return { caller, form: { contractId, reason: 'The rate does not work for me.' } };
     },
     freshEachRun: 'a declined offer cannot be declined again',
-  },
-
-  'app/(app)/onboarding/compliance/actions.ts#submitComplianceAction': {
-    // The victim client is an enterprise, so its freelancers must send documents.
-    arrange: async (world) => ({
-      caller: await world.freelancerAwaitingCompliance(),
-      form: {
-        ...sampleAnswers(),
-        documents: { file: 'Registration.pdf', bytes: pdfBytes(), type: 'application/pdf' },
-      },
-    }),
-    freshEachRun: 'a submitted check waits for review: a second submission is refused',
   },
 
   'app/(app)/settings/profile/actions.ts#saveProfileAction': {

@@ -1,13 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import {
-  complianceChecks,
-  contracts,
-  freelancerProfiles,
-  payoutMethods,
-  taxProfiles,
-} from '@/db/schema';
+import { contracts, freelancerProfiles, payoutMethods, taxProfiles } from '@/db/schema';
 import { findProfile } from '@/lib/profile/queries';
-import { pdfBytes, sampleAnswers, uniqueEmail } from '@/tests/helpers/compliance-fixtures';
+import { uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import { formArgs, formOf, redirectedTo, smuggled } from '../calls';
 import { defineCase, type Entry } from '../runner';
 import { PROFILE_FORM, W9_FORM, type World } from '../world';
@@ -84,32 +78,6 @@ export const FREELANCER_CASES: Record<string, Entry> = {
     async succeeded(outcome, { world, target }) {
       expect(redirectedTo(outcome)).toBe('/onboarding?notice=declined');
       expect(await contractStatus(world, target.contractId)).toBe('declined');
-    },
-  }),
-
-  'app/(app)/onboarding/compliance/actions.ts#submitComplianceAction': defineCase({
-    kind: 'self',
-    reason:
-      "Submits the caller's own check; the level comes from the caller's contracts, never from the form.",
-    rightful: 'victimFreelancer',
-    async arrange(world) {
-      return { people: { victimFreelancer: await world.freelancerAwaitingCompliance() } };
-    },
-    args: (ctx) =>
-      formArgs({
-        ...sampleAnswers(),
-        documents: new File([Buffer.from(pdfBytes())], 'Registration.pdf', {
-          type: 'application/pdf',
-        }),
-        ...smuggled(ctx),
-      }),
-    async succeeded(outcome, { world, people }) {
-      expect(redirectedTo(outcome)).toBe('/onboarding/compliance?notice=submitted');
-      const rows = await world.db
-        .select()
-        .from(complianceChecks)
-        .where(eq(complianceChecks.userId, people.victimFreelancer.userId));
-      expect(rows.map((r) => r.status)).toEqual(['submitted']);
     },
   }),
 

@@ -1,8 +1,9 @@
-import { mailboxMessages } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { complianceChecks, mailboxMessages } from '@/db/schema';
 import { EMAIL_PREVIEWS } from '@/emails/previews';
 import { createSession } from '@/lib/auth/service';
 import { findProfile } from '@/lib/profile/queries';
-import { pdfBytes } from '@/tests/helpers/compliance-fixtures';
+import { pdfBytes, sampleAnswers } from '@/tests/helpers/compliance-fixtures';
 import { solidPng } from '@/tests/helpers/png';
 import { browserCookieHeader, startRequest } from '@/tests/helpers/request-context';
 import {
@@ -69,6 +70,16 @@ function photoForm<T extends Arranged>(ctx: Ctx<T>): FormData {
   });
 }
 
+function complianceForm<T extends Arranged>(ctx: Ctx<T>): FormData {
+  return formOf({
+    ...sampleAnswers(),
+    documents: new File([Buffer.from(pdfBytes())], 'Registration.pdf', {
+      type: 'application/pdf',
+    }),
+    ...smuggled(ctx),
+  });
+}
+
 const photoPath = (slug: string) =>
   routeArgs(browserRequest(`/freelancers/${slug}/photo`), { slug });
 
@@ -120,6 +131,37 @@ export const ROUTE_CASES: Record<string, Entry> = {
       const photo = (await findProfile(world.db, world.victimFreelancer.userId))?.photoFileId;
       expect(photo).toBeTruthy();
       expect(photo).not.toBe(target.before);
+    },
+  }),
+
+  'app/(app)/onboarding/compliance/submit/route.ts#POST': defineCase({
+    kind: 'self',
+    reason:
+      "Submits the caller's own check (same-origin posts only); the level comes from the caller's contracts, never from the form.",
+    rightful: 'victimFreelancer',
+    async arrange(world) {
+      return { people: { victimFreelancer: await world.freelancerAwaitingCompliance() } };
+    },
+    args: (ctx) =>
+      routeArgs(postRequest('/onboarding/compliance/submit', { body: complianceForm(ctx) })),
+    wrongArgs: [
+      (ctx) =>
+        routeArgs(
+          postRequest('/onboarding/compliance/submit', {
+            headers: CROSS_SITE,
+            body: complianceForm(ctx),
+          }),
+        ),
+    ],
+    others: { otherFreelancer: 'own-rows' },
+    async succeeded(outcome, { world, people }) {
+      expect(statusOf(outcome)).toBe(303);
+      expect(redirectedTo(outcome)).toBe('/onboarding/compliance?notice=submitted');
+      const rows = await world.db
+        .select()
+        .from(complianceChecks)
+        .where(eq(complianceChecks.userId, people.victimFreelancer.userId));
+      expect(rows.map((r) => r.status)).toEqual(['submitted']);
     },
   }),
 
