@@ -2,6 +2,7 @@ import { getDatabase } from '@/db';
 import { findSessionSignedInAt, type Actor } from '@/lib/accounts/recent-sign-in';
 import { loadViewer, readSessionCookie, type Viewer } from '@/lib/auth/session';
 import { clientIp } from '@/lib/server/request';
+import type { Inviter } from '@/lib/accounts/inviter';
 
 /**
  * Who may call an endpoint, declared once per action (and per route handler that stays):
@@ -36,17 +37,10 @@ export const SIGNED_OUT: Record<ActorKind, string> = {
 /** A signed-in caller, looked up afresh, with this browser's sign-in time and address. */
 export type SignedInActor = Actor & { viewer: Viewer; signedInAt: Date | null; ip: string };
 
-export type ClientInviter = {
-  userId: string;
-  name: string;
-  workspaceId: string;
-  workspaceName: string;
-};
-
 export type ActorFor<K extends ActorKind> = K extends 'anyone' | 'emailed-link'
   ? { viewer: Viewer | null; ip: string }
   : K extends 'client'
-    ? SignedInActor & { inviter: ClientInviter }
+    ? SignedInActor & { inviter: Inviter }
     : SignedInActor;
 
 /** Whether this viewer passes the gate of a kind (anyone and emailed-link let everybody in). */
@@ -66,7 +60,7 @@ export function isAllowed(kind: ActorKind, viewer: Viewer | null): boolean {
   }
 }
 
-function inviterOf(viewer: Viewer): ClientInviter | null {
+function inviterOf(viewer: Viewer): Inviter | null {
   if (!viewer.workspace) return null;
   return {
     userId: viewer.user.id,

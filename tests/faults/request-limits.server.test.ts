@@ -247,13 +247,13 @@ describe('the production server under oversized bodies', () => {
     async () => {
       const db = database!.db;
       const inviter = await createClient(db);
-      const created = await createInvite(db, inviter, inviteData(uniqueEmail('limits')));
+      const created = await createInvite(db, { inviter, input: inviteData(uniqueEmail('limits')) });
       if (!created.ok) throw new Error(created.message);
       const invite = await findInvite(db, created.inviteId);
       const token = await tokenFromOutbox(db, invite.lastOutboxId!);
       const open = await fetch(`${base}/invite/${token}`);
       expect(open.status).toBe(200);
-      await revokeInvite(db, inviter, invite.id);
+      await revokeInvite(db, { inviter, inviteId: invite.id });
       const revoked = await fetch(`${base}/invite/${token}`);
       expect(revoked.status).toBe(410);
       expect(await revoked.text()).toContain('This invitation was withdrawn');

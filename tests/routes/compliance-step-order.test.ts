@@ -24,7 +24,7 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 installRequestMocks();
 installTestEncryptionKey();
 const { default: CompliancePage } = await import('@/app/(app)/onboarding/compliance/page');
-const { activateFromInvite } = await import('@/lib/invites/accept');
+const { joinFromInvite } = await import('@/lib/invites/accept');
 const { createInvite } = await import('@/lib/invites/service');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -64,14 +64,13 @@ async function completeBasicInfo(userId: string) {
 /** A freelancer who clicked the invite link and has not decided on the offer. */
 async function offeredOnly(type: 'company' | 'enterprise') {
   const client = await createWorkspace(database.db, type);
-  const created = await createInvite(
-    database.db,
-    client,
-    inviteData(uniqueEmail('offered'), { offer: hourlyOfferInput({ weeklyLimit: '10' }) }),
-  );
+  const created = await createInvite(database.db, {
+    inviter: client,
+    input: inviteData(uniqueEmail('offered'), { offer: hourlyOfferInput({ weeklyLimit: '10' }) }),
+  });
   if (!created.ok) throw new Error(created.message);
   const invite = await findInvite(database.db, created.inviteId);
-  const activated = await activateFromInvite(
+  const activated = await joinFromInvite(
     database.db,
     await tokenFromOutbox(database.db, invite.lastOutboxId!),
   );

@@ -20,7 +20,7 @@ const { proxy } = await import('@/proxy');
 const { default: InviteLandingPage } = await import('@/app/(public)/invite/[token]/page');
 const { createInvite } = await import('@/lib/invites/service');
 const { resendInvite, revokeInvite } = await import('@/lib/invites/manage');
-const { activateFromInvite } = await import('@/lib/invites/accept');
+const { joinFromInvite } = await import('@/lib/invites/accept');
 const { getEnv } = await import('@/lib/env');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -32,7 +32,10 @@ afterAll(() => database.dispose());
 const client = async () => createClient(database.db);
 
 async function sentInvite(inviter: Awaited<ReturnType<typeof createClient>>) {
-  const created = await createInvite(database.db, inviter, inviteData(uniqueEmail('link')));
+  const created = await createInvite(database.db, {
+    inviter,
+    input: inviteData(uniqueEmail('link')),
+  });
   if (!created.ok) throw new Error(created.message);
   const invite = await findInvite(database.db, created.inviteId);
   return { id: invite.id, token: await tokenFromOutbox(database.db, invite.lastOutboxId!) };
@@ -51,16 +54,16 @@ describe('invite link status codes', () => {
     expect(await statusOf(open.token)).toBe(200);
 
     const revoked = await sentInvite(inviter);
-    await revokeInvite(database.db, inviter, revoked.id);
+    await revokeInvite(database.db, { inviter, inviteId: revoked.id });
     const superseded = await sentInvite(inviter);
-    await resendInvite(database.db, inviter, superseded.id);
+    await resendInvite(database.db, { inviter, inviteId: superseded.id });
     const expired = await sentInvite(inviter);
     await database.db
       .update(invites)
       .set({ expiresAt: new Date(Date.now() - 60_000) })
       .where(eq(invites.id, expired.id));
     const used = await sentInvite(inviter);
-    expect((await activateFromInvite(database.db, used.token)).ok).toBe(true);
+    expect((await joinFromInvite(database.db, used.token)).ok).toBe(true);
 
     for (const link of [revoked, superseded, expired, used]) {
       expect(await statusOf(link.token)).toBe(410);

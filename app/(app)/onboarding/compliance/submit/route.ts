@@ -1,14 +1,14 @@
 import { getDatabase } from '@/db';
-import { loadViewer } from '@/lib/auth/session';
+import { loadActorForRoute } from '@/lib/actions/actor';
+import { checkSameOrigin } from '@/lib/actions/origin';
 import { checkDocuments, uploadsFromForm } from '@/lib/compliance/documents';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from '@/lib/compliance/limits';
 import { loadComplianceContext } from '@/lib/compliance/onboarding';
 import { COMPLIANCE_QUESTIONS, questionnaireSchema } from '@/lib/compliance/questions';
 import { submitCheck } from '@/lib/compliance/service';
 import { toSafeFileName } from '@/lib/files/sniff';
-import { isSameOriginPost, seeOther } from '@/lib/security/same-origin';
+import { seeOther } from '@/lib/security/same-origin';
 import { readFormBody } from '@/lib/server/form-body';
-import { clientIp } from '@/lib/server/request';
 import { problemsQuery, type SubmissionProblems } from '../submission';
 
 // Every document at its limit, plus the answers and the multipart framing.
@@ -26,10 +26,10 @@ const back = (problems: Partial<SubmissionProblems>) =>
  * is allowed and at which level.
  */
 export async function POST(request: Request) {
-  if (!isSameOriginPost(request))
-    return new Response('Cross-site request refused', { status: 403 });
-  const viewer = await loadViewer();
-  if (!viewer?.isFreelancer) return seeOther('/sign-in');
+  const crossSite = checkSameOrigin(request);
+  if (crossSite) return crossSite;
+  const actor = await loadActorForRoute('freelancer');
+  if (!actor) return seeOther('/sign-in');
   const body = await readFormBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back({ documents: body.problem === 'too-large' ? 'too-large' : 'missing' });
   const form = body.form;
@@ -42,9 +42,9 @@ export async function POST(request: Request) {
   );
   const uploads = await uploadsFromForm(form);
   const { db } = await getDatabase();
-  const { state } = await loadComplianceContext(db, viewer.user.id);
+  const { state } = await loadComplianceContext(db, actor.userId);
   if (state.kind !== 'to-submit') return back({ closed: true });
-  const documents = checkDocuments(uploads, {
+  const documents = await checkDocuments(uploads, {
     required: state.level === 'questionnaire_and_documents',
   });
   if (!answers.success || !documents.ok) {
@@ -54,28 +54,29 @@ export async function POST(request: Request) {
     return back({
       questions: [...new Set(invalidQuestions)],
       answers: echoed,
-      ...(documents.ok ? {} : documentProblem(uploads)),
+      ...(documents.ok ? {} : await documentProblem(uploads)),
     });
   }
   const result = await submitCheck(db, {
-    userId: viewer.user.id,
+    userId: actor.userId,
     answers: answers.data,
     documents: uploads,
-    ip: await clientIp(),
+    ip: actor.ip,
   });
   if (!result.ok) {
     return result.reason === 'invalid-documents'
-      ? back({ answers: echoed, ...documentProblem(uploads) })
+      ? back({ answers: echoed, ...(await documentProblem(uploads)) })
       : back({ closed: true });
   }
   return seeOther(`${PAGE}?notice=submitted`);
 }
 
-function documentProblem(
+async function documentProblem(
   uploads: Awaited<ReturnType<typeof uploadsFromForm>>,
-): Pick<SubmissionProblems, 'documents' | 'files'> {
+): Promise<Pick<SubmissionProblems, 'documents' | 'files'>> {
   if (uploads.length === 0) return { documents: 'missing', files: [] };
   if (uploads.length > MAX_DOCUMENTS) return { documents: 'too-many', files: [] };
-  const rejected = uploads.filter((u) => !checkDocuments([u], { required: true }).ok);
+  const checks = await Promise.all(uploads.map((u) => checkDocuments([u], { required: true })));
+  const rejected = uploads.filter((_, i) => !checks[i].ok);
   return { documents: 'invalid', files: rejected.map((u) => toSafeFileName(u.fileName)) };
 }
