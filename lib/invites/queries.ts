@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, min, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, min, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { param, preparedQuery } from '@/db/prepared';
 import { contracts, emailOutbox, inviteEvents, invites, milestones } from '@/db/schema';
