@@ -1,9 +1,10 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { templatePglite } from '@/tests/helpers/db';
 import { withPreparedStatements } from './pglite-statements';
 
 let pglite: PGlite;
 beforeAll(async () => {
-  pglite = await PGlite.create();
+  pglite = await templatePglite();
 });
 afterAll(() => pglite.close());
 
