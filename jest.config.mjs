@@ -2,18 +2,35 @@ import nextJest from 'next/jest.js';
 
 const createJestConfig = nextJest({ dir: './' });
 
+/**
+ * Three lanes, one set-up (the migrated template database is built once per run):
+ * - fast: units, services, actions and routes (`npm test`);
+ * - fuzz: tests/fuzz and every `*.fuzz.test.ts` (`npm run test:fuzz`);
+ * - faults: tests/faults and every `*.faults.test.ts`: child processes, signals, database
+ *   restarts, dropped connections, real job timers, whatever depends on how fast the machine
+ *   is (`npm run test:faults`).
+ * A file's path or name puts it in its lane; the fast lane takes every other test file.
+ */
+const LANES = {
+  fuzz: ['**/tests/fuzz/**/*.test.ts', '**/*.fuzz.test.ts'],
+  faults: ['**/tests/faults/**/*.test.ts', '**/*.faults.test.ts'],
+};
+/** The same two lanes as ignore patterns (regular expressions), for the fast lane. */
+const NOT_FAST = [
+  '<rootDir>/tests/fuzz/',
+  '\\.fuzz\\.test\\.tsx?$',
+  '<rootDir>/tests/faults/',
+  '\\.faults\\.test\\.tsx?$',
+];
+
 /** Services and actions run against a real database: PGlite, or TEST_DATABASE_URL. */
-const config = createJestConfig({
+const base = createJestConfig({
   testEnvironment: 'node',
   roots: ['<rootDir>/lib', '<rootDir>/tests', '<rootDir>/app', '<rootDir>/db', '<rootDir>/emails'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/.next/'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
-  globalSetup: '<rootDir>/tests/setup/global-setup.mjs',
-  globalTeardown: '<rootDir>/tests/setup/global-teardown.mjs',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  maxWorkers: 2,
-  testTimeout: 30_000,
 });
 
 // Auth.js ships ES modules only; let SWC compile it (and its own ESM dependencies).
@@ -28,7 +45,24 @@ const ESM_PACKAGES = [
 ];
 
 export default async function jestConfig() {
-  const resolved = await config();
+  const resolved = await base();
   resolved.transformIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`];
-  return resolved;
+  return {
+    globalSetup: '<rootDir>/tests/setup/global-setup.mjs',
+    globalTeardown: '<rootDir>/tests/setup/global-teardown.mjs',
+    maxWorkers: 2,
+    // Generous on purpose: on a busy 2-core machine a file's set-up (compiling every action
+    // for the matrix, building its world) took over 30 s. A test that is slow stays visible
+    // in the per-file times; a test that waits for something says how long itself.
+    testTimeout: 120_000,
+    projects: [
+      {
+        ...resolved,
+        displayName: 'fast',
+        testPathIgnorePatterns: [...resolved.testPathIgnorePatterns, ...NOT_FAST],
+      },
+      { ...resolved, displayName: 'fuzz', testMatch: LANES.fuzz },
+      { ...resolved, displayName: 'faults', testMatch: LANES.faults },
+    ],
+  };
 }

@@ -45,6 +45,8 @@ export default defineConfig({
       // A fixed test key: production refuses to encrypt bank data without one.
       DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       EMAIL_RETRY_DELAY_SECONDS: '1',
+      // /api/test/session and /api/test/factories (tests/e2e/factories.ts): test runs only.
+      E2E_TEST_HOOKS: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase } from '@/tests/helpers/db';
+import { createTestDatabase, templatePglite } from '@/tests/helpers/db';
 import { logQueryLine, openDatabase, QUERY_LOG_MARKER } from './client';
 
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
@@ -43,10 +43,9 @@ afterAll(() => fresh?.dispose());
 );
 
 it('runs parameterised SQL the way pg-boss sends it (objects as JSON)', async () => {
-  const { PGlite } = await import('@electric-sql/pglite');
   const database = url
     ? await openDatabase({ url, max: 2 })
-    : await openDatabase({ pglite: await PGlite.create() });
+    : await openDatabase({ pglite: await templatePglite() });
   try {
     const { rows } = await database.executeSql('SELECT $1::jsonb AS data, $2::int AS n', [
       { outboxId: 'x' },
@@ -88,12 +87,11 @@ it('runs parameterised SQL the way pg-boss sends it (objects as JSON)', async ()
 
 // The bench counts statements per page from these; parameters never reach the listener.
 it('hands every statement to onQuery: Drizzle queries and raw executeSql alike', async () => {
-  const { PGlite } = await import('@electric-sql/pglite');
   const seen: unknown[][] = [];
   const database = url
     ? await openDatabase({ url, max: 2, onQuery: (...args: unknown[]) => seen.push(args) })
     : await openDatabase({
-        pglite: await PGlite.create(),
+        pglite: await templatePglite(),
         onQuery: (...args: unknown[]) => seen.push(args),
       });
   try {

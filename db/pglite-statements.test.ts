@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { PGlite, types } from '@electric-sql/pglite';
+import { templatePglite } from '@/tests/helpers/db';
 import { openDatabase } from './client';
 import {
   CHECKED_PGLITE_VERSIONS,
@@ -9,7 +10,7 @@ import {
 
 let pglite: PGlite;
 beforeAll(async () => {
-  pglite = await PGlite.create();
+  pglite = await templatePglite();
 });
 afterAll(() => pglite.close());
 
@@ -72,7 +73,7 @@ it('leaves PGlite as it is on a version it was not checked against', () => {
 });
 
 it('prepares nothing when switched off (PGLITE_PREPARED_STATEMENTS=false)', async () => {
-  const own = await PGlite.create();
+  const own = await templatePglite();
   try {
     const database = await openDatabase({ pglite: own, preparedStatements: false });
     await database.executeSql('SELECT $1::int AS n', [1]);

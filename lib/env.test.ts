@@ -136,6 +136,22 @@ describe('parseEnv', () => {
     );
   });
 
+  it('turns the test hooks on only when asked, and never beside real mail', () => {
+    expect(parseEnv({}).E2E_TEST_HOOKS).toBe(false);
+    expect(
+      parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), EMAIL_TRANSPORT: 'mailbox' })
+        .E2E_TEST_HOOKS,
+    ).toBe(false);
+    const run = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), E2E_TEST_HOOKS: '1' };
+    expect(parseEnv({ ...run, EMAIL_TRANSPORT: 'mailbox' }).E2E_TEST_HOOKS).toBe(true);
+    const refused = [expect.stringMatching(/^E2E_TEST_HOOKS .*EMAIL_TRANSPORT=mailbox/)];
+    expect(
+      problemsOf({ ...run, RESEND_API_KEY: 're_live', EMAIL_FROM: 'Acme <mail@acme.example>' }),
+    ).toEqual(refused);
+    // Unset, the transport would fall back to the mailbox; the hooks want it said out loud.
+    expect(problemsOf({ E2E_TEST_HOOKS: '1' })).toEqual(refused);
+  });
+
   it('keeps no setting nothing reads', () => {
     expect(parseEnv({ NEXT_PHASE: 'phase-production-build' })).not.toHaveProperty('NEXT_PHASE');
   });

@@ -84,6 +84,8 @@ const envSchema = z
     /** One stdout line per SQL statement (text only, no parameters), for `npm run bench`. */
     LOG_SQL_QUERIES: booleanString.default(false),
     NEXT_RUNTIME: z.enum(['nodejs', 'edge']).optional(),
+    /** The browser journeys' routes under /api/test: sign anyone in, build records. */
+    E2E_TEST_HOOKS: booleanString.default(false),
   })
   .superRefine((env, ctx) => {
     const isProduction = env.NODE_ENV === 'production';
@@ -115,6 +117,13 @@ const envSchema = z
         'EMAIL_FROM',
         'is required in production with Resend: a sender on your verified domain, ' +
           'e.g. "Workbridge <no-reply@example.com>"',
+      );
+    }
+    // The hooks sign anyone in: never beside real mail, so never on a real deployment.
+    if (env.E2E_TEST_HOOKS && env.EMAIL_TRANSPORT !== 'mailbox') {
+      problem(
+        'E2E_TEST_HOOKS',
+        'signs anyone in without a link: allowed only with EMAIL_TRANSPORT=mailbox (a test run)',
       );
     }
   });

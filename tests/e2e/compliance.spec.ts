@@ -1,16 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import {
-  expectNoAxeViolations,
-  inviteLinkFromMail,
-  openLatestEmail,
-  sendHourlyInvite,
-  signUpAsClient,
-  uniqueEmail,
-} from './helpers';
+import { makeClient, makeFreelancer, signedInPage, signIn } from './factories';
+import { expectNoAxeViolations, openLatestEmail } from './helpers';
 
 /** Listed in ADMIN_EMAILS for the e2e server (playwright.config.ts). */
 const OPS_EMAIL = 'ops@workbridge.test';
-const SIGN_IN_SUBJECT = 'Your Workbridge sign-in link';
 const DAY_MS = 86_400_000;
 
 /** A minimal, valid one-page PDF, built here so the test needs no fixture file. */
@@ -33,75 +26,42 @@ function minimalPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** The href of the newest sign-in email to `to` in the local mailbox, if any. */
-async function newestSignInMail(page: Page, to: string): Promise<string | null> {
-  await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
-  const link = page.getByRole('link', { name: SIGN_IN_SUBJECT }).first();
-  return (await link.count()) > 0 ? link.getAttribute('href') : null;
-}
-
-/** Ops signs in by magic link, waiting for this run's email rather than an older one. */
-async function signInAsOps(page: Page) {
-  const previous = await newestSignInMail(page, OPS_EMAIL);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(OPS_EMAIL);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  let mail: string | null = null;
-  await expect(async () => {
-    mail = await newestSignInMail(page, OPS_EMAIL);
-    expect(mail).not.toBeNull();
-    expect(mail).not.toBe(previous);
-  }).toPass({ timeout: 30_000 });
-  await page.goto(mail!);
-  const hrefs = await page
-    .getByRole('region', { name: 'Links in this message' })
-    .getByRole('link')
-    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-  await page.goto(hrefs.find((h) => h.includes('/sign-in/confirm'))!);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('banner')).toContainText(`Signed in as ${OPS_EMAIL}`);
-}
-
 /**
- * An enterprise client invites; the freelancer accepts the invitation and the contract,
- * opens the compliance step from the checklist, answers the seven questions and uploads a
- * PDF. Returns the pages for the review that follows.
+ * An enterprise client's offer to a freelancer who has done basic info, built by the server
+ * (invite-journey walks those steps through the pages and the mailbox). The freelancer
+ * accepts the contract, opens the compliance step from the checklist, answers the seven
+ * questions and uploads a PDF. Returns the pages for the review that follows.
  */
 async function inviteAndSubmit(browser: Browser, javaScriptEnabled: boolean) {
   const checkAxe = async (page: Page) => {
     if (javaScriptEnabled) await expectNoAxeViolations(page);
   };
-  const client = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  const freelancer = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  const clientEmail = uniqueEmail('globex');
-  const freelancerEmail = uniqueEmail('alex');
-
-  await signUpAsClient(client, {
-    email: clientEmail,
+  const context = await browser.newContext({ javaScriptEnabled });
+  const globex = await makeClient(context.request, {
     name: 'Dana Lee',
-    workspace: 'Globex',
-    type: /^Enterprise/,
+    workspaceName: 'Globex',
+    workspaceType: 'enterprise',
   });
-  await sendHourlyInvite(client, {
-    email: freelancerEmail,
+  const made = await makeFreelancer(context.request, {
+    clientEmail: globex.email,
     firstName: 'Alex',
     lastName: 'Kim',
     title: 'Data platform',
-    rate: '80',
-    weeklyLimit: '20',
+    step: 'basic-info',
   });
-  const inviteUrl = client.url();
+  const clientEmail = globex.email;
+  const freelancerEmail = made.email;
+  const inviteUrl = `/client/invites/${made.inviteId}`;
+  const client = await signedInPage(browser, clientEmail, { javaScriptEnabled });
+  await signIn(context, freelancerEmail);
+  const freelancer = await context.newPage();
 
-  const subject = 'Dana Lee of Globex invited you to work together on Workbridge';
-  await freelancer.goto(await inviteLinkFromMail(client, freelancerEmail, subject));
-  await freelancer.getByRole('button', { name: 'Accept the invitation' }).click();
+  await freelancer.goto('/onboarding');
   await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
-  await freelancer.getByRole('link', { name: 'Basic info' }).first().click();
-  await freelancer.getByLabel('Country you live in').selectOption('PT');
-  await freelancer.getByLabel('Time zone').selectOption('Europe/Lisbon');
-  await freelancer.getByLabel(/I accept the/).check();
-  await freelancer.getByRole('button', { name: 'Save and continue' }).click();
+  await freelancer
+    .getByRole('navigation', { name: 'Onboarding steps' })
+    .getByRole('link', { name: 'Review the contract' })
+    .click();
   await expect(freelancer.getByRole('heading', { name: 'Review the contract' })).toBeVisible();
   await expect(freelancer.getByText('upload business documents')).toBeVisible();
   await freelancer.getByRole('button', { name: 'Accept the contract' }).click();
@@ -163,8 +123,7 @@ async function openReview(
   freelancerEmail: string,
   client: Page,
 ) {
-  const ops = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  await signInAsOps(ops);
+  const ops = await signedInPage(browser, OPS_EMAIL, { javaScriptEnabled });
   await ops.goto('/admin/compliance');
   await expect(ops.getByRole('heading', { name: 'Compliance review queue' })).toBeVisible();
   await ops

@@ -1,52 +1,31 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { solidPng } from '../helpers/png';
-import {
-  expectNoAxeViolations,
-  inviteLinkFromMail,
-  openLatestEmail,
-  sendHourlyInvite,
-  signUpAsClient,
-  uniqueEmail,
-} from './helpers';
+import { makeFreelancer, signedInPage, signIn } from './factories';
+import { expectNoAxeViolations, openLatestEmail } from './helpers';
 
 const ACCOUNT_NUMBER = '73915548260417';
 const OVERVIEW =
   'I design and build booking systems for small clinics, from the first sketch to launch. Last year a clinic I work with cut no-shows by a third.';
 
-/** The freelancer of the onboarding journey: invited, joined, basic info done, contract accepted. */
+/**
+ * The freelancer as the onboarding journey leaves them (invited by Dana Lee of Acme Studio,
+ * joined, basic info done, contract accepted), built by the server, and both people
+ * signed in: this journey is about the settings, and invite-journey walks the steps before.
+ */
 async function onboardedFreelancer(browser: Browser, javaScriptEnabled: boolean) {
-  const client = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  const freelancer = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  const email = uniqueEmail('alex');
-  await signUpAsClient(client, {
-    email: uniqueEmail('client'),
-    name: 'Dana Lee',
-    workspace: 'Acme Studio',
-  });
-  await sendHourlyInvite(client, {
-    email,
+  const context = await browser.newContext({ javaScriptEnabled });
+  const made = await makeFreelancer(context.request, {
     firstName: 'Alex',
     lastName: 'Kim',
     title: 'Website redesign',
-    rate: '50',
-    weeklyLimit: '20',
+    step: 'contract',
   });
-  const link = await inviteLinkFromMail(
-    client,
-    email,
-    'Dana Lee of Acme Studio invited you to work together on Workbridge',
-  );
-  await freelancer.goto(link);
-  await freelancer.getByRole('button', { name: 'Accept the invitation' }).click();
+  await signIn(context, made.email);
+  const freelancer = await context.newPage();
+  await freelancer.goto('/onboarding');
   await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
-  await freelancer.goto('/onboarding/basic-info');
-  await freelancer.getByLabel('Country you live in').selectOption('PT');
-  await freelancer.getByLabel('Time zone').selectOption('Europe/Lisbon');
-  await freelancer.getByLabel(/I accept the/).check();
-  await freelancer.getByRole('button', { name: 'Save and continue' }).click();
-  await freelancer.getByRole('button', { name: 'Accept the contract' }).click();
-  await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
-  return { client, freelancer, email };
+  const client = await signedInPage(browser, made.client.email, { javaScriptEnabled });
+  return { client, freelancer, email: made.email };
 }
 
 /**

@@ -101,7 +101,8 @@ export async function holdLocksWhile<T>(
 }
 
 async function waitForLockWaiters(database: Database, waiters: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  // Generous: on a busy machine the competing requests can take seconds to reach their lock.
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const { rows } = await database.executeSql(
       `select count(*)::int as n from pg_stat_activity

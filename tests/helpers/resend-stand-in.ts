@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 export type StandInBehaviour = 'ok' | 'error-500' | 'error-429' | 'hang' | 'slow';
 
-/** How long a 'slow' answer takes (then it is an 'ok'). */
-export const SLOW_ANSWER_MS = 1_500;
+/**
+ * How long a 'slow' answer takes (then it is an 'ok'): long enough for a busy machine to
+ * deliver a signal and stop listening meanwhile, and within the 10 s that stopJobs gives a
+ * running job.
+ */
+export const SLOW_ANSWER_MS = 5_000;
 
 type EmailBody = {
   from: string;

@@ -7,6 +7,7 @@ installRequestMocks();
 installTestEncryptionKey();
 const { INVITE_ROUTE_CASES } = await import('./matrix/cases/invite-routes');
 const { ROUTE_CASES } = await import('./matrix/cases/routes');
+const { TEST_HOOK_CASES } = await import('./matrix/cases/test-hooks');
 const { runMatrix } = await import('./matrix/suite');
 
 // Auth.js logs each post it refuses for a missing CSRF token as an error (two lines: the
@@ -29,4 +30,4 @@ beforeAll(() => {
 });
 afterAll(() => jest.restoreAllMocks());
 
-runMatrix('route handlers', { ...INVITE_ROUTE_CASES, ...ROUTE_CASES });
+runMatrix('route handlers', { ...INVITE_ROUTE_CASES, ...ROUTE_CASES, ...TEST_HOOK_CASES });

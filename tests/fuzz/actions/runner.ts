@@ -150,7 +150,7 @@ export function runActionFuzz(title: string, cases: Record<string, FuzzCase>): v
     // Runs that need an invite each would otherwise meet the daily limit of the client.
     world.setEnv('INVITES_PER_DAY', '100000');
     endpoints = (await discoverEndpoints()).endpoints.filter((e) => e.kind === 'action');
-  }, 60_000);
+  });
   afterAll(async () => {
     world?.restoreEnv();
     await database?.dispose();

@@ -3,6 +3,7 @@ import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { INVITE_ROUTE_CASES } from './cases/invite-routes';
 import { ROUTE_CASES } from './cases/routes';
+import { TEST_HOOK_CASES } from './cases/test-hooks';
 import type { Entry } from './runner';
 
 /**
@@ -15,4 +16,5 @@ export const MATRIX: Record<string, Entry> = {
   ...FREELANCER_CASES,
   ...INVITE_ROUTE_CASES,
   ...ROUTE_CASES,
+  ...TEST_HOOK_CASES,
 };

@@ -45,7 +45,7 @@ const outboxRow = (id: string) => findOutboxRow(database.db, id);
 
 /** The delivery job of a message, once pg-boss has recorded how its last try ended. */
 async function deliveryJob(outboxId: string) {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 15_000;
   for (;;) {
     const { rows } = await database.executeSql(
       `select state, retry_count, retry_limit, retry_delay, retry_backoff
@@ -59,7 +59,7 @@ async function deliveryJob(outboxId: string) {
 }
 
 /** Waits until the message leaves queued/sending (or the time is up) and returns its row. */
-async function settled(id: string, timeoutMs = 15_000) {
+async function settled(id: string, timeoutMs = 45_000) {
   const deadline = Date.now() + timeoutMs;
   let row = await outboxRow(id);
   while (Date.now() < deadline && (row.status === 'queued' || row.status === 'sending')) {

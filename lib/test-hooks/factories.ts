@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '@/db/client';
+import {
+  clientWorkspaces,
+  contracts,
+  emailOutbox,
+  invites,
+  mailboxMessages,
+  users,
+} from '@/db/schema';
+import { upsertVerifiedUser } from '@/lib/accounts/queries';
+import { chooseSide } from '@/lib/accounts/service';
+import { acceptContract, hashTerms } from '@/lib/contracts/service';
+import { activateFromInvite } from '@/lib/invites/accept';
+import { inviteUrl } from '@/lib/invites/emails';
+import { inviteSchema } from '@/lib/invites/schemas';
+import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import { basicInfoSchema } from '@/lib/onboarding/schemas';
+import { saveBasicInfo } from '@/lib/onboarding/service';
+import {
+  FREELANCER_STEPS,
+  type clientRequestSchema,
+  type contractRequestSchema,
+  type FreelancerStep,
+  type freelancerRequestSchema,
+  type inviteRequestSchema,
+} from './schemas';
+
+/**
+ * Records for the browser journeys, made through the services the pages call, so a journey
+ * about a later step starts where the earlier ones would have left it. Input arrives
+ * form-shaped and goes through the features' own schemas. Reached only through
+ * /api/test/factories, which exists only with E2E_TEST_HOOKS.
+ */
+type ClientRequest = z.output<typeof clientRequestSchema>;
+type InviteRequest = z.output<typeof inviteRequestSchema>;
+type FreelancerRequest = z.output<typeof freelancerRequestSchema>;
+type ContractRequest = z.output<typeof contractRequestSchema>;
+
+export type MadeClient = { userId: string; email: string; workspaceId: string; name: string };
+export type MadeInvite = { inviteId: string; contractId: string; email: string; link: string };
+export type MadeFreelancer = MadeInvite & {
+  step: FreelancerStep;
+  /** Null while only invited: the account is made when the link is followed. */
+  userId: string | null;
+  client: MadeClient;
+};
+
+const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID()}@example.com`;
+
+/** A calendar date (UTC) some days from today, as the offer form sends it. */
+const daysFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export async function makeClient(db: Db, input: ClientRequest): Promise<MadeClient> {
+  const email = input.email ?? uniqueEmail('client');
+  const user = await upsertVerifiedUser(db, email);
+  await chooseSide(db, user.id, {
+    side: 'client',
+    yourName: input.name,
+    workspaceName: input.workspaceName,
+    workspaceType: input.workspaceType,
+  });
+  return { ...(await findInviter(db, email)), email };
+}
+
+async function findInviter(db: Db, email: string): Promise<Inviter & MadeClient> {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name, workspace: clientWorkspaces })
+    .from(users)
+    .innerJoin(clientWorkspaces, eq(clientWorkspaces.ownerId, users.id))
+    .where(eq(users.email, email));
+  if (!row) throw new Error(`no client with the email ${email}`);
+  return {
+    userId: row.userId,
+    email,
+    name: row.name ?? '',
+    workspaceId: row.workspace.id,
+    workspaceName: row.workspace.name,
+  };
+}
+
+function offerInput(kind: 'hourly' | 'fixed', title: string) {
+  const startDate = daysFromNow(1);
+  return kind === 'hourly'
+    ? { kind, title, description: '', startDate, hourlyRate: '50', weeklyLimit: '20' }
+    : {
+        kind,
+        title,
+        description: '',
+        startDate,
+        milestones: [{ description: 'First delivery', amount: '500', dueDate: daysFromNow(14) }],
+      };
+}
+
+export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvite> {
+  const inviter = await findInviter(db, input.clientEmail);
+  const data = inviteSchema.parse({
+    email: input.email ?? uniqueEmail('freelancer'),
+    firstName: input.firstName,
+    lastName: input.lastName,
+    message: '',
+    offer: offerInput(input.offer, input.title),
+  });
+  const created = await createInvite(db, inviter, data);
+  if (!created.ok) throw new Error(created.message);
+  const [row] = await db
+    .select({ outboxId: invites.lastOutboxId, contractId: contracts.id })
+    .from(invites)
+    .innerJoin(contracts, eq(contracts.inviteId, invites.id))
+    .where(eq(invites.id, created.inviteId));
+  const token = await tokenOfInvitation(db, row.outboxId!);
+  return {
+    inviteId: created.inviteId,
+    contractId: row.contractId,
+    email: data.email,
+    link: inviteUrl(token),
+  };
+}
+
+/**
+ * Only the invitation email holds the link's token. The worker may deliver it at any
+ * moment: the mailbox (which the hooks require) stores the message before the outbox
+ * forgets its body, so reading the outbox first and then the mailbox always finds it.
+ */
+async function tokenOfInvitation(db: Db, outboxId: string): Promise<string> {
+  const [queued] = await db
+    .select({ html: emailOutbox.html })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, outboxId));
+  const [delivered] = queued?.html
+    ? [queued]
+    : await db
+        .select({ html: mailboxMessages.html })
+        .from(mailboxMessages)
+        .where(eq(mailboxMessages.outboxId, outboxId));
+  const match = delivered?.html?.match(/\/invite\/([A-Za-z0-9_-]+)/);
+  if (!match) throw new Error(`no invite link in outbox message ${outboxId}`);
+  return match[1];
+}
+
+const reached = (step: FreelancerStep, wanted: FreelancerStep) =>
+  FREELANCER_STEPS.indexOf(step) >= FREELANCER_STEPS.indexOf(wanted);
+
+/** Follows the invite link as the invitee; `signedInUserId` when they already have an account. */
+async function join(db: Db, link: string, signedInUserId?: string): Promise<string> {
+  const token = new URL(link).pathname.split('/').at(-1)!;
+  const joined = await activateFromInvite(db, token, { signedInUserId });
+  if (!joined.ok) throw new Error(`the invite link was refused: ${joined.reason}`);
+  return joined.user.id;
+}
+
+async function accept(db: Db, invite: MadeInvite, freelancerId: string): Promise<void> {
+  const terms = await loadTerms(db, invite.inviteId);
+  const accepted = await acceptContract(db, {
+    contractId: invite.contractId,
+    freelancerId,
+    shownHash: hashTerms(terms!),
+  });
+  if (!accepted.ok) throw new Error(accepted.message);
+}
+
+export async function makeFreelancer(db: Db, input: FreelancerRequest): Promise<MadeFreelancer> {
+  const client = input.clientEmail
+    ? await findInviter(db, input.clientEmail)
+    : await makeClient(db, {
+        kind: 'client',
+        name: 'Dana Lee',
+        workspaceName: 'Acme Studio',
+        workspaceType: 'company',
+      });
+  const invite = await makeInvite(db, { ...input, kind: 'invite', clientEmail: client.email });
+  const made = { ...invite, step: input.step, userId: null, client };
+  if (!reached(input.step, 'joined')) return made;
+  const userId = await join(db, invite.link);
+  if (reached(input.step, 'basic-info')) {
+    const info = basicInfoSchema.parse({
+      firstName: input.firstName,
+      lastName: input.lastName,
+      country: input.country,
+      timeZone: input.timeZone,
+      acceptTerms: 'on',
+    });
+    await saveBasicInfo(db, userId, info);
+  }
+  if (reached(input.step, 'contract')) await accept(db, invite, userId);
+  return { ...made, userId };
+}
+
+/** Another offer to a freelancer who has an account: joined, and accepted unless told not to. */
+export async function makeContract(db: Db, input: ContractRequest): Promise<MadeInvite> {
+  const [freelancer] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, input.freelancerEmail));
+  if (!freelancer) throw new Error(`no account with the email ${input.freelancerEmail}`);
+  const invite = await makeInvite(db, {
+    kind: 'invite',
+    clientEmail: input.clientEmail,
+    email: input.freelancerEmail,
+    firstName: 'Alex',
+    lastName: 'Kim',
+    title: input.title,
+    offer: input.offer,
+  });
+  await join(db, invite.link, freelancer.id);
+  if (input.accept) await accept(db, invite, freelancer.id);
+  return invite;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { emailSchema, workspaceTypes } from '@/lib/accounts/schemas';
+
+/**
+ * What the browser journeys may ask /api/test/factories to build. Every field is optional
+ * but the kind: a journey names only what its story is about.
+ */
+export const FREELANCER_STEPS = ['invited', 'joined', 'basic-info', 'contract'] as const;
+export type FreelancerStep = (typeof FREELANCER_STEPS)[number];
+
+const offer = z.enum(['hourly', 'fixed']).default('hourly');
+
+export const clientRequestSchema = z.object({
+  kind: z.literal('client'),
+  email: emailSchema.optional(),
+  name: z.string().trim().min(1).max(80).default('Dana Lee'),
+  workspaceName: z.string().trim().min(1).max(120).default('Acme Studio'),
+  workspaceType: z.enum(workspaceTypes).default('company'),
+});
+
+export const inviteRequestSchema = z.object({
+  kind: z.literal('invite'),
+  /** The inviting client, made by an earlier call. */
+  clientEmail: emailSchema,
+  email: emailSchema.optional(),
+  firstName: z.string().trim().min(1).max(50).default('Alex'),
+  lastName: z.string().trim().min(1).max(50).default('Kim'),
+  title: z.string().trim().min(1).max(120).default('Website redesign'),
+  offer,
+});
+
+/**
+ * A freelancer left at `step` of onboarding, through the same services the pages call:
+ * invited (an open invite, no account), joined (the link was followed), basic-info (saved),
+ * contract (the offer accepted). Without clientEmail a client is made for them.
+ */
+export const freelancerRequestSchema = inviteRequestSchema.extend({
+  kind: z.literal('freelancer'),
+  clientEmail: emailSchema.optional(),
+  step: z.enum(FREELANCER_STEPS).default('contract'),
+  country: z.string().length(2).toUpperCase().default('PT'),
+  timeZone: z.string().min(1).default('Europe/Lisbon'),
+});
+
+/** A further contract from `clientEmail` to a freelancer who already has an account. */
+export const contractRequestSchema = z.object({
+  kind: z.literal('contract'),
+  clientEmail: emailSchema,
+  freelancerEmail: emailSchema,
+  title: z.string().trim().min(1).max(120).default('Second project'),
+  offer,
+  accept: z.boolean().default(true),
+});
+
+export const factoryRequestSchema = z.discriminatedUnion('kind', [
+  clientRequestSchema,
+  inviteRequestSchema,
+  freelancerRequestSchema,
+  contractRequestSchema,
+]);
+
+export type FactoryRequest = z.input<typeof factoryRequestSchema>;
+
+export const sessionRequestSchema = z.object({
+  email: emailSchema,
+  /** For the "signed in within 30 minutes" checks: a sign-in this long ago. */
+  signedInMinutesAgo: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30)
+    .default(0),
+});
