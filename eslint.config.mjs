@@ -39,6 +39,7 @@ const LIB_LAYERS = [
   'contracts',
   'server',
   'actions',
+  'test-hooks',
 ];
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));

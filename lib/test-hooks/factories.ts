@@ -13,10 +13,11 @@ import {
 import { upsertVerifiedUser } from '@/lib/accounts/queries';
 import { chooseSide } from '@/lib/accounts/service';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
-import { activateFromInvite } from '@/lib/invites/accept';
+import { joinFromInvite } from '@/lib/invites/accept';
 import { inviteUrl } from '@/lib/invites/emails';
 import { inviteSchema } from '@/lib/invites/schemas';
-import { createInvite, loadTerms, type Inviter } from '@/lib/invites/service';
+import type { Inviter } from '@/lib/accounts/inviter';
+import { createInvite, loadTerms } from '@/lib/invites/service';
 import { basicInfoSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
 import {
@@ -85,13 +86,15 @@ async function findInviter(db: Db, email: string): Promise<Inviter & MadeClient>
 function offerInput(kind: 'hourly' | 'fixed', title: string) {
   const startDate = daysFromNow(1);
   return kind === 'hourly'
-    ? { kind, title, description: '', startDate, hourlyRate: '50', weeklyLimit: '20' }
+    ? { kind, title, description: '', startDate, hourlyRateDollars: '50', weeklyLimit: '20' }
     : {
         kind,
         title,
         description: '',
         startDate,
-        milestones: [{ description: 'First delivery', amount: '500', dueDate: daysFromNow(14) }],
+        milestones: [
+          { description: 'First delivery', amountDollars: '500', dueDate: daysFromNow(14) },
+        ],
       };
 }
 
@@ -104,7 +107,7 @@ export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvi
     message: '',
     offer: offerInput(input.offer, input.title),
   });
-  const created = await createInvite(db, inviter, data);
+  const created = await createInvite(db, { inviter, input: data });
   if (!created.ok) throw new Error(created.message);
   const [row] = await db
     .select({ outboxId: invites.lastOutboxId, contractId: contracts.id })
@@ -147,7 +150,7 @@ const reached = (step: FreelancerStep, wanted: FreelancerStep) =>
 /** Follows the invite link as the invitee; `signedInUserId` when they already have an account. */
 async function join(db: Db, link: string, signedInUserId?: string): Promise<string> {
   const token = new URL(link).pathname.split('/').at(-1)!;
-  const joined = await activateFromInvite(db, token, { signedInUserId });
+  const joined = await joinFromInvite(db, token, { signedInUserId });
   if (!joined.ok) throw new Error(`the invite link was refused: ${joined.reason}`);
   return joined.user.id;
 }
