@@ -138,11 +138,13 @@ describe('parseEnv', () => {
 
   it('turns the test hooks on only when asked, and never beside real mail', () => {
     expect(parseEnv({}).E2E_TEST_HOOKS).toBe(false);
-    expect(
-      parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), EMAIL_TRANSPORT: 'mailbox' })
-        .E2E_TEST_HOOKS,
-    ).toBe(false);
-    const run = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), E2E_TEST_HOOKS: '1' };
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(parseEnv({ ...production, EMAIL_TRANSPORT: 'mailbox' }).E2E_TEST_HOOKS).toBe(false);
+    const run = { ...production, E2E_TEST_HOOKS: '1' };
     expect(parseEnv({ ...run, EMAIL_TRANSPORT: 'mailbox' }).E2E_TEST_HOOKS).toBe(true);
     const refused = [expect.stringMatching(/^E2E_TEST_HOOKS .*EMAIL_TRANSPORT=mailbox/)];
     expect(

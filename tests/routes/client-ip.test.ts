@@ -110,7 +110,7 @@ describe('a client that varies X-Forwarded-For', () => {
         'offer.kind': 'hourly',
         'offer.title': 'Website redesign',
         'offer.startDate': daysFromToday(7),
-        'offer.hourlyRate': '50',
+        'offer.hourlyRateDollars': '50',
         'offer.weeklyLimit': '20',
       }),
     ).catch(() => undefined);

@@ -35,7 +35,7 @@ function largestOffer(): Record<string, string> {
   };
   for (let i = 0; i < LIMITS.milestones; i++) {
     fields[`offer.milestones.${i}.description`] = widest(LIMITS.milestoneDescription);
-    fields[`offer.milestones.${i}.amount`] = '1,000,000.00';
+    fields[`offer.milestones.${i}.amountDollars`] = '1,000,000.00';
     fields[`offer.milestones.${i}.dueDate`] = '2030-02-01';
   }
   return fields;
