@@ -1,9 +1,6 @@
 import { enqueueRenderedEmails } from '@/lib/email/outbox';
-import { createTestDatabase } from '@/tests/helpers/db';
 import { enqueueSignInEmail, findOutboxRow } from '@/tests/helpers/outbox';
-import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
-import { jobDefinitions } from '@/lib/server/jobs';
-import { startJobs, stopJobs } from './runtime';
+import { startWorkerAgainstStandIn } from '@/tests/helpers/worker-stand-in';
 
 /**
  * Delivery through the real pg-boss worker against the Resend stand-in: pg-boss, not the
@@ -17,37 +14,17 @@ const SETTINGS = {
   EMAIL_MAX_ATTEMPTS: '2',
   EMAIL_RETRY_DELAY_SECONDS: '1',
 };
-const saved = Object.fromEntries(
-  [...Object.keys(SETTINGS), 'RESEND_BASE_URL'].map((k) => [k, process.env[k]]),
-);
+const worker = startWorkerAgainstStandIn(SETTINGS);
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
-beforeAll(async () => {
-  standIn = await startResendStandIn();
-  Object.assign(process.env, SETTINGS, { RESEND_BASE_URL: standIn.baseUrl });
-  database = await createTestDatabase();
-  await startJobs(database, { work: true, jobs: jobDefinitions() });
-});
-afterAll(async () => {
-  await stopJobs();
-  await database.dispose();
-  await standIn.close();
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+const enqueue = (to: string) => enqueueSignInEmail(worker.database.db, to);
 
-const enqueue = (to: string) => enqueueSignInEmail(database.db, to);
-
-const outboxRow = (id: string) => findOutboxRow(database.db, id);
+const outboxRow = (id: string) => findOutboxRow(worker.database.db, id);
 
 /** The delivery job of a message, once pg-boss has recorded how its last try ended. */
 async function deliveryJob(outboxId: string) {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const { rows } = await database.executeSql(
+    const { rows } = await worker.database.executeSql(
       `select state, retry_count, retry_limit, retry_delay, retry_backoff
          from pgboss.job where name = 'email-deliver' and data->>'outboxId' = $1`,
       [outboxId],
@@ -70,11 +47,11 @@ async function settled(id: string, timeoutMs = 45_000) {
 }
 
 const requestsTo = (to: string) =>
-  standIn.requests.filter((r) => r.body.to === to || r.body.to[0] === to);
+  worker.standIn.requests.filter((r) => r.body.to === to || r.body.to[0] === to);
 
 describe('outbox delivery through the pg-boss worker', () => {
   it('retries a failed send with the same idempotency key, then marks it sent', async () => {
-    standIn.queueFor('flaky@example.com', 'error-500');
+    worker.standIn.queueFor('flaky@example.com', 'error-500');
     const id = await enqueue('flaky@example.com');
 
     const row = await settled(id);
@@ -84,7 +61,7 @@ describe('outbox delivery through the pg-boss worker', () => {
     const requests = requestsTo('flaky@example.com');
     expect(requests).toHaveLength(2);
     expect(requests.map((r) => r.idempotencyKey)).toEqual([id, id]);
-    expect(row.providerMessageId).toBe(standIn.delivered.get(id));
+    expect(row.providerMessageId).toBe(worker.standIn.delivered.get(id));
     // pg-boss ran the second try as a retry of the same job, on the queue's backoff.
     expect(await deliveryJob(id)).toMatchObject({
       state: 'completed',
@@ -96,8 +73,8 @@ describe('outbox delivery through the pg-boss worker', () => {
   });
 
   it('retries a failed bulk batch whole, under the same key, then marks every message sent', async () => {
-    standIn.queueFor('bulk-flaky-0@example.com', 'error-500');
-    const ids = await database.db.transaction((tx) =>
+    worker.standIn.queueFor('bulk-flaky-0@example.com', 'error-500');
+    const ids = await worker.database.db.transaction((tx) =>
       enqueueRenderedEmails(
         tx,
         ['bulk-flaky-0@example.com', 'bulk-flaky-1@example.com'].map((to) => ({
@@ -115,14 +92,17 @@ describe('outbox delivery through the pg-boss worker', () => {
       ['sent', 2],
       ['sent', 2],
     ]);
-    const requests = standIn.batches.filter((b) => b.body[0].to === 'bulk-flaky-0@example.com');
+    const requests = worker.standIn.batches.filter(
+      (b) => b.body[0].to === 'bulk-flaky-0@example.com',
+    );
     expect(requests).toHaveLength(2);
     expect(new Set(requests.map((r) => r.idempotencyKey)).size).toBe(1);
-    for (const row of rows) expect(row.providerMessageId).toBe(standIn.delivered.get(row.id));
+    for (const row of rows)
+      expect(row.providerMessageId).toBe(worker.standIn.delivered.get(row.id));
   });
 
   it('marks a message failed after EMAIL_MAX_ATTEMPTS failed sends, and sends no more', async () => {
-    standIn.queueFor('down@example.com', 'error-500', 'error-500', 'error-500');
+    worker.standIn.queueFor('down@example.com', 'error-500', 'error-500', 'error-500');
     const id = await enqueue('down@example.com');
 
     const row = await settled(id);
@@ -131,14 +111,14 @@ describe('outbox delivery through the pg-boss worker', () => {
     expect(row.attempts).toBe(2);
     expect(row.lastError).toMatch(/Resend is down/);
     expect(requestsTo('down@example.com')).toHaveLength(2);
-    expect(standIn.delivered.has(id)).toBe(false);
+    expect(worker.standIn.delivered.has(id)).toBe(false);
     // The last try settled the message itself: pg-boss holds no retry that could send it.
     expect(await deliveryJob(id)).toMatchObject({ state: 'completed', retry_count: 1 });
   });
 
   it('marks a message failed when every try throws before it is counted', async () => {
     // A database error at the claim: the attempt never reaches the outbox row.
-    await database.executeSql(`
+    await worker.database.executeSql(`
       create function refuse_claim() returns trigger language plpgsql as $$
       begin
         if new.status = 'sending' and new.to_address = 'db-error@example.com' then

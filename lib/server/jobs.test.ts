@@ -1,11 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { inviteEvents } from '@/db/schema';
 import { createInvite } from '@/lib/invites/service';
-import { startJobs, stopJobs } from '@/lib/jobs/runtime';
-import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient, inviteData } from '@/tests/helpers/invite-fixtures';
-import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
-import { jobDefinitions } from './jobs';
+import { startWorkerAgainstStandIn } from '@/tests/helpers/worker-stand-in';
 
 /**
  * lib/email knows no domain: the invite timeline hears of a failed delivery only through the
@@ -17,32 +14,12 @@ const SETTINGS = {
   RESEND_API_KEY: 're_test_key',
   EMAIL_MAX_ATTEMPTS: '1',
 };
-const saved = Object.fromEntries(
-  [...Object.keys(SETTINGS), 'RESEND_BASE_URL'].map((k) => [k, process.env[k]]),
-);
-
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
-beforeAll(async () => {
-  standIn = await startResendStandIn();
-  Object.assign(process.env, SETTINGS, { RESEND_BASE_URL: standIn.baseUrl });
-  database = await createTestDatabase();
-  await startJobs(database, { work: true, jobs: jobDefinitions() });
-});
-afterAll(async () => {
-  await stopJobs();
-  await database.dispose();
-  await standIn.close();
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+const worker = startWorkerAgainstStandIn(SETTINGS);
 
 async function deliveryFailures(inviteId: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const events = await database.db
+    const events = await worker.database.db
       .select({ detail: inviteEvents.detail })
       .from(inviteEvents)
       .where(and(eq(inviteEvents.inviteId, inviteId), eq(inviteEvents.type, 'delivery_failed')));
@@ -52,9 +29,9 @@ async function deliveryFailures(inviteId: string, timeoutMs = 15_000) {
 }
 
 it("records an invitation given up on in the invite's timeline", async () => {
-  standIn.queueFor('unreachable@example.com', 'error-500');
-  const client = await createClient(database.db);
-  const result = await createInvite(database.db, {
+  worker.standIn.queueFor('unreachable@example.com', 'error-500');
+  const client = await createClient(worker.database.db);
+  const result = await createInvite(worker.database.db, {
     inviter: client,
     input: inviteData('unreachable@example.com'),
   });
