@@ -8,9 +8,13 @@ import {
   withPreparedStatements,
 } from './pglite-statements';
 
+/** On the Postgres server's lane no PGlite template is built: a bare PGlite serves (these
+ * statements need no schema). */
+const freshPglite = () => (process.env.TEST_DATABASE_URL ? PGlite.create() : templatePglite());
+
 let pglite: PGlite;
 beforeAll(async () => {
-  pglite = await templatePglite();
+  pglite = await freshPglite();
 });
 afterAll(() => pglite.close());
 
@@ -73,7 +77,7 @@ it('leaves PGlite as it is on a version it was not checked against', () => {
 });
 
 it('prepares nothing when switched off (PGLITE_PREPARED_STATEMENTS=false)', async () => {
-  const own = await templatePglite();
+  const own = await freshPglite();
   try {
     const database = await openDatabase({ pglite: own, preparedStatements: false });
     await database.executeSql('SELECT $1::int AS n', [1]);
