@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { Field, FieldError } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { COUNTRIES } from '@/lib/geo/countries';
+import type { Country } from '@/lib/geo/countries';
 import { saveBasicInfoAction } from '../actions';
 
 export type BasicInfoDefaults = {
@@ -15,12 +15,15 @@ export type BasicInfoDefaults = {
   phone: string;
 };
 
+/** The country list comes from the server page, so its data is not in the browser bundle. */
 export function BasicInfoForm({
   defaults,
   timeZones,
+  countries,
 }: {
   defaults: BasicInfoDefaults;
   timeZones: string[];
+  countries: Country[];
 }) {
   const [state, action] = useActionState(saveBasicInfoAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
@@ -60,7 +63,7 @@ export function BasicInfoForm({
           aria-describedby={describe('country')}
         >
           <option value="">Choose a country</option>
-          {COUNTRIES.map((c) => (
+          {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>

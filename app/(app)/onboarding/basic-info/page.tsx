@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { COUNTRIES } from '@/lib/geo/countries';
 import { TIME_ZONES } from '@/lib/geo/time-zones';
 import { enterStep } from '../context';
 import { BasicInfoForm } from './basic-info-form';
@@ -20,6 +21,7 @@ export default async function BasicInfoPage() {
       </p>
       <BasicInfoForm
         timeZones={TIME_ZONES}
+        countries={COUNTRIES}
         defaults={{
           firstName: p?.firstName ?? '',
           lastName: p?.lastName ?? '',
