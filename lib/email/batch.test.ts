@@ -1,26 +1,16 @@
 import { eq, inArray } from 'drizzle-orm';
 import { emailOutbox, mailboxMessages } from '@/db/schema';
-import { createTestDatabase } from '@/tests/helpers/db';
 import { enqueueSignInEmail } from '@/tests/helpers/outbox';
-import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
+import { startDatabaseAndStandIn } from '@/tests/helpers/worker-stand-in';
 import { deliverOutboxBatch } from './batch';
 import { enqueueRenderedEmails, type BulkDeliveryJob } from './outbox';
 import { mailboxTransport, resendTransport } from './transport';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  standIn = await startResendStandIn();
-});
-afterAll(async () => {
-  await standIn.close();
-  await database.dispose();
-});
+const files = startDatabaseAndStandIn();
 
 /** Queues `count` invitation-like messages in the bulk lane; returns their batches' jobs. */
 async function enqueueBulk(prefix: string, count: number): Promise<BulkDeliveryJob[]> {
-  const ids = await database.db.transaction((tx) =>
+  const ids = await files.database.db.transaction((tx) =>
     enqueueRenderedEmails(
       tx,
       Array.from({ length: count }, (_, i) => ({
@@ -34,7 +24,7 @@ async function enqueueBulk(prefix: string, count: number): Promise<BulkDeliveryJ
       'bulk',
     ),
   );
-  const { rows } = await database.executeSql(
+  const { rows } = await files.database.executeSql(
     `select data from pgboss.job where name = 'email-deliver-bulk' and data->'outboxIds' ?| $1::text[]`,
     [ids],
   );
@@ -42,15 +32,15 @@ async function enqueueBulk(prefix: string, count: number): Promise<BulkDeliveryJ
 }
 
 const rowsOf = (ids: string[]) =>
-  database.db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
+  files.database.db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
 
 describe('the bulk lane', () => {
   it('queues one job per 100 messages, apart from the transactional lane', async () => {
     const jobs = await enqueueBulk('lane', 250);
     expect(jobs.map((j) => j.outboxIds.length).sort()).toEqual([100, 100, 50]);
     expect(new Set(jobs.map((j) => j.batchId)).size).toBe(3);
-    const signIn = await enqueueSignInEmail(database.db, 'lane-sign-in@example.com');
-    const { rows } = await database.executeSql(
+    const signIn = await enqueueSignInEmail(files.database.db, 'lane-sign-in@example.com');
+    const { rows } = await files.database.executeSql(
       `select name from pgboss.job where data->>'outboxId' = $1`,
       [signIn],
     );
@@ -59,11 +49,13 @@ describe('the bulk lane', () => {
 
   it('sends a batch in one request, each message tagged, under the batch key', async () => {
     const [job] = await enqueueBulk('one-request', 100);
-    const transport = resendTransport('re_test_key', standIn.baseUrl);
-    const outcome = await deliverOutboxBatch(database.db, job, transport);
+    const transport = resendTransport('re_test_key', files.standIn.baseUrl);
+    const outcome = await deliverOutboxBatch(files.database.db, job, transport);
     expect(outcome).toMatchObject({ status: 'settled', failed: [] });
 
-    const requests = standIn.batches.filter((b) => b.idempotencyKey === `batch-${job.batchId}`);
+    const requests = files.standIn.batches.filter(
+      (b) => b.idempotencyKey === `batch-${job.batchId}`,
+    );
     expect(requests).toHaveLength(1);
     expect(requests[0].authorization).toBe('Bearer re_test_key');
     expect(requests[0].body.map((m) => m.tags?.[0].value)).toEqual(job.outboxIds);
@@ -71,23 +63,25 @@ describe('the bulk lane', () => {
     expect(rows.every((r) => r.status === 'sent' && r.sentAt && r.attempts === 1)).toBe(true);
     // Bodies with a token are wiped; each message records its own provider id.
     expect(rows.every((r) => r.html === null && r.text === null)).toBe(true);
-    for (const row of rows) expect(row.providerMessageId).toBe(standIn.delivered.get(row.id));
+    for (const row of rows) expect(row.providerMessageId).toBe(files.standIn.delivered.get(row.id));
     expect(new Set(rows.map((r) => r.providerMessageId)).size).toBe(100);
   });
 
   it('retries a failed request whole, with the same key, and delivers each message once', async () => {
     const [job] = await enqueueBulk('retried', 20);
-    const transport = resendTransport('re_test_key', standIn.baseUrl);
-    standIn.queueFor('retried-0@example.com', 'error-500', 'error-429');
-    expect(await deliverOutboxBatch(database.db, job, transport, 5)).toMatchObject({
+    const transport = resendTransport('re_test_key', files.standIn.baseUrl);
+    files.standIn.queueFor('retried-0@example.com', 'error-500', 'error-429');
+    expect(await deliverOutboxBatch(files.database.db, job, transport, 5)).toMatchObject({
       status: 'retry',
       error: expect.stringMatching(/Resend is down/),
     });
     expect((await rowsOf(job.outboxIds)).every((r) => r.status === 'queued')).toBe(true);
-    expect((await deliverOutboxBatch(database.db, job, transport, 5)).status).toBe('retry');
-    expect((await deliverOutboxBatch(database.db, job, transport, 5)).status).toBe('settled');
+    expect((await deliverOutboxBatch(files.database.db, job, transport, 5)).status).toBe('retry');
+    expect((await deliverOutboxBatch(files.database.db, job, transport, 5)).status).toBe('settled');
 
-    const requests = standIn.batches.filter((b) => b.idempotencyKey === `batch-${job.batchId}`);
+    const requests = files.standIn.batches.filter(
+      (b) => b.idempotencyKey === `batch-${job.batchId}`,
+    );
     expect(requests).toHaveLength(3);
     // The same messages in the same order each time: the key stands for one payload.
     expect(new Set(requests.map((r) => JSON.stringify(r.body))).size).toBe(1);
@@ -97,7 +91,7 @@ describe('the bulk lane', () => {
 
   it('replays the same key when the first answer was lost, and Resend counts it once', async () => {
     const [job] = await enqueueBulk('lost-answer', 5);
-    const transport = resendTransport('re_test_key', standIn.baseUrl);
+    const transport = resendTransport('re_test_key', files.standIn.baseUrl);
     const rows = await rowsOf(job.outboxIds);
     const byId = new Map(rows.map((r) => [r.id, r]));
     // The first request got through; its answer never reached the worker.
@@ -115,23 +109,23 @@ describe('the bulk lane', () => {
       }),
       `batch-${job.batchId}`,
     );
-    const delivered = standIn.delivered.size;
-    expect(await deliverOutboxBatch(database.db, job, transport)).toMatchObject({
+    const delivered = files.standIn.delivered.size;
+    expect(await deliverOutboxBatch(files.database.db, job, transport)).toMatchObject({
       status: 'settled',
       failed: [],
     });
-    expect(standIn.delivered.size).toBe(delivered);
+    expect(files.standIn.delivered.size).toBe(delivered);
     for (const row of await rowsOf(job.outboxIds))
-      expect(row.providerMessageId).toBe(standIn.delivered.get(row.id));
+      expect(row.providerMessageId).toBe(files.standIn.delivered.get(row.id));
   });
 
   it('an address the provider refuses fails alone; the rest of the batch is sent', async () => {
     const [job] = await enqueueBulk('refused', 4);
-    standIn.refuseAddress('refused-2@example.com');
+    files.standIn.refuseAddress('refused-2@example.com');
     const outcome = await deliverOutboxBatch(
-      database.db,
+      files.database.db,
       job,
-      resendTransport('re_test_key', standIn.baseUrl),
+      resendTransport('re_test_key', files.standIn.baseUrl),
     );
     if (outcome.status !== 'settled') throw new Error(JSON.stringify(outcome));
     expect(outcome.sent).toHaveLength(3);
@@ -141,21 +135,21 @@ describe('the bulk lane', () => {
     const rows = new Map((await rowsOf(job.outboxIds)).map((r) => [r.id, r]));
     expect(rows.get(job.outboxIds[2])).toMatchObject({ status: 'failed' });
     expect(rows.get(job.outboxIds[3])!.providerMessageId).toBe(
-      standIn.delivered.get(job.outboxIds[3]),
+      files.standIn.delivered.get(job.outboxIds[3]),
     );
   });
 
   it('marks the whole batch failed after the last attempt', async () => {
     const [job] = await enqueueBulk('down', 3);
-    const transport = resendTransport('re_test_key', standIn.baseUrl);
-    standIn.queueFor('down-0@example.com', 'error-500', 'error-500');
-    expect((await deliverOutboxBatch(database.db, job, transport, 2)).status).toBe('retry');
-    const last = await deliverOutboxBatch(database.db, job, transport, 2);
+    const transport = resendTransport('re_test_key', files.standIn.baseUrl);
+    files.standIn.queueFor('down-0@example.com', 'error-500', 'error-500');
+    expect((await deliverOutboxBatch(files.database.db, job, transport, 2)).status).toBe('retry');
+    const last = await deliverOutboxBatch(files.database.db, job, transport, 2);
     expect(last).toMatchObject({ status: 'settled', sent: [] });
     if (last.status === 'settled') expect(last.failed).toHaveLength(3);
     const rows = await rowsOf(job.outboxIds);
     expect(rows.every((r) => r.status === 'failed' && r.failedAt && r.attempts === 2)).toBe(true);
-    expect(await deliverOutboxBatch(database.db, job, transport, 2)).toMatchObject({
+    expect(await deliverOutboxBatch(files.database.db, job, transport, 2)).toMatchObject({
       status: 'settled',
       sent: [],
       failed: [],
@@ -164,19 +158,19 @@ describe('the bulk lane', () => {
 
   it('delivers a batch to the local mailbox once, however often it runs', async () => {
     const [job] = await enqueueBulk('mailbox', 100);
-    const transport = mailboxTransport(database.db);
-    expect((await deliverOutboxBatch(database.db, job, transport)).status).toBe('settled');
-    await database.db
+    const transport = mailboxTransport(files.database.db);
+    expect((await deliverOutboxBatch(files.database.db, job, transport)).status).toBe('settled');
+    await files.database.db
       .update(emailOutbox)
       .set({ status: 'queued', html: 'again', text: 'again' })
       .where(inArray(emailOutbox.id, job.outboxIds));
-    await deliverOutboxBatch(database.db, job, transport);
-    const inbox = await database.db
+    await deliverOutboxBatch(files.database.db, job, transport);
+    const inbox = await files.database.db
       .select()
       .from(mailboxMessages)
       .where(inArray(mailboxMessages.outboxId, job.outboxIds));
     expect(inbox).toHaveLength(100);
-    const [first] = await database.db
+    const [first] = await files.database.db
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.id, job.outboxIds[0]));

@@ -2,22 +2,11 @@ import { createElement } from 'react';
 import { eq, sql } from 'drizzle-orm';
 import { emailOutbox, mailboxMessages } from '@/db/schema';
 import SignInEmail from '@/emails/sign-in';
-import { createTestDatabase } from '@/tests/helpers/db';
-import { startResendStandIn } from '@/tests/helpers/resend-stand-in';
+import { startDatabaseAndStandIn } from '@/tests/helpers/worker-stand-in';
 import { deliverOutboxMessage, sendEmail } from './outbox';
 import { mailboxTransport, resendTransport } from './transport';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  standIn = await startResendStandIn();
-});
-afterAll(async () => {
-  await standIn.close();
-  await database.dispose();
-});
+const files = startDatabaseAndStandIn();
 
 const message = (to: string) => ({
   to,
@@ -31,16 +20,16 @@ const message = (to: string) => ({
 });
 
 async function enqueue(to: string): Promise<string> {
-  return database.db.transaction((tx) => sendEmail(tx, message(to)));
+  return files.database.db.transaction((tx) => sendEmail(tx, message(to)));
 }
 
 async function outboxRow(id: string) {
-  const [row] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  const [row] = await files.database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
   return row;
 }
 
 async function jobCount(outboxId: string): Promise<number> {
-  const { rows } = await database.executeSql(
+  const { rows } = await files.database.executeSql(
     `select count(*)::int as n from pgboss.job where name = 'email-deliver' and data->>'outboxId' = $1`,
     [outboxId],
   );
@@ -60,7 +49,7 @@ describe('sendEmail', () => {
   it('writes nothing when the transaction rolls back', async () => {
     let id = '';
     await expect(
-      database.db.transaction(async (tx) => {
+      files.database.db.transaction(async (tx) => {
         id = await sendEmail(tx, message('rollback@example.com'));
         throw new Error('state change failed');
       }),
@@ -73,12 +62,14 @@ describe('sendEmail', () => {
 describe('deliverOutboxMessage', () => {
   it('delivers to the local mailbox once, however often the job runs', async () => {
     const id = await enqueue('b@example.com');
-    const transport = mailboxTransport(database.db);
-    expect(await deliverOutboxMessage(database.db, id, transport)).toEqual({ status: 'sent' });
-    expect(await deliverOutboxMessage(database.db, id, transport)).toEqual({
+    const transport = mailboxTransport(files.database.db);
+    expect(await deliverOutboxMessage(files.database.db, id, transport)).toEqual({
+      status: 'sent',
+    });
+    expect(await deliverOutboxMessage(files.database.db, id, transport)).toEqual({
       status: 'already-done',
     });
-    const inbox = await database.db
+    const inbox = await files.database.db
       .select()
       .from(mailboxMessages)
       .where(eq(mailboxMessages.outboxId, id));
@@ -88,7 +79,7 @@ describe('deliverOutboxMessage', () => {
 
   it('wipes bodies that carry a token once delivered', async () => {
     const id = await enqueue('c@example.com');
-    await deliverOutboxMessage(database.db, id, mailboxTransport(database.db));
+    await deliverOutboxMessage(files.database.db, id, mailboxTransport(files.database.db));
     const row = await outboxRow(id);
     expect(row.status).toBe('sent');
     expect(row.html).toBeNull();
@@ -97,14 +88,16 @@ describe('deliverOutboxMessage', () => {
 
   it('retries after a Resend failure with the same idempotency key, then sends', async () => {
     const id = await enqueue('d@example.com');
-    const transport = resendTransport('re_test_key', standIn.baseUrl);
-    standIn.queue('error-500', 'error-429');
-    expect((await deliverOutboxMessage(database.db, id, transport, 5)).status).toBe('retry');
-    expect((await deliverOutboxMessage(database.db, id, transport, 5)).status).toBe('retry');
+    const transport = resendTransport('re_test_key', files.standIn.baseUrl);
+    files.standIn.queue('error-500', 'error-429');
+    expect((await deliverOutboxMessage(files.database.db, id, transport, 5)).status).toBe('retry');
+    expect((await deliverOutboxMessage(files.database.db, id, transport, 5)).status).toBe('retry');
     expect((await outboxRow(id)).lastError).toMatch(/rate_limit_exceeded|Too many/);
-    expect(await deliverOutboxMessage(database.db, id, transport, 5)).toEqual({ status: 'sent' });
+    expect(await deliverOutboxMessage(files.database.db, id, transport, 5)).toEqual({
+      status: 'sent',
+    });
 
-    const forThis = standIn.requests.filter(
+    const forThis = files.standIn.requests.filter(
       (r) => r.body.to === 'd@example.com' || r.body.to[0] === 'd@example.com',
     );
     expect(forThis).toHaveLength(3);
@@ -112,30 +105,30 @@ describe('deliverOutboxMessage', () => {
     expect(forThis[0].authorization).toBe('Bearer re_test_key');
     const row = await outboxRow(id);
     expect(row.attempts).toBe(3);
-    expect(row.providerMessageId).toBe(standIn.delivered.get(id));
+    expect(row.providerMessageId).toBe(files.standIn.delivered.get(id));
   });
 
   it('marks the message failed after the last attempt', async () => {
     const id = await enqueue('e@example.com');
-    const transport = resendTransport('re_test_key', standIn.baseUrl);
-    standIn.queue('error-500', 'error-500', 'error-500');
-    expect((await deliverOutboxMessage(database.db, id, transport, 3)).status).toBe('retry');
-    expect((await deliverOutboxMessage(database.db, id, transport, 3)).status).toBe('retry');
-    expect((await deliverOutboxMessage(database.db, id, transport, 3)).status).toBe('failed');
+    const transport = resendTransport('re_test_key', files.standIn.baseUrl);
+    files.standIn.queue('error-500', 'error-500', 'error-500');
+    expect((await deliverOutboxMessage(files.database.db, id, transport, 3)).status).toBe('retry');
+    expect((await deliverOutboxMessage(files.database.db, id, transport, 3)).status).toBe('retry');
+    expect((await deliverOutboxMessage(files.database.db, id, transport, 3)).status).toBe('failed');
     const row = await outboxRow(id);
     expect(row.status).toBe('failed');
     expect(row.failedAt).toBeInstanceOf(Date);
     expect(row.lastError).toMatch(/Resend is down/);
     // A failed message is not tried again by a late job.
-    expect(await deliverOutboxMessage(database.db, id, transport, 3)).toEqual({
+    expect(await deliverOutboxMessage(files.database.db, id, transport, 3)).toEqual({
       status: 'already-done',
     });
-    expect(standIn.delivered.has(id)).toBe(false);
+    expect(files.standIn.delivered.has(id)).toBe(false);
   });
 
   it('keeps only queued, sending, sent and failed as states', async () => {
     await expect(
-      database.db.execute(sql`update email_outbox set status = 'sent', sent_at = null`),
+      files.database.db.execute(sql`update email_outbox set status = 'sent', sent_at = null`),
     ).rejects.toThrow();
   });
 });

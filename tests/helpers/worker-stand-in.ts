@@ -6,11 +6,18 @@ import { startResendStandIn } from './resend-stand-in';
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 type StandIn = Awaited<ReturnType<typeof startResendStandIn>>;
 
+type Options = {
+  /** Environment for the file (restored after), e.g. EMAIL_TRANSPORT=resend. */
+  settings?: Record<string, string>;
+  /** Also run the real pg-boss worker with every job definition. */
+  worker?: boolean;
+};
+
 /**
- * The real pg-boss worker with every job definition, delivering to the Resend stand-in
- * under the given settings, for the whole test file; the environment is restored after.
+ * A fresh database and the Resend stand-in for the whole test file, optionally with the
+ * real worker delivering to the stand-in under the given settings.
  */
-export function startWorkerAgainstStandIn(settings: Record<string, string>) {
+export function startDatabaseAndStandIn({ settings = {}, worker = false }: Options = {}) {
   const saved = Object.fromEntries(
     [...Object.keys(settings), 'RESEND_BASE_URL'].map((k) => [k, process.env[k]]),
   );
@@ -18,12 +25,13 @@ export function startWorkerAgainstStandIn(settings: Record<string, string>) {
   let standIn: StandIn | undefined;
   beforeAll(async () => {
     standIn = await startResendStandIn();
-    Object.assign(process.env, settings, { RESEND_BASE_URL: standIn.baseUrl });
+    if (worker) Object.assign(process.env, settings, { RESEND_BASE_URL: standIn.baseUrl });
+    else Object.assign(process.env, settings);
     database = await createTestDatabase();
-    await startJobs(database, { work: true, jobs: jobDefinitions() });
+    if (worker) await startJobs(database, { work: true, jobs: jobDefinitions() });
   });
   afterAll(async () => {
-    await stopJobs();
+    if (worker) await stopJobs();
     await database?.dispose();
     await standIn?.close();
     for (const [key, value] of Object.entries(saved)) {
@@ -33,7 +41,7 @@ export function startWorkerAgainstStandIn(settings: Record<string, string>) {
   });
   return {
     get database(): TestDatabase {
-      if (!database) throw new Error('The worker starts in beforeAll.');
+      if (!database) throw new Error('The database starts in beforeAll.');
       return database;
     },
     get standIn(): StandIn {
@@ -42,3 +50,7 @@ export function startWorkerAgainstStandIn(settings: Record<string, string>) {
     },
   };
 }
+
+/** The real worker delivering to the stand-in, for the whole test file. */
+export const startWorkerAgainstStandIn = (settings: Record<string, string>) =>
+  startDatabaseAndStandIn({ settings, worker: true });
