@@ -43,7 +43,7 @@ export async function hasFreelancerProfile(db: DbOrTx, userId: string): Promise<
 
 /**
  * Everything a page needs about the person behind a session, in one query: the session
- * (unexpired), the user, their client workspace and their freelancer profile (the
+ * (unexpired) and when it began, the user, their client workspace and their freelancer profile (the
  * onboarding and settings pages read it from here instead of asking again).
  */
 export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
@@ -51,6 +51,7 @@ export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
     db
       .select({
         user: users,
+        signedInAt: sessions.createdAt,
         workspace: clientWorkspaces,
         freelancer: freelancerProfiles,
       })

@@ -1,6 +1,5 @@
-import { getDatabase } from '@/db';
-import { findSessionSignedInAt, type Actor } from '@/lib/accounts/recent-sign-in';
-import { loadViewer, readSessionCookie, type Viewer } from '@/lib/auth/session';
+import type { Actor } from '@/lib/accounts/recent-sign-in';
+import { loadViewer, type Viewer } from '@/lib/auth/session';
 import { clientIp } from '@/lib/server/request';
 import type { Inviter } from '@/lib/accounts/inviter';
 
@@ -81,19 +80,14 @@ export async function loadActorOf(kind: ActorKind) {
   if (!isAllowed(kind, viewer)) return null;
   if (kind === 'anyone' || kind === 'emailed-link') return { viewer, ip };
   if (!viewer) return null;
-  const { db } = await getDatabase();
-  const signedInAt = await findSessionSignedInAt(db, viewer.user.id, await readSessionCookie());
   const actor: SignedInActor = {
     viewer,
     userId: viewer.user.id,
     email: viewer.user.email,
-    signedInAt,
+    signedInAt: viewer.signedInAt,
     ip,
   };
   if (kind !== 'client') return actor;
   const inviter = inviterOf(viewer);
   return inviter ? { ...actor, inviter } : null;
 }
-
-/** For route handlers: the same check as the actions' wrapper. */
-export const loadActorForRoute = loadActorOf;

@@ -14,7 +14,6 @@ import {
   type FieldErrors,
   type FormState,
 } from '@/lib/forms';
-import { clientIp } from '@/lib/server/request';
 import { loadActorOf, SIGNED_OUT, type ActorFor, type ActorKind } from './actor';
 import { isSameOriginAction } from './origin';
 import { registerDeclaration, type ActionDeclaration } from './registry';
@@ -111,7 +110,7 @@ async function admit<K extends ActorKind>(kind: K, formData: unknown): Promise<A
     return { refused: signedOut, signedOut: true };
   }
   const { db } = await getDatabase();
-  const ctx: ActionContext<K> = { actor, db, ip: await clientIp(), formData };
+  const ctx: ActionContext<K> = { actor, db, ip: actor.ip, formData };
   return { ctx, unstorable: refuseNulCharacters(formData) };
 }
 

@@ -18,6 +18,8 @@ export type Viewer = {
   /** The freelancer profile (basic info), read with the session. */
   freelancerProfile: FreelancerProfileRow | undefined;
   isAdmin: boolean;
+  /** When this browser's session began (the "signed in within 30 minutes" rules read it). */
+  signedInAt: Date;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function loadViewer(): Promise<Viewer | null> {
     isFreelancer: row.freelancer !== null,
     freelancerProfile: row.freelancer ?? undefined,
     isAdmin: getEnv().ADMIN_EMAILS.includes(row.user.email),
+    signedInAt: row.signedInAt,
   };
 }
 

@@ -1,5 +1,5 @@
 import { getDatabase } from '@/db';
-import { loadActorForRoute } from '@/lib/actions/actor';
+import { loadActorOf } from '@/lib/actions/actor';
 import { attachmentDisposition } from '@/lib/compliance/documents';
 import { openDocument } from '@/lib/compliance/review';
 
@@ -23,7 +23,7 @@ function notFound(): Response {
 export async function GET(_request: Request, { params }: Params) {
   const { id } = await params;
   // Signed in is enough to ask: the service lets only the uploader and ops reviewers read it.
-  const actor = await loadActorForRoute('signed-in');
+  const actor = await loadActorOf('signed-in');
   if (!actor) return notFound();
   const { db } = await getDatabase();
   const doc = await openDocument(db, {

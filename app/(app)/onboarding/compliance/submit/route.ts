@@ -1,5 +1,5 @@
 import { getDatabase } from '@/db';
-import { loadActorForRoute } from '@/lib/actions/actor';
+import { loadActorOf } from '@/lib/actions/actor';
 import { checkSameOrigin } from '@/lib/actions/origin';
 import { checkDocuments, uploadsFromForm } from '@/lib/compliance/documents';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from '@/lib/compliance/limits';
@@ -28,7 +28,7 @@ const back = (problems: Partial<SubmissionProblems>) =>
 export async function POST(request: Request) {
   const crossSite = checkSameOrigin(request);
   if (crossSite) return crossSite;
-  const actor = await loadActorForRoute('freelancer');
+  const actor = await loadActorOf('freelancer');
   if (!actor) return seeOther('/sign-in');
   const body = await readFormBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back({ documents: body.problem === 'too-large' ? 'too-large' : 'missing' });

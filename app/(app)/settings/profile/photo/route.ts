@@ -1,5 +1,5 @@
 import { getDatabase } from '@/db';
-import { loadActorForRoute } from '@/lib/actions/actor';
+import { loadActorOf } from '@/lib/actions/actor';
 import { checkSameOrigin } from '@/lib/actions/origin';
 import { PROFILE_PHOTO } from '@/lib/profile/schemas';
 import { uploadProfilePhoto } from '@/lib/profile/service';
@@ -18,7 +18,7 @@ const back = (query: string) => seeOther(`/settings/profile?${query}#photo-headi
 export async function POST(request: Request) {
   const crossSite = checkSameOrigin(request);
   if (crossSite) return crossSite;
-  const actor = await loadActorForRoute('freelancer');
+  const actor = await loadActorOf('freelancer');
   if (!actor) return seeOther('/sign-in');
   const body = await readFormBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back(body.problem === 'too-large' ? 'photo=size' : 'photo=missing');

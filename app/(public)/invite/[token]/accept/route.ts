@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db';
 import { deleteSessionByToken } from '@/lib/auth/service';
-import { loadActorForRoute } from '@/lib/actions/actor';
+import { loadActorOf } from '@/lib/actions/actor';
 import { checkSameOrigin } from '@/lib/actions/origin';
 import { readSessionCookie, setSessionCookie } from '@/lib/auth/session';
 import { joinFromInvite } from '@/lib/invites/accept';
@@ -19,7 +19,7 @@ export async function POST(request: Request, { params }: Params) {
   const crossSite = checkSameOrigin(request);
   if (crossSite) return crossSite;
   // The token in the path is the credential; whoever is signed in here is checked against it.
-  const actor = await loadActorForRoute('emailed-link');
+  const actor = await loadActorOf('emailed-link');
   const viewer = actor?.viewer ?? null;
   const { db } = await getDatabase();
   const result = await joinFromInvite(db, token, {
