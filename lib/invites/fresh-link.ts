@@ -3,7 +3,7 @@ import type { Inviter } from '@/lib/accounts/inviter';
 import { hashToken } from '@/lib/security/tokens';
 import { describeWait, hitRateLimit } from '@/lib/security/rate-limit';
 import { resolveInviteLink } from './landing';
-import { reissueInviteLink } from './manage';
+import { lockOwnPendingInvite, reissueInviteLink } from './manage';
 import { describeRetryAt } from './send-limits';
 
 export const FRESH_LINK_LIMITS = {
@@ -49,15 +49,22 @@ export async function requestFreshInviteLink(
     workspaceId: state.invite.workspaceId,
     workspaceName: state.workspaceName,
   };
-  const refusal = await db.transaction((tx) =>
-    reissueInviteLink(tx, {
-      invite: state.invite,
+  // The link was read outside the transaction: a revoke or a join may have landed since.
+  const refusal = await db.transaction(async (tx) => {
+    const locked = await lockOwnPendingInvite(tx, {
+      workspaceId: state.invite.workspaceId,
+      inviteId: state.invite.id,
+    });
+    if (!locked.invite) return 'unavailable' as const;
+    return reissueInviteLink(tx, {
+      invite: locked.invite,
       inviter,
       event: 'fresh_link_requested',
       actorId: null,
       ip,
-    }),
-  );
+    });
+  });
+  if (refusal === 'unavailable') return { ok: false, reason: 'unavailable' };
   if (refusal) {
     // The invitee learns when to try again, not how busy the client's workspace is.
     return {

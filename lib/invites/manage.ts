@@ -109,7 +109,7 @@ export async function reissueInviteLink(
 }
 
 /** A pending (not accepted, declined or revoked) invite of this workspace, locked for update. */
-async function lockOwnPendingInvite(
+export async function lockOwnPendingInvite(
   tx: Tx,
   {
     workspaceId,
