@@ -101,19 +101,21 @@ describe('a client that varies X-Forwarded-For', () => {
     const session = await createSession(database.db, client.userId);
     const email = uniqueEmail('audit-ip');
     startRequest(session.token, { 'x-forwarded-for': '6.6.6.6' });
-    await createInviteAction(
-      null,
-      form({
-        email,
-        firstName: 'Alex',
-        lastName: 'Rivera',
-        'offer.kind': 'hourly',
-        'offer.title': 'Website redesign',
-        'offer.startDate': daysFromToday(7),
-        'offer.hourlyRateDollars': '50',
-        'offer.weeklyLimit': '20',
-      }),
-    ).catch(() => undefined);
+    await expect(
+      createInviteAction(
+        null,
+        form({
+          email,
+          firstName: 'Alex',
+          lastName: 'Rivera',
+          'offer.kind': 'hourly',
+          'offer.title': 'Website redesign',
+          'offer.startDate': daysFromToday(7),
+          'offer.hourlyRateDollars': '50',
+          'offer.weeklyLimit': '20',
+        }),
+      ),
+    ).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
     const [invite] = await database.db
       .select()
       .from(invites)
