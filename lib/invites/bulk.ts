@@ -8,8 +8,8 @@ import { formatMoney } from '@/lib/money/money';
 import { parseCsv } from './csv';
 import { bulkRowSchema, type OfferData } from './schemas';
 import { prepareInvites, writePreparedInvites } from './prepare';
-import { lockWorkspaceForInvites } from './send-limits';
-import { checkDailyLimit, inviteExpiry, termsFromOffer } from './service';
+import { checkWorkspaceSends, lockWorkspaceForInvites } from './send-limits';
+import { inviteExpiry, termsFromOffer } from './service';
 
 export const BULK_MAX_ROWS = 500;
 export const BULK_MAX_BYTES = 1_000_000;
@@ -76,7 +76,7 @@ export async function checkBulkInvites(
         )
     : [];
   const pendingSet = new Set(pending.map((p) => p.email));
-  const { remaining } = await checkDailyLimit(db, inviter.workspaceId, 0);
+  const { remaining } = await checkWorkspaceSends(db, inviter.workspaceId, 0);
   const seen = new Set<string>();
   let budget = remaining;
   const rows: BulkReportRow[] = dataRows.map((cells, i) => {
@@ -174,7 +174,8 @@ export async function sendBulkInvites(
   const withinLimit = await db.transaction(async (tx) => {
     // The report's budget was counted before this transaction; count again under the lock.
     await lockWorkspaceForInvites(tx, inviter.workspaceId);
-    if (!(await checkDailyLimit(tx, inviter.workspaceId, sendRows.length)).allowed) return false;
+    if (!(await checkWorkspaceSends(tx, inviter.workspaceId, sendRows.length)).allowed)
+      return false;
     if (sendRows.length > 0) {
       // As createInvite does: a pending invite past its expiry is over, so it must not
       // hold the one-pending-invite index against the new one.

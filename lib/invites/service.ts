@@ -43,14 +43,6 @@ export function termsFromOffer(offer: OfferData, feeBps: number, currency = 'USD
   };
 }
 
-/**
- * Says whether the workspace may send `wanted` more invitation emails now (resends and
- * changes of address count too: lib/invites/send-limits), and when it may again.
- */
-export function checkDailyLimit(db: DbOrTx, workspaceId: string, wanted = 1) {
-  return checkWorkspaceSends(db, workspaceId, wanted);
-}
-
 /** Marks pending invites past their expiry as expired, so a new invite to the same person may be sent. */
 export async function expireStale(tx: Tx, workspaceId: string, email: string) {
   await tx
@@ -118,7 +110,7 @@ export async function createInvite(
   try {
     return await db.transaction(async (tx) => {
       await lockWorkspaceForInvites(tx, inviter.workspaceId);
-      const limit = await checkDailyLimit(tx, inviter.workspaceId);
+      const limit = await checkWorkspaceSends(tx, inviter.workspaceId, 1);
       if (!limit.allowed) {
         return {
           ok: false as const,
