@@ -12,16 +12,16 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 installRequestMocks();
 installTestEncryptionKey();
 const { discoverEndpoints } = await import('@/tests/security/matrix/endpoints');
-const { ACTION_FUZZ } = await import('./actions/table');
+const { ACTION_CASES } = await import('@/tests/actions/table');
 const { declarationOf } = await import('@/lib/actions/registry');
-const { ACCOUNT_FUZZ } = await import('./actions/cases/accounts');
-const { CLIENT_FUZZ } = await import('./actions/cases/client');
+const { ACCOUNT_CASES } = await import('@/tests/actions/cases/accounts');
+const { CLIENT_CASES } = await import('@/tests/actions/cases/client');
 const { runActionFuzz } = await import('./actions/runner');
 
 it('fuzzes every server action in the code, and nothing else; each one declares its form', async () => {
   const actions = (await discoverEndpoints()).endpoints.filter((e) => e.kind === 'action');
   const found = actions.map((e) => e.key);
-  const listed = Object.keys(ACTION_FUZZ);
+  const listed = Object.keys(ACTION_CASES);
   expect({
     notFuzzed: found.filter((key) => !listed.includes(key)),
     goneFromTheCode: listed.filter((key) => !found.includes(key)),
@@ -30,4 +30,4 @@ it('fuzzes every server action in the code, and nothing else; each one declares 
   expect(found.length).toBeGreaterThanOrEqual(25);
 });
 
-runActionFuzz('accounts, clients and ops reviewers', { ...ACCOUNT_FUZZ, ...CLIENT_FUZZ });
+runActionFuzz('accounts, clients and ops reviewers', { ...ACCOUNT_CASES, ...CLIENT_CASES });

@@ -13,7 +13,7 @@ import {
 export type FieldValue = string | HostileFile;
 export type Form = Record<string, FieldValue>;
 
-/** What the fuzzer needs to know of an action's form (see FuzzCase in runner.ts). */
+/** What the fuzzer needs to know of an action's form (from its declaration, see runner.ts). */
 export type FormShape = { fields: readonly string[]; files?: readonly string[] };
 
 /**

@@ -9,7 +9,9 @@ import {
   type EndpointFn,
 } from '@/tests/security/matrix/endpoints';
 import { describeOutcome, invoke, type Outcome } from '@/tests/security/matrix/runner';
-import { World, type Person } from '@/tests/security/matrix/world';
+import { World, type People, type Person, type Role } from '@/tests/security/matrix/world';
+import type { ActionCase } from '@/tests/actions/case';
+import { createFreelancer } from '@/tests/helpers/settings-fixtures';
 import { declarationFor, formFields } from '@/tests/actions/declarations';
 import {
   buildForm,
@@ -21,25 +23,46 @@ import {
 } from './forms';
 
 /** One call: who makes it (null: nobody signed in) and a form the action accepts. */
-export type Run = { caller: Person | null; form: Form };
+type Run = { caller: Person | null; form: Form };
 
-/**
- * How one server action is fuzzed. Every run opens a new session for the caller (signing
- * out ends it), then posts the valid form with hostile edits, or hostile fields alone. The
- * fields to set, repeat and drop come from the action's own declaration (its schema, extra
- * fields and file inputs: tests/actions/declarations.ts), not from this table.
+/*
+ * How each server action is fuzzed comes from its shared case (tests/actions/cases): the
+ * state it needs, its rightful caller and a valid form. Every run opens a new session for
+ * the caller (signing out ends it), then posts the valid form with hostile edits, or hostile
+ * fields alone. The fields to set, repeat and drop come from the action's own declaration
+ * (its schema, extra fields and file inputs: tests/actions/declarations.ts).
  */
-export type FuzzCase = {
-  /** The caller and a form the action accepts; made once, for every run. */
-  arrange: (world: World) => Promise<Run>;
-  /**
-   * Set when a success uses up the target (a consumed link, a decided check, an address
-   * that moved): says so, and arrange() is then called before every run instead.
-   */
-  freshEachRun?: string;
-  /** Headers of every request, e.g. another client address per run for per-IP limits. */
-  headers?: () => Record<string, string>;
-};
+
+/** The rightful caller of a case: who stands in for that role, else the world's, else a new one. */
+async function callerFor(
+  world: World,
+  role: Role,
+  people: Partial<People> | undefined,
+): Promise<Person | null> {
+  if (role === 'anonymous') return null;
+  const standIn = people?.[role];
+  if (standIn) return standIn;
+  switch (role) {
+    case 'victimClient':
+      return world.victimClient;
+    case 'victimFreelancer':
+      return world.victimFreelancer;
+    case 'admin':
+      return world.newAdmin();
+    case 'otherClient':
+      return world.newClient('company');
+    case 'otherFreelancer':
+      return createFreelancer(world.db);
+  }
+}
+
+async function arrangeRun(world: World, definition: ActionCase): Promise<Run> {
+  const target = await definition.arrange(world);
+  return {
+    caller: await callerFor(world, definition.rightful, target.people),
+    form: definition.form({ world, target }),
+  };
+}
 
 /** Random runs per action, after the examples; FUZZ_RUNS=200 fuzzes deeper on demand. */
 const RANDOM_RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 15;
@@ -94,22 +117,25 @@ const describeChanges = (changes: RowChange[]) =>
     .map((c) => `${c.change} ${c.table}: ${shorten(c.row)}`)
     .join('\n    ');
 
+/** An action's case with what its declaration says of its form. */
+type Fuzzed = FormShape & { definition: ActionCase; secretFields: readonly string[] };
+
 /** One call of the property; throws with the form and the outcome when it does not hold. */
 async function callOnce(
   key: string,
   fn: EndpointFn,
-  fuzz: FuzzCase & FormShape & { secretFields: readonly string[] },
+  fuzz: Fuzzed,
   world: World,
   shared: Run | null,
   input: FuzzInput,
 ): Promise<void> {
-  const { caller, form: valid } = shared ?? (await fuzz.arrange(world));
+  const { caller, form: valid } = shared ?? (await arrangeRun(world, fuzz.definition));
   // The NUL examples go through the declared fields: the valid form must not have others.
   const unlisted = Object.keys(valid).filter((name) => !fuzz.fields.includes(name));
   if (unlisted.length > 0)
     throw new Error(`${key}: the action does not declare the fields ${unlisted.join(', ')}`);
   const sessionToken = caller ? (await createSession(world.db, caller.userId)).token : null;
-  startRequest(sessionToken, fuzz.headers?.() ?? {});
+  startRequest(sessionToken, fuzz.definition.fuzz?.headers?.() ?? {});
   const form = buildForm(valid, input);
   const before = await snapshotDatabase(world.database);
   const outcome = await invoke(fn, argsFor(fn, form, input.previousState));
@@ -139,7 +165,7 @@ async function callOnce(
  * Fuzzes these actions in one test file: one database, one world, every action found from
  * the code. Call it after installRequestMocks().
  */
-export function runActionFuzz(title: string, cases: Record<string, FuzzCase>): void {
+export function runActionFuzz(title: string, cases: Record<string, ActionCase>): void {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let world: World;
   let endpoints: Endpoint[];
@@ -163,13 +189,19 @@ export function runActionFuzz(title: string, cases: Record<string, FuzzCase>): v
         const endpoint = endpoints.find((e) => e.key === key);
         if (!endpoint) throw new Error(`${key} is fuzzed but is not an action in the code`);
         const declaration = declarationFor(key, endpoint.fn);
-        const fuzz = {
-          ...cases[key],
+        const definition = cases[key];
+        // The caller comes from the pinned actor: it must be the one the action declares.
+        if (declaration.actor !== definition.actor)
+          throw new Error(
+            `${key}: the action declares the actor '${declaration.actor}', its case pins '${definition.actor}'`,
+          );
+        const fuzz: Fuzzed = {
+          definition,
           fields: formFields(declaration),
           files: declaration.files,
           secretFields: declaration.secretFields,
         };
-        const shared = fuzz.freshEachRun ? null : await fuzz.arrange(world);
+        const shared = definition.fuzz?.freshEachRun ? null : await arrangeRun(world, definition);
         const examples = nulInEachField(fuzz);
         await fc.assert(
           fc.asyncProperty(fuzzInput(fuzz), (input) =>

@@ -1,4 +1,4 @@
-import { declarationOf, type ActionDeclaration } from '@/lib/actions/registry';
+import type { ActorKind } from '@/lib/actions/actor';
 import { createSession } from '@/lib/auth/service';
 import { ADMITTED } from '@/tests/actions/declarations';
 import {
@@ -66,6 +66,8 @@ type Args<T extends Arranged> = (ctx: Ctx<T>) => unknown[] | Promise<unknown[]>;
 
 export type Case<T extends Arranged = Arranged> = {
   kind: Kind;
+  /** A server action's pinned actor kind (tests/actions/case.ts); unset for a route handler. */
+  actor?: ActorKind;
   /** Why this guard is the right one; for open endpoints, what guards them instead. */
   reason: string;
   rightful: Role;
@@ -75,7 +77,7 @@ export type Case<T extends Arranged = Arranged> = {
   /** Calls that must be refused for everybody, the rightful actor included. */
   wrongArgs?: Args<T>[];
   /**
-   * Overrides. For a server action the default comes from its declared actor kind: people
+   * Overrides. For a server action the default comes from its pinned actor kind: people
    * the kind lets in may act on their own rows ('self') or are refused ('owner',
    * 'admin-only'); everyone else is refused (see expectationFor).
    */
@@ -104,16 +106,13 @@ export function everyone(expectation: Expectation): Record<Role, Expectation> {
 
 /**
  * What a wrong actor's call must come to when the case does not say: from the action's
- * declared actor kind (tests/actions/declarations.ts), or refused for a route handler.
+ * pinned actor kind (the matrix checks the action declares that kind), or refused for a
+ * route handler.
  */
-export function expectationFor(
-  definition: Case,
-  role: Role,
-  declaration: ActionDeclaration | undefined,
-): Expectation {
+export function expectationFor(definition: Case, role: Role): Expectation {
   const given = definition.others?.[role];
   if (given) return given;
-  const admitted = declaration ? ADMITTED[declaration.actor].includes(role) : false;
+  const admitted = definition.actor ? ADMITTED[definition.actor].includes(role) : false;
   return admitted && definition.kind === 'self' ? 'own-rows' : 'refused';
 }
 
@@ -217,10 +216,9 @@ export async function runCase(
     ...(target.protect ?? []),
   ];
   const refused = definition.isRefused ?? isRefusal;
-  const declaration = declarationOf(fn);
-  if (declaration && !ADMITTED[declaration.actor].includes(definition.rightful)) {
+  if (definition.actor && !ADMITTED[definition.actor].includes(definition.rightful)) {
     throw new Error(
-      `${key}: the rightful ${definition.rightful} is not let in by the declared actor '${declaration.actor}'`,
+      `${key}: the rightful ${definition.rightful} is not let in by the actor '${definition.actor}'`,
     );
   }
 
@@ -266,8 +264,7 @@ export async function runCase(
   };
 
   for (const role of ROLES) {
-    const expectation =
-      role === definition.rightful ? 'skip' : expectationFor(definition, role, declaration);
+    const expectation = role === definition.rightful ? 'skip' : expectationFor(definition, role);
     if (expectation !== 'skip') await attempt(role, definition.args, expectation, '');
     for (const [i, wrong] of (definition.wrongArgs ?? []).entries()) {
       await attempt(role, wrong, 'refused', ` (wrong call #${i + 1})`);

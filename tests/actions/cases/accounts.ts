@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import {
   auditLog,
@@ -8,10 +8,11 @@ import {
   users,
   verificationTokens,
 } from '@/db/schema';
-import { requestEmailChange } from '@/lib/accounts/email-change';
+import { changeEmailSchema, requestEmailChange } from '@/lib/accounts/email-change';
 import { createSession, SIGN_IN_LIMITS } from '@/lib/auth/service';
 import { getEnv } from '@/lib/env';
 import { generateToken, hashToken } from '@/lib/security/tokens';
+import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
 import { uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import { diffSnapshots, snapshotDatabase } from '@/tests/helpers/db-snapshot';
 import { currentSessionCookie, startRequest } from '@/tests/helpers/request-context';
@@ -21,18 +22,29 @@ import {
   payoutRows,
   tokenFromEmail,
 } from '@/tests/helpers/settings-fixtures';
-import { formArgs, formOf, redirectedTo, returned, sessionExists, smuggled } from '../calls';
-import { defineCase, everyone, invoke, type Entry } from '../runner';
-import { ROLES } from '../world';
-import { changeEmailSchema } from '@/lib/accounts/email-change';
 import { asSubmitted } from '@/tests/helpers/submitted';
+import { formArgs, redirectedTo, returned, sessionExists } from '@/tests/security/matrix/calls';
+import { everyone, invoke } from '@/tests/security/matrix/runner';
+import { ROLES } from '@/tests/security/matrix/world';
+import { defineActionCase, type ActionCase } from '../case';
 
 /** Signing in, switching sides, the account settings and the emailed confirmation links. */
-export const ACCOUNT_CASES: Record<string, Entry> = {
-  'app/(auth)/sign-in/actions.ts#requestSignInLinkAction': {
+export const ACCOUNT_CASES: Record<string, ActionCase> = {
+  'app/(auth)/sign-in/actions.ts#requestSignInLinkAction': defineActionCase({
+    actor: 'anyone',
     kind: 'public-by-design',
     reason:
       'Anyone may ask for a link to any address: it goes to that mailbox, never to the asker, and the answer is the same for known and unknown addresses. Limited per address and per IP.',
+    rightful: 'anonymous',
+    arrange: async () => ({ email: uniqueEmail('sign-in') }),
+    form: ({ target }) => ({ email: target.email }),
+    fuzz: {
+      freshEachRun: 'a new address each run: five links per address, then the limit answers',
+      // And a new client address, or the per-IP limit would answer every run after the 30th.
+      headers: () => ({
+        [PEER_ADDRESS_HEADER]: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`,
+      }),
+    },
     async custom(fn, world) {
       const victim = world.victimFreelancer;
       const people = await world.people();
@@ -64,15 +76,17 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
         }
       }
     },
-  },
+  }),
 
-  'app/(auth)/sign-in/actions.ts#confirmSignInAction': defineCase({
+  'app/(auth)/sign-in/actions.ts#confirmSignInAction': defineActionCase({
+    actor: 'emailed-link',
     kind: 'token-guarded',
     reason:
       'The link mailed to an address is the credential for that address: whoever holds it signs in as its owner (that is what a magic link is). A wrong token, or the token with another address, signs in nobody.',
     rightful: 'anonymous',
     async arrange(world) {
       const token = generateToken();
+      // Auth.js stores SHA-256(token + secret); see verificationTokenHash in lib/auth/service.
       const hashed = createHash('sha256').update(`${token}${getEnv().AUTH_SECRET}`).digest('hex');
       const { email, userId } = world.victimFreelancer;
       await world.db
@@ -80,12 +94,11 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
         .values({ identifier: email, token: hashed, expires: new Date(Date.now() + 10 * 60_000) });
       return { token, protect: [userId, email] };
     },
-    args: ({ target, world }) =>
-      formArgs({ email: world.victimFreelancer.email, token: target.token }),
-    wrongArgs: [
-      ({ world }) => formArgs({ email: world.victimFreelancer.email, token: generateToken() }),
-      ({ target, people }) =>
-        formArgs({ email: people.otherFreelancer.email, token: target.token }),
+    form: ({ world, target }) => ({ email: world.victimFreelancer.email, token: target.token }),
+    fuzz: { freshEachRun: 'a link works once' },
+    wrongForms: [
+      ({ world }) => ({ email: world.victimFreelancer.email, token: generateToken() }),
+      ({ target, people }) => ({ email: people.otherFreelancer.email, token: target.token }),
     ],
     others: everyone('skip'),
     async succeeded(outcome, { world }) {
@@ -98,13 +111,13 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     },
   }),
 
-  'app/(app)/actions.ts#signOutAction': defineCase({
+  'app/(app)/actions.ts#signOutAction': defineActionCase({
+    actor: 'anyone',
     kind: 'self',
     reason: 'Ends the session of the browser that calls it, and no other.',
     rightful: 'victimFreelancer',
     arrange: async () => ({}),
-    // A plain <form action> button: Next.js hands it the (empty) form.
-    args: () => [formOf({})],
+    form: () => ({}),
     others: { ...everyone('own-rows'), anonymous: 'unchanged' },
     async succeeded(outcome, { world, sessionToken }) {
       expect(outcome.type).toBe('redirect');
@@ -113,7 +126,8 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     },
   }),
 
-  'app/(app)/actions.ts#switchSideAction': defineCase({
+  'app/(app)/actions.ts#switchSideAction': defineActionCase({
+    actor: 'signed-in',
     kind: 'self',
     reason: 'Switches the caller to a side the caller already holds.',
     rightful: 'victimClient',
@@ -124,7 +138,7 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
         .where(eq(users.id, world.victimClient.userId));
       return {};
     },
-    args: (ctx) => [formOf({ side: 'client', ...smuggled(ctx) })],
+    form: () => ({ side: 'client' }),
     async succeeded(outcome, { world }) {
       expect(redirectedTo(outcome)).toBe('/client');
       const [row] = await world.db
@@ -135,13 +149,15 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     },
   }),
 
-  'app/(app)/welcome/actions.ts#chooseSideAction': defineCase({
+  'app/(app)/welcome/actions.ts#chooseSideAction': defineActionCase({
+    actor: 'signed-in',
     kind: 'self',
     reason: 'Sets up a side (workspace or freelancer profile) for the caller only.',
     rightful: 'victimFreelancer',
     async arrange(world) {
-      // A newcomer who has not chosen yet; the victim client is a fresh one too, because
-      // choosing "freelancer" as a wrong actor gives that actor a second side.
+      // A newcomer who has not chosen yet (the fuzzer's runs choose again: a double submit).
+      // The victim client is a fresh one too: choosing as a wrong actor renames the
+      // caller's own workspace, and the shared victim's must stay as it is.
       const email = uniqueEmail('newcomer');
       const [user] = await world.db.insert(users).values({ email }).returning({ id: users.id });
       return {
@@ -151,23 +167,29 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
         },
       };
     },
-    args: (ctx) => formArgs({ side: 'freelancer', ...smuggled(ctx) }),
+    form: () => ({
+      side: 'client',
+      yourName: 'Dana Lee',
+      workspaceName: 'Matrix Studio',
+      workspaceType: 'company',
+    }),
     async succeeded(outcome, { world, people }) {
-      expect(redirectedTo(outcome)).toBe('/onboarding');
-      const rows = await world.db
-        .select()
-        .from(freelancerProfiles)
-        .where(eq(freelancerProfiles.userId, people.victimFreelancer.userId));
-      expect(rows).toHaveLength(1);
+      expect(redirectedTo(outcome)).toBe('/client');
+      const [row] = await world.db
+        .select({ side: users.activeSide, name: users.name })
+        .from(users)
+        .where(eq(users.id, people.victimFreelancer.userId));
+      expect(row).toEqual({ side: 'client', name: 'Dana Lee' });
     },
   }),
 
-  'app/(app)/settings/account/actions.ts#requestEmailChangeAction': defineCase({
+  'app/(app)/settings/account/actions.ts#requestEmailChangeAction': defineActionCase({
+    actor: 'signed-in',
     kind: 'self',
     reason: "Asks to move the caller's own account to a new address.",
     rightful: 'victimFreelancer',
     arrange: async () => ({ newEmail: uniqueEmail('moved') }),
-    args: (ctx) => formArgs({ email: ctx.target.newEmail, ...smuggled(ctx) }),
+    form: ({ target }) => ({ email: target.newEmail }),
     async succeeded(outcome, { world, target }) {
       expect(returned(outcome)).toMatchObject({ ok: true });
       const rows = await world.db
@@ -183,7 +205,8 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     },
   }),
 
-  'app/(app)/settings/account/actions.ts#confirmEmailChangeAction': defineCase({
+  'app/(app)/settings/account/actions.ts#confirmEmailChangeAction': defineActionCase({
+    actor: 'emailed-link',
     kind: 'token-guarded',
     reason:
       'The link mailed to the new address. Signed in as anyone but the account owner it is refused; with nobody signed in the link alone confirms (it proves the new mailbox), so anonymous is not a wrong actor here.',
@@ -192,12 +215,8 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
       // A victim of its own: confirming moves the account to another address.
       const who = await createFreelancer(world.db);
       const newEmail = uniqueEmail('moved');
-      const asked = await asSubmitted(
-        changeEmailSchema,
-        {
-          email: newEmail,
-        },
-        async (input) => requestEmailChange(world.db, await actorSignedIn(world.db, who, 1), input),
+      const asked = await asSubmitted(changeEmailSchema, { email: newEmail }, async (input) =>
+        requestEmailChange(world.db, await actorSignedIn(world.db, who, 1), input),
       );
       if (!asked.ok) throw new Error(asked.message);
       return {
@@ -206,8 +225,9 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
         token: await tokenFromEmail(world.db, newEmail, 'email-change-confirm'),
       };
     },
-    args: ({ target }) => formArgs({ token: target.token }),
-    wrongArgs: [() => formArgs({ token: generateToken() })],
+    form: ({ target }) => ({ token: target.token }),
+    fuzz: { freshEachRun: 'the link works once and moves the account to the new address' },
+    wrongForms: [() => ({ token: generateToken() })],
     others: { anonymous: 'skip' },
     async succeeded(outcome, { world, people, target }) {
       expect(redirectedTo(outcome)).toBe('/settings/account?notice=email-changed');
@@ -219,13 +239,14 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     },
   }),
 
-  'app/(app)/settings/account/actions.ts#signOutEverywhereAction': defineCase({
+  'app/(app)/settings/account/actions.ts#signOutEverywhereAction': defineActionCase({
+    actor: 'anyone',
     kind: 'self',
     reason: "Ends every session of the caller's own account.",
     rightful: 'victimFreelancer',
+    // Every call opens a session of its own, so ending them all leaves the next one signed in.
     arrange: async () => ({}),
-    // A plain <form action> button: Next.js hands it the (empty) form.
-    args: () => [formOf({})],
+    form: () => ({}),
     others: { ...everyone('own-rows'), anonymous: 'unchanged' },
     // Done or not, the browser is sent to sign in; the database tells the two apart.
     isRefused: (outcome) => redirectedTo(outcome) !== '/sign-in',
@@ -249,7 +270,8 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
     },
   }),
 
-  'app/(app)/settings/confirm/actions.ts#confirmPayoutChangeAction': defineCase({
+  'app/(app)/settings/confirm/actions.ts#confirmPayoutChangeAction': defineActionCase({
+    actor: 'emailed-link',
     kind: 'token-guarded',
     reason:
       "The link mailed to the account's address for a payout change asked for without a recent sign-in. Signed in as another account it is refused; with nobody signed in the link alone applies it (the page shows the change first), so anonymous is not a wrong actor here.",
@@ -262,8 +284,9 @@ export const ACCOUNT_CASES: Record<string, Entry> = {
         token: await tokenFromEmail(world.db, world.victimFreelancer.email, 'payout-confirm'),
       };
     },
-    args: ({ target }) => formArgs({ token: target.token }),
-    wrongArgs: [() => formArgs({ token: generateToken() })],
+    form: ({ target }) => ({ token: target.token }),
+    fuzz: { freshEachRun: 'the link works once' },
+    wrongForms: [() => ({ token: generateToken() })],
     others: { anonymous: 'skip' },
     async succeeded(outcome, { world, target }) {
       expect(redirectedTo(outcome)).toBe('/settings/payout?notice=confirmed');

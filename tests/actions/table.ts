@@ -1,0 +1,15 @@
+import type { ActionCase } from './case';
+import { ACCOUNT_CASES } from './cases/accounts';
+import { CLIENT_CASES } from './cases/client';
+import { FREELANCER_CASES } from './cases/freelancer';
+
+/**
+ * One case per server action, keyed "<file>#<export>", read by the authorization matrix and
+ * the action fuzzer alike. Both fail when the code has an action this table does not name,
+ * or the other way round.
+ */
+export const ACTION_CASES: Record<string, ActionCase> = {
+  ...ACCOUNT_CASES,
+  ...CLIENT_CASES,
+  ...FREELANCER_CASES,
+};
