@@ -29,6 +29,21 @@ export type Refusal = {
 
 export type HandlerResult<T extends object> = ({ ok: true; message?: string } & T) | Refusal;
 
+/**
+ * A refusal that is a finished form state: the values to redisplay and data of its own for
+ * the form (the bulk invite report), handed back to the browser whole.
+ */
+export type Report<R extends object> = Refusal & { values: Record<string, string> } & R;
+
+type Refused = Extract<ActionResult<never>, { ok: false }>;
+
+/**
+ * What an action answers its form: FormState<T>, whose refusals may carry the data of a
+ * Report (only some do: a form that does not parse comes back without it).
+ */
+export type ActionState<T extends object = object, R extends object = object> =
+  ({ ok: true; message?: string } & T) | (Refused & Partial<R>) | null;
+
 export type ActionContext<K extends ActorKind> = {
   actor: ActorFor<K>;
   db: Db;
@@ -47,10 +62,12 @@ type Common<K extends ActorKind, S extends z.ZodType> = {
   files?: readonly string[];
 };
 
-export type ActionOptions<K extends ActorKind, S extends z.ZodType, T extends object> = Common<
-  K,
-  S
-> & {
+export type ActionOptions<
+  K extends ActorKind,
+  S extends z.ZodType,
+  T extends object,
+  R extends object = object,
+> = Common<K, S> & {
   /** Never echoed back to the browser, even to redisplay a form with errors. */
   secretFields?: readonly string[];
   /** The values echoed into the form; the submitted text (minus secrets) by default. */
@@ -64,7 +81,11 @@ export type ActionOptions<K extends ActorKind, S extends z.ZodType, T extends ob
     fieldErrors: FieldErrors,
     ctx: ActionContext<K>,
   ) => Refusal | null | Promise<Refusal | null>;
-  handler: (input: z.output<S>, ctx: ActionContext<K>) => Promise<HandlerResult<T>>;
+  /** R is named by the action, never inferred: inferred, it would take in every answer. */
+  handler: (
+    input: z.output<S>,
+    ctx: ActionContext<K>,
+  ) => Promise<HandlerResult<T> | Report<NoInfer<R>>>;
 };
 
 const CROSS_SITE: ActionResult<never> = {
@@ -119,13 +140,18 @@ async function admit<K extends ActorKind>(kind: K, formData: unknown): Promise<A
  * JavaScript: a refusal comes back as the form's state, with every field error and the
  * typed values). Success usually redirects; a handler may also return `{ ok: true }`.
  */
-export function defineAction<K extends ActorKind, S extends z.ZodType, T extends object = object>(
-  options: ActionOptions<K, S, T>,
-): (previous: FormState, formData: FormData) => Promise<FormState<T>> {
+export function defineAction<
+  K extends ActorKind,
+  S extends z.ZodType,
+  T extends object = object,
+  R extends object = object,
+>(
+  options: ActionOptions<K, S, T, R>,
+): (previous: FormState, formData: FormData) => Promise<ActionState<T, R>> {
   const secrets = [...(options.secretFields ?? [])];
   const read = options.read ?? formDataToObject;
 
-  async function action(_previous: FormState, formData: FormData): Promise<FormState<T>> {
+  async function action(_previous: FormState, formData: FormData): Promise<ActionState<T, R>> {
     const admitted = await admit(options.actor, formData);
     if ('refused' in admitted) return admitted.refused;
     const { ctx, unstorable } = admitted;
@@ -136,7 +162,7 @@ export function defineAction<K extends ActorKind, S extends z.ZodType, T extends
     const echo = () => options.values?.(raw) ?? formValues(formData, secrets);
     // A refusal with values of its own is a finished form state (the bulk invite report):
     // it is returned whole. Any other is a service's answer: only the form's fields are kept.
-    const settle = (refusal: Refusal): ActionResult<T> =>
+    const settle = (refusal: Refusal | Report<R>): ActionState<T, R> =>
       refusal.values
         ? { ...refusal, fieldErrors: refusal.fieldErrors ?? {}, values: refusal.values }
         : {

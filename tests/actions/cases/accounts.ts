@@ -1,13 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import {
-  auditLog,
-  emailChangeRequests,
-  freelancerProfiles,
-  sessions,
-  users,
-  verificationTokens,
-} from '@/db/schema';
+import { auditLog, emailChangeRequests, sessions, users, verificationTokens } from '@/db/schema';
 import { changeEmailSchema, requestEmailChange } from '@/lib/accounts/email-change';
 import { createSession, SIGN_IN_LIMITS } from '@/lib/auth/service';
 import { getEnv } from '@/lib/env';

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { defineAction, type Refusal } from '@/lib/actions/define-action';
-import { failure, formValues, type ActionResult, type FormState } from '@/lib/forms';
+import { defineAction, type ActionState, type Refusal } from '@/lib/actions/define-action';
+import { failure, formValues, type FormState } from '@/lib/forms';
 import { sendBulkInvites, checkBulkInvites, BULK_MAX_BYTES } from '@/lib/invites/bulk';
 import {
   changeEmailSchema,
@@ -101,12 +101,15 @@ export const changeInviteEmailAction = defineAction({
 });
 
 type BulkReport = { rows?: BulkReportRow[]; toSend?: number; sent?: number; csv?: string };
-export type BulkState = FormState<BulkReport>;
+/** The bulk form's state: the report comes back with a refusal (nothing is sent yet). */
+export type BulkState = ActionState<object, BulkReport>;
+
+const bulkSchema = z.object({ offer: offerSchema });
 
 /** Step one checks every row and shows the report; step two (confirm) sends. */
-export const bulkInviteAction = defineAction({
+export const bulkInviteAction = defineAction<'client', typeof bulkSchema, object, BulkReport>({
   actor: 'client',
-  schema: z.object({ offer: offerSchema }),
+  schema: bulkSchema,
   extraFields: ['csv', ...MILESTONE_BUTTON],
   files: ['csvFile'],
   answerEarly: addMilestoneRow,
@@ -137,6 +140,6 @@ export const bulkInviteAction = defineAction({
       rows: report.rows,
       toSend: report.toSend,
       csv,
-    } as ActionResult<BulkReport>;
+    };
   },
 });
