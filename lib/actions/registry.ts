@@ -3,8 +3,8 @@ import type { ActorKind } from './actor';
 
 /**
  * What an action declares about itself: who may call it and what it reads. The authorization
- * matrix and the action fuzzer read these (tests/actions/declarations.ts), so the actor and
- * the form of an action are written once, in the action.
+ * matrix and the action fuzzer read these (tests/actions/declarations.ts): the form of an
+ * action is written once, in the action; its actor is also pinned in the action's test case.
  */
 export type ActionDeclaration = {
   actor: ActorKind;

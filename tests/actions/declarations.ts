@@ -4,8 +4,9 @@ import { declarationOf, type ActionDeclaration } from '@/lib/actions/registry';
 
 /**
  * What the authorization matrix and the action fuzzer read from an action's own declaration
- * (lib/actions/define-action.ts), so that who may call an action and which fields its form
- * has are written once, in the action, and never again in a test table.
+ * (lib/actions/define-action.ts): which fields its form has is written once, in the action.
+ * Its actor kind is written in the action and pinned in its case (tests/actions/cases), so
+ * that a change of who may call it is made in both on purpose.
  */
 
 /** Rows of a repeated section the fuzzer fills: the first, and a second one. */
