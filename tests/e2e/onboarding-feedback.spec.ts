@@ -72,6 +72,8 @@ test('a form refused by the server keeps the choices already made (bug 2)', asyn
 
   await page.goto('/onboarding/basic-info');
   await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
+  // The invite filled the name in; without it the server refuses the form.
+  await page.getByLabel('First name').fill('');
   await page.getByLabel('Country you live in').selectOption('PT');
   await page.getByLabel(/I accept the/).check();
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -138,7 +140,7 @@ test('a changed offer is shown at once and emailed to the freelancer (bug 3)', a
   await expect(freelancer.getByText('The offer changed since you opened it.')).toBeVisible();
   await expect(rate).toHaveText('$48.00');
   const mail = await openLatestEmail(freelancer, made.email, /Dana Lee changed the offer/);
-  expect(mail.text).toContain('review it again');
+  expect(mail.text).toMatch(/review it again/i);
   expect(mail.hrefs.some((href) => href.includes(`/onboarding/contract/${made.contractId}`))).toBe(
     true,
   );

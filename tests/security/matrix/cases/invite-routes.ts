@@ -97,7 +97,7 @@ export const INVITE_ROUTE_CASES: Record<string, Entry> = {
       isRefusal(outcome) ||
       (statusOf(outcome) === 303 && !redirectedTo(outcome)?.includes('notice=')),
     async succeeded(outcome, { world, target }) {
-      expect(redirectedTo(outcome)).toBe(`/invite/${target.token}?notice=fresh-link-sent`);
+      expect(redirectedTo(outcome)).toBe(`/invite/${target.token}/fresh-link/sent`);
       const invite = await findInvite(world.db, target.inviteId);
       expect(invite.tokenHash).not.toBe(target.tokenHash);
       const [email] = await world.db
