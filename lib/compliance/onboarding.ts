@@ -103,7 +103,11 @@ export function complianceBlockers(ctx: ComplianceContext): Blocker[] {
       status: 'Nothing for you to do until then.',
     });
   } else if (state.kind === 'to-submit') {
-    blockers.push({ key: 'compliance-to-submit', text: describeState(state), href: COMPLIANCE_HREF });
+    blockers.push({
+      key: 'compliance-to-submit',
+      text: describeState(state),
+      href: COMPLIANCE_HREF,
+    });
   }
   // The contracts wait on the check: the freelancer acts only when it is theirs to send.
   const action =

@@ -17,7 +17,9 @@ export function DecisionNotice({
   const contract = contracts.find((c) => c.id === contractId);
   if (!contract) return null;
   const offer = `“${contract.title}” from ${
-    contract.inviterName ? `${contract.inviterName} of ${contract.workspaceName}` : contract.workspaceName
+    contract.inviterName
+      ? `${contract.inviterName} of ${contract.workspaceName}`
+      : contract.workspaceName
   }`;
   let message: string | null = null;
   if (notice === 'accepted' && contract.status === 'active') {

@@ -63,7 +63,9 @@ export const FREELANCER_CASES: Record<string, Entry> = {
     arrange: openOffer,
     args: ({ target }) => formArgs({ contractId: target.contractId, termsHash: target.termsHash }),
     async succeeded(outcome, { world, target }) {
-      expect(redirectedTo(outcome)).toBe(`/onboarding?notice=accepted&contract=${target.contractId}`);
+      expect(redirectedTo(outcome)).toBe(
+        `/onboarding?notice=accepted&contract=${target.contractId}`,
+      );
       expect(await contractStatus(world, target.contractId)).toBe('awaiting_compliance');
     },
   }),
@@ -76,7 +78,9 @@ export const FREELANCER_CASES: Record<string, Entry> = {
     args: ({ target }) =>
       formArgs({ contractId: target.contractId, reason: 'The rate does not work for me.' }),
     async succeeded(outcome, { world, target }) {
-      expect(redirectedTo(outcome)).toBe(`/onboarding?notice=declined&contract=${target.contractId}`);
+      expect(redirectedTo(outcome)).toBe(
+        `/onboarding?notice=declined&contract=${target.contractId}`,
+      );
       expect(await contractStatus(world, target.contractId)).toBe('declined');
     },
   }),
