@@ -14,7 +14,7 @@ const step = (page: Page, label: string) =>
 
 /** The checklist as shown after client navigation, then after a reload: they must agree. */
 async function expectChecklistFresh(page: Page) {
-  const shown = await checklist(page).innerText();
+  const shown = (await checklist(page).textContent()) ?? '';
   await page.reload();
   await expect(checklist(page)).toHaveText(shown);
 }
