@@ -71,7 +71,11 @@ export function SelectField({
           {hint}
         </p>
       )}
+      {/* React sets a select's default only when it mounts, and resets a form to its
+          defaults after an action: keyed by the default, the select mounts again when an
+          action echoes another value, so a refused form keeps the choice made. */}
       <select
+        key={String(select.defaultValue ?? '')}
         id={inputId}
         name={name}
         aria-invalid={errors?.length ? true : undefined}

@@ -6,6 +6,7 @@ import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
 import InvitationEmail from './invitation';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
+import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import SignInEmail from './sign-in';
 
@@ -40,6 +41,10 @@ export const EMAIL_PREVIEWS: Record<
         decision: 'declined',
         reason: 'The timeline does not work for me.',
       })) as ComponentType<Record<string, never>>,
+  },
+  'offer-changed': {
+    title: 'Offer changed by the client (to the freelancer)',
+    component: OfferChangedEmail as ComponentType<Record<string, never>>,
   },
   'compliance-approved': {
     title: 'Compliance check approved',

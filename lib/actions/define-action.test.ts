@@ -1,11 +1,17 @@
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { installRequestMocks, REQUEST_IP, startRequest } from '@/tests/helpers/request-context';
+import {
+  installRequestMocks,
+  REQUEST_IP,
+  routerRefreshCount,
+  startRequest,
+} from '@/tests/helpers/request-context';
 
 import type { HandlerResult } from './define-action';
 
 installRequestMocks();
-const { defineAction, defineFormAction } = await import('./define-action');
+const { defineAction, defineFormAction, RETYPE_SECRET } = await import('./define-action');
 const { declarationOf } = await import('./registry');
 const { SIGNED_OUT } = await import('./actor');
 const { NOT_A_FORM } = await import('@/lib/forms');
@@ -40,6 +46,7 @@ const saveAccount = defineAction({
     rows: z.array(z.object({ note: z.string().min(1, 'Write a note.') })),
   }),
   secretFields: ['accountNumber'],
+  retypeSecrets: true,
   async handler(input, { actor, ip }): Promise<HandlerResult<object>> {
     calls.push({ input, userId: actor.userId, ip });
     if (input.holder === 'taken')
@@ -82,7 +89,7 @@ describe('defineAction', () => {
       message: 'Please correct the highlighted fields.',
       fieldErrors: {
         holder: ['Too short.'],
-        accountNumber: ['Digits only.'],
+        accountNumber: ['Digits only.', RETYPE_SECRET],
         'rows.0.note': ['Write a note.'],
       },
       values: { holder: 'A', 'rows.0.note': '' },
@@ -113,10 +120,56 @@ describe('defineAction', () => {
     expect(await saveAccount(null, form({ ...VALID, holder: 'taken' }))).toEqual({
       ok: false,
       message: 'Refused.',
-      fieldErrors: {},
+      // The account number was fine, but it is not kept: the form says to type it again.
+      fieldErrors: { accountNumber: [RETYPE_SECRET] },
       values: { holder: 'taken', 'rows.0.note': 'first' },
       link: { href: '/there', label: 'Go there' },
     });
+  });
+
+  it('asks to retype only the secrets that were filled in, and only where it is told to', async () => {
+    await signInFreelancer();
+    const empty = await saveAccount(null, form({ ...VALID, holder: 'A', accountNumber: ' ' }));
+    expect(empty).toMatchObject({ ok: false, fieldErrors: { accountNumber: ['Digits only.'] } });
+    const token = defineAction({
+      actor: 'freelancer',
+      schema: z.object({ token: z.string(), name: z.string().min(2, 'Too short.') }),
+      secretFields: ['token'],
+      handler: async () => ({ ok: true }),
+    });
+    expect(await token(null, form({ token: 'abc', name: 'A' }))).toMatchObject({
+      fieldErrors: { name: ['Too short.'] },
+    });
+  });
+
+  it("asks the browser's router to render everything again after a change, not after a refusal", async () => {
+    await signInFreelancer();
+    await saveAccount(null, form({ ...VALID, holder: 'taken' }));
+    await saveAccount(null, form({ ...VALID, holder: 'A' }));
+    expect(routerRefreshCount()).toBe(0);
+    await saveAccount(null, form(VALID));
+    expect(routerRefreshCount()).toBe(1);
+
+    // Most actions redirect when they are done, which Next.js throws.
+    const redirecting = defineAction({
+      actor: 'freelancer',
+      schema: z.object({}),
+      handler: async () => redirect('/onboarding/contract'),
+    });
+    await expect(redirecting(null, form({}))).rejects.toMatchObject({
+      digest: expect.stringContaining('/onboarding/contract'),
+    });
+    expect(routerRefreshCount()).toBe(2);
+    const plain = defineFormAction({
+      actor: 'freelancer',
+      schema: z.object({}),
+      refusedTo: '/sign-in',
+      handler: async () => redirect('/settings/profile'),
+    });
+    await expect(plain(form({}))).rejects.toMatchObject({
+      digest: expect.stringContaining('/settings/profile'),
+    });
+    expect(routerRefreshCount()).toBe(3);
   });
 
   it('refuses a change that wants a recent sign-in after 30 minutes, with a way to sign in', async () => {

@@ -1,3 +1,4 @@
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getDatabase } from '@/db';
@@ -70,6 +71,11 @@ export type ActionOptions<
 > = Common<K, S> & {
   /** Never echoed back to the browser, even to redisplay a form with errors. */
   secretFields?: readonly string[];
+  /**
+   * The secret fields are typed by the person (an account number, a tax id), not written
+   * by the page (a token): a refusal tells them each one they filled in was emptied.
+   */
+  retypeSecrets?: boolean;
   /** The values echoed into the form; the submitted text (minus secrets) by default. */
   values?: (read: Record<string, unknown>) => Record<string, string>;
   /** Set for changes that want a sign-in from the last 30 minutes: what the change is. */
@@ -87,6 +93,48 @@ export type ActionOptions<
     ctx: ActionContext<K>,
   ) => Promise<HandlerResult<T> | Report<NoInfer<R>>>;
 };
+
+/** Beside a typed secret the wrapper emptied, so its missing text is no surprise. */
+export const RETYPE_SECRET =
+  "For your security we don't keep this after an error: please enter it again.";
+
+/** The refusal's field errors, plus RETYPE_SECRET on each filled-in secret it empties. */
+function withRetypeNotes(
+  fieldErrors: FieldErrors,
+  formData: FormData,
+  secrets: readonly string[],
+): FieldErrors {
+  const notes = secrets.filter((name) => {
+    const value = formData.get(name);
+    return typeof value === 'string' && value.trim() !== '';
+  });
+  if (notes.length === 0) return fieldErrors;
+  const errors = { ...fieldErrors };
+  for (const name of notes) errors[name] = [...(errors[name] ?? []), RETYPE_SECRET];
+  return errors;
+}
+
+/**
+ * Runs a handler and, once it has changed something (it returned ok, or redirected, which
+ * Next.js throws), has the browser's router render every segment again. Without it a
+ * redirect after an action re-renders only the segments below the layouts the two pages
+ * share, so a layout that reads the changed data (the onboarding checklist, the header)
+ * kept showing the state from before the action until a reload.
+ */
+async function refreshingAfter<R extends { ok: boolean } | void>(
+  run: () => Promise<R>,
+): Promise<R> {
+  let result: R;
+  try {
+    result = await run();
+  } catch (thrown) {
+    // A redirect, a notFound(), or a failure: a fresh render is right for each.
+    refresh();
+    throw thrown;
+  }
+  if (!result || result.ok) refresh();
+  return result;
+}
 
 const CROSS_SITE: ActionResult<never> = {
   ok: false,
@@ -168,7 +216,9 @@ export function defineAction<
         : {
             ok: false,
             message: refusal.message,
-            fieldErrors: refusal.fieldErrors ?? {},
+            fieldErrors: options.retypeSecrets
+              ? withRetypeNotes(refusal.fieldErrors ?? {}, formData, secrets)
+              : (refusal.fieldErrors ?? {}),
             values: echo(),
             ...(refusal.link ? { link: refusal.link } : {}),
           };
@@ -187,7 +237,7 @@ export function defineAction<
         link: { href: '/sign-in', label: 'Sign in again' },
       });
     }
-    const result = await options.handler(parsed.data, ctx);
+    const result = await refreshingAfter(() => options.handler(parsed.data, ctx));
     return result.ok ? result : settle(result);
   }
 
@@ -228,7 +278,7 @@ export function defineFormAction<K extends ActorKind, S extends z.ZodType>(
       await options.onInvalid?.(admitted.ctx);
       redirect(options.refusedTo);
     }
-    await options.handler(parsed.data, admitted.ctx);
+    await refreshingAfter(() => options.handler(parsed.data, admitted.ctx));
   }
 
   registerDeclaration(action, describe(options, 'plain', false));

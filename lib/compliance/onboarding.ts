@@ -6,6 +6,7 @@ import {
   complianceState,
   currentApproval,
   describeState,
+  formatComplianceDate,
   type CheckSummary,
   type ComplianceState,
   type CurrentApproval,
@@ -63,14 +64,26 @@ export async function loadComplianceContext(
 /** The checklist entry: only for freelancers with a contract that needs the check. */
 export function complianceSteps(ctx: ComplianceContext): Step[] {
   if (ctx.anyRequired === 'none') return [];
+  const done = isRequirementMet(ctx.approval?.level ?? null, ctx.openRequired);
+  const waitingFor = done ? undefined : stepWaitingFor(ctx.state);
   return [
     {
       key: 'compliance',
       label: 'Compliance check',
       href: COMPLIANCE_HREF,
-      done: isRequirementMet(ctx.approval?.level ?? null, ctx.openRequired),
+      done,
+      ...(waitingFor ? { waitingFor } : {}),
     },
   ];
+}
+
+/** While ops review a submission, or a rejection's 60 days run, the freelancer can only wait. */
+function stepWaitingFor(state: ComplianceState): string | undefined {
+  if (state.kind === 'under-review')
+    return `our review of what you sent on ${formatComplianceDate(state.submittedAt)}`;
+  if (state.kind === 'rejected')
+    return `${formatComplianceDate(state.resubmitFrom)}, when you can submit again`;
+  return undefined;
 }
 
 /** "What stands between you and your first payment", for compliance, in plain words. */
@@ -81,21 +94,32 @@ export function complianceBlockers(ctx: ComplianceContext): Blocker[] {
     blockers.push({
       key: 'compliance-review',
       text: 'Your compliance check is under review.',
-      href: COMPLIANCE_HREF,
+      status: `Nothing for you to do: you sent it on ${formatComplianceDate(state.submittedAt)}, and we will email you the decision.`,
     });
-  } else if (state.kind === 'rejected' || state.kind === 'to-submit') {
+  } else if (state.kind === 'rejected') {
     blockers.push({
-      key: `compliance-${state.kind}`,
+      key: 'compliance-rejected',
+      text: describeState(state),
+      status: 'Nothing for you to do until then.',
+    });
+  } else if (state.kind === 'to-submit') {
+    blockers.push({
+      key: 'compliance-to-submit',
       text: describeState(state),
       href: COMPLIANCE_HREF,
     });
   }
+  // The contracts wait on the check: the freelancer acts only when it is theirs to send.
+  const action =
+    state.kind === 'to-submit'
+      ? { href: COMPLIANCE_HREF }
+      : { status: 'It starts once the check is approved.' };
   for (const c of ctx.contracts) {
     if (c.status !== 'awaiting_compliance') continue;
     blockers.push({
       key: `compliance-contract-${c.id}`,
       text: `The contract “${c.title}” starts after the compliance check.`,
-      href: COMPLIANCE_HREF,
+      ...action,
     });
   }
   return blockers;

@@ -184,13 +184,33 @@ describe('complianceSteps and complianceBlockers', () => {
     ]);
   });
 
-  it('says the check is under review', () => {
+  it('says the check is under review, since when, and that there is nothing to fix', () => {
     const c = ctx([contract('awaiting_compliance', 'questionnaire')], [check({})]);
-    expect(complianceBlockers(c).map((b) => b.text)).toEqual([
-      'Your compliance check is under review.',
-      'The contract “Website redesign” starts after the compliance check.',
+    const sent = formatComplianceDate(daysAgo(3));
+    expect(complianceBlockers(c)).toEqual([
+      {
+        key: 'compliance-review',
+        text: 'Your compliance check is under review.',
+        status: `Nothing for you to do: you sent it on ${sent}, and we will email you the decision.`,
+      },
+      {
+        key: 'compliance-contract-c-Website redesign-awaiting_compliance',
+        text: 'The contract “Website redesign” starts after the compliance check.',
+        status: 'It starts once the check is approved.',
+      },
     ]);
-    expect(complianceSteps(c)[0].done).toBe(false);
+    expect(complianceSteps(c)[0]).toMatchObject({
+      done: false,
+      waitingFor: `our review of what you sent on ${sent}`,
+    });
+  });
+
+  it('links to the form only while the check is the freelancer’s to send', () => {
+    const c = ctx([contract('awaiting_compliance', 'questionnaire')], []);
+    expect(
+      complianceBlockers(c).every((b) => 'href' in b && b.href === '/onboarding/compliance'),
+    ).toBe(true);
+    expect(complianceSteps(c)[0].waitingFor).toBeUndefined();
   });
 
   it('gives the reason and the date after a rejection', () => {
@@ -198,9 +218,13 @@ describe('complianceSteps and complianceBlockers', () => {
       [contract('awaiting_compliance', 'questionnaire')],
       [rejected(10, 'Missing registration')],
     );
-    expect(complianceBlockers(c)[0].text).toBe(
-      `Your compliance check was rejected: Missing registration. You can submit again from ${formatComplianceDate(new Date(daysAgo(10).getTime() + 60 * DAY_MS))}.`,
-    );
+    const resubmitFrom = formatComplianceDate(new Date(daysAgo(10).getTime() + 60 * DAY_MS));
+    expect(complianceBlockers(c)[0]).toEqual({
+      key: 'compliance-rejected',
+      text: `Your compliance check was rejected: Missing registration. You can submit again from ${resubmitFrom}.`,
+      status: 'Nothing for you to do until then.',
+    });
+    expect(complianceSteps(c)[0].waitingFor).toBe(`${resubmitFrom}, when you can submit again`);
   });
 
   it('keeps a done step, and no blocker, once approved and the contracts are active', () => {

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { getEnv } from '@/lib/env';
 import { sendEmail } from '@/lib/email/outbox';
 import InvitationEmail, { invitationSubject } from '@/emails/invitation';
+import OfferChangedEmail, { offerChangedSubject } from '@/emails/offer-changed';
 import { describeNetPay, type OfferTerms } from './offer-terms';
 
 /** The landing page of an invite link, always on APP_URL. */
@@ -47,5 +48,36 @@ export async function enqueueInvitationEmail(tx: DbOrTx, c: InvitationContext): 
     // A reminder is one of a sweep's many; a fresh link is one someone is waiting for.
     lane: c.reminder ? 'bulk' : 'transactional',
     element: createElement(InvitationEmail, props),
+  });
+}
+
+/**
+ * Tells a freelancer who joined that the client changed the offer they have not decided on,
+ * inside the transaction that changed it. The link is their contract review page (they sign
+ * in to reach it), so it carries no secret.
+ */
+export async function enqueueOfferChangedEmail(
+  tx: DbOrTx,
+  c: {
+    to: string;
+    contractId: string;
+    freelancerFirstName: string;
+    inviterName: string;
+    workspaceName: string;
+    offerTitle: string;
+  },
+): Promise<string> {
+  const props = {
+    freelancerFirstName: c.freelancerFirstName,
+    inviterName: c.inviterName,
+    workspaceName: c.workspaceName,
+    offerTitle: c.offerTitle,
+    url: new URL(`/onboarding/contract/${c.contractId}`, getEnv().APP_URL).toString(),
+  };
+  return sendEmail(tx, {
+    to: c.to,
+    template: 'offer-changed',
+    subject: offerChangedSubject(props),
+    element: createElement(OfferChangedEmail, props),
   });
 }

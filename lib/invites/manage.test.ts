@@ -21,6 +21,7 @@ import {
   parseOffer,
   tokenFromOutbox,
 } from '@/tests/helpers/invite-fixtures';
+import { joinFromInvite } from './accept';
 import { createInvite } from './service';
 import { changeInviteEmail, editOffer, resendInvite, revokeInvite } from './manage';
 
@@ -349,6 +350,42 @@ describe('editOffer', () => {
       await database.db.select().from(milestones).where(eq(milestones.contractId, after.id)),
     ).toEqual([]);
     expect(await eventsOf(id)).toEqual(['created', 'offer_edited', 'offer_edited']);
+  });
+});
+
+describe('editOffer and the freelancer', () => {
+  const offerChangedTo = async (to: string) =>
+    (await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to))).filter(
+      (m) => m.template === 'offer-changed',
+    );
+
+  it('emails a freelancer who joined to review the changed offer again, in the same transaction', async () => {
+    const id = await invite('joined-edit@example.com');
+    const token = await tokenFromOutbox(
+      database.db,
+      (await findInvite(database.db, id)).lastOutboxId!,
+    );
+    const joined = await joinFromInvite(database.db, token, {});
+    if (!joined.ok) throw new Error(joined.reason);
+    const offer = parseOffer(hourlyOfferInput({ hourlyRateDollars: '48' }));
+    expect((await editOffer(database.db, { inviter: client, inviteId: id, offer })).ok).toBe(true);
+
+    const [mail, ...more] = await offerChangedTo(joined.user.email);
+    expect(more).toEqual([]);
+    const [contract] = await database.db.select().from(contracts).where(eq(contracts.inviteId, id));
+    expect(mail.subject).toBe(
+      `${client.name} changed the offer “${contract.title}”: review it again`,
+    );
+    expect(mail.text).toContain(`/onboarding/contract/${contract.id}`);
+    expect(mail.text).toContain('Read the new terms before you decide');
+    expect(mail.containsSecret).toBe(false);
+  });
+
+  it('sends nothing to an invitee who has not joined: their link shows the new terms', async () => {
+    const id = await invite('pending-edit@example.com');
+    const offer = parseOffer(hourlyOfferInput({ hourlyRateDollars: '48' }));
+    expect((await editOffer(database.db, { inviter: client, inviteId: id, offer })).ok).toBe(true);
+    expect(await offerChangedTo('pending-edit@example.com')).toEqual([]);
   });
 });
 

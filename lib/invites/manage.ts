@@ -2,8 +2,9 @@ import type { Inviter } from '@/lib/accounts/inviter';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contracts, invites, milestones } from '@/db/schema';
+import { findUserById } from '@/lib/accounts/queries';
 import { recordAudit, type AuditAction } from '@/lib/audit/log';
-import { enqueueInvitationEmail } from './emails';
+import { enqueueInvitationEmail, enqueueOfferChangedEmail } from './emails';
 import {
   findContractForInvite,
   findWorkspaceInvite,
@@ -255,7 +256,11 @@ export async function revokeInvite(
   });
 }
 
-/** Replaces the offer terms of a pending invite; the version goes up so a stale acceptance fails. */
+/**
+ * Replaces the offer terms of a pending invite; the version goes up so a stale acceptance
+ * fails. A freelancer who already joined is emailed to review it again (one who has not
+ * sees the new terms when they open their link).
+ */
 export async function editOffer(
   db: Db,
   { inviter, inviteId, offer }: { inviter: Inviter; inviteId: string; offer: OfferData },
@@ -308,6 +313,19 @@ export async function editOffer(
       type: 'offer_edited',
       actorId: inviter.userId,
     });
+    const freelancer = found.contract.freelancerId
+      ? await findUserById(tx, found.contract.freelancerId)
+      : undefined;
+    if (freelancer) {
+      await enqueueOfferChangedEmail(tx, {
+        to: freelancer.email,
+        contractId: found.contract.id,
+        freelancerFirstName: invite.firstName,
+        inviterName: inviter.name,
+        workspaceName: inviter.workspaceName,
+        offerTitle: terms.title,
+      });
+    }
     return { ok: true as const, inviteId };
   });
 }

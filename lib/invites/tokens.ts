@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { param, preparedQuery } from '@/db/prepared';
-import { clientWorkspaces, inviteTokens, invites, users } from '@/db/schema';
+import { clientWorkspaces, inviteEvents, inviteTokens, invites, users } from '@/db/schema';
 import { generateToken, hashToken } from '@/lib/security/tokens';
 
 /*
@@ -30,6 +30,30 @@ export async function findInviteByToken(db: DbOrTx, token: string) {
   );
   const [row] = await query.execute({ tokenHash: hashToken(token) });
   return row;
+}
+
+/**
+ * Where the link that replaced this one went, for the page after "Email me a fresh link":
+ * the invite's address while it is the one this link was sent to (no change of address
+ * since), so the page never shows an address the holder of the old link did not have.
+ * Null when the link is current or unknown, the invite is no longer pending, or the address
+ * changed. Two writes of one transaction share a timestamp, so `>` leaves out the change
+ * that issued this very link.
+ */
+export async function findReplacementAddress(db: DbOrTx, token: string): Promise<string | null> {
+  const [row] = await db
+    .select({ email: invites.email })
+    .from(inviteTokens)
+    .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
+    .where(
+      and(
+        eq(inviteTokens.tokenHash, hashToken(token)),
+        sql`${inviteTokens.supersededAt} is not null`,
+        eq(invites.status, 'pending'),
+        sql`not exists (select 1 from ${inviteEvents} where ${inviteEvents.inviteId} = ${invites.id} and ${inviteEvents.type} = 'email_changed' and ${inviteEvents.createdAt} > ${inviteTokens.createdAt})`,
+      ),
+    );
+  return row?.email ?? null;
 }
 
 /** A condition on `invite`: this token is the invite's current link (for guarded updates). */

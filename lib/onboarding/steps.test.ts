@@ -4,7 +4,9 @@ import {
   onboardingSteps,
   paymentBlockers,
   progressPercent,
+  waitingSteps,
   type OnboardingContext,
+  type Step,
 } from './steps';
 
 const contract = (
@@ -60,5 +62,24 @@ describe('onboarding steps', () => {
     expect(paymentBlockers({ profile: profile(true), contracts: [contract('active')] })).toEqual(
       [],
     );
+  });
+
+  it('skips a step that waits on someone else for the next step, and says what it waits for', () => {
+    const steps: Step[] = [
+      { key: 'basic-info', label: 'Basic info', href: '/onboarding/basic-info', done: true },
+      {
+        key: 'compliance',
+        label: 'Compliance check',
+        href: '/onboarding/compliance',
+        done: false,
+        waitingFor: 'our review',
+      },
+      { key: 'payout', label: 'Payout method', href: '/settings/payout', done: false },
+    ];
+    expect(firstOpenStep(steps)?.key).toBe('payout');
+    expect(waitingSteps(steps).map((s) => [s.key, s.waitingFor])).toEqual([
+      ['compliance', 'our review'],
+    ]);
+    expect(firstOpenStep(steps.slice(0, 2))).toBeUndefined();
   });
 });

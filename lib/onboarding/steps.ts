@@ -111,8 +111,14 @@ export function paymentBlockers(ctx: OnboardingContext): Blocker[] {
   return BLOCKER_RULES.flatMap((rule) => rule(ctx));
 }
 
+/** The first step the freelancer can act on now: steps waiting on someone else are skipped. */
 export function firstOpenStep(steps: Step[]): Step | undefined {
-  return steps.find((s) => !s.done);
+  return steps.find((s) => !s.done && !s.waitingFor);
+}
+
+/** Open steps nobody but someone else can move (an ops review), with what they wait for. */
+export function waitingSteps(steps: Step[]): (Step & { waitingFor: string })[] {
+  return steps.filter((s): s is Step & { waitingFor: string } => !s.done && !!s.waitingFor);
 }
 
 /** Where a person who opens `key` should be: that step, or the first open one before it. */

@@ -107,7 +107,8 @@ describe('settingsBlockers', () => {
       {
         key: 'payout-hold',
         text: 'Your bank account ending 6789 is in its security hold until March 5, 2026 at 2:02 PM UTC; withdrawals start then.',
-        href: '/settings/payout',
+        // Nothing to fix: no "Fix this" link, but what happens next.
+        status: 'Nothing for you to do: the hold ends on its own.',
       },
     ]);
   });

@@ -1,3 +1,4 @@
+import type { Blocker } from '@/lib/checklist';
 import {
   formatHoldEnd,
   methodShortName,
@@ -20,14 +21,14 @@ export type SettingsContext = {
   profilePercent: number;
 };
 
-/** Shaped like lib/onboarding/steps' Step and Blocker, so they join the same lists. */
+/** Shaped like lib/checklist's Step (Blocker is that one), so they join the same lists. */
 export type SettingsStep = {
   key: 'payout' | 'tax' | 'profile';
   label: string;
   href: string;
   done: boolean;
 };
-export type SettingsBlocker = { key: string; text: string; href: string };
+export type SettingsBlocker = Blocker;
 
 /** The settings part of the onboarding records (lib/onboarding reads them in one statement). */
 export type SettingsRecords = {
@@ -100,7 +101,7 @@ export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
     blockers.push({
       key: 'payout-hold',
       text: `Your ${name} is in its security hold until ${formatHoldEnd(target.usableAfter)}; withdrawals start then.`,
-      href: '/settings/payout',
+      status: 'Nothing for you to do: the hold ends on its own.',
     });
   }
   if (!ctx.hasTaxInfo) {

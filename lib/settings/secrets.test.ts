@@ -24,6 +24,7 @@ installTestEncryptionKey();
 const { addPayoutMethodAction } = await import('@/app/(app)/settings/payout/actions');
 const { saveTaxInfoAction } = await import('@/app/(app)/settings/tax/actions');
 const { confirmPayoutChangeAction } = await import('@/app/(app)/settings/confirm/actions');
+const { RETYPE_SECRET } = await import('@/lib/actions/define-action');
 
 /**
  * The "Must show" check: after every way bank data and tax ids enter the system (directly,
@@ -343,9 +344,16 @@ it('leaves no full account number, IBAN or tax id anywhere, through the server a
   expect(results).toEqual([
     { redirect: '/settings/payout?notice=added' },
     { redirect: '/settings/payout?notice=confirmation-sent' },
-    expect.objectContaining({ ok: false, fieldErrors: { accountNumber: [expect.any(String)] } }),
+    // The field's own error, then RETYPE_SECRET: the emptied field is to be typed again.
+    expect.objectContaining({
+      ok: false,
+      fieldErrors: { accountNumber: [expect.any(String), RETYPE_SECRET] },
+    }),
     { redirect: '/settings/payout?notice=confirmed' },
-    expect.objectContaining({ ok: false, fieldErrors: { tin: [expect.any(String)] } }),
+    expect.objectContaining({
+      ok: false,
+      fieldErrors: { tin: [expect.any(String), RETYPE_SECRET] },
+    }),
     { redirect: '/settings/tax?notice=saved' },
     { redirect: '/settings/tax?notice=saved' },
   ]);

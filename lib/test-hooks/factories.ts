@@ -115,6 +115,12 @@ export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvi
     .innerJoin(contracts, eq(contracts.inviteId, invites.id))
     .where(eq(invites.id, created.inviteId));
   const token = await tokenOfInvitation(db, row.outboxId!);
+  if (input.expired) {
+    await db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(invites.id, created.inviteId));
+  }
   return {
     inviteId: created.inviteId,
     contractId: row.contractId,
@@ -207,6 +213,7 @@ export async function makeContract(db: Db, input: ContractRequest): Promise<Made
     lastName: 'Kim',
     title: input.title,
     offer: input.offer,
+    expired: false,
   });
   await join(db, invite.link, freelancer.id);
   if (input.accept) await accept(db, invite, freelancer.id);

@@ -27,6 +27,8 @@ export const inviteRequestSchema = z.object({
   lastName: z.string().trim().min(1).max(50).default('Kim'),
   title: z.string().trim().min(1).max(120).default('Website redesign'),
   offer,
+  /** Past its expiry date: its page offers "Email me a fresh link". */
+  expired: z.boolean().default(false),
 });
 
 /**

@@ -14,6 +14,7 @@ export const REQUEST_IP = '198.51.100.77';
 type CookieOptions = { expires?: Date; maxAge?: number };
 
 const jar = new Map<string, string>();
+let routerRefreshes = 0;
 let extraHeaders: Record<string, string> = {};
 
 /** What a same-origin form post from the app's own pages carries. */
@@ -74,13 +75,16 @@ export function installRequestMocks(): void {
     headers: async () => requestHeaders(),
     draftMode: async () => ({ isEnabled: false, enable() {}, disable() {} }),
   }));
-  // Outside a request Next's cache functions throw; the pages they refresh are not under test.
+  // Outside a request Next's cache functions throw; the pages they refresh are not under
+  // test, only whether an action asked the browser's router to render again (refresh()).
   const noop = () => {};
   jest.unstable_mockModule('next/cache', () => ({
     revalidatePath: noop,
     revalidateTag: noop,
     updateTag: noop,
-    refresh: noop,
+    refresh: () => {
+      routerRefreshes += 1;
+    },
     unstable_noStore: noop,
     unstable_cache: <T>(fn: T) => fn,
   }));
@@ -98,8 +102,14 @@ export function startRequest(
   headers: Record<string, string> = {},
 ): void {
   jar.clear();
+  routerRefreshes = 0;
   extraHeaders = headers;
   if (sessionToken) jar.set(sessionCookieName(getEnv().secureCookies), sessionToken);
+}
+
+/** How many times actions called refresh() since the test's startRequest(). */
+export function routerRefreshCount(): number {
+  return routerRefreshes;
 }
 
 /** The session cookie the browser holds now (after an action set or cleared it). */

@@ -14,6 +14,8 @@ jest.unstable_mockModule('@/lib/server/request', () => ({ clientIp: async () => 
 const { POST } = await import('@/app/(public)/invite/[token]/fresh-link/route');
 const { createInvite } = await import('@/lib/invites/service');
 const { FRESH_LINK_LIMITS } = await import('@/lib/invites/fresh-link');
+const { findReplacementAddress } = await import('@/lib/invites/tokens');
+const { changeInviteEmail } = await import('@/lib/invites/manage');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -32,8 +34,8 @@ const post = (
     },
   );
 
-async function expiredInvite() {
-  const client = await createClient(database.db);
+async function expiredInvite(client?: Awaited<ReturnType<typeof createClient>>) {
+  client ??= await createClient(database.db);
   const created = await createInvite(database.db, {
     inviter: client,
     input: inviteData(`late-${Date.now()}@example.com`),
@@ -62,7 +64,7 @@ describe('POST /invite/<token>/fresh-link', () => {
     const { invite, token } = await expiredInvite();
     const first = await post(token);
     expect(first.status).toBe(303);
-    expect(first.headers.get('location')).toBe(`/invite/${token}?notice=fresh-link-sent`);
+    expect(first.headers.get('location')).toBe(`/invite/${token}/fresh-link/sent`);
     const after = await findInvite(database.db, invite.id);
     expect(after.tokenHash).not.toBe(invite.tokenHash);
     expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now());
@@ -110,5 +112,27 @@ describe('POST /invite/<token>/fresh-link', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.text()).toContain('Too many requests');
+  });
+
+  it('lets the page after it name the address the old link went to, never a changed one', async () => {
+    const client = await createClient(database.db);
+    const { invite, token } = await expiredInvite(client);
+    expect(await findReplacementAddress(database.db, token)).toBeNull();
+    expect((await post(token)).status).toBe(303);
+    expect(await findReplacementAddress(database.db, token)).toBe(invite.email);
+    const current = await tokenFromOutbox(
+      database.db,
+      (await findInvite(database.db, invite.id)).lastOutboxId!,
+    );
+    expect(await findReplacementAddress(database.db, current)).toBeNull();
+
+    const changed = await changeInviteEmail(database.db, {
+      inviter: client,
+      inviteId: invite.id,
+      email: `moved-${Date.now()}@example.com`,
+    });
+    expect(changed.ok).toBe(true);
+    expect(await findReplacementAddress(database.db, token)).toBeNull();
+    expect(await findReplacementAddress(database.db, current)).toBeNull();
   });
 });

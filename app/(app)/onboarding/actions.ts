@@ -1,5 +1,6 @@
 'use server';
 
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction, type Refusal } from '@/lib/actions/define-action';
@@ -34,8 +35,13 @@ export const acceptContractAction = defineAction({
       shownHash: termsHash,
       ip,
     });
-    if (!result.ok) return result;
-    redirect(`/onboarding?notice=accepted`);
+    if (!result.ok) {
+      // The client changed the offer: the page must show the new terms (and their hash) to
+      // review, not only say that they changed.
+      if (result.reason === 'changed') refresh();
+      return result;
+    }
+    redirect(`/onboarding?notice=accepted&contract=${contractId}`);
   },
 });
 
@@ -51,6 +57,6 @@ export const declineContractAction = defineAction({
       ip,
     });
     if (!result.ok) return result;
-    redirect(`/onboarding?notice=declined`);
+    redirect(`/onboarding?notice=declined&contract=${contractId}`);
   },
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { BlockerLine } from '@/components/blocker-line';
 import { progressPercent, type Blocker, type Step } from '@/lib/onboarding/steps';
 
 export function Checklist({ steps, current }: { steps: Step[]; current?: string }) {
@@ -17,7 +18,7 @@ export function Checklist({ steps, current }: { steps: Step[]; current?: string 
           <li key={s.key} aria-current={s.key === current ? 'step' : undefined}>
             <span aria-hidden="true">{s.done ? '✔' : '○'}</span>{' '}
             <Link href={s.href}>{s.label}</Link>{' '}
-            <span className="muted">({s.done ? 'done' : 'to do'})</span>
+            <span className="muted">({s.done ? 'done' : s.waitingFor ? 'waiting' : 'to do'})</span>
           </li>
         ))}
       </ol>
@@ -35,7 +36,7 @@ export function BlockersPanel({ blockers }: { blockers: Blocker[] }) {
         <ul>
           {blockers.map((b) => (
             <li key={b.key}>
-              {b.text} <Link href={b.href}>Fix this</Link>
+              <BlockerLine blocker={b} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { waitingSteps } from '@/lib/onboarding/steps';
 import { BlockersPanel } from './checklist';
 import { getOnboarding } from './context';
+import { DecisionNotice } from './decision-notice';
 
 export const metadata: Metadata = { title: 'Your onboarding' };
 
@@ -12,19 +14,33 @@ const STATUS: Record<string, string> = {
   declined: 'declined',
 };
 
-export default async function OnboardingDashboardPage() {
-  const { viewer, ctx, blockers, next } = await getOnboarding();
+type Props = { searchParams: Promise<{ notice?: string; contract?: string }> };
+
+export default async function OnboardingDashboardPage({ searchParams }: Props) {
+  const [{ viewer, ctx, steps, blockers, next }, query] = await Promise.all([
+    getOnboarding(),
+    searchParams,
+  ]);
   const name = ctx.profile?.firstName ?? viewer.user.email;
+  const waiting = waitingSteps(steps);
   return (
     <>
       <h1>Welcome, {name}</h1>
+      <DecisionNotice notice={query.notice} contractId={query.contract} contracts={ctx.contracts} />
       {next ? (
         <p>
           Next step: <Link href={next.href}>{next.label}</Link>
         </p>
-      ) : (
+      ) : waiting.length === 0 ? (
         <p>Your onboarding checklist is complete.</p>
+      ) : (
+        <p>Nothing for you to do right now.</p>
       )}
+      {waiting.map((s) => (
+        <p key={s.key}>
+          <Link href={s.href}>{s.label}</Link>: waiting for {s.waitingFor}.
+        </p>
+      ))}
       <BlockersPanel blockers={blockers} />
       <section aria-labelledby="contracts-heading" className="card">
         <h2 id="contracts-heading">Your contracts</h2>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { BlockerLine } from '@/components/blocker-line';
 import { getDatabase } from '@/db';
 import { getViewer } from '@/lib/auth/session';
 import { loadOnboardingContext, onboardingSteps, paymentBlockers } from '@/lib/onboarding/steps';
@@ -42,13 +43,14 @@ export async function PersonalNextSteps() {
           {open.map((s) => (
             <li key={s.key}>
               <Link href={s.href}>{s.label}</Link>
+              {s.waitingFor ? `: waiting for ${s.waitingFor}` : null}
             </li>
           ))}
           {blockers
             .filter((b) => !open.some((s) => s.key === b.key))
             .map((b) => (
               <li key={b.key}>
-                {b.text} <Link href={b.href}>Fix this</Link>
+                <BlockerLine blocker={b} />
               </li>
             ))}
         </ul>

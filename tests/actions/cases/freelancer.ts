@@ -74,7 +74,9 @@ export const FREELANCER_CASES: Record<string, ActionCase> = {
     form: ({ target }) => ({ contractId: target.contractId, termsHash: target.termsHash }),
     fuzz: { freshEachRun: 'an accepted offer cannot be accepted again' },
     async succeeded(outcome, { world, target }) {
-      expect(redirectedTo(outcome)).toBe('/onboarding?notice=accepted');
+      expect(redirectedTo(outcome)).toBe(
+        `/onboarding?notice=accepted&contract=${target.contractId}`,
+      );
       expect(await contractStatus(world, target.contractId)).toBe('awaiting_compliance');
     },
   }),
@@ -91,7 +93,9 @@ export const FREELANCER_CASES: Record<string, ActionCase> = {
     }),
     fuzz: { freshEachRun: 'a declined offer cannot be declined again' },
     async succeeded(outcome, { world, target }) {
-      expect(redirectedTo(outcome)).toBe('/onboarding?notice=declined');
+      expect(redirectedTo(outcome)).toBe(
+        `/onboarding?notice=declined&contract=${target.contractId}`,
+      );
       expect(await contractStatus(world, target.contractId)).toBe('declined');
     },
   }),

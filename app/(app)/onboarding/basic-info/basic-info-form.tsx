@@ -27,7 +27,8 @@ export function BasicInfoForm({
 }) {
   const [state, action] = useActionState(saveBasicInfoAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const values = { ...defaults, ...(state && !state.ok ? state.values : {}) };
+  const echoed = state && !state.ok ? state.values : undefined;
+  const values = { ...defaults, ...echoed };
   const timeZoneRef = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     // Preset the time zone from the browser when nothing was chosen yet.
@@ -55,7 +56,10 @@ export function BasicInfoForm({
       />
       <div className="field">
         <label htmlFor="country">Country you live in</label>
+        {/* Keyed by the value: React sets a select's default only when it mounts, and a
+            refused form is reset to its defaults (see SelectField). */}
         <select
+          key={values.country}
           id="country"
           name="country"
           defaultValue={values.country}
@@ -74,6 +78,7 @@ export function BasicInfoForm({
       <div className="field">
         <label htmlFor="timeZone">Time zone</label>
         <select
+          key={values.timeZone}
           id="timeZone"
           name="timeZone"
           ref={timeZoneRef}
@@ -104,6 +109,7 @@ export function BasicInfoForm({
           id="acceptTerms"
           name="acceptTerms"
           value="on"
+          defaultChecked={echoed?.acceptTerms === 'on'}
           aria-describedby={describe('acceptTerms')}
         />
         <label htmlFor="acceptTerms">

@@ -19,6 +19,7 @@ export const addPayoutMethodAction = defineAction({
   actor: 'freelancer',
   schema: addPayoutMethodSchema,
   secretFields: SECRET_FIELDS,
+  retypeSecrets: true,
   async handler(input, { db, actor }) {
     const result = await requestAddPayoutMethod(db, actor, input);
     if (!result.ok) return result;

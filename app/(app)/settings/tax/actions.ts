@@ -10,6 +10,7 @@ export const saveTaxInfoAction = defineAction({
   schema: taxInfoSchema,
   // The tax ids are never sent back to the browser, even to redisplay the form with errors.
   secretFields: ['tin', 'foreignTaxId'],
+  retypeSecrets: true,
   async handler(input, { db, actor }) {
     await saveTaxInfo(db, actor, input);
     redirect('/settings/tax?notice=saved');

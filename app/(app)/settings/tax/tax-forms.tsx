@@ -37,12 +37,12 @@ function Declaration({
   text,
   nameHint,
   errors,
-  value,
+  values,
 }: {
   text: string;
   nameHint: string;
   errors: Record<string, string[]>;
-  value?: string;
+  values: Record<string, string | undefined>;
 }) {
   return (
     <fieldset>
@@ -53,6 +53,7 @@ function Declaration({
           id="certify"
           name="certify"
           value="on"
+          defaultChecked={values.certify === 'on'}
           aria-describedby={errors.certify ? 'certify-error' : undefined}
         />
         <label htmlFor="certify">{text}</label>
@@ -63,7 +64,7 @@ function Declaration({
         label="Signature: type your full name"
         hint={nameHint}
         autoComplete="off"
-        defaultValue={value}
+        defaultValue={values.signature}
         errors={errors.signature}
       />
       <p className="hint">Signed on {today()}.</p>
@@ -136,7 +137,7 @@ export function UsTaxForm({
         text="Under penalties of perjury, I certify that the number above is my correct taxpayer identification number and that I am a U.S. citizen or other U.S. person."
         nameHint="Exactly as the legal name above."
         errors={errors}
-        value={values.signature}
+        values={values}
       />
       <SubmitButton pendingLabel="Saving…">Sign and save</SubmitButton>
     </form>
@@ -263,7 +264,7 @@ export function NonUsTaxForm({
         text="Under penalties of perjury, I certify that I am not a U.S. person, and that the information above is true, correct and complete."
         nameHint="Exactly as the full name above."
         errors={errors}
-        value={values.signature}
+        values={values}
       />
       <SubmitButton pendingLabel="Saving…">Sign and save</SubmitButton>
     </form>

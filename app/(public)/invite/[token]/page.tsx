@@ -19,7 +19,7 @@ export const metadata: Metadata = {
  */
 type Props = {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ error?: string; notice?: string }>;
+  searchParams: Promise<{ error?: string }>;
 };
 
 export default async function InviteLandingPage({ params, searchParams }: Props) {
@@ -73,15 +73,10 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
           fresh link; it goes to the address the invitation was sent to, and {state.workspaceName}{' '}
           will see that you asked.
         </p>
-        {query.notice === 'fresh-link-sent' ? (
-          <p className="notice success" role="status">
-            A fresh link is on its way to the address this invitation was sent to.
-          </p>
-        ) : (
-          <form method="post" action={`${base}/fresh-link`}>
-            <button type="submit">Email me a fresh link</button>
-          </form>
-        )}
+        {/* Once sent, this link is superseded: ./fresh-link/sent confirms the request. */}
+        <form method="post" action={`${base}/fresh-link`}>
+          <button type="submit">Email me a fresh link</button>
+        </form>
       </div>
     );
   }

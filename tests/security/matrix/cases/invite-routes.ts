@@ -92,12 +92,12 @@ export const INVITE_ROUTE_CASES: Record<string, Entry> = {
       ({ target }) => inviteButton(target.token, 'fresh-link', CROSS_SITE),
     ],
     others: everyone('skip'),
-    // A refused request goes back to the invite page, without a notice.
+    // A refused request goes back to the invite page, not on to the confirmation.
     isRefused: (outcome) =>
       isRefusal(outcome) ||
-      (statusOf(outcome) === 303 && !redirectedTo(outcome)?.includes('notice=')),
+      (statusOf(outcome) === 303 && !redirectedTo(outcome)?.endsWith('/fresh-link/sent')),
     async succeeded(outcome, { world, target }) {
-      expect(redirectedTo(outcome)).toBe(`/invite/${target.token}?notice=fresh-link-sent`);
+      expect(redirectedTo(outcome)).toBe(`/invite/${target.token}/fresh-link/sent`);
       const invite = await findInvite(world.db, target.inviteId);
       expect(invite.tokenHash).not.toBe(target.tokenHash);
       const [email] = await world.db

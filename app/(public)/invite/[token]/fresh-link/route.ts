@@ -13,7 +13,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   if (crossSite) return crossSite;
   const { db } = await getDatabase();
   const result = await requestFreshInviteLink(db, token, await clientIp());
-  if (result.ok) return seeOther(`${back}?notice=fresh-link-sent`);
+  if (result.ok) return seeOther(`${back}/fresh-link/sent`);
   if (result.reason === 'rate-limited') {
     return tooManyRequests(result.message, result.retryAfterSeconds, {
       href: back,
