@@ -115,6 +115,14 @@ export function firstOpenStep(steps: Step[]): Step | undefined {
   return steps.find((s) => !s.done);
 }
 
+/**
+ * Where "Continue" leads from the step `current` once it is done: the first step still open
+ * apart from it, or none when the checklist is complete (the dashboard's end state then).
+ */
+export function nextStepAfter(steps: Step[], current: string): Step | undefined {
+  return steps.find((s) => !s.done && s.key !== current);
+}
+
 /** Where a person who opens `key` should be: that step, or the first open one before it. */
 export function gateStep(steps: Step[], key: string): string | null {
   const index = steps.findIndex((s) => s.key === key);

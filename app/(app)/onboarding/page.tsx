@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BlockersPanel } from './checklist';
 import { getOnboarding } from './context';
+import { ReadyPanel } from './ready-panel';
+import { StepRail } from './step-rail';
 
 export const metadata: Metadata = { title: 'Your onboarding' };
 
@@ -17,13 +19,16 @@ export default async function OnboardingDashboardPage() {
   const name = ctx.profile?.firstName ?? viewer.user.email;
   return (
     <>
+      <StepRail />
       <h1>Welcome, {name}</h1>
       {next ? (
         <p>
-          Next step: <Link href={next.href}>{next.label}</Link>
+          <Link href={next.href} className="button">
+            Continue to {next.label.toLowerCase()}
+          </Link>
         </p>
       ) : (
-        <p>Your onboarding checklist is complete.</p>
+        <ReadyPanel ctx={ctx} />
       )}
       <BlockersPanel blockers={blockers} />
       <section aria-labelledby="contracts-heading" className="card">
