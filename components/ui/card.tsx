@@ -6,12 +6,15 @@ import styles from './card.module.css';
  * so a screen reader can jump to it; without one it is a plain box.
  */
 export function Card({
+  id,
   title,
   headingLevel = 2,
   actions,
   tone,
   children,
 }: {
+  /** An anchor to link to (#id). */
+  id?: string;
   title?: ReactNode;
   headingLevel?: 2 | 3;
   /** Links or buttons shown beside the title. */
@@ -20,14 +23,19 @@ export function Card({
   tone?: 'success' | 'danger' | 'warning' | 'info';
   children: ReactNode;
 }) {
-  const id = useId();
+  const headingId = useId();
   const className = [styles.card, tone ? styles[tone] : ''].join(' ').trim();
-  if (!title) return <div className={className}>{children}</div>;
+  if (!title)
+    return (
+      <div id={id} className={className}>
+        {children}
+      </div>
+    );
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className={className} aria-labelledby={id}>
+    <section id={id} className={className} aria-labelledby={headingId}>
       <div className={styles.head}>
-        <Heading id={id} className={styles.title}>
+        <Heading id={headingId} className={styles.title}>
           {title}
         </Heading>
         {actions && <div className={styles.actions}>{actions}</div>}

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { makeClient, makeFreelancer, makeInvite, signIn } from './factories';
 import { PHONE_WIDTH } from './helpers';
 
@@ -106,4 +106,39 @@ test('a new account and the review queue fit a phone', async ({ browser }) => {
   );
   // Every page is measured before failing, so one run names all that do not fit.
   expect(problems).toEqual([]);
+});
+
+async function clientOnPhone(browser: Browser, request: APIRequestContext) {
+  const client = await makeClient(request, { workspaceName: 'Acme Studio International' });
+  const context = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 800 } });
+  await signIn(context, client.email);
+  return context.newPage();
+}
+
+test('on a phone the header takes two short lines', async ({ browser, request }) => {
+  const page = await clientOnPhone(browser, request);
+  await page.goto('/client');
+  const header = await page.getByRole('banner').boundingBox();
+  expect(header!.height).toBeLessThanOrEqual(100);
+  await page.context().close();
+});
+
+test('the net-pay preview sits beside the invite form, and above Send on a phone', async ({
+  browser,
+  request,
+}) => {
+  const page = await clientOnPhone(browser, request);
+  await page.goto('/client/invites/new');
+  const preview = page.getByRole('complementary', { name: 'Net pay preview' });
+  const send = await page.getByRole('button', { name: 'Send the invite' }).boundingBox();
+  const onPhone = await preview.boundingBox();
+  expect(onPhone!.y + onPhone!.height).toBeLessThanOrEqual(send!.y);
+
+  // On a wide screen the preview sits beside the form, level with its first fields.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wide = await preview.boundingBox();
+  const email = await page.getByLabel('Email address').boundingBox();
+  expect(wide!.x).toBeGreaterThan(email!.x + email!.width);
+  expect(wide!.y).toBeLessThan(email!.y + 200);
+  await page.context().close();
 });
