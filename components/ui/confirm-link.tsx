@@ -1,15 +1,14 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import styles from './confirm-link.module.css';
+import { ButtonLink } from './button';
 
 /**
  * The first click of a destructive action: a link to its confirmation step (ConfirmStep),
- * drawn as a danger button so it looks as dangerous as it is.
+ * drawn as a danger button so it looks as dangerous as it is. Being a link, it changes nothing.
  */
 export function ConfirmLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className={styles.link}>
+    <ButtonLink href={href} variant="danger">
       {children}
-    </Link>
+    </ButtonLink>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button';
 import { BlockersPanel } from './checklist';
 import { getOnboarding } from './context';
 import { ReadyPanel } from './ready-panel';
@@ -23,9 +24,7 @@ export default async function OnboardingDashboardPage() {
       <h1>Welcome, {name}</h1>
       {next ? (
         <p>
-          <Link href={next.href} className="button">
-            Continue to {next.label.toLowerCase()}
-          </Link>
+          <ButtonLink href={next.href}>Continue to {next.label.toLowerCase()}</ButtonLink>
         </p>
       ) : (
         <ReadyPanel ctx={ctx} />

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button';
 import { ProgressRail } from '@/components/ui/progress-rail';
 import { nextStepAfter } from '@/lib/onboarding/steps';
 import { getOnboarding } from './context';
@@ -23,13 +23,9 @@ export async function ContinueToNext({ current }: { current: string }) {
   return (
     <p>
       {next ? (
-        <Link href={next.href} className="button">
-          Continue to {next.label.toLowerCase()}
-        </Link>
+        <ButtonLink href={next.href}>Continue to {next.label.toLowerCase()}</ButtonLink>
       ) : (
-        <Link href="/onboarding" className="button">
-          Continue: see what happens next
-        </Link>
+        <ButtonLink href="/onboarding">Continue: see what happens next</ButtonLink>
       )}
     </p>
   );

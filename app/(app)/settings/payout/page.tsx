@@ -6,6 +6,7 @@ import { payoutMethodKinds, type PayoutMethodKind } from '@/lib/payouts/schemas'
 import { PAYOUT_KIND_LABELS } from '@/lib/payouts/present';
 import { listPayoutMethods, SECURITY_HOLD_DAYS } from '@/lib/payouts/service';
 import { RedirectNotice } from '@/components/redirect-notice';
+import { ButtonLink } from '@/components/ui/button';
 import { ContinueToNext, StepRail } from '../../onboarding/step-rail';
 import { SecurityCue } from '../security-cue';
 import { requireFreelancerViewer } from '../viewer';
@@ -91,9 +92,9 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
         </section>
       ) : (
         <p>
-          <Link href="/settings/payout?kind=us_bank#add-heading" className="button secondary">
+          <ButtonLink href="/settings/payout?kind=us_bank#add-heading" variant="secondary">
             Add another payout method
-          </Link>
+          </ButtonLink>
         </p>
       )}
       <ContinueToNext current="payout" />

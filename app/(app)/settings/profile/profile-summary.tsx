@@ -1,4 +1,5 @@
-import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button';
+import { DefinitionList } from '@/components/ui/definition-list';
 import { formatMoney } from '@/lib/money/money';
 import type { ProfileRow } from '@/lib/profile/queries';
 
@@ -12,42 +13,39 @@ export function ProfileSummary({ profile }: { profile: ProfileRow }) {
   return (
     <section aria-labelledby="profile-summary-heading" className="card">
       <h2 id="profile-summary-heading">On file: your profile</h2>
-      <dl className="facts">
-        <div>
-          <dt>Title</dt>
-          <dd>{profile.title || 'Not given'}</dd>
-        </div>
-        <div>
-          <dt>Hourly rate</dt>
-          <dd>
-            {profile.hourlyRateCents === null ? 'Not given' : formatMoney(profile.hourlyRateCents)}
-          </dd>
-        </div>
-        <div>
-          <dt>Skills</dt>
-          <dd>{profile.skills.length > 0 ? profile.skills.join(', ') : 'None yet'}</dd>
-        </div>
-        <div>
-          <dt>Languages</dt>
-          <dd>
-            {profile.languages.length > 0
-              ? profile.languages.map((l) => `${l.language} (${l.level})`).join(', ')
-              : 'None yet'}
-          </dd>
-        </div>
-        <div>
-          <dt>Experience</dt>
-          <dd>
-            {count(profile.employment.length, 'job', 'jobs')},{' '}
-            {count(profile.education.length, 'school or course', 'schools or courses')},{' '}
-            {count(profile.portfolioLinks.length, 'portfolio link', 'portfolio links')}
-          </dd>
-        </div>
-      </dl>
+      <DefinitionList
+        items={[
+          { label: 'Title', value: profile.title || 'Not given' },
+          {
+            label: 'Hourly rate',
+            value:
+              profile.hourlyRateCents === null ? 'Not given' : formatMoney(profile.hourlyRateCents),
+          },
+          {
+            label: 'Skills',
+            value: profile.skills.length > 0 ? profile.skills.join(', ') : 'None yet',
+          },
+          {
+            label: 'Languages',
+            value:
+              profile.languages.length > 0
+                ? profile.languages.map((l) => `${l.language} (${l.level})`).join(', ')
+                : 'None yet',
+          },
+          {
+            label: 'Experience',
+            value: [
+              count(profile.employment.length, 'job', 'jobs'),
+              count(profile.education.length, 'school or course', 'schools or courses'),
+              count(profile.portfolioLinks.length, 'portfolio link', 'portfolio links'),
+            ].join(', '),
+          },
+        ]}
+      />
       <p>
-        <Link href="/settings/profile?edit=1#profile-form-heading" className="button secondary">
+        <ButtonLink href="/settings/profile?edit=1#profile-form-heading" variant="secondary">
           Edit your profile
-        </Link>
+        </ButtonLink>
       </p>
     </section>
   );

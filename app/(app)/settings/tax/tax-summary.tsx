@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button';
 import { formatLongDate } from '@/lib/dates/format';
 import { countryName } from '@/lib/geo/countries';
 import type { TaxSummary } from '@/lib/tax/service';
@@ -41,9 +41,9 @@ export function TaxSummaryCard({
       </dl>
       {replaceHref ? (
         <p>
-          <Link href={replaceHref} className="button secondary">
+          <ButtonLink href={replaceHref} variant="secondary">
             Replace the declaration
-          </Link>
+          </ButtonLink>
         </p>
       ) : (
         <p className="hint">Filling in the form below replaces the declaration on file.</p>
