@@ -166,6 +166,13 @@ test('enterprise contract: the freelancer submits the check, ops approves, the c
   );
   const ops = await openReview(browser, true, freelancerEmail, client);
   await checkAxe(ops);
+  // The rejection's confirmation page passes axe too; Cancel returns to the check unchanged.
+  await ops.getByRole('link', { name: 'Reject the check…' }).click();
+  await expect(
+    ops.getByRole('heading', { name: 'Reject the compliance check of Alex Kim?' }),
+  ).toBeVisible();
+  await checkAxe(ops);
+  await ops.getByRole('link', { name: 'Cancel, go back to the check' }).click();
 
   await ops.getByRole('button', { name: 'Approve the check' }).click();
   await expect(ops.getByText('The check is approved')).toBeVisible();
