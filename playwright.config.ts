@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts on one machine run their journeys at the same time.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_APP_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({

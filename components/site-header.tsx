@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button';
 import type { Viewer } from '@/lib/auth/session';
+import styles from './site-header.module.css';
 
 type FormAction = (formData: FormData) => void | Promise<void>;
 
@@ -20,12 +22,12 @@ export function SiteHeader({
   const otherSide = side === 'client' ? 'freelancer' : 'client';
   const holdsOtherSide = otherSide === 'client' ? Boolean(viewer?.workspace) : viewer?.isFreelancer;
   return (
-    <header className="site-header">
-      <div className="bar">
-        <Link href="/" className="brand">
+    <header className={styles.header}>
+      <div className={styles.bar}>
+        <Link href="/" className={styles.brand}>
           Workbridge
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className={styles.nav}>
           <ul>
             <li>
               <Link href="/help">Help</Link>
@@ -53,8 +55,8 @@ export function SiteHeader({
           </ul>
         </nav>
         {viewer ? (
-          <div className="who">
-            <span>
+          <div className={styles.who}>
+            <span className={styles.identity}>
               Signed in as <strong>{viewer.user.email}</strong>
               {side === 'client' && viewer.workspace && (
                 <> · client side ({viewer.workspace.name})</>
@@ -64,23 +66,21 @@ export function SiteHeader({
             {side && holdsOtherSide && (
               <form action={switchSideAction}>
                 <input type="hidden" name="side" value={otherSide} />
-                <button type="submit" className="link">
+                <button type="submit" className={styles.linkButton}>
                   Switch to {otherSide} side
                 </button>
               </form>
             )}
             <form action={signOutAction}>
-              <button type="submit" className="link">
+              <button type="submit" className={styles.linkButton}>
                 Sign out
               </button>
             </form>
           </div>
         ) : (
-          <div className="who">
+          <div className={styles.who}>
             <Link href="/sign-in">Sign in</Link>
-            <Link href="/sign-up" className="button">
-              Sign up
-            </Link>
+            <ButtonLink href="/sign-up">Sign up</ButtonLink>
           </div>
         )}
       </div>

@@ -164,7 +164,7 @@ export function OfferFields(props: OfferFieldsProps) {
         <FieldError id="f-offer-milestones-error" errors={errorFor('offer.milestones')} />
         {Array.from({ length: props.milestoneRows }, (_, i) => (
           <div className="milestone" key={props.milestoneKeys?.[i] ?? i}>
-            <h3 className="milestone-title">Milestone {i + 1}</h3>
+            <p className="milestone-title">Milestone {i + 1}</p>
             <TextField
               {...props}
               name={`offer.milestones.${i}.description`}

@@ -18,6 +18,7 @@ import type { FormState } from '@/lib/forms';
 import { inviteSchema, LIMITS, offerSchema } from '@/lib/invites/schemas';
 import { parseDollarsToCents } from '@/lib/money/money';
 import { NetPayPreview } from './net-pay-preview';
+import styles from './offer-form.module.css';
 import { OfferFields, PersonFields, TextField, type ErrorFor } from './offer-fields';
 
 export type OfferFormMode = 'invite' | 'edit' | 'bulk';
@@ -143,9 +144,9 @@ export function OfferForm(props: OfferFormProps) {
       action={formAction}
       onSubmit={onSubmit}
       noValidate
-      className="grid-2"
+      className={styles.layout}
     >
-      <div>
+      <div className={styles.fields}>
         <FormMessage state={state} />
         {Object.entries(props.hidden ?? {}).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
@@ -190,12 +191,8 @@ export function OfferForm(props: OfferFormProps) {
               : undefined
           }
         />
-        <button type="submit" disabled={pending}>
-          {pending ? 'Working…' : props.submitLabel}
-        </button>
-        {props.renderAfter?.(state)}
       </div>
-      <aside aria-labelledby="net-pay-heading" className="card">
+      <aside aria-labelledby="net-pay-heading" className={`card ${styles.preview}`}>
         <h2 id="net-pay-heading">Net pay preview</h2>
         <p className="hint">What the freelancer receives after the service fee, as you type.</p>
         <div aria-live="polite">
@@ -212,6 +209,13 @@ export function OfferForm(props: OfferFormProps) {
           />
         </div>
       </aside>
+      {/* After the preview, in reading order too: the client sees the net pay, then sends. */}
+      <div className={styles.submit}>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Working…' : props.submitLabel}
+        </button>
+        {props.renderAfter?.(state)}
+      </div>
     </form>
   );
 }

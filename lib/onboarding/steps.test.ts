@@ -1,6 +1,7 @@
 import {
   firstOpenStep,
   gateStep,
+  nextStepAfter,
   onboardingSteps,
   paymentBlockers,
   progressPercent,
@@ -46,6 +47,20 @@ describe('onboarding steps', () => {
     const decided = onboardingSteps({ profile: profile(true), contracts: [contract('active')] });
     expect(firstOpenStep(decided)).toBeUndefined();
     expect(progressPercent(decided)).toBe(100);
+  });
+
+  it('continues from a finished step to the first open one, and to none at the end', () => {
+    const steps = onboardingSteps({
+      profile: profile(true),
+      contracts: [contract('offered', 'abc')],
+    });
+    expect(nextStepAfter(steps, 'basic-info')?.href).toBe('/onboarding/contract/abc');
+    // From the open step itself, "continue" skips it rather than pointing back at it.
+    expect(nextStepAfter(steps, 'contract')).toBeUndefined();
+    const done = onboardingSteps({ profile: profile(true), contracts: [contract('active')] });
+    expect(nextStepAfter(done, 'contract')).toBeUndefined();
+    const early = onboardingSteps({ profile: profile(false), contracts: [contract('offered')] });
+    expect(nextStepAfter(early, 'activate')?.key).toBe('basic-info');
   });
 
   it('lists every blocker to the first payment in plain words', () => {

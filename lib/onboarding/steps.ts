@@ -121,6 +121,14 @@ export function waitingSteps(steps: Step[]): (Step & { waitingFor: string })[] {
   return steps.filter((s): s is Step & { waitingFor: string } => !s.done && !!s.waitingFor);
 }
 
+/**
+ * Where "Continue" leads from the step `current` once it is done: the first step still open
+ * apart from it, or none when the checklist is complete (the dashboard's end state then).
+ */
+export function nextStepAfter(steps: Step[], current: string): Step | undefined {
+  return steps.find((s) => !s.done && s.key !== current);
+}
+
 /** Where a person who opens `key` should be: that step, or the first open one before it. */
 export function gateStep(steps: Step[], key: string): string | null {
   const index = steps.findIndex((s) => s.key === key);

@@ -85,6 +85,11 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
 
   // 4. "Sign out everywhere" on the first browser ends the second browser's session too.
   await page.goto('/settings/account');
+  await page.getByRole('link', { name: 'Sign out everywhere…' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Sign out of Workbridge on every device?' }),
+  ).toBeVisible();
+  await checkAxe(page);
   await page.getByRole('button', { name: 'Sign out everywhere' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('banner')).not.toContainText('Signed in as');

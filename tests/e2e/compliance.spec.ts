@@ -166,6 +166,13 @@ test('enterprise contract: the freelancer submits the check, ops approves, the c
   );
   const ops = await openReview(browser, true, freelancerEmail, client);
   await checkAxe(ops);
+  // The rejection's confirmation page passes axe too; Cancel returns to the check unchanged.
+  await ops.getByRole('link', { name: 'Reject the check…' }).click();
+  await expect(
+    ops.getByRole('heading', { name: 'Reject the compliance check of Alex Kim?' }),
+  ).toBeVisible();
+  await checkAxe(ops);
+  await ops.getByRole('link', { name: 'Cancel, go back to the check' }).click();
 
   await ops.getByRole('button', { name: 'Approve the check' }).click();
   await expect(ops.getByText('The check is approved')).toBeVisible();
@@ -209,6 +216,12 @@ test('the same journey with JavaScript off, and a rejection: the reason and the 
   const { client, freelancer, freelancerEmail, inviteUrl } = await inviteAndSubmit(browser, false);
   const ops = await openReview(browser, false, freelancerEmail, client);
 
+  // Rejecting is a confirmation step of its own page: it says what will happen first.
+  await ops.getByRole('link', { name: 'Reject the check…' }).click();
+  await expect(
+    ops.getByRole('heading', { name: /^Reject the compliance check of / }),
+  ).toBeVisible();
+  await expect(ops.getByText('They cannot submit a new check before')).toBeVisible();
   await ops.getByRole('button', { name: 'Reject the check' }).click();
   await expect(ops.getByText('Tell the freelancer why the check is rejected')).toBeVisible();
   await ops.getByLabel('Reason for the rejection').fill(reason);

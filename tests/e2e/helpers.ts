@@ -20,11 +20,33 @@ export async function openLatestEmail(page: Page, to: string, subject: RegExp | 
   return { hrefs, text: await page.locator('pre.mail').innerText() };
 }
 
-export async function expectNoAxeViolations(page: Page) {
+/** The phone every page must fit (issue 19): no page may scroll sideways at this width. */
+export const PHONE_WIDTH = 390;
+
+/**
+ * Fails when the page is wider than a 390 px phone. The viewport is narrowed for the
+ * measurement and given back after, so a journey at desktop size checks each page it
+ * passes through without changing what it sees next.
+ */
+export async function expectFitsPhone(page: Page) {
+  const original = page.viewportSize();
+  if (original?.width !== PHONE_WIDTH) {
+    await page.setViewportSize({ width: PHONE_WIDTH, height: original?.height ?? 800 });
+  }
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (original && original.width !== PHONE_WIDTH) await page.setViewportSize(original);
+  expect(width, `${new URL(page.url()).pathname} at ${PHONE_WIDTH} px`).toBeLessThanOrEqual(
+    PHONE_WIDTH,
+  );
+}
+
+/** axe finds nothing on the page, and (unless told) the page fits a phone. */
+export async function expectNoAxeViolations(page: Page, { checkWidth = true } = {}) {
   // After a server action redirects, Next.js streams the new page's <title> in a moment later.
   await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  if (checkWidth) await expectFitsPhone(page);
 }
 
 /** Signs up a new client through the magic link and sets up a workspace. */

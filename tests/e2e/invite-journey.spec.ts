@@ -60,6 +60,10 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
     rate: '30',
     weeklyLimit: '10',
   });
+  await client.getByRole('link', { name: 'Revoke the invite' }).click();
+  await expect(
+    client.getByRole('heading', { name: `Revoke the invite to Sam Ortiz (${otherEmail})?` }),
+  ).toBeVisible();
   await client.getByRole('button', { name: 'Revoke the invite' }).click();
   await expect(client.getByText('The invite is revoked')).toBeVisible();
   const revokedLink = await inviteLinkFromMail(client, otherEmail, subject);

@@ -172,6 +172,11 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await expect(page.getByText('Profile saved.')).toBeVisible();
   await expect(meter).toHaveText('Your profile is 90% complete');
   await expect(page.getByText('Add an earlier job as well')).toBeVisible();
+  // Saved, the profile shows as a summary; "Edit your profile" opens the form again.
+  const summary = page.getByRole('region', { name: 'On file: your profile' });
+  await expect(summary).toContainText('Booking systems developer');
+  await expect(page.getByRole('button', { name: 'Save profile' })).toHaveCount(0);
+  await summary.getByRole('link', { name: 'Edit your profile' }).click();
 
   const secondJob = page.getByRole('group', { name: 'Job 2' });
   await secondJob.getByLabel('Company or client').fill('Bluefin');

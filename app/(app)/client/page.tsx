@@ -3,8 +3,12 @@ import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
-import { InviteTableRows } from './invite-table';
-import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { displayStatus } from '@/lib/invites/status';
+import { InviteTable } from './invite-table';
 import { countOf } from '@/lib/text/count';
 
 export const metadata: Metadata = { title: 'Client dashboard' };
@@ -29,51 +33,47 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
   const now = new Date();
   return (
     <>
-      <h1>{inviter.workspaceName}</h1>
-      <p className="muted">Client workspace · {viewer.workspace?.type}</p>
+      <PageHeader
+        title={inviter.workspaceName}
+        description={<p>Client workspace · {viewer.workspace?.type}</p>}
+        actions={
+          <>
+            <ButtonLink href="/client/invites/new">Invite a freelancer</ButtonLink>
+            <ButtonLink href="/client/invites/bulk" variant="secondary">
+              Bulk invite
+            </ButtonLink>
+          </>
+        }
+      />
       {params.notice === 'bulk-sent' && (
-        <p className="notice success" role="status">
-          {countOf(Number(params.count) || 0, 'invite')} {Number(params.count) === 1 ? 'is' : 'are'}{' '}
-          on their way.
-        </p>
+        <Notice tone="success" announce>
+          <p>
+            {countOf(Number(params.count) || 0, 'invite')}{' '}
+            {Number(params.count) === 1 ? 'is' : 'are'} on their way.
+          </p>
+        </Notice>
       )}
-      <p className="actions">
-        <Link className="button" href="/client/invites/new">
-          Invite a freelancer
-        </Link>
-        <Link className="button secondary" href="/client/invites/bulk">
-          Bulk invite
-        </Link>
-      </p>
       <section aria-labelledby="invites-heading">
         <h2 id="invites-heading">Invites</h2>
         {rows.length === 0 ? (
-          <p>You have not invited anyone yet.</p>
+          <EmptyState title="You have not invited anyone yet.">
+            <p>
+              Invite the freelancers you already work with above: each gets an email with your
+              offer.
+            </p>
+          </EmptyState>
         ) : (
-          <table>
-            <caption className="muted">
-              {countOf(total, 'invite')} · page {page} of {pages}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Freelancer</th>
-                <th scope="col">Offer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Sent</th>
-              </tr>
-            </thead>
-            <InviteTableRows
-              rows={rows.map((r) => ({
-                id: r.id,
-                name: `${r.firstName} ${r.lastName}`,
-                email: r.email,
-                title: r.title ?? '',
-                status:
-                  STATUS_LABELS[displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now)],
-                sentAt: r.createdAt.toISOString(),
-              }))}
-            />
-          </table>
+          <InviteTable
+            caption={`${countOf(total, 'invite')} · page ${page} of ${pages}`}
+            rows={rows.map((r) => ({
+              id: r.id,
+              name: `${r.firstName} ${r.lastName}`,
+              email: r.email,
+              title: r.title ?? '',
+              status: displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now),
+              sentAt: r.createdAt.toISOString(),
+            }))}
+          />
         )}
         {pages > 1 && (
           <nav aria-label="Invite pages" className="pager">

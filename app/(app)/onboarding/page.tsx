@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button';
 import { waitingSteps } from '@/lib/onboarding/steps';
 import { BlockersPanel } from './checklist';
 import { getOnboarding } from './context';
 import { DecisionNotice } from './decision-notice';
+import { ReadyPanel } from './ready-panel';
+import { StepRail } from './step-rail';
 
 export const metadata: Metadata = { title: 'Your onboarding' };
 
@@ -25,14 +28,15 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
   const waiting = waitingSteps(steps);
   return (
     <>
+      <StepRail />
       <h1>Welcome, {name}</h1>
       <DecisionNotice notice={query.notice} contractId={query.contract} contracts={ctx.contracts} />
       {next ? (
         <p>
-          Next step: <Link href={next.href}>{next.label}</Link>
+          <ButtonLink href={next.href}>Continue to {next.label.toLowerCase()}</ButtonLink>
         </p>
       ) : waiting.length === 0 ? (
-        <p>Your onboarding checklist is complete.</p>
+        <ReadyPanel ctx={ctx} />
       ) : (
         <p>Nothing for you to do right now.</p>
       )}

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { COUNTRIES } from '@/lib/geo/countries';
 import { TIME_ZONES } from '@/lib/geo/time-zones';
 import { enterStep } from '../context';
+import { ContinueToNext, StepRail } from '../step-rail';
 import { BasicInfoForm } from './basic-info-form';
 
 export const metadata: Metadata = { title: 'Basic info' };
@@ -12,6 +13,7 @@ export default async function BasicInfoPage() {
   const p = ctx.profile;
   return (
     <>
+      <StepRail current="basic-info" />
       <h1>Basic info</h1>
       <p>So clients and payments know who you are. You can change this later.</p>
       <p>
@@ -30,6 +32,7 @@ export default async function BasicInfoPage() {
           phone: p?.phone ?? '',
         }}
       />
+      <ContinueToNext current="basic-info" />
     </>
   );
 }

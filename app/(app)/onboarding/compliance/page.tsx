@@ -13,6 +13,7 @@ import {
 } from '@/lib/compliance/state';
 import { enterComplianceStep } from '../context';
 import { ComplianceForm } from './compliance-form';
+import { ContinueToNext, StepRail } from '../step-rail';
 import { readProblems } from './submission';
 
 export const metadata: Metadata = { title: 'Compliance check' };
@@ -61,6 +62,7 @@ export default async function CompliancePage({ searchParams }: Props) {
   const waiting = ctx.contracts.filter((c) => c.status === 'awaiting_compliance');
   return (
     <>
+      <StepRail current="compliance" />
       <h1>Compliance check</h1>
       {params.notice === 'submitted' && state.kind === 'under-review' && (
         <p className="notice success" role="status">
@@ -133,6 +135,7 @@ export default async function CompliancePage({ searchParams }: Props) {
           />
         </section>
       )}
+      <ContinueToNext current="compliance" />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { enterStep } from '../context';
+import { StepRail } from '../step-rail';
 
 export const metadata: Metadata = { title: 'Review the contract' };
 
@@ -11,6 +12,7 @@ export default async function ContractStepPage() {
   if (offered.length === 1) redirect(`/onboarding/contract/${offered[0].id}`);
   return (
     <>
+      <StepRail current="contract" />
       <h1>Review the contract</h1>
       {offered.length === 0 ? (
         <p>

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
 import { findOpenEmailChange } from '@/lib/accounts/email-change';
 import { requireViewer } from '@/lib/auth/session';
-import { SubmitButton } from '@/components/submit-button';
 import { RedirectNotice } from '@/components/redirect-notice';
-import { signOutEverywhereAction } from './actions';
+import { ConfirmLink } from '@/components/ui/confirm-link';
 import { ChangeEmailForm } from './change-email-form';
 
 export const metadata: Metadata = { title: 'Account', robots: { index: false } };
@@ -43,9 +42,7 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
           Ends every session of this account: on this browser and on every other device. Use it if
           you signed in on a shared computer or think someone else has access.
         </p>
-        <form action={signOutEverywhereAction}>
-          <SubmitButton pendingLabel="Signing out…">Sign out everywhere</SubmitButton>
-        </form>
+        <ConfirmLink href="/settings/account/sign-out-everywhere">Sign out everywhere…</ConfirmLink>
       </section>
     </>
   );

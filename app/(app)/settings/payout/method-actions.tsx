@@ -3,9 +3,9 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { removePayoutMethodAction, setDefaultPayoutMethodAction } from './actions';
+import { setDefaultPayoutMethodAction } from './actions';
 
-/** The buttons of one row in the list; each names its method for screen readers. */
+/** The "Make default" button of one row in the list; it names its method for screen readers. */
 export function MethodActions({
   methodId,
   title,
@@ -16,25 +16,14 @@ export function MethodActions({
   isDefault: boolean;
 }) {
   const [defaultState, makeDefault] = useActionState(setDefaultPayoutMethodAction, null);
-  const [removeState, remove] = useActionState(removePayoutMethodAction, null);
+  if (isDefault) return null;
   return (
-    <div className="actions">
-      {!isDefault && (
-        <form action={makeDefault}>
-          <input type="hidden" name="methodId" value={methodId} />
-          <SubmitButton pendingLabel="Saving…">
-            Make default<span className="visually-hidden">: {title}</span>
-          </SubmitButton>
-          <FormMessage state={defaultState} />
-        </form>
-      )}
-      <form action={remove}>
-        <input type="hidden" name="methodId" value={methodId} />
-        <SubmitButton pendingLabel="Removing…">
-          Remove<span className="visually-hidden">: {title}</span>
-        </SubmitButton>
-        <FormMessage state={removeState} />
-      </form>
-    </div>
+    <form action={makeDefault}>
+      <input type="hidden" name="methodId" value={methodId} />
+      <SubmitButton pendingLabel="Saving…">
+        Make default<span className="visually-hidden">: {title}</span>
+      </SubmitButton>
+      <FormMessage state={defaultState} />
+    </form>
   );
 }

@@ -1,4 +1,6 @@
 import { formatHoldEnd, type PayoutMethodView } from '@/lib/payouts/present';
+import { SECURITY_HOLD_DAYS } from '@/lib/payouts/service';
+import { ConfirmLink } from '@/components/ui/confirm-link';
 import { MethodActions } from './method-actions';
 
 /** The person's payout methods: masked titles, the holder name as typed, the hold status. */
@@ -21,12 +23,25 @@ export function PayoutMethodList({ methods }: { methods: PayoutMethodView[] }) {
               {m.holderName && <span className="hint block">{m.holderName}</span>}
             </th>
             <td>
-              {m.isUsable
-                ? 'Ready for withdrawals'
-                : `Security hold: usable from ${formatHoldEnd(m.usableAfter)}`}
+              {m.isUsable ? (
+                'Ready for withdrawals'
+              ) : (
+                <>
+                  Security hold: usable from {formatHoldEnd(m.usableAfter)}
+                  <span className="hint block">
+                    A new method waits {SECURITY_HOLD_DAYS} days, so someone who gets into your
+                    account cannot send your money to themselves at once.
+                  </span>
+                </>
+              )}
             </td>
             <td>
-              <MethodActions methodId={m.id} title={m.title} isDefault={m.isDefault} />
+              <div className="actions">
+                <MethodActions methodId={m.id} title={m.title} isDefault={m.isDefault} />
+                <ConfirmLink href={`/settings/payout/${m.id}/remove`}>
+                  Remove<span className="visually-hidden">: {m.title}</span>
+                </ConfirmLink>
+              </div>
             </td>
           </tr>
         ))}

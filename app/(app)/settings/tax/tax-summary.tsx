@@ -1,10 +1,18 @@
+import { ButtonLink } from '@/components/ui/button';
 import { formatLongDate } from '@/lib/dates/format';
 import { countryName } from '@/lib/geo/countries';
 import type { TaxSummary } from '@/lib/tax/service';
 import type { TaxDefaults } from './tax-forms';
 
 /** The declaration on file: names as typed, the tax id as its last four only. */
-export function TaxSummaryCard({ summary }: { summary: TaxSummary }) {
+export function TaxSummaryCard({
+  summary,
+  replaceHref,
+}: {
+  summary: TaxSummary;
+  /** The link that opens the form; omitted while the form is open below the summary. */
+  replaceHref?: string;
+}) {
   return (
     <section aria-labelledby="tax-summary-heading" className="card">
       <h2 id="tax-summary-heading">On file: {summary.formName}</h2>
@@ -15,7 +23,10 @@ export function TaxSummaryCard({ summary }: { summary: TaxSummary }) {
         </div>
         <div>
           <dt>{summary.taxIdLabel}</dt>
-          <dd>ending {summary.taxIdLast4}</dd>
+          <dd>
+            <span aria-hidden="true">•••• </span>ending {summary.taxIdLast4}{' '}
+            <span className="hint">(encrypted; we show only the last 4)</span>
+          </dd>
         </div>
         <div>
           <dt>Country</dt>
@@ -28,9 +39,15 @@ export function TaxSummaryCard({ summary }: { summary: TaxSummary }) {
           </dd>
         </div>
       </dl>
-      <p className="hint">
-        To change anything, fill in the form again: it replaces the declaration on file.
-      </p>
+      {replaceHref ? (
+        <p>
+          <ButtonLink href={replaceHref} variant="secondary">
+            Replace the declaration
+          </ButtonLink>
+        </p>
+      ) : (
+        <p className="hint">Filling in the form below replaces the declaration on file.</p>
+      )}
     </section>
   );
 }

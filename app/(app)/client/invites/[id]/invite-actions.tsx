@@ -4,27 +4,27 @@ import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { changeInviteEmailAction, resendInviteAction, revokeInviteAction } from '../actions';
+import { ConfirmLink } from '@/components/ui/confirm-link';
+import { changeInviteEmailAction, resendInviteAction } from '../actions';
 
-/** Resend, change email and revoke: each a small form that works without JavaScript. */
+/**
+ * Resend and change email, each a small form that works without JavaScript, and the link to
+ * revoke's confirmation step.
+ */
 export function InviteActions({ inviteId, canRevoke }: { inviteId: string; canRevoke: boolean }) {
   const [resendState, resend] = useActionState(resendInviteAction, null);
-  const [revokeState, revoke] = useActionState(revokeInviteAction, null);
   const [emailState, changeEmail] = useActionState(changeInviteEmailAction, null);
   return (
     <div className="card">
       <h2>Actions</h2>
-      <FormMessage state={resendState ?? revokeState} />
+      <FormMessage state={resendState} />
       <div className="actions">
         <form action={resend}>
           <input type="hidden" name="inviteId" value={inviteId} />
           <SubmitButton pendingLabel="Sending…">Resend with a fresh link</SubmitButton>
         </form>
         {canRevoke && (
-          <form action={revoke}>
-            <input type="hidden" name="inviteId" value={inviteId} />
-            <SubmitButton pendingLabel="Revoking…">Revoke the invite</SubmitButton>
-          </form>
+          <ConfirmLink href={`/client/invites/${inviteId}/revoke`}>Revoke the invite</ConfirmLink>
         )}
       </div>
       <form action={changeEmail} noValidate>

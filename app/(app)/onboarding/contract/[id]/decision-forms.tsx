@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { acceptContractAction, declineContractAction } from '../../actions';
+import { ConfirmLink } from '@/components/ui/confirm-link';
+import { acceptContractAction } from '../../actions';
 
 export function DecisionForms({
   contractId,
@@ -14,9 +14,6 @@ export function DecisionForms({
   termsHash: string;
 }) {
   const [acceptState, accept] = useActionState(acceptContractAction, null);
-  const [declineState, decline] = useActionState(declineContractAction, null);
-  const declineErrors =
-    declineState && !declineState.ok ? declineState.fieldErrors.reason : undefined;
   return (
     <>
       <form action={accept} className="card">
@@ -25,29 +22,13 @@ export function DecisionForms({
         <input type="hidden" name="termsHash" value={termsHash} />
         <SubmitButton pendingLabel="Accepting…">Accept the contract</SubmitButton>
       </form>
-      <form action={decline} className="card" noValidate>
-        <h2>Decline</h2>
-        <FormMessage state={declineState} />
-        <input type="hidden" name="contractId" value={contractId} />
-        <div className="field">
-          <label htmlFor="reason">Reason for declining</label>
-          <p id="reason-hint" className="hint">
-            The client sees this. 5 to 1,000 characters.
-          </p>
-          <textarea
-            id="reason"
-            name="reason"
-            rows={3}
-            aria-describedby={declineErrors ? 'reason-hint reason-error' : 'reason-hint'}
-            aria-invalid={declineErrors ? true : undefined}
-            defaultValue={
-              declineState && !declineState.ok ? declineState.values?.reason : undefined
-            }
-          />
-          <FieldError id="reason-error" errors={declineErrors} />
-        </div>
-        <SubmitButton pendingLabel="Declining…">Decline the offer</SubmitButton>
-      </form>
+      <section className="card" aria-labelledby="decline-heading">
+        <h2 id="decline-heading">Decline</h2>
+        <p>Not the right offer? Declining asks you for a reason and tells the client.</p>
+        <ConfirmLink href={`/onboarding/contract/${contractId}/decline`}>
+          Decline the offer…
+        </ConfirmLink>
+      </section>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { describeRequirement, complianceRequirement } from '@/lib/compliance/rul
 import { hashTerms } from '@/lib/contracts/service';
 import { loadTerms } from '@/lib/invites/service';
 import { enterStep } from '../../context';
+import { ContinueToNext, StepRail } from '../../step-rail';
 import { DecisionForms } from './decision-forms';
 
 export const metadata: Metadata = { title: 'Review the contract' };
@@ -32,6 +33,7 @@ export default async function ContractReviewPage({ params }: { params: Promise<{
     : contract.workspaceName;
   return (
     <>
+      <StepRail current="contract" />
       <h1>Review the contract</h1>
       <p>Offered by {who}. Read every term; what you accept is kept as a signed snapshot.</p>
       <OfferSummary terms={terms} />
@@ -43,6 +45,7 @@ export default async function ContractReviewPage({ params }: { params: Promise<{
           You have decided on this offer: {contract.status.replace('_', ' ')}.
         </p>
       )}
+      <ContinueToNext current="contract" />
     </>
   );
 }
