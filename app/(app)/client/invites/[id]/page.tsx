@@ -113,7 +113,7 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
           {terms.description && <p style={{ whiteSpace: 'pre-wrap' }}>{terms.description}</p>}
           <p>Starts {terms.startDate}</p>
           <ul>
-            {describeNetPay(terms).map((line) => (
+            {describeNetPay(terms, 'client').map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
