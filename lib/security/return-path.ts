@@ -8,7 +8,6 @@
 export function safeReturnPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 512) return null;
   if (!value.startsWith('/') || value.startsWith('//')) return null;
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
   // The sign-in pages themselves would loop back here.
   if (value === '/sign-in' || value.startsWith('/sign-in/') || value.startsWith('/sign-in?'))
