@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
+import { findFreelancersNotApproved } from '@/lib/compliance/client-status';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
 import { InviteTableRows } from './invite-table';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
@@ -25,6 +26,12 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
+  const notApproved = await findFreelancersNotApproved(
+    db,
+    rows.flatMap((r) =>
+      r.contractStatus === 'awaiting_compliance' && r.freelancerId ? [r.freelancerId] : [],
+    ),
+  );
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const now = new Date();
   return (
@@ -69,7 +76,17 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
                 email: r.email,
                 title: r.title ?? '',
                 status:
-                  STATUS_LABELS[displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now)],
+                  STATUS_LABELS[
+                    displayStatus(
+                      {
+                        ...r,
+                        outboxStatus: r.outboxStatus ?? null,
+                        complianceRejected:
+                          r.freelancerId !== null && notApproved.has(r.freelancerId),
+                      },
+                      now,
+                    )
+                  ],
                 sentAt: r.createdAt.toISOString(),
               }))}
             />
