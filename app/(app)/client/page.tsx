@@ -6,6 +6,7 @@ import { findFreelancersNotApproved } from '@/lib/compliance/client-status';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
 import { InviteTableRows } from './invite-table';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
+import { AddOtherSide } from '@/components/add-other-side';
 import { countOf } from '@/lib/text/count';
 
 export const metadata: Metadata = { title: 'Client dashboard' };
@@ -99,6 +100,7 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
           </nav>
         )}
       </section>
+      <AddOtherSide hasWorkspace isFreelancer={viewer.isFreelancer} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AddOtherSide } from '@/components/add-other-side';
 import { BlockersPanel } from './checklist';
 import { getOnboarding } from './context';
 
@@ -41,6 +42,7 @@ export default async function OnboardingDashboardPage() {
           </ul>
         )}
       </section>
+      <AddOtherSide hasWorkspace={Boolean(viewer.workspace)} isFreelancer />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { findOpenEmailChange } from '@/lib/accounts/email-change';
 import { requireViewer } from '@/lib/auth/session';
 import { SubmitButton } from '@/components/submit-button';
 import { RedirectNotice } from '@/components/redirect-notice';
+import { AccountSides } from '@/components/add-other-side';
 import { signOutEverywhereAction } from './actions';
 import { ChangeEmailForm } from './change-email-form';
 
@@ -37,6 +38,7 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
         )}
         <ChangeEmailForm />
       </section>
+      <AccountSides hasWorkspace={Boolean(viewer.workspace)} isFreelancer={viewer.isFreelancer} />
       <section aria-labelledby="sessions-heading" className="card">
         <h2 id="sessions-heading">Sign out everywhere</h2>
         <p>
