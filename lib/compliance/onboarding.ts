@@ -74,7 +74,7 @@ export function complianceSteps(ctx: ComplianceContext): Step[] {
 }
 
 /** "What stands between you and your first payment", for compliance, in plain words. */
-export function complianceBlockers(ctx: ComplianceContext): Blocker[] {
+export function complianceBlockers(ctx: ComplianceContext, timeZone = 'UTC'): Blocker[] {
   const blockers: Blocker[] = [];
   const { state } = ctx;
   if (state.kind === 'under-review') {
@@ -86,7 +86,7 @@ export function complianceBlockers(ctx: ComplianceContext): Blocker[] {
   } else if (state.kind === 'rejected' || state.kind === 'to-submit') {
     blockers.push({
       key: `compliance-${state.kind}`,
-      text: describeState(state),
+      text: describeState(state, timeZone),
       href: COMPLIANCE_HREF,
     });
   }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
 import { findOpenEmailChange } from '@/lib/accounts/email-change';
 import { requireViewer } from '@/lib/auth/session';
+import { formatLongDateTime } from '@/lib/dates/format';
 import { SubmitButton } from '@/components/submit-button';
 import { RedirectNotice } from '@/components/redirect-notice';
 import { AccountSides } from '@/components/add-other-side';
@@ -33,7 +34,8 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
         {open && (
           <p className="notice">
             A confirmation link was sent to <strong>{open.newEmail}</strong>; it works until{' '}
-            {open.expiresAt.toUTCString()}. Your email changes when you open it.
+            {formatLongDateTime(open.expiresAt, viewer.freelancerProfile?.timeZone ?? 'UTC')}. Your
+            email changes when you open it.
           </p>
         )}
         <ChangeEmailForm />

@@ -1,8 +1,17 @@
 import { formatHoldEnd, type PayoutMethodView } from '@/lib/payouts/present';
 import { MethodActions } from './method-actions';
 
-/** The person's payout methods: masked titles, the holder name as typed, the hold status. */
-export function PayoutMethodList({ methods }: { methods: PayoutMethodView[] }) {
+/**
+ * The person's payout methods: masked titles, the holder name as typed, the hold status
+ * (its end in the person's time zone).
+ */
+export function PayoutMethodList({
+  methods,
+  timeZone = 'UTC',
+}: {
+  methods: PayoutMethodView[];
+  timeZone?: string;
+}) {
   if (methods.length === 0) return <p>You have not added a payout method yet.</p>;
   return (
     <table>
@@ -23,7 +32,7 @@ export function PayoutMethodList({ methods }: { methods: PayoutMethodView[] }) {
             <td>
               {m.isUsable
                 ? 'Ready for withdrawals'
-                : `Security hold: usable from ${formatHoldEnd(m.usableAfter)}`}
+                : `Security hold: usable from ${formatHoldEnd(m.usableAfter, timeZone)}`}
             </td>
             <td>
               <MethodActions methodId={m.id} title={m.title} isDefault={m.isDefault} />
