@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import ComplianceClientNoticeEmail from './compliance-client-notice';
 import ComplianceDecisionEmail from './compliance-decision';
 import ConfirmEmailChangeEmail from './confirm-email-change';
 import ConfirmPayoutChangeEmail from './confirm-payout-change';
@@ -60,6 +61,16 @@ export const EMAIL_PREVIEWS: Record<
         validUntil: null,
         activatedContracts: [],
       })) as ComponentType<Record<string, never>>,
+  },
+  'compliance-client-approved': {
+    title: 'Compliance check approved (to the client)',
+    component: ComplianceClientNoticeEmail as ComponentType<Record<string, never>>,
+  },
+  'compliance-client-rejected': {
+    title: 'Compliance check not approved (to the client)',
+    component: (() => ComplianceClientNoticeEmail({ decision: 'rejected' })) as ComponentType<
+      Record<string, never>
+    >,
   },
   'payout-added': {
     title: 'Payout method added (security notice)',

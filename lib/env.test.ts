@@ -81,6 +81,7 @@ describe('parseEnv', () => {
   it('demands a secret, an encryption key, a mail provider and a sender in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([
+      expect.stringMatching(/^APP_URL is required in production/),
       expect.stringMatching(/^AUTH_SECRET is required in production/),
       expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
       expect.stringMatching(/^RESEND_API_KEY is required in production/),
@@ -101,7 +102,11 @@ describe('parseEnv', () => {
   });
 
   it('refuses to start in production without DATA_ENCRYPTION_KEY, not at the first payout save', () => {
-    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      APP_URL: 'https://app.workbridge.example',
+    };
     const mailbox = { ...production, EMAIL_TRANSPORT: 'mailbox' };
     expect(problemsOf(mailbox)).toEqual([
       expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
@@ -116,6 +121,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: TEST_KEY,
+      APP_URL: 'https://app.workbridge.example',
     };
     expect(problemsOf({ ...production, RESEND_API_KEY: 're_test' })).toEqual([
       expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
@@ -142,6 +148,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      APP_URL: 'https://app.workbridge.example',
     };
     expect(parseEnv({ ...production, EMAIL_TRANSPORT: 'mailbox' }).E2E_TEST_HOOKS).toBe(false);
     const run = { ...production, E2E_TEST_HOOKS: '1' };
@@ -152,6 +159,30 @@ describe('parseEnv', () => {
     ).toEqual(refused);
     // Unset, the transport would fall back to the mailbox; the hooks want it said out loud.
     expect(problemsOf({ E2E_TEST_HOOKS: '1' })).toEqual(refused);
+  });
+
+  it('links to the port the development server listens on unless APP_URL says otherwise', () => {
+    // `next dev -p 3101` sets PORT in the server process before the first request.
+    expect(parseEnv({ PORT: '3101' }).APP_URL).toBe('http://localhost:3101');
+    expect(parseEnv({ NODE_ENV: 'test', PORT: '4000' }).APP_URL).toBe('http://localhost:4000');
+    expect(parseEnv({ PORT: '3101', APP_URL: 'http://127.0.0.1:9000/' }).APP_URL).toBe(
+      'http://127.0.0.1:9000',
+    );
+    expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT/)]);
+  });
+
+  it('never guesses the public origin in production, except while next build runs', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: TEST_KEY,
+      EMAIL_TRANSPORT: 'mailbox',
+      PORT: '3000',
+    };
+    expect(problemsOf(production)).toEqual([
+      expect.stringMatching(/^APP_URL is required in production/),
+    ]);
+    expect(problemsOf({ ...production, NEXT_PHASE: 'phase-production-build' })).toEqual([]);
   });
 
   it('keeps no setting nothing reads', () => {

@@ -14,10 +14,17 @@ const positiveInt = (fallback: number, max = 1_000_000) =>
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Unset: required in production; elsewhere http://localhost:<PORT> (see parseEnv). */
     APP_URL: z
       .url({ protocol: /^https?$/ })
-      .default('http://localhost:3000')
-      .transform((u) => u.replace(/\/+$/, '')),
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+    /**
+     * The port the server listens on. `next dev -p 3101` and `next start -p` set it in the
+     * server's process once it listens (next/dist/server/lib/start-server.js), before any
+     * request or instrumentation runs, so a development link follows the port in use.
+     */
+    PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     /** Connections each app process keeps to DATABASE_URL (see README, "Production configuration"). */
     DATABASE_POOL_MAX: positiveInt(5, 100),
@@ -84,6 +91,8 @@ const envSchema = z
     /** One stdout line per SQL statement (text only, no parameters), for `npm run bench`. */
     LOG_SQL_QUERIES: booleanString.default(false),
     NEXT_RUNTIME: z.enum(['nodejs', 'edge']).optional(),
+    /** Set by `next build` (which runs as production): only to spare it the APP_URL check. */
+    NEXT_PHASE: z.string().optional(),
     /** The browser journeys' routes under /api/test: sign anyone in, build records. */
     E2E_TEST_HOOKS: booleanString.default(false),
   })
@@ -91,6 +100,14 @@ const envSchema = z
     const isProduction = env.NODE_ENV === 'production';
     const problem = (variable: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [variable], message });
+    // Links in emails must reach the public origin; a guessed localhost would send people
+    // nowhere. `next build` also runs as production and sends no email.
+    if (isProduction && !env.APP_URL && env.NEXT_PHASE !== 'phase-production-build') {
+      problem(
+        'APP_URL',
+        'is required in production: the public origin used in every emailed link, e.g. https://app.example.com',
+      );
+    }
     if (isProduction && !env.AUTH_SECRET) {
       problem('AUTH_SECRET', 'is required in production (32+ random characters)');
     }
@@ -128,9 +145,10 @@ const envSchema = z
     }
   });
 
-type RawEnv = z.infer<typeof envSchema>;
+type RawEnv = Omit<z.infer<typeof envSchema>, 'NEXT_PHASE'>;
 
 export type Env = RawEnv & {
+  APP_URL: string;
   AUTH_SECRET: string;
   EMAIL_FROM: string;
   EMAIL_TRANSPORT: 'resend' | 'mailbox';
@@ -160,10 +178,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`),
     );
   }
-  const env = result.data;
+  const { NEXT_PHASE: _phase, ...env } = result.data;
   const isProduction = env.NODE_ENV === 'production';
   return {
     ...env,
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
     EMAIL_FROM: env.EMAIL_FROM ?? DEVELOPMENT_EMAIL_FROM,
     EMAIL_TRANSPORT: env.EMAIL_TRANSPORT ?? (env.RESEND_API_KEY ? 'resend' : 'mailbox'),

@@ -1,4 +1,4 @@
-import { computeNetPay } from '@/lib/invites/offer-terms';
+import { computeNetPay, type OfferAudience } from '@/lib/invites/offer-terms';
 import { formatMoney, formatPercent } from '@/lib/money/money';
 
 export type PreviewInput = {
@@ -9,9 +9,25 @@ export type PreviewInput = {
   feeBps: number;
 };
 
-/** What the freelancer receives after the service fee; recomputed as the client types. */
-export function NetPayPreview({ input }: { input: PreviewInput }) {
+// What each side reads: the client pays the gross, the freelancer receives it after the fee.
+const LABELS = {
+  client: { pays: 'You pay', receives: 'Freelancer receives' },
+  freelancer: { pays: 'Client pays', receives: 'You receive' },
+} as const;
+
+/**
+ * What the client pays and what the freelancer receives after the service fee, worded for
+ * `audience`; recomputed as the client types.
+ */
+export function NetPayPreview({
+  input,
+  audience,
+}: {
+  input: PreviewInput;
+  audience: OfferAudience;
+}) {
   const fee = formatPercent(input.feeBps);
+  const label = LABELS[audience];
   if (input.kind === 'hourly') {
     const pay = computeNetPay({
       kind: 'hourly',
@@ -21,16 +37,20 @@ export function NetPayPreview({ input }: { input: PreviewInput }) {
       milestones: [],
     });
     if (pay.kind !== 'hourly') return null;
+    const amount = (cents: number | null) =>
+      input.hourlyRateCents && cents !== null ? formatMoney(cents) : '—';
     return (
       <dl className="net-pay">
-        <dt>Freelancer receives per hour</dt>
-        <dd>{input.hourlyRateCents ? formatMoney(pay.netPerHour) : '—'}</dd>
+        <dt>{label.pays} per hour</dt>
+        <dd>{amount(pay.grossPerHour)}</dd>
+        <dt>{label.receives} per hour</dt>
+        <dd>{amount(pay.netPerHour)}</dd>
         <dt>Per full week at the limit</dt>
         <dd>
           {pay.weeklyLimitHours === null
             ? 'No weekly limit'
             : input.hourlyRateCents
-              ? `${formatMoney(pay.netPerWeek ?? 0)} (${pay.weeklyLimitHours} h)`
+              ? `${label.pays} ${formatMoney(pay.grossPerWeek ?? 0)}, ${label.receives.toLowerCase()} ${formatMoney(pay.netPerWeek ?? 0)} (${pay.weeklyLimitHours} h)`
               : '—'}
         </dd>
         <dt>Service fee</dt>
@@ -58,10 +78,14 @@ export function NetPayPreview({ input }: { input: PreviewInput }) {
             Milestone {i + 1}
             {m.description ? `: ${m.description}` : ''}
           </dt>
-          <dd>{formatMoney(m.net)}</dd>
+          <dd>
+            {label.pays} {formatMoney(m.gross)}, {label.receives.toLowerCase()} {formatMoney(m.net)}
+          </dd>
         </div>
       ))}
-      <dt>Freelancer receives in total</dt>
+      <dt>{label.pays} in total</dt>
+      <dd>{valid.length ? formatMoney(pay.grossTotal) : '—'}</dd>
+      <dt>{label.receives} in total</dt>
       <dd>{valid.length ? formatMoney(pay.netTotal) : '—'}</dd>
       <dt>Service fee</dt>
       <dd>{fee}</dd>

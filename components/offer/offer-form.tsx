@@ -194,9 +194,12 @@ export function OfferForm(props: OfferFormProps) {
       </div>
       <aside aria-labelledby="net-pay-heading" className={`card ${styles.preview}`}>
         <h2 id="net-pay-heading">Net pay preview</h2>
-        <p className="hint">What the freelancer receives after the service fee, as you type.</p>
+        <p className="hint">
+          What you pay and what the freelancer receives after the service fee, as you type.
+        </p>
         <div aria-live="polite">
           <NetPayPreview
+            audience="client"
             input={{
               kind: kind === 'fixed' ? 'fixed' : 'hourly',
               hourlyRateCents: parseDollarsToCents(

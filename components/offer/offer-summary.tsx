@@ -1,18 +1,27 @@
-import type { OfferTerms } from '@/lib/invites/offer-terms';
+import type { OfferAudience, OfferTerms } from '@/lib/invites/offer-terms';
 import { computeNetPay } from '@/lib/invites/offer-terms';
 import { formatMoney, formatPercent } from '@/lib/money/money';
 
-/** Every term of an offer with the fee and the net pay, for the freelancer. */
+// The client pays the gross; the freelancer receives it after the service fee.
+const LABELS = {
+  client: { rate: 'You pay per hour', total: 'You pay in total', receives: 'Freelancer receives' },
+  freelancer: { rate: 'Hourly rate', total: 'Total', receives: 'You receive' },
+} as const;
+
+/** Every term of an offer with the fee and the net pay, worded for `audience`. */
 export function OfferSummary({
   terms,
+  audience,
   headingLevel = 2,
 }: {
   terms: OfferTerms;
+  audience: OfferAudience;
   headingLevel?: 2 | 3;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const pay = computeNetPay(terms);
   const money = (c: number) => formatMoney(c, terms.currency);
+  const label = LABELS[audience];
   return (
     <section className="card" aria-label={`Offer: ${terms.title}`}>
       <H>{terms.title}</H>
@@ -24,17 +33,17 @@ export function OfferSummary({
         <dd>{terms.kind === 'hourly' ? 'Hourly' : 'Fixed price'}</dd>
         {pay.kind === 'hourly' ? (
           <>
-            <dt>Hourly rate</dt>
+            <dt>{label.rate}</dt>
             <dd>{money(pay.grossPerHour)}</dd>
             <dt>Service fee</dt>
             <dd>{formatPercent(terms.feeBps)}</dd>
-            <dt>You receive per hour</dt>
+            <dt>{label.receives} per hour</dt>
             <dd>{money(pay.netPerHour)}</dd>
             <dt>Weekly limit</dt>
             <dd>{pay.weeklyLimitHours === null ? 'No limit' : `${pay.weeklyLimitHours} hours`}</dd>
             {pay.netPerWeek !== null && (
               <>
-                <dt>You receive for a full week</dt>
+                <dt>{label.receives} for a full week</dt>
                 <dd>{money(pay.netPerWeek)}</dd>
               </>
             )}
@@ -48,14 +57,16 @@ export function OfferSummary({
                 <dt>
                   Milestone {i + 1}: {m.description} (due {m.dueDate}), {money(m.gross)}
                 </dt>
-                <dd>you receive {money(m.net)}</dd>
+                <dd>
+                  {label.receives.toLowerCase()} {money(m.net)}
+                </dd>
               </div>
             ))}
-            <dt>Total</dt>
+            <dt>{label.total}</dt>
             <dd>{money(pay.grossTotal)}</dd>
             <dt>Service fee</dt>
             <dd>{formatPercent(terms.feeBps)}</dd>
-            <dt>You receive in total</dt>
+            <dt>{label.receives} in total</dt>
             <dd>{money(pay.netTotal)}</dd>
           </>
         )}

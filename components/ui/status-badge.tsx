@@ -23,6 +23,7 @@ const INVITE: Record<DisplayStatus | 'pending', Badge> = {
   joined: inviteBadge('joined', 'info'),
   accepted: inviteBadge('accepted', 'success'),
   awaiting_compliance: inviteBadge('awaiting_compliance', 'warning'),
+  compliance_rejected: inviteBadge('compliance_rejected', 'danger'),
   bounced: inviteBadge('bounced', 'danger'),
   declined: inviteBadge('declined', 'warning'),
   expired: inviteBadge('expired', 'neutral'),

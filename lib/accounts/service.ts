@@ -43,8 +43,9 @@ export async function switchSide(db: Db, userId: string, side: Side): Promise<bo
   return true;
 }
 
-export function homeFor(side: Side | null): string {
+/** Where a person lands: their active side's home; ops with no side, the review queue. */
+export function homeFor(side: Side | null, options: { isAdmin?: boolean } = {}): string {
   if (side === 'client') return '/client';
   if (side === 'freelancer') return '/onboarding';
-  return '/welcome';
+  return options.isAdmin ? '/admin/compliance' : '/welcome';
 }

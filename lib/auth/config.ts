@@ -21,8 +21,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     from: env.EMAIL_FROM,
     maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
     options: {},
-    sendVerificationRequest: ({ identifier, token, expires }) =>
-      enqueueSignInEmail(db, { email: identifier, token, expires }),
+    sendVerificationRequest: ({ identifier, token, expires, url }) =>
+      enqueueSignInEmail(db, {
+        email: identifier,
+        token,
+        expires,
+        callbackUrl: new URL(url).searchParams.get('callbackUrl') ?? undefined,
+      }),
   };
   return {
     adapter: createAuthAdapter(db),

@@ -7,3 +7,6 @@ export const AUTH_BASE_PATH = '/api/auth';
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
 }
+
+/** Set by proxy.ts on pages of the signed-in areas: the path and query asked for. */
+export const RETURN_PATH_HEADER = 'x-workbridge-return-path';

@@ -1,4 +1,4 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDatabase } from '@/db';
@@ -7,8 +7,9 @@ import type { Inviter } from '@/lib/accounts/inviter';
 import type { ClientWorkspace, User } from '@/lib/accounts/queries';
 import type { FreelancerProfileRow } from '@/lib/onboarding/queries';
 import { getEnv } from '@/lib/env';
+import { safeReturnPath } from '@/lib/security/return-path';
 import { hashToken } from '@/lib/security/tokens';
-import { sessionCookieName } from './constants';
+import { RETURN_PATH_HEADER, sessionCookieName } from './constants';
 import type { NewSession } from './service';
 
 export type Viewer = {
@@ -39,17 +40,28 @@ export async function loadViewer(): Promise<Viewer | null> {
     workspace: row.workspace ?? undefined,
     isFreelancer: row.freelancer !== null,
     freelancerProfile: row.freelancer ?? undefined,
-    isAdmin: getEnv().ADMIN_EMAILS.includes(row.user.email),
+    isAdmin: isAdminEmail(row.user.email),
     signedInAt: row.signedInAt,
   };
+}
+
+/** Ops reviewers are the accounts ADMIN_EMAILS lists. */
+export function isAdminEmail(email: string): boolean {
+  return getEnv().ADMIN_EMAILS.includes(email);
 }
 
 /** The same, memoised for one render so the header and the page share one lookup. */
 export const getViewer = cache(loadViewer);
 
+/** The sign-in page, bringing the visitor back to the page they asked for (see proxy.ts). */
+async function signInPageForThisRequest(): Promise<string> {
+  const path = safeReturnPath((await headers()).get(RETURN_PATH_HEADER));
+  return path ? `/sign-in?${new URLSearchParams({ next: path })}` : '/sign-in';
+}
+
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in');
+  if (!viewer) redirect(await signInPageForThisRequest());
   return viewer;
 }
 

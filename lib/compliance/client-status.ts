@@ -1,4 +1,6 @@
+import { desc, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { complianceChecks } from '@/db/schema';
 import { loadComplianceContext } from './onboarding';
 import { findWorkspaceContract } from './queries';
 import {
@@ -63,4 +65,25 @@ export async function loadClientComplianceLine(
       ? (await loadComplianceContext(db, contract.freelancerId, now)).state
       : null;
   return clientComplianceLine({ contractStatus: contract.status, requirement, freelancerState });
+}
+
+/**
+ * Of these freelancers, those whose latest compliance check was rejected: their contracts
+ * cannot start until they pass. For the client's lists, which show the status only.
+ */
+export async function findFreelancersNotApproved(
+  db: DbOrTx,
+  freelancerIds: string[],
+): Promise<Set<string>> {
+  const ids = [...new Set(freelancerIds)];
+  if (ids.length === 0) return new Set();
+  const latest = await db
+    .selectDistinctOn([complianceChecks.userId], {
+      userId: complianceChecks.userId,
+      status: complianceChecks.status,
+    })
+    .from(complianceChecks)
+    .where(inArray(complianceChecks.userId, ids))
+    .orderBy(complianceChecks.userId, desc(complianceChecks.submittedAt));
+  return new Set(latest.filter((c) => c.status === 'rejected').map((c) => c.userId));
 }

@@ -87,25 +87,25 @@ function stepWaitingFor(state: ComplianceState): string | undefined {
 }
 
 /** "What stands between you and your first payment", for compliance, in plain words. */
-export function complianceBlockers(ctx: ComplianceContext): Blocker[] {
+export function complianceBlockers(ctx: ComplianceContext, timeZone = 'UTC'): Blocker[] {
   const blockers: Blocker[] = [];
   const { state } = ctx;
   if (state.kind === 'under-review') {
     blockers.push({
       key: 'compliance-review',
       text: 'Your compliance check is under review.',
-      status: `Nothing for you to do: you sent it on ${formatComplianceDate(state.submittedAt)}, and we will email you the decision.`,
+      status: `Nothing for you to do: you sent it on ${formatComplianceDate(state.submittedAt, timeZone)}, and we will email you the decision.`,
     });
   } else if (state.kind === 'rejected') {
     blockers.push({
       key: 'compliance-rejected',
-      text: describeState(state),
+      text: describeState(state, timeZone),
       status: 'Nothing for you to do until then.',
     });
   } else if (state.kind === 'to-submit') {
     blockers.push({
       key: 'compliance-to-submit',
-      text: describeState(state),
+      text: describeState(state, timeZone),
       href: COMPLIANCE_HREF,
     });
   }

@@ -5,6 +5,7 @@ import { sendEmail } from '@/lib/email/outbox';
 import { getEnv } from '@/lib/env';
 import { fileStorage } from '@/lib/files/storage';
 import ComplianceDecisionEmail, { complianceDecisionSubject } from '@/emails/compliance-decision';
+import { emailClientsOfDecision } from './client-notice';
 import { checkDocuments, type DocumentUpload } from './documents';
 import {
   activateContracts,
@@ -223,13 +224,13 @@ export async function decideCheck(
         message: 'This check was already decided.',
       };
     let activated: { id: string; title: string }[] = [];
+    const waiting = (await listContractNeeds(tx, decided.userId)).filter(
+      (c) => c.status === 'awaiting_compliance',
+    );
     if (status === 'approved') {
-      const waiting = (await listContractNeeds(tx, decided.userId)).filter(
-        (c) => c.status === 'awaiting_compliance' && isRequirementMet(decided.level, c.requirement),
-      );
       activated = await activateContracts(
         tx,
-        waiting.map((c) => c.id),
+        waiting.filter((c) => isRequirementMet(decided.level, c.requirement)).map((c) => c.id),
       );
     }
     await recordAudit(tx, {
@@ -249,6 +250,11 @@ export async function decideCheck(
       reason,
       decidedAt: now,
       activated: activated.map((c) => c.title),
+    });
+    // Their clients hear the status: started, or cannot start until the freelancer passes.
+    await emailClientsOfDecision(tx, {
+      decision: status,
+      contractIds: (status === 'approved' ? activated : waiting).map((c) => c.id),
     });
     return {
       ok: true as const,

@@ -5,7 +5,7 @@ import {
   isApprovalCurrent,
 } from './questions';
 import { isRequirementMet, type ComplianceLevel, type ComplianceRequirement } from './rule';
-import { formatLongDate } from '@/lib/dates/format';
+import { formatDateAndTime } from '@/lib/dates/format';
 
 /** One compliance check as the pages and rules see it (never its answers or files). */
 export type CheckSummary = {
@@ -100,9 +100,12 @@ export function complianceState(
   };
 }
 
-/** Dates in plain words, in UTC like every other date the app shows: "March 11, 2026, 08:30 UTC". */
-export function formatComplianceDate(date: Date): string {
-  return `${formatLongDate(date)}, ${date.toISOString().slice(11, 16)} UTC`;
+/**
+ * Dates in plain words: "March 11, 2026, 08:30 UTC" (emails, ops, clients), or in the
+ * freelancer's chosen time zone, named, on their own pages.
+ */
+export function formatComplianceDate(date: Date, timeZone = 'UTC'): string {
+  return formatDateAndTime(date, timeZone);
 }
 
 /** A reviewer's reason inside a sentence of ours: no doubled full stop. */
@@ -116,14 +119,14 @@ export const LEVEL_LABELS: Record<ComplianceLevel, string> = {
 };
 
 /** The freelancer's status line, used by the compliance page and the blockers panel. */
-export function describeState(state: ComplianceState): string {
+export function describeState(state: ComplianceState, timeZone = 'UTC'): string {
   switch (state.kind) {
     case 'under-review':
       return 'Your compliance check is under review. We will email you when it is decided.';
     case 'approved':
-      return `Your compliance check is approved until ${formatComplianceDate(state.validUntil)}.`;
+      return `Your compliance check is approved until ${formatComplianceDate(state.validUntil, timeZone)}.`;
     case 'rejected':
-      return `Your compliance check was rejected: ${reasonInSentence(state.reason)}. You can submit again from ${formatComplianceDate(state.resubmitFrom)}.`;
+      return `Your compliance check was rejected: ${reasonInSentence(state.reason)}. You can submit again from ${formatComplianceDate(state.resubmitFrom, timeZone)}.`;
     case 'to-submit':
       return state.level === 'questionnaire_and_documents'
         ? 'Your compliance check is waiting for your answers and business documents.'

@@ -31,7 +31,7 @@ export function invitationProps(c: Omit<InvitationContext, 'to' | 'token'> & { u
     freelancerFirstName: c.freelancerFirstName,
     message: c.message,
     offerTitle: c.terms.title,
-    payLines: describeNetPay(c.terms),
+    payLines: describeNetPay(c.terms, 'freelancer'),
     url: c.url,
     expiresAt: c.expiresAt,
     reminder: c.reminder ?? false,

@@ -63,27 +63,33 @@ export function computeNetPay(
   };
 }
 
-/** Plain sentences for emails and summaries. */
-export function describeNetPay(terms: OfferTerms): string[] {
+/** Who reads an offer: the client pays the gross, the freelancer receives it minus the fee. */
+export type OfferAudience = 'client' | 'freelancer';
+
+/** Plain sentences for emails and summaries, worded for the one who reads them. */
+export function describeNetPay(terms: OfferTerms, audience: OfferAudience): string[] {
   const pay = computeNetPay(terms);
   const fee = formatPercent(terms.feeBps);
   const money = (c: number) => formatMoney(c, terms.currency);
+  const client = audience === 'client';
   if (pay.kind === 'hourly') {
-    const lines = [
-      `${money(pay.grossPerHour)} an hour; you receive ${money(pay.netPerHour)} an hour after the ${fee} service fee.`,
-    ];
-    lines.push(
-      pay.weeklyLimitHours === null
-        ? 'No weekly limit on hours.'
-        : `Up to ${pay.weeklyLimitHours} hours a week: ${money(pay.netPerWeek ?? 0)} for a full week after the fee.`,
-    );
-    return lines;
+    const perHour = client
+      ? `You pay ${money(pay.grossPerHour)} an hour; the freelancer receives ${money(pay.netPerHour)} an hour after the ${fee} service fee.`
+      : `${money(pay.grossPerHour)} an hour; you receive ${money(pay.netPerHour)} an hour after the ${fee} service fee.`;
+    if (pay.weeklyLimitHours === null) return [perHour, 'No weekly limit on hours.'];
+    const week = client
+      ? `you pay ${money(pay.grossPerWeek ?? 0)} and the freelancer receives ${money(pay.netPerWeek ?? 0)} for a full week.`
+      : `${money(pay.netPerWeek ?? 0)} for a full week after the fee.`;
+    return [perHour, `Up to ${pay.weeklyLimitHours} hours a week: ${week}`];
   }
   return [
-    ...pay.milestones.map(
-      (m, i) =>
-        `Milestone ${i + 1}, ${m.description}: ${money(m.gross)}; you receive ${money(m.net)} (due ${m.dueDate}).`,
+    ...pay.milestones.map((m, i) =>
+      client
+        ? `Milestone ${i + 1}, ${m.description}: you pay ${money(m.gross)}; the freelancer receives ${money(m.net)} (due ${m.dueDate}).`
+        : `Milestone ${i + 1}, ${m.description}: ${money(m.gross)}; you receive ${money(m.net)} (due ${m.dueDate}).`,
     ),
-    `Total ${money(pay.grossTotal)}; you receive ${money(pay.netTotal)} after the ${fee} service fee.`,
+    client
+      ? `Total: you pay ${money(pay.grossTotal)}; the freelancer receives ${money(pay.netTotal)} after the ${fee} service fee.`
+      : `Total ${money(pay.grossTotal)}; you receive ${money(pay.netTotal)} after the ${fee} service fee.`,
   ];
 }

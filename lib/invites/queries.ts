@@ -51,7 +51,11 @@ export async function listWorkspaceInvites(
     // Each row's offer by its unique index: a plain join made the planner hash every
     // contract of the database (it cannot know the page holds only 25 invites).
     const offer = db
-      .select({ status: contracts.status, title: contracts.title })
+      .select({
+        status: contracts.status,
+        title: contracts.title,
+        freelancerId: contracts.freelancerId,
+      })
       .from(contracts)
       .where(eq(contracts.inviteId, page.id))
       .limit(1)
@@ -73,6 +77,7 @@ export async function listWorkspaceInvites(
         deliveryEvent: page.deliveryEvent,
         openedAt: opened.at,
         contractStatus: offer.status,
+        freelancerId: offer.freelancerId,
         createdAt: page.createdAt,
         outboxStatus: emailOutbox.status,
         title: offer.title,

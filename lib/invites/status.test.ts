@@ -30,7 +30,7 @@ describe('displayStatus', () => {
 
   it('has a label for every status', () => {
     expect(STATUS_LABELS.failed).toBe('Delivery failed');
-    expect(Object.keys(STATUS_LABELS)).toHaveLength(12);
+    expect(Object.keys(STATUS_LABELS)).toHaveLength(13);
   });
 });
 
@@ -57,5 +57,16 @@ describe('after the freelancer joined', () => {
     const status = displayStatus({ ...base, contractStatus: 'awaiting_compliance' });
     expect(status).toBe('awaiting_compliance');
     expect(STATUS_LABELS[status]).toBe('Accepted; starts after the compliance check');
+  });
+
+  it('says a contract whose compliance check was rejected cannot start until the freelancer passes', () => {
+    const status = displayStatus({
+      ...base,
+      contractStatus: 'awaiting_compliance',
+      complianceRejected: true,
+    });
+    expect(status).toBe('compliance_rejected');
+    expect(STATUS_LABELS[status]).not.toMatch(/starts after/);
+    expect(STATUS_LABELS[status]).toMatch(/cannot start until the freelancer passes/);
   });
 });

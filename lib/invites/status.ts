@@ -12,6 +12,7 @@ export type DisplayStatus =
   | 'joined'
   | 'accepted'
   | 'awaiting_compliance'
+  | 'compliance_rejected'
   | 'bounced'
   | 'declined'
   | 'expired'
@@ -30,12 +31,15 @@ export type StatusInputs = {
    * so when the contract waits for the compliance check.
    */
   contractStatus?: 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | null;
+  /** The freelancer's latest compliance check was not approved (the status only). */
+  complianceRejected?: boolean;
 };
 
 export function displayStatus(i: StatusInputs, now = new Date()): DisplayStatus {
   if (i.status === 'joined') {
     if (i.contractStatus === 'active') return 'accepted';
-    if (i.contractStatus === 'awaiting_compliance') return 'awaiting_compliance';
+    if (i.contractStatus === 'awaiting_compliance')
+      return i.complianceRejected ? 'compliance_rejected' : 'awaiting_compliance';
     return 'joined';
   }
   if (i.status !== 'pending') return i.status;
@@ -56,6 +60,8 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
   joined: 'Joined, reviewing the offer',
   accepted: 'Accepted',
   awaiting_compliance: 'Accepted; starts after the compliance check',
+  compliance_rejected:
+    'Accepted; compliance check not approved, cannot start until the freelancer passes',
   bounced: 'Bounced',
   declined: 'Declined',
   expired: 'Expired',

@@ -98,3 +98,27 @@ describe('onboarding steps', () => {
     expect(firstOpenStep(steps.slice(0, 2))).toBeUndefined();
   });
 });
+
+describe("times in the freelancer's time zone", () => {
+  it("shows a rejected check's next submission date in the zone chosen in basic info", () => {
+    const resubmitFrom = new Date('2026-05-01T02:30:00Z');
+    const compliance = {
+      state: { kind: 'rejected', reason: 'Unreadable.', resubmitFrom },
+      contracts: [],
+    } as unknown as OnboardingContext['compliance'];
+    const texts = (timeZone: string | null) =>
+      paymentBlockers({
+        profile: { ...profile(true)!, timeZone } as OnboardingContext['profile'],
+        contracts: [contract('awaiting_compliance')],
+        compliance,
+      })
+        .filter((b) => b.key === 'compliance-rejected')
+        .map((b) => b.text);
+    expect(texts('America/Los_Angeles')).toEqual([
+      'Your compliance check was rejected: Unreadable. You can submit again from April 30, 2026, 19:30 Los Angeles time (America/Los_Angeles).',
+    ]);
+    expect(texts(null)).toEqual([
+      'Your compliance check was rejected: Unreadable. You can submit again from May 1, 2026, 02:30 UTC.',
+    ]);
+  });
+});

@@ -103,9 +103,15 @@ const BLOCKER_RULES: ((ctx: OnboardingContext) => Blocker[])[] = [
             href: '/help/how-workbridge-works',
           },
         ],
-  (ctx) => (ctx.compliance ? complianceBlockers(ctx.compliance) : []),
-  (ctx) => (ctx.settings ? settingsBlockers(ctx.settings) : []),
+  // Times in the freelancer's chosen zone (UTC until basic info names one).
+  (ctx) => (ctx.compliance ? complianceBlockers(ctx.compliance, timeZoneOf(ctx)) : []),
+  (ctx) => (ctx.settings ? settingsBlockers(ctx.settings, timeZoneOf(ctx)) : []),
 ];
+
+/** The time zone the freelancer chose in basic info; UTC until then. */
+export function timeZoneOf(ctx: Pick<OnboardingContext, 'profile'>): string {
+  return ctx.profile?.timeZone ?? 'UTC';
+}
 
 export function paymentBlockers(ctx: OnboardingContext): Blocker[] {
   return BLOCKER_RULES.flatMap((rule) => rule(ctx));

@@ -44,9 +44,9 @@ export function methodTitle(m: Describable): string {
   }
 }
 
-/** Hold ends are instants, so the time is shown too, in UTC like the emails. */
-export function formatHoldEnd(date: Date): string {
-  return formatLongDateTime(date);
+/** Hold ends are instants, so the time is shown too: in UTC like the emails, or the viewer's zone. */
+export function formatHoldEnd(date: Date, timeZone = 'UTC'): string {
+  return formatLongDateTime(date, timeZone);
 }
 
 export type PayoutMethodView = PayoutMethodRow & { title: string; isUsable: boolean };

@@ -113,6 +113,17 @@ describe('settingsBlockers', () => {
     ]);
   });
 
+  it("names the end of the hold in the freelancer's time zone", () => {
+    expect(
+      settingsBlockers(
+        ctx({ payoutMethods: [method()], hasTaxInfo: true, profilePercent: 50 }),
+        'America/New_York',
+      )[0].text,
+    ).toBe(
+      'Your bank account ending 6789 is in its security hold until March 5, 2026 at 9:02 AM New York time (America/New_York); withdrawals start then.',
+    );
+  });
+
   it('says a change waits for its confirmation link', () => {
     expect(settingsBlockers(ctx({ pendingPayoutConfirmations: 1, hasTaxInfo: true }))[0].key).toBe(
       'payout-confirmation',

@@ -81,7 +81,7 @@ function payoutTarget(ctx: SettingsContext): PayoutMethodView | undefined {
  * Settings' part of "What stands between you and your first payment": the payout method, the
  * tax information, and the profile until its step is done (clients pay someone they can see).
  */
-export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
+export function settingsBlockers(ctx: SettingsContext, timeZone = 'UTC'): SettingsBlocker[] {
   const blockers: SettingsBlocker[] = [];
   const target = payoutTarget(ctx);
   if (!target && ctx.pendingPayoutConfirmations > 0) {
@@ -100,7 +100,7 @@ export function settingsBlockers(ctx: SettingsContext): SettingsBlocker[] {
     const name = methodShortName(target);
     blockers.push({
       key: 'payout-hold',
-      text: `Your ${name} is in its security hold until ${formatHoldEnd(target.usableAfter)}; withdrawals start then.`,
+      text: `Your ${name} is in its security hold until ${formatHoldEnd(target.usableAfter, timeZone)}; withdrawals start then.`,
       status: 'Nothing for you to do: the hold ends on its own.',
     });
   }

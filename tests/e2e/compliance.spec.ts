@@ -4,6 +4,17 @@ import { expectNoAxeViolations, openLatestEmail } from './helpers';
 
 /** Listed in ADMIN_EMAILS for the e2e server (playwright.config.ts). */
 const OPS_EMAIL = 'ops@workbridge.test';
+
+/** Lisbon's offset from UTC at an instant: 0 in winter, one hour in summer. */
+function lisbonOffsetMs(at: number): number {
+  const zone = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Lisbon',
+    timeZoneName: 'shortOffset',
+  })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')!.value;
+  return Number(/GMT([+-]\d+)?/.exec(zone)?.[1] ?? 0) * 3_600_000;
+}
 const DAY_MS = 86_400_000;
 
 /** A minimal, valid one-page PDF, built here so the test needs no fixture file. */
@@ -235,11 +246,14 @@ test('the same journey with JavaScript off, and a rejection: the reason and the 
     `Your compliance check was rejected: ${reason.replace(/\.$/, '')}. You can submit again from`,
   );
   await expect(status).toBeVisible();
-  const shown = /submit again from (\w+ \d{1,2}, \d{4}), (\d\d:\d\d) UTC/.exec(
-    await status.innerText(),
-  );
+  // In the freelancer's own time zone (the factory's Europe/Lisbon), named after the time.
+  const shown =
+    /submit again from (\w+ \d{1,2}, \d{4}), (\d\d:\d\d) Lisbon time \(Europe\/Lisbon\)/.exec(
+      await status.innerText(),
+    );
   expect(shown).not.toBeNull();
-  const opensAt = new Date(`${shown![1]} ${shown![2]} UTC`).getTime();
+  const wallClock = new Date(`${shown![1]} ${shown![2]} UTC`).getTime();
+  const opensAt = wallClock - lisbonOffsetMs(wallClock);
   expect(opensAt).toBeGreaterThanOrEqual(before + 60 * DAY_MS - 60_000);
   expect(opensAt).toBeLessThanOrEqual(after + 60 * DAY_MS);
   await expect(freelancer.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);

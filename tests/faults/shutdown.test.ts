@@ -120,6 +120,8 @@ function startProcess(args: string[], env: Record<string, string>) {
       RESEND_BASE_URL: standIn.baseUrl,
       EMAIL_FROM: 'Workbridge <no-reply@workbridge.test>',
       SEED_DEMO: 'false',
+      // Production refuses to start without it; the tests that serve pass their own port.
+      APP_URL: 'http://127.0.0.1:3000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
+import { findFreelancersNotApproved } from '@/lib/compliance/client-status';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -9,6 +10,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { displayStatus } from '@/lib/invites/status';
 import { InviteTable } from './invite-table';
+import { AddOtherSide } from '@/components/add-other-side';
 import { countOf } from '@/lib/text/count';
 
 export const metadata: Metadata = { title: 'Client dashboard' };
@@ -29,6 +31,12 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
+  const notApproved = await findFreelancersNotApproved(
+    db,
+    rows.flatMap((r) =>
+      r.contractStatus === 'awaiting_compliance' && r.freelancerId ? [r.freelancerId] : [],
+    ),
+  );
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const now = new Date();
   return (
@@ -70,7 +78,14 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
               name: `${r.firstName} ${r.lastName}`,
               email: r.email,
               title: r.title ?? '',
-              status: displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now),
+              status: displayStatus(
+                {
+                  ...r,
+                  outboxStatus: r.outboxStatus ?? null,
+                  complianceRejected: r.freelancerId !== null && notApproved.has(r.freelancerId),
+                },
+                now,
+              ),
               sentAt: r.createdAt.toISOString(),
             }))}
           />
@@ -82,6 +97,7 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
           </nav>
         )}
       </section>
+      <AddOtherSide hasWorkspace isFreelancer={viewer.isFreelancer} />
     </>
   );
 }

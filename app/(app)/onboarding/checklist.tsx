@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { BlockerLine } from '@/components/blocker-line';
 import type { Blocker } from '@/lib/onboarding/steps';
 

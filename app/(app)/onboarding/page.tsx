@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/button';
 import { waitingSteps } from '@/lib/onboarding/steps';
+import { AddOtherSide } from '@/components/add-other-side';
 import { BlockersPanel } from './checklist';
 import { getOnboarding } from './context';
 import { DecisionNotice } from './decision-notice';
@@ -61,6 +62,7 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
+      <AddOtherSide hasWorkspace={Boolean(viewer.workspace)} isFreelancer />
     </>
   );
 }

@@ -13,8 +13,9 @@ export default async function WelcomePage({
 }) {
   const viewer = await requireViewer();
   const { add } = await searchParams;
-  if (viewer.user.activeSide && add !== 'client' && add !== 'freelancer') {
-    redirect(homeFor(viewer.user.activeSide));
+  // Ops with no side of their own have the review queue as home; ?add= still lets them pick.
+  if ((viewer.user.activeSide || viewer.isAdmin) && add !== 'client' && add !== 'freelancer') {
+    redirect(homeFor(viewer.user.activeSide, { isAdmin: viewer.isAdmin }));
   }
   return (
     <>

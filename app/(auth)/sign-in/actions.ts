@@ -7,7 +7,15 @@ import { homeFor } from '@/lib/accounts/service';
 import { defineAction, type Refusal } from '@/lib/actions/define-action';
 import { signIn } from '@/lib/auth/config';
 import { checkSignInLinkLimits, confirmSignIn, deleteSessionByToken } from '@/lib/auth/service';
-import { readSessionCookie, setSessionCookie } from '@/lib/auth/session';
+import { isAdminEmail, readSessionCookie, setSessionCookie } from '@/lib/auth/session';
+import { HOME_CALLBACK } from '@/lib/auth/sign-in-email';
+import { safeReturnPath } from '@/lib/security/return-path';
+
+/** The page to return to after signing in: anything but a path on this site is dropped. */
+const returnPath = z
+  .string()
+  .optional()
+  .transform((v) => safeReturnPath(v) ?? undefined);
 
 /**
  * Sends a sign-in link. The answer is the same whether or not an account exists; the
@@ -15,11 +23,12 @@ import { readSessionCookie, setSessionCookie } from '@/lib/auth/session';
  */
 export const requestSignInLinkAction = defineAction({
   actor: 'anyone',
-  schema: z.object({ email: emailSchema }),
-  async handler({ email }, { db, ip }) {
+  schema: z.object({ email: emailSchema, next: returnPath }),
+  async handler({ email, next }, { db, ip }) {
     const limits = await checkSignInLinkLimits(db, email, ip);
     if (!limits.ok) return { ok: false, message: limits.message };
-    await signIn('email', { email, redirect: false, redirectTo: '/welcome' });
+    // Auth.js hands the page to return to on to the link (lib/auth/sign-in-email.ts).
+    await signIn('email', { email, redirect: false, redirectTo: next ?? HOME_CALLBACK });
     redirect('/sign-in/check-email');
   },
 });
@@ -32,7 +41,11 @@ const EXPIRED: Refusal = {
 
 export const confirmSignInAction = defineAction({
   actor: 'emailed-link',
-  schema: z.object({ email: emailSchema, token: z.string().min(10).max(200) }),
+  schema: z.object({
+    email: emailSchema,
+    token: z.string().min(10).max(200),
+    next: returnPath,
+  }),
   secretFields: ['token'],
   onInvalid: () => EXPIRED,
   async handler(input, { db, ip }) {
@@ -41,6 +54,8 @@ export const confirmSignInAction = defineAction({
     const previous = await readSessionCookie();
     if (previous) await deleteSessionByToken(db, previous);
     await setSessionCookie(result.session);
-    redirect(homeFor(result.user.activeSide));
+    redirect(
+      input.next ?? homeFor(result.user.activeSide, { isAdmin: isAdminEmail(result.user.email) }),
+    );
   },
 });

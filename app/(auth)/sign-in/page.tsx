@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RedirectNotice } from '@/components/redirect-notice';
+import { safeReturnPath } from '@/lib/security/return-path';
 import { RequestLinkForm } from './request-link-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -11,16 +12,19 @@ const SIGN_IN_NOTICES = {
   'payout-confirmed': 'Change confirmed and applied. We emailed you a notice.',
 };
 
-type Props = { searchParams: Promise<{ notice?: string }> };
+type Props = { searchParams: Promise<{ notice?: string; next?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { notice } = await searchParams;
+  const { notice, next } = await searchParams;
   return (
     <>
       <h1>Sign in</h1>
       <RedirectNotice notice={notice} messages={SIGN_IN_NOTICES} />
       <p>Enter your email and we will send you a sign-in link.</p>
-      <RequestLinkForm submitLabel="Email me a sign-in link" />
+      <RequestLinkForm
+        submitLabel="Email me a sign-in link"
+        returnPath={safeReturnPath(next) ?? undefined}
+      />
       <p>
         New here? <Link href="/sign-up">Create an account</Link>.
       </p>

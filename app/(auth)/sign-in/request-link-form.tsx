@@ -6,12 +6,20 @@ import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { requestSignInLinkAction } from './actions';
 
-export function RequestLinkForm({ submitLabel }: { submitLabel: string }) {
+/** `returnPath`: the page the link brings the person back to, already checked by the page. */
+export function RequestLinkForm({
+  submitLabel,
+  returnPath,
+}: {
+  submitLabel: string;
+  returnPath?: string;
+}) {
   const [state, action] = useActionState(requestSignInLinkAction, null);
   const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} noValidate className="card narrow">
       <FormMessage state={state} />
+      {returnPath && <input type="hidden" name="next" value={returnPath} />}
       <Field
         name="email"
         label="Email address"

@@ -11,6 +11,7 @@ import {
   LEVEL_LABELS,
   reasonInSentence,
 } from '@/lib/compliance/state';
+import { timeZoneOf } from '@/lib/onboarding/steps';
 import { enterComplianceStep } from '../context';
 import { ComplianceForm } from './compliance-form';
 import { ContinueToNext, StepRail } from '../step-rail';
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: 'Compliance check' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Why a new check is due, when there is more to say than the status line. */
-function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
+function SubmitContext({ ctx, timeZone }: { ctx: ComplianceContext; timeZone: string }) {
   const { state } = ctx;
   if (state.kind !== 'to-submit') return null;
   return (
@@ -34,8 +35,8 @@ function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
       )}
       {state.expiredAt && (
         <p>
-          Your previous approval ran out on {formatComplianceDate(state.expiredAt)}: an approval
-          counts for one year, so the check is due again.
+          Your previous approval ran out on {formatComplianceDate(state.expiredAt, timeZone)}: an
+          approval counts for one year, so the check is due again.
         </p>
       )}
       {state.coveredLevel === 'questionnaire' && state.level === 'questionnaire_and_documents' && (
@@ -52,8 +53,10 @@ function SubmitContext({ ctx }: { ctx: ComplianceContext }) {
 export default async function CompliancePage({ searchParams }: Props) {
   // The onboarding context (loaded once for the layout's checklist) already holds the
   // contracts and checks: only the latest check's documents are read here.
-  const ctx = (await enterComplianceStep()).ctx.compliance;
+  const onboarding = (await enterComplianceStep()).ctx;
+  const ctx = onboarding.compliance;
   if (!ctx) notFound();
+  const timeZone = timeZoneOf(onboarding);
   const params = await searchParams;
   const problems = readProblems(params);
   const { db } = await getDatabase();
@@ -85,10 +88,10 @@ export default async function CompliancePage({ searchParams }: Props) {
         className={`card compliance-state compliance-${state.kind}`}
       >
         <h2 id="compliance-status-heading">Where your check stands</h2>
-        <p className="status">{describeState(state)}</p>
+        <p className="status">{describeState(state, timeZone)}</p>
         {state.kind === 'under-review' && (
           <p className="muted">
-            Submitted {formatComplianceDate(state.submittedAt)} (
+            Submitted {formatComplianceDate(state.submittedAt, timeZone)} (
             {LEVEL_LABELS[state.level].toLowerCase()}).
           </p>
         )}
@@ -99,7 +102,7 @@ export default async function CompliancePage({ searchParams }: Props) {
             <Link href="/onboarding/contract">Review your offers</Link>
           </p>
         )}
-        <SubmitContext ctx={ctx} />
+        <SubmitContext ctx={ctx} timeZone={timeZone} />
         {state.kind !== 'to-submit' && documents.length > 0 && (
           <p>
             Documents you sent:{' '}

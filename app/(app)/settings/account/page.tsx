@@ -4,6 +4,8 @@ import { findOpenEmailChange } from '@/lib/accounts/email-change';
 import { requireViewer } from '@/lib/auth/session';
 import { RedirectNotice } from '@/components/redirect-notice';
 import { ConfirmLink } from '@/components/ui/confirm-link';
+import { formatLongDateTime } from '@/lib/dates/format';
+import { AccountSides } from '@/components/add-other-side';
 import { ChangeEmailForm } from './change-email-form';
 
 export const metadata: Metadata = { title: 'Account', robots: { index: false } };
@@ -31,11 +33,13 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
         {open && (
           <p className="notice">
             A confirmation link was sent to <strong>{open.newEmail}</strong>; it works until{' '}
-            {open.expiresAt.toUTCString()}. Your email changes when you open it.
+            {formatLongDateTime(open.expiresAt, viewer.freelancerProfile?.timeZone ?? 'UTC')}. Your
+            email changes when you open it.
           </p>
         )}
         <ChangeEmailForm />
       </section>
+      <AccountSides hasWorkspace={Boolean(viewer.workspace)} isFreelancer={viewer.isFreelancer} />
       <section aria-labelledby="sessions-heading" className="card">
         <h2 id="sessions-heading">Sign out everywhere</h2>
         <p>

@@ -3,8 +3,17 @@ import { SECURITY_HOLD_DAYS } from '@/lib/payouts/service';
 import { ConfirmLink } from '@/components/ui/confirm-link';
 import { MethodActions } from './method-actions';
 
-/** The person's payout methods: masked titles, the holder name as typed, the hold status. */
-export function PayoutMethodList({ methods }: { methods: PayoutMethodView[] }) {
+/**
+ * The person's payout methods: masked titles, the holder name as typed, the hold status
+ * (its end in the person's time zone).
+ */
+export function PayoutMethodList({
+  methods,
+  timeZone = 'UTC',
+}: {
+  methods: PayoutMethodView[];
+  timeZone?: string;
+}) {
   if (methods.length === 0) return <p>You have not added a payout method yet.</p>;
   return (
     <table>
@@ -27,7 +36,7 @@ export function PayoutMethodList({ methods }: { methods: PayoutMethodView[] }) {
                 'Ready for withdrawals'
               ) : (
                 <>
-                  Security hold: usable from {formatHoldEnd(m.usableAfter)}
+                  Security hold: usable from {formatHoldEnd(m.usableAfter, timeZone)}
                   <span className="hint block">
                     A new method waits {SECURITY_HOLD_DAYS} days, so someone who gets into your
                     account cannot send your money to themselves at once.

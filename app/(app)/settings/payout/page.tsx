@@ -61,7 +61,10 @@ export default async function PayoutSettingsPage({ searchParams }: Props) {
       )}
       <section aria-labelledby="methods-heading" className="card">
         <h2 id="methods-heading">Your payout methods</h2>
-        <PayoutMethodList methods={methods} />
+        <PayoutMethodList
+          methods={methods}
+          timeZone={viewer.freelancerProfile?.timeZone ?? 'UTC'}
+        />
       </section>
       {isFormOpen ? (
         <section aria-labelledby="add-heading" className="card">

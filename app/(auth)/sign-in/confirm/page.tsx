@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { safeReturnPath } from '@/lib/security/return-path';
 import { ConfirmSignInForm } from './confirm-form';
 
 export const metadata: Metadata = { title: 'Confirm sign-in', robots: { index: false } };
@@ -13,6 +14,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const token = typeof params.token === 'string' ? params.token : '';
   const email = typeof params.email === 'string' ? params.email : '';
+  const next = safeReturnPath(params.next) ?? undefined;
   return (
     <div className="narrow">
       <h1>Sign in to Workbridge</h1>
@@ -20,7 +22,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
         Signing in as <strong>{email || 'an unknown address'}</strong>. Press the button to
         continue.
       </p>
-      <ConfirmSignInForm token={token} email={email} />
+      <ConfirmSignInForm token={token} email={email} returnPath={next} />
     </div>
   );
 }

@@ -96,7 +96,7 @@ export default async function InviteLandingPage({ params, searchParams }: Props)
           {state.invite.message}
         </blockquote>
       )}
-      {terms && <OfferSummary terms={terms} />}
+      {terms && <OfferSummary terms={terms} audience="freelancer" />}
       <section className="card" aria-labelledby="why-heading">
         <h2 id="why-heading">Why join</h2>
         <ul>

@@ -4,7 +4,10 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
-import { loadClientComplianceLine } from '@/lib/compliance/client-status';
+import {
+  findFreelancersNotApproved,
+  loadClientComplianceLine,
+} from '@/lib/compliance/client-status';
 import { describeNetPay } from '@/lib/invites/offer-terms';
 import {
   findContractForInvite,
@@ -70,11 +73,17 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
     invite.status !== 'revoked' &&
     invite.status !== 'declined';
   const opened = events.find((e) => e.type === 'opened');
+  const freelancerId = contract?.contract.freelancerId ?? null;
+  const complianceRejected =
+    contract?.contract.status === 'awaiting_compliance' &&
+    freelancerId !== null &&
+    (await findFreelancersNotApproved(db, [freelancerId])).has(freelancerId);
   const status = displayStatus({
     ...invite,
     outboxStatus: found.outboxStatus ?? null,
     openedAt: opened?.createdAt ?? null,
     contractStatus: contract?.contract.status ?? null,
+    complianceRejected,
   });
   const isOpen = invite.status === 'pending' || invite.status === 'expired';
   return (
@@ -113,7 +122,7 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
           {terms.description && <p style={{ whiteSpace: 'pre-wrap' }}>{terms.description}</p>}
           <p>Starts {terms.startDate}</p>
           <ul>
-            {describeNetPay(terms).map((line) => (
+            {describeNetPay(terms, 'client').map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

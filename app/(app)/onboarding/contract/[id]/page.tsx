@@ -36,7 +36,7 @@ export default async function ContractReviewPage({ params }: { params: Promise<{
       <StepRail current="contract" />
       <h1>Review the contract</h1>
       <p>Offered by {who}. Read every term; what you accept is kept as a signed snapshot.</p>
-      <OfferSummary terms={terms} />
+      <OfferSummary terms={terms} audience="freelancer" />
       <p>{describeRequirement(requirement, 'freelancer')}</p>
       {contract.status === 'offered' ? (
         <DecisionForms contractId={contract.id} termsHash={hashTerms(terms)} />
