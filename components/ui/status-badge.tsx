@@ -1,3 +1,4 @@
+import type { contractStatusEnum, inviteStatusEnum } from '@/db/schema';
 import { STATUS_LABELS, type DisplayStatus } from '@/lib/invites/status';
 import styles from './status-badge.module.css';
 
@@ -14,7 +15,8 @@ const inviteBadge = (status: DisplayStatus, tone: Tone): Badge => ({
   tone,
 });
 
-const INVITE: Record<DisplayStatus | 'pending', Badge> = {
+// Typed by the enums, so a new state fails typecheck until it has a badge.
+const INVITE: Record<DisplayStatus | (typeof inviteStatusEnum.enumValues)[number], Badge> = {
   pending: { label: 'Pending', tone: 'info' },
   queued: inviteBadge('queued', 'neutral'),
   sent: inviteBadge('sent', 'info'),
@@ -32,13 +34,13 @@ const INVITE: Record<DisplayStatus | 'pending', Badge> = {
 };
 
 /** db/schema contract_status. */
-const CONTRACT = {
+const CONTRACT: Record<(typeof contractStatusEnum.enumValues)[number], Badge> = {
   offered: { label: 'Offered', tone: 'info' },
   awaiting_compliance: { label: 'Awaiting compliance check', tone: 'warning' },
   active: { label: 'Active', tone: 'success' },
   declined: { label: 'Declined', tone: 'warning' },
   withdrawn: { label: 'Withdrawn', tone: 'neutral' },
-} as const satisfies Record<string, Badge>;
+};
 
 /** SPEC §4 D: a fixed-price milestone. */
 const MILESTONE = {

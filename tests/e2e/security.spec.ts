@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { E2E_APP_URL } from '../../playwright.config';
 import { openLatestEmail, uniqueEmail } from './helpers';
 
 const PAGES = [
@@ -60,7 +61,7 @@ test('server actions replayed from another origin, or with Origin: null, are ref
   }
   // The same request from our own origin goes through, so the refusals above are real.
   const email = uniqueEmail('csrf-control');
-  const ok = await replaySignIn(request, email, { origin: 'http://localhost:3100' });
+  const ok = await replaySignIn(request, email, { origin: E2E_APP_URL });
   expect(ok.status()).toBe(303);
 });
 
@@ -79,7 +80,7 @@ test('emailed links use APP_URL even when the request names another host', async
   expect(response.status()).toBe(303);
   const { hrefs } = await openLatestEmail(page, email, 'Your Workbridge sign-in link');
   expect(hrefs.length).toBeGreaterThan(0);
-  for (const href of hrefs) expect(new URL(href).origin).toBe('http://localhost:3100');
+  for (const href of hrefs) expect(new URL(href).origin).toBe(E2E_APP_URL);
 });
 
 test('the session cookie is HttpOnly, SameSite=Lax, Secure and __Secure-, and dies with sign-out', async ({

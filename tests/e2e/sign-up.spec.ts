@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { E2E_APP_URL } from '../../playwright.config';
 import { expectNoAxeViolations, openLatestEmail, uniqueEmail } from './helpers';
 
 test('a client signs up in the browser using only the link from the local mailbox', async ({
@@ -18,7 +19,7 @@ test('a client signs up in the browser using only the link from the local mailbo
   const { hrefs } = await openLatestEmail(page, email, 'Your Workbridge sign-in link');
   const link = hrefs.find((h) => h.includes('/sign-in/confirm'));
   expect(link).toBeDefined();
-  expect(new URL(link!).origin).toBe('http://localhost:3100');
+  expect(new URL(link!).origin).toBe(E2E_APP_URL);
 
   // A mail scanner fetching the link (GET and HEAD) uses nothing up.
   expect((await request.get(link!)).status()).toBe(200);
