@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { isMailboxEnabled } from '@/lib/email/mailbox';
 import { BadgesSection, ButtonsSection, CardsSection, TokensSection } from './basics';
 import { EmptyStatesSection, NoticesSection, TablesSection, TermsSection } from './content';
+import { FlowSection } from './flow';
 import styles from './gallery.module.css';
 
 export const metadata: Metadata = { title: 'UI gallery', robots: { index: false } };
@@ -46,6 +47,7 @@ export default function UiGalleryPage() {
       <TermsSection />
       <NoticesSection />
       <EmptyStatesSection />
+      <FlowSection />
       <Card title="Page header">
         <p>
           The heading at the top of this page is a <code>PageHeader</code>: the one{' '}
@@ -65,4 +67,5 @@ const SECTIONS = [
   ['terms', 'Terms and money'],
   ['notices', 'Notices'],
   ['empty', 'Empty states'],
+  ['flow', 'Rail and confirmations'],
 ] as const;
