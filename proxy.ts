@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '@/db';
-import { resolveInviteLink } from '@/lib/invites/landing';
+import { screenInviteLink } from '@/lib/invites/landing';
 import { inviteLinkStatus } from '@/lib/invites/link-status';
 import { guardServerAction } from '@/lib/server/action-guard';
 
@@ -12,7 +12,8 @@ import { guardServerAction } from '@/lib/server/action-guard';
  *   proxyClientMaxBodySize in next.config.ts), so the upload routes are never matched;
  *   /api has no actions.
  * - invite links: a page cannot choose its status, so a dead link's page (the same page,
- *   rendered as usual) is answered 410 from here. Reading the link changes nothing.
+ *   rendered as usual) is answered 410 from here, by a small read of the link's status (the
+ *   page then reads it in full). Reading the link changes nothing.
  *   Unknown tokens get their 404 from the page's notFound().
  */
 export async function proxy(request: NextRequest) {
@@ -22,7 +23,7 @@ export async function proxy(request: NextRequest) {
   if (!isInviteLink || (request.method !== 'GET' && request.method !== 'HEAD'))
     return NextResponse.next();
   const { db } = await getDatabase();
-  const status = inviteLinkStatus((await resolveInviteLink(db, token)).kind);
+  const status = inviteLinkStatus(await screenInviteLink(db, token));
   return status === 410 ? NextResponse.rewrite(request.nextUrl, { status }) : NextResponse.next();
 }
 
