@@ -27,7 +27,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** What a link's kind depends on: its invite's status and expiry, and whether a newer link replaced it. */
 type LinkFacts = Pick<Invite, 'status' | 'expiresAt'> & { supersededAt: Date | null };
 
-function kindOf(facts: LinkFacts, now: Date): Exclude<LinkState['kind'], 'unknown'> {
+function classifyLink(facts: LinkFacts, now: Date): Exclude<LinkState['kind'], 'unknown'> {
   if (facts.status === 'joined') return 'used';
   if (facts.status === 'declined') return 'declined';
   if (facts.status === 'revoked') return 'revoked';
@@ -47,7 +47,7 @@ export async function resolveInviteLink(
   if (!row) return { kind: 'unknown' };
   const { invite } = row;
   const names = { workspaceName: row.workspaceName, inviterName: row.inviterName ?? '' };
-  const kind = kindOf({ ...invite, supersededAt: row.supersededAt }, now);
+  const kind = classifyLink({ ...invite, supersededAt: row.supersededAt }, now);
   if (kind === 'used' || kind === 'declined') return { kind, invite };
   if (kind === 'superseded') return { kind };
   if (kind === 'revoked' || kind === 'expired') return { kind, invite, ...names };
@@ -72,7 +72,7 @@ export async function screenInviteLink(
 ): Promise<LinkState['kind']> {
   if (!TOKEN_SHAPE.test(token)) return 'unknown';
   const facts = await findLinkFacts(db, token);
-  return facts ? kindOf(facts, now) : 'unknown';
+  return facts ? classifyLink(facts, now) : 'unknown';
 }
 
 /** The one write a landing page makes: an "opened" event, once per invite. */
