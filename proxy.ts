@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '@/db';
-import { resolveInviteLink } from '@/lib/invites/landing';
+import { screenInviteLink } from '@/lib/invites/landing';
 import { inviteLinkStatus } from '@/lib/invites/link-status';
 import { RETURN_PATH_HEADER } from '@/lib/auth/constants';
 import { guardServerAction } from '@/lib/server/action-guard';
@@ -16,7 +16,8 @@ const SIGNED_IN_SECTIONS = new Set(['admin', 'client', 'compliance', 'onboarding
  *   proxyClientMaxBodySize in next.config.ts), so the upload routes are never matched;
  *   /api has no actions.
  * - invite links: a page cannot choose its status, so a dead link's page (the same page,
- *   rendered as usual) is answered 410 from here. Reading the link changes nothing.
+ *   rendered as usual) is answered 410 from here, by a small read of the link's status (the
+ *   page then reads it in full). Reading the link changes nothing.
  *   Unknown tokens get their 404 from the page's notFound().
  * - pages of the signed-in areas: the path asked for goes to the page as a request header,
  *   so requireViewer can send a visitor to sign in and back (a page is not told its URL).
@@ -33,7 +34,7 @@ export async function proxy(request: NextRequest) {
   if (!isInviteLink || (request.method !== 'GET' && request.method !== 'HEAD'))
     return NextResponse.next();
   const { db } = await getDatabase();
-  const status = inviteLinkStatus((await resolveInviteLink(db, token)).kind);
+  const status = inviteLinkStatus(await screenInviteLink(db, token));
   return status === 410 ? NextResponse.rewrite(request.nextUrl, { status }) : NextResponse.next();
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { inviteEvents } from '@/db/schema';
 import type { Invite } from './queries';
-import { findInviteByToken } from './tokens';
+import { findInviteByToken, findLinkFacts } from './tokens';
 
 /** What an invite link leads to; never says whether an email has an account. */
 export type LinkState =
@@ -24,6 +24,18 @@ export type LinkState =
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/** What a link's kind depends on: its invite's status and expiry, and whether a newer link replaced it. */
+type LinkFacts = Pick<Invite, 'status' | 'expiresAt'> & { supersededAt: Date | null };
+
+function classifyLink(facts: LinkFacts, now: Date): Exclude<LinkState['kind'], 'unknown'> {
+  if (facts.status === 'joined') return 'used';
+  if (facts.status === 'declined') return 'declined';
+  if (facts.status === 'revoked') return 'revoked';
+  if (facts.supersededAt) return 'superseded';
+  if (facts.status === 'expired' || facts.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'open';
+}
+
 /** Reads the state of a link. Changes nothing. */
 export async function resolveInviteLink(
   db: DbOrTx,
@@ -35,20 +47,32 @@ export async function resolveInviteLink(
   if (!row) return { kind: 'unknown' };
   const { invite } = row;
   const names = { workspaceName: row.workspaceName, inviterName: row.inviterName ?? '' };
-  if (invite.status === 'joined') return { kind: 'used', invite };
-  if (invite.status === 'declined') return { kind: 'declined', invite };
-  if (invite.status === 'revoked') return { kind: 'revoked', invite, ...names };
-  if (row.supersededAt) return { kind: 'superseded' };
-  if (invite.status === 'expired' || invite.expiresAt.getTime() <= now.getTime()) {
-    return { kind: 'expired', invite, ...names };
-  }
+  const kind = classifyLink({ ...invite, supersededAt: row.supersededAt }, now);
+  if (kind === 'used' || kind === 'declined') return { kind, invite };
+  if (kind === 'superseded') return { kind };
+  if (kind === 'revoked' || kind === 'expired') return { kind, invite, ...names };
   return {
-    kind: 'open',
+    kind,
     invite,
     ...names,
     workspaceType: row.workspaceType,
     opened: Boolean(row.opened),
   };
+}
+
+/**
+ * Only the kind of a link, for proxy.ts, which answers dead links 410 before the page reads
+ * the link in full: three columns by the token's unique index, without the invite, its
+ * workspace and inviter, and whether it was opened.
+ */
+export async function screenInviteLink(
+  db: DbOrTx,
+  token: string,
+  now = new Date(),
+): Promise<LinkState['kind']> {
+  if (!TOKEN_SHAPE.test(token)) return 'unknown';
+  const facts = await findLinkFacts(db, token);
+  return facts ? classifyLink(facts, now) : 'unknown';
 }
 
 /** The one write a landing page makes: an "opened" event, once per invite. */

@@ -16,17 +16,48 @@ export async function recordInviteEvent(
   await db.insert(inviteEvents).values({ ...event, detail: event.detail ?? null });
 }
 
+/** One invite of the list, with what its status is worked out from. */
+export type InviteListItem = {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: Invite['status'];
+  expiresAt: Date;
+  deliveryEvent: Invite['deliveryEvent'];
+  /** When the landing page was first opened: the earliest of the invite's 'opened' events. */
+  openedAt: Date | null;
+  contractStatus: Contract['status'] | null;
+  /** The contract's freelancer once someone joined; null before. */
+  freelancerId: string | null;
+  createdAt: Date;
+  outboxStatus: (typeof emailOutbox.$inferSelect)['status'] | null;
+  /** The offer's title. */
+  title: string | null;
+};
+
+/** An InviteListItem as JSON carries it: timestamps as ISO 8601 text. */
+type InviteListJson = Omit<InviteListItem, 'expiresAt' | 'openedAt' | 'createdAt'> & {
+  expiresAt: string;
+  openedAt: string | null;
+  createdAt: string;
+};
+
 /**
  * One page of a workspace's invites, newest first, with the delivery state of their latest email.
  * The page of invites is picked first (by the workspace/created index) and only its rows are
  * joined: joining every invite and sorting afterwards cost 20 ms at 1,000 invites on PGlite,
  * whose planner has no statistics to tell it otherwise.
+ *
+ * The page comes back as one JSON value of named objects built in SQL: per row and column the
+ * drivers copy and decode a field and Drizzle maps it, which cost as much as the query itself
+ * on PGlite (25 invites: 0.59 ms as rows, 0.27 ms as one JSON value).
  */
 export async function listWorkspaceInvites(
   db: DbOrTx,
   workspaceId: string,
   options: { limit: number; offset: number },
-) {
+): Promise<InviteListItem[]> {
   if (!Number.isInteger(options.limit) || options.limit < 1)
     throw new RangeError(`limit ${options.limit}`);
   const query = preparedQuery(db, 'listWorkspaceInvites', (db) => {
@@ -60,37 +91,52 @@ export async function listWorkspaceInvites(
       .where(eq(contracts.inviteId, page.id))
       .limit(1)
       .as('offer');
-    // When the landing page was first opened: the earliest of the invite's 'opened' events.
     const opened = db
       .select({ at: min(inviteEvents.createdAt).as('opened_at') })
       .from(inviteEvents)
       .where(and(eq(inviteEvents.inviteId, page.id), eq(inviteEvents.type, 'opened')))
       .as('opened');
+    const item = sql`json_build_object(
+      'id', ${page.id},
+      'email', ${page.email},
+      'firstName', ${page.firstName},
+      'lastName', ${page.lastName},
+      'status', ${page.status},
+      'expiresAt', ${page.expiresAt},
+      'deliveryEvent', ${page.deliveryEvent},
+      'openedAt', ${opened.at},
+      'contractStatus', ${offer.status},
+      'freelancerId', ${offer.freelancerId},
+      'createdAt', ${page.createdAt},
+      'outboxStatus', ${emailOutbox.status},
+      'title', ${offer.title}
+    )`;
     return db
       .select({
-        id: page.id,
-        email: page.email,
-        firstName: page.firstName,
-        lastName: page.lastName,
-        status: page.status,
-        expiresAt: page.expiresAt,
-        deliveryEvent: page.deliveryEvent,
-        openedAt: opened.at,
-        contractStatus: offer.status,
-        freelancerId: offer.freelancerId,
-        createdAt: page.createdAt,
-        outboxStatus: emailOutbox.status,
-        title: offer.title,
+        invites: sql<InviteListJson[] | string>`coalesce(
+          json_agg(${item} order by ${page.createdAt} desc, ${page.id} desc), '[]')`,
       })
       .from(page)
       .leftJoin(emailOutbox, eq(emailOutbox.id, page.lastOutboxId))
       .leftJoinLateral(offer, sql`true`)
-      .leftJoinLateral(opened, sql`true`)
-      .orderBy(desc(page.createdAt), desc(page.id));
+      .leftJoinLateral(opened, sql`true`);
   });
   // No total here: the workspace row carries it (client_workspace.invite_count, kept by
   // triggers), so a view never counts every invite of the workspace.
-  return query.execute({ workspaceId, limit: options.limit, offset: options.offset });
+  const [result] = await query.execute({
+    workspaceId,
+    limit: options.limit,
+    offset: options.offset,
+  });
+  // postgres.js decodes json itself; PGlite may hand over the text.
+  const items: InviteListJson[] =
+    typeof result.invites === 'string' ? JSON.parse(result.invites) : result.invites;
+  return items.map((item) => ({
+    ...item,
+    expiresAt: new Date(item.expiresAt),
+    openedAt: item.openedAt === null ? null : new Date(item.openedAt),
+    createdAt: new Date(item.createdAt),
+  }));
 }
 
 /** The invite if it belongs to the workspace; undefined otherwise (the caller says 404). */

@@ -56,6 +56,23 @@ export async function findReplacementAddress(db: DbOrTx, token: string): Promise
   return row?.email ?? null;
 }
 
+/** What decides a link's kind (see landing.ts); undefined for a token never issued. */
+export async function findLinkFacts(db: DbOrTx, token: string) {
+  const query = preparedQuery(db, 'findLinkFacts', (db) =>
+    db
+      .select({
+        status: invites.status,
+        expiresAt: invites.expiresAt,
+        supersededAt: inviteTokens.supersededAt,
+      })
+      .from(inviteTokens)
+      .innerJoin(invites, eq(invites.id, inviteTokens.inviteId))
+      .where(eq(inviteTokens.tokenHash, param('tokenHash'))),
+  );
+  const [row] = await query.execute({ tokenHash: hashToken(token) });
+  return row;
+}
+
 /** A condition on `invite`: this token is the invite's current link (for guarded updates). */
 export function isCurrentLinkOf(token: string) {
   return sql`exists (select 1 from ${inviteTokens} where ${inviteTokens.inviteId} = ${invites.id} and ${inviteTokens.tokenHash} = ${hashToken(token)} and ${inviteTokens.supersededAt} is null)`;

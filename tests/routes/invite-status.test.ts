@@ -22,6 +22,7 @@ const { createInvite } = await import('@/lib/invites/service');
 const { resendInvite, revokeInvite } = await import('@/lib/invites/manage');
 const { joinFromInvite } = await import('@/lib/invites/accept');
 const { getEnv } = await import('@/lib/env');
+const { resolveInviteLink, screenInviteLink } = await import('@/lib/invites/landing');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -71,6 +72,17 @@ describe('invite link status codes', () => {
     }
     // The proxy only reads: the open link is still open.
     expect(await statusOf(open.token)).toBe(200);
+    // The proxy's small read and the page's full one tell each link apart the same way.
+    for (const [link, kind] of [
+      [open, 'open'],
+      [revoked, 'revoked'],
+      [superseded, 'superseded'],
+      [expired, 'expired'],
+      [used, 'used'],
+    ] as const) {
+      expect(await screenInviteLink(database.db, link.token)).toBe(kind);
+      expect((await resolveInviteLink(database.db, link.token)).kind).toBe(kind);
+    }
   });
 
   it('answers 404 for a token never issued, with the generic page', async () => {
