@@ -85,6 +85,7 @@ describe('parseEnv', () => {
       expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
       expect.stringMatching(/^RESEND_API_KEY is required in production/),
       expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
+      expect.stringMatching(/^STRIPE_SECRET_KEY is required in production/),
     ]);
   });
 
@@ -101,7 +102,11 @@ describe('parseEnv', () => {
   });
 
   it('refuses to start in production without DATA_ENCRYPTION_KEY, not at the first payout save', () => {
-    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      PAYMENTS_PROVIDER: 'simulated',
+    };
     const mailbox = { ...production, EMAIL_TRANSPORT: 'mailbox' };
     expect(problemsOf(mailbox)).toEqual([
       expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
@@ -116,6 +121,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: TEST_KEY,
+      PAYMENTS_PROVIDER: 'simulated',
     };
     expect(problemsOf({ ...production, RESEND_API_KEY: 're_test' })).toEqual([
       expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
@@ -142,6 +148,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PAYMENTS_PROVIDER: 'simulated',
     };
     expect(parseEnv({ ...production, EMAIL_TRANSPORT: 'mailbox' }).E2E_TEST_HOOKS).toBe(false);
     const run = { ...production, E2E_TEST_HOOKS: '1' };
@@ -166,6 +173,7 @@ describe('parseEnv', () => {
       RESEND_API_KEY: 're_test',
       EMAIL_FROM: 'Workbridge <no-reply@workbridge.example>',
       APP_URL: 'https://app.workbridge.example/',
+      PAYMENTS_PROVIDER: 'simulated',
     });
     expect(env.EMAIL_TRANSPORT).toBe('resend');
     expect(env.secureCookies).toBe(true);

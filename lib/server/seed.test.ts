@@ -35,6 +35,7 @@ describe('when the demo is seeded', () => {
     NODE_ENV: 'production',
     AUTH_SECRET: 'x'.repeat(40),
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    PAYMENTS_PROVIDER: 'simulated',
   };
   const mailbox = { EMAIL_TRANSPORT: 'mailbox' };
 

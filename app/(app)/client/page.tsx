@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
+import { hasBillingMethod } from '@/lib/billing/service';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
 import { InviteTableRows } from './invite-table';
 import { displayStatus, STATUS_LABELS } from '@/lib/invites/status';
@@ -21,10 +22,13 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
   const { db } = await getDatabase();
   // The total comes with the session's workspace row (kept by triggers on invite).
   const total = viewer.workspace?.inviteCount ?? 0;
-  const rows = await listWorkspaceInvites(db, inviter.workspaceId, {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const [rows, canBeCharged] = await Promise.all([
+    listWorkspaceInvites(db, inviter.workspaceId, {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
+    hasBillingMethod(db, inviter.workspaceId),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const now = new Date();
   return (
@@ -37,12 +41,24 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
           on their way.
         </p>
       )}
+      {!canBeCharged && (
+        <section aria-labelledby="blockers-heading" className="notice">
+          <h2 id="blockers-heading">Before your first payment</h2>
+          <p>
+            <Link href="/client/billing">Add a billing method</Link> so invoices and milestones can
+            be paid when they are due.
+          </p>
+        </section>
+      )}
       <p className="actions">
         <Link className="button" href="/client/invites/new">
           Invite a freelancer
         </Link>
         <Link className="button secondary" href="/client/invites/bulk">
           Bulk invite
+        </Link>
+        <Link className="button secondary" href="/client/billing">
+          Billing methods
         </Link>
       </p>
       <section aria-labelledby="invites-heading">
