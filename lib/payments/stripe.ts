@@ -6,6 +6,8 @@ export type StripeSettings = {
   webhookSecret: string;
   /** A stand-in server for tests: the SDK's own host, port and protocol options. */
   apiUrl?: string;
+  /** How long one request may take (20 s by default); tests make a hang short. */
+  timeoutMs?: number;
 };
 
 /** The SDK configured once per settings; tests point it at a local stand-in. */
@@ -21,7 +23,7 @@ export function stripeClient(settings: StripeSettings): Stripe {
       : {}),
     // Our own retries (the charge service, the settlement job) repeat the same idempotency key.
     maxNetworkRetries: 1,
-    timeout: 20_000,
+    timeout: settings.timeoutMs ?? 20_000,
     telemetry: false,
   });
 }
@@ -187,8 +189,8 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
         };
       }
       const intent = event.data.object as Stripe.PaymentIntent;
-      const state = stateOf(intent);
-      return { id: event.id, type: event.type, chargeRef: intent.id, ...state };
+      const { status, failureReason } = stateOf(intent);
+      return { id: event.id, type: event.type, chargeRef: intent.id, status, failureReason };
     },
   };
 }
