@@ -16,7 +16,7 @@ const idOf = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
  * confirmSetupIntent (Stripe.js would confirm the card with Stripe), may make the next
  * charges hang after they were made (a timeout after charging), and builds webhook events.
  */
-export async function startStripeStandIn() {
+export async function startStripeStandIn(options: { unref?: boolean } = {}) {
   const customers = new Map<string, Json>();
   const setupIntents = new Map<string, Json>();
   const paymentMethods = new Map<string, Json & { behaviour: string }>();
@@ -142,6 +142,7 @@ export async function startStripeStandIn() {
     send(res, answer);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  if (options.unref) server.unref();
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -196,3 +197,25 @@ export async function startStripeStandIn() {
 }
 
 export type StripeStandIn = Awaited<ReturnType<typeof startStripeStandIn>>;
+
+let shared: Promise<StripeStandIn> | undefined;
+
+/**
+ * One stand-in for a whole test file whose cases cannot close it (the matrix, the fuzzer):
+ * it does not keep the process alive.
+ */
+export function sharedStripeStandIn(): Promise<StripeStandIn> {
+  shared ??= startStripeStandIn({ unref: true });
+  return shared;
+}
+
+/** The settings that select Stripe, pointed at a stand-in. */
+export function stripeEnvFor(standIn: StripeStandIn, webhookSecret = 'whsec_stand_in_secret') {
+  return {
+    PAYMENTS_PROVIDER: 'stripe',
+    STRIPE_SECRET_KEY: 'sk_test_standin',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_standin',
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_URL: standIn.url,
+  };
+}

@@ -1,4 +1,5 @@
 import { ACCOUNT_FUZZ } from './cases/accounts';
+import { BILLING_FUZZ } from './cases/billing';
 import { CLIENT_FUZZ } from './cases/client';
 import { FREELANCER_FUZZ } from './cases/freelancer';
 import type { FuzzCase } from './runner';
@@ -9,6 +10,7 @@ import type { FuzzCase } from './runner';
  */
 export const ACTION_FUZZ: Record<string, FuzzCase> = {
   ...ACCOUNT_FUZZ,
+  ...BILLING_FUZZ,
   ...CLIENT_FUZZ,
   ...FREELANCER_FUZZ,
 };

@@ -1,4 +1,5 @@
 import { ACCOUNT_CASES } from './cases/accounts';
+import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { INVITE_ROUTE_CASES } from './cases/invite-routes';
@@ -12,6 +13,7 @@ import type { Entry } from './runner';
  */
 export const MATRIX: Record<string, Entry> = {
   ...ACCOUNT_CASES,
+  ...BILLING_CASES,
   ...CLIENT_CASES,
   ...FREELANCER_CASES,
   ...INVITE_ROUTE_CASES,
