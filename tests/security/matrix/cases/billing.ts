@@ -31,7 +31,7 @@ async function victimCard(world: World) {
   throw new Error('unreachable');
 }
 
-async function useStripe(world: World, webhookSecret?: string) {
+async function selectStripe(world: World, webhookSecret?: string) {
   const standIn = await sharedStripeStandIn();
   for (const [name, value] of Object.entries(stripeEnvFor(standIn, webhookSecret))) {
     world.setEnv(name, value);
@@ -85,7 +85,7 @@ export const BILLING_CASES: Record<string, Entry> = {
       "Saves the card of a SetupIntent of the caller's own Stripe customer; another workspace's SetupIntent id is refused.",
     rightful: 'victimClient',
     async arrange(world) {
-      const standIn = await useStripe(world);
+      const standIn = await selectStripe(world);
       const setup = await startBillingMethodSetup(
         world.db,
         selectPaymentProvider(world.db),
@@ -132,9 +132,9 @@ export const BILLING_CASES: Record<string, Entry> = {
       "Stripe calls it with no session: the signature over the raw body, checked by Stripe's SDK, is the credential. Unsigned, wrongly signed or tampered calls change nothing, whoever is signed in.",
     rightful: 'anonymous',
     async arrange(world) {
-      await useStripe(world, WEBHOOK_SECRET);
+      await selectStripe(world, WEBHOOK_SECRET);
       const { methodId } = await victimCard(world);
-      await useStripe(world, WEBHOOK_SECRET);
+      await selectStripe(world, WEBHOOK_SECRET);
       const ref = `pi_${randomUUID().replaceAll('-', '')}`;
       const [charge] = await world.db
         .insert(paymentCharges)
