@@ -18,6 +18,18 @@ const NOTICES: Record<string, string> = {
   removed: 'Card removed.',
 };
 
+/** A SetupIntent for this visit; Stripe being unreachable leaves the rest of the page working. */
+async function startStripeSetup(
+  ...args: Parameters<typeof startBillingMethodSetup>
+): Promise<{ clientSecret: string } | null> {
+  try {
+    return await startBillingMethodSetup(...args);
+  } catch (error) {
+    console.error('[billing] could not start a card setup:', (error as Error).message);
+    return null;
+  }
+}
+
 type Props = { searchParams: Promise<{ notice?: string }> };
 
 export default async function ClientBillingPage({ searchParams }: Props) {
@@ -26,17 +38,8 @@ export default async function ClientBillingPage({ searchParams }: Props) {
   const { db } = await getDatabase();
   const provider = selectPaymentProvider(db);
   const methods = await listBillingMethods(db, inviter.workspaceId);
-  const stripeSetup = provider.name === 'stripe' ? await startStripeSetup() : null;
-  /** A SetupIntent for this visit; Stripe being unreachable leaves the rest of the page working. */
-  async function startStripeSetup() {
-    try {
-      return await startBillingMethodSetup(db, provider, inviter);
-    } catch (error) {
-      console.error('[billing] could not start a card setup:', (error as Error).message);
-      return null;
-    }
-  }
-
+  const stripeSetup =
+    provider.name === 'stripe' ? await startStripeSetup(db, provider, inviter) : null;
   return (
     <>
       <h1>Billing methods</h1>
