@@ -39,6 +39,8 @@ export default defineConfig({
       PORT: String(PORT),
       APP_URL: E2E_APP_URL,
       EMAIL_TRANSPORT: 'mailbox',
+      // The simulated card processor: production refuses it unless chosen.
+      PAYMENTS_PROVIDER: 'simulated',
       AUTH_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
       PGLITE_DIR: '.data/e2e/pglite',
       SEED_DEMO: 'true',

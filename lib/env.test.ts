@@ -86,6 +86,7 @@ describe('parseEnv', () => {
       expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
       expect.stringMatching(/^RESEND_API_KEY is required in production/),
       expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
+      expect.stringMatching(/^STRIPE_SECRET_KEY is required in production/),
     ]);
   });
 
@@ -106,6 +107,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: 'x'.repeat(40),
       APP_URL: 'https://app.workbridge.example',
+      PAYMENTS_PROVIDER: 'simulated',
     };
     const mailbox = { ...production, EMAIL_TRANSPORT: 'mailbox' };
     expect(problemsOf(mailbox)).toEqual([
@@ -122,6 +124,7 @@ describe('parseEnv', () => {
       AUTH_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: TEST_KEY,
       APP_URL: 'https://app.workbridge.example',
+      PAYMENTS_PROVIDER: 'simulated',
     };
     expect(problemsOf({ ...production, RESEND_API_KEY: 're_test' })).toEqual([
       expect.stringMatching(/^EMAIL_FROM is required in production with Resend/),
@@ -149,6 +152,7 @@ describe('parseEnv', () => {
       AUTH_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       APP_URL: 'https://app.workbridge.example',
+      PAYMENTS_PROVIDER: 'simulated',
     };
     expect(parseEnv({ ...production, EMAIL_TRANSPORT: 'mailbox' }).E2E_TEST_HOOKS).toBe(false);
     const run = { ...production, E2E_TEST_HOOKS: '1' };
@@ -197,6 +201,7 @@ describe('parseEnv', () => {
       RESEND_API_KEY: 're_test',
       EMAIL_FROM: 'Workbridge <no-reply@workbridge.example>',
       APP_URL: 'https://app.workbridge.example/',
+      PAYMENTS_PROVIDER: 'simulated',
     });
     expect(env.EMAIL_TRANSPORT).toBe('resend');
     expect(env.secureCookies).toBe(true);

@@ -74,6 +74,19 @@ const envSchema = z
             ),
         ),
       ),
+    /** simulated: the embedded test-card processor; stripe: needs the STRIPE_* keys below. */
+    PAYMENTS_PROVIDER: z.enum(['simulated', 'stripe']).optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_… or rk_…)')
+      .optional(),
+    STRIPE_PUBLISHABLE_KEY: z
+      .string()
+      .regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe publishable key (pk_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    /** Another address for Stripe's API (a local stand-in); Stripe's own by default. */
+    STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
     INVITE_TTL_DAYS: positiveInt(30, 365),
     /** Invitation emails (new, resent, to a changed address) one workspace may send in 24 hours. */
     INVITES_PER_DAY: positiveInt(50, 100_000),
@@ -136,6 +149,26 @@ const envSchema = z
           'e.g. "Workbridge <no-reply@example.com>"',
       );
     }
+    // As with the mailbox: the simulated processor outside development only when chosen.
+    const choosesStripe =
+      env.PAYMENTS_PROVIDER === 'stripe' ||
+      (env.PAYMENTS_PROVIDER === undefined &&
+        (env.STRIPE_SECRET_KEY !== undefined || env.STRIPE_WEBHOOK_SECRET !== undefined));
+    if (choosesStripe) {
+      for (const name of [
+        'STRIPE_SECRET_KEY',
+        'STRIPE_WEBHOOK_SECRET',
+        'STRIPE_PUBLISHABLE_KEY',
+      ] as const) {
+        if (!env[name])
+          problem(name, 'is required for Stripe payments (or set PAYMENTS_PROVIDER=simulated)');
+      }
+    } else if (isProduction && env.PAYMENTS_PROVIDER !== 'simulated') {
+      problem(
+        'STRIPE_SECRET_KEY',
+        'is required in production, with STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY (or set PAYMENTS_PROVIDER=simulated for a local test run)',
+      );
+    }
     // The hooks sign anyone in: never beside real mail, so never on a real deployment.
     if (env.E2E_TEST_HOOKS && env.EMAIL_TRANSPORT !== 'mailbox') {
       problem(
@@ -152,6 +185,7 @@ export type Env = RawEnv & {
   AUTH_SECRET: string;
   EMAIL_FROM: string;
   EMAIL_TRANSPORT: 'resend' | 'mailbox';
+  PAYMENTS_PROVIDER: 'simulated' | 'stripe';
   SEED_DEMO: boolean;
   isProduction: boolean;
   secureCookies: boolean;
@@ -186,6 +220,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
     EMAIL_FROM: env.EMAIL_FROM ?? DEVELOPMENT_EMAIL_FROM,
     EMAIL_TRANSPORT: env.EMAIL_TRANSPORT ?? (env.RESEND_API_KEY ? 'resend' : 'mailbox'),
+    PAYMENTS_PROVIDER: env.PAYMENTS_PROVIDER ?? (env.STRIPE_SECRET_KEY ? 'stripe' : 'simulated'),
     SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV === 'development',
     isProduction,
     secureCookies: isProduction,

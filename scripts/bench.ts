@@ -87,6 +87,7 @@ async function withServer<T>(
       // Production refuses to start without one; a fixed key is fine for a throwaway database.
       DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       EMAIL_TRANSPORT: 'mailbox',
+      PAYMENTS_PROVIDER: 'simulated',
       // No background jobs: they would skew the load and mix into the per-request query counts.
       WORKER_MODE: 'off',
       APP_URL: `http://127.0.0.1:${port}`,

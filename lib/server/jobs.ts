@@ -1,3 +1,5 @@
+import type { ChargeHookTable } from '@/lib/billing/charges';
+import { billingJobs } from '@/lib/billing/jobs';
 import { emailJobs } from '@/lib/email/jobs';
 import type { JobDefinition } from '@/lib/jobs/definition';
 import { recordDeliveryFailure } from '@/lib/invites/delivery';
@@ -13,5 +15,15 @@ export function jobDefinitions(): JobDefinition[] {
     // An invitation whose email was given up on says so on its timeline.
     emailJobs({ onFailed: [recordDeliveryFailure] }),
     inviteJobs(),
+    billingJobs({ hooks: chargeHooks() }),
   ];
+}
+
+/**
+ * What each domain that charges a client does when its charge settles or fails, by the
+ * charge's source type (the settlement job and the Stripe webhook both apply them). None
+ * charges yet: invoices (hourly) and milestones (fixed-price) register theirs here.
+ */
+export function chargeHooks(): ChargeHookTable {
+  return {};
 }

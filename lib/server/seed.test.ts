@@ -36,6 +36,7 @@ describe('when the demo is seeded', () => {
     AUTH_SECRET: 'x'.repeat(40),
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
     APP_URL: 'https://app.workbridge.example',
+    PAYMENTS_PROVIDER: 'simulated',
   };
   const mailbox = { EMAIL_TRANSPORT: 'mailbox' };
 

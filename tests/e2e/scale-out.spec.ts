@@ -68,6 +68,7 @@ test.beforeAll(async ({}, testInfo) => {
     // Both servers must share it: each decrypts what the other wrote.
     DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
     EMAIL_TRANSPORT: 'mailbox',
+    PAYMENTS_PROVIDER: 'simulated',
     NEXT_TELEMETRY_DISABLED: '1',
     ...SERVER_ENV,
   };

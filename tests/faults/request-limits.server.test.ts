@@ -66,6 +66,7 @@ beforeAll(async () => {
       AUTH_SECRET: 'limits-secret-0123456789abcdef0123456789',
       DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       EMAIL_TRANSPORT: 'mailbox',
+      PAYMENTS_PROVIDER: 'simulated',
       RESEND_WEBHOOK_SECRET: `whsec_${Buffer.from('k'.repeat(24)).toString('base64')}`,
       SEED_DEMO: 'false',
     },

@@ -119,6 +119,7 @@ function startProcess(args: string[], env: Record<string, string>) {
       RESEND_API_KEY: 're_test_key',
       RESEND_BASE_URL: standIn.baseUrl,
       EMAIL_FROM: 'Workbridge <no-reply@workbridge.test>',
+      PAYMENTS_PROVIDER: 'simulated',
       SEED_DEMO: 'false',
       // Production refuses to start without it; the tests that serve pass their own port.
       APP_URL: 'http://127.0.0.1:3000',

@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
 import { findFreelancersNotApproved } from '@/lib/compliance/client-status';
+import { hasBillingMethod } from '@/lib/billing/service';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
 import { ButtonLink } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -27,10 +29,13 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
   const { db } = await getDatabase();
   // The total comes with the session's workspace row (kept by triggers on invite).
   const total = viewer.workspace?.inviteCount ?? 0;
-  const rows = await listWorkspaceInvites(db, inviter.workspaceId, {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const [rows, canBeCharged] = await Promise.all([
+    listWorkspaceInvites(db, inviter.workspaceId, {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
+    hasBillingMethod(db, inviter.workspaceId),
+  ]);
   const notApproved = await findFreelancersNotApproved(
     db,
     rows.flatMap((r) =>
@@ -50,6 +55,9 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
             <ButtonLink href="/client/invites/bulk" variant="secondary">
               Bulk invite
             </ButtonLink>
+            <ButtonLink href="/client/billing" variant="secondary">
+              Billing methods
+            </ButtonLink>
           </>
         }
       />
@@ -60,6 +68,14 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
             {Number(params.count) === 1 ? 'is' : 'are'} on their way.
           </p>
         </Notice>
+      )}
+      {!canBeCharged && (
+        <Card title="Before your first payment" tone="warning">
+          <p>
+            <Link href="/client/billing">Add a billing method</Link> so invoices and milestones can
+            be paid when they are due.
+          </p>
+        </Card>
       )}
       <section aria-labelledby="invites-heading">
         <h2 id="invites-heading">Invites</h2>

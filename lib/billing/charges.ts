@@ -1,0 +1,276 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { billingMethods, paymentCharges } from '@/db/schema';
+import { now } from '@/lib/clock';
+import type { ChargeState, PaymentProvider } from '@/lib/payments/provider';
+import {
+  findChargeByKey,
+  findCustomerRef,
+  findDefaultBillingMethod,
+  type ChargeRow,
+} from './queries';
+
+/**
+ * What the domain that asked for a charge does when it settles, registered per source type
+ * (lib/server/jobs.ts): post the money to the ledger, mark an invoice paid or payment_failed,
+ * email the client. They run inside the transaction that records the charge's new state,
+ * once per state (the state change is guarded), so what they write is never doubled.
+ */
+export type ChargeHooks = {
+  onSettled?: (tx: Tx, charge: ChargeRow) => Promise<void>;
+  onFailed?: (tx: Tx, charge: ChargeRow, retry: { willRetry: boolean }) => Promise<void>;
+};
+export type ChargeHookTable = Record<string, ChargeHooks>;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** The wait after each declined attempt before the next: retries on days 1, 3 and 7. */
+export const RETRY_DELAYS_MS = [1 * DAY_MS, 2 * DAY_MS, 4 * DAY_MS];
+/** After a provider error (a timeout), the same attempt is sent again, with the same key. */
+export const RESEND_DELAY_MS = 1 * MINUTE_MS;
+/** How often a processing charge is asked about. */
+export const POLL_INTERVAL_MS = 1 * MINUTE_MS;
+
+const RANK = { requested: 0, processing: 1, succeeded: 2, failed: 2 } as const;
+
+export type ChargeRequest = {
+  workspaceId: string;
+  amountCents: number;
+  currency: string;
+  idempotencyKey: string;
+  sourceType: string;
+  sourceId: string;
+};
+
+export type ChargeResult =
+  | { ok: true; charge: ChargeRow }
+  | { ok: false; reason: 'no-billing-method' | 'key-reused'; message: string };
+
+const later = (ms: number) => new Date(now().getTime() + ms);
+
+/** The provider's key of one attempt: a retry after a decline is a new charge there. */
+export const providerKeyOf = (charge: Pick<ChargeRow, 'idempotencyKey' | 'attempt'>) =>
+  `${charge.idempotencyKey}:${charge.attempt}`;
+
+const sameRequest = (charge: ChargeRow, input: ChargeRequest) =>
+  charge.workspaceId === input.workspaceId &&
+  charge.amountCents === input.amountCents &&
+  charge.currency === input.currency &&
+  charge.sourceType === input.sourceType &&
+  charge.sourceId === input.sourceId;
+
+/**
+ * Charges the workspace's default billing method once per idempotency key: a request
+ * replayed with the same key answers the charge already made and charges nothing more.
+ */
+export async function requestCharge(
+  db: Db,
+  provider: PaymentProvider,
+  hooks: ChargeHookTable,
+  input: ChargeRequest,
+): Promise<ChargeResult> {
+  const replayed = await findChargeByKey(db, input.idempotencyKey);
+  if (replayed) return answerReplay(replayed, input);
+  const method = await findDefaultBillingMethod(db, input.workspaceId);
+  if (!method || method.provider !== provider.name) {
+    return {
+      ok: false,
+      reason: 'no-billing-method',
+      message: 'Add a billing method before your first payment is due.',
+    };
+  }
+  const [created] = await db
+    .insert(paymentCharges)
+    .values({
+      ...input,
+      billingMethodId: method.id,
+      provider: provider.name,
+      // If this process stops before the provider answers, the settlement job sends it.
+      nextAttemptAt: later(RESEND_DELAY_MS),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!created) return answerReplay((await findChargeByKey(db, input.idempotencyKey))!, input);
+  return { ok: true, charge: await submitCharge(db, provider, hooks, created) };
+}
+
+function answerReplay(charge: ChargeRow, input: ChargeRequest): ChargeResult {
+  if (!sameRequest(charge, input)) {
+    return {
+      ok: false,
+      reason: 'key-reused',
+      message: 'This idempotency key was already used for another charge.',
+    };
+  }
+  return { ok: true, charge };
+}
+
+/** Sends a requested charge to the provider; a provider error leaves it for the job to resend. */
+export async function submitCharge(
+  db: Db,
+  provider: PaymentProvider,
+  hooks: ChargeHookTable,
+  charge: ChargeRow,
+): Promise<ChargeRow> {
+  if (charge.status !== 'requested') return charge;
+  const [method] = await db
+    .select()
+    .from(billingMethods)
+    .where(eq(billingMethods.id, charge.billingMethodId));
+  const customerRef = await findCustomerRef(db, charge.workspaceId, provider.name);
+  if (!customerRef)
+    throw new Error(`Charge ${charge.id}: the workspace has no ${provider.name} customer`);
+  let state: ChargeState;
+  try {
+    state = await provider.charge({
+      customerRef,
+      methodRef: method.providerRef,
+      amountCents: charge.amountCents,
+      currency: charge.currency,
+      idempotencyKey: providerKeyOf(charge),
+    });
+  } catch (error) {
+    // Maybe charged, maybe not: only a resend with the same key can tell, never a new charge.
+    console.error(`[billing] charge ${charge.id} got no answer:`, (error as Error).message);
+    const [waiting] = await db
+      .update(paymentCharges)
+      .set({ nextAttemptAt: later(RESEND_DELAY_MS), updatedAt: now() })
+      .where(
+        and(
+          eq(paymentCharges.id, charge.id),
+          eq(paymentCharges.status, 'requested'),
+          eq(paymentCharges.attempt, charge.attempt),
+        ),
+      )
+      .returning();
+    return waiting ?? charge;
+  }
+  return (await applyChargeState(db, hooks, charge.id, charge.attempt, state)).charge;
+}
+
+export type Applied = { outcome: 'applied' | 'ignored'; charge: ChargeRow };
+
+/**
+ * Records what the provider said about one attempt of a charge, under a row lock. Answers
+ * about an older attempt, or that go back in the order requested → processing → succeeded
+ * or failed (a late webhook), are ignored; so each state's hooks run once.
+ */
+export async function applyChargeState(
+  db: Db,
+  hooks: ChargeHookTable,
+  chargeId: string,
+  attempt: number,
+  state: ChargeState,
+): Promise<Applied> {
+  return db.transaction(async (tx) => {
+    const [charge] = await tx
+      .select()
+      .from(paymentCharges)
+      .where(eq(paymentCharges.id, chargeId))
+      .for('update');
+    const isStale =
+      charge.attempt !== attempt ||
+      (charge.providerRef !== null && charge.providerRef !== state.ref) ||
+      RANK[state.status] <= RANK[charge.status];
+    if (isStale) return { outcome: 'ignored' as const, charge };
+    const willRetry = state.status === 'failed' && charge.attempt <= RETRY_DELAYS_MS.length;
+    const nextAttemptAt =
+      state.status === 'processing'
+        ? later(POLL_INTERVAL_MS)
+        : willRetry
+          ? later(RETRY_DELAYS_MS[charge.attempt - 1])
+          : null;
+    const [updated] = await tx
+      .update(paymentCharges)
+      .set({
+        status: state.status,
+        providerRef: state.ref,
+        failureReason: state.status === 'failed' ? (state.failureReason ?? 'Declined') : null,
+        nextAttemptAt,
+        updatedAt: now(),
+        settledAt: state.status === 'succeeded' ? now() : null,
+      })
+      .where(eq(paymentCharges.id, chargeId))
+      .returning();
+    const own = hooks[updated.sourceType];
+    if (updated.status === 'succeeded') await own?.onSettled?.(tx, updated);
+    if (updated.status === 'failed') await own?.onFailed?.(tx, updated, { willRetry });
+    return { outcome: 'applied' as const, charge: updated };
+  });
+}
+
+/** A failed charge whose retry is due becomes a new attempt, sent with its own key. */
+async function retryCharge(
+  db: Db,
+  provider: PaymentProvider,
+  hooks: ChargeHookTable,
+  charge: ChargeRow,
+) {
+  const [again] = await db
+    .update(paymentCharges)
+    .set({
+      status: 'requested',
+      attempt: sql`${paymentCharges.attempt} + 1`,
+      providerRef: null,
+      failureReason: null,
+      nextAttemptAt: later(RESEND_DELAY_MS),
+      updatedAt: now(),
+    })
+    .where(
+      and(
+        eq(paymentCharges.id, charge.id),
+        eq(paymentCharges.status, 'failed'),
+        eq(paymentCharges.attempt, charge.attempt),
+      ),
+    )
+    .returning();
+  if (again) await submitCharge(db, provider, hooks, again);
+}
+
+async function pollCharge(
+  db: Db,
+  provider: PaymentProvider,
+  hooks: ChargeHookTable,
+  charge: ChargeRow,
+) {
+  const state = await provider.readCharge(charge.providerRef!);
+  const applied = await applyChargeState(db, hooks, charge.id, charge.attempt, state);
+  if (applied.outcome === 'ignored' && applied.charge.status === 'processing') {
+    await db
+      .update(paymentCharges)
+      .set({ nextAttemptAt: later(POLL_INTERVAL_MS) })
+      .where(and(eq(paymentCharges.id, charge.id), eq(paymentCharges.status, 'processing')));
+  }
+}
+
+/**
+ * The settlement tick (a job runs it every minute): resends requested charges that got no
+ * answer, asks about processing ones, retries failed ones on their schedule. One charge's
+ * error does not stop the others; it is tried again on a later tick.
+ */
+export async function settleDueCharges(
+  db: Db,
+  provider: PaymentProvider,
+  hooks: ChargeHookTable,
+  limit = 100,
+): Promise<number> {
+  const due = await db
+    .select()
+    .from(paymentCharges)
+    .where(
+      and(eq(paymentCharges.provider, provider.name), lte(paymentCharges.nextAttemptAt, now())),
+    )
+    .orderBy(asc(paymentCharges.nextAttemptAt))
+    .limit(limit);
+  for (const charge of due) {
+    try {
+      if (charge.status === 'requested') await submitCharge(db, provider, hooks, charge);
+      else if (charge.status === 'processing') await pollCharge(db, provider, hooks, charge);
+      else if (charge.status === 'failed') await retryCharge(db, provider, hooks, charge);
+    } catch (error) {
+      console.error(`[billing] settling charge ${charge.id} failed:`, (error as Error).message);
+    }
+  }
+  return due.length;
+}
