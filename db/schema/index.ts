@@ -4,3 +4,4 @@ export * from './platform';
 export * from './invites';
 export * from './settings';
 export * from './compliance';
+export * from './ledger';

@@ -1,0 +1,205 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { mayGoNegative, type AccountCode } from './accounts';
+import { LedgerError } from './errors';
+import { isLedgerKind, type LedgerKind } from './kinds';
+
+export type LedgerEntryInput = {
+  account: AccountCode;
+  /** Signed integer cents: positive adds to the account, negative takes from it. */
+  cents: number;
+  currency: string;
+};
+
+export type Posting = {
+  /** The caller's idempotency key: a retry with the same key returns the first result. */
+  key: string;
+  /** What moved the money: one (source, kind) is posted once, whatever the key. */
+  source: { type: string; id: string };
+  kind: LedgerKind;
+  /** When the money moves; the clock's time if not given. */
+  effectiveAt?: Date;
+  memo?: string;
+  entries: LedgerEntryInput[];
+};
+
+export type Posted = { transactionId: string; effectiveAt: Date; replayed: boolean };
+
+const CURRENCY = /^[A-Z]{3}$/;
+const WORD = /^[a-z][a-z_]{1,39}$/;
+
+/**
+ * The only way money moves: one balanced ledger transaction, written inside the caller's
+ * database transaction (so the invoice or withdrawal row that caused it commits with it).
+ *
+ * - A replay (same key, same source, kind and entries) returns the first result; the same
+ *   key with anything else is a `key-reused` error; the same source and kind under another
+ *   key is `source-already-posted`.
+ * - Every non-world account the posting takes from is locked (FOR NO KEY UPDATE, which the
+ *   entries' foreign-key checks do not wait for) in code order, so two postings never hold
+ *   each other's locks, and then refused if its balance would go below zero.
+ * - The database checks again at commit that the transaction has two entries or more and
+ *   sums to zero per currency (migration ledger_guards).
+ */
+export async function postTransaction(tx: Tx, posting: Posting): Promise<Posted> {
+  const entries = checkPosting(posting);
+  const accountRows = uniqueAccounts(entries);
+  await tx.insert(ledgerAccounts).values(accountRows).onConflictDoNothing();
+  const [created] = await tx
+    .insert(ledgerTransactions)
+    .values({
+      idempotencyKey: posting.key,
+      sourceType: posting.source.type,
+      sourceId: posting.source.id,
+      kind: posting.kind,
+      memo: posting.memo ?? null,
+      effectiveAt: posting.effectiveAt ?? now(),
+    })
+    .onConflictDoNothing()
+    .returning({ id: ledgerTransactions.id, effectiveAt: ledgerTransactions.effectiveAt });
+  if (!created) return replay(tx, posting, entries);
+  await refuseOverdraft(tx, entries);
+  await tx
+    .insert(ledgerEntries)
+    .values(
+      entries.map((e) => ({
+        transactionId: created.id,
+        accountCode: e.account,
+        currency: e.currency,
+        amountCents: e.amountCents,
+      })),
+    );
+  return { transactionId: created.id, effectiveAt: created.effectiveAt, replayed: false };
+}
+
+type CheckedEntry = { account: string; currency: string; amountCents: number };
+
+function invalid(message: string): never {
+  throw new LedgerError('invalid', message);
+}
+
+/** The posting's entries in (account, currency) order, or an `invalid` error saying why. */
+function checkPosting(posting: Posting): CheckedEntry[] {
+  if (!posting.key || posting.key.length > 200) invalid('An idempotency key of 1–200 characters.');
+  if (!isLedgerKind(posting.kind)) invalid(`Unknown ledger kind "${posting.kind}".`);
+  if (!WORD.test(posting.source.type)) invalid(`Bad source type "${posting.source.type}".`);
+  if (!posting.source.id) invalid('A source id is required.');
+  if (posting.entries.length < 2) invalid('A ledger transaction needs two entries or more.');
+  const sums = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const entry of posting.entries) {
+    if (!Number.isSafeInteger(entry.cents) || entry.cents === 0)
+      invalid(`An entry is a non-zero whole number of cents, not ${entry.cents}.`);
+    if (!CURRENCY.test(entry.currency)) invalid(`Bad currency "${entry.currency}".`);
+    const id = `${entry.account} ${entry.currency}`;
+    if (seen.has(id)) invalid(`${entry.account} appears twice in one transaction.`);
+    seen.add(id);
+    sums.set(entry.currency, (sums.get(entry.currency) ?? 0) + entry.cents);
+  }
+  for (const [currency, sum] of sums) {
+    if (sum !== 0) invalid(`The entries sum to ${sum} ${currency} cents, not zero.`);
+  }
+  return posting.entries
+    .map((e) => ({ account: e.account, currency: e.currency, amountCents: e.cents }))
+    .sort(byAccount);
+}
+
+function byAccount(a: CheckedEntry, b: CheckedEntry): number {
+  if (a.account !== b.account) return a.account < b.account ? -1 : 1;
+  return a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0;
+}
+
+/** Sorted, so concurrent postings create new accounts in the same order. */
+function uniqueAccounts(entries: CheckedEntry[]) {
+  return entries.map((e) => ({ code: e.account, currency: e.currency }));
+}
+
+async function refuseOverdraft(tx: Tx, entries: CheckedEntry[]): Promise<void> {
+  const debits = entries.filter((e) => e.amountCents < 0 && !mayGoNegative(e.account));
+  if (debits.length === 0) return;
+  const matches = or(
+    ...debits.map((d) =>
+      and(eq(ledgerAccounts.code, d.account), eq(ledgerAccounts.currency, d.currency)),
+    ),
+  );
+  await tx
+    .select({ code: ledgerAccounts.code })
+    .from(ledgerAccounts)
+    .where(matches)
+    .orderBy(asc(ledgerAccounts.code), asc(ledgerAccounts.currency))
+    .for('no key update');
+  // A statement after the lock: under READ COMMITTED it sees every posting committed
+  // before the lock was granted.
+  const balances = await tx
+    .select({
+      account: ledgerEntries.accountCode,
+      currency: ledgerEntries.currency,
+      cents: sql<string>`sum(${ledgerEntries.amountCents})`,
+    })
+    .from(ledgerEntries)
+    .where(
+      inArray(
+        ledgerEntries.accountCode,
+        debits.map((d) => d.account),
+      ),
+    )
+    .groupBy(ledgerEntries.accountCode, ledgerEntries.currency);
+  for (const debit of debits) {
+    const row = balances.find((b) => b.account === debit.account && b.currency === debit.currency);
+    const balance = Number(row?.cents ?? 0);
+    if (balance + debit.amountCents < 0) {
+      throw new LedgerError(
+        'overdraft',
+        `${debit.account} holds ${balance} ${debit.currency} cents; the posting takes ${-debit.amountCents}.`,
+      );
+    }
+  }
+}
+
+/** The key or the source was posted before: the first result, or why this is not a replay. */
+async function replay(tx: Tx, posting: Posting, entries: CheckedEntry[]): Promise<Posted> {
+  const [first] = await tx
+    .select()
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.idempotencyKey, posting.key));
+  if (!first) {
+    throw new LedgerError(
+      'source-already-posted',
+      `${posting.source.type} ${posting.source.id} already has a ${posting.kind} transaction.`,
+    );
+  }
+  const stored = await tx
+    .select({
+      account: ledgerEntries.accountCode,
+      currency: ledgerEntries.currency,
+      amountCents: ledgerEntries.amountCents,
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.transactionId, first.id));
+  const same =
+    first.kind === posting.kind &&
+    first.sourceType === posting.source.type &&
+    first.sourceId === posting.source.id &&
+    sameEntries(stored.sort(byAccount), entries);
+  if (!same) {
+    throw new LedgerError(
+      'key-reused',
+      `Idempotency key "${posting.key}" was used for a different posting.`,
+    );
+  }
+  return { transactionId: first.id, effectiveAt: first.effectiveAt, replayed: true };
+}
+
+function sameEntries(a: CheckedEntry[], b: CheckedEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (e, i) =>
+        e.account === b[i].account &&
+        e.currency === b[i].currency &&
+        e.amountCents === b[i].amountCents,
+    )
+  );
+}
