@@ -14,7 +14,7 @@ afterAll(() => database.dispose());
 
 const post = (posting: Posting) => database.db.transaction((tx) => postTransaction(tx, posting));
 
-function charge(contractId: string, cents: number, key = randomUUID()): Posting {
+function charge(contractId: string, cents: number, key: string = randomUUID()): Posting {
   return {
     key,
     source: { type: 'invoice', id: `inv-${key}` },
