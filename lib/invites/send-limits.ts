@@ -80,8 +80,7 @@ async function checkSends(
   if (remaining >= wanted) return { allowed: true, remaining, retryAt: now() };
   // The send whose 24 hours ending frees the last of the `wanted` places.
   const mustAgeOut = used + wanted - limit;
-  if (mustAgeOut > used)
-    return { allowed: false, remaining, retryAt: new Date(nowMs() + DAY_MS) };
+  if (mustAgeOut > used) return { allowed: false, remaining, retryAt: new Date(nowMs() + DAY_MS) };
   const [oldest] = await unionAll(created, reissued)
     .orderBy(asc(sql`at`))
     .limit(1)
