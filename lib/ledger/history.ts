@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { contracts, ledgerEntries, ledgerTransactions } from '@/db/schema';
 import { contractAccounts, freelancerAccounts, type AccountCode } from './accounts';
 import type { LedgerKind } from './kinds';
+import { describeAccount, describeKind } from './labels';
 
 /*
  * Transaction history: one row per entry on the viewer's accounts, newest first, paged by
@@ -144,29 +145,6 @@ export async function collectAll(
     cursor = page.next ?? undefined;
   } while (cursor);
   return all;
-}
-
-const KIND_LABELS: Record<LedgerKind, string> = {
-  charge: 'Charge',
-  release: 'Payment released',
-  fee: 'Service fee',
-  refund: 'Refund',
-  bonus: 'Bonus',
-  availability: 'Now available',
-  withdrawal: 'Withdrawal',
-  withdrawal_fee: 'Withdrawal fee',
-  payout: 'Paid out',
-  payout_return: 'Payout returned',
-};
-
-export function describeKind(kind: LedgerKind): string {
-  return KIND_LABELS[kind];
-}
-
-/** "Pending", "Available", "In review" …: the account's part of the chart, in words. */
-export function describeAccount(code: AccountCode): string {
-  const part = code.split(':').at(-1) ?? code;
-  return part.replace('_', ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
 function csvField(value: string): string {
