@@ -2,6 +2,7 @@ import { ACCOUNT_CASES } from './cases/accounts';
 import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { INVITE_ROUTE_CASES } from './cases/invite-routes';
+import { LEDGER_ROUTE_CASES } from './cases/ledger';
 import { ROUTE_CASES } from './cases/routes';
 import { TEST_HOOK_CASES } from './cases/test-hooks';
 import type { Entry } from './runner';
@@ -15,6 +16,7 @@ export const MATRIX: Record<string, Entry> = {
   ...CLIENT_CASES,
   ...FREELANCER_CASES,
   ...INVITE_ROUTE_CASES,
+  ...LEDGER_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,
 };
