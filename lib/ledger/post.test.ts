@@ -91,6 +91,25 @@ describe('postTransaction', () => {
     expect(await balanceOf(database.db, accounts.clientFunding())).toBeLessThan(0);
   });
 
+  it('calls a second release of a source what it is, even when the money is gone', async () => {
+    const contract = randomUUID();
+    await post(charge(contract, 400));
+    const release = (key: string): Posting => ({
+      key,
+      source: { type: 'invoice', id: `release-${contract}` },
+      kind: 'release',
+      entries: [
+        { account: accounts.inReview(contract), cents: -400, currency: 'USD' },
+        { account: accounts.pending(randomUUID()), cents: 400, currency: 'USD' },
+      ],
+    });
+    const first = release(randomUUID());
+    await post(first);
+    expect(await post(first)).toMatchObject({ replayed: true });
+    const error = await failure(post(release(randomUUID())));
+    expect(isLedgerError(error, 'source-already-posted')).toBe(true);
+  });
+
   it.each([
     ['one entry', [{ account: accounts.serviceFees(), cents: 5, currency: 'USD' }]],
     [

@@ -51,8 +51,9 @@ export async function postTransaction(tx: Tx, posting: Posting): Promise<Posted>
   try {
     await refuseOverdraft(tx, entries);
   } catch (error) {
-    // A replay of a debit whose money has moved on since is still a replay.
-    if (await isKeyTaken(tx, posting.key)) return replay(tx, posting, entries);
+    // A replay of a debit whose money has moved on since is still a replay, and a second
+    // release of the same source is that, not an overdraft.
+    if (await isPostedBefore(tx, posting)) return replay(tx, posting, entries);
     throw error;
   }
   const transactionId = randomUUID();
@@ -99,11 +100,22 @@ async function writeTransaction(
   return rows.length > 0;
 }
 
-async function isKeyTaken(tx: Tx, key: string): Promise<boolean> {
+/** Whether the posting's key, or its source and kind, was posted before. */
+async function isPostedBefore(tx: Tx, posting: Posting): Promise<boolean> {
   const [row] = await tx
     .select({ id: ledgerTransactions.id })
     .from(ledgerTransactions)
-    .where(eq(ledgerTransactions.idempotencyKey, key));
+    .where(
+      or(
+        eq(ledgerTransactions.idempotencyKey, posting.key),
+        and(
+          eq(ledgerTransactions.sourceType, posting.source.type),
+          eq(ledgerTransactions.sourceId, posting.source.id),
+          eq(ledgerTransactions.kind, posting.kind),
+        ),
+      ),
+    )
+    .limit(1);
   return Boolean(row);
 }
 
