@@ -14,6 +14,7 @@ import nextTs from 'eslint-config-next/typescript';
  */
 const LIB_LAYERS = [
   'env.ts',
+  'clock',
   'text',
   'dates',
   'clock',
@@ -26,6 +27,7 @@ const LIB_LAYERS = [
   'crypto',
   'files',
   'audit',
+  'ledger',
   'jobs',
   'email',
   'payments',
@@ -132,6 +134,9 @@ const uiImports = {
   },
 };
 
+const LEDGER_TABLES_MESSAGE =
+  'The ledger tables belong to lib/ledger: post money with postTransaction (lib/ledger/post.ts) and read it through lib/ledger.';
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -175,6 +180,48 @@ const config = [
       ],
       // Within and across folders; node_modules are not followed, which keeps lint quick.
       'import/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Only lib/ledger/post.ts writes the ledger (and lib/ledger reads it): every other
+    // module moves money through postTransaction and reads balances from lib/ledger.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
+    // Tests sit above every layer and may read the tables (or import the whole schema).
+    ignores: ['lib/ledger/**', 'db/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@/db/schema',
+              importNames: ['ledgerAccounts', 'ledgerTransactions', 'ledgerEntries'],
+              message: LEDGER_TABLES_MESSAGE,
+            },
+          ],
+          patterns: [
+            { group: ['@/db/schema/ledger', '**/schema/ledger'], message: LEDGER_TABLES_MESSAGE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Money rules read the time from lib/clock (SPEC 4: every rule is a function of a clock).
+    files: ['lib/ledger/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time with now() from @/lib/clock.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time with now() from @/lib/clock.',
+        },
+      ],
     },
   },
 ];

@@ -2,8 +2,10 @@
  * npm run bench: the production build on PGlite and on the Postgres server
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, where a scratch
  * database is created and dropped): load per page, bulk invites, first-load JavaScript of
- * the onboarding pages, SQL statements per page and mail delivery (scripts/bench/mail.ts).
- * Writes bench/RESULTS.md. BENCH_ONLY=mail runs the mail section alone and prints it.
+ * the onboarding pages, SQL statements per page,
+ * mail delivery (scripts/bench/mail.ts) and ledger posting (scripts/bench/ledger.ts).
+ * Writes bench/RESULTS.md. BENCH_ONLY=mail or BENCH_ONLY=ledger runs that section alone and
+ * prints it.
  */
 process.env.INVITES_PER_DAY ??= '100000';
 process.env.EMAIL_TRANSPORT ??= 'mailbox';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
 import { ensureBuild } from './bench/build';
+import { renderLedger, runLedgerBench } from './bench/ledger';
 import { renderMail, runMailBench } from './bench/mail';
 import { SESSION_COOKIE } from './bench/fetch-page';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
@@ -216,6 +219,7 @@ async function main() {
   }
 
   const mail = await runMailBench(serverUrl);
+  const ledger = await runLedgerBench(serverUrl);
   const lines = [
     '# Benchmark results',
     '',
@@ -227,6 +231,8 @@ async function main() {
     '',
     ...renderMail(mail),
     '',
+    ...renderLedger(ledger),
+    '',
   ];
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/RESULTS.md', lines.join('\n'));
@@ -236,4 +242,7 @@ async function main() {
 // BENCH_ONLY=mail (npm run bench:mail): the mail section alone, no Next build needed.
 if (process.env.BENCH_ONLY === 'mail')
   console.log('\n' + renderMail(await runMailBench(benchServerUrl())).join('\n'));
+// BENCH_ONLY=ledger (npm run bench:ledger): the ledger section alone, no Next build needed.
+else if (process.env.BENCH_ONLY === 'ledger')
+  console.log('\n' + renderLedger(await runLedgerBench(benchServerUrl())).join('\n'));
 else await main();

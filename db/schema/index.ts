@@ -5,3 +5,4 @@ export * from './invites';
 export * from './settings';
 export * from './compliance';
 export * from './billing';
+export * from './ledger';

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { contracts, freelancerProfiles, invites, users } from '@/db/schema';
 import { upsertVerifiedUser, type User } from '@/lib/accounts/queries';
 import { recordAuditEntries } from '@/lib/audit/log';
+import { now } from '@/lib/clock';
 import { createSession, type NewSession } from '@/lib/auth/service';
 import { recordInviteEvent } from './queries';
 import { findInviteByToken, isCurrentLinkOf } from './tokens';
@@ -51,9 +52,9 @@ export async function joinFromInvite(
         .update(invites)
         .set({
           status: 'joined',
-          joinedAt: new Date(),
+          joinedAt: now(),
           joinedById: user.id,
-          updatedAt: new Date(),
+          updatedAt: now(),
         })
         .where(
           and(
@@ -67,7 +68,7 @@ export async function joinFromInvite(
       if (!invite) throw new Rollback('invalid');
       await tx
         .update(contracts)
-        .set({ freelancerId: user.id, updatedAt: new Date() })
+        .set({ freelancerId: user.id, updatedAt: now() })
         .where(eq(contracts.inviteId, invite.id));
       await tx
         .insert(freelancerProfiles)

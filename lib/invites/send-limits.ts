@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
 import { clientWorkspaces, inviteEvents, invites } from '@/db/schema';
+import { now, nowMs } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import type { Invite, InviteEventType } from './queries';
 
@@ -15,7 +16,8 @@ import type { Invite, InviteEventType } from './queries';
  * "after midnight". The windows roll: a send counts for 24 hours after it was made.
  */
 
-const WINDOW = sql`now() - interval '24 hours'`;
+/** The start of the last 24 hours by the app's clock (lib/clock), so moving it ages sends out. */
+const windowStart = () => sql`${now().toISOString()}::timestamptz - interval '24 hours'`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The events that put a fresh link in someone's mailbox at a client's (or invitee's) request. */
@@ -41,7 +43,7 @@ function sendsInLastDay(db: DbOrTx, scope: Scope) {
   const created = db
     .select({ at: sentAt(invites.createdAt) })
     .from(invites)
-    .where(and(scopeOf(scope), gt(invites.createdAt, WINDOW)));
+    .where(and(scopeOf(scope), gt(invites.createdAt, windowStart())));
   const reissued = db
     .select({ at: sentAt(inviteEvents.createdAt) })
     .from(inviteEvents)
@@ -50,7 +52,7 @@ function sendsInLastDay(db: DbOrTx, scope: Scope) {
       and(
         scopeOf(scope),
         inArray(inviteEvents.type, REISSUE_EVENTS),
-        gt(inviteEvents.createdAt, WINDOW),
+        gt(inviteEvents.createdAt, windowStart()),
       ),
     );
   return { created, reissued };
@@ -75,11 +77,10 @@ async function checkSends(
   ];
   const used = Number(a.n) + Number(b.n);
   const remaining = Math.max(0, limit - used);
-  if (remaining >= wanted) return { allowed: true, remaining, retryAt: new Date() };
+  if (remaining >= wanted) return { allowed: true, remaining, retryAt: now() };
   // The send whose 24 hours ending frees the last of the `wanted` places.
   const mustAgeOut = used + wanted - limit;
-  if (mustAgeOut > used)
-    return { allowed: false, remaining, retryAt: new Date(Date.now() + DAY_MS) };
+  if (mustAgeOut > used) return { allowed: false, remaining, retryAt: new Date(nowMs() + DAY_MS) };
   const [oldest] = await unionAll(created, reissued)
     .orderBy(asc(sql`at`))
     .limit(1)
@@ -101,10 +102,10 @@ export function checkInviteSends(db: DbOrTx, inviteId: string) {
  * "after 14:05 UTC" today, "tomorrow after 09:30 UTC" the next day: rounded up to the
  * minute, so trying at the time said always works.
  */
-export function describeRetryAt(retryAt: Date, now = new Date()): string {
+export function describeRetryAt(retryAt: Date, asOf = now()): string {
   const at = new Date(Math.ceil(retryAt.getTime() / 60_000) * 60_000);
   const time = `${at.toISOString().slice(11, 16)} UTC`;
-  const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+  const sameDay = at.toISOString().slice(0, 10) === asOf.toISOString().slice(0, 10);
   return sameDay ? `after ${time}` : `tomorrow after ${time}`;
 }
 

@@ -1,6 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Server } from 'node:http';
 import { closeDatabase, getMigratedDatabase, type Database } from '@/db';
+import { startDevClockSync } from '@/lib/clock/dev-offset';
 import { EnvError, getEnv, type Env } from '@/lib/env';
 import { startJobs, stopJobs } from '@/lib/jobs/runtime';
 import { jobDefinitions } from './jobs';
@@ -31,6 +32,7 @@ export function boot(options: { work?: boolean } = {}): Promise<Database> {
   holder.booting ??= (async () => {
     const env = readEnvOrExit();
     const database = await getMigratedDatabase();
+    await startDevClockSync(database);
     if (env.SEED_DEMO) await seedDemo(database.db);
     keepPlannerStatistics(database);
     await startJobs(database, {

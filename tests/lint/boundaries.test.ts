@@ -8,7 +8,13 @@ import { execFileSync } from 'node:child_process';
  */
 type Probe = { name: string; filePath: string; code: string; expected: string | null };
 
-const LAYER_RULES = ['import/no-cycle', 'import/no-restricted-paths', 'workbridge/ui-imports'];
+const LAYER_RULES = [
+  'import/no-cycle',
+  'import/no-restricted-paths',
+  'workbridge/ui-imports',
+  'no-restricted-imports',
+  'no-restricted-syntax',
+];
 
 const PROBES: Probe[] = [
   {
@@ -94,6 +100,18 @@ const PROBES: Probe[] = [
     filePath: 'app/(app)/lint-probe-12.tsx',
     code: "import { loadTerms } from '@/lib/invites/service';\nexport const probe = loadTerms;\n",
     expected: null,
+  },
+  {
+    name: 'a domain outside lib/ledger importing a ledger table',
+    filePath: 'lib/invites/lint-probe-ledger-table.ts',
+    code: "import { ledgerEntries } from '@/db/schema';\nexport const probe = ledgerEntries;\n",
+    expected: 'no-restricted-imports',
+  },
+  {
+    name: 'a money rule reading the time without lib/clock',
+    filePath: 'lib/ledger/lint-probe-clock.ts',
+    code: 'export const probe = () => new Date();\n',
+    expected: 'no-restricted-syntax',
   },
 ];
 

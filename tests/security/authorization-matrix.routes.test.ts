@@ -6,6 +6,7 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 installRequestMocks();
 installTestEncryptionKey();
 const { INVITE_ROUTE_CASES } = await import('./matrix/cases/invite-routes');
+const { LEDGER_ROUTE_CASES } = await import('./matrix/cases/ledger');
 const { ROUTE_CASES } = await import('./matrix/cases/routes');
 const { TEST_HOOK_CASES } = await import('./matrix/cases/test-hooks');
 const { runMatrix } = await import('./matrix/suite');
@@ -30,4 +31,9 @@ beforeAll(() => {
 });
 afterAll(() => jest.restoreAllMocks());
 
-runMatrix('route handlers', { ...INVITE_ROUTE_CASES, ...ROUTE_CASES, ...TEST_HOOK_CASES });
+runMatrix('route handlers', {
+  ...INVITE_ROUTE_CASES,
+  ...LEDGER_ROUTE_CASES,
+  ...ROUTE_CASES,
+  ...TEST_HOOK_CASES,
+});

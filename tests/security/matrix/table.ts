@@ -1,6 +1,7 @@
 import type { ActionCase } from '@/tests/actions/case';
 import { ACTION_CASES } from '@/tests/actions/table';
 import { INVITE_ROUTE_CASES } from './cases/invite-routes';
+import { LEDGER_ROUTE_CASES } from './cases/ledger';
 import { ROUTE_CASES } from './cases/routes';
 import { TEST_HOOK_CASES } from './cases/test-hooks';
 import type { Entry } from './runner';
@@ -8,6 +9,7 @@ import type { Entry } from './runner';
 /** One entry per route handler, keyed "<file>#<method>". */
 export const ROUTE_MATRIX: Record<string, Entry> = {
   ...INVITE_ROUTE_CASES,
+  ...LEDGER_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,
 };

@@ -1,0 +1,37 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { ledgerEntries } from '@/db/schema';
+import type { AccountCode } from './accounts';
+
+/** A balance is what the entries say: their sum (no balance is stored). */
+export async function balanceOf(
+  db: DbOrTx,
+  account: AccountCode,
+  currency = 'USD',
+): Promise<number> {
+  const [row] = await db
+    .select({ cents: sql<string | null>`sum(${ledgerEntries.amountCents})` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.accountCode, account), eq(ledgerEntries.currency, currency)));
+  return Number(row?.cents ?? 0);
+}
+
+/** The balances of several accounts in one currency; an account with no entries holds 0. */
+export async function balancesOf(
+  db: DbOrTx,
+  codes: AccountCode[],
+  currency = 'USD',
+): Promise<Map<AccountCode, number>> {
+  const balances = new Map<AccountCode, number>(codes.map((code) => [code, 0]));
+  if (codes.length === 0) return balances;
+  const rows = await db
+    .select({
+      account: ledgerEntries.accountCode,
+      cents: sql<string>`sum(${ledgerEntries.amountCents})`,
+    })
+    .from(ledgerEntries)
+    .where(and(inArray(ledgerEntries.accountCode, codes), eq(ledgerEntries.currency, currency)))
+    .groupBy(ledgerEntries.accountCode);
+  for (const row of rows) balances.set(row.account as AccountCode, Number(row.cents));
+  return balances;
+}
