@@ -181,6 +181,7 @@ describe('parseEnv', () => {
       AUTH_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: TEST_KEY,
       EMAIL_TRANSPORT: 'mailbox',
+      PAYMENTS_PROVIDER: 'simulated',
       PORT: '3000',
     };
     expect(problemsOf(production)).toEqual([

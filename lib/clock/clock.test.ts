@@ -32,6 +32,8 @@ describe('the clock', () => {
         AUTH_SECRET: 'x'.repeat(40),
         DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
         EMAIL_TRANSPORT: 'mailbox',
+        APP_URL: 'https://app.workbridge.example',
+        PAYMENTS_PROVIDER: 'simulated',
         E2E_TEST_HOOKS: undefined,
       },
       async () => {

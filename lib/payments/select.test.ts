@@ -6,6 +6,7 @@ const PRODUCTION = {
   AUTH_SECRET: 'x'.repeat(40),
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
   EMAIL_TRANSPORT: 'mailbox',
+  APP_URL: 'https://app.workbridge.example',
 };
 const STRIPE = {
   STRIPE_SECRET_KEY: 'sk_test_abc',

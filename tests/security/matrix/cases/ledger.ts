@@ -104,6 +104,8 @@ export const LEDGER_ROUTE_CASES: Record<string, Entry> = {
         NODE_ENV: 'production',
         AUTH_SECRET: 'matrix-'.repeat(6),
         EMAIL_TRANSPORT: 'mailbox',
+        APP_URL: 'https://app.workbridge.example',
+        PAYMENTS_PROVIDER: 'simulated',
         E2E_TEST_HOOKS: undefined,
       };
       await world.withEnv(production, async () => {
