@@ -43,7 +43,7 @@ export function ProgressRail({ steps, current }: Props) {
               <span className={styles.text}>
                 <Link href={step.href} className={styles.link}>
                   {step.label}
-                </Link>
+                </Link>{' '}
                 <span className={styles.state}>
                   {step.done
                     ? 'done'

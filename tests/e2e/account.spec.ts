@@ -96,7 +96,8 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await checkAxe(page);
   for (const browserPage of [other, page]) {
     await browserPage.goto('/client');
-    await expect(browserPage).toHaveURL(/\/sign-in$/);
+    // The page asked for rides along, so signing in again returns there.
+    await expect(browserPage).toHaveURL(/\/sign-in\?next=%2Fclient$/);
     await expect(browserPage.getByRole('banner')).not.toContainText('Signed in as');
     await expect(
       browserPage.getByRole('banner').getByRole('link', { name: 'Sign in' }),
