@@ -102,8 +102,12 @@ export const LEDGER_ROUTE_CASES: Record<string, Entry> = {
     async also(fn, { world }) {
       const production = {
         NODE_ENV: 'production',
+        // What production refuses to start without: its public origin, a secret, a mail
+        // transport, and Stripe's keys unless the simulated processor is chosen.
+        APP_URL: 'https://app.example.com',
         AUTH_SECRET: 'matrix-'.repeat(6),
         EMAIL_TRANSPORT: 'mailbox',
+        PAYMENTS_PROVIDER: 'simulated',
         E2E_TEST_HOOKS: undefined,
       };
       await world.withEnv(production, async () => {
