@@ -1,5 +1,6 @@
 import type { ActionCase } from './case';
 import { ACCOUNT_CASES } from './cases/accounts';
+import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
 
@@ -10,6 +11,7 @@ import { FREELANCER_CASES } from './cases/freelancer';
  */
 export const ACTION_CASES: Record<string, ActionCase> = {
   ...ACCOUNT_CASES,
+  ...BILLING_CASES,
   ...CLIENT_CASES,
   ...FREELANCER_CASES,
 };

@@ -7,7 +7,8 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
  * files, repeated, missing and prototype-shaped fields) by the right kind of signed-in
  * person. Each call must answer with a form state or a redirect, never an error (a 500),
  * and a refusal must leave the database as it was. This file checks that every action is
- * fuzzed and runs the account and client parts; the freelancer part has a file of its own.
+ * fuzzed and runs the account and client parts; the freelancer and billing parts have files
+ * of their own.
  */
 installRequestMocks();
 installTestEncryptionKey();

@@ -5,6 +5,7 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 // The route-handler part of the authorization matrix (see authorization-matrix.test.ts).
 installRequestMocks();
 installTestEncryptionKey();
+const { BILLING_ROUTE_CASES } = await import('./matrix/cases/billing-routes');
 const { INVITE_ROUTE_CASES } = await import('./matrix/cases/invite-routes');
 const { LEDGER_ROUTE_CASES } = await import('./matrix/cases/ledger');
 const { ROUTE_CASES } = await import('./matrix/cases/routes');
@@ -32,6 +33,7 @@ beforeAll(() => {
 afterAll(() => jest.restoreAllMocks());
 
 runMatrix('route handlers', {
+  ...BILLING_ROUTE_CASES,
   ...INVITE_ROUTE_CASES,
   ...LEDGER_ROUTE_CASES,
   ...ROUTE_CASES,

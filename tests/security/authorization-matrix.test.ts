@@ -7,8 +7,8 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
  * victims themselves, aimed at the victim's ids. The server actions' cases are shared with
  * the fuzzer (tests/actions/cases) and pin each action's actor kind. This file checks that
  * the table names every endpoint and that every action declares the actor its case pins,
- * and runs the account and client parts; the freelancer and route parts have files of their
- * own (one database each, to keep each file short).
+ * and runs the account and client parts; the freelancer, billing and route parts have files
+ * of their own (one database each, to keep each file short).
  */
 installRequestMocks();
 installTestEncryptionKey();

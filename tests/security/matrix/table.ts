@@ -1,5 +1,6 @@
 import type { ActionCase } from '@/tests/actions/case';
 import { ACTION_CASES } from '@/tests/actions/table';
+import { BILLING_ROUTE_CASES } from './cases/billing-routes';
 import { INVITE_ROUTE_CASES } from './cases/invite-routes';
 import { LEDGER_ROUTE_CASES } from './cases/ledger';
 import { ROUTE_CASES } from './cases/routes';
@@ -8,6 +9,7 @@ import type { Entry } from './runner';
 
 /** One entry per route handler, keyed "<file>#<method>". */
 export const ROUTE_MATRIX: Record<string, Entry> = {
+  ...BILLING_ROUTE_CASES,
   ...INVITE_ROUTE_CASES,
   ...LEDGER_ROUTE_CASES,
   ...ROUTE_CASES,
