@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { DevBanner } from '@/components/dev-banner';
 import { SiteHeader } from '@/components/site-header';
 import { getViewer } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
 import { signOutAction, switchSideAction } from './(app)/actions';
 import './globals.css';
 
@@ -13,12 +15,17 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
+  const env = getEnv();
   return (
     <html lang="en">
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
+        <DevBanner
+          mailbox={env.EMAIL_TRANSPORT === 'mailbox'}
+          simulatedPayments={env.PAYMENTS_PROVIDER === 'simulated'}
+        />
         <SiteHeader
           viewer={viewer}
           signOutAction={signOutAction}
