@@ -33,7 +33,9 @@ export function HistoryTable({ rows, show, caption, empty, olderHref }: Props) {
     },
     {
       label: 'Date',
-      cell: (row) => <time dateTime={row.effectiveAt.toISOString()}>{formatWhen(row.effectiveAt)}</time>,
+      cell: (row) => (
+        <time dateTime={row.effectiveAt.toISOString()}>{formatWhen(row.effectiveAt)}</time>
+      ),
     },
     show === 'account'
       ? { label: 'Balance', cell: (row) => describeAccount(row.account) }
@@ -49,7 +51,12 @@ export function HistoryTable({ rows, show, caption, empty, olderHref }: Props) {
   ];
   return (
     <>
-      <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.entryId} />
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => String(row.entryId)}
+      />
       {olderHref ? (
         <p>
           <a href={olderHref}>Older transactions</a>
