@@ -17,7 +17,6 @@ const LIB_LAYERS = [
   'clock',
   'text',
   'dates',
-  'clock',
   'money',
   'geo',
   'forms.ts',

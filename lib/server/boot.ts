@@ -25,20 +25,21 @@ export function readEnvOrExit(): Env {
 }
 
 /**
- * What a process does before serving: validate the environment, migrate, seed the demo
- * client in development, start pg-boss (with workers unless WORKER_MODE=off).
+ * What a process does before serving: validate the environment, migrate,
+ * start pg-boss (with workers unless WORKER_MODE=off), seed the demo in development.
  */
 export function boot(options: { work?: boolean } = {}): Promise<Database> {
   holder.booting ??= (async () => {
     const env = readEnvOrExit();
     const database = await getMigratedDatabase();
     await startDevClockSync(database);
-    if (env.SEED_DEMO) await seedDemo(database.db);
     keepPlannerStatistics(database);
     await startJobs(database, {
       work: options.work ?? env.WORKER_MODE === 'inline',
       jobs: jobDefinitions(),
     });
+    // After the jobs: the demo's invitation email is queued, which needs pg-boss's tables.
+    if (env.SEED_DEMO) await seedDemo(database.db);
     hookShutdown();
     return database;
   })();

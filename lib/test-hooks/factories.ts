@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import {
-  clientWorkspaces,
-  contracts,
-  emailOutbox,
-  invites,
-  mailboxMessages,
-  users,
-} from '@/db/schema';
+import { clientWorkspaces, contracts, invites, users } from '@/db/schema';
 import { upsertVerifiedUser } from '@/lib/accounts/queries';
 import { chooseSide } from '@/lib/accounts/service';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
@@ -20,6 +13,7 @@ import type { Inviter } from '@/lib/accounts/inviter';
 import { createInvite, loadTerms } from '@/lib/invites/service';
 import { basicInfoSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
+import { readInviteToken } from '@/lib/server/invite-token';
 import {
   FREELANCER_STEPS,
   type clientRequestSchema,
@@ -114,7 +108,7 @@ export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvi
     .from(invites)
     .innerJoin(contracts, eq(contracts.inviteId, invites.id))
     .where(eq(invites.id, created.inviteId));
-  const token = await tokenOfInvitation(db, row.outboxId!);
+  const token = await readInviteToken(db, row.outboxId!);
   if (input.expired) {
     await db
       .update(invites)
@@ -127,27 +121,6 @@ export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvi
     email: data.email,
     link: inviteUrl(token),
   };
-}
-
-/**
- * Only the invitation email holds the link's token. The worker may deliver it at any
- * moment: the mailbox (which the hooks require) stores the message before the outbox
- * forgets its body, so reading the outbox first and then the mailbox always finds it.
- */
-async function tokenOfInvitation(db: Db, outboxId: string): Promise<string> {
-  const [queued] = await db
-    .select({ html: emailOutbox.html })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.id, outboxId));
-  const [delivered] = queued?.html
-    ? [queued]
-    : await db
-        .select({ html: mailboxMessages.html })
-        .from(mailboxMessages)
-        .where(eq(mailboxMessages.outboxId, outboxId));
-  const match = delivered?.html?.match(/\/invite\/([A-Za-z0-9_-]+)/);
-  if (!match) throw new Error(`no invite link in outbox message ${outboxId}`);
-  return match[1];
 }
 
 const reached = (step: FreelancerStep, wanted: FreelancerStep) =>
