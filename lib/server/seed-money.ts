@@ -16,7 +16,7 @@ import { readInviteToken } from './invite-token';
 export const DEMO_FREELANCER_EMAIL = 'demo-freelancer@workbridge.test';
 const DEMO_CONTRACT_TITLE = 'Website redesign';
 
-type DemoContract = {
+export type DemoContract = {
   id: string;
   freelancerId: string;
   hourlyRateCents: number;
@@ -37,6 +37,22 @@ export async function seedDemoMoney(db: Db, inviter: Inviter): Promise<void> {
 
 async function findDemoContract(db: Db, inviter: Inviter): Promise<DemoContract | null> {
   const [row] = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .innerJoin(invites, eq(invites.id, contracts.inviteId))
+    .where(
+      and(eq(contracts.workspaceId, inviter.workspaceId), eq(invites.email, DEMO_FREELANCER_EMAIL)),
+    )
+    .limit(1);
+  return row ? findPayableContract(db, row.id) : null;
+}
+
+/** An hourly contract with a freelancer on it: what the demo movements are made for. */
+export async function findPayableContract(
+  db: Db,
+  contractId: string,
+): Promise<DemoContract | null> {
+  const [row] = await db
     .select({
       id: contracts.id,
       freelancerId: contracts.freelancerId,
@@ -45,14 +61,9 @@ async function findDemoContract(db: Db, inviter: Inviter): Promise<DemoContract 
       currency: contracts.currency,
     })
     .from(contracts)
-    .innerJoin(invites, eq(invites.id, contracts.inviteId))
-    .where(
-      and(eq(contracts.workspaceId, inviter.workspaceId), eq(invites.email, DEMO_FREELANCER_EMAIL)),
-    )
-    .limit(1);
-  if (!row) return null;
+    .where(eq(contracts.id, contractId));
   // An invite whose link was never followed (a first run cut short) has no one to pay.
-  if (!row.freelancerId || row.hourlyRateCents === null) return null;
+  if (!row?.freelancerId || row.hourlyRateCents === null) return null;
   return { ...row, freelancerId: row.freelancerId, hourlyRateCents: row.hourlyRateCents };
 }
 
@@ -152,7 +163,8 @@ function demoPostings(c: DemoContract): Posting[] {
   ];
 }
 
-async function postDemoMovements(db: Db, contract: DemoContract): Promise<void> {
+/** Posts the demo weeks through postTransaction, each in a database transaction of its own. */
+export async function postDemoMovements(db: Db, contract: DemoContract): Promise<void> {
   for (const posting of demoPostings(contract)) {
     await db.transaction((tx) => postTransaction(tx, posting));
   }

@@ -14,6 +14,7 @@ import { createInvite, loadTerms } from '@/lib/invites/service';
 import { basicInfoSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
 import { readInviteToken } from '@/lib/server/invite-token';
+import { findPayableContract, postDemoMovements } from '@/lib/server/seed-money';
 import {
   FREELANCER_STEPS,
   type clientRequestSchema,
@@ -21,6 +22,7 @@ import {
   type FreelancerStep,
   type freelancerRequestSchema,
   type inviteRequestSchema,
+  type paymentsRequestSchema,
 } from './schemas';
 
 /**
@@ -33,6 +35,7 @@ type ClientRequest = z.output<typeof clientRequestSchema>;
 type InviteRequest = z.output<typeof inviteRequestSchema>;
 type FreelancerRequest = z.output<typeof freelancerRequestSchema>;
 type ContractRequest = z.output<typeof contractRequestSchema>;
+type PaymentsRequest = z.output<typeof paymentsRequestSchema>;
 
 export type MadeClient = { userId: string; email: string; workspaceId: string; name: string };
 export type MadeInvite = { inviteId: string; contractId: string; email: string; link: string };
@@ -191,4 +194,15 @@ export async function makeContract(db: Db, input: ContractRequest): Promise<Made
   await join(db, invite.link, freelancer.id);
   if (input.accept) await accept(db, invite, freelancer.id);
   return invite;
+}
+
+/** The dev seed's demo weeks of money on a contract; posting them again adds nothing. */
+export async function makePayments(
+  db: Db,
+  input: PaymentsRequest,
+): Promise<{ contractId: string }> {
+  const contract = await findPayableContract(db, input.contractId);
+  if (!contract) throw new Error(`no hourly contract with a freelancer: ${input.contractId}`);
+  await postDemoMovements(db, contract);
+  return { contractId: contract.id };
 }
