@@ -86,7 +86,7 @@ test('the freelancer sees an empty history, then the release and the money avail
     await expect(table.getByRole('row', { name: /Payment released/ })).toContainText('Pending');
     await expect(table.getByRole('row', { name: /Payment released/ })).toContainText('+$');
     const available = table.getByRole('row', { name: /Now available/ });
-    await expect(available.filter({ hasText: 'Available' })).toContainText('+$');
+    await expect(available.filter({ hasText: /Available/ })).toContainText('+$');
     await expect(available.filter({ hasText: 'Pending' })).toContainText('-$');
   });
   await setup.close();
