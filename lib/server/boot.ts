@@ -24,6 +24,9 @@ export function readEnvOrExit(): Env {
   }
 }
 
+/** Advisory lock keys: migrations 4_204_201 (db/client), queue setup 4_204_202 (lib/jobs). */
+const SEED_LOCK = 4_204_203;
+
 /**
  * What a process does before serving: validate the environment, migrate,
  * start pg-boss (with workers unless WORKER_MODE=off), seed the demo in development.
@@ -39,7 +42,8 @@ export function boot(options: { work?: boolean } = {}): Promise<Database> {
       jobs: jobDefinitions(),
     });
     // After the jobs: the demo's invitation email is queued, which needs pg-boss's tables.
-    if (env.SEED_DEMO) await seedDemo(database.db);
+    // Servers starting together take turns, so the second finds the first one's demo.
+    if (env.SEED_DEMO) await database.withLock(SEED_LOCK, () => seedDemo(database.db));
     hookShutdown();
     return database;
   })();
