@@ -24,21 +24,26 @@ export function readEnvOrExit(): Env {
   }
 }
 
+/** Advisory lock keys: migrations 4_204_201 (db/client), queue setup 4_204_202 (lib/jobs). */
+const SEED_LOCK = 4_204_203;
+
 /**
- * What a process does before serving: validate the environment, migrate, seed the demo
- * client in development, start pg-boss (with workers unless WORKER_MODE=off).
+ * What a process does before serving: validate the environment, migrate,
+ * start pg-boss (with workers unless WORKER_MODE=off), seed the demo in development.
  */
 export function boot(options: { work?: boolean } = {}): Promise<Database> {
   holder.booting ??= (async () => {
     const env = readEnvOrExit();
     const database = await getMigratedDatabase();
     await startDevClockSync(database);
-    if (env.SEED_DEMO) await seedDemo(database.db);
     keepPlannerStatistics(database);
     await startJobs(database, {
       work: options.work ?? env.WORKER_MODE === 'inline',
       jobs: jobDefinitions(),
     });
+    // After the jobs: the demo's invitation email is queued, which needs pg-boss's tables.
+    // Servers starting together take turns, so the second finds the first one's demo.
+    if (env.SEED_DEMO) await database.withLock(SEED_LOCK, () => seedDemo(database.db));
     hookShutdown();
     return database;
   })();

@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import {
-  clientWorkspaces,
-  contracts,
-  emailOutbox,
-  invites,
-  mailboxMessages,
-  users,
-} from '@/db/schema';
+import { clientWorkspaces, contracts, invites, users } from '@/db/schema';
 import { upsertVerifiedUser } from '@/lib/accounts/queries';
 import { chooseSide } from '@/lib/accounts/service';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
@@ -20,6 +13,8 @@ import type { Inviter } from '@/lib/accounts/inviter';
 import { createInvite, loadTerms } from '@/lib/invites/service';
 import { basicInfoSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
+import { readInviteToken } from '@/lib/server/invite-token';
+import { findPayableContract, postDemoMovements } from '@/lib/server/seed-money';
 import {
   FREELANCER_STEPS,
   type clientRequestSchema,
@@ -27,6 +22,7 @@ import {
   type FreelancerStep,
   type freelancerRequestSchema,
   type inviteRequestSchema,
+  type paymentsRequestSchema,
 } from './schemas';
 
 /**
@@ -39,6 +35,7 @@ type ClientRequest = z.output<typeof clientRequestSchema>;
 type InviteRequest = z.output<typeof inviteRequestSchema>;
 type FreelancerRequest = z.output<typeof freelancerRequestSchema>;
 type ContractRequest = z.output<typeof contractRequestSchema>;
+type PaymentsRequest = z.output<typeof paymentsRequestSchema>;
 
 export type MadeClient = { userId: string; email: string; workspaceId: string; name: string };
 export type MadeInvite = { inviteId: string; contractId: string; email: string; link: string };
@@ -114,7 +111,7 @@ export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvi
     .from(invites)
     .innerJoin(contracts, eq(contracts.inviteId, invites.id))
     .where(eq(invites.id, created.inviteId));
-  const token = await tokenOfInvitation(db, row.outboxId!);
+  const token = await readInviteToken(db, row.outboxId!);
   if (input.expired) {
     await db
       .update(invites)
@@ -127,27 +124,6 @@ export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvi
     email: data.email,
     link: inviteUrl(token),
   };
-}
-
-/**
- * Only the invitation email holds the link's token. The worker may deliver it at any
- * moment: the mailbox (which the hooks require) stores the message before the outbox
- * forgets its body, so reading the outbox first and then the mailbox always finds it.
- */
-async function tokenOfInvitation(db: Db, outboxId: string): Promise<string> {
-  const [queued] = await db
-    .select({ html: emailOutbox.html })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.id, outboxId));
-  const [delivered] = queued?.html
-    ? [queued]
-    : await db
-        .select({ html: mailboxMessages.html })
-        .from(mailboxMessages)
-        .where(eq(mailboxMessages.outboxId, outboxId));
-  const match = delivered?.html?.match(/\/invite\/([A-Za-z0-9_-]+)/);
-  if (!match) throw new Error(`no invite link in outbox message ${outboxId}`);
-  return match[1];
 }
 
 const reached = (step: FreelancerStep, wanted: FreelancerStep) =>
@@ -218,4 +194,15 @@ export async function makeContract(db: Db, input: ContractRequest): Promise<Made
   await join(db, invite.link, freelancer.id);
   if (input.accept) await accept(db, invite, freelancer.id);
   return invite;
+}
+
+/** The dev seed's demo weeks of money on a contract; posting them again adds nothing. */
+export async function makePayments(
+  db: Db,
+  input: PaymentsRequest,
+): Promise<{ contractId: string }> {
+  const contract = await findPayableContract(db, input.contractId);
+  if (!contract) throw new Error(`no hourly contract with a freelancer: ${input.contractId}`);
+  await postDemoMovements(db, contract);
+  return { contractId: contract.id };
 }

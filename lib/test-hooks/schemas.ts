@@ -54,11 +54,21 @@ export const contractRequestSchema = z.object({
   accept: z.boolean().default(true),
 });
 
+/**
+ * Money on an accepted hourly contract, posted through postTransaction as the dev seed does:
+ * two weeks charged, the first released (fee and net) and made available.
+ */
+export const paymentsRequestSchema = z.object({
+  kind: z.literal('payments'),
+  contractId: z.uuid(),
+});
+
 export const factoryRequestSchema = z.discriminatedUnion('kind', [
   clientRequestSchema,
   inviteRequestSchema,
   freelancerRequestSchema,
   contractRequestSchema,
+  paymentsRequestSchema,
 ]);
 
 export type FactoryRequest = z.input<typeof factoryRequestSchema>;

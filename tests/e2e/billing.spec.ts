@@ -62,11 +62,15 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await expect(page.getByRole('row', { name: /Visa •••• 4242/ })).not.toContainText('Default');
   await checkAxe(page);
 
-  // Removing the default hands it to the card that is left.
+  // Removing the default asks first (a page of its own), then hands it to the card left.
   await page
     .getByRole('row', { name: /Mastercard •••• 4444/ })
-    .getByRole('button', { name: /Remove/ })
+    .getByRole('link', { name: /Remove/ })
     .click();
+  const confirm = page.getByRole('region', { name: 'Remove your Mastercard ending in 4444?' });
+  await expect(confirm).toContainText('Your Visa ending in 4242 becomes your default card.');
+  await checkAxe(page);
+  await confirm.getByRole('button', { name: /Remove this card/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Card removed.' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Mastercard/ })).toHaveCount(0);
   await expect(page.getByRole('row', { name: /Visa •••• 4242/ })).toContainText('Default');

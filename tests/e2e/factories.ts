@@ -35,6 +35,10 @@ export const makeFreelancer = (request: APIRequestContext, options: Without<'fre
 export const makeContract = (request: APIRequestContext, options: Without<'contract'>) =>
   build<MadeInvite>(request, { kind: 'contract', ...options });
 
+/** The dev seed's demo weeks of money on an accepted hourly contract (lib/server/seed-money). */
+export const makePayments = (request: APIRequestContext, options: Without<'payments'>) =>
+  build<{ contractId: string }>(request, { kind: 'payments', ...options });
+
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request
  * shares its cookie jar, so the session cookie the route sets is the browser's.

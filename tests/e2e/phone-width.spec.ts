@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { makeClient, makeFreelancer, makeInvite, signIn } from './factories';
+import { makeClient, makeFreelancer, makeInvite, makePayments, signIn } from './factories';
 import { PHONE_WIDTH } from './helpers';
 
 /**
@@ -60,9 +60,15 @@ test("the client's pages fit a phone", async ({ browser, request }) => {
     title: 'Booking system for a chain of dental clinics',
     offer: 'fixed',
   });
-  await makeFreelancer(request, { clientEmail: client.email, lastName: 'Fernández-Oliveira' });
+  const hired = await makeFreelancer(request, {
+    clientEmail: client.email,
+    lastName: 'Fernández-Oliveira',
+  });
+  await makePayments(request, { contractId: hired.contractId });
   const problems = await phoneProblems(browser, client.email, [
     '/client',
+    '/client/billing',
+    '/client/transactions',
     '/client/invites/new',
     '/client/invites/bulk',
     `/client/invites/${invite.inviteId}`,
@@ -91,7 +97,9 @@ test("the freelancer's onboarding pages fit a phone", async ({ browser, request 
 
 test("the freelancer's settings pages fit a phone", async ({ browser, request }) => {
   const onboarded = await makeFreelancer(request, { step: 'contract' });
+  await makePayments(request, { contractId: onboarded.contractId });
   const problems = await phoneProblems(browser, onboarded.email, [
+    '/earnings/transactions',
     '/settings/payout',
     '/settings/tax',
     '/settings/profile',

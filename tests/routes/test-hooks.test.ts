@@ -15,6 +15,7 @@ const { loadViewer } = await import('@/lib/auth/session');
 const { findSessionSignedInAt } = await import('@/lib/accounts/recent-sign-in');
 const { loadOnboardingContext, onboardingSteps } = await import('@/lib/onboarding/steps');
 const { resolveInviteLink } = await import('@/lib/invites/landing');
+const { listFreelancerHistory } = await import('@/lib/ledger/history');
 
 /** A test run's settings: the hooks on, email to the local mailbox (as playwright.config.ts). */
 const HOOKS = { E2E_TEST_HOOKS: '1', EMAIL_TRANSPORT: 'mailbox', RESEND_API_KEY: undefined };
@@ -137,6 +138,24 @@ describe('the routes under /api/test', () => {
         [first.contractId]: 'active',
         [second.contractId]: 'offered',
       });
+    });
+  });
+
+  it('post the demo weeks of money on a contract once, through the ledger', async () => {
+    await withEnv(HOOKS, async () => {
+      const freelancer = await build<Made>({ kind: 'freelancer' });
+      await build({ kind: 'payments', contractId: freelancer.contractId });
+      await build({ kind: 'payments', contractId: freelancer.contractId });
+      const history = await listFreelancerHistory(database.db, freelancer.userId!);
+      expect(history.rows.map((r) => r.kind).sort()).toEqual([
+        'availability',
+        'availability',
+        'release',
+      ]);
+      const unknown = await factories.POST(
+        post('/api/test/factories', { kind: 'payments', contractId: crypto.randomUUID() }),
+      );
+      expect(unknown.status).toBe(422);
     });
   });
 });

@@ -58,6 +58,9 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
             <ButtonLink href="/client/billing" variant="secondary">
               Billing methods
             </ButtonLink>
+            <ButtonLink href="/client/transactions" variant="secondary">
+              Transactions
+            </ButtonLink>
           </>
         }
       />

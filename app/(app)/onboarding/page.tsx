@@ -61,6 +61,10 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
+        <p>
+          <Link href="/earnings/transactions">Transaction history</Link>: what you have been paid
+          and what is available.
+        </p>
       </section>
       <AddOtherSide hasWorkspace={Boolean(viewer.workspace)} isFreelancer />
     </>

@@ -3,9 +3,13 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { removeBillingMethodAction, setDefaultBillingMethodAction } from './actions';
+import { ConfirmLink } from '@/components/ui/confirm-link';
+import { setDefaultBillingMethodAction } from './actions';
 
-/** The buttons of one row; each names its card for screen readers. */
+/**
+ * The buttons of one row; each names its card for screen readers. Removing goes through its
+ * confirmation page first, like every destructive action.
+ */
 export function MethodActions({
   methodId,
   title,
@@ -16,7 +20,6 @@ export function MethodActions({
   isDefault: boolean;
 }) {
   const [defaultState, makeDefault] = useActionState(setDefaultBillingMethodAction, null);
-  const [removeState, remove] = useActionState(removeBillingMethodAction, null);
   return (
     <div className="actions">
       {!isDefault && (
@@ -28,13 +31,9 @@ export function MethodActions({
           <FormMessage state={defaultState} />
         </form>
       )}
-      <form action={remove}>
-        <input type="hidden" name="methodId" value={methodId} />
-        <SubmitButton pendingLabel="Removing…">
-          Remove<span className="visually-hidden">: {title}</span>
-        </SubmitButton>
-        <FormMessage state={removeState} />
-      </form>
+      <ConfirmLink href={`/client/billing/${methodId}/remove`}>
+        Remove<span className="visually-hidden">: {title}</span>
+      </ConfirmLink>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
-import { RedirectNotice } from '@/components/redirect-notice';
+import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireClient } from '@/lib/auth/session';
 import { listBillingMethods, startBillingMethodSetup } from '@/lib/billing/service';
 import { getEnv } from '@/lib/env';
@@ -40,20 +42,24 @@ export default async function ClientBillingPage({ searchParams }: Props) {
   const methods = await listBillingMethods(db, inviter.workspaceId);
   const stripeSetup =
     provider.name === 'stripe' ? await startStripeSetup(db, provider, inviter) : null;
+  const message = notice ? NOTICES[notice] : undefined;
   return (
     <>
-      <h1>Billing methods</h1>
-      <p>
-        The card we charge for invoices and milestones: the default one. Add one before your first
-        payment is due.
-      </p>
-      <RedirectNotice notice={notice} messages={NOTICES} />
-      <section aria-labelledby="methods-heading" className="card">
-        <h2 id="methods-heading">Your cards</h2>
+      <PageHeader
+        title="Billing methods"
+        back={<a href="/client">← Dashboard</a>}
+        description="The card we charge for invoices and milestones: the default one. Add one before your first payment is due."
+        actions={<a href="/client/transactions">Transactions</a>}
+      />
+      {message && (
+        <Notice tone="success" announce>
+          {message}
+        </Notice>
+      )}
+      <Card title="Your cards">
         <BillingMethodList methods={methods} />
-      </section>
-      <section aria-labelledby="add-heading" className="card">
-        <h2 id="add-heading">Add a card</h2>
+      </Card>
+      <Card title="Add a card">
         {provider.name === 'stripe' ? (
           stripeSetup ? (
             <StripeCardForm
@@ -61,19 +67,17 @@ export default async function ClientBillingPage({ searchParams }: Props) {
               clientSecret={stripeSetup.clientSecret}
             />
           ) : (
-            <p className="notice error">
+            <Notice tone="danger">
               We could not reach our card processor. Reload the page in a moment to add a card.
-            </p>
+            </Notice>
           )
         ) : (
           <>
-            <p className="notice">
-              Test mode: cards go to our simulated card processor and no money moves.
-            </p>
+            <Notice>Test mode: cards go to our simulated card processor and no money moves.</Notice>
             <SimulatedCardForm />
           </>
         )}
-      </section>
+      </Card>
     </>
   );
 }

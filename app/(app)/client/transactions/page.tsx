@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
 import { HistoryTable } from '@/components/ledger/history-table';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireClient } from '@/lib/auth/session';
 import { listClientHistory } from '@/lib/ledger/history';
 
@@ -15,23 +17,30 @@ export default async function ClientTransactionsPage({ searchParams }: Props) {
   const page = await listClientHistory(db, inviter.workspaceId, { cursor: after });
   return (
     <>
-      <h1>Transactions</h1>
-      <p className="muted">
-        Charges to your billing method and refunds, on every contract of {inviter.workspaceName},
-        newest first.
-      </p>
-      <p className="actions">
-        <a href="/client/transactions/export" download>
-          Download CSV
-        </a>
-      </p>
-      <HistoryTable
-        rows={page.rows}
-        show="contract"
-        caption="Charges and refunds"
-        empty="No charges yet. Invoices and funded milestones will appear here."
-        olderHref={page.next ? `/client/transactions?after=${encodeURIComponent(page.next)}` : null}
+      <PageHeader
+        title="Transactions"
+        back={<a href="/client">← Dashboard</a>}
+        description={`Charges to your billing method and refunds, on every contract of ${inviter.workspaceName}, newest first.`}
+        actions={
+          <a href="/client/transactions/export" download>
+            Download CSV
+          </a>
+        }
       />
+      <Card>
+        <HistoryTable
+          rows={page.rows}
+          show="contract"
+          caption="Charges and refunds"
+          empty={{
+            title: 'No charges yet.',
+            body: 'Invoices and funded milestones will appear here once they are charged.',
+          }}
+          olderHref={
+            page.next ? `/client/transactions?after=${encodeURIComponent(page.next)}` : null
+          }
+        />
+      </Card>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
 import { HistoryTable } from '@/components/ledger/history-table';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { listFreelancerHistory } from '@/lib/ledger/history';
 import { requireFreelancerViewer } from '../../settings/viewer';
 
@@ -15,25 +17,30 @@ export default async function EarningsTransactionsPage({ searchParams }: Props) 
   const page = await listFreelancerHistory(db, viewer.user.id, { cursor: after });
   return (
     <>
-      <h1>Transaction history</h1>
-      <p className="muted">
-        Every movement of your money: payments released to you, money becoming available,
-        withdrawals and their fees, newest first.
-      </p>
-      <p className="actions">
-        <a href="/earnings/transactions/export" download>
-          Download CSV
-        </a>
-      </p>
-      <HistoryTable
-        rows={page.rows}
-        show="account"
-        caption="Your transactions"
-        empty="Nothing yet. Payments from your contracts will appear here."
-        olderHref={
-          page.next ? `/earnings/transactions?after=${encodeURIComponent(page.next)}` : null
+      <PageHeader
+        title="Transaction history"
+        back={<a href="/onboarding">← Dashboard</a>}
+        description="Every movement of your money: payments released to you, money becoming available, withdrawals and their fees, newest first."
+        actions={
+          <a href="/earnings/transactions/export" download>
+            Download CSV
+          </a>
         }
       />
+      <Card>
+        <HistoryTable
+          rows={page.rows}
+          show="account"
+          caption="Your transactions"
+          empty={{
+            title: 'Nothing yet.',
+            body: 'Payments from your contracts will appear here as soon as a client’s payment is released to you.',
+          }}
+          olderHref={
+            page.next ? `/earnings/transactions?after=${encodeURIComponent(page.next)}` : null
+          }
+        />
+      </Card>
     </>
   );
 }

@@ -1,11 +1,17 @@
 import { getDatabase } from '@/db';
-import { makeClient, makeContract, makeFreelancer, makeInvite } from '@/lib/test-hooks/factories';
+import {
+  makeClient,
+  makeContract,
+  makeFreelancer,
+  makeInvite,
+  makePayments,
+} from '@/lib/test-hooks/factories';
 import { NOT_FOUND, readJson, testHooksEnabled } from '@/lib/test-hooks/guard';
 import { factoryRequestSchema } from '@/lib/test-hooks/schemas';
 
 /**
  * Test runs only (E2E_TEST_HOOKS): builds a client, an invite, a freelancer at an onboarding
- * step or a further contract (see lib/test-hooks/schemas.ts) and answers with their ids,
+ * step, a further contract or money on a contract (see lib/test-hooks/schemas.ts) and answers with their ids,
  * emails and links. The server owns its embedded database, so the journeys' records are made
  * here rather than from the Playwright process.
  */
@@ -25,6 +31,8 @@ export async function POST(request: Request) {
         return Response.json(await makeFreelancer(db, input));
       case 'contract':
         return Response.json(await makeContract(db, input));
+      case 'payments':
+        return Response.json(await makePayments(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).
