@@ -207,7 +207,7 @@ const config = [
   },
   {
     // Money rules read the time from lib/clock (SPEC 4: every rule is a function of a clock).
-    files: ['lib/ledger/**'],
+    files: ['lib/ledger/**', 'lib/billing/**', 'lib/payments/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [
