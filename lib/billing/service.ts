@@ -9,6 +9,7 @@ import type { BillingMethodToken, PaymentProvider } from '@/lib/payments/provide
 import {
   findActiveBillingMethod,
   findCustomerRef,
+  findDefaultBillingMethod,
   listActiveBillingMethods,
   saveCustomerRef,
   type BillingMethodRow,
@@ -118,7 +119,7 @@ export async function addBillingMethod(
   const { card } = saved;
   return db.transaction(async (tx) => {
     await lockWorkspace(tx, inviter.workspaceId);
-    const existing = await listActiveBillingMethods(tx, inviter.workspaceId);
+    const currentDefault = await findDefaultBillingMethod(tx, inviter.workspaceId);
     const [row] = await tx
       .insert(billingMethods)
       .values({
@@ -129,7 +130,7 @@ export async function addBillingMethod(
         last4: card.last4,
         expMonth: card.expMonth,
         expYear: card.expYear,
-        isDefault: !existing.some((m) => m.isDefault),
+        isDefault: currentDefault === null,
       })
       .returning();
     await recordAudit(tx, {
