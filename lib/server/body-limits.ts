@@ -18,5 +18,5 @@ export const ACTION_BODY_LIMIT_BYTES = 1_100_000;
  */
 export const ANONYMOUS_ACTION_LIMIT_BYTES = 16 * 1024;
 
-/** Resend's events are a few kB; the cap applies before the signature check. */
+/** Resend's and Stripe's events are a few kB; the cap applies before the signature check. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;

@@ -1,3 +1,5 @@
+import { WEBHOOK_BODY_LIMIT_BYTES } from './body-limits';
+
 export type FormBody =
   { ok: true; form: FormData } | { ok: false; problem: 'too-large' | 'unreadable' };
 
@@ -27,6 +29,21 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
     chunks.push(value);
   }
   return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+export type WebhookBody = { ok: true; raw: string } | { ok: false; response: Response };
+
+/** A provider's event body as text, read with the webhook cap; a refusal comes as its response. */
+export async function readWebhookBody(request: Request): Promise<WebhookBody> {
+  const received = await readCappedBody(request, WEBHOOK_BODY_LIMIT_BYTES);
+  if (received.ok) return { ok: true, raw: received.bytes.toString('utf8') };
+  return {
+    ok: false,
+    response:
+      received.problem === 'too-large'
+        ? Response.json({ error: 'body too large' }, { status: 413 })
+        : Response.json({ error: 'no body' }, { status: 400 }),
+  };
 }
 
 /** A multipart or urlencoded body, read with readCappedBody's limit. */

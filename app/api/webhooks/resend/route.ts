@@ -2,8 +2,7 @@ import { getDatabase } from '@/db';
 import { getEnv } from '@/lib/env';
 import { applyResendEvent } from '@/lib/invites/webhooks';
 import { verifySvixSignature } from '@/lib/security/webhook-signature';
-import { WEBHOOK_BODY_LIMIT_BYTES } from '@/lib/server/body-limits';
-import { readCappedBody } from '@/lib/server/form-body';
+import { readWebhookBody } from '@/lib/server/form-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,13 +13,9 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const secret = getEnv().RESEND_WEBHOOK_SECRET;
   if (!secret) return Response.json({ error: 'webhooks are not configured' }, { status: 404 });
-  const received = await readCappedBody(request, WEBHOOK_BODY_LIMIT_BYTES);
-  if (!received.ok) {
-    return received.problem === 'too-large'
-      ? Response.json({ error: 'body too large' }, { status: 413 })
-      : Response.json({ error: 'no body' }, { status: 400 });
-  }
-  const raw = received.bytes.toString('utf8');
+  const received = await readWebhookBody(request);
+  if (!received.ok) return received.response;
+  const { raw } = received;
   const headers = {
     id: request.headers.get('svix-id'),
     timestamp: request.headers.get('svix-timestamp'),

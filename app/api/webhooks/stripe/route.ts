@@ -3,8 +3,7 @@ import { applyPaymentEvent } from '@/lib/billing/webhooks';
 import { getEnv } from '@/lib/env';
 import { createStripeProvider } from '@/lib/payments/stripe';
 import { stripeSettingsOf } from '@/lib/payments/select';
-import { WEBHOOK_BODY_LIMIT_BYTES } from '@/lib/server/body-limits';
-import { readCappedBody } from '@/lib/server/form-body';
+import { readWebhookBody } from '@/lib/server/form-body';
 import { chargeHooks } from '@/lib/server/jobs';
 
 export const dynamic = 'force-dynamic';
@@ -17,14 +16,10 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const settings = stripeSettingsOf(getEnv());
   if (!settings) return Response.json({ error: 'webhooks are not configured' }, { status: 404 });
-  const received = await readCappedBody(request, WEBHOOK_BODY_LIMIT_BYTES);
-  if (!received.ok) {
-    return received.problem === 'too-large'
-      ? Response.json({ error: 'body too large' }, { status: 413 })
-      : Response.json({ error: 'no body' }, { status: 400 });
-  }
+  const received = await readWebhookBody(request);
+  if (!received.ok) return received.response;
   const event = await createStripeProvider(settings).verifyWebhook(
-    received.bytes.toString('utf8'),
+    received.raw,
     request.headers.get('stripe-signature'),
   );
   if (!event) return Response.json({ error: 'invalid signature' }, { status: 401 });
