@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { contracts, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { centsToDollarInput } from '@/lib/money/money';
 import { contractAccounts, freelancerAccounts, type AccountCode } from './accounts';
 import type { LedgerKind } from './kinds';
 import { describeAccount, describeKind } from './labels';
@@ -179,7 +180,7 @@ export function historyCsv(rows: HistoryRow[]): string {
       csvField(describeKind(r.kind)),
       csvField(describeAccount(r.account)),
       csvText(r.contractTitle ?? ''),
-      csvField((r.cents / 100).toFixed(2)),
+      csvField(centsToDollarInput(r.cents)),
       csvField(r.currency),
       csvText(r.memo ?? ''),
     ].join(','),
