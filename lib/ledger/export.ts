@@ -1,5 +1,8 @@
 import type { DbOrTx } from '@/db/client';
-import { collectAll, historyCsv, listClientHistory, listFreelancerHistory } from './history';
+import { collectAll, collectClientHistory, historyCsv, listFreelancerHistory } from './history';
+
+/** Bigger pages than on screen: the export reads them all, so fewer round trips. */
+const EXPORT_PAGE_SIZE = 500;
 
 /** The CSV download: an attachment, never cached (it is someone's money). */
 export function csvResponse(csv: string, fileName: string): Response {
@@ -15,11 +18,13 @@ export function csvResponse(csv: string, fileName: string): Response {
 }
 
 export async function clientHistoryCsv(db: DbOrTx, workspaceId: string): Promise<string> {
-  return historyCsv(await collectAll((cursor) => listClientHistory(db, workspaceId, { cursor })));
+  return historyCsv(await collectClientHistory(db, workspaceId, EXPORT_PAGE_SIZE));
 }
 
 export async function freelancerHistoryCsv(db: DbOrTx, freelancerId: string): Promise<string> {
   return historyCsv(
-    await collectAll((cursor) => listFreelancerHistory(db, freelancerId, { cursor })),
+    await collectAll((cursor) =>
+      listFreelancerHistory(db, freelancerId, { cursor, limit: EXPORT_PAGE_SIZE }),
+    ),
   );
 }

@@ -7,7 +7,13 @@ import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient, inviteData } from '@/tests/helpers/invite-fixtures';
 import { accounts } from './accounts';
 import { postTransaction, type Posting } from './post';
-import { collectAll, historyCsv, listClientHistory, listFreelancerHistory } from './history';
+import {
+  collectAll,
+  collectClientHistory,
+  historyCsv,
+  listClientHistory,
+  listFreelancerHistory,
+} from './history';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const freelancer = randomUUID();
@@ -70,6 +76,14 @@ describe('transaction history', () => {
     expect(all.every((r) => r.contractId === ownContract)).toBe(true);
     const times = all.map((r) => r.effectiveAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('collects the same rows for the export as paging the screen does', async () => {
+    const paged = await collectAll((cursor) =>
+      listClientHistory(database.db, ownWorkspace, { cursor, limit: 3 }),
+    );
+    expect(await collectClientHistory(database.db, ownWorkspace, 3)).toEqual(paged);
+    expect(await collectClientHistory(database.db, randomUUID())).toEqual([]);
   });
 
   it("shows a freelancer only their own accounts' entries", async () => {

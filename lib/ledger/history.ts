@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { contracts, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { centsToDollarInput } from '@/lib/money/money';
 import { contractAccounts, freelancerAccounts, type AccountCode } from './accounts';
 import type { LedgerKind } from './kinds';
 import { describeAccount, describeKind } from './labels';
@@ -110,18 +111,32 @@ async function historyOf(
   };
 }
 
+async function clientAccountCodes(db: DbOrTx, workspaceId: string): Promise<AccountCode[]> {
+  const owned = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(eq(contracts.workspaceId, workspaceId));
+  return owned.flatMap((c) => contractAccounts(c.id));
+}
+
 /** The charges and refunds on the contracts of the client's workspace. */
 export async function listClientHistory(
   db: DbOrTx,
   workspaceId: string,
   options: { cursor?: string; limit?: number } = {},
 ): Promise<HistoryPage> {
-  const owned = await db
-    .select({ id: contracts.id })
-    .from(contracts)
-    .where(eq(contracts.workspaceId, workspaceId));
-  const codes = owned.flatMap((c) => contractAccounts(c.id));
+  const codes = await clientAccountCodes(db, workspaceId);
   return historyOf(db, codes, { ...options, kinds: CLIENT_KINDS });
+}
+
+/** Every row of listClientHistory, the workspace's contracts looked up once, not per page. */
+export async function collectClientHistory(
+  db: DbOrTx,
+  workspaceId: string,
+  limit?: number,
+): Promise<HistoryRow[]> {
+  const codes = await clientAccountCodes(db, workspaceId);
+  return collectAll((cursor) => historyOf(db, codes, { cursor, limit, kinds: CLIENT_KINDS }));
 }
 
 /** Every entry on the freelancer's own accounts. */
@@ -165,7 +180,7 @@ export function historyCsv(rows: HistoryRow[]): string {
       csvField(describeKind(r.kind)),
       csvField(describeAccount(r.account)),
       csvText(r.contractTitle ?? ''),
-      csvField((r.cents / 100).toFixed(2)),
+      csvField(centsToDollarInput(r.cents)),
       csvField(r.currency),
       csvText(r.memo ?? ''),
     ].join(','),
