@@ -1,4 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef, ReactNode, TextareaHTMLAttributes } from 'react';
 import { FieldError } from './field';
 
 type Described = {
@@ -60,7 +60,7 @@ export function SelectField({
 }: Described & {
   options: readonly { value: string; label: string }[];
   placeholder?: string;
-} & SelectHTMLAttributes<HTMLSelectElement>) {
+} & ComponentPropsWithRef<'select'>) {
   const inputId = id ?? `field-${name}`;
   const ids = describedBy(inputId, hint, errors);
   return (

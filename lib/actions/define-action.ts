@@ -118,7 +118,7 @@ function withRetypeNotes(
  * Runs a handler and, once it has changed something (it returned ok, or redirected, which
  * Next.js throws), has the browser's router render every segment again. Without it a
  * redirect after an action re-renders only the segments below the layouts the two pages
- * share, so a layout that reads the changed data (the onboarding checklist, the header)
+ * share, so a layout that reads the changed data (the header: who is signed in, which side)
  * kept showing the state from before the action until a reload.
  */
 async function refreshingAfter<R extends { ok: boolean } | void>(

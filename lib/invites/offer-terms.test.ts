@@ -1,17 +1,5 @@
+import { HOURLY_TERMS as hourly } from '@/tests/helpers/invite-fixtures';
 import { describeNetPay, type OfferTerms } from './offer-terms';
-
-const hourly: OfferTerms = {
-  kind: 'hourly',
-  title: 'Design sprint',
-  description: '',
-  startDate: '2026-12-01',
-  currency: 'USD',
-  hourlyRateCents: 4500,
-  weeklyLimitHours: 40,
-  allowManualTime: false,
-  feeBps: 500,
-  milestones: [],
-};
 
 const fixed: OfferTerms = {
   ...hourly,

@@ -1,20 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { NetPayPreview, type PreviewInput } from '@/components/offer/net-pay-preview';
 import { OfferSummary } from '@/components/offer/offer-summary';
-import type { OfferTerms } from '@/lib/invites/offer-terms';
-
-const terms: OfferTerms = {
-  kind: 'hourly',
-  title: 'Design sprint',
-  description: '',
-  startDate: '2026-12-01',
-  currency: 'USD',
-  hourlyRateCents: 4500,
-  weeklyLimitHours: 40,
-  allowManualTime: false,
-  feeBps: 500,
-  milestones: [],
-};
+import { HOURLY_TERMS as terms } from '@/tests/helpers/invite-fixtures';
 
 const preview: PreviewInput = {
   kind: 'hourly',

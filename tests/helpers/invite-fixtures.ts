@@ -10,6 +10,7 @@ import {
   type OfferData,
 } from '@/lib/invites/schemas';
 import type { Inviter } from '@/lib/accounts/inviter';
+import type { OfferTerms } from '@/lib/invites/offer-terms';
 
 /** A signed-up client: a user with a name and their workspace, as the service sees them. */
 export async function createClient(
@@ -111,3 +112,17 @@ export async function tokenFromOutbox(db: Db, outboxId: string): Promise<string>
   if (!match) throw new Error(`no invite link in outbox message ${outboxId}`);
   return match[1];
 }
+
+/** An hourly offer's terms as the pages and emails read them: $45.00 an hour, 40 hours, 5% fee. */
+export const HOURLY_TERMS: OfferTerms = {
+  kind: 'hourly',
+  title: 'Design sprint',
+  description: '',
+  startDate: '2026-12-01',
+  currency: 'USD',
+  hourlyRateCents: 4500,
+  weeklyLimitHours: 40,
+  allowManualTime: false,
+  feeBps: 500,
+  milestones: [],
+};

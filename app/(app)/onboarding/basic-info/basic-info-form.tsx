@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { Field, FieldError } from '@/components/field';
+import { SelectField } from '@/components/form-controls';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import type { Country } from '@/lib/geo/countries';
@@ -54,46 +55,24 @@ export function BasicInfoForm({
         defaultValue={values.lastName}
         errors={errors.lastName}
       />
-      <div className="field">
-        <label htmlFor="country">Country you live in</label>
-        {/* Keyed by the value: React sets a select's default only when it mounts, and a
-            refused form is reset to its defaults (see SelectField). */}
-        <select
-          key={values.country}
-          id="country"
-          name="country"
-          defaultValue={values.country}
-          aria-invalid={errors.country ? true : undefined}
-          aria-describedby={describe('country')}
-        >
-          <option value="">Choose a country</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="country-error" errors={errors.country} />
-      </div>
-      <div className="field">
-        <label htmlFor="timeZone">Time zone</label>
-        <select
-          key={values.timeZone}
-          id="timeZone"
-          name="timeZone"
-          ref={timeZoneRef}
-          defaultValue={values.timeZone || 'UTC'}
-          aria-invalid={errors.timeZone ? true : undefined}
-          aria-describedby={describe('timeZone')}
-        >
-          {timeZones.map((tz) => (
-            <option key={tz} value={tz}>
-              {tz.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-        <FieldError id="timeZone-error" errors={errors.timeZone} />
-      </div>
+      <SelectField
+        id="country"
+        name="country"
+        label="Country you live in"
+        placeholder="Choose a country"
+        options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        defaultValue={values.country}
+        errors={errors.country}
+      />
+      <SelectField
+        id="timeZone"
+        name="timeZone"
+        label="Time zone"
+        ref={timeZoneRef}
+        options={timeZones.map((tz) => ({ value: tz, label: tz.replaceAll('_', ' ') }))}
+        defaultValue={values.timeZone || 'UTC'}
+        errors={errors.timeZone}
+      />
       <Field
         name="phone"
         label="Phone (optional)"

@@ -51,8 +51,8 @@ function SubmitContext({ ctx, timeZone }: { ctx: ComplianceContext; timeZone: st
 }
 
 export default async function CompliancePage({ searchParams }: Props) {
-  // The onboarding context (loaded once for the layout's checklist) already holds the
-  // contracts and checks: only the latest check's documents are read here.
+  // The onboarding context (loaded once per request, also for the step rail) already holds
+  // the contracts and checks: only the latest check's documents are read here.
   const onboarding = (await enterComplianceStep()).ctx;
   const ctx = onboarding.compliance;
   if (!ctx) notFound();
