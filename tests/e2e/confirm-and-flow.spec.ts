@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { solidPng } from '../helpers/png';
 import { makeClient, makeFreelancer, makeInvite, signedInPage, signIn } from './factories';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, signW8benAsAlexKim } from './helpers';
 
 const ACCOUNT_NUMBER = '73915548260417';
 const METHOD = 'US bank account (checking) ending 0417';
@@ -131,15 +131,7 @@ test('onboarding reads as one flow: the rail, "Continue to …", saved summaries
   // Tax: the cue, then the saved declaration as a masked summary with "Replace".
   await expect(page.getByRole('heading', { level: 1, name: 'Tax information' })).toBeVisible();
   await expect(page.getByText('Your tax identification number is encrypted')).toBeVisible();
-  await page.getByLabel('Full name', { exact: true }).fill('Alex Kim');
-  await page.getByLabel('Country of citizenship').selectOption('PT');
-  await page.getByLabel('Street address').fill('Rua Augusta 1');
-  await page.getByLabel('City or town').fill('Lisboa');
-  await page.getByLabel('Country of residence').selectOption('PT');
-  await page.getByLabel('Foreign tax identification number').fill('298115604');
-  await page.getByLabel(/I certify that I am not a U\.S\. person/).check();
-  await page.getByLabel('Signature: type your full name').fill('Alex Kim');
-  await page.getByRole('button', { name: 'Sign and save' }).click();
+  await signW8benAsAlexKim(page);
   await expect(page.getByText('Tax information saved and signed.')).toBeVisible();
   await expect(page.getByText('ending 5604')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign and save' })).toHaveCount(0);

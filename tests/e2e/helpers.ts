@@ -129,3 +129,16 @@ export async function signInWithEmailLink(page: Page, email: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('banner')).toContainText(`Signed in as ${email}`);
 }
+
+/** Fills and signs the W-8BEN as Alex Kim, living in Portugal (tax id 298115604). */
+export async function signW8benAsAlexKim(page: Page) {
+  await page.getByLabel('Full name', { exact: true }).fill('Alex Kim');
+  await page.getByLabel('Country of citizenship').selectOption('PT');
+  await page.getByLabel('Street address').fill('Rua Augusta 1');
+  await page.getByLabel('City or town').fill('Lisboa');
+  await page.getByLabel('Country of residence').selectOption('PT');
+  await page.getByLabel('Foreign tax identification number').fill('298115604');
+  await page.getByLabel(/I certify that I am not a U\.S\. person/).check();
+  await page.getByLabel('Signature: type your full name').fill('Alex Kim');
+  await page.getByRole('button', { name: 'Sign and save' }).click();
+}

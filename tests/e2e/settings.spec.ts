@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { solidPng } from '../helpers/png';
 import { makeFreelancer, signedInPage, signIn } from './factories';
-import { expectNoAxeViolations, openLatestEmail } from './helpers';
+import { expectNoAxeViolations, openLatestEmail, signW8benAsAlexKim } from './helpers';
 
 const ACCOUNT_NUMBER = '73915548260417';
 const OVERVIEW =
@@ -109,15 +109,7 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   expect((await page.goto('/settings/tax'))?.headers()['cache-control']).toContain('no-store');
   await expect(page.getByRole('heading', { level: 1, name: 'Tax information' })).toBeVisible();
   await checkAxe(page);
-  await page.getByLabel('Full name', { exact: true }).fill('Alex Kim');
-  await page.getByLabel('Country of citizenship').selectOption('PT');
-  await page.getByLabel('Street address').fill('Rua Augusta 1');
-  await page.getByLabel('City or town').fill('Lisboa');
-  await page.getByLabel('Country of residence').selectOption('PT');
-  await page.getByLabel('Foreign tax identification number').fill('298115604');
-  await page.getByLabel(/I certify that I am not a U\.S\. person/).check();
-  await page.getByLabel('Signature: type your full name').fill('Alex Kim');
-  await page.getByRole('button', { name: 'Sign and save' }).click();
+  await signW8benAsAlexKim(page);
   await expect(page.getByText('Tax information saved and signed.')).toBeVisible();
   await expect(page.getByText('ending 5604')).toBeVisible();
   expect(await page.content()).not.toContain('298115604');
