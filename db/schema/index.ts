@@ -6,3 +6,4 @@ export * from './settings';
 export * from './compliance';
 export * from './billing';
 export * from './ledger';
+export * from './work';

@@ -34,8 +34,13 @@ export const storedFiles = pgTable(
   },
   (t) => [
     index('stored_file_owner_idx').on(t.ownerId, t.purpose),
-    check('stored_file_mime', sql`${t.mimeType} in ('image/png', 'image/jpeg', 'application/pdf')`),
-    check('stored_file_size', sql`${t.sizeBytes} between 1 and 10485760`),
+    check(
+      'stored_file_mime',
+      sql`${t.mimeType} in ('image/png', 'image/jpeg', 'application/pdf', 'application/zip')`,
+    ),
+    // The purpose's own limit is checked before storing (photos 5 MB, documents 10 MB,
+    // milestone files 25 MB); this is the largest of them.
+    check('stored_file_size', sql`${t.sizeBytes} between 1 and 26214400`),
   ],
 );
 
