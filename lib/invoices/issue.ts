@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '@/db/client';
+import { invoiceLines, invoices } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { feeCents } from '@/lib/money/money';
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
+export type InvoiceKind = InvoiceRow['kind'];
+
+export type InvoiceLineInput = {
+  description: string;
+  /** hourly: the UTC day worked (YYYY-MM-DD) and its billable minutes. */
+  workDate?: string;
+  minutes?: number;
+  amountCents: number;
+};
+
+export type IssueInvoiceInput = {
+  kind: InvoiceKind;
+  contractId: string;
+  workspaceId: string;
+  freelancerId: string;
+  currency: string;
+  /** The contract's fee rate: the fee is computed here, once, from the lines' total. */
+  feeBps: number;
+  description?: string;
+  weekStart?: string;
+  milestoneId?: string;
+  creditsInvoiceId?: string;
+  minutes?: number;
+  rateCents?: number;
+  reviewEndsAt?: Date;
+  /** Credit notes are settled when issued; everything else awaits the client's payment. */
+  paymentStatus?: InvoiceRow['paymentStatus'];
+  lines: InvoiceLineInput[];
+};
+
+/**
+ * Issues an invoice with its lines (numbered by the database's sequence). The gross is the
+ * sum of the lines, the fee is the contract's rate of it rounded half up, the net is the
+ * rest; all three are stored and never change, so the page, the PDF and the ledger show
+ * the same cents.
+ */
+export async function issueInvoice(tx: Tx, input: IssueInvoiceInput): Promise<InvoiceRow> {
+  if (input.lines.length === 0) throw new Error('An invoice needs at least one line.');
+  for (const line of input.lines) {
+    if (!Number.isSafeInteger(line.amountCents) || line.amountCents < 0) {
+      throw new Error(`An invoice line is a whole, non-negative number of cents.`);
+    }
+  }
+  const grossCents = input.lines.reduce((sum, line) => sum + line.amountCents, 0);
+  const fee = feeCents(grossCents, input.feeBps);
+  const [invoice] = await tx
+    .insert(invoices)
+    .values({
+      kind: input.kind,
+      contractId: input.contractId,
+      workspaceId: input.workspaceId,
+      freelancerId: input.freelancerId,
+      currency: input.currency,
+      feeBps: input.feeBps,
+      description: input.description ?? '',
+      weekStart: input.weekStart,
+      milestoneId: input.milestoneId,
+      creditsInvoiceId: input.creditsInvoiceId,
+      minutes: input.minutes,
+      rateCents: input.rateCents,
+      reviewEndsAt: input.reviewEndsAt,
+      grossCents,
+      feeCents: fee,
+      netCents: grossCents - fee,
+      paymentStatus: input.paymentStatus ?? 'awaiting_payment',
+      issuedAt: now(),
+    })
+    .returning();
+  await tx.insert(invoiceLines).values(
+    input.lines.map((line, index) => ({
+      invoiceId: invoice.id,
+      position: index + 1,
+      description: line.description,
+      workDate: line.workDate,
+      minutes: line.minutes,
+      amountCents: line.amountCents,
+    })),
+  );
+  return invoice;
+}
+
+/** The invoice and its lines in order (no authorization: callers scope the id first). */
+export async function findInvoiceWithLines(tx: DbOrTx, id: string) {
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, id));
+  if (!invoice) return null;
+  const lines = await tx
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, id))
+    .orderBy(invoiceLines.position);
+  return { invoice, lines };
+}
