@@ -21,6 +21,8 @@ export type Release = {
   /** When the net becomes available (the Wednesday after, or 5 days later). */
   availableAt: Date;
   memo?: string;
+  /** `release` (from review or escrow), or `bonus` (paid straight from client funding). */
+  kind?: 'release' | 'bonus';
 };
 
 /**
@@ -48,7 +50,7 @@ export async function releaseToFreelancer(tx: Tx, release: Release): Promise<Pos
   const posted = await postTransaction(tx, {
     key: release.key,
     source: release.source,
-    kind: 'release',
+    kind: release.kind ?? 'release',
     memo: release.memo,
     entries,
   });
