@@ -23,7 +23,12 @@ export type AuditAction =
   | 'compliance.document_uploaded'
   | 'compliance.document_downloaded'
   | 'compliance.approved'
-  | 'compliance.rejected';
+  | 'compliance.rejected'
+  | 'time_entry.timer_started'
+  | 'time_entry.timer_stopped'
+  | 'time_entry.added'
+  | 'time_entry.edited'
+  | 'time_entry.deleted';
 
 export type AuditEntry = {
   actorId: string | null;
