@@ -23,7 +23,10 @@ export type AuditAction =
   | 'compliance.document_uploaded'
   | 'compliance.document_downloaded'
   | 'compliance.approved'
-  | 'compliance.rejected';
+  | 'compliance.rejected'
+  | 'invoice.issued'
+  | 'invoice.paid'
+  | 'invoice.payment_failed';
 
 export type AuditEntry = {
   actorId: string | null;
