@@ -24,6 +24,11 @@ export type AuditAction =
   | 'compliance.document_downloaded'
   | 'compliance.approved'
   | 'compliance.rejected'
+  | 'time_entry.timer_started'
+  | 'time_entry.timer_stopped'
+  | 'time_entry.added'
+  | 'time_entry.edited'
+  | 'time_entry.deleted'
   | 'invoice.issued'
   | 'invoice.paid'
   | 'invoice.payment_failed';
