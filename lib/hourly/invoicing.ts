@@ -14,6 +14,7 @@ import { formatMoney } from '@/lib/money/money';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { selectPaymentProvider } from '@/lib/payments/select';
 import { billableDays } from './billable';
+import { lockFreelancerTime } from './queries';
 import {
   HOURLY_INVOICE_SOURCE,
   hourlyChargeKeyOf,
@@ -149,7 +150,10 @@ async function invoiceWeek(
     )
     .orderBy(asc(timeEntries.startedAt));
   const rate = contract.hourlyRateCents;
-  const days = billableDays(entries, contract.weeklyLimitHours).filter((day) => day.minutes > 0);
+  const finished = entries.flatMap((entry) =>
+    entry.endedAt ? [{ ...entry, endedAt: entry.endedAt }] : [],
+  );
+  const days = billableDays(finished, contract.weeklyLimitHours).filter((day) => day.minutes > 0);
   if (days.length === 0) return null;
   const rateLabel = `${formatMoney(rate, contract.currency)}/h`;
   const minutes = days.reduce((sum, day) => sum + day.minutes, 0);
@@ -272,7 +276,8 @@ async function emailBothSides(
 /**
  * Invoices every closed, un-invoiced week of one contract in one transaction, holding the
  * contract row (FOR NO KEY UPDATE, which diary inserts do not wait for). A contract another
- * worker holds is skipped (SKIP LOCKED): that worker invoices it. Returns the new invoices;
+ * worker holds is skipped (SKIP LOCKED): that worker invoices it. The freelancer's time
+ * lock (the diary's) is taken too. Returns the new invoices;
  * their charges are asked for after commit (a provider call never runs inside a transaction).
  */
 export async function invoiceClosedWeeks(db: Db, contractId: string, at: Date) {
@@ -283,6 +288,9 @@ export async function invoiceClosedWeeks(db: Db, contractId: string, at: Date) {
       .where(and(eq(contracts.id, contractId), isInvoiceable))
       .for('no key update', { skipLocked: true });
     if (!contract?.freelancerId || contract.hourlyRateCents === null) return [];
+    // The diary writes a freelancer's time under this lock: an edit racing the deadline
+    // either lands before the week is read or is refused after it is invoiced.
+    await lockFreelancerTime(tx, contract.freelancerId);
     const weeks = await tx
       .selectDistinct({ weekStart: sql<string>`${weekOfEntry}::text` })
       .from(timeEntries)
@@ -390,7 +398,7 @@ export async function issueDueInvoices(
   const log = options.log ?? ((line: string) => console.info(line));
   const charged = await chargeUnchargedInvoices(db, at, provider, batchSize);
   const total = await countDueContracts(db, at);
-  if (total > 0) log(`[tick] issueDueInvoices: ${total} contracts to invoice`);
+  if (total > 0) log(`[tick] issueDueInvoices: ${total} contract(s) to invoice`);
   let done = 0;
   let issued = 0;
   let after: string | null = null;
@@ -407,7 +415,7 @@ export async function issueDueInvoices(
       done += 1;
       options.onProgress?.(done, total);
     }
-    if (batch.length > 0) log(`[tick] issueDueInvoices: ${done}/${total} contracts done`);
+    if (batch.length > 0) log(`[tick] issueDueInvoices: ${done}/${total} contract(s) done`);
     if (batch.length < batchSize) return issued + charged;
     after = batch[batch.length - 1];
   }
