@@ -23,7 +23,14 @@ export type AuditAction =
   | 'compliance.document_uploaded'
   | 'compliance.document_downloaded'
   | 'compliance.approved'
-  | 'compliance.rejected';
+  | 'compliance.rejected'
+  | 'invoice.approved'
+  | 'invoice.released'
+  | 'dispute.opened'
+  | 'dispute.refund_offered'
+  | 'dispute.rejected'
+  | 'dispute.decided'
+  | 'dispute.expired';
 
 export type AuditEntry = {
   actorId: string | null;
