@@ -10,8 +10,7 @@ export type RefundRequest = {
 };
 
 export type RefundResult =
-  | { ok: true; ref: string }
-  | { ok: false; reason: 'not-refundable'; message: string };
+  { ok: true; ref: string } | { ok: false; reason: 'not-refundable'; message: string };
 
 /**
  * Gives part or all of a settled charge back to the client's card at the provider. Call it

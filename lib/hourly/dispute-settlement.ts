@@ -36,7 +36,11 @@ export async function settleDispute(
   },
 ): Promise<void> {
   const { refundCents, at } = decision;
-  if (!Number.isSafeInteger(refundCents) || refundCents < 0 || refundCents > dispute.disputedCents) {
+  if (
+    !Number.isSafeInteger(refundCents) ||
+    refundCents < 0 ||
+    refundCents > dispute.disputedCents
+  ) {
     throw new Error('A dispute refunds between nothing and the disputed amount.');
   }
   const [resolved] = await tx
@@ -62,7 +66,11 @@ export async function settleDispute(
       kind: 'refund',
       memo: `Disputed time of ${week} refunded`,
       entries: [
-        { account: accounts.inReview(invoice.contractId), cents: -refundCents, currency: invoice.currency },
+        {
+          account: accounts.inReview(invoice.contractId),
+          cents: -refundCents,
+          currency: invoice.currency,
+        },
         { account: accounts.clientFunding(), cents: refundCents, currency: invoice.currency },
       ],
     });
@@ -76,12 +84,15 @@ export async function settleDispute(
       creditsInvoiceId: invoice.id,
       paymentStatus: 'paid',
       description: `Credit for disputed time of ${week} (${invoice.number})`,
-      lines: [{ description: `Disputed time refunded (${invoice.number})`, amountCents: refundCents }],
+      lines: [
+        { description: `Disputed time refunded (${invoice.number})`, amountCents: refundCents },
+      ],
     });
   }
   const paidCents = dispute.disputedCents - refundCents;
   if (paidCents > 0) {
-    const fee = feeCents(dispute.disputedCents, invoice.feeBps) - feeCents(refundCents, invoice.feeBps);
+    const fee =
+      feeCents(dispute.disputedCents, invoice.feeBps) - feeCents(refundCents, invoice.feeBps);
     const key = `dispute:${dispute.id}:release`;
     if (paidCents - fee > 0) {
       await releaseToFreelancer(tx, {
@@ -113,7 +124,11 @@ const UNSENT: SQL = and(
  * commit), once each: the key `dispute:<id>:refund` makes a resend the same refund there,
  * and the ref is recorded. A provider error is left for the next tick's sweep.
  */
-export async function sendDisputeRefunds(db: Db, disputeIds?: string[], limit = 50): Promise<number> {
+export async function sendDisputeRefunds(
+  db: Db,
+  disputeIds?: string[],
+  limit = 50,
+): Promise<number> {
   const rows = await db
     .select({ dispute: disputes, chargeId: invoices.chargeId })
     .from(disputes)

@@ -78,7 +78,11 @@ export async function openDispute(
       chosen.reduce((sum, entry) => sum + entry.amountCents, 0),
     );
     if (disputedCents <= 0) {
-      return { ok: false as const, reason: 'entry', message: 'The entries you chose bill nothing.' };
+      return {
+        ok: false as const,
+        reason: 'entry',
+        message: 'The entries you chose bill nothing.',
+      };
     }
     const [dispute] = await tx
       .insert(disputes)
@@ -262,7 +266,11 @@ export async function decideDispute(
     if (!locked) return UNKNOWN_DISPUTE;
     const { dispute, invoice } = locked;
     if (dispute.status !== 'awaiting_ops') {
-      return { ok: false as const, reason: 'state', message: 'This dispute is not waiting for ops.' };
+      return {
+        ok: false as const,
+        reason: 'state',
+        message: 'This dispute is not waiting for ops.',
+      };
     }
     const refundCents =
       input.decision === 'refund_all'
@@ -278,7 +286,11 @@ export async function decideDispute(
       };
     }
     const resolution =
-      refundCents === 0 ? 'paid' : refundCents === dispute.disputedCents ? 'refunded_all' : 'refunded_part';
+      refundCents === 0
+        ? 'paid'
+        : refundCents === dispute.disputedCents
+          ? 'refunded_all'
+          : 'refunded_part';
     await settleDispute(tx, dispute, invoice, {
       resolution,
       refundCents,
@@ -343,7 +355,12 @@ export async function expireDisputeDeadlines(
       const invoiceRows = await tx
         .select()
         .from(invoices)
-        .where(inArray(invoices.id, late.map((d) => d.invoiceId)));
+        .where(
+          inArray(
+            invoices.id,
+            late.map((d) => d.invoiceId),
+          ),
+        );
       for (const dispute of late) {
         const invoice = invoiceRows.find((row) => row.id === dispute.invoiceId)!;
         await settleDispute(tx, dispute, invoice, {

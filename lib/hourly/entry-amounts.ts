@@ -72,7 +72,8 @@ export async function listInvoicedEntries(
 /** The entries grouped by UTC day, in order, for the review page. */
 export function groupByDay(entries: InvoicedEntry[]) {
   const days = new Map<string, InvoicedEntry[]>();
-  for (const entry of entries) days.set(entry.workDate, [...(days.get(entry.workDate) ?? []), entry]);
+  for (const entry of entries)
+    days.set(entry.workDate, [...(days.get(entry.workDate) ?? []), entry]);
   return [...days.entries()].map(([workDate, dayEntries]) => ({
     workDate,
     entries: dayEntries,

@@ -17,11 +17,7 @@ const entryIds = z.preprocess(
 export const REASON_MAX = 2000;
 
 const reasonText = (missing: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, missing)
-    .max(REASON_MAX, `Keep it under ${REASON_MAX} characters.`);
+  z.string().trim().min(1, missing).max(REASON_MAX, `Keep it under ${REASON_MAX} characters.`);
 
 export const openDisputeSchema = z.object({
   contractId: id,
@@ -74,5 +70,6 @@ export const decideDisputeSchema = z
     }
   });
 
-export type AnswerDisputeInput = z.output<typeof answerDisputeSchema>;
-export type DecideDisputeInput = z.output<typeof decideDisputeSchema>;
+type WithOptionalAmount<T> = Omit<T, 'amount'> & { amount?: number };
+export type AnswerDisputeInput = WithOptionalAmount<z.output<typeof answerDisputeSchema>>;
+export type DecideDisputeInput = WithOptionalAmount<z.output<typeof decideDisputeSchema>>;

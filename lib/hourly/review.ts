@@ -54,7 +54,8 @@ async function findInvoiceOfContract(
 
 /** Why the client can no longer change this week's review, or null while they can. */
 export function reviewClosedReason(invoice: InvoiceRow, at: Date): string | null {
-  if (invoice.paymentStatus !== 'paid') return 'This invoice is not paid yet: review opens once it is.';
+  if (invoice.paymentStatus !== 'paid')
+    return 'This invoice is not paid yet: review opens once it is.';
   if (invoice.approvedAt) return 'You already approved this week.';
   if (invoice.releasedAt || (invoice.reviewEndsAt && invoice.reviewEndsAt <= at)) {
     return 'The review of this week ended on Friday at 23:59 UTC.';
@@ -158,7 +159,13 @@ export async function postFeeOnly(
  */
 export async function approveInvoice(
   db: Db,
-  input: { workspaceId: string; userId: string; contractId: string; invoiceId: string; ip?: string },
+  input: {
+    workspaceId: string;
+    userId: string;
+    contractId: string;
+    invoiceId: string;
+    ip?: string;
+  },
   at: Date = now(),
 ): Promise<{ ok: true } | ReviewRefusal> {
   return db.transaction(async (tx) => {
@@ -205,7 +212,11 @@ export async function approveInvoice(
  * are skipped (SKIP LOCKED) and released_at is re-checked under the lock, so two workers
  * never release one week twice (the ledger's unique source and kind would refuse it too).
  */
-export async function releaseDueInvoices(db: Db, at: Date = now(), batchSize = 50): Promise<number> {
+export async function releaseDueInvoices(
+  db: Db,
+  at: Date = now(),
+  batchSize = 50,
+): Promise<number> {
   let done = 0;
   for (;;) {
     const handled = await db.transaction(async (tx) => {

@@ -42,8 +42,16 @@ export const hourlyChargeHooks: ChargeHookTable = {
         source: { type: 'hourly_invoice', id: invoice.id },
         kind: 'charge',
         entries: [
-          { account: accounts.clientFunding(), cents: -charge.amountCents, currency: charge.currency },
-          { account: accounts.inReview(invoice.contractId), cents: charge.amountCents, currency: charge.currency },
+          {
+            account: accounts.clientFunding(),
+            cents: -charge.amountCents,
+            currency: charge.currency,
+          },
+          {
+            account: accounts.inReview(invoice.contractId),
+            cents: charge.amountCents,
+            currency: charge.currency,
+          },
         ],
       });
       await tx
@@ -122,7 +130,12 @@ export async function invoicedWeek(
     await tx
       .update(timeEntries)
       .set({ invoiceId: issued.id })
-      .where(inArray(timeEntries.id, days.flatMap((d) => d.entryIds)));
+      .where(
+        inArray(
+          timeEntries.id,
+          days.flatMap((d) => d.entryIds),
+        ),
+      );
     return issued;
   });
   if (options.pay !== false) {
