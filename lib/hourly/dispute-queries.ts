@@ -32,7 +32,23 @@ export async function listUnresolvedDisputes(db: DbOrTx, contractId: string) {
  * due date decides nothing by itself: the dispute stays here, flagged, until ops decides.
  */
 export async function listOpsQueue(db: DbOrTx, at: Date) {
-  const rows = await db
+  const rows = await selectOpsItems(db)
+    .where(eq(disputes.status, 'awaiting_ops'))
+    .orderBy(asc(disputes.opsDueAt), asc(disputes.id));
+  // Ordered by due date, the overdue ones are already first: the flag is for the eye.
+  return rows.map((row) => ({ ...row, isOverdue: row.opsDueAt !== null && row.opsDueAt <= at }));
+}
+
+/** One dispute of the ops queue (awaiting ops), or null. Callers are ops reviewers. */
+export async function findOpsQueueItem(db: DbOrTx, disputeId: string, at: Date) {
+  const [row] = await selectOpsItems(db).where(
+    and(eq(disputes.id, disputeId), eq(disputes.status, 'awaiting_ops')),
+  );
+  return row ? { ...row, isOverdue: row.opsDueAt !== null && row.opsDueAt <= at } : null;
+}
+
+function selectOpsItems(db: DbOrTx) {
+  return db
     .select({
       id: disputes.id,
       contractId: disputes.contractId,
@@ -48,10 +64,7 @@ export async function listOpsQueue(db: DbOrTx, at: Date) {
     .from(disputes)
     .innerJoin(invoices, eq(invoices.id, disputes.invoiceId))
     .innerJoin(contracts, eq(contracts.id, disputes.contractId))
-    .where(eq(disputes.status, 'awaiting_ops'))
-    .orderBy(asc(disputes.opsDueAt), asc(disputes.id));
-  // Ordered by due date, the overdue ones are already first: the flag is for the eye.
-  return rows.map((row) => ({ ...row, isOverdue: row.opsDueAt !== null && row.opsDueAt <= at }));
+    .$dynamic();
 }
 
 /**

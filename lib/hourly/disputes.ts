@@ -3,6 +3,7 @@ import type { Db, Tx } from '@/db/client';
 import { contracts, disputeEntries, disputes, invoices } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { now } from '@/lib/clock';
+import { formatDateAndTime } from '@/lib/dates/format';
 import type { InvoiceRow } from '@/lib/invoices/issue';
 import { formatMoney } from '@/lib/money/money';
 import { listInvoicedEntries } from './entry-amounts';
@@ -21,7 +22,7 @@ export const UNKNOWN_DISPUTE: ReviewRefusal = {
   message: 'This dispute does not exist, or it is not yours to answer.',
 };
 
-const day = (at: Date) => at.toUTCString().replace(' GMT', ' UTC');
+const day = (at: Date) => formatDateAndTime(at);
 
 /**
  * The client disputes chosen entries of a week under review, with a reason: one dispute

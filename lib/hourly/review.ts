@@ -3,6 +3,7 @@ import type { Db, DbOrTx, Tx } from '@/db/client';
 import { disputes, invoices } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { now } from '@/lib/clock';
+import { formatDateAndTime } from '@/lib/dates/format';
 import { findContractForViewer, type ContractViewer } from '@/lib/contracts/access';
 import { releaseToFreelancer } from '@/lib/earnings/release';
 import type { InvoiceRow } from '@/lib/invoices/issue';
@@ -196,7 +197,7 @@ export async function approveInvoice(
       heading: `${parties.clientName} approved your week on “${parties.title}”`,
       paragraphs: [
         `${parties.clientName} approved invoice ${invoice.number} early.`,
-        `${formatMoney(invoice.netCents - (disputed - feeCents(disputed, invoice.feeBps)), invoice.currency)} is on its way to your balance: pending now, available on ${availableAfterApproval(at).toUTCString()}.`,
+        `${formatMoney(invoice.netCents - (disputed - feeCents(disputed, invoice.feeBps)), invoice.currency)} is on its way to your balance: pending now, available on ${formatDateAndTime(availableAfterApproval(at))}.`,
       ],
       buttonLabel: 'See the week',
       path: reviewPath(invoice.contractId, invoice.id),
