@@ -12,12 +12,25 @@ import { postTransaction } from '@/lib/ledger/post';
 import { feeCents, formatMoney } from '@/lib/money/money';
 import { groupByDay, listInvoicedEntries } from './entry-amounts';
 import { findParties, reviewPath, sendReviewNotice } from './review-emails';
+import { hourlyWeekKeyOf } from './invoice-charges';
 import {
   availableAfterApproval,
-  availableAfterReviewOf,
+  availableAfterReviewOf as wednesdayAfterReviewOf,
   isoWeekOf,
   weekStartFromDate,
 } from './week';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The Wednesday after the review: for a week invoiced late, whose review ran past its
+ * Saturday (lib/hourly/invoicing gives every invoice a full review), 4 days after it ended.
+ */
+function availableAfterReviewOf(weekStart: Date, reviewEndsAt: Date | null): Date {
+  const usual = wednesdayAfterReviewOf(weekStart);
+  if (!reviewEndsAt) return usual;
+  return new Date(Math.max(usual.getTime(), reviewEndsAt.getTime() + 4 * DAY_MS));
+}
 
 export type ReviewRefusal = { ok: false; reason: string; message: string };
 
@@ -106,7 +119,7 @@ async function releaseUndisputed(tx: Tx, invoice: InvoiceRow, at: Date): Promise
   const grossCents = invoice.grossCents - disputed;
   const fee = invoice.feeCents - feeCents(disputed, invoice.feeBps);
   const weekStart = weekStartFromDate(invoice.weekStart!);
-  const key = `hourly:${invoice.contractId}:${isoWeekOf(weekStart)}:release`;
+  const key = `${hourlyWeekKeyOf(invoice)}:release`;
   const source = { type: 'hourly_invoice', id: invoice.id };
   if (grossCents > 0 && grossCents - fee > 0) {
     await releaseToFreelancer(tx, {
@@ -120,7 +133,7 @@ async function releaseUndisputed(tx: Tx, invoice: InvoiceRow, at: Date): Promise
       currency: invoice.currency,
       availableAt: invoice.approvedAt
         ? availableAfterApproval(invoice.approvedAt)
-        : availableAfterReviewOf(weekStart),
+        : availableAfterReviewOf(weekStart, invoice.reviewEndsAt),
       memo: `Week ${isoWeekOf(weekStart)} released`,
     });
   } else if (grossCents > 0) {

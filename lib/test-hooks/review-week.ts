@@ -3,7 +3,9 @@ import type { Db } from '@/db/client';
 import { contracts, invoices, timeEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { billableDays } from '@/lib/hourly/billable';
-import { isoWeekOf, reviewEndsOf, weekStartDate, weekStartOf } from '@/lib/hourly/week';
+import { hourlyChargeKeyOf } from '@/lib/hourly/invoice-charges';
+import { lineCents } from '@/lib/hourly/invoicing';
+import { reviewEndsOf, weekStartDate, weekStartOf } from '@/lib/hourly/week';
 import { issueInvoice } from '@/lib/invoices/issue';
 import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
@@ -69,7 +71,7 @@ export async function makeReviewWeek(
         description: `Work on ${d.workDate}`,
         workDate: d.workDate,
         minutes: d.minutes,
-        amountCents: Math.round((d.minutes * rate) / 60),
+        amountCents: lineCents(d.minutes, rate),
       })),
     });
     await tx
@@ -82,7 +84,7 @@ export async function makeReviewWeek(
         ),
       );
     await postTransaction(tx, {
-      key: `hourly:${contract.id}:${isoWeekOf(weekStart)}:charge`,
+      key: hourlyChargeKeyOf(invoice),
       source: { type: 'hourly_invoice', id: invoice.id },
       kind: 'charge',
       entries: [

@@ -5,11 +5,12 @@ import type { Inviter } from '@/lib/accounts/inviter';
 import { applyChargeState, requestCharge, type ChargeHookTable } from '@/lib/billing/charges';
 import { findDefaultBillingMethod } from '@/lib/billing/queries';
 import { billableDays } from '@/lib/hourly/billable';
-import { isoWeekOf, reviewEndsOf, weekStartFromDate } from '@/lib/hourly/week';
+import { hourlyChargeKeyOf, hourlyInvoiceChargeHooks } from '@/lib/hourly/invoice-charges';
+import { lineCents } from '@/lib/hourly/invoicing';
+import { reviewEndsOf, weekStartFromDate } from '@/lib/hourly/week';
 import { issueInvoice } from '@/lib/invoices/issue';
 import { accounts } from '@/lib/ledger/accounts';
 import { findLedgerProblems } from '@/lib/ledger/check';
-import { postTransaction } from '@/lib/ledger/post';
 import { balanceOf } from '@/lib/ledger/queries';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
 import { addSimulatedCard, APPROVED_CARD } from './billing-fixtures';
@@ -27,40 +28,8 @@ export const DEFAULT_ENTRIES: EntrySpec[] = [
   { day: 2, minutes: 200, memo: 'Booking form' },
 ];
 
-/**
- * The charge hook as the billing tick registers it for hourly invoices (MONEY-KEYS.md):
- * the gross into the contract's in_review, the invoice paid. Stands in for the tick's own
- * until it lands; the disputes tests need only a paid invoice.
- */
-export const hourlyChargeHooks: ChargeHookTable = {
-  hourly_invoice: {
-    async onSettled(tx, charge) {
-      const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, charge.sourceId));
-      const week = isoWeekOf(weekStartFromDate(invoice.weekStart!));
-      await postTransaction(tx, {
-        key: `hourly:${invoice.contractId}:${week}:charge`,
-        source: { type: 'hourly_invoice', id: invoice.id },
-        kind: 'charge',
-        entries: [
-          {
-            account: accounts.clientFunding(),
-            cents: -charge.amountCents,
-            currency: charge.currency,
-          },
-          {
-            account: accounts.inReview(invoice.contractId),
-            cents: charge.amountCents,
-            currency: charge.currency,
-          },
-        ],
-      });
-      await tx
-        .update(invoices)
-        .set({ paymentStatus: 'paid', paidAt: charge.settledAt, chargeId: charge.id })
-        .where(eq(invoices.id, invoice.id));
-    },
-  },
-};
+/** The billing tick's charge hook for hourly invoices (lib/hourly/invoice-charges.ts). */
+export const hourlyChargeHooks: ChargeHookTable = { hourly_invoice: hourlyInvoiceChargeHooks };
 
 /**
  * An hourly contract with a week of time invoiced (Monday 12:00 after the week, as the tick
@@ -124,7 +93,7 @@ export async function invoicedWeek(
         description: `Work on ${d.workDate}`,
         workDate: d.workDate,
         minutes: d.minutes,
-        amountCents: Math.round((d.minutes * rate) / 60),
+        amountCents: lineCents(d.minutes, rate),
       })),
     });
     await tx
@@ -143,7 +112,7 @@ export async function invoicedWeek(
       workspaceId: contract.workspaceId,
       amountCents: invoice.grossCents,
       currency: invoice.currency,
-      idempotencyKey: `hourly:${contract.id}:${isoWeekOf(weekStart)}:charge`,
+      idempotencyKey: hourlyChargeKeyOf(invoice),
       sourceType: 'hourly_invoice',
       sourceId: invoice.id,
     });
