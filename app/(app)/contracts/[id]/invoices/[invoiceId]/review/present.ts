@@ -23,6 +23,7 @@ export function presentDays(
       memo: entry.memo,
       hours: hours(entry.minutes),
       amount: formatMoney(entry.amountCents, currency),
+      billed: entry.minutes > 0,
     })),
   }));
 }

@@ -19,6 +19,8 @@ export type ReviewDay = {
     memo: string;
     hours: string;
     amount: string;
+    /** False for time over the weekly limit: not billed, so nothing to dispute. */
+    billed: boolean;
   }[];
 };
 
@@ -67,10 +69,12 @@ export function DisputeForm({
             {day.entries.map((entry) => {
               const name = `entryIds.${entry.position}`;
               const id = `entry-${entry.id}`;
-              const text = `${entry.time}, ${entry.hours}, ${entry.amount}: ${entry.memo || 'no memo'}`;
+              const text = entry.billed
+                ? `${entry.time}, ${entry.hours}, ${entry.amount}: ${entry.memo || 'no memo'}`
+                : `${entry.time}, over the limit, not billed: ${entry.memo || 'no memo'}`;
               return (
                 <li key={entry.id}>
-                  {canDispute ? (
+                  {canDispute && entry.billed ? (
                     <>
                       <input
                         type="checkbox"
