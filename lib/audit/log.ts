@@ -31,7 +31,14 @@ export type AuditAction =
   | 'time_entry.deleted'
   | 'invoice.issued'
   | 'invoice.paid'
-  | 'invoice.payment_failed';
+  | 'invoice.payment_failed'
+  | 'invoice.approved'
+  | 'invoice.released'
+  | 'dispute.opened'
+  | 'dispute.refund_offered'
+  | 'dispute.rejected'
+  | 'dispute.decided'
+  | 'dispute.expired';
 
 export type AuditEntry = {
   actorId: string | null;

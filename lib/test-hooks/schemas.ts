@@ -63,12 +63,19 @@ export const paymentsRequestSchema = z.object({
   contractId: z.uuid(),
 });
 
+/** A paid hourly week under review on an accepted hourly contract (lib/test-hooks/review-week). */
+export const reviewWeekRequestSchema = z.object({
+  kind: z.literal('review-week'),
+  contractId: z.uuid(),
+});
+
 export const factoryRequestSchema = z.discriminatedUnion('kind', [
   clientRequestSchema,
   inviteRequestSchema,
   freelancerRequestSchema,
   contractRequestSchema,
   paymentsRequestSchema,
+  reviewWeekRequestSchema,
 ]);
 
 export type FactoryRequest = z.input<typeof factoryRequestSchema>;

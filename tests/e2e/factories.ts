@@ -39,6 +39,13 @@ export const makeContract = (request: APIRequestContext, options: Without<'contr
 export const makePayments = (request: APIRequestContext, options: Without<'payments'>) =>
   build<{ contractId: string }>(request, { kind: 'payments', ...options });
 
+/** A paid hourly week under review on the contract (lib/test-hooks/review-week). */
+export const makeReviewWeek = (request: APIRequestContext, options: Without<'review-week'>) =>
+  build<{ contractId: string; invoiceId: string; entryIds: string[] }>(request, {
+    kind: 'review-week',
+    ...options,
+  });
+
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request
  * shares its cookie jar, so the session cookie the route sets is the browser's.

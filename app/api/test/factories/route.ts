@@ -6,6 +6,7 @@ import {
   makeInvite,
   makePayments,
 } from '@/lib/test-hooks/factories';
+import { makeReviewWeek } from '@/lib/test-hooks/review-week';
 import { NOT_FOUND, readJson, testHooksEnabled } from '@/lib/test-hooks/guard';
 import { factoryRequestSchema } from '@/lib/test-hooks/schemas';
 
@@ -33,6 +34,8 @@ export async function POST(request: Request) {
         return Response.json(await makeContract(db, input));
       case 'payments':
         return Response.json(await makePayments(db, input));
+      case 'review-week':
+        return Response.json(await makeReviewWeek(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).
