@@ -6,6 +6,7 @@ import {
 } from '@playwright/test';
 import type { FactoryRequest } from '@/lib/test-hooks/schemas';
 import type { MadeClient, MadeFreelancer, MadeInvite } from '@/lib/test-hooks/factories';
+import type { MadeInvoice } from '@/lib/test-hooks/invoice-factory';
 
 /**
  * Journeys that start in the middle. The e2e server owns its embedded database (PGlite has
@@ -38,6 +39,10 @@ export const makeContract = (request: APIRequestContext, options: Without<'contr
 /** The dev seed's demo weeks of money on an accepted hourly contract (lib/server/seed-money). */
 export const makePayments = (request: APIRequestContext, options: Without<'payments'>) =>
   build<{ contractId: string }>(request, { kind: 'payments', ...options });
+
+/** An hourly week invoiced and paid (in review, or released and pending): lib/test-hooks. */
+export const makeInvoice = (request: APIRequestContext, options: Without<'invoice'>) =>
+  build<MadeInvoice>(request, { kind: 'invoice', ...options });
 
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request

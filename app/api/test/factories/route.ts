@@ -6,6 +6,7 @@ import {
   makeInvite,
   makePayments,
 } from '@/lib/test-hooks/factories';
+import { makeInvoice } from '@/lib/test-hooks/invoice-factory';
 import { NOT_FOUND, readJson, testHooksEnabled } from '@/lib/test-hooks/guard';
 import { factoryRequestSchema } from '@/lib/test-hooks/schemas';
 
@@ -33,6 +34,8 @@ export async function POST(request: Request) {
         return Response.json(await makeContract(db, input));
       case 'payments':
         return Response.json(await makePayments(db, input));
+      case 'invoice':
+        return Response.json(await makeInvoice(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).
