@@ -15,11 +15,10 @@ import {
   type ContractSide,
   type ContractViewer,
 } from '@/lib/contracts/access';
+import { isUuid } from '@/lib/text/uuid';
 import type { InvoiceParties } from './document';
 import type { InvoiceLineRow, InvoiceRow } from './issue';
 import { releaseSourceOf, type ReleaseRow } from './money-state';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The client's workspace and its owner, the freelancer's name and country. */
 export async function findContractParties(
@@ -74,7 +73,7 @@ export async function findInvoiceForViewer(
   invoiceId: string,
   viewer: ContractViewer,
 ): Promise<InvoiceForViewer | null> {
-  if (!UUID.test(invoiceId)) return null;
+  if (!isUuid(invoiceId)) return null;
   const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice) return null;
   const found = await findContractForViewer(db, invoice.contractId, viewer);
