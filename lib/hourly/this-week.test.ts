@@ -1,13 +1,15 @@
 import { summarizeWeek } from './this-week';
 
 const at = new Date('2026-12-02T15:00:00Z');
+let ids = 0;
 const entry = (start: string, end: string | null) => ({
+  id: `e${(ids += 1)}`,
   startedAt: new Date(start),
   endedAt: end ? new Date(end) : null,
 });
 
 describe("this week's hours", () => {
-  it('counts the UTC week only, splits at the limit and counts a running timer up to now', () => {
+  it('counts the UTC week only, splits at the limit as the tick bills, and shows a running timer apart', () => {
     const week = summarizeWeek(
       [
         entry('2026-11-29T10:00:00Z', '2026-11-29T12:00:00Z'), // last week's Sunday
@@ -25,10 +27,11 @@ describe("this week's hours", () => {
       { date: '2026-12-01', minutes: 510 },
       { date: '2026-12-02', minutes: 60 },
     ]);
-    expect(week.totalMinutes).toBe(1290);
+    // The running hour is on its day but not billed until the timer stops.
+    expect(week.totalMinutes).toBe(1230);
     expect(week.billableMinutes).toBe(1200);
-    expect(week.overLimitMinutes).toBe(90);
-    expect(week.timerRunning).toBe(true);
+    expect(week.overLimitMinutes).toBe(30);
+    expect(week.runningMinutes).toBe(60);
   });
 
   it('bills everything without a limit', () => {

@@ -1,6 +1,7 @@
 import { and, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { timeEntries } from '@/db/schema';
+import { billableMinutesOfEntries, minutesOf } from './billable';
 import { isoWeekOf, weekEndOf, weekStartOf } from './week';
 
 export type WeekHours = {
@@ -8,22 +9,25 @@ export type WeekHours = {
   /** Exclusive: next Monday 00:00 UTC. */
   weekEnd: Date;
   isoWeek: string;
-  /** Recorded minutes per UTC day that has any, in day order. */
+  /** Recorded minutes per UTC day that has any (a running timer up to now), in day order. */
   days: { date: string; minutes: number }[];
+  /** Every stopped entry's minutes. */
   totalMinutes: number;
-  /** Within the weekly limit (all of it without a limit). */
+  /** Within the weekly limit, by the billing tick's own rule (lib/hourly/billable.ts). */
   billableMinutes: number;
   /** Over the weekly limit: shown, not billed. */
   overLimitMinutes: number;
-  /** A timer is running now (counted up to `at`). */
-  timerRunning: boolean;
+  /** A timer is running: its minutes so far, counted once it stops. */
+  runningMinutes: number | null;
 };
 
-type EntryTimes = { startedAt: Date; endedAt: Date | null };
+type EntryTimes = { id: string; startedAt: Date; endedAt: Date | null };
 
 /**
  * The hours of the UTC week holding `at` (SPEC 4.C): per day, in total, and split at the
- * weekly limit into billable and over the limit. A running timer counts up to `at`.
+ * weekly limit into billable and over the limit with billableMinutesOfEntries, the rule the
+ * billing tick invoices by. A running timer is not billable until it stops (as in the
+ * diary); its time so far is shown apart.
  */
 export function summarizeWeek(
   entries: EntryTimes[],
@@ -32,20 +36,18 @@ export function summarizeWeek(
 ): WeekHours {
   const weekStart = weekStartOf(at);
   const weekEnd = weekEndOf(weekStart);
+  const inWeek = entries.filter((e) => e.startedAt >= weekStart && e.startedAt < weekEnd);
+  const stopped = inWeek.flatMap((e) => (e.endedAt ? [{ ...e, endedAt: e.endedAt }] : []));
+  const running = inWeek.find((e) => e.endedAt === null);
   const perDay = new Map<string, number>();
-  let totalMinutes = 0;
-  let timerRunning = false;
-  for (const entry of entries) {
-    if (entry.startedAt < weekStart || entry.startedAt >= weekEnd) continue;
-    const end = entry.endedAt ?? at;
-    if (!entry.endedAt) timerRunning = true;
-    const minutes = Math.max(0, Math.floor((end.getTime() - entry.startedAt.getTime()) / 60_000));
+  for (const entry of inWeek) {
+    const minutes = minutesOf({ startedAt: entry.startedAt, endedAt: entry.endedAt ?? at });
     const day = entry.startedAt.toISOString().slice(0, 10);
     perDay.set(day, (perDay.get(day) ?? 0) + minutes);
-    totalMinutes += minutes;
   }
-  const limit = weeklyLimitHours === null ? Infinity : weeklyLimitHours * 60;
-  const billableMinutes = Math.min(totalMinutes, limit);
+  const totalMinutes = stopped.reduce((sum, e) => sum + minutesOf(e), 0);
+  const billed = billableMinutesOfEntries(stopped, weeklyLimitHours);
+  const billableMinutes = [...billed.values()].reduce((sum, m) => sum + m, 0);
   return {
     weekStart,
     weekEnd,
@@ -56,7 +58,7 @@ export function summarizeWeek(
     totalMinutes,
     billableMinutes,
     overLimitMinutes: totalMinutes - billableMinutes,
-    timerRunning,
+    runningMinutes: running ? minutesOf({ startedAt: running.startedAt, endedAt: at }) : null,
   };
 }
 
@@ -68,7 +70,7 @@ export async function loadWeekHours(
 ): Promise<WeekHours> {
   const weekStart = weekStartOf(at);
   const entries = await db
-    .select({ startedAt: timeEntries.startedAt, endedAt: timeEntries.endedAt })
+    .select({ id: timeEntries.id, startedAt: timeEntries.startedAt, endedAt: timeEntries.endedAt })
     .from(timeEntries)
     .where(
       and(

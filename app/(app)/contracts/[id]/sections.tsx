@@ -85,7 +85,11 @@ export function ThisWeek({
           },
         ]}
       />
-      {week.timerRunning && <p>A timer is running; its time so far is counted.</p>}
+      {week.runningMinutes !== null && (
+        <p>
+          A timer is running ({hours(week.runningMinutes)} so far); its time counts once it stops.
+        </p>
+      )}
       {week.days.length > 0 ? (
         <DataTable
           caption="Hours per day (UTC days)"
