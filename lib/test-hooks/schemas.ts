@@ -69,6 +69,17 @@ export const reviewWeekRequestSchema = z.object({
   contractId: z.uuid(),
 });
 
+/**
+ * An hourly week invoiced and paid on an accepted hourly contract (lib/test-hooks/
+ * invoice-factory.ts): in the client's review, or released and pending.
+ */
+export const invoiceRequestSchema = z.object({
+  kind: z.literal('invoice'),
+  contractId: z.uuid(),
+  weeksAgo: z.number().int().min(1).max(52).default(1),
+  stage: z.enum(['in_review', 'pending']).default('in_review'),
+});
+
 export const factoryRequestSchema = z.discriminatedUnion('kind', [
   clientRequestSchema,
   inviteRequestSchema,
@@ -76,6 +87,7 @@ export const factoryRequestSchema = z.discriminatedUnion('kind', [
   contractRequestSchema,
   paymentsRequestSchema,
   reviewWeekRequestSchema,
+  invoiceRequestSchema,
 ]);
 
 export type FactoryRequest = z.input<typeof factoryRequestSchema>;

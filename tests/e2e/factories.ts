@@ -6,6 +6,7 @@ import {
 } from '@playwright/test';
 import type { FactoryRequest } from '@/lib/test-hooks/schemas';
 import type { MadeClient, MadeFreelancer, MadeInvite } from '@/lib/test-hooks/factories';
+import type { MadeInvoice } from '@/lib/test-hooks/invoice-factory';
 
 /**
  * Journeys that start in the middle. The e2e server owns its embedded database (PGlite has
@@ -45,6 +46,10 @@ export const makeReviewWeek = (request: APIRequestContext, options: Without<'rev
     kind: 'review-week',
     ...options,
   });
+
+/** An hourly week invoiced and paid (in review, or released and pending): lib/test-hooks. */
+export const makeInvoice = (request: APIRequestContext, options: Without<'invoice'>) =>
+  build<MadeInvoice>(request, { kind: 'invoice', ...options });
 
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request

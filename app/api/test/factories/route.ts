@@ -7,6 +7,7 @@ import {
   makePayments,
 } from '@/lib/test-hooks/factories';
 import { makeReviewWeek } from '@/lib/test-hooks/review-week';
+import { makeInvoice } from '@/lib/test-hooks/invoice-factory';
 import { NOT_FOUND, readJson, testHooksEnabled } from '@/lib/test-hooks/guard';
 import { factoryRequestSchema } from '@/lib/test-hooks/schemas';
 
@@ -36,6 +37,8 @@ export async function POST(request: Request) {
         return Response.json(await makePayments(db, input));
       case 'review-week':
         return Response.json(await makeReviewWeek(db, input));
+      case 'invoice':
+        return Response.json(await makeInvoice(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).
