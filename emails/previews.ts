@@ -6,6 +6,7 @@ import ConfirmPayoutChangeEmail from './confirm-payout-change';
 import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
 import InvitationEmail from './invitation';
+import MoneyNoticeEmail from './money-notice';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
@@ -103,5 +104,9 @@ export const EMAIL_PREVIEWS: Record<
     component: (() => EmailChangeNoticeEmail({ stage: 'changed' })) as ComponentType<
       Record<string, never>
     >,
+  },
+  'money-notice': {
+    title: 'Milestone funded, payment declined, funding reminder, bonus (money notice)',
+    component: MoneyNoticeEmail as ComponentType<Record<string, never>>,
   },
 };

@@ -4,6 +4,9 @@ import { emailJobs } from '@/lib/email/jobs';
 import type { JobDefinition } from '@/lib/jobs/definition';
 import { recordDeliveryFailure } from '@/lib/invites/delivery';
 import { inviteJobs } from '@/lib/invites/jobs';
+import { BONUS_SOURCE, bonusHooks } from '@/lib/milestones/bonus';
+import { milestoneFundingHooks } from '@/lib/milestones/funding';
+import { MILESTONE_FUNDING_SOURCE } from '@/lib/milestones/queries';
 
 /**
  * Every queue and worker of the app. The generic infrastructure knows no domain: this is
@@ -25,5 +28,10 @@ export function jobDefinitions(): JobDefinition[] {
  * charges yet: invoices (hourly) and milestones (fixed-price) register theirs here.
  */
 export function chargeHooks(): ChargeHookTable {
-  return {};
+  return {
+    // Fixed price: a funded milestone goes to the contract's escrow (lib/milestones/funding).
+    [MILESTONE_FUNDING_SOURCE]: milestoneFundingHooks,
+    // A bonus goes straight to the freelancer's pending balance (lib/milestones/bonus).
+    [BONUS_SOURCE]: bonusHooks,
+  };
 }
