@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { contracts, pendingReleases } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { contracts, ledgerTransactions, pendingReleases } from '@/db/schema';
 import { settleDueCharges } from '@/lib/billing/charges';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
@@ -15,7 +15,6 @@ import {
   expectLedgerSound,
   fundableContract,
   invoicesOfContract,
-  postingsOf,
 } from '@/tests/helpers/milestone-fixtures';
 import { BONUS_AVAILABLE_AFTER_MS, bonusChargeKeyOf, payBonus } from './bonus';
 
@@ -31,12 +30,22 @@ beforeEach(() => {
 afterEach(() => clock.restore());
 
 const db = () => database.db;
+
+/** The ledger transactions a source posted (tests may read the ledger's tables). */
+const postingsOf = (sourceType: string, sourceId: string) =>
+  database.db
+    .select()
+    .from(ledgerTransactions)
+    .where(
+      and(eq(ledgerTransactions.sourceType, sourceType), eq(ledgerTransactions.sourceId, sourceId)),
+    );
+
 const simulated = () => createSimulatedProvider(database.db);
 
 const bonus = (
   who: { userId: string; workspaceId: string },
   contractId: string,
-  requestId = randomUUID(),
+  requestId: string = randomUUID(),
   amountCents = 10_000,
 ) =>
   payBonus(db(), simulated(), chargeHooks(), who, {
@@ -65,7 +74,7 @@ it('pays a bonus straight to pending once its charge settles, available 5 days l
   const { feeCents, netCents } = invoices[0];
   expect(await balanceOf(db(), accounts.pending(made.freelancerId))).toBe(netCents);
   expect(await balanceOf(db(), accounts.serviceFees())).toBeGreaterThanOrEqual(feeCents);
-  expect(await postingsOf(db(), 'bonus', requestId)).toEqual([
+  expect(await postingsOf('bonus', requestId)).toEqual([
     expect.objectContaining({ kind: 'bonus', idempotencyKey: `bonus:${requestId}` }),
   ]);
   const [release] = await db()

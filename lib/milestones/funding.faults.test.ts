@@ -1,3 +1,5 @@
+import { and, eq } from 'drizzle-orm';
+import { ledgerTransactions } from '@/db/schema';
 import { jest } from '@jest/globals';
 import { settleDueCharges, type ChargeHookTable } from '@/lib/billing/charges';
 import { findCharge } from '@/lib/billing/queries';
@@ -17,7 +19,6 @@ import {
   fundableContract,
   invoicesOfContract,
   milestoneStateOf,
-  postingsOf,
 } from '@/tests/helpers/milestone-fixtures';
 import { fundingKeyOf, fundMilestone } from './funding';
 import { MILESTONE_FUNDING_SOURCE } from './queries';
@@ -44,6 +45,16 @@ afterEach(() => {
 });
 
 const db = () => database.db;
+
+/** The ledger transactions a source posted (tests may read the ledger's tables). */
+const postingsOf = (sourceType: string, sourceId: string) =>
+  database.db
+    .select()
+    .from(ledgerTransactions)
+    .where(
+      and(eq(ledgerTransactions.sourceType, sourceType), eq(ledgerTransactions.sourceId, sourceId)),
+    );
+
 const simulated = () => createSimulatedProvider(database.db);
 
 /** The hooks of the app, but the worker is killed inside the settled charge's transaction. */
@@ -70,7 +81,7 @@ async function expectFundedOnce(made: Awaited<ReturnType<typeof fundableContract
   const milestoneId = made.milestoneIds[0];
   expect(await milestoneStateOf(db(), milestoneId)).toMatchObject({ status: 'funded' });
   expect(await balanceOf(db(), accounts.escrow(made.contractId))).toBe(50_000);
-  expect(await postingsOf(db(), 'milestone', milestoneId)).toHaveLength(1);
+  expect(await postingsOf('milestone', milestoneId)).toHaveLength(1);
   expect(await processorChargesFor(db(), fundingKeyOf(milestoneId))).toHaveLength(1);
   expect((await eventTypesOf(db(), milestoneId)).filter((t) => t === 'funded')).toHaveLength(1);
   expect(await emailsTo(db(), made.freelancerEmail, 'milestone-funded')).toHaveLength(1);
@@ -95,7 +106,7 @@ it('completes the escrow posting on the next settlement run after a crash inside
   await nextSettlementRun(killedWhilePosting());
   expect((await findCharge(db(), charge.id))!.status).toBe('processing');
   expect(await milestoneStateOf(db(), milestoneId)).toMatchObject({ status: 'funding' });
-  expect(await postingsOf(db(), 'milestone', milestoneId)).toEqual([]);
+  expect(await postingsOf('milestone', milestoneId)).toEqual([]);
   expect(await emailsTo(db(), made.freelancerEmail, 'milestone-funded')).toEqual([]);
   await expectLedgerSound(db());
 

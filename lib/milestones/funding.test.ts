@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { auditLog, invoices } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, invoices, ledgerTransactions } from '@/db/schema';
 import { settleDueCharges } from '@/lib/billing/charges';
 import { removeBillingMethod } from '@/lib/billing/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
@@ -23,7 +23,6 @@ import {
   fundableContract,
   invoicesOfContract,
   milestoneStateOf,
-  postingsOf,
 } from '@/tests/helpers/milestone-fixtures';
 import { fundingKeyOf, fundMilestone } from './funding';
 import { listMilestoneHistory } from './history';
@@ -42,6 +41,16 @@ beforeEach(() => {
 afterEach(() => clock.restore());
 
 const db = () => database.db;
+
+/** The ledger transactions a source posted (tests may read the ledger's tables). */
+const postingsOf = (sourceType: string, sourceId: string) =>
+  database.db
+    .select()
+    .from(ledgerTransactions)
+    .where(
+      and(eq(ledgerTransactions.sourceType, sourceType), eq(ledgerTransactions.sourceId, sourceId)),
+    );
+
 const simulated = () => createSimulatedProvider(database.db);
 const actorOf = (inviter: { userId: string; workspaceId: string }) => ({
   userId: inviter.userId,
@@ -107,7 +116,7 @@ describe('funding a milestone', () => {
     });
     expect((await milestoneStateOf(db(), milestoneId))!.fundedAt).not.toBeNull();
     expect(await balanceOf(db(), accounts.escrow(made.contractId))).toBe(50_000);
-    expect(await postingsOf(db(), 'milestone', milestoneId)).toEqual([
+    expect(await postingsOf('milestone', milestoneId)).toEqual([
       expect.objectContaining({ kind: 'charge', idempotencyKey: fundingKeyOf(milestoneId) }),
     ]);
     const [paid] = await db().select().from(invoices).where(eq(invoices.id, invoice.id));
@@ -181,7 +190,7 @@ describe('funding a milestone', () => {
     expect(await fund(made)).toMatchObject({ ok: true, status: 'processing' });
     await settle();
     expect(await milestoneStateOf(db(), milestoneId)).toMatchObject({ status: 'unfunded' });
-    expect(await postingsOf(db(), 'milestone', milestoneId)).toEqual([]);
+    expect(await postingsOf('milestone', milestoneId)).toEqual([]);
     expect(await balanceOf(db(), accounts.escrow(made.contractId))).toBe(0);
     const [invoice] = await invoicesOfContract(db(), made.contractId);
     expect(invoice.paymentStatus).toBe('payment_failed');

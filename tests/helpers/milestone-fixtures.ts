@@ -1,10 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   contracts,
   emailOutbox,
   invoices,
-  ledgerTransactions,
   milestoneEvents,
   milestones,
   milestoneStates,
@@ -72,15 +71,6 @@ export async function invoicesOfContract(db: Db, contractId: string) {
 
 export async function chargesFor(db: Db, sourceType: string) {
   return db.select().from(paymentCharges).where(eq(paymentCharges.sourceType, sourceType));
-}
-
-export async function postingsOf(db: Db, sourceType: string, sourceId: string) {
-  return db
-    .select()
-    .from(ledgerTransactions)
-    .where(
-      and(eq(ledgerTransactions.sourceType, sourceType), eq(ledgerTransactions.sourceId, sourceId)),
-    );
 }
 
 export async function emailsTo(db: Db, to: string, template?: string) {
