@@ -5,7 +5,12 @@ import {
   type BrowserContext,
 } from '@playwright/test';
 import type { FactoryRequest } from '@/lib/test-hooks/schemas';
-import type { MadeClient, MadeFreelancer, MadeInvite } from '@/lib/test-hooks/factories';
+import type {
+  MadeClient,
+  MadeFixedContract,
+  MadeFreelancer,
+  MadeInvite,
+} from '@/lib/test-hooks/factories';
 
 /**
  * Journeys that start in the middle. The e2e server owns its embedded database (PGlite has
@@ -38,6 +43,12 @@ export const makeContract = (request: APIRequestContext, options: Without<'contr
 /** The dev seed's demo weeks of money on an accepted hourly contract (lib/server/seed-money). */
 export const makePayments = (request: APIRequestContext, options: Without<'payments'>) =>
   build<{ contractId: string }>(request, { kind: 'payments', ...options });
+
+/** An accepted fixed-price contract of two milestones whose client has a simulated card. */
+export const makeFixedContract = (
+  request: APIRequestContext,
+  options: Without<'fixed-contract'> = {},
+) => build<MadeFixedContract>(request, { kind: 'fixed-contract', ...options });
 
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request

@@ -2,6 +2,7 @@ import { getDatabase } from '@/db';
 import {
   makeClient,
   makeContract,
+  makeFixedContract,
   makeFreelancer,
   makeInvite,
   makePayments,
@@ -33,6 +34,8 @@ export async function POST(request: Request) {
         return Response.json(await makeContract(db, input));
       case 'payments':
         return Response.json(await makePayments(db, input));
+      case 'fixed-contract':
+        return Response.json(await makeFixedContract(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).
