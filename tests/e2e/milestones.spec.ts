@@ -70,5 +70,13 @@ test('the client funds milestone 1 and pays a bonus', async ({ browser }) => {
   await expectNoAxeViolations(client);
   await client.getByRole('button', { name: 'Pay $25.00' }).click();
   await expect(client.getByRole('status').filter({ hasText: 'Payment processing' })).toBeVisible();
-  await openLatestEmail(freelancer, made.freelancer.email, /paid you a bonus of \$25\.00/);
+  // The freelancer is emailed once the settlement job has settled the bonus's charge.
+  await expect(async () => {
+    const bonus = await openLatestEmail(
+      freelancer,
+      made.freelancer.email,
+      /paid you a bonus of \$25\.00/,
+    );
+    expect(bonus.text).toContain('Great sketches!');
+  }).toPass({ timeout: 180_000 });
 });
