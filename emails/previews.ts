@@ -8,6 +8,7 @@ import EmailChangeNoticeEmail from './email-change-notice';
 import HourlyReviewNoticeEmail from './hourly-review-notice';
 import InvitationEmail from './invitation';
 import InvoiceIssuedEmail from './invoice-issued';
+import MoneyNoticeEmail from './money-notice';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
@@ -127,5 +128,9 @@ export const EMAIL_PREVIEWS: Record<
   'payment-failed': {
     title: 'Charging an invoice failed (to the client)',
     component: PaymentFailedEmail as ComponentType<Record<string, never>>,
+  },
+  'money-notice': {
+    title: 'Milestone funded, payment declined, funding reminder, bonus (money notice)',
+    component: MoneyNoticeEmail as ComponentType<Record<string, never>>,
   },
 };

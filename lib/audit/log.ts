@@ -1,5 +1,8 @@
 import type { DbOrTx } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { auditLog, type milestoneEventTypeEnum } from '@/db/schema';
+
+/** Every step of a milestone's history is audited under its own name (lib/milestones). */
+type MilestoneStep = (typeof milestoneEventTypeEnum.enumValues)[number];
 
 export type AuditAction =
   | 'auth.sign_in'
@@ -38,7 +41,11 @@ export type AuditAction =
   | 'dispute.refund_offered'
   | 'dispute.rejected'
   | 'dispute.decided'
-  | 'dispute.expired';
+  | 'dispute.expired'
+  | `milestone.${MilestoneStep}`
+  | 'bonus.requested'
+  | 'bonus.paid'
+  | 'bonus.payment_failed';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -2,6 +2,7 @@ import { getDatabase } from '@/db';
 import {
   makeClient,
   makeContract,
+  makeFixedContract,
   makeFreelancer,
   makeInvite,
   makePayments,
@@ -39,6 +40,8 @@ export async function POST(request: Request) {
         return Response.json(await makeReviewWeek(db, input));
       case 'invoice':
         return Response.json(await makeInvoice(db, input));
+      case 'fixed-contract':
+        return Response.json(await makeFixedContract(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).
