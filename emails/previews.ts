@@ -7,6 +7,7 @@ import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
 import InvitationEmail from './invitation';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
+import MilestoneWorkEmail from './milestone-work';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import SignInEmail from './sign-in';
@@ -42,6 +43,10 @@ export const EMAIL_PREVIEWS: Record<
         decision: 'declined',
         reason: 'The timeline does not work for me.',
       })) as ComponentType<Record<string, never>>,
+  },
+  'milestone-work': {
+    title: 'A milestone step: submitted, reviewed, refunded (to the other side)',
+    component: MilestoneWorkEmail as ComponentType<Record<string, never>>,
   },
   'offer-changed': {
     title: 'Offer changed by the client (to the freelancer)',

@@ -23,7 +23,20 @@ export type AuditAction =
   | 'compliance.document_uploaded'
   | 'compliance.document_downloaded'
   | 'compliance.approved'
-  | 'compliance.rejected';
+  | 'compliance.rejected'
+  | 'milestone.submitted'
+  | 'milestone.changes_requested'
+  | 'milestone.approved'
+  | 'milestone.released_early'
+  | 'milestone.auto_approved'
+  | 'milestone.auto_approval_reminded'
+  | 'milestone.refund_requested'
+  | 'milestone.refund_agreed'
+  | 'milestone.refund_refused'
+  | 'milestone.refund_to_ops'
+  | 'milestone.refund_decided'
+  | 'milestone.refunded'
+  | 'milestone.file_downloaded';
 
 export type AuditEntry = {
   actorId: string | null;
