@@ -1,7 +1,7 @@
 // The freelancer submits a funded milestone's work: a message, links and files (SPEC 4.D).
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { milestoneFiles, milestoneStates } from '@/db/schema';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { milestoneEvents, milestoneFiles, milestoneStates, storedFiles } from '@/db/schema';
 import { now } from '@/lib/clock';
 import type { ContractViewer } from '@/lib/contracts/access';
 import { checkUpload, toSafeFileName, type FileType } from '@/lib/files/sniff';
@@ -165,7 +165,8 @@ export async function submitMilestone(db: Db, input: SubmitInput): Promise<Submi
   });
 }
 
-function whyNotSubmittable(state: MilestoneStateRow | null): WorkRefusal {
+/** Why a milestone in this state takes no submission (also shown on the submit page). */
+export function whyNotSubmittable(state: MilestoneStateRow | null): WorkRefusal {
   switch (state?.status ?? 'unfunded') {
     case 'unfunded':
     case 'funding':
@@ -196,4 +197,84 @@ function whyNotSubmittable(state: MilestoneStateRow | null): WorkRefusal {
         message: 'This milestone is closed: its money was already released or refunded.',
       };
   }
+}
+
+export type SubmittedFile = { id: string; fileName: string; mimeType: string; sizeBytes: number };
+export type SubmissionView = {
+  eventId: string;
+  message: string;
+  links: string[];
+  at: Date;
+  files: SubmittedFile[];
+};
+
+/** The latest submission of a milestone (callers scope the milestone to the viewer first). */
+export async function findLatestSubmission(
+  db: DbOrTx,
+  milestoneId: string,
+): Promise<SubmissionView | null> {
+  const [event] = await db
+    .select()
+    .from(milestoneEvents)
+    .where(and(eq(milestoneEvents.milestoneId, milestoneId), eq(milestoneEvents.type, 'submitted')))
+    .orderBy(desc(milestoneEvents.createdAt))
+    .limit(1);
+  if (!event) return null;
+  const files = await db
+    .select({
+      id: storedFiles.id,
+      fileName: storedFiles.fileName,
+      mimeType: storedFiles.mimeType,
+      sizeBytes: storedFiles.sizeBytes,
+    })
+    .from(milestoneFiles)
+    .innerJoin(storedFiles, eq(storedFiles.id, milestoneFiles.fileId))
+    .where(eq(milestoneFiles.eventId, event.id));
+  return {
+    eventId: event.id,
+    message: event.message,
+    links: event.links,
+    at: event.createdAt,
+    files,
+  };
+}
+
+/**
+ * A file sent with one of the milestone's submissions, for the two parties and ops only
+ * (anyone else, and a file of another milestone, get null: the 404 of an unknown id).
+ * Every download is written to the audit log.
+ */
+export async function openMilestoneFile(
+  db: Db,
+  input: {
+    contractId: string;
+    milestoneId: string;
+    fileId: string;
+    viewer: ContractViewer;
+    ip?: string | null;
+  },
+) {
+  if (!/^[0-9a-f-]{36}$/i.test(input.fileId)) return null;
+  const work = await findMilestoneWork(db, input);
+  if (!work) return null;
+  const [row] = await db
+    .select({ file: storedFiles })
+    .from(milestoneFiles)
+    .innerJoin(milestoneEvents, eq(milestoneEvents.id, milestoneFiles.eventId))
+    .innerJoin(storedFiles, eq(storedFiles.id, milestoneFiles.fileId))
+    .where(
+      and(
+        eq(milestoneFiles.fileId, input.fileId),
+        eq(milestoneEvents.milestoneId, work.milestone.id),
+      ),
+    );
+  if (!row) return null;
+  await auditStep(db, {
+    actorId: input.viewer.userId,
+    action: 'milestone.file_downloaded',
+    milestoneId: work.milestone.id,
+    ip: input.ip,
+    detail: `${work.side}: ${row.file.fileName}`,
+  });
+  return row.file;
 }
