@@ -29,6 +29,7 @@ export type FundedMilestone = {
   contractId: string;
   milestoneId: string;
   freelancerId: string;
+  freelancerEmail: string;
   client: Inviter;
   invoiceId: string;
   chargeId: string;
@@ -45,7 +46,8 @@ export async function fundedMilestone(
   client?: Inviter,
 ): Promise<FundedMilestone> {
   const inviter = client ?? (await clientWithCard(db, provider)).inviter;
-  const made = await acceptedContract(db, inviter, uniqueEmail('milestone'), { kind: 'fixed' });
+  const freelancerEmail = uniqueEmail('milestone');
+  const made = await acceptedContract(db, inviter, freelancerEmail, { kind: 'fixed' });
   const [contract] = await db.select().from(contracts).where(eq(contracts.id, made.contractId));
   const [milestone] = await db
     .select()
@@ -124,6 +126,7 @@ export async function fundedMilestone(
     contractId: contract.id,
     milestoneId: milestone.id,
     freelancerId: made.freelancerId,
+    freelancerEmail,
     client: inviter,
     invoiceId: invoice.id,
     chargeId,

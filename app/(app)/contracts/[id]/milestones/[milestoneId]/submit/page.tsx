@@ -44,17 +44,17 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
           automatically.
         </Notice>
       )}
-      {query.problem === 'state' && (
+      {query.error === 'state' && (
         <Notice tone="danger" announce title="Your submission was not saved">
           {whyNotSubmittable(work.state).message}
         </Notice>
       )}
-      {query.problem && PROBLEMS[query.problem] && (
+      {query.error && PROBLEMS[query.error] && (
         <Notice tone="danger" announce>
-          {PROBLEMS[query.problem]}
+          {PROBLEMS[query.error]}
         </Notice>
       )}
-      {query.problem === 'invalid' && (
+      {query.error === 'invalid' && (
         <Notice tone="danger" announce title="Your submission was not saved">
           {fields.includes('message') && <p>Describe the work you are submitting.</p>}
           {fields.includes('links') && (

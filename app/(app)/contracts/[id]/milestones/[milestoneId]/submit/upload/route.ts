@@ -34,7 +34,7 @@ export async function POST(request: Request, { params }: Params) {
   const actor = await loadActorOf('freelancer');
   if (!actor) return seeOther('/sign-in');
   const body = await readFormBody(request, MAX_BODY_BYTES);
-  if (!body.ok) return back({ problem: body.problem });
+  if (!body.ok) return back({ error: body.problem });
   const parsed = submissionSchema.safeParse({
     contractId: id,
     milestoneId,
@@ -58,7 +58,7 @@ export async function POST(request: Request, { params }: Params) {
           )
             .filter((u) => u !== null)
             .map((u) => toSafeFileName(u.fileName));
-    return back({ problem: 'invalid', fields: fields.join(','), files: rejected.join('|') });
+    return back({ error: 'invalid', fields: fields.join(','), files: rejected.join('|') });
   }
   const { db } = await getDatabase();
   const result = await submitMilestone(db, {
@@ -70,6 +70,6 @@ export async function POST(request: Request, { params }: Params) {
     files: files.files,
     ip: actor.ip,
   });
-  if (!result.ok) return back({ problem: result.reason === 'unknown' ? 'unknown' : 'state' });
+  if (!result.ok) return back({ error: result.reason === 'unknown' ? 'unknown' : 'state' });
   return back({ notice: 'submitted' });
 }
