@@ -230,6 +230,16 @@ export async function releaseInTx(
     ],
     action: 'Open the milestone',
   });
+  if (how.eventType === 'refund_decided') {
+    await tellSide(tx, parties.client, withState, {
+      template: 'milestone-refund-decided',
+      page: '',
+      headline: `Ops released “${work.milestone.description}” to the freelancer`,
+      quoted: how.message,
+      paragraphs: ['Ops decided your refund request: the escrow went to the freelancer.'],
+      action: 'Open the milestone',
+    });
+  }
   if (auto) {
     await tellSide(tx, parties.client, withState, {
       template: 'milestone-auto-approved',

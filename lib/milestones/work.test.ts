@@ -397,6 +397,10 @@ describe('refunds', () => {
       note: 'Work was delivered in the chat.',
     });
     expect(decided).toMatchObject({ ok: true, status: 'released' });
+    expect(await emailsTo(database.db, m.client.userId, 'milestone-refund-decided')).toHaveLength(
+      1,
+    );
+    expect(await emailsTo(database.db, m.freelancerId, 'milestone-released')).toHaveLength(1);
     const after = await moneyOf(database.db, m);
     expect(after.pending - before.pending).toBe(m.grossCents - m.feeCents);
     expect(after.problems).toEqual([]);
