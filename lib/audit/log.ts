@@ -36,7 +36,15 @@ export type AuditAction =
   | 'milestone.refund_to_ops'
   | 'milestone.refund_decided'
   | 'milestone.refunded'
-  | 'milestone.file_downloaded';
+  | 'milestone.file_downloaded'
+  | 'time_entry.timer_started'
+  | 'time_entry.timer_stopped'
+  | 'time_entry.added'
+  | 'time_entry.edited'
+  | 'time_entry.deleted'
+  | 'invoice.issued'
+  | 'invoice.paid'
+  | 'invoice.payment_failed';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -3,6 +3,7 @@ import { ACCOUNT_CASES } from './cases/accounts';
 import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
+import { HOURLY_CASES } from './cases/hourly';
 import { MILESTONE_WORK_CASES } from './cases/milestone-work';
 
 /**
@@ -15,5 +16,6 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...BILLING_CASES,
   ...CLIENT_CASES,
   ...FREELANCER_CASES,
+  ...HOURLY_CASES,
   ...MILESTONE_WORK_CASES,
 };
