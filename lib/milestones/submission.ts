@@ -6,6 +6,7 @@ import { now } from '@/lib/clock';
 import type { ContractViewer } from '@/lib/contracts/access';
 import { checkUpload, toSafeFileName, type FileType } from '@/lib/files/sniff';
 import { fileStorage } from '@/lib/files/storage';
+import { isUuid } from '@/lib/text/uuid';
 import { MAX_SUBMISSION_FILE_BYTES, MAX_SUBMISSION_FILES } from './submission-schemas';
 import {
   auditStep,
@@ -254,7 +255,7 @@ export async function openMilestoneFile(
     ip?: string | null;
   },
 ) {
-  if (!/^[0-9a-f-]{36}$/i.test(input.fileId)) return null;
+  if (!isUuid(input.fileId)) return null;
   const work = await findMilestoneWork(db, input);
   if (!work) return null;
   const [row] = await db

@@ -23,6 +23,7 @@ import {
 import { sendEmail } from '@/lib/email/outbox';
 import { getEnv } from '@/lib/env';
 import { formatMoney } from '@/lib/money/money';
+import { isUuid } from '@/lib/text/uuid';
 
 export type MilestoneRow = typeof milestones.$inferSelect;
 export type MilestoneStateRow = typeof milestoneStates.$inferSelect;
@@ -62,7 +63,7 @@ export async function findMilestoneWork(
   db: DbOrTx,
   input: { contractId: string; milestoneId: string; viewer: ContractViewer },
 ): Promise<MilestoneWork | null> {
-  if (!UUID.test(input.milestoneId)) return null;
+  if (!isUuid(input.milestoneId)) return null;
   const found = await findContractForViewer(db, input.contractId, input.viewer);
   if (!found || found.contract.kind !== 'fixed') return null;
   const [row] = await db
@@ -229,5 +230,3 @@ export const STATUS_LABELS: Record<MilestoneStatus, string> = {
   released: 'Released to the freelancer',
   refunded: 'Refunded to the client',
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
