@@ -9,7 +9,7 @@ import {
   moneyOf,
   stateOf,
   type FundedMilestone,
-} from '@/tests/helpers/milestone-fixtures';
+} from '@/tests/helpers/milestone-work-fixtures';
 import { requestMilestoneRefund } from './refunds';
 import { approveMilestone, autoApproveDueMilestones } from './review';
 import { submitMilestone } from './submission';

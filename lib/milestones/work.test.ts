@@ -21,7 +21,7 @@ import {
   opsViewer,
   stateOf,
   type FundedMilestone,
-} from '@/tests/helpers/milestone-fixtures';
+} from '@/tests/helpers/milestone-work-fixtures';
 import { exeBytes, zipBytes } from '@/tests/helpers/submission-files';
 import { refundKeyOf } from './escrow-moves';
 import {

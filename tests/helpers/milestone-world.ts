@@ -8,7 +8,7 @@ import { createSimulatedProvider } from '@/lib/payments/simulated';
 import type { World } from '@/tests/security/matrix/world';
 import { addSimulatedCard, APPROVED_CARD } from './billing-fixtures';
 import { pdfBytes } from './compliance-fixtures';
-import { fundedMilestone, stateOf } from './milestone-fixtures';
+import { fundedMilestone, stateOf } from './milestone-work-fixtures';
 
 export type MilestoneStep = 'funded' | 'submitted' | 'refund_requested' | 'with_ops';
 

@@ -4,7 +4,7 @@ import { createSession } from '@/lib/auth/service';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
 import { pdfBytes } from '@/tests/helpers/compliance-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { fundedMilestone, stateOf } from '@/tests/helpers/milestone-fixtures';
+import { fundedMilestone, stateOf } from '@/tests/helpers/milestone-work-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { streamingRequest } from '@/tests/helpers/streaming-body';
