@@ -415,7 +415,7 @@ export async function refundAtProvider(
     .from(milestoneStates)
     .where(eq(milestoneStates.milestoneId, work.milestone.id));
   if (!invoice?.chargeId || state?.status !== 'refunded') {
-    return { ok: false, reason: 'unknown-charge', message: 'No card charge to refund.' };
+    return { ok: false, reason: 'not-refundable', message: 'No card charge to refund.' };
   }
   const { grossCents } = await fundedAmounts(db, state);
   try {
