@@ -5,6 +5,7 @@ import ConfirmEmailChangeEmail from './confirm-email-change';
 import ConfirmPayoutChangeEmail from './confirm-payout-change';
 import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
+import HourlyReviewNoticeEmail from './hourly-review-notice';
 import InvitationEmail from './invitation';
 import InvoiceIssuedEmail from './invoice-issued';
 import MoneyNoticeEmail from './money-notice';
@@ -45,6 +46,10 @@ export const EMAIL_PREVIEWS: Record<
         decision: 'declined',
         reason: 'The timeline does not work for me.',
       })) as ComponentType<Record<string, never>>,
+  },
+  'hourly-review-notice': {
+    title: 'Hourly review: approval, dispute, answer, decision (to the other side)',
+    component: HourlyReviewNoticeEmail as ComponentType<Record<string, never>>,
   },
   'offer-changed': {
     title: 'Offer changed by the client (to the freelancer)',

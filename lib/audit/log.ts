@@ -35,6 +35,13 @@ export type AuditAction =
   | 'invoice.issued'
   | 'invoice.paid'
   | 'invoice.payment_failed'
+  | 'invoice.approved'
+  | 'invoice.released'
+  | 'dispute.opened'
+  | 'dispute.refund_offered'
+  | 'dispute.rejected'
+  | 'dispute.decided'
+  | 'dispute.expired'
   | `milestone.${MilestoneStep}`
   | 'bonus.requested'
   | 'bonus.paid'

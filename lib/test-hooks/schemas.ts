@@ -63,6 +63,23 @@ export const paymentsRequestSchema = z.object({
   contractId: z.uuid(),
 });
 
+/** A paid hourly week under review on an accepted hourly contract (lib/test-hooks/review-week). */
+export const reviewWeekRequestSchema = z.object({
+  kind: z.literal('review-week'),
+  contractId: z.uuid(),
+});
+
+/**
+ * An hourly week invoiced and paid on an accepted hourly contract (lib/test-hooks/
+ * invoice-factory.ts): in the client's review, or released and pending.
+ */
+export const invoiceRequestSchema = z.object({
+  kind: z.literal('invoice'),
+  contractId: z.uuid(),
+  weeksAgo: z.number().int().min(1).max(52).default(1),
+  stage: z.enum(['in_review', 'pending']).default('in_review'),
+});
+
 /**
  * A fixed-price contract ready to be funded: a client (made unless clientEmail names one)
  * with a simulated card as its default, and a freelancer who accepted an offer of two
@@ -83,6 +100,8 @@ export const factoryRequestSchema = z.discriminatedUnion('kind', [
   freelancerRequestSchema,
   contractRequestSchema,
   paymentsRequestSchema,
+  reviewWeekRequestSchema,
+  invoiceRequestSchema,
   fixedContractRequestSchema,
 ]);
 
