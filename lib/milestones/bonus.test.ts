@@ -60,10 +60,19 @@ it('pays a bonus straight to pending once its charge settles, available 5 days l
   const requestId = randomUUID();
   const paid = await bonus(made.inviter, made.contractId, requestId);
   expect(paid).toMatchObject({ ok: true, status: 'processing', invoiceId: requestId });
-  // A second post of the same confirmation pays nothing more.
+  // A second post of the same confirmation pays nothing more, even two at once.
   expect(await bonus(made.inviter, made.contractId, requestId)).toMatchObject({ ok: true });
-  const invoices = await invoicesOfContract(db(), made.contractId);
-  expect(invoices).toHaveLength(1);
+  const twin = randomUUID();
+  const both = await Promise.all([
+    bonus(made.inviter, made.contractId, twin, 1_000),
+    bonus(made.inviter, made.contractId, twin, 1_000),
+  ]);
+  expect(both.map((b) => b.ok)).toEqual([true, true]);
+  expect(await processorChargesFor(db(), bonusChargeKeyOf(twin))).toHaveLength(1);
+  const invoices = (await invoicesOfContract(db(), made.contractId)).filter(
+    (i) => i.id === requestId,
+  );
+  expect(await invoicesOfContract(db(), made.contractId)).toHaveLength(2);
   expect(invoices[0]).toMatchObject({ kind: 'bonus', grossCents: 10_000 });
   expect(await processorChargesFor(db(), bonusChargeKeyOf(requestId))).toHaveLength(1);
   expect(await balanceOf(db(), accounts.pending(made.freelancerId))).toBe(0);
@@ -72,7 +81,12 @@ it('pays a bonus straight to pending once its charge settles, available 5 days l
   clock.advance(2 * 60_000);
   await settleDueCharges(db(), simulated(), chargeHooks());
   const { feeCents, netCents } = invoices[0];
-  expect(await balanceOf(db(), accounts.pending(made.freelancerId))).toBe(netCents);
+  const [twinInvoice] = (await invoicesOfContract(db(), made.contractId)).filter(
+    (i) => i.id === twin,
+  );
+  expect(await balanceOf(db(), accounts.pending(made.freelancerId))).toBe(
+    netCents + twinInvoice.netCents,
+  );
   expect(await balanceOf(db(), accounts.serviceFees())).toBeGreaterThanOrEqual(feeCents);
   expect(await postingsOf('bonus', requestId)).toEqual([
     expect.objectContaining({ kind: 'bonus', idempotencyKey: `bonus:${requestId}` }),
@@ -85,8 +99,8 @@ it('pays a bonus straight to pending once its charge settles, available 5 days l
   expect(release.availableAt.getTime()).toBe(clock.now().getTime() + BONUS_AVAILABLE_AFTER_MS);
   const [email] = await emailsTo(db(), made.freelancerEmail, 'bonus-paid');
   expect(email.text).toContain('Thanks for the fast turnaround!');
-  const [settled] = await invoicesOfContract(db(), made.contractId);
-  expect(settled.paymentStatus).toBe('paid');
+  const settled = await invoicesOfContract(db(), made.contractId);
+  expect(settled.map((i) => i.paymentStatus)).toEqual(['paid', 'paid']);
   await expectLedgerSound(db());
 });
 
