@@ -7,14 +7,21 @@ import { getEnv } from '@/lib/env';
 
 type Source = () => Date;
 
-let testSource: Source | null = null;
-let devOffsetMs = 0;
+/*
+ * The clock's state lives on globalThis: a Next build may bundle this module more than once
+ * (the instrumentation hook that syncs the development offset, the route handlers and the
+ * server actions can each get a copy), and every copy must read the same offset.
+ */
+type ClockState = { testSource: Source | null; devOffsetMs: number };
+const CLOCK_STATE = Symbol.for('workbridge.clock');
+const shared = globalThis as typeof globalThis & { [CLOCK_STATE]?: ClockState };
+const state: ClockState = (shared[CLOCK_STATE] ??= { testSource: null, devOffsetMs: 0 });
 
 /** The current time as the app's rules see it. */
 export function now(): Date {
-  if (testSource) return testSource();
+  if (state.testSource) return state.testSource();
   // Date.now() here and only here: everything else asks this function.
-  return new Date(Date.now() + devOffsetMs);
+  return new Date(Date.now() + state.devOffsetMs);
 }
 
 /** The current time in milliseconds since the epoch, as `now()` sees it. */
@@ -43,11 +50,11 @@ function refuseInProduction(what: string): void {
  */
 export function setClockForTests(source: Date | Source | null): void {
   refuseInProduction('setClockForTests');
-  if (source === null) testSource = null;
+  if (source === null) state.testSource = null;
   else if (source instanceof Date) {
     const fixed = source.getTime();
-    testSource = () => new Date(fixed);
-  } else testSource = source;
+    state.testSource = () => new Date(fixed);
+  } else state.testSource = source;
 }
 
 export type FakeClock = {
@@ -77,9 +84,9 @@ export function useFakeClock(start: Date): FakeClock {
 /** Development only (./dev-offset.ts): how far ahead of the real time the clock runs. */
 export function applyDevOffset(offsetMs: number): void {
   refuseInProduction('The development clock');
-  devOffsetMs = offsetMs;
+  state.devOffsetMs = offsetMs;
 }
 
 export function currentDevOffsetMs(): number {
-  return devOffsetMs;
+  return state.devOffsetMs;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { makeDueFundsAvailable } from '@/lib/earnings/release';
-import { sendDisputeRefunds } from '@/lib/hourly/dispute-settlement';
+import { sendUnsentDisputeRefunds } from '@/lib/hourly/dispute-settlement';
 import { expireDisputeDeadlines } from '@/lib/hourly/disputes';
 import { issueDueInvoices } from '@/lib/hourly/invoicing';
 import { releaseDueInvoices } from '@/lib/hourly/review';
@@ -28,7 +28,7 @@ export const TICK_STEPS: readonly TickStep[] = [
   // Disputes the freelancer did not answer in 3 business days are refunded…
   { name: 'expireDisputeDeadlines', run: (db, at) => expireDisputeDeadlines(db, at) },
   // …and every settled dispute's card refund reaches the provider (a retry of any missed).
-  { name: 'sendDisputeRefunds', run: (db) => sendDisputeRefunds(db) },
+  { name: 'sendUnsentDisputeRefunds', run: (db, at) => sendUnsentDisputeRefunds(db, at) },
   // Fixed price: the funding reminder (2 days), the approval reminder (3 days before), the
   // automatic approval (14 days) and unanswered refund requests to ops (7 days).
   { name: 'remindUnfundedMilestones', run: (db, at) => remindUnfundedMilestones(db, at) },
