@@ -28,7 +28,10 @@ export type AuditAction =
   | 'time_entry.timer_stopped'
   | 'time_entry.added'
   | 'time_entry.edited'
-  | 'time_entry.deleted';
+  | 'time_entry.deleted'
+  | 'invoice.issued'
+  | 'invoice.paid'
+  | 'invoice.payment_failed';
 
 export type AuditEntry = {
   actorId: string | null;
