@@ -5,7 +5,12 @@ import {
   type BrowserContext,
 } from '@playwright/test';
 import type { FactoryRequest } from '@/lib/test-hooks/schemas';
-import type { MadeClient, MadeFreelancer, MadeInvite } from '@/lib/test-hooks/factories';
+import type {
+  MadeClient,
+  MadeFreelancer,
+  MadeHourlyWeek,
+  MadeInvite,
+} from '@/lib/test-hooks/factories';
 
 /**
  * Journeys that start in the middle. The e2e server owns its embedded database (PGlite has
@@ -38,6 +43,13 @@ export const makeContract = (request: APIRequestContext, options: Without<'contr
 /** The dev seed's demo weeks of money on an accepted hourly contract (lib/server/seed-money). */
 export const makePayments = (request: APIRequestContext, options: Without<'payments'>) =>
   build<{ contractId: string }>(request, { kind: 'payments', ...options });
+
+/**
+ * An active hourly contract with a week of time (last week unless told), its client holding
+ * an approved card unless told: press "Run the billing tick now" on /dev/clock to invoice it.
+ */
+export const makeHourlyWeek = (request: APIRequestContext, options: Without<'hourlyWeek'> = {}) =>
+  build<MadeHourlyWeek>(request, { kind: 'hourlyWeek', ...options });
 
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request

@@ -3,6 +3,7 @@ import {
   makeClient,
   makeContract,
   makeFreelancer,
+  makeHourlyWeek,
   makeInvite,
   makePayments,
 } from '@/lib/test-hooks/factories';
@@ -11,7 +12,7 @@ import { factoryRequestSchema } from '@/lib/test-hooks/schemas';
 
 /**
  * Test runs only (E2E_TEST_HOOKS): builds a client, an invite, a freelancer at an onboarding
- * step, a further contract or money on a contract (see lib/test-hooks/schemas.ts) and answers with their ids,
+ * step, a further contract, money on a contract or an hourly week of time (see lib/test-hooks/schemas.ts) and answers with their ids,
  * emails and links. The server owns its embedded database, so the journeys' records are made
  * here rather than from the Playwright process.
  */
@@ -33,6 +34,8 @@ export async function POST(request: Request) {
         return Response.json(await makeContract(db, input));
       case 'payments':
         return Response.json(await makePayments(db, input));
+      case 'hourlyWeek':
+        return Response.json(await makeHourlyWeek(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).
