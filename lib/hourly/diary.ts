@@ -3,14 +3,16 @@
  * entries (memo, kind, billable minutes, payment protection and why not, whether it can
  * still change), the day's and the week's totals, and what the weekly limit leaves unbilled.
  */
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { timeEntries } from '@/db/schema';
 import type { ContractRow, ContractSide } from '@/lib/contracts/access';
 import { billableMinutesOfEntries, minutesOf, weeklyLimitMinutes } from './billable';
 import { coverageOf, type Coverage } from './coverage';
 import { pauseReasonOf } from './pause';
 import { findRunningTimerOf, listContractEntries, timeZoneOfFreelancer } from './queries';
 import { DAY_MS, utcDateOf } from './segments';
-import { editDeadlineOf, weekEndOf, weekStartDate } from './week';
+import { editDeadlineOf, weekEndOf, weekStartDate, weekStartOf } from './week';
 
 export type DiaryEntry = {
   id: string;
@@ -137,3 +139,26 @@ export async function loadDiaryWeek(
           : null,
   };
 }
+
+/**
+ * One entry of the contract for its edit and delete pages, if the viewer is its freelancer;
+ * with whether it may still change (not invoiced, its week still open at `at`).
+ */
+export async function findOwnDiaryEntry(
+  db: DbOrTx,
+  found: { contract: ContractRow; side: ContractSide },
+  entryId: string,
+  viewerId: string,
+  at: Date,
+) {
+  if (found.side !== 'freelancer' || !UUID.test(entryId)) return null;
+  const [row] = await db
+    .select()
+    .from(timeEntries)
+    .where(and(eq(timeEntries.id, entryId), eq(timeEntries.contractId, found.contract.id)));
+  if (!row || row.freelancerId !== viewerId) return null;
+  const open = at.getTime() < editDeadlineOf(weekStartOf(row.startedAt)).getTime();
+  return { entry: row, editable: open && row.invoiceId === null };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

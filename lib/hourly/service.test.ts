@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, disputes, timeEntries } from '@/db/schema';
+import { auditLog, contracts, disputes, timeEntries, users } from '@/db/schema';
+import { makeContract } from '@/lib/test-hooks/factories';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { holdLocksWhile } from '@/tests/helpers/competing-writes';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   diaryContract,
@@ -176,7 +178,7 @@ describe('manual entries', () => {
     expect(upToNow.ok).toBe(true);
   });
 
-  it('refuses overlapping entries, a running timer and another contract of the freelancer included', async () => {
+  it('refuses overlapping entries, a running timer included', async () => {
     const c = await diaryContract(db());
     await addManualEntry(
       db(),
@@ -208,6 +210,51 @@ describe('manual entries', () => {
     );
     expect(overTimer).toMatchObject({ ok: false, reason: 'overlap' });
     expect(await entriesOf(db(), c.contractId)).toHaveLength(3);
+  });
+
+  it("refuses time that overlaps the freelancer's entry on another contract", async () => {
+    const first = await diaryContract(db());
+    const [user] = await db()
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, first.freelancerId));
+    const [client] = await db()
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, first.clientUserId));
+    const second = await makeContract(db(), {
+      kind: 'contract',
+      clientEmail: client.email,
+      freelancerEmail: user.email,
+      title: 'Second project',
+      offer: 'hourly',
+      accept: true,
+    });
+    await db()
+      .update(contracts)
+      .set({ status: 'active', startDate: '2026-11-02', allowManualTime: true })
+      .where(eq(contracts.id, second.contractId));
+    const mine = await addManualEntry(
+      db(),
+      first.writer,
+      manual(first.contractId, '2026-12-01T09:00:00Z', '2026-12-01T10:00:00Z'),
+    );
+    expect(mine.ok).toBe(true);
+    const other = await addManualEntry(
+      db(),
+      first.writer,
+      manual(second.contractId, '2026-12-01T09:30:00Z', '2026-12-01T10:30:00Z'),
+    );
+    expect(other).toMatchObject({ ok: false, reason: 'overlap', field: 'from' });
+    const timer = await startTimer(db(), first.writer, { contractId: first.contractId, memo: '' });
+    expect(timer.ok).toBe(true);
+    expect(
+      await startTimer(db(), first.writer, { contractId: second.contractId, memo: '' }),
+    ).toMatchObject({
+      ok: false,
+      reason: 'timer-running',
+    });
+    expect(await entriesOf(db(), second.contractId)).toHaveLength(0);
   });
 
   it('refuses 25 hours in a day: an entry stays within one UTC day', async () => {
@@ -398,7 +445,9 @@ describe('paused contracts', () => {
       .update(disputes)
       .set({ status: 'resolved', resolution: 'paid', resolvedAt: clock.now() })
       .where(eq(disputes.id, disputeId));
-    expect((await startTimer(db(), c.writer, { contractId: c.contractId, memo: '' })).ok).toBe(true);
+    expect((await startTimer(db(), c.writer, { contractId: c.contractId, memo: '' })).ok).toBe(
+      true,
+    );
   });
 
   it('refuses new time 7 days after a failed payment, not before', async () => {
@@ -424,25 +473,33 @@ describe('paused contracts', () => {
 });
 
 describe('concurrency', () => {
-  it('lets only one of two overlapping adds at once pass', async () => {
+  it('lets only one of three overlapping adds at once pass', async () => {
     const c = await diaryContract(db());
-    const results = await Promise.all([
-      addManualEntry(
-        db(),
-        c.writer,
-        manual(c.contractId, '2026-12-01T09:00:00Z', '2026-12-01T10:00:00Z'),
-      ),
-      addManualEntry(
-        db(),
-        c.writer,
-        manual(c.contractId, '2026-12-01T09:30:00Z', '2026-12-01T10:30:00Z'),
-      ),
-      addManualEntry(
-        db(),
-        c.writer,
-        manual(c.contractId, '2026-12-01T09:50:00Z', '2026-12-01T11:00:00Z'),
-      ),
-    ]);
+    // On a server, the time_entry table is held until all three requests wait on a lock, so
+    // without the freelancer's time lock all three would read "no overlap" together.
+    const results = await holdLocksWhile(
+      database,
+      { sql: 'lock table time_entry in access exclusive mode', params: [] },
+      3,
+      () =>
+        Promise.all([
+          addManualEntry(
+            db(),
+            c.writer,
+            manual(c.contractId, '2026-12-01T09:00:00Z', '2026-12-01T10:00:00Z'),
+          ),
+          addManualEntry(
+            db(),
+            c.writer,
+            manual(c.contractId, '2026-12-01T09:30:00Z', '2026-12-01T10:30:00Z'),
+          ),
+          addManualEntry(
+            db(),
+            c.writer,
+            manual(c.contractId, '2026-12-01T09:50:00Z', '2026-12-01T11:00:00Z'),
+          ),
+        ]),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual([
       'overlap',

@@ -80,6 +80,7 @@ const refuse = (
   field?: DiaryField,
 ): DiaryRefusal => ({ ok: false, reason, message, ...(field ? { field } : {}) });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTRACT_NOT_FOUND = refuse('not-found', 'We could not find that contract.');
 const ENTRY_NOT_FOUND = refuse('not-found', 'We could not find that time entry.');
 
@@ -363,6 +364,7 @@ export async function addManualEntry(
  * (an unknown id, another freelancer's entry, a contract they are not the freelancer of).
  */
 async function ownEntry(tx: Tx, entryId: string, writer: DiaryWriter, at: Date) {
+  if (!UUID.test(entryId)) return { refusal: ENTRY_NOT_FOUND };
   const entry = await findEntryForUpdate(tx, entryId);
   if (!entry || entry.freelancerId !== writer.userId) return { refusal: ENTRY_NOT_FOUND };
   const contract = await ownContract(tx, entry.contractId, writer);
