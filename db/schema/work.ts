@@ -241,11 +241,16 @@ export const disputes = pgTable(
     resolvedBy: text('resolved_by').references(() => users.id),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolutionNote: text('resolution_note'),
+    /** The provider's refund of the charge, once sent (a refund is sent after its commit). */
+    providerRefundRef: text('provider_refund_ref'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('dispute_invoice_uq').on(t.invoiceId),
     index('dispute_contract_idx').on(t.contractId),
+    index('dispute_refund_unsent_idx')
+      .on(t.resolvedAt)
+      .where(sql`${t.refundCents} > 0 and ${t.providerRefundRef} is null`),
     index('dispute_open_idx')
       .on(t.status)
       .where(sql`${t.status} <> 'resolved'`),

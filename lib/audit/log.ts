@@ -1,5 +1,8 @@
 import type { DbOrTx } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { auditLog, type milestoneEventTypeEnum } from '@/db/schema';
+
+/** Every step of a milestone's history is audited under its own name (lib/milestones). */
+type MilestoneStep = (typeof milestoneEventTypeEnum.enumValues)[number];
 
 export type AuditAction =
   | 'auth.sign_in'
@@ -31,7 +34,18 @@ export type AuditAction =
   | 'time_entry.deleted'
   | 'invoice.issued'
   | 'invoice.paid'
-  | 'invoice.payment_failed';
+  | 'invoice.payment_failed'
+  | 'invoice.approved'
+  | 'invoice.released'
+  | 'dispute.opened'
+  | 'dispute.refund_offered'
+  | 'dispute.rejected'
+  | 'dispute.decided'
+  | 'dispute.expired'
+  | `milestone.${MilestoneStep}`
+  | 'bonus.requested'
+  | 'bonus.paid'
+  | 'bonus.payment_failed';
 
 export type AuditEntry = {
   actorId: string | null;

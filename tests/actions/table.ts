@@ -4,6 +4,8 @@ import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
+import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
+import { MILESTONE_CASES } from './cases/milestones';
 
 /**
  * One case per server action, keyed "<file>#<export>", read by the authorization matrix and
@@ -16,4 +18,6 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...CLIENT_CASES,
   ...FREELANCER_CASES,
   ...HOURLY_CASES,
+  ...HOURLY_REVIEW_CASES,
+  ...MILESTONE_CASES,
 };

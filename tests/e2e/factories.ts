@@ -5,8 +5,10 @@ import {
   type BrowserContext,
 } from '@playwright/test';
 import type { FactoryRequest } from '@/lib/test-hooks/schemas';
+import type { MadeInvoice } from '@/lib/test-hooks/invoice-factory';
 import type {
   MadeClient,
+  MadeFixedContract,
   MadeFreelancer,
   MadeHourlyWeek,
   MadeInvite,
@@ -44,12 +46,28 @@ export const makeContract = (request: APIRequestContext, options: Without<'contr
 export const makePayments = (request: APIRequestContext, options: Without<'payments'>) =>
   build<{ contractId: string }>(request, { kind: 'payments', ...options });
 
+/** A paid hourly week under review on the contract (lib/test-hooks/review-week). */
+export const makeReviewWeek = (request: APIRequestContext, options: Without<'review-week'>) =>
+  build<{ contractId: string; invoiceId: string; entryIds: string[] }>(request, {
+    kind: 'review-week',
+    ...options,
+  });
+
+/** An hourly week invoiced and paid (in review, or released and pending): lib/test-hooks. */
+export const makeInvoice = (request: APIRequestContext, options: Without<'invoice'>) =>
+  build<MadeInvoice>(request, { kind: 'invoice', ...options });
+/** An accepted fixed-price contract of two milestones whose client has a simulated card. */
+export const makeFixedContract = (
+  request: APIRequestContext,
+  options: Without<'fixed-contract'> = {},
+) => build<MadeFixedContract>(request, { kind: 'fixed-contract', ...options });
+
 /**
  * An active hourly contract with a week of time (last week unless told), its client holding
  * an approved card unless told: press "Run the billing tick now" on /dev/clock to invoice it.
  */
-export const makeHourlyWeek = (request: APIRequestContext, options: Without<'hourlyWeek'> = {}) =>
-  build<MadeHourlyWeek>(request, { kind: 'hourlyWeek', ...options });
+export const makeHourlyWeek = (request: APIRequestContext, options: Without<'hourly-week'> = {}) =>
+  build<MadeHourlyWeek>(request, { kind: 'hourly-week', ...options });
 
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request

@@ -1,5 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { contracts, freelancerProfiles, invoices, sessions, users } from '@/db/schema';
+import { accounts } from '@/lib/ledger/accounts';
+import { balanceOf } from '@/lib/ledger/queries';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { withEnv } from '@/tests/helpers/env';
 import {
@@ -164,7 +166,7 @@ describe('the routes under /api/test', () => {
   it('make an active hourly contract with a week of time that the billing tick invoices', async () => {
     await withEnv(HOOKS, async () => {
       const made = await build<{ contractId: string; entryIds: string[]; weekStart: string }>({
-        kind: 'hourlyWeek',
+        kind: 'hourly-week',
         weekStart: '2026-11-23',
         days: 2,
         hoursPerDay: 3,
@@ -182,6 +184,26 @@ describe('the routes under /api/test', () => {
         .where(eq(invoices.contractId, made.contractId));
       expect(invoice).toMatchObject({ weekStart: '2026-11-23', minutes: 360, grossCents: 30_000 });
       expect(invoice.chargeId).not.toBeNull();
+    });
+  });
+
+  it('make a paid week under review on an hourly contract', async () => {
+    await withEnv(HOOKS, async () => {
+      const freelancer = await build<Made>({ kind: 'freelancer' });
+      const week = await build<{ invoiceId: string; entryIds: string[] }>({
+        kind: 'review-week',
+        contractId: freelancer.contractId,
+      });
+      const [invoice] = await database.db
+        .select()
+        .from(invoices)
+        .where(eq(invoices.id, week.invoiceId));
+      expect(invoice).toMatchObject({ kind: 'hourly', paymentStatus: 'paid', releasedAt: null });
+      expect(invoice.reviewEndsAt!.getTime()).toBeGreaterThan(Date.now());
+      expect(week.entryIds).toHaveLength(3);
+      expect(await balanceOf(database.db, accounts.inReview(freelancer.contractId))).toBe(
+        invoice.grossCents,
+      );
     });
   });
 });

@@ -2,6 +2,7 @@ import type { ActionCase } from '@/tests/actions/case';
 import { ACTION_CASES } from '@/tests/actions/table';
 import { BILLING_ROUTE_CASES } from './cases/billing-routes';
 import { INVITE_ROUTE_CASES } from './cases/invite-routes';
+import { INVOICE_ROUTE_CASES } from './cases/invoice-routes';
 import { LEDGER_ROUTE_CASES } from './cases/ledger';
 import { ROUTE_CASES } from './cases/routes';
 import { TEST_HOOK_CASES } from './cases/test-hooks';
@@ -11,6 +12,7 @@ import type { Entry } from './runner';
 export const ROUTE_MATRIX: Record<string, Entry> = {
   ...BILLING_ROUTE_CASES,
   ...INVITE_ROUTE_CASES,
+  ...INVOICE_ROUTE_CASES,
   ...LEDGER_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,
