@@ -10,6 +10,7 @@ import InvitationEmail from './invitation';
 import InvoiceIssuedEmail from './invoice-issued';
 import MoneyNoticeEmail from './money-notice';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
+import MilestoneWorkEmail from './milestone-work';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import PaymentFailedEmail from './payment-failed';
@@ -50,6 +51,10 @@ export const EMAIL_PREVIEWS: Record<
   'hourly-review-notice': {
     title: 'Hourly review: approval, dispute, answer, decision (to the other side)',
     component: HourlyReviewNoticeEmail as ComponentType<Record<string, never>>,
+  },
+  'milestone-work': {
+    title: 'A milestone step: submitted, reviewed, refunded (to the other side)',
+    component: MilestoneWorkEmail as ComponentType<Record<string, never>>,
   },
   'offer-changed': {
     title: 'Offer changed by the client (to the freelancer)',

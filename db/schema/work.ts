@@ -339,6 +339,10 @@ export const milestoneStates = pgTable(
     refundAnswerDueAt: timestamp('refund_answer_due_at', { withTimezone: true }),
     releasedAt: timestamp('released_at', { withTimezone: true }),
     refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    /** A refund request the freelancer refused or left unanswered: ops decides since then. */
+    opsReviewSince: timestamp('ops_review_since', { withTimezone: true }),
+    /** The client was reminded of the automatic approval of the latest submission. */
+    autoApproveRemindedAt: timestamp('auto_approve_reminded_at', { withTimezone: true }),
     /** Bumped on every change: a racing request names the version it saw. */
     version: integer('version').notNull().default(1),
     updatedAt: updatedAt(),
@@ -349,6 +353,9 @@ export const milestoneStates = pgTable(
       .on(t.autoApproveAt)
       .where(sql`${t.status} = 'submitted'`),
     check('milestone_state_funded', sql`${t.fundedCents} is null or ${t.fundedCents} >= 500`),
+    index('milestone_state_refund_due_idx')
+      .on(t.refundAnswerDueAt)
+      .where(sql`${t.status} = 'refund_requested' and ${t.opsReviewSince} is null`),
   ],
 );
 

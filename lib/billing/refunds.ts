@@ -1,48 +1,59 @@
-import type { Db } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { paymentCharges } from '@/db/schema';
 import type { PaymentProvider } from '@/lib/payments/provider';
-import { findCharge } from './queries';
 
 export type RefundRequest = {
+  /** Our payment_charge row. */
   chargeId: string;
   amountCents: number;
-  /** One refund per key: a call repeated after a timeout gets the first refund's ref. */
+  /** One refund per key: the provider answers a repeated key with the first refund. */
   idempotencyKey: string;
 };
 
 export type RefundResult =
-  { ok: true; ref: string } | { ok: false; reason: 'not-refundable'; message: string };
+  | { ok: true; ref: string }
+  | { ok: false; reason: 'unknown-charge' | 'not-settled' | 'too-much'; message: string };
 
 /**
- * Gives part or all of a settled charge back to the client's card at the provider. Call it
- * after the ledger's refund has committed (the provider is an outside system: it never
- * joins our transaction); the same key never refunds twice there, so a retry is safe. A
- * provider error throws: the caller tries again later with the same key.
+ * Gives a settled charge (part of) its money back at the provider, once per idempotency
+ * key: called again with the same key (after a timeout, or by a retry) it answers the
+ * refund already made and refunds nothing more. Runs outside the caller's transaction, as
+ * the provider does; the ledger refund is the caller's.
  */
 export async function refundCharge(
-  db: Db,
+  db: DbOrTx,
   provider: PaymentProvider,
-  request: RefundRequest,
+  input: RefundRequest,
 ): Promise<RefundResult> {
-  const charge = await findCharge(db, request.chargeId);
-  const refundable =
-    charge !== null &&
-    charge.status === 'succeeded' &&
-    charge.providerRef !== null &&
-    charge.provider === provider.name &&
-    Number.isSafeInteger(request.amountCents) &&
-    request.amountCents > 0 &&
-    request.amountCents <= charge.amountCents;
-  if (!refundable) {
+  const [charge] = await db
+    .select()
+    .from(paymentCharges)
+    .where(eq(paymentCharges.id, input.chargeId));
+  if (!charge) {
+    return { ok: false, reason: 'unknown-charge', message: 'There is no such charge to refund.' };
+  }
+  if (charge.status !== 'succeeded' || !charge.providerRef || charge.provider !== provider.name) {
     return {
       ok: false,
-      reason: 'not-refundable',
-      message: 'Only a settled charge can be refunded, up to its amount.',
+      reason: 'not-settled',
+      message: 'Only a charge that went through can be refunded.',
+    };
+  }
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
+    throw new Error('A refund is a positive, whole number of cents.');
+  }
+  if (input.amountCents > charge.amountCents) {
+    return {
+      ok: false,
+      reason: 'too-much',
+      message: 'A refund cannot be larger than the charge.',
     };
   }
   const refund = await provider.refund({
-    chargeRef: charge.providerRef!,
-    amountCents: request.amountCents,
-    idempotencyKey: request.idempotencyKey,
+    chargeRef: charge.providerRef,
+    amountCents: input.amountCents,
+    idempotencyKey: input.idempotencyKey,
   });
   return { ok: true, ref: refund.ref };
 }

@@ -6,6 +6,7 @@ import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
 import { MILESTONE_CASES } from './cases/milestones';
+import { MILESTONE_WORK_CASES } from './cases/milestone-work';
 
 /**
  * One case per server action, keyed "<file>#<export>", read by the authorization matrix and
@@ -20,4 +21,5 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...HOURLY_CASES,
   ...HOURLY_REVIEW_CASES,
   ...MILESTONE_CASES,
+  ...MILESTONE_WORK_CASES,
 };
