@@ -212,7 +212,7 @@ const config = [
   },
   {
     // Money rules read the time from lib/clock (SPEC 4: every rule is a function of a clock).
-    files: ['lib/ledger/**', 'lib/billing/**', 'lib/payments/**'],
+    files: ['lib/ledger/**', 'lib/billing/**', 'lib/payments/**', 'lib/tick/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [

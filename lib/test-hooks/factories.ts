@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { clientWorkspaces, contracts, invites, milestones, users } from '@/db/schema';
+import { clientWorkspaces, contracts, invites, milestones, timeEntries, users } from '@/db/schema';
 import { upsertVerifiedUser } from '@/lib/accounts/queries';
 import { chooseSide } from '@/lib/accounts/service';
 import { addBillingMethod } from '@/lib/billing/service';
+import { now } from '@/lib/clock';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
 import { joinFromInvite } from '@/lib/invites/accept';
 import { inviteUrl } from '@/lib/invites/emails';
+import { weekStartDate, weekStartFromDate } from '@/lib/hourly/week';
 import { inviteSchema } from '@/lib/invites/schemas';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { createInvite, loadTerms } from '@/lib/invites/service';
@@ -23,6 +25,7 @@ import {
   type contractRequestSchema,
   type FreelancerStep,
   type freelancerRequestSchema,
+  type hourlyWeekRequestSchema,
   type inviteRequestSchema,
   type paymentsRequestSchema,
   type fixedContractRequestSchema,
@@ -39,6 +42,7 @@ type InviteRequest = z.output<typeof inviteRequestSchema>;
 type FreelancerRequest = z.output<typeof freelancerRequestSchema>;
 type ContractRequest = z.output<typeof contractRequestSchema>;
 type PaymentsRequest = z.output<typeof paymentsRequestSchema>;
+type HourlyWeekRequest = z.output<typeof hourlyWeekRequestSchema>;
 type FixedContractRequest = z.output<typeof fixedContractRequestSchema>;
 
 export type MadeClient = { userId: string; email: string; workspaceId: string; name: string };
@@ -218,6 +222,79 @@ export async function makePayments(
   if (!contract) throw new Error(`no hourly contract with a freelancer: ${input.contractId}`);
   await postDemoMovements(db, contract);
   return { contractId: contract.id };
+}
+
+export type MadeHourlyWeek = {
+  contractId: string;
+  clientEmail: string;
+  freelancerEmail: string;
+  freelancerId: string;
+  weekStart: string;
+  entryIds: string[];
+};
+
+const CARDS = { approved: '4242 4242 4242 4242', declines: '4000 0000 0000 0341' } as const;
+
+/**
+ * An active hourly contract with a week of finished, tracked time on it. The offer goes
+ * through the services; its start date, status and weekly limit are then set and the entries
+ * written directly, since the diary refuses time in a week already past its edit deadline,
+ * which is the week a journey about invoicing wants.
+ */
+export async function makeHourlyWeek(db: Db, input: HourlyWeekRequest): Promise<MadeHourlyWeek> {
+  const weekStart = input.weekStart ?? weekStartDate(new Date(now().getTime() - 7 * 86_400_000));
+  const monday = weekStartFromDate(weekStart);
+  const freelancer = await makeFreelancer(db, {
+    kind: 'freelancer',
+    step: 'contract',
+    clientEmail: input.clientEmail,
+    firstName: 'Alex',
+    lastName: 'Kim',
+    title: input.title,
+    offer: 'hourly',
+    expired: false,
+    country: 'PT',
+    timeZone: 'Europe/Lisbon',
+  });
+  const freelancerId = freelancer.userId!;
+  await db
+    .update(contracts)
+    .set({ status: 'active', startDate: weekStart, weeklyLimitHours: input.weeklyLimitHours })
+    .where(eq(contracts.id, freelancer.contractId));
+  if (input.card !== 'none') {
+    const added = await addBillingMethod(
+      db,
+      selectPaymentProvider(db),
+      await findInviter(db, freelancer.client.email),
+      { kind: 'simulated-card', number: CARDS[input.card], expMonth: 12, expYear: 2040 },
+      null,
+    );
+    if (!added.ok) throw new Error(added.message);
+  }
+  const entries = await db
+    .insert(timeEntries)
+    .values(
+      Array.from({ length: input.days }, (_, day) => {
+        const startedAt = new Date(monday.getTime() + day * 86_400_000 + 9 * 3_600_000);
+        return {
+          contractId: freelancer.contractId,
+          freelancerId,
+          kind: 'tracked' as const,
+          startedAt,
+          endedAt: new Date(startedAt.getTime() + input.hoursPerDay * 3_600_000),
+          memo: 'Page layouts and review notes',
+        };
+      }),
+    )
+    .returning({ id: timeEntries.id });
+  return {
+    contractId: freelancer.contractId,
+    clientEmail: freelancer.client.email,
+    freelancerEmail: freelancer.email,
+    freelancerId,
+    weekStart,
+    entryIds: entries.map((entry) => entry.id),
+  };
 }
 
 export type MadeFixedContract = {

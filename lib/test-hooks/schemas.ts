@@ -63,6 +63,24 @@ export const paymentsRequestSchema = z.object({
   contractId: z.uuid(),
 });
 
+/**
+ * An active hourly contract (a new freelancer, from `clientEmail` or a new client) with time
+ * on `days` days of one week, `hoursPerDay` each, tracked with a memo: the week the billing
+ * tick invoices. By default last week (by the app's clock), so "run the billing tick now"
+ * (/dev/clock) invoices it at once after Monday 12:00 UTC. `card`: the client's simulated
+ * card (approved, declines every charge, or none).
+ */
+export const hourlyWeekRequestSchema = z.object({
+  kind: z.literal('hourly-week'),
+  clientEmail: emailSchema.optional(),
+  title: z.string().trim().min(1).max(120).default('Website redesign'),
+  weekStart: z.iso.date().optional(),
+  days: z.number().int().min(1).max(7).default(3),
+  hoursPerDay: z.number().int().min(1).max(12).default(2),
+  weeklyLimitHours: z.number().int().min(1).max(80).nullable().default(20),
+  card: z.enum(['approved', 'declines', 'none']).default('approved'),
+});
+
 /** A paid hourly week under review on an accepted hourly contract (lib/test-hooks/review-week). */
 export const reviewWeekRequestSchema = z.object({
   kind: z.literal('review-week'),
@@ -100,6 +118,7 @@ export const factoryRequestSchema = z.discriminatedUnion('kind', [
   freelancerRequestSchema,
   contractRequestSchema,
   paymentsRequestSchema,
+  hourlyWeekRequestSchema,
   reviewWeekRequestSchema,
   invoiceRequestSchema,
   fixedContractRequestSchema,

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { emailOutbox, invoices, paymentCharges } from '@/db/schema';
 import { settleDueCharges } from '@/lib/billing/charges';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
-import { makeDueFundsAvailable, releaseToFreelancer } from '@/lib/earnings/release';
+import { makeDueFundsAvailable } from '@/lib/earnings/release';
 import { invoiceClosedWeeks, issueDueInvoices } from '@/lib/hourly/invoicing';
 import { accounts } from '@/lib/ledger/accounts';
 import { findLedgerProblems } from '@/lib/ledger/check';
@@ -81,11 +81,18 @@ async function stateOf(made: TickContract[]) {
   };
 }
 
-it('runs its steps in order, the close of weeks first', () => {
-  expect(TICK_STEPS.map((step) => step.name)).toEqual([
+it('runs its steps in order: weeks closed and invoiced before releases, releases before availability', () => {
+  const names = TICK_STEPS.map((step) => step.name);
+  const order = [
+    'stopTimersAtDayEnd',
     'issueDueInvoices',
+    'releaseDueInvoices',
     'makeDueFundsAvailable',
-  ]);
+  ];
+  expect(order.map((name) => names.indexOf(name))).toEqual(
+    [...order.map((name) => names.indexOf(name))].sort((a, b) => a - b),
+  );
+  expect(order.every((name) => names.includes(name))).toBe(true);
 });
 
 it('changes nothing when run twice for the same time', async () => {
@@ -111,20 +118,21 @@ it('finishes a tick a worker died in (mid-batch), invoicing and charging each co
   const made = await contractsWithTime(5, '2027-01-04');
   const at = new Date('2027-01-11T12:00:00Z');
   clock.set(at);
-  const dying: TickStep[] = [
-    {
-      name: 'issueDueInvoices',
-      run: (db, when) =>
-        issueDueInvoices(db, when, {
-          batchSize: 2,
-          log: quiet,
-          onProgress: (done) => {
-            if (done === 3) throw new Error('worker killed');
-          },
-        }),
-    },
-    ...TICK_STEPS.slice(1),
-  ];
+  // The tick's own steps, the close of weeks dying after its third contract.
+  const killedAfterThree: TickStep = {
+    name: 'issueDueInvoices',
+    run: (db, when) =>
+      issueDueInvoices(db, when, {
+        batchSize: 2,
+        log: quiet,
+        onProgress: (done) => {
+          if (done === 3) throw new Error('worker killed');
+        },
+      }),
+  };
+  const dying = TICK_STEPS.map((step) =>
+    step.name === 'issueDueInvoices' ? killedAfterThree : step,
+  );
   await expect(runBillingTick(database.db, at, { steps: dying, log: quiet })).rejects.toThrow(
     'step(s) failed',
   );
@@ -161,24 +169,16 @@ it('charges an invoice whose process stopped between issuing it and asking for t
 
 it('runs the later steps when one fails, then says so', async () => {
   const [contract] = await contractsWithTime(1, '2027-02-01');
-  // An amount released earlier, due to become available at the tick's time.
   clock.set(new Date('2027-02-08T12:00:00Z'));
   await runBillingTick(database.db, new Date('2027-02-08T12:00:00Z'), { log: quiet });
   clock.set(new Date('2027-02-08T12:05:00Z'));
   await settleDueCharges(database.db, simulated(), chargeHooks());
   const [invoice] = await invoicesOf(database.db, contract.contractId);
-  await database.db.transaction((tx) =>
-    releaseToFreelancer(tx, {
-      key: `test-release:${invoice.id}`,
-      source: { type: 'hourly_invoice', id: invoice.id },
-      contractId: contract.contractId,
-      freelancerId: contract.freelancerId,
-      from: accounts.inReview(contract.contractId),
-      grossCents: invoice.grossCents,
-      feeCents: invoice.feeCents,
-      currency: 'USD',
-      availableAt: new Date('2027-02-17T00:00:00Z'),
-    }),
+  // Saturday 00:00: the review is over and the tick releases the week, available Wednesday.
+  clock.set(new Date('2027-02-13T00:00:00Z'));
+  await runBillingTick(database.db, new Date('2027-02-13T00:00:00Z'), { log: quiet });
+  expect(await balanceOf(database.db, accounts.pending(contract.freelancerId))).toBe(
+    invoice.netCents,
   );
   const at = new Date('2027-02-17T00:00:00Z');
   clock.set(at);

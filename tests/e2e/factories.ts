@@ -10,6 +10,7 @@ import type {
   MadeClient,
   MadeFixedContract,
   MadeFreelancer,
+  MadeHourlyWeek,
   MadeInvite,
 } from '@/lib/test-hooks/factories';
 
@@ -60,6 +61,13 @@ export const makeFixedContract = (
   request: APIRequestContext,
   options: Without<'fixed-contract'> = {},
 ) => build<MadeFixedContract>(request, { kind: 'fixed-contract', ...options });
+
+/**
+ * An active hourly contract with a week of time (last week unless told), its client holding
+ * an approved card unless told: press "Run the billing tick now" on /dev/clock to invoice it.
+ */
+export const makeHourlyWeek = (request: APIRequestContext, options: Without<'hourly-week'> = {}) =>
+  build<MadeHourlyWeek>(request, { kind: 'hourly-week', ...options });
 
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request

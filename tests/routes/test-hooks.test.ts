@@ -18,6 +18,8 @@ const { findSessionSignedInAt } = await import('@/lib/accounts/recent-sign-in');
 const { loadOnboardingContext, onboardingSteps } = await import('@/lib/onboarding/steps');
 const { resolveInviteLink } = await import('@/lib/invites/landing');
 const { listFreelancerHistory } = await import('@/lib/ledger/history');
+const { runBillingTick } = await import('@/lib/tick');
+const { now } = await import('@/lib/clock');
 
 /** A test run's settings: the hooks on, email to the local mailbox (as playwright.config.ts). */
 const HOOKS = { E2E_TEST_HOOKS: '1', EMAIL_TRANSPORT: 'mailbox', RESEND_API_KEY: undefined };
@@ -158,6 +160,30 @@ describe('the routes under /api/test', () => {
         post('/api/test/factories', { kind: 'payments', contractId: crypto.randomUUID() }),
       );
       expect(unknown.status).toBe(422);
+    });
+  });
+
+  it('make an active hourly contract with a week of time that the billing tick invoices', async () => {
+    await withEnv(HOOKS, async () => {
+      const made = await build<{ contractId: string; entryIds: string[]; weekStart: string }>({
+        kind: 'hourly-week',
+        weekStart: '2026-11-23',
+        days: 2,
+        hoursPerDay: 3,
+      });
+      expect(made.entryIds).toHaveLength(2);
+      const [contract] = await database.db
+        .select()
+        .from(contracts)
+        .where(eq(contracts.id, made.contractId));
+      expect(contract).toMatchObject({ status: 'active', startDate: '2026-11-23' });
+      await runBillingTick(database.db, now(), { log: () => {} });
+      const [invoice] = await database.db
+        .select()
+        .from(invoices)
+        .where(eq(invoices.contractId, made.contractId));
+      expect(invoice).toMatchObject({ weekStart: '2026-11-23', minutes: 360, grossCents: 30_000 });
+      expect(invoice.chargeId).not.toBeNull();
     });
   });
 

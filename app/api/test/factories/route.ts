@@ -4,6 +4,7 @@ import {
   makeContract,
   makeFixedContract,
   makeFreelancer,
+  makeHourlyWeek,
   makeInvite,
   makePayments,
 } from '@/lib/test-hooks/factories';
@@ -14,7 +15,7 @@ import { factoryRequestSchema } from '@/lib/test-hooks/schemas';
 
 /**
  * Test runs only (E2E_TEST_HOOKS): builds a client, an invite, a freelancer at an onboarding
- * step, a further contract or money on a contract (see lib/test-hooks/schemas.ts) and answers with their ids,
+ * step, a further contract, money on a contract or an hourly week of time (see lib/test-hooks/schemas.ts) and answers with their ids,
  * emails and links. The server owns its embedded database, so the journeys' records are made
  * here rather than from the Playwright process.
  */
@@ -36,6 +37,8 @@ export async function POST(request: Request) {
         return Response.json(await makeContract(db, input));
       case 'payments':
         return Response.json(await makePayments(db, input));
+      case 'hourly-week':
+        return Response.json(await makeHourlyWeek(db, input));
       case 'review-week':
         return Response.json(await makeReviewWeek(db, input));
       case 'invoice':
