@@ -3,9 +3,9 @@
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, where a scratch
  * database is created and dropped): load per page, bulk invites, first-load JavaScript of
  * the onboarding pages, SQL statements per page,
- * mail delivery (scripts/bench/mail.ts) and ledger posting (scripts/bench/ledger.ts).
- * Writes bench/RESULTS.md. BENCH_ONLY=mail or BENCH_ONLY=ledger runs that section alone and
- * prints it.
+ * mail delivery (scripts/bench/mail.ts), ledger posting (scripts/bench/ledger.ts) and the
+ * billing tick (scripts/bench/tick.ts). Writes bench/RESULTS.md. BENCH_ONLY=mail, ledger or
+ * tick runs that section alone and prints it.
  */
 process.env.INVITES_PER_DAY ??= '100000';
 process.env.EMAIL_TRANSPORT ??= 'mailbox';
@@ -18,6 +18,7 @@ import { openDatabase, type Database } from '@/db/client';
 import { ensureBuild } from './bench/build';
 import { renderLedger, runLedgerBench } from './bench/ledger';
 import { renderMail, runMailBench } from './bench/mail';
+import { renderTick, runTickBench } from './bench/tick';
 import { SESSION_COOKIE } from './bench/fetch-page';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
 import { runLoad } from './bench/load';
@@ -220,6 +221,7 @@ async function main() {
 
   const mail = await runMailBench(serverUrl);
   const ledger = await runLedgerBench(serverUrl);
+  const tick = await runTickBench(serverUrl);
   const lines = [
     '# Benchmark results',
     '',
@@ -233,6 +235,8 @@ async function main() {
     '',
     ...renderLedger(ledger),
     '',
+    ...renderTick(tick),
+    '',
   ];
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/RESULTS.md', lines.join('\n'));
@@ -245,4 +249,7 @@ if (process.env.BENCH_ONLY === 'mail')
 // BENCH_ONLY=ledger (npm run bench:ledger): the ledger section alone, no Next build needed.
 else if (process.env.BENCH_ONLY === 'ledger')
   console.log('\n' + renderLedger(await runLedgerBench(benchServerUrl())).join('\n'));
+// BENCH_ONLY=tick (npm run bench:tick): the billing tick section alone, no Next build needed.
+else if (process.env.BENCH_ONLY === 'tick')
+  console.log('\n' + renderTick(await runTickBench(benchServerUrl())).join('\n'));
 else await main();
