@@ -5,9 +5,10 @@ import { accounts } from './accounts';
 import { postTransaction } from './post';
 
 /*
- * The database's own guards (migration ledger_guards), tried with raw SQL that goes around
- * postTransaction: append-only tables, and at commit two entries or more summing to zero
- * per currency. Runs on PGlite and, with TEST_DATABASE_URL, on the server.
+ * The database's own guards (migrations ledger_guards and ledger_speed), tried with raw SQL
+ * that goes around postTransaction: append-only tables, at commit two entries or more
+ * summing to zero per currency, and no entry added to a transaction committed earlier.
+ * Runs on PGlite and, with TEST_DATABASE_URL, on the server.
  */
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const contract = randomUUID();
@@ -105,7 +106,37 @@ describe('ledger guards in the database', () => {
         entry(committedId, accounts.clientFunding(), -5),
         entry(committedId, accounts.serviceFees(), 4),
       ]),
-    ).toMatch(/does not sum to zero/);
+    ).toMatch(/was committed earlier/);
+  });
+
+  it('refuses entries added later to a committed transaction even when they sum to zero', async () => {
+    expect(
+      await refusal([
+        entry(committedId, accounts.clientFunding(), -5),
+        entry(committedId, accounts.serviceFees(), 5),
+      ]),
+    ).toMatch(/was committed earlier/);
+    const rows = await database.executeSql(
+      'select count(*)::int as n from ledger_entry where transaction_id = $1',
+      [committedId],
+    );
+    expect(rows.rows[0].n).toBe(2);
+  });
+
+  it('commits a transaction written by hand inside a savepoint', async () => {
+    const id = randomUUID();
+    await database.db.transaction(async (tx) => {
+      await tx.transaction(async (inner) => {
+        await inner.execute(newTransaction(id));
+        await inner.execute(entry(id, accounts.clientFunding(), -100));
+        await inner.execute(entry(id, accounts.serviceFees(), 100));
+      });
+    });
+    const rows = await database.executeSql(
+      'select count(*)::int as n from ledger_entry where transaction_id = $1',
+      [id],
+    );
+    expect(rows.rows[0].n).toBe(2);
   });
 
   it('commits a balanced transaction written by hand, whatever the order of its rows', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { ledgerEntries, ledgerTransactions } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { mayGoNegative, type AccountCode } from './accounts';
 import { LedgerError } from './errors';
@@ -38,66 +38,82 @@ const WORD = /^[a-z][a-z_]{1,39}$/;
  * - A replay (same key, same source, kind and entries) returns the first result; the same
  *   key with anything else is a `key-reused` error; the same source and kind under another
  *   key is `source-already-posted`.
- * - New accounts are created in (code, currency) order, so concurrent postings wait for
- *   each other's new accounts in one order.
  * - Every non-world account the posting takes from is locked (FOR NO KEY UPDATE, which the
  *   entries' foreign-key checks do not wait for) in code order, so two postings never hold
  *   each other's locks, and then refused if its balance would go below zero.
+ * - New accounts are created in (code, currency) order, so concurrent postings wait for
+ *   each other's new accounts in one order.
  * - The database checks again at commit that the transaction has two entries or more and
- *   sums to zero per currency (migration ledger_guards).
+ *   sums to zero per currency (migrations ledger_guards and ledger_speed).
+ *
+ * The locks, the balance check and the writes are one call of the SQL function ledger_post
+ * (migration ledger_speed), which runs them in that order: one statement instead of four
+ * because `npm run bench:ledger` measured four at 22–25% of a raw two-row insert on PGlite
+ * (target 40%), which parses and plans every statement of a transaction anew.
  */
 export async function postTransaction(tx: Tx, posting: Posting): Promise<Posted> {
   const entries = checkPosting(posting);
-  try {
-    await refuseOverdraft(tx, entries);
-  } catch (error) {
-    // A replay of a debit whose money has moved on since is still a replay, and a second
-    // release of the same source is that, not an overdraft.
-    if (await isPostedBefore(tx, posting)) return replay(tx, posting, entries);
-    throw error;
-  }
   const transactionId = randomUUID();
   const effectiveAt = posting.effectiveAt ?? now();
   const written = await writeTransaction(tx, transactionId, effectiveAt, posting, entries);
-  if (!written) return replay(tx, posting, entries);
+  if (written.outcome === 'overdraft') {
+    // A replay of a debit whose money has moved on since is still a replay, and a second
+    // release of the same source is that, not an overdraft.
+    if (await isPostedBefore(tx, posting)) return replay(tx, posting, entries);
+    throw new LedgerError(
+      'overdraft',
+      `${written.account} holds ${written.balanceCents} ${written.currency} cents; the posting takes ${-amountTaken(entries, written)}.`,
+    );
+  }
+  if (written.outcome === 'posted-before') return replay(tx, posting, entries);
   return { transactionId, effectiveAt, replayed: false };
 }
 
-/**
- * The accounts (created on demand), the transaction row and its entries in one statement:
- * the entries are written only if the transaction row was (its key and its source are new).
- * One statement instead of three because `npm run bench:ledger` measured posting on PGlite
- * at 27% of a raw two-row insert with three, under its 40% target.
- */
+type Written =
+  | { outcome: 'posted' | 'posted-before' }
+  | { outcome: 'overdraft'; account: string; currency: string; balanceCents: number };
+
+/** What ledger_post did (its one row: see migration ledger_speed). */
 async function writeTransaction(
   tx: Tx,
   transactionId: string,
   effectiveAt: Date,
   posting: Posting,
   entries: CheckedEntry[],
-): Promise<boolean> {
-  const list = (rows: SQL[]) => sql.join(rows, sql`, `);
-  const written = await tx.execute(sql`
-    with new_accounts as (
-      insert into ${ledgerAccounts} (code, currency)
-      values ${list(entries.map((e) => sql`(${e.account}, ${e.currency})`))}
-      on conflict do nothing
-    ), new_transaction as (
-      insert into ${ledgerTransactions}
-        (id, idempotency_key, source_type, source_id, kind, memo, effective_at)
-      values (${transactionId}, ${posting.key}, ${posting.source.type}, ${posting.source.id},
-        ${posting.kind}, ${posting.memo ?? null}, ${effectiveAt.toISOString()}::timestamptz)
-      on conflict do nothing
-      returning id
-    )
-    insert into ${ledgerEntries} (transaction_id, account_code, currency, amount_cents)
-    select t.id, e.code, e.currency, e.cents
-    from new_transaction t cross join (values ${list(
-      entries.map((e) => sql`(${e.account}, ${e.currency}, ${e.amountCents}::bigint)`),
-    )}) as e (code, currency, cents)
-    returning 1`);
-  const rows = Array.isArray(written) ? written : (written as { rows: unknown[] }).rows;
-  return rows.length > 0;
+): Promise<Written> {
+  const entriesJson = entries.map((e) => ({
+    account: e.account,
+    currency: e.currency,
+    cents: e.amountCents,
+    guarded: e.amountCents < 0 && !mayGoNegative(e.account),
+  }));
+  const result = await tx.execute(sql`
+    select outcome, account, currency, balance_cents::text as balance_cents
+    from ledger_post(${transactionId}, ${posting.key}, ${posting.source.type},
+      ${posting.source.id}, ${posting.kind}, ${posting.memo ?? null},
+      ${effectiveAt.toISOString()}::timestamptz, ${JSON.stringify(entriesJson)}::jsonb)`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    outcome: Written['outcome'];
+    account: string | null;
+    currency: string | null;
+    balance_cents: string | null;
+  }[];
+  const [row] = rows;
+  if (row.outcome !== 'overdraft') return { outcome: row.outcome };
+  return {
+    outcome: 'overdraft',
+    account: String(row.account),
+    currency: String(row.currency),
+    balanceCents: Number(row.balance_cents),
+  };
+}
+
+/** The cents the posting takes from the account ledger_post refused. */
+function amountTaken(entries: CheckedEntry[], refused: { account: string; currency: string }) {
+  const entry = entries.find(
+    (e) => e.account === refused.account && e.currency === refused.currency,
+  );
+  return entry?.amountCents ?? 0;
 }
 
 /** Whether the posting's key, or its source and kind, was posted before. */
@@ -154,48 +170,6 @@ function checkPosting(posting: Posting): CheckedEntry[] {
 function byAccount(a: CheckedEntry, b: CheckedEntry): number {
   if (a.account !== b.account) return a.account < b.account ? -1 : 1;
   return a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0;
-}
-
-async function refuseOverdraft(tx: Tx, entries: CheckedEntry[]): Promise<void> {
-  const debits = entries.filter((e) => e.amountCents < 0 && !mayGoNegative(e.account));
-  if (debits.length === 0) return;
-  const matches = or(
-    ...debits.map((d) =>
-      and(eq(ledgerAccounts.code, d.account), eq(ledgerAccounts.currency, d.currency)),
-    ),
-  );
-  await tx
-    .select({ code: ledgerAccounts.code })
-    .from(ledgerAccounts)
-    .where(matches)
-    .orderBy(asc(ledgerAccounts.code), asc(ledgerAccounts.currency))
-    .for('no key update');
-  // A statement after the lock: under READ COMMITTED it sees every posting committed
-  // before the lock was granted.
-  const balances = await tx
-    .select({
-      account: ledgerEntries.accountCode,
-      currency: ledgerEntries.currency,
-      cents: sql<string>`sum(${ledgerEntries.amountCents})`,
-    })
-    .from(ledgerEntries)
-    .where(
-      inArray(
-        ledgerEntries.accountCode,
-        debits.map((d) => d.account),
-      ),
-    )
-    .groupBy(ledgerEntries.accountCode, ledgerEntries.currency);
-  for (const debit of debits) {
-    const row = balances.find((b) => b.account === debit.account && b.currency === debit.currency);
-    const balance = Number(row?.cents ?? 0);
-    if (balance + debit.amountCents < 0) {
-      throw new LedgerError(
-        'overdraft',
-        `${debit.account} holds ${balance} ${debit.currency} cents; the posting takes ${-debit.amountCents}.`,
-      );
-    }
-  }
 }
 
 /** The key or the source was posted before: the first result, or why this is not a replay. */
