@@ -88,3 +88,20 @@ export async function signedInPage(
   await signIn(context, email);
   return context.newPage();
 }
+
+export type LedgerCheck = { problems: unknown[]; balances: Record<string, number> };
+
+/**
+ * The ledger's invariants and the balances of the named contracts' and freelancers'
+ * accounts (app/api/test/ledger): a journey that moves money calls it after each step and
+ * expects `problems` to be empty.
+ */
+export async function checkLedger(
+  request: APIRequestContext,
+  ids: { contractIds?: string[]; freelancerIds?: string[] } = {},
+): Promise<LedgerCheck> {
+  const response = await request.post('/api/test/ledger', { data: ids });
+  if (!response.ok())
+    throw new Error(`ledger check: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as LedgerCheck;
+}

@@ -48,4 +48,10 @@ export const TEST_HOOK_CASES: Record<string, Entry> = {
       freelancerEmail: world.victimFreelancer.email,
     })),
   },
+  'app/api/test/ledger/route.ts#POST': {
+    kind: 'dev-only',
+    reason:
+      "Reads the ledger's invariants and some balances for the browser journeys: it exists only with E2E_TEST_HOOKS, like the session hook.",
+    custom: absentOutsideTestRuns(() => ({ contractIds: [], freelancerIds: [] })),
+  },
 };
