@@ -6,9 +6,11 @@ import ConfirmPayoutChangeEmail from './confirm-payout-change';
 import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
 import InvitationEmail from './invitation';
+import InvoiceIssuedEmail from './invoice-issued';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
+import PaymentFailedEmail from './payment-failed';
 import SignInEmail from './sign-in';
 
 /**
@@ -103,5 +105,22 @@ export const EMAIL_PREVIEWS: Record<
     component: (() => EmailChangeNoticeEmail({ stage: 'changed' })) as ComponentType<
       Record<string, never>
     >,
+  },
+  'invoice-issued-client': {
+    title: 'Hourly invoice issued (to the client)',
+    component: InvoiceIssuedEmail as ComponentType<Record<string, never>>,
+  },
+  'invoice-issued-freelancer': {
+    title: 'Hourly invoice issued (to the freelancer)',
+    component: (() =>
+      InvoiceIssuedEmail({
+        side: 'freelancer',
+        firstName: 'Alex',
+        otherPartyName: 'Dana Lee',
+      })) as ComponentType<Record<string, never>>,
+  },
+  'payment-failed': {
+    title: 'Charging an invoice failed (to the client)',
+    component: PaymentFailedEmail as ComponentType<Record<string, never>>,
   },
 };

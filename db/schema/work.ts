@@ -54,6 +54,10 @@ export const timeEntries = pgTable(
   },
   (t) => [
     index('time_entry_contract_idx').on(t.contractId, t.startedAt),
+    // The billing tick looks for time not yet invoiced, every few minutes.
+    index('time_entry_uninvoiced_idx')
+      .on(t.startedAt)
+      .where(sql`${t.invoiceId} is null`),
     uniqueIndex('time_entry_one_running_uq')
       .on(t.contractId)
       .where(sql`${t.endedAt} is null`),
@@ -145,6 +149,12 @@ export const invoices = pgTable(
     index('invoice_workspace_idx').on(t.workspaceId, t.issuedAt),
     index('invoice_freelancer_idx').on(t.freelancerId, t.issuedAt),
     index('invoice_contract_idx').on(t.contractId, t.issuedAt),
+    // Hourly invoices whose charge the billing tick still has to ask for (no billing method).
+    index('invoice_uncharged_idx')
+      .on(t.id)
+      .where(
+        sql`${t.kind} = 'hourly' and ${t.chargeId} is null and ${t.paymentStatus} = 'awaiting_payment'`,
+      ),
     index('invoice_review_due_idx')
       .on(t.reviewEndsAt)
       .where(sql`${t.releasedAt} is null and ${t.reviewEndsAt} is not null`),

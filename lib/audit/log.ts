@@ -23,7 +23,15 @@ export type AuditAction =
   | 'compliance.document_uploaded'
   | 'compliance.document_downloaded'
   | 'compliance.approved'
-  | 'compliance.rejected';
+  | 'compliance.rejected'
+  | 'time_entry.timer_started'
+  | 'time_entry.timer_stopped'
+  | 'time_entry.added'
+  | 'time_entry.edited'
+  | 'time_entry.deleted'
+  | 'invoice.issued'
+  | 'invoice.paid'
+  | 'invoice.payment_failed';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -3,11 +3,10 @@ import type { DbOrTx } from '@/db/client';
 import { param, preparedQuery } from '@/db/prepared';
 import { billingCustomers, billingMethods, paymentCharges } from '@/db/schema';
 import type { ProviderName } from '@/lib/payments/provider';
+import { isUuid } from '@/lib/text/uuid';
 
 export type BillingMethodRow = typeof billingMethods.$inferSelect;
 export type ChargeRow = typeof paymentCharges.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const activeMethodsOf = (workspaceId: string) =>
   and(eq(billingMethods.workspaceId, workspaceId), isNull(billingMethods.removedAt));
@@ -47,7 +46,7 @@ export async function findActiveBillingMethod(
   workspaceId: string,
   id: string,
 ): Promise<BillingMethodRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select()
     .from(billingMethods)

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { contracts } from '@/db/schema';
+import { isUuid } from '@/lib/text/uuid';
 
 export type ContractRow = typeof contracts.$inferSelect;
 
@@ -21,7 +22,7 @@ export async function findContractForViewer(
   contractId: string,
   viewer: ContractViewer,
 ): Promise<{ contract: ContractRow; side: ContractSide } | null> {
-  if (!UUID.test(contractId)) return null;
+  if (!isUuid(contractId)) return null;
   const [contract] = await db.select().from(contracts).where(eq(contracts.id, contractId));
   if (!contract) return null;
   if (viewer.workspaceId !== null && contract.workspaceId === viewer.workspaceId) {
@@ -33,5 +34,3 @@ export async function findContractForViewer(
   if (viewer.isAdmin) return { contract, side: 'ops' };
   return null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,6 +12,7 @@ export type AccountCode =
   | `contract:${string}:${'in_review' | 'escrow'}`
   | `freelancer:${string}:${'pending' | 'available' | 'withdrawing'}`;
 
+// Lower case only: the database checks account codes the same way (ledger_account_code_known).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function owner(id: string): string {

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { param, preparedQuery } from '@/db/prepared';
 import { payoutMethods } from '@/db/schema';
+import { isUuid } from '@/lib/text/uuid';
 
 export type PayoutMethodInsert = typeof payoutMethods.$inferInsert;
 
@@ -30,8 +31,6 @@ export type PayoutMethodRow = {
   createdAt: Date;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Oldest first: the order every list of methods shows. */
 export const PAYOUT_METHOD_ORDER = [asc(payoutMethods.createdAt), asc(payoutMethods.id)];
 
@@ -59,7 +58,7 @@ export async function findActivePayoutMethod(
   userId: string,
   id: string,
 ): Promise<PayoutMethodRow | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db
     .select(visibleColumns)
     .from(payoutMethods)
@@ -102,7 +101,7 @@ export async function softRemovePayoutMethod(
   userId: string,
   id: string,
 ): Promise<PayoutMethodRow | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await tx
     .update(payoutMethods)
     .set({ removedAt: new Date(), isDefault: false })

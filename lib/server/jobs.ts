@@ -4,6 +4,8 @@ import { emailJobs } from '@/lib/email/jobs';
 import type { JobDefinition } from '@/lib/jobs/definition';
 import { recordDeliveryFailure } from '@/lib/invites/delivery';
 import { inviteJobs } from '@/lib/invites/jobs';
+import { HOURLY_INVOICE_SOURCE, hourlyInvoiceChargeHooks } from '@/lib/hourly/invoice-charges';
+import { tickJobs } from '@/lib/tick/jobs';
 
 /**
  * Every queue and worker of the app. The generic infrastructure knows no domain: this is
@@ -16,14 +18,17 @@ export function jobDefinitions(): JobDefinition[] {
     emailJobs({ onFailed: [recordDeliveryFailure] }),
     inviteJobs(),
     billingJobs({ hooks: chargeHooks() }),
+    tickJobs(),
   ];
 }
 
 /**
  * What each domain that charges a client does when its charge settles or fails, by the
- * charge's source type (the settlement job and the Stripe webhook both apply them). None
- * charges yet: invoices (hourly) and milestones (fixed-price) register theirs here.
+ * charge's source type (the settlement job and the Stripe webhook both apply them).
  */
 export function chargeHooks(): ChargeHookTable {
-  return {};
+  return {
+    // An hourly week charged: the gross into review, the invoice paid or payment_failed.
+    [HOURLY_INVOICE_SOURCE]: hourlyInvoiceChargeHooks,
+  };
 }

@@ -3,6 +3,7 @@ import { ACCOUNT_CASES } from './cases/accounts';
 import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
+import { HOURLY_CASES } from './cases/hourly';
 
 /**
  * One case per server action, keyed "<file>#<export>", read by the authorization matrix and
@@ -14,4 +15,5 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...BILLING_CASES,
   ...CLIENT_CASES,
   ...FREELANCER_CASES,
+  ...HOURLY_CASES,
 };

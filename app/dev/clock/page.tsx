@@ -6,9 +6,15 @@ export const metadata: Metadata = { title: 'Development clock', robots: { index:
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export default function DevClockPage() {
+export default async function DevClockPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ticked?: string | string[] }>;
+}) {
   if (!isClockMovable()) notFound();
   const days = currentDevOffsetMs() / DAY_MS;
+  const { ticked } = await searchParams;
+  const handled = typeof ticked === 'string' && /^\d+$/.test(ticked) ? Number(ticked) : null;
   return (
     <>
       <h1>Development clock</h1>
@@ -36,6 +42,18 @@ export default function DevClockPage() {
           />
         </div>
         <button type="submit">Set the clock</button>
+      </form>
+      <form method="post" action="/dev/clock/tick" className="card">
+        <p>
+          The billing tick (invoices of closed weeks and their charges, releases, money becoming
+          available) runs every five minutes; run it now at the app&apos;s time.
+        </p>
+        {handled !== null && (
+          <p role="status">
+            The billing tick ran: {handled} {handled === 1 ? 'item' : 'items'} handled.
+          </p>
+        )}
+        <button type="submit">Run the billing tick now</button>
       </form>
     </>
   );

@@ -1,0 +1,2 @@
+CREATE INDEX "invoice_uncharged_idx" ON "invoice" USING btree ("id") WHERE "invoice"."kind" = 'hourly' and "invoice"."charge_id" is null and "invoice"."payment_status" = 'awaiting_payment';--> statement-breakpoint
+CREATE INDEX "time_entry_uninvoiced_idx" ON "time_entry" USING btree ("started_at") WHERE "time_entry"."invoice_id" is null;
