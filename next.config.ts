@@ -56,6 +56,10 @@ const nextConfig: NextConfig = {
       // on hold until …"): no browser or proxy may keep a copy. `/x/:path*` matches /x too.
       { source: '/settings/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
       { source: '/onboarding/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      // Contract and invoice pages show what a client pays and a freelancer earns. The PDF
+      // (/invoices/:id/pdf) sends its own `private, no-store`.
+      { source: '/contracts/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      { source: '/invoices/:id', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
 };

@@ -5,9 +5,12 @@ import ConfirmEmailChangeEmail from './confirm-email-change';
 import ConfirmPayoutChangeEmail from './confirm-payout-change';
 import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
+import HourlyReviewNoticeEmail from './hourly-review-notice';
 import InvitationEmail from './invitation';
 import InvoiceIssuedEmail from './invoice-issued';
+import MoneyNoticeEmail from './money-notice';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
+import MilestoneWorkEmail from './milestone-work';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import PaymentFailedEmail from './payment-failed';
@@ -44,6 +47,14 @@ export const EMAIL_PREVIEWS: Record<
         decision: 'declined',
         reason: 'The timeline does not work for me.',
       })) as ComponentType<Record<string, never>>,
+  },
+  'hourly-review-notice': {
+    title: 'Hourly review: approval, dispute, answer, decision (to the other side)',
+    component: HourlyReviewNoticeEmail as ComponentType<Record<string, never>>,
+  },
+  'milestone-work': {
+    title: 'A milestone step: submitted, reviewed, refunded (to the other side)',
+    component: MilestoneWorkEmail as ComponentType<Record<string, never>>,
   },
   'offer-changed': {
     title: 'Offer changed by the client (to the freelancer)',
@@ -122,5 +133,9 @@ export const EMAIL_PREVIEWS: Record<
   'payment-failed': {
     title: 'Charging an invoice failed (to the client)',
     component: PaymentFailedEmail as ComponentType<Record<string, never>>,
+  },
+  'money-notice': {
+    title: 'Milestone funded, payment declined, funding reminder, bonus (money notice)',
+    component: MoneyNoticeEmail as ComponentType<Record<string, never>>,
   },
 };

@@ -3,11 +3,11 @@
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, where a scratch
  * database is created and dropped): load per page, bulk invites, first-load JavaScript of
  * the onboarding pages, SQL statements per page,
- * mail delivery (scripts/bench/mail.ts) and ledger posting (scripts/bench/ledger.ts).
- * Writes bench/RESULTS.md. BENCH_ONLY=mail or BENCH_ONLY=ledger runs that section alone and
- * prints it; BENCH_ONLY=pages runs the load and SQL statements per page alone and prints them.
- * BENCH_PORT (default 3200) is the first of the four ports its servers use, so two benches
- * on one machine need not share them.
+ * mail delivery (scripts/bench/mail.ts), ledger posting (scripts/bench/ledger.ts) and the
+ * billing tick (scripts/bench/tick.ts). Writes bench/RESULTS.md. BENCH_ONLY=mail, ledger or
+ * tick runs that section alone and prints it; BENCH_ONLY=pages runs the load and SQL statements
+ * per page alone and prints them. BENCH_PORT (default 3200) is the first of the four ports its
+ * servers use, so two benches on one machine need not share them.
  */
 process.env.INVITES_PER_DAY ??= '100000';
 process.env.EMAIL_TRANSPORT ??= 'mailbox';
@@ -20,6 +20,7 @@ import { openDatabase, type Database } from '@/db/client';
 import { ensureBuild } from './bench/build';
 import { renderLedger, runLedgerBench } from './bench/ledger';
 import { renderMail, runMailBench } from './bench/mail';
+import { renderTick, runTickBench } from './bench/tick';
 import { SESSION_COOKIE } from './bench/fetch-page';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
 import { runLoad } from './bench/load';
@@ -240,6 +241,7 @@ async function main() {
   const serverUrl = benchServerUrl();
   const mail = await runMailBench(serverUrl);
   const ledger = await runLedgerBench(serverUrl);
+  const tick = await runTickBench(serverUrl);
   const lines = [
     '# Benchmark results',
     '',
@@ -252,6 +254,8 @@ async function main() {
     ...renderMail(mail),
     '',
     ...renderLedger(ledger),
+    '',
+    ...renderTick(tick),
     '',
   ];
   mkdirSync('bench', { recursive: true });
@@ -278,6 +282,9 @@ if (process.env.BENCH_ONLY === 'mail')
 // BENCH_ONLY=ledger (npm run bench:ledger): the ledger section alone, no Next build needed.
 else if (process.env.BENCH_ONLY === 'ledger')
   console.log('\n' + renderLedger(await runLedgerBench(benchServerUrl())).join('\n'));
+// BENCH_ONLY=tick (npm run bench:tick): the billing tick section alone, no Next build needed.
+else if (process.env.BENCH_ONLY === 'tick')
+  console.log('\n' + renderTick(await runTickBench(benchServerUrl())).join('\n'));
 // BENCH_ONLY=pages: the pages' load and SQL statements alone.
 else if (process.env.BENCH_ONLY === 'pages') await mainPages();
 else await main();

@@ -6,6 +6,8 @@ import { formatMoney, formatPercent } from '@/lib/money/money';
 const LABELS = {
   client: { rate: 'You pay per hour', total: 'You pay in total', receives: 'Freelancer receives' },
   freelancer: { rate: 'Hourly rate', total: 'Total', receives: 'You receive' },
+  // Ops read every contract page: the terms in the third person.
+  ops: { rate: 'Hourly rate', total: 'Total', receives: 'Freelancer receives' },
 } as const;
 
 /** Every term of an offer with the fee and the net pay, worded for `audience`. */
@@ -15,7 +17,7 @@ export function OfferSummary({
   headingLevel = 2,
 }: {
   terms: OfferTerms;
-  audience: OfferAudience;
+  audience: OfferAudience | 'ops';
   headingLevel?: 2 | 3;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';

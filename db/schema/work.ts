@@ -241,11 +241,16 @@ export const disputes = pgTable(
     resolvedBy: text('resolved_by').references(() => users.id),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolutionNote: text('resolution_note'),
+    /** The provider's refund of the charge, once sent (a refund is sent after its commit). */
+    providerRefundRef: text('provider_refund_ref'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('dispute_invoice_uq').on(t.invoiceId),
     index('dispute_contract_idx').on(t.contractId),
+    index('dispute_refund_unsent_idx')
+      .on(t.resolvedAt)
+      .where(sql`${t.refundCents} > 0 and ${t.providerRefundRef} is null`),
     index('dispute_open_idx')
       .on(t.status)
       .where(sql`${t.status} <> 'resolved'`),
@@ -334,6 +339,10 @@ export const milestoneStates = pgTable(
     refundAnswerDueAt: timestamp('refund_answer_due_at', { withTimezone: true }),
     releasedAt: timestamp('released_at', { withTimezone: true }),
     refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    /** A refund request the freelancer refused or left unanswered: ops decides since then. */
+    opsReviewSince: timestamp('ops_review_since', { withTimezone: true }),
+    /** The client was reminded of the automatic approval of the latest submission. */
+    autoApproveRemindedAt: timestamp('auto_approve_reminded_at', { withTimezone: true }),
     /** Bumped on every change: a racing request names the version it saw. */
     version: integer('version').notNull().default(1),
     updatedAt: updatedAt(),
@@ -344,6 +353,9 @@ export const milestoneStates = pgTable(
       .on(t.autoApproveAt)
       .where(sql`${t.status} = 'submitted'`),
     check('milestone_state_funded', sql`${t.fundedCents} is null or ${t.fundedCents} >= 500`),
+    index('milestone_state_refund_due_idx')
+      .on(t.refundAnswerDueAt)
+      .where(sql`${t.status} = 'refund_requested' and ${t.opsReviewSince} is null`),
   ],
 );
 

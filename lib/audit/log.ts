@@ -1,5 +1,8 @@
 import type { DbOrTx } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { auditLog, type milestoneEventTypeEnum } from '@/db/schema';
+
+/** Every step of a milestone's history is audited under its own name (lib/milestones). */
+type MilestoneStep = (typeof milestoneEventTypeEnum.enumValues)[number];
 
 export type AuditAction =
   | 'auth.sign_in'
@@ -24,6 +27,19 @@ export type AuditAction =
   | 'compliance.document_downloaded'
   | 'compliance.approved'
   | 'compliance.rejected'
+  | 'milestone.submitted'
+  | 'milestone.changes_requested'
+  | 'milestone.approved'
+  | 'milestone.released_early'
+  | 'milestone.auto_approved'
+  | 'milestone.auto_approval_reminded'
+  | 'milestone.refund_requested'
+  | 'milestone.refund_agreed'
+  | 'milestone.refund_refused'
+  | 'milestone.refund_to_ops'
+  | 'milestone.refund_decided'
+  | 'milestone.refunded'
+  | 'milestone.file_downloaded'
   | 'time_entry.timer_started'
   | 'time_entry.timer_stopped'
   | 'time_entry.added'
@@ -31,7 +47,18 @@ export type AuditAction =
   | 'time_entry.deleted'
   | 'invoice.issued'
   | 'invoice.paid'
-  | 'invoice.payment_failed';
+  | 'invoice.payment_failed'
+  | 'invoice.approved'
+  | 'invoice.released'
+  | 'dispute.opened'
+  | 'dispute.refund_offered'
+  | 'dispute.rejected'
+  | 'dispute.decided'
+  | 'dispute.expired'
+  | `milestone.${MilestoneStep}`
+  | 'bonus.requested'
+  | 'bonus.paid'
+  | 'bonus.payment_failed';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -5,7 +5,7 @@ import { fileTypeFromBuffer } from 'file-type';
  * Uploads are judged by their first bytes, never by the name or the browser's claimed
  * type: an .exe renamed photo.png, or an SVG (which can carry script), is refused.
  */
-export type FileType = 'png' | 'jpeg' | 'pdf';
+export type FileType = 'png' | 'jpeg' | 'pdf' | 'zip';
 
 export const FILE_TYPES: Record<
   FileType,
@@ -14,6 +14,7 @@ export const FILE_TYPES: Record<
   png: { mime: 'image/png', label: 'PNG', extensions: ['.png'] },
   jpeg: { mime: 'image/jpeg', label: 'JPEG', extensions: ['.jpg', '.jpeg'] },
   pdf: { mime: 'application/pdf', label: 'PDF', extensions: ['.pdf'] },
+  zip: { mime: 'application/zip', label: 'ZIP', extensions: ['.zip'] },
 };
 
 /**
@@ -26,6 +27,8 @@ const ACCEPTED: Readonly<Record<string, FileType>> = {
   jpg: 'jpeg',
   pdf: 'pdf',
   ai: 'pdf',
+  // Only a plain ZIP: file-type names Office documents, JARs and APKs by what they are.
+  zip: 'zip',
 };
 
 /** The type file-type reads from the content, if it is one we accept. */

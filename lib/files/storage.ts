@@ -7,9 +7,9 @@ export type StoredFile = typeof storedFiles.$inferSelect;
 
 export type NewFile = {
   ownerId: string;
-  purpose: 'profile-photo' | 'compliance-document';
+  purpose: 'profile-photo' | 'compliance-document' | 'milestone-file';
   fileName: string;
-  mimeType: 'image/png' | 'image/jpeg' | 'application/pdf';
+  mimeType: 'image/png' | 'image/jpeg' | 'application/pdf' | 'application/zip';
   bytes: Uint8Array;
 };
 

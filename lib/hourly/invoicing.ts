@@ -1,5 +1,18 @@
 import { createElement } from 'react';
-import { and, asc, countDistinct, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  countDistinct,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  sql,
+} from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { clientWorkspaces, contracts, invoices, timeEntries, users } from '@/db/schema';
 import InvoiceIssuedEmail, { invoiceIssuedSubject } from '@/emails/invoice-issued';
@@ -144,7 +157,7 @@ async function invoiceWeek(
         eq(timeEntries.contractId, contract.id),
         isNull(timeEntries.invoiceId),
         isNotNull(timeEntries.endedAt),
-        sql`${timeEntries.startedAt} >= ${start}`,
+        gte(timeEntries.startedAt, start),
         lt(timeEntries.startedAt, weekEndOf(start)),
       ),
     )
@@ -362,7 +375,7 @@ async function chargeUnchargedInvoices(
           eq(invoices.kind, 'hourly'),
           eq(invoices.paymentStatus, 'awaiting_payment'),
           isNull(invoices.chargeId),
-          sql`${invoices.issuedAt} <= ${at}`,
+          lte(invoices.issuedAt, at),
           after ? gt(invoices.id, after) : undefined,
         ),
       )

@@ -17,6 +17,8 @@ export type InvoiceLineInput = {
 };
 
 export type IssueInvoiceInput = {
+  /** Chosen by the caller when a form's request id names the invoice (a bonus): a resend finds it. */
+  id?: string;
   kind: InvoiceKind;
   contractId: string;
   workspaceId: string;
@@ -54,6 +56,7 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput): Promise<In
   const [invoice] = await tx
     .insert(invoices)
     .values({
+      id: input.id,
       kind: input.kind,
       contractId: input.contractId,
       workspaceId: input.workspaceId,

@@ -13,6 +13,7 @@ import {
   settingsSteps,
   type SettingsContext,
 } from '@/lib/settings/onboarding';
+import { findFundingWaits, type FundingWait } from './funding-waits';
 import { type FreelancerContract, type FreelancerProfileRow } from './queries';
 import { loadOnboardingRecords } from './records';
 
@@ -23,6 +24,8 @@ export type OnboardingContext = {
   /** Optional so the first steps can be reasoned about alone (and tested so). */
   compliance?: ComplianceContext;
   settings?: SettingsContext;
+  /** Accepted fixed-price contracts whose milestone 1 the client has not funded yet. */
+  fundingWaits?: FundingWait[];
 };
 
 export type { Blocker, Step };
@@ -39,7 +42,12 @@ export async function loadOnboardingContext(
   const live = contracts.filter((c) => c.status !== 'declined');
   const compliance = buildComplianceContext(live.map(toContractNeed), records.checks, now);
   const settings = settingsContextOf(records, now);
-  return { profile, contracts, compliance, settings };
+  // Asked only of freelancers with an accepted fixed-price contract (most pages have none).
+  const hasFixed = live.some(
+    (c) => c.kind === 'fixed' && (c.status === 'active' || c.status === 'awaiting_compliance'),
+  );
+  const fundingWaits = hasFixed ? await findFundingWaits(db, { freelancerId: userId }) : [];
+  return { profile, contracts, compliance, settings, fundingWaits };
 }
 
 const clientName = (c: FreelancerContract) =>
@@ -106,6 +114,15 @@ const BLOCKER_RULES: ((ctx: OnboardingContext) => Blocker[])[] = [
   // Times in the freelancer's chosen zone (UTC until basic info names one).
   (ctx) => (ctx.compliance ? complianceBlockers(ctx.compliance, timeZoneOf(ctx)) : []),
   (ctx) => (ctx.settings ? settingsBlockers(ctx.settings, timeZoneOf(ctx)) : []),
+  // SPEC 4.D: nothing to do but wait for the client, so a status, not a link to fix.
+  (ctx) =>
+    (ctx.fundingWaits ?? []).map((w) => ({
+      key: `funding-${w.contractId}`,
+      text: `Waiting for ${w.workspaceName} to fund milestone 1 of “${w.title}”.`,
+      status: w.isProcessing
+        ? 'Their payment is processing: we email you as soon as it is funded, then you can start.'
+        : 'We have asked them to fund it; we email you as soon as it is funded, then you can start.',
+    })),
 ];
 
 /** The time zone the freelancer chose in basic info; UTC until then. */

@@ -6,6 +6,9 @@ import { recordDeliveryFailure } from '@/lib/invites/delivery';
 import { inviteJobs } from '@/lib/invites/jobs';
 import { HOURLY_INVOICE_SOURCE, hourlyInvoiceChargeHooks } from '@/lib/hourly/invoice-charges';
 import { tickJobs } from '@/lib/tick/jobs';
+import { BONUS_SOURCE, bonusHooks } from '@/lib/milestones/bonus';
+import { milestoneFundingHooks } from '@/lib/milestones/funding';
+import { MILESTONE_FUNDING_SOURCE } from '@/lib/milestones/queries';
 
 /**
  * Every queue and worker of the app. The generic infrastructure knows no domain: this is
@@ -30,5 +33,9 @@ export function chargeHooks(): ChargeHookTable {
   return {
     // An hourly week charged: the gross into review, the invoice paid or payment_failed.
     [HOURLY_INVOICE_SOURCE]: hourlyInvoiceChargeHooks,
+    // Fixed price: a funded milestone goes to the contract's escrow (lib/milestones/funding).
+    [MILESTONE_FUNDING_SOURCE]: milestoneFundingHooks,
+    // A bonus goes straight to the freelancer's pending balance (lib/milestones/bonus).
+    [BONUS_SOURCE]: bonusHooks,
   };
 }

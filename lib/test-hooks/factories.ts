@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { clientWorkspaces, contracts, invites, users } from '@/db/schema';
+import { clientWorkspaces, contracts, invites, milestones, users } from '@/db/schema';
 import { upsertVerifiedUser } from '@/lib/accounts/queries';
 import { chooseSide } from '@/lib/accounts/service';
+import { addBillingMethod } from '@/lib/billing/service';
 import { acceptContract, hashTerms } from '@/lib/contracts/service';
 import { joinFromInvite } from '@/lib/invites/accept';
 import { inviteUrl } from '@/lib/invites/emails';
@@ -13,6 +14,7 @@ import type { Inviter } from '@/lib/accounts/inviter';
 import { createInvite, loadTerms } from '@/lib/invites/service';
 import { basicInfoSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
+import { selectPaymentProvider } from '@/lib/payments/select';
 import { readInviteToken } from '@/lib/server/invite-token';
 import { findPayableContract, postDemoMovements } from '@/lib/server/seed-money';
 import {
@@ -23,6 +25,7 @@ import {
   type freelancerRequestSchema,
   type inviteRequestSchema,
   type paymentsRequestSchema,
+  type fixedContractRequestSchema,
 } from './schemas';
 
 /**
@@ -36,6 +39,7 @@ type InviteRequest = z.output<typeof inviteRequestSchema>;
 type FreelancerRequest = z.output<typeof freelancerRequestSchema>;
 type ContractRequest = z.output<typeof contractRequestSchema>;
 type PaymentsRequest = z.output<typeof paymentsRequestSchema>;
+type FixedContractRequest = z.output<typeof fixedContractRequestSchema>;
 
 export type MadeClient = { userId: string; email: string; workspaceId: string; name: string };
 export type MadeInvite = { inviteId: string; contractId: string; email: string; link: string };
@@ -80,7 +84,9 @@ async function findInviter(db: Db, email: string): Promise<Inviter & MadeClient>
   };
 }
 
-function offerInput(kind: 'hourly' | 'fixed', title: string) {
+const SECOND_MILESTONE = { description: 'Final files', amountDollars: '1250', dueDate: 28 };
+
+function offerInput(kind: 'hourly' | 'fixed', title: string, milestoneCount = 1) {
   const startDate = daysFromNow(1);
   return kind === 'hourly'
     ? { kind, title, description: '', startDate, hourlyRateDollars: '50', weeklyLimit: '20' }
@@ -91,18 +97,25 @@ function offerInput(kind: 'hourly' | 'fixed', title: string) {
         startDate,
         milestones: [
           { description: 'First delivery', amountDollars: '500', dueDate: daysFromNow(14) },
+          ...(milestoneCount > 1
+            ? [{ ...SECOND_MILESTONE, dueDate: daysFromNow(SECOND_MILESTONE.dueDate) }]
+            : []),
         ],
       };
 }
 
-export async function makeInvite(db: Db, input: InviteRequest): Promise<MadeInvite> {
+export async function makeInvite(
+  db: Db,
+  input: InviteRequest,
+  milestoneCount = 1,
+): Promise<MadeInvite> {
   const inviter = await findInviter(db, input.clientEmail);
   const data = inviteSchema.parse({
     email: input.email ?? uniqueEmail('freelancer'),
     firstName: input.firstName,
     lastName: input.lastName,
     message: '',
-    offer: offerInput(input.offer, input.title),
+    offer: offerInput(input.offer, input.title, milestoneCount),
   });
   const created = await createInvite(db, { inviter, input: data });
   if (!created.ok) throw new Error(created.message);
@@ -205,4 +218,71 @@ export async function makePayments(
   if (!contract) throw new Error(`no hourly contract with a freelancer: ${input.contractId}`);
   await postDemoMovements(db, contract);
   return { contractId: contract.id };
+}
+
+export type MadeFixedContract = {
+  client: MadeClient;
+  freelancer: { userId: string; email: string };
+  contractId: string;
+  /** In order: milestone 1 ($500), milestone 2 ($1,250). */
+  milestoneIds: string[];
+};
+
+/** An accepted two-milestone fixed-price contract whose client has a simulated card. */
+export async function makeFixedContract(
+  db: Db,
+  input: FixedContractRequest,
+): Promise<MadeFixedContract> {
+  const client = input.clientEmail
+    ? await findInviter(db, input.clientEmail)
+    : await makeClient(db, {
+        kind: 'client',
+        name: 'Dana Lee',
+        workspaceName: 'Acme Studio',
+        workspaceType: 'company',
+      });
+  const inviter = await findInviter(db, client.email);
+  const card = await addBillingMethod(
+    db,
+    selectPaymentProvider(db),
+    inviter,
+    { kind: 'simulated-card', number: input.card, expMonth: 12, expYear: 2040 },
+    null,
+  );
+  if (!card.ok) throw new Error(`the card was refused: ${card.message}`);
+  const invite = await makeInvite(
+    db,
+    {
+      kind: 'invite',
+      clientEmail: client.email,
+      email: uniqueEmail('freelancer'),
+      firstName: 'Alex',
+      lastName: 'Kim',
+      title: input.title,
+      offer: 'fixed',
+      expired: false,
+    },
+    2,
+  );
+  const userId = await join(db, invite.link);
+  const info = basicInfoSchema.parse({
+    firstName: 'Alex',
+    lastName: 'Kim',
+    country: 'PT',
+    timeZone: input.timeZone,
+    acceptTerms: 'on',
+  });
+  await saveBasicInfo(db, userId, info);
+  await accept(db, invite, userId);
+  const rows = await db
+    .select({ id: milestones.id })
+    .from(milestones)
+    .where(eq(milestones.contractId, invite.contractId))
+    .orderBy(asc(milestones.position));
+  return {
+    client: { ...client, email: client.email },
+    freelancer: { userId, email: invite.email },
+    contractId: invite.contractId,
+    milestoneIds: rows.map((r) => r.id),
+  };
 }

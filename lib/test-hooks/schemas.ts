@@ -63,12 +63,46 @@ export const paymentsRequestSchema = z.object({
   contractId: z.uuid(),
 });
 
+/** A paid hourly week under review on an accepted hourly contract (lib/test-hooks/review-week). */
+export const reviewWeekRequestSchema = z.object({
+  kind: z.literal('review-week'),
+  contractId: z.uuid(),
+});
+
+/**
+ * An hourly week invoiced and paid on an accepted hourly contract (lib/test-hooks/
+ * invoice-factory.ts): in the client's review, or released and pending.
+ */
+export const invoiceRequestSchema = z.object({
+  kind: z.literal('invoice'),
+  contractId: z.uuid(),
+  weeksAgo: z.number().int().min(1).max(52).default(1),
+  stage: z.enum(['in_review', 'pending']).default('in_review'),
+});
+
+/**
+ * A fixed-price contract ready to be funded: a client (made unless clientEmail names one)
+ * with a simulated card as its default, and a freelancer who accepted an offer of two
+ * milestones ($500 and $1,250). `card` picks the test card (4000 0000 0000 0341 declines
+ * every charge).
+ */
+export const fixedContractRequestSchema = z.object({
+  kind: z.literal('fixed-contract'),
+  clientEmail: emailSchema.optional(),
+  title: z.string().trim().min(1).max(120).default('Logo design'),
+  card: z.string().trim().min(12).max(23).default('4242 4242 4242 4242'),
+  timeZone: z.string().min(1).default('Europe/Lisbon'),
+});
+
 export const factoryRequestSchema = z.discriminatedUnion('kind', [
   clientRequestSchema,
   inviteRequestSchema,
   freelancerRequestSchema,
   contractRequestSchema,
   paymentsRequestSchema,
+  reviewWeekRequestSchema,
+  invoiceRequestSchema,
+  fixedContractRequestSchema,
 ]);
 
 export type FactoryRequest = z.input<typeof factoryRequestSchema>;

@@ -1,6 +1,13 @@
 import type { Db } from '@/db/client';
 import { makeDueFundsAvailable } from '@/lib/earnings/release';
+import { sendDisputeRefunds } from '@/lib/hourly/dispute-settlement';
+import { expireDisputeDeadlines } from '@/lib/hourly/disputes';
 import { issueDueInvoices } from '@/lib/hourly/invoicing';
+import { releaseDueInvoices } from '@/lib/hourly/review';
+import { stopTimersAtDayEnd } from '@/lib/hourly/service';
+import { expireRefundAnswers } from '@/lib/milestones/refunds';
+import { remindUnfundedMilestones } from '@/lib/milestones/reminders';
+import { autoApproveDueMilestones, remindBeforeAutoApproval } from '@/lib/milestones/review';
 
 /**
  * One thing the billing tick does: everything of its kind due at `at`, idempotent, in
@@ -10,6 +17,22 @@ export type TickStep = { name: string; run: (db: Db, at: Date) => Promise<number
 
 /** What the billing tick does, in order (SPEC 4.A–4.D). A new step is one line here. */
 export const TICK_STEPS: readonly TickStep[] = [
+  // Close the weeks: no timer runs across a UTC midnight, so last week's time is in place.
+  { name: 'stopTimersAtDayEnd', run: (db, at) => stopTimersAtDayEnd(db, at) },
+  // Monday 12:00 UTC: invoice last week and charge the client.
   { name: 'issueDueInvoices', run: (db, at) => issueDueInvoices(db, at) },
+  // Saturday 00:00 UTC (or an early approval): the undisputed amount to the freelancer.
+  { name: 'releaseDueInvoices', run: (db, at) => releaseDueInvoices(db, at) },
+  // Pending money whose date has come becomes available.
   { name: 'makeDueFundsAvailable', run: (db, at) => makeDueFundsAvailable(db, at) },
+  // Disputes the freelancer did not answer in 3 business days are refunded…
+  { name: 'expireDisputeDeadlines', run: (db, at) => expireDisputeDeadlines(db, at) },
+  // …and every settled dispute's card refund reaches the provider (a retry of any missed).
+  { name: 'sendDisputeRefunds', run: (db) => sendDisputeRefunds(db) },
+  // Fixed price: the funding reminder (2 days), the approval reminder (3 days before), the
+  // automatic approval (14 days) and unanswered refund requests to ops (7 days).
+  { name: 'remindUnfundedMilestones', run: (db, at) => remindUnfundedMilestones(db, at) },
+  { name: 'remindBeforeAutoApproval', run: (db, at) => remindBeforeAutoApproval(db, at) },
+  { name: 'autoApproveDueMilestones', run: (db, at) => autoApproveDueMilestones(db, at) },
+  { name: 'expireRefundAnswers', run: (db, at) => expireRefundAnswers(db, at) },
 ];

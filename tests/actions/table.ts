@@ -4,6 +4,9 @@ import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
+import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
+import { MILESTONE_CASES } from './cases/milestones';
+import { MILESTONE_WORK_CASES } from './cases/milestone-work';
 
 /**
  * One case per server action, keyed "<file>#<export>", read by the authorization matrix and
@@ -16,4 +19,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...CLIENT_CASES,
   ...FREELANCER_CASES,
   ...HOURLY_CASES,
+  ...HOURLY_REVIEW_CASES,
+  ...MILESTONE_CASES,
+  ...MILESTONE_WORK_CASES,
 };

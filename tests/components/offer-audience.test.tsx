@@ -39,4 +39,11 @@ describe('an offer worded for who reads it', () => {
     expect(summary).toContain('You receive per hour $42.75');
     expect(summary).toContain('You receive for a full week $1,710.00');
   });
+
+  it('shows ops the terms in the third person', () => {
+    const summary = textOf(renderToStaticMarkup(<OfferSummary terms={terms} audience="ops" />));
+    expect(summary).toContain('Hourly rate $45.00');
+    expect(summary).toContain('Freelancer receives per hour $42.75');
+    expect(summary).not.toMatch(/you (pay|receive)/i);
+  });
 });

@@ -5,7 +5,13 @@ import {
   type BrowserContext,
 } from '@playwright/test';
 import type { FactoryRequest } from '@/lib/test-hooks/schemas';
-import type { MadeClient, MadeFreelancer, MadeInvite } from '@/lib/test-hooks/factories';
+import type { MadeInvoice } from '@/lib/test-hooks/invoice-factory';
+import type {
+  MadeClient,
+  MadeFixedContract,
+  MadeFreelancer,
+  MadeInvite,
+} from '@/lib/test-hooks/factories';
 
 /**
  * Journeys that start in the middle. The e2e server owns its embedded database (PGlite has
@@ -38,6 +44,22 @@ export const makeContract = (request: APIRequestContext, options: Without<'contr
 /** The dev seed's demo weeks of money on an accepted hourly contract (lib/server/seed-money). */
 export const makePayments = (request: APIRequestContext, options: Without<'payments'>) =>
   build<{ contractId: string }>(request, { kind: 'payments', ...options });
+
+/** A paid hourly week under review on the contract (lib/test-hooks/review-week). */
+export const makeReviewWeek = (request: APIRequestContext, options: Without<'review-week'>) =>
+  build<{ contractId: string; invoiceId: string; entryIds: string[] }>(request, {
+    kind: 'review-week',
+    ...options,
+  });
+
+/** An hourly week invoiced and paid (in review, or released and pending): lib/test-hooks. */
+export const makeInvoice = (request: APIRequestContext, options: Without<'invoice'>) =>
+  build<MadeInvoice>(request, { kind: 'invoice', ...options });
+/** An accepted fixed-price contract of two milestones whose client has a simulated card. */
+export const makeFixedContract = (
+  request: APIRequestContext,
+  options: Without<'fixed-contract'> = {},
+) => build<MadeFixedContract>(request, { kind: 'fixed-contract', ...options });
 
 /**
  * Signs this browser context in as `email`, without the mailbox. The context's request

@@ -1,5 +1,7 @@
 import { count, eq } from 'drizzle-orm';
-import { contracts, freelancerProfiles, sessions, users } from '@/db/schema';
+import { contracts, freelancerProfiles, invoices, sessions, users } from '@/db/schema';
+import { accounts } from '@/lib/ledger/accounts';
+import { balanceOf } from '@/lib/ledger/queries';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { withEnv } from '@/tests/helpers/env';
 import {
@@ -156,6 +158,26 @@ describe('the routes under /api/test', () => {
         post('/api/test/factories', { kind: 'payments', contractId: crypto.randomUUID() }),
       );
       expect(unknown.status).toBe(422);
+    });
+  });
+
+  it('make a paid week under review on an hourly contract', async () => {
+    await withEnv(HOOKS, async () => {
+      const freelancer = await build<Made>({ kind: 'freelancer' });
+      const week = await build<{ invoiceId: string; entryIds: string[] }>({
+        kind: 'review-week',
+        contractId: freelancer.contractId,
+      });
+      const [invoice] = await database.db
+        .select()
+        .from(invoices)
+        .where(eq(invoices.id, week.invoiceId));
+      expect(invoice).toMatchObject({ kind: 'hourly', paymentStatus: 'paid', releasedAt: null });
+      expect(invoice.reviewEndsAt!.getTime()).toBeGreaterThan(Date.now());
+      expect(week.entryIds).toHaveLength(3);
+      expect(await balanceOf(database.db, accounts.inReview(freelancer.contractId))).toBe(
+        invoice.grossCents,
+      );
     });
   });
 });

@@ -7,6 +7,7 @@ installRequestMocks();
 installTestEncryptionKey();
 const { BILLING_ROUTE_CASES } = await import('./matrix/cases/billing-routes');
 const { INVITE_ROUTE_CASES } = await import('./matrix/cases/invite-routes');
+const { INVOICE_ROUTE_CASES } = await import('./matrix/cases/invoice-routes');
 const { LEDGER_ROUTE_CASES } = await import('./matrix/cases/ledger');
 const { ROUTE_CASES } = await import('./matrix/cases/routes');
 const { TEST_HOOK_CASES } = await import('./matrix/cases/test-hooks');
@@ -35,6 +36,7 @@ afterAll(() => jest.restoreAllMocks());
 runMatrix('route handlers', {
   ...BILLING_ROUTE_CASES,
   ...INVITE_ROUTE_CASES,
+  ...INVOICE_ROUTE_CASES,
   ...LEDGER_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,

@@ -14,6 +14,9 @@ export default async function AdminHomePage() {
           <Link href="/admin/compliance">Compliance review queue</Link>
         </li>
         <li>
+          <Link href="/admin/milestone-refunds">Milestone refund decisions</Link>
+        </li>
+        <li>
           <Link href="/admin/audit">Audit log</Link>
         </li>
       </ul>

@@ -57,6 +57,14 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
               <li key={c.id}>
                 <Link href={`/onboarding/contract/${c.id}`}>{c.title}</Link> from {c.workspaceName}:{' '}
                 {STATUS[c.status] ?? c.status}
+                {(c.status === 'active' || c.status === 'awaiting_compliance') && (
+                  <>
+                    {' · '}
+                    <Link href={`/contracts/${c.id}`}>
+                      Hours and invoices<span className="visually-hidden"> of {c.title}</span>
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -2,7 +2,9 @@ import type { ActionCase } from '@/tests/actions/case';
 import { ACTION_CASES } from '@/tests/actions/table';
 import { BILLING_ROUTE_CASES } from './cases/billing-routes';
 import { INVITE_ROUTE_CASES } from './cases/invite-routes';
+import { INVOICE_ROUTE_CASES } from './cases/invoice-routes';
 import { LEDGER_ROUTE_CASES } from './cases/ledger';
+import { MILESTONE_ROUTE_CASES } from './cases/milestone-routes';
 import { ROUTE_CASES } from './cases/routes';
 import { TEST_HOOK_CASES } from './cases/test-hooks';
 import type { Entry } from './runner';
@@ -11,7 +13,9 @@ import type { Entry } from './runner';
 export const ROUTE_MATRIX: Record<string, Entry> = {
   ...BILLING_ROUTE_CASES,
   ...INVITE_ROUTE_CASES,
+  ...INVOICE_ROUTE_CASES,
   ...LEDGER_ROUTE_CASES,
+  ...MILESTONE_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,
 };

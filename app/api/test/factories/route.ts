@@ -2,10 +2,13 @@ import { getDatabase } from '@/db';
 import {
   makeClient,
   makeContract,
+  makeFixedContract,
   makeFreelancer,
   makeInvite,
   makePayments,
 } from '@/lib/test-hooks/factories';
+import { makeReviewWeek } from '@/lib/test-hooks/review-week';
+import { makeInvoice } from '@/lib/test-hooks/invoice-factory';
 import { NOT_FOUND, readJson, testHooksEnabled } from '@/lib/test-hooks/guard';
 import { factoryRequestSchema } from '@/lib/test-hooks/schemas';
 
@@ -33,6 +36,12 @@ export async function POST(request: Request) {
         return Response.json(await makeContract(db, input));
       case 'payments':
         return Response.json(await makePayments(db, input));
+      case 'review-week':
+        return Response.json(await makeReviewWeek(db, input));
+      case 'invoice':
+        return Response.json(await makeInvoice(db, input));
+      case 'fixed-contract':
+        return Response.json(await makeFixedContract(db, input));
     }
   } catch (error) {
     // A journey asked for something the services refuse (an unknown client, a duplicate invite).

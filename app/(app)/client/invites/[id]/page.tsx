@@ -116,6 +116,15 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
       )}
       <p className="muted">Link expires {invite.expiresAt.toUTCString()}</p>
       <ComplianceStatus line={complianceLine} />
+      {contract &&
+        (contract.contract.status === 'active' ||
+          contract.contract.status === 'awaiting_compliance') && (
+          <p>
+            <Link href={`/contracts/${contract.contract.id}`}>
+              The contract: hours, invoices and reviews
+            </Link>
+          </p>
+        )}
       {terms && (
         <section className="card" aria-labelledby="offer-heading">
           <h2 id="offer-heading">Offer: {terms.title}</h2>

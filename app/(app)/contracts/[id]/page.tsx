@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDatabase } from '@/db';
+import { OfferSummary } from '@/components/offer/offer-summary';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { requireViewer } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
+import { findContractForViewer } from '@/lib/contracts/access';
+import { listMilestonesWithState } from '@/lib/contracts/milestone-states';
+import { loadWeekHours } from '@/lib/hourly/this-week';
+import {
+  describeMoneyState,
+  findReleaseOf,
+  moneyStateOf,
+  needsClientReview,
+} from '@/lib/invoices/money-state';
+import {
+  findContractParties,
+  listContractInvoices,
+  listContractReleases,
+} from '@/lib/invoices/queries';
+import { contractViewerOf, timeZoneOfViewer } from '../viewer';
+import { InvoiceList, LastInvoice, MilestoneList, NeedsReview, ThisWeek } from './sections';
+
+export const metadata: Metadata = { title: 'Contract' };
+
+type Props = { params: Promise<{ id: string }> };
+
+/**
+ * One contract as either side sees it (SPEC 4.F): the terms; for hourly work this week's
+ * hours; the last invoice and where its money is; what waits for the client's review; the
+ * milestones of a fixed-price contract; every invoice. Seven queries, none in a loop.
+ */
+export default async function ContractPage({ params }: Props) {
+  const viewer = await requireViewer();
+  const { id } = await params;
+  const { db } = await getDatabase();
+  const found = await findContractForViewer(db, id, contractViewerOf(viewer));
+  if (!found) notFound();
+  const { contract, side } = found;
+  const at = now();
+  const timeZone = timeZoneOfViewer(viewer);
+  const hourly = contract.kind === 'hourly';
+  const [parties, invoices, releases, week, milestones] = await Promise.all([
+    findContractParties(db, contract),
+    listContractInvoices(db, contract.id),
+    listContractReleases(db, contract.id),
+    hourly ? loadWeekHours(db, contract, at) : Promise.resolve(null),
+    hourly ? Promise.resolve([]) : listMilestonesWithState(db, contract.id),
+  ]);
+  const reader = { side, timeZone };
+  const listed = invoices.map((invoice) => ({
+    invoice,
+    money: describeMoneyState(moneyStateOf(invoice, findReleaseOf(invoice, releases)), reader),
+  }));
+  const toReview = side === 'client' ? invoices.filter((i) => needsClientReview(i, at)) : [];
+  const other = side === 'freelancer' ? parties.client.workspaceName : parties.freelancer.name;
+  const waitingForFirstFunding =
+    !hourly && milestones.length > 0 && milestones.every((m) => m.status === 'unfunded');
+  return (
+    <>
+      <PageHeader
+        title={contract.title}
+        back={
+          side === 'freelancer' ? (
+            <Link href="/onboarding">← Dashboard</Link>
+          ) : side === 'client' ? (
+            <Link href={`/client/invites/${contract.inviteId}`}>← Invite and offer</Link>
+          ) : undefined
+        }
+        description={
+          <p>
+            {hourly ? 'Hourly contract' : 'Fixed-price contract'}{' '}
+            {side === 'ops'
+              ? `between ${parties.client.workspaceName} and ${parties.freelancer.name}`
+              : `with ${other}`}
+            . <StatusBadge kind="contract" status={contract.status} />
+          </p>
+        }
+      />
+      {contract.status === 'offered' && side === 'freelancer' && (
+        <Notice tone="info">
+          This offer waits for your decision:{' '}
+          <Link href={`/onboarding/contract/${contract.id}`}>review the offer</Link>.
+        </Notice>
+      )}
+      {waitingForFirstFunding && (
+        <Notice tone="info">Waiting for the client to fund milestone 1.</Notice>
+      )}
+      <NeedsReview contractId={contract.id} invoices={toReview} timeZone={timeZone} />
+      {week && (
+        <ThisWeek
+          contractId={contract.id}
+          week={week}
+          weeklyLimitHours={contract.weeklyLimitHours}
+          timeZone={timeZone}
+        />
+      )}
+      {!hourly && <MilestoneList contractId={contract.id} milestones={milestones} />}
+      <LastInvoice listed={listed[0]} side={side} />
+      <InvoiceList listed={listed} side={side} />
+      <OfferSummary
+        audience={side}
+        terms={{
+          kind: contract.kind,
+          title: `Terms: ${contract.title}`,
+          description: contract.description,
+          startDate: contract.startDate,
+          currency: contract.currency,
+          hourlyRateCents: contract.hourlyRateCents,
+          weeklyLimitHours: contract.weeklyLimitHours,
+          allowManualTime: contract.allowManualTime,
+          feeBps: contract.feeBps,
+          milestones: milestones.map((m) => ({
+            description: m.description,
+            amountCents: m.amountCents,
+            dueDate: m.dueDate,
+          })),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "dispute" ADD COLUMN "provider_refund_ref" text;--> statement-breakpoint
+CREATE INDEX "dispute_refund_unsent_idx" ON "dispute" USING btree ("resolved_at") WHERE "dispute"."refund_cents" > 0 and "dispute"."provider_refund_ref" is null;

@@ -1,0 +1,3 @@
+ALTER TABLE "milestone_state" ADD COLUMN "ops_review_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "milestone_state" ADD COLUMN "auto_approve_reminded_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "milestone_state_refund_due_idx" ON "milestone_state" USING btree ("refund_answer_due_at") WHERE "milestone_state"."status" = 'refund_requested' and "milestone_state"."ops_review_since" is null;
