@@ -5,7 +5,9 @@
  * the onboarding pages, SQL statements per page,
  * mail delivery (scripts/bench/mail.ts), ledger posting (scripts/bench/ledger.ts) and the
  * billing tick (scripts/bench/tick.ts). Writes bench/RESULTS.md. BENCH_ONLY=mail, ledger or
- * tick runs that section alone and prints it.
+ * tick runs that section alone and prints it; BENCH_ONLY=pages runs the load and SQL statements
+ * per page alone and prints them. BENCH_PORT (default 3200) is the first of the four ports its
+ * servers use, so two benches on one machine need not share them.
  */
 process.env.INVITES_PER_DAY ??= '100000';
 process.env.EMAIL_TRANSPORT ??= 'mailbox';
@@ -37,6 +39,7 @@ import { startServer, type BenchServer } from './bench/server';
 
 const CONNECTIONS = 20;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
+const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3_200);
 
 type Page = {
   name: string;
@@ -170,10 +173,16 @@ async function seed(database: Database): Promise<Seeded> {
   }
 }
 
-async function main() {
-  const build = ensureBuild();
-  // Other work on the machine lowers every req/s: the report says how busy it was.
-  const machine = `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the start`;
+type PagesMeasured = {
+  load: LoadRow[];
+  bulk: BulkRow[];
+  queryRuns: QueryRun[];
+  /** Measured once, on PGlite; only with `withJs`. */
+  js?: FirstLoadJs[];
+};
+
+/** Load per page and SQL statements per page on PGlite, then on the Postgres server if there is one. */
+async function measurePages(withJs: boolean): Promise<PagesMeasured> {
   const load: LoadRow[] = [];
   const bulk: BulkRow[] = [];
   const queryRuns: QueryRun[] = [];
@@ -186,8 +195,8 @@ async function main() {
     'PGlite',
     { PGLITE_DIR: '.data/bench/pglite' },
     pgliteSeed,
-    [3200, 3202],
-    true,
+    [FIRST_PORT, FIRST_PORT + 2],
+    withJs,
   );
   load.push(...pglite.load);
   queryRuns.push(pglite.queries);
@@ -206,7 +215,7 @@ async function main() {
         'Postgres',
         { DATABASE_URL: dbUrl.toString() },
         seeded,
-        [3201, 3203],
+        [FIRST_PORT + 1, FIRST_PORT + 3],
         false,
       );
       load.push(...measured.load);
@@ -218,18 +227,29 @@ async function main() {
   } else {
     console.log(`No Postgres server at ${serverUrl}: measured PGlite only.`);
   }
+  return { load, bulk, queryRuns, js: pglite.js };
+}
 
+// Other work on the machine lowers every req/s: the report says how busy it was.
+const describeMachine = () =>
+  `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the start`;
+
+async function main() {
+  const build = ensureBuild();
+  const machine = describeMachine();
+  const pages = await measurePages(true);
+  const serverUrl = benchServerUrl();
   const mail = await runMailBench(serverUrl);
   const ledger = await runLedgerBench(serverUrl);
   const tick = await runTickBench(serverUrl);
   const lines = [
     '# Benchmark results',
     '',
-    ...renderLoad(load, bulk, CONNECTIONS, DURATION_MS, machine, build),
+    ...renderLoad(pages.load, pages.bulk, CONNECTIONS, DURATION_MS, machine, build),
     '',
-    ...renderFirstLoadJs(pglite.js!, 'PGlite'),
+    ...renderFirstLoadJs(pages.js!, 'PGlite'),
     '',
-    ...renderQueryCounts(queryRuns),
+    ...renderQueryCounts(pages.queryRuns),
     '',
     ...renderMail(mail),
     '',
@@ -243,6 +263,19 @@ async function main() {
   console.log('\n' + lines.join('\n'));
 }
 
+/** BENCH_ONLY=pages: load and SQL statements per page, printed (bench/RESULTS.md stays as it is). */
+async function mainPages() {
+  const build = ensureBuild();
+  const machine = describeMachine();
+  const pages = await measurePages(false);
+  const lines = [
+    ...renderLoad(pages.load, pages.bulk, CONNECTIONS, DURATION_MS, machine, build),
+    '',
+    ...renderQueryCounts(pages.queryRuns),
+  ];
+  console.log('\n' + lines.join('\n'));
+}
+
 // BENCH_ONLY=mail (npm run bench:mail): the mail section alone, no Next build needed.
 if (process.env.BENCH_ONLY === 'mail')
   console.log('\n' + renderMail(await runMailBench(benchServerUrl())).join('\n'));
@@ -252,4 +285,6 @@ else if (process.env.BENCH_ONLY === 'ledger')
 // BENCH_ONLY=tick (npm run bench:tick): the billing tick section alone, no Next build needed.
 else if (process.env.BENCH_ONLY === 'tick')
   console.log('\n' + renderTick(await runTickBench(benchServerUrl())).join('\n'));
+// BENCH_ONLY=pages: the pages' load and SQL statements alone.
+else if (process.env.BENCH_ONLY === 'pages') await mainPages();
 else await main();

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import { billingCustomers, billingMethods, paymentCharges } from '@/db/schema';
 import type { ProviderName } from '@/lib/payments/provider';
 import { isUuid } from '@/lib/text/uuid';
@@ -9,6 +10,23 @@ export type ChargeRow = typeof paymentCharges.$inferSelect;
 
 const activeMethodsOf = (workspaceId: string) =>
   and(eq(billingMethods.workspaceId, workspaceId), isNull(billingMethods.removedAt));
+
+/**
+ * Whether the workspace has a card it can be charged on: one row's id at most, not the
+ * cards (the client dashboard asks on every view).
+ */
+export async function hasActiveBillingMethod(db: DbOrTx, workspaceId: string): Promise<boolean> {
+  const query = preparedQuery(db, 'hasActiveBillingMethod', (db) =>
+    db
+      .select({ id: billingMethods.id })
+      .from(billingMethods)
+      .where(
+        and(eq(billingMethods.workspaceId, param('workspaceId')), isNull(billingMethods.removedAt)),
+      )
+      .limit(1),
+  );
+  return (await query.execute({ workspaceId })).length > 0;
+}
 
 /** The default first, then oldest first. */
 export async function listActiveBillingMethods(

@@ -30,6 +30,7 @@ it('keeps only the brand and last 4 of a card; the first card is the default', a
   expect(await hasBillingMethod(database.db, inviter.workspaceId)).toBe(false);
   const added = await addSimulatedCard(database.db, provider(), inviter, APPROVED_CARD);
   expect(added.ok).toBe(true);
+  expect(await hasBillingMethod(database.db, inviter.workspaceId)).toBe(true);
   expect(await listBillingMethods(database.db, inviter.workspaceId)).toEqual([
     expect.objectContaining({ brand: 'Visa', last4: '4242', expires: '12/40', isDefault: true }),
   ]);
@@ -73,6 +74,10 @@ it('moves the default between the workspace’s own cards, one default at a time
   ).toBe(true);
   const after = await listBillingMethods(database.db, inviter.workspaceId);
   expect(after).toEqual([expect.objectContaining({ id: first, isDefault: true })]);
+  // A removed card no longer counts as a way to pay; the last one gone, none does.
+  expect(await hasBillingMethod(database.db, inviter.workspaceId)).toBe(true);
+  expect((await removeBillingMethod(database.db, provider(), inviter, first, null)).ok).toBe(true);
+  expect(await hasBillingMethod(database.db, inviter.workspaceId)).toBe(false);
 });
 
 it('refuses another client’s billing method and changes nothing', async () => {

@@ -10,6 +10,7 @@ import {
   findActiveBillingMethod,
   findCustomerRef,
   findDefaultBillingMethod,
+  hasActiveBillingMethod,
   listActiveBillingMethods,
   saveCustomerRef,
   type BillingMethodRow,
@@ -59,7 +60,7 @@ export async function listBillingMethods(db: DbOrTx, workspaceId: string) {
 }
 
 export async function hasBillingMethod(db: DbOrTx, workspaceId: string): Promise<boolean> {
-  return (await listActiveBillingMethods(db, workspaceId)).length > 0;
+  return hasActiveBillingMethod(db, workspaceId);
 }
 
 /** The workspace's customer at the provider, created on first need. */

@@ -56,6 +56,10 @@ const clientNotices = async (to: string) =>
     .from(emailOutbox)
     .where(and(eq(emailOutbox.toAddress, to), like(emailOutbox.template, 'compliance-client-%')));
 
+/**
+ * The status the client's list shows, from the list's own flag, which must agree with
+ * findFreelancersNotApproved (the invite's own page asks that).
+ */
 async function listedStatus(inviteId: string) {
   const rows = await listWorkspaceInvites(database.db, enterprise.workspaceId, {
     limit: 100,
@@ -66,13 +70,12 @@ async function listedStatus(inviteId: string) {
     database.db,
     rows.flatMap((r) => (r.freelancerId ? [r.freelancerId] : [])),
   );
-  return STATUS_LABELS[
-    displayStatus({
-      ...row,
-      outboxStatus: row.outboxStatus ?? null,
-      complianceRejected: row.freelancerId !== null && notApproved.has(row.freelancerId),
-    })
-  ];
+  expect(row.complianceRejected).toBe(
+    row.contractStatus === 'awaiting_compliance' &&
+      row.freelancerId !== null &&
+      notApproved.has(row.freelancerId),
+  );
+  return STATUS_LABELS[displayStatus({ ...row, outboxStatus: row.outboxStatus ?? null })];
 }
 
 describe("the client of a contract waiting for the freelancer's compliance check", () => {

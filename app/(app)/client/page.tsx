@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { requireClient } from '@/lib/auth/session';
-import { findFreelancersNotApproved } from '@/lib/compliance/client-status';
 import { hasBillingMethod } from '@/lib/billing/service';
 import { listWorkspaceInvites } from '@/lib/invites/queries';
 import { ButtonLink } from '@/components/ui/button';
@@ -36,12 +35,6 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
     }),
     hasBillingMethod(db, inviter.workspaceId),
   ]);
-  const notApproved = await findFreelancersNotApproved(
-    db,
-    rows.flatMap((r) =>
-      r.contractStatus === 'awaiting_compliance' && r.freelancerId ? [r.freelancerId] : [],
-    ),
-  );
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const now = new Date();
   return (
@@ -97,14 +90,7 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
               name: `${r.firstName} ${r.lastName}`,
               email: r.email,
               title: r.title ?? '',
-              status: displayStatus(
-                {
-                  ...r,
-                  outboxStatus: r.outboxStatus ?? null,
-                  complianceRejected: r.freelancerId !== null && notApproved.has(r.freelancerId),
-                },
-                now,
-              ),
+              status: displayStatus({ ...r, outboxStatus: r.outboxStatus ?? null }, now),
               sentAt: r.createdAt.toISOString(),
             }))}
           />
