@@ -162,7 +162,9 @@ test('fixed price: fund, submit, changes, approve; automatic approval after 14 d
   // clock's time) and submitted.
   await fund(client, path2!, '1250.00', false);
   await money({ escrow: 125_000, pending: 0, available: 47_500 });
-  await expect(client.locator('ol.history')).toContainText(dayAhead(5));
+  await expect(
+    client.locator('ol.history li').filter({ hasText: 'Funding requested' }),
+  ).toContainText(dayAhead(5));
   await submit(freelancer, path2!, 'The full brand book.', false);
   await client.goto(`${path2}/review`);
   const autoOn = client.locator('dt:text-is("Approved automatically on") + dd');
