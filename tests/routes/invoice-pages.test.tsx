@@ -190,7 +190,8 @@ describe('the invoice page', () => {
     expect(asClient).toContain('Dana Lee');
     expect(asClient).toContain('Alex Kim');
     expect(asClient).toContain('Country: PT');
-    expect(asClient).toContain('Monday, November 23, 2026 Hours');
+    // DataTable's phone labels are CSS (data-label) since 9a85c96: the row reads day, hours.
+    expect(asClient).toContain('Monday, November 23, 2026 7.50');
     expect(asClient).not.toMatch(/You receive/);
 
     await signIn(freelancer);
