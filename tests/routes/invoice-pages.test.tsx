@@ -347,13 +347,11 @@ describe('the contract page', () => {
     expect(waiting).not.toContain('Their payment is processing.');
     // Asked for and processing: still waiting (the old "every milestone unfunded" rule
     // dropped the notice here); funded: gone.
-    await database.db
-      .insert(milestoneStates)
-      .values({
-        milestoneId: fixed.milestoneIds[0],
-        contractId: fixed.contractId,
-        status: 'funding',
-      });
+    await database.db.insert(milestoneStates).values({
+      milestoneId: fixed.milestoneIds[0],
+      contractId: fixed.contractId,
+      status: 'funding',
+    });
     expect(await render(contractPage(fixed.contractId))).toContain(
       'Waiting for the client to fund milestone 1. Their payment is processing.',
     );
