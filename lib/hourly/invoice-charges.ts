@@ -32,6 +32,34 @@ export function hourlyWeekKeyOf(invoice: Pick<InvoiceRow, 'contractId' | 'weekSt
 export const hourlyChargeKeyOf = (invoice: Pick<InvoiceRow, 'contractId' | 'weekStart'>) =>
   `${hourlyWeekKeyOf(invoice)}:charge`;
 
+/**
+ * The week's charge in the ledger (MONEY-KEYS "hourly week charged"): client_funding −gross,
+ * the contract's in_review +gross, under the week's charge key, so it posts once. The one
+ * writer of it: the settled charge's hook below, and the test factories of a paid week.
+ */
+export async function postHourlyCharge(
+  tx: Tx,
+  invoice: Pick<
+    InvoiceRow,
+    'id' | 'number' | 'contractId' | 'weekStart' | 'grossCents' | 'currency'
+  >,
+) {
+  return postTransaction(tx, {
+    key: hourlyChargeKeyOf(invoice),
+    source: { type: HOURLY_INVOICE_SOURCE, id: invoice.id },
+    kind: 'charge',
+    memo: `Invoice ${invoice.number}`,
+    entries: [
+      { account: accounts.clientFunding(), cents: -invoice.grossCents, currency: invoice.currency },
+      {
+        account: accounts.inReview(invoice.contractId),
+        cents: invoice.grossCents,
+        currency: invoice.currency,
+      },
+    ],
+  });
+}
+
 async function lockInvoiceOf(tx: Tx, charge: ChargeRow): Promise<InvoiceRow> {
   const [invoice] = await tx
     .select()
@@ -54,20 +82,7 @@ async function lockInvoiceOf(tx: Tx, charge: ChargeRow): Promise<InvoiceRow> {
  */
 async function onSettled(tx: Tx, charge: ChargeRow): Promise<void> {
   const invoice = await lockInvoiceOf(tx, charge);
-  await postTransaction(tx, {
-    key: hourlyChargeKeyOf(invoice),
-    source: { type: HOURLY_INVOICE_SOURCE, id: invoice.id },
-    kind: 'charge',
-    memo: `Invoice ${invoice.number}`,
-    entries: [
-      { account: accounts.clientFunding(), cents: -invoice.grossCents, currency: invoice.currency },
-      {
-        account: accounts.inReview(invoice.contractId),
-        cents: invoice.grossCents,
-        currency: invoice.currency,
-      },
-    ],
-  });
+  await postHourlyCharge(tx, invoice);
   const [paid] = await tx
     .update(invoices)
     .set({ paymentStatus: 'paid', paidAt: now(), chargeId: charge.id, updatedAt: now() })

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { invoiceLines, invoices } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -100,4 +100,26 @@ export async function findInvoiceWithLines(tx: DbOrTx, id: string) {
     .where(eq(invoiceLines.invoiceId, id))
     .orderBy(invoiceLines.position);
   return { invoice, lines };
+}
+
+/**
+ * A charge of the invoice was declined: payment_failed, with the charge, keeping the first
+ * failure's date (payment_failed_at counts from it until the invoice is paid). For the
+ * milestone funding and bonus charge hooks; moves no money.
+ */
+export async function markPaymentFailed(
+  tx: Tx,
+  invoiceId: string,
+  chargeId: string,
+  at: Date,
+): Promise<void> {
+  await tx
+    .update(invoices)
+    .set({
+      paymentStatus: 'payment_failed',
+      paymentFailedAt: sql`coalesce(${invoices.paymentFailedAt}, ${at.toISOString()}::timestamptz)`,
+      chargeId,
+      updatedAt: at,
+    })
+    .where(eq(invoices.id, invoiceId));
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { invoices } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
@@ -7,7 +7,7 @@ import { findDefaultBillingMethod, type ChargeRow } from '@/lib/billing/queries'
 import { now } from '@/lib/clock';
 import { findContractForViewer } from '@/lib/contracts/access';
 import { releaseToFreelancer } from '@/lib/earnings/release';
-import { issueInvoice, type InvoiceRow } from '@/lib/invoices/issue';
+import { issueInvoice, markPaymentFailed, type InvoiceRow } from '@/lib/invoices/issue';
 import { accounts } from '@/lib/ledger/accounts';
 import { formatMoney } from '@/lib/money/money';
 import type { PaymentProvider } from '@/lib/payments/provider';
@@ -198,15 +198,7 @@ export const bonusHooks: ChargeHooks = {
   async onFailed(tx, charge, { willRetry }) {
     const invoice = await lockBonusInvoice(tx, charge);
     const at = now();
-    await tx
-      .update(invoices)
-      .set({
-        paymentStatus: 'payment_failed',
-        paymentFailedAt: sql`coalesce(${invoices.paymentFailedAt}, ${at.toISOString()}::timestamptz)`,
-        chargeId: charge.id,
-        updatedAt: at,
-      })
-      .where(eq(invoices.id, invoice.id));
+    await markPaymentFailed(tx, invoice.id, charge.id, at);
     await recordAudit(tx, {
       actorId: null,
       action: 'bonus.payment_failed',

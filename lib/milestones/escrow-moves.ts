@@ -1,13 +1,12 @@
 // The two ways money leaves a milestone's escrow (MONEY-KEYS: milestone released / refunded),
 // posted with the milestone's keys so neither can happen twice, nor both.
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { invoices } from '@/db/schema';
 import { releaseToFreelancer } from '@/lib/earnings/release';
 import { issueInvoice, type InvoiceRow } from '@/lib/invoices/issue';
 import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
 import type { ContractRow } from '@/lib/contracts/access';
+import { findFundingInvoice } from './queries';
 import type { MilestoneRow, MilestoneStateRow } from './work-state';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,18 +15,6 @@ export const RELEASE_HOLD_MS = 5 * DAY_MS;
 
 export const releaseKeyOf = (milestoneId: string) => `milestone:${milestoneId}:release`;
 export const refundKeyOf = (milestoneId: string) => `milestone:${milestoneId}:refund`;
-
-/** The milestone's funding invoice (kind milestone): its stored fee is the release's fee. */
-export async function findFundingInvoice(
-  db: DbOrTx,
-  milestoneId: string,
-): Promise<InvoiceRow | null> {
-  const [row] = await db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.kind, 'milestone'), eq(invoices.milestoneId, milestoneId)));
-  return row ?? null;
-}
 
 /** What escrow holds for the milestone and the fee stored for it, computed once at funding. */
 export async function fundedAmounts(tx: DbOrTx, state: MilestoneStateRow) {

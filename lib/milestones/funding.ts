@@ -5,7 +5,7 @@ import { requestCharge, type ChargeHooks, type ChargeHookTable } from '@/lib/bil
 import { findDefaultBillingMethod, type ChargeRow } from '@/lib/billing/queries';
 import { now } from '@/lib/clock';
 import { formatLongDateTime } from '@/lib/dates/format';
-import { issueInvoice, type InvoiceRow } from '@/lib/invoices/issue';
+import { issueInvoice, markPaymentFailed, type InvoiceRow } from '@/lib/invoices/issue';
 import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
 import { formatMoney } from '@/lib/money/money';
@@ -346,15 +346,7 @@ export const milestoneFundingHooks: ChargeHooks = {
   async onFailed(tx, charge, { willRetry }) {
     const { invoice, milestone } = await lockFundingInvoice(tx, charge);
     const at = now();
-    await tx
-      .update(invoices)
-      .set({
-        paymentStatus: 'payment_failed',
-        paymentFailedAt: sql`coalesce(${invoices.paymentFailedAt}, ${at.toISOString()}::timestamptz)`,
-        chargeId: charge.id,
-        updatedAt: at,
-      })
-      .where(eq(invoices.id, invoice.id));
+    await markPaymentFailed(tx, invoice.id, charge.id, at);
     const message = declinedMessage(charge);
     await markUnfunded(tx, milestone, charge, message);
     const parties = await findContractParties(tx, invoice.contractId);

@@ -20,22 +20,42 @@ export type MilestoneStep = {
 };
 
 /**
+ * The one writer of milestone_event: a line of the milestone's history, dated `at`, in the
+ * caller's transaction. Callers that audit the step themselves (submission, review, refunds:
+ * auditStep) call it directly; the others call recordMilestoneStep.
+ */
+export async function recordMilestoneEvent(
+  tx: DbOrTx,
+  event: {
+    milestoneId: string;
+    type: MilestoneEventType;
+    actorId: string | null;
+    message?: string;
+    links?: string[];
+    at: Date;
+  },
+): Promise<string> {
+  const [row] = await tx
+    .insert(milestoneEvents)
+    .values({
+      milestoneId: event.milestoneId,
+      type: event.type,
+      actorId: event.actorId,
+      message: event.message ?? '',
+      links: event.links ?? [],
+      createdAt: event.at,
+    })
+    .returning({ id: milestoneEvents.id });
+  return row.id;
+}
+
+/**
  * One step of a milestone's history: the event both sides read on the milestone page and
  * its audit entry, written in the caller's transaction (the state change that makes it
  * true). Dated by the clock, so a test that moves time sees its steps in order.
  */
 export async function recordMilestoneStep(tx: Tx, step: MilestoneStep): Promise<string> {
-  const [event] = await tx
-    .insert(milestoneEvents)
-    .values({
-      milestoneId: step.milestoneId,
-      type: step.type,
-      actorId: step.actorId,
-      message: step.message ?? '',
-      links: step.links ?? [],
-      createdAt: now(),
-    })
-    .returning({ id: milestoneEvents.id });
+  const eventId = await recordMilestoneEvent(tx, { ...step, at: now() });
   await recordAudit(tx, {
     actorId: step.actorId,
     action: `milestone.${step.type}`,
@@ -48,7 +68,7 @@ export async function recordMilestoneStep(tx: Tx, step: MilestoneStep): Promise<
         500,
       ),
   });
-  return event.id;
+  return eventId;
 }
 
 export type HistoryEntry = {

@@ -132,7 +132,11 @@ export async function fundingWaitOf(db: DbOrTx, contractId: string): Promise<Fun
   return wait ?? null;
 }
 
-/** Who is emailed about a contract: the client (the workspace's owner) and the freelancer. */
+/**
+ * Who is emailed about a contract: the client (the workspace's owner) and the freelancer.
+ * A name may be empty: say `client.name || client.workspaceName`, `freelancer.name ||
+ * 'The freelancer'` where a sentence needs one (partyNames below).
+ */
 export async function findContractParties(db: DbOrTx, contractId: string) {
   const [row] = await db
     .select({
@@ -146,7 +150,8 @@ export async function findContractParties(db: DbOrTx, contractId: string) {
     .innerJoin(users, eq(users.id, clientWorkspaces.ownerId))
     .where(eq(contracts.id, contractId));
   if (!row) throw new Error(`No contract ${contractId}`);
-  let freelancer: { email: string; firstName: string; timeZone: string } | null = null;
+  let freelancer: { email: string; name: string; firstName: string; timeZone: string } | null =
+    null;
   if (row.contract.freelancerId) {
     const [person] = await db
       .select({
@@ -160,6 +165,7 @@ export async function findContractParties(db: DbOrTx, contractId: string) {
       .where(eq(users.id, row.contract.freelancerId));
     freelancer = {
       email: person.email,
+      name: person.name ?? '',
       firstName: person.firstName ?? person.name ?? '',
       timeZone: person.timeZone ?? 'UTC',
     };
@@ -183,4 +189,12 @@ export async function findAcceptedAt(db: DbOrTx, contractId: string): Promise<Da
     .where(eq(contractAcceptances.contractId, contractId))
     .orderBy(desc(contractAcceptances.acceptedAt));
   return row?.at ?? null;
+}
+
+/** The names a notice's sentence uses for each side (never empty). */
+export function partyNames(parties: Awaited<ReturnType<typeof findContractParties>>) {
+  return {
+    client: parties.client.name || parties.client.workspaceName,
+    freelancer: parties.freelancer?.name || 'The freelancer',
+  };
 }

@@ -7,19 +7,14 @@ import { refundCharge, type RefundResult } from '@/lib/billing/refunds';
 import { now } from '@/lib/clock';
 import type { ContractViewer } from '@/lib/contracts/access';
 import type { PaymentProvider } from '@/lib/payments/provider';
-import {
-  findFundingInvoice,
-  fundedAmounts,
-  refundKeyOf,
-  refundMilestoneEscrow,
-} from './escrow-moves';
+import { fundedAmounts, refundKeyOf, refundMilestoneEscrow } from './escrow-moves';
+import { findContractParties, findFundingInvoice, partyNames } from './queries';
+import { recordMilestoneEvent } from './history';
 import { releaseInTx } from './review';
 import {
   auditStep,
   findMilestoneWork,
-  findParties,
   moveState,
-  recordMilestoneEvent,
   tellSide,
   UNKNOWN_MILESTONE,
   type MilestoneStateRow,
@@ -94,7 +89,7 @@ async function requestInTx(
     message: input.message,
     at,
   });
-  const parties = await findParties(tx, work.contract.id);
+  const parties = await findContractParties(tx, work.contract.id);
   await tellSide(
     tx,
     parties.freelancer,
@@ -102,7 +97,7 @@ async function requestInTx(
     {
       template: 'milestone-refund-requested',
       page: 'refund',
-      headline: `${parties.client.name} asks for the money of “${work.milestone.description}” back`,
+      headline: `${partyNames(parties).client} asks for the money of “${work.milestone.description}” back`,
       quoted: input.message,
       paragraphs: [
         input.ending
@@ -225,7 +220,7 @@ export async function answerRefundRequest(
       message: input.message,
       at,
     });
-    const parties = await findParties(tx, work.contract.id);
+    const parties = await findContractParties(tx, work.contract.id);
     await tellSide(
       tx,
       parties.client,
@@ -233,7 +228,7 @@ export async function answerRefundRequest(
       {
         template: 'milestone-refund-refused',
         page: 'refund',
-        headline: `${parties.freelancer?.name ?? 'The freelancer'} refused the refund of “${work.milestone.description}”`,
+        headline: `${partyNames(parties).freelancer} refused the refund of “${work.milestone.description}”`,
         quoted: input.message || undefined,
         paragraphs: [
           'Ops now decides: refund you, or release the money to the freelancer. The money stays in escrow meanwhile.',
@@ -360,7 +355,7 @@ async function refundInTx(
     message: creditNote ? `Credit note ${creditNote.number}` : '',
     at,
   });
-  const parties = await findParties(tx, work.contract.id);
+  const parties = await findContractParties(tx, work.contract.id);
   const withState = { ...work, state: moved };
   const byOps = how.eventType === 'refund_decided';
   await tellSide(tx, parties.client, withState, {
@@ -476,7 +471,7 @@ export async function expireRefundAnswers(
           message: 'No answer within 7 days: ops decides.',
           at,
         });
-        const parties = await findParties(tx, row.contract.id);
+        const parties = await findContractParties(tx, row.contract.id);
         const step = {
           template: 'milestone-refund-to-ops',
           page: 'refund' as const,

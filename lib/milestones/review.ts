@@ -11,9 +11,7 @@ import { fundedAmounts, releaseMilestoneEscrow, RELEASE_HOLD_MS } from './escrow
 import {
   auditStep,
   findMilestoneWork,
-  findParties,
   moveState,
-  recordMilestoneEvent,
   tellSide,
   UNKNOWN_MILESTONE,
   type MilestoneStateRow,
@@ -21,6 +19,8 @@ import {
   type MilestoneWork,
   type WorkRefusal,
 } from './work-state';
+import { recordMilestoneEvent } from './history';
+import { findContractParties, partyNames } from './queries';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The client is reminded this long before a submission is approved automatically. */
@@ -122,7 +122,7 @@ export async function requestMilestoneChanges(
       message: input.message,
       at,
     });
-    const parties = await findParties(tx, work.contract.id);
+    const parties = await findContractParties(tx, work.contract.id);
     await tellSide(
       tx,
       parties.freelancer,
@@ -130,7 +130,7 @@ export async function requestMilestoneChanges(
       {
         template: 'milestone-changes-requested',
         page: 'submit',
-        headline: `${parties.client.name} asked for changes to “${work.milestone.description}”`,
+        headline: `${partyNames(parties).client} asked for changes to “${work.milestone.description}”`,
         quoted: input.message,
         paragraphs: ['Make the changes and resubmit; the money stays in escrow meanwhile.'],
         action: 'Resubmit the work',
@@ -218,7 +218,7 @@ export async function releaseInTx(
   const funded = await fundedAmounts(tx, moved);
   const net = formatMoney(funded.grossCents - funded.feeCents, funded.currency);
   const availableOn = new Date(at.getTime() + RELEASE_HOLD_MS).toISOString().slice(0, 10);
-  const parties = await findParties(tx, work.contract.id);
+  const parties = await findContractParties(tx, work.contract.id);
   const withState = { ...work, state: moved };
   const auto = how.eventType === 'auto_approved';
   await tellSide(tx, parties.freelancer, withState, {
@@ -350,7 +350,7 @@ export async function remindBeforeAutoApproval(
           actorId: null,
           at,
         });
-        const parties = await findParties(tx, work.contract.id);
+        const parties = await findContractParties(tx, work.contract.id);
         const on = state.autoApproveAt!.toISOString().slice(0, 16).replace('T', ' ');
         await tellSide(
           tx,

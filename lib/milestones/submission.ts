@@ -11,14 +11,14 @@ import { MAX_SUBMISSION_FILE_BYTES, MAX_SUBMISSION_FILES } from './submission-sc
 import {
   auditStep,
   findMilestoneWork,
-  findParties,
   moveState,
-  recordMilestoneEvent,
   tellSide,
   UNKNOWN_MILESTONE,
   type MilestoneStateRow,
   type WorkRefusal,
 } from './work-state';
+import { recordMilestoneEvent } from './history';
+import { findContractParties, partyNames } from './queries';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A submission the client leaves unanswered this long is approved by the billing tick. */
@@ -137,7 +137,7 @@ export async function submitMilestone(db: Db, input: SubmitInput): Promise<Submi
       });
       await tx.insert(milestoneFiles).values({ eventId, fileId: stored.id });
     }
-    const parties = await findParties(tx, work.contract.id);
+    const parties = await findContractParties(tx, work.contract.id);
     const resubmitted = work.state?.status === 'changes_requested';
     await tellSide(
       tx,
@@ -146,7 +146,7 @@ export async function submitMilestone(db: Db, input: SubmitInput): Promise<Submi
       {
         template: 'milestone-submitted',
         page: 'review',
-        headline: `${parties.freelancer?.name ?? 'The freelancer'} ${resubmitted ? 'resubmitted' : 'submitted'} “${work.milestone.description}”`,
+        headline: `${partyNames(parties).freelancer} ${resubmitted ? 'resubmitted' : 'submitted'} “${work.milestone.description}”`,
         quoted: input.message,
         paragraphs: [
           `${input.files.length} file${input.files.length === 1 ? '' : 's'} and ${input.links.length} link${input.links.length === 1 ? '' : 's'} attached.`,

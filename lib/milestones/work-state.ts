@@ -3,14 +3,7 @@
 import { createElement } from 'react';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import {
-  clientWorkspaces,
-  contracts,
-  milestoneEvents,
-  milestoneStates,
-  milestones,
-  users,
-} from '@/db/schema';
+import { milestoneStates, milestones } from '@/db/schema';
 import MilestoneWorkEmail, { type MilestoneWorkEmailProps } from '@/emails/milestone-work';
 import { recordAudit, type AuditAction } from '@/lib/audit/log';
 import type { Viewer } from '@/lib/auth/session';
@@ -21,14 +14,13 @@ import {
   type ContractViewer,
 } from '@/lib/contracts/access';
 import { sendEmail } from '@/lib/email/outbox';
-import { getEnv } from '@/lib/env';
 import { formatMoney } from '@/lib/money/money';
 import { isUuid } from '@/lib/text/uuid';
+import { appUrl, milestonePath } from './notices';
+import type { MilestoneRow, MilestoneStateRow, MilestoneStatus } from './queries';
 
-export type MilestoneRow = typeof milestones.$inferSelect;
-export type MilestoneStateRow = typeof milestoneStates.$inferSelect;
-export type MilestoneStatus = MilestoneStateRow['status'];
-export type MilestoneEventType = (typeof milestoneEvents.$inferInsert)['type'];
+export type { MilestoneRow, MilestoneStateRow, MilestoneStatus } from './queries';
+export type { MilestoneEventType } from './history';
 
 export type MilestoneWork = {
   contract: ContractRow;
@@ -112,57 +104,10 @@ export async function moveState(
   return row ?? null;
 }
 
-export async function recordMilestoneEvent(
-  tx: DbOrTx,
-  event: {
-    milestoneId: string;
-    type: MilestoneEventType;
-    actorId: string | null;
-    message?: string;
-    links?: string[];
-    at: Date;
-  },
-): Promise<string> {
-  const [row] = await tx
-    .insert(milestoneEvents)
-    .values({
-      milestoneId: event.milestoneId,
-      type: event.type,
-      actorId: event.actorId,
-      message: event.message ?? '',
-      links: event.links ?? [],
-      createdAt: event.at,
-    })
-    .returning({ id: milestoneEvents.id });
-  return row.id;
-}
-
-/** The two sides of a contract, as their emails address them. */
-export async function findParties(tx: DbOrTx, contractId: string) {
-  const [client] = await tx
-    .select({ email: users.email, name: users.name, workspaceName: clientWorkspaces.name })
-    .from(contracts)
-    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
-    .innerJoin(users, eq(users.id, clientWorkspaces.ownerId))
-    .where(eq(contracts.id, contractId));
-  const [freelancer] = await tx
-    .select({ email: users.email, name: users.name })
-    .from(contracts)
-    .innerJoin(users, eq(users.id, contracts.freelancerId))
-    .where(eq(contracts.id, contractId));
-  return {
-    client: { email: client.email, name: client.name || client.workspaceName },
-    freelancer: freelancer
-      ? { email: freelancer.email, name: freelancer.name || 'The freelancer' }
-      : null,
-  };
-}
-
 export type MilestonePage = 'submit' | 'review' | 'refund' | '';
 
 export function milestoneUrl(contractId: string, milestoneId: string, page: MilestonePage) {
-  const path = `/contracts/${contractId}/milestones/${milestoneId}${page ? `/${page}` : ''}`;
-  return new URL(path, getEnv().APP_URL).toString();
+  return appUrl(`${milestonePath(contractId, milestoneId)}${page ? `/${page}` : ''}`);
 }
 
 /** The amount held in escrow for the milestone, or the offer's amount before funding. */

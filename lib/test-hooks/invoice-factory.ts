@@ -11,9 +11,9 @@ import {
   weekStartDate,
   weekStartFromDate,
 } from '@/lib/hourly/week';
+import { postHourlyCharge } from '@/lib/hourly/invoice-charges';
 import { issueInvoice } from '@/lib/invoices/issue';
 import { accounts } from '@/lib/ledger/accounts';
-import { postTransaction } from '@/lib/ledger/post';
 import type { invoiceRequestSchema } from './schemas';
 
 type InvoiceRequest = z.output<typeof invoiceRequestSchema>;
@@ -81,20 +81,7 @@ export async function makeInvoice(db: Db, input: InvoiceRequest): Promise<MadeIn
       reviewEndsAt,
       lines,
     });
-    await postTransaction(tx, {
-      key: `hourly:${contract.id}:${isoWeek}:charge`,
-      source: { type: 'hourly_invoice', id: issued.id },
-      kind: 'charge',
-      memo: `${issued.number}`,
-      entries: [
-        { account: accounts.clientFunding(), cents: -issued.grossCents, currency: issued.currency },
-        {
-          account: accounts.inReview(contract.id),
-          cents: issued.grossCents,
-          currency: issued.currency,
-        },
-      ],
-    });
+    await postHourlyCharge(tx, issued);
     const paid = { paymentStatus: 'paid' as const, paidAt: at };
     if (input.stage === 'pending') {
       await releaseToFreelancer(tx, {

@@ -3,12 +3,10 @@ import type { Db } from '@/db/client';
 import { contracts, invoices, timeEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { billableDays } from '@/lib/hourly/billable';
-import { hourlyChargeKeyOf } from '@/lib/hourly/invoice-charges';
+import { postHourlyCharge } from '@/lib/hourly/invoice-charges';
 import { lineCents } from '@/lib/hourly/invoicing';
 import { reviewEndsOf, weekStartDate, weekStartOf } from '@/lib/hourly/week';
 import { issueInvoice } from '@/lib/invoices/issue';
-import { accounts } from '@/lib/ledger/accounts';
-import { postTransaction } from '@/lib/ledger/post';
 
 const HOUR_MS = 3_600_000;
 
@@ -83,23 +81,7 @@ export async function makeReviewWeek(
           days.flatMap((d) => d.entryIds),
         ),
       );
-    await postTransaction(tx, {
-      key: hourlyChargeKeyOf(invoice),
-      source: { type: 'hourly_invoice', id: invoice.id },
-      kind: 'charge',
-      entries: [
-        {
-          account: accounts.clientFunding(),
-          cents: -invoice.grossCents,
-          currency: invoice.currency,
-        },
-        {
-          account: accounts.inReview(contract.id),
-          cents: invoice.grossCents,
-          currency: invoice.currency,
-        },
-      ],
-    });
+    await postHourlyCharge(tx, invoice);
     await tx
       .update(invoices)
       .set({ paymentStatus: 'paid', paidAt: now() })

@@ -4,7 +4,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   contracts,
-  emailOutbox,
   invoices,
   milestoneStates,
   milestones,
@@ -24,6 +23,7 @@ import { balanceOf } from '@/lib/ledger/queries';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { clientWithCard } from './billing-fixtures';
 import { acceptedContract, createWorkspace, uniqueEmail } from './compliance-fixtures';
+import { emailsTo as emailsToAddress, milestoneStateOf } from './milestone-fixtures';
 
 export type FundedMilestone = {
   contractId: string;
@@ -143,11 +143,10 @@ export async function opsViewer(db: Db): Promise<ContractViewer> {
   return { userId: someone.userId, workspaceId: null, isAdmin: true };
 }
 
+/** The milestone's state row (milestoneStateOf), for a milestone the test knows has one. */
 export async function stateOf(db: Db, milestoneId: string) {
-  const [row] = await db
-    .select()
-    .from(milestoneStates)
-    .where(eq(milestoneStates.milestoneId, milestoneId));
+  const row = await milestoneStateOf(db, milestoneId);
+  if (!row) throw new Error(`milestone ${milestoneId} has no state`);
   return row;
 }
 
@@ -164,8 +163,7 @@ export async function moneyOf(db: Db, m: FundedMilestone) {
 /** The outbox rows to one account (by its user id), of one template if given. */
 export async function emailsTo(db: Db, userId: string, template?: string) {
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, user.email));
-  return template ? rows.filter((r) => r.template === template) : rows;
+  return emailsToAddress(db, user.email, template);
 }
 
 export async function creditNotesOf(db: Db, invoiceId: string) {

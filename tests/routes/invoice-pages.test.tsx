@@ -1,14 +1,19 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
-import { timeEntries, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { disputes, milestoneStates, timeEntries, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
 import { balanceOf } from '@/lib/ledger/queries';
-import { makeClient, makeFreelancer } from '@/lib/test-hooks/factories';
+import { makeClient, makeFixedContract, makeFreelancer } from '@/lib/test-hooks/factories';
 import { makeInvoice, type MadeInvoice } from '@/lib/test-hooks/invoice-factory';
-import { clientRequestSchema, freelancerRequestSchema } from '@/lib/test-hooks/schemas';
+import {
+  clientRequestSchema,
+  fixedContractRequestSchema,
+  freelancerRequestSchema,
+} from '@/lib/test-hooks/schemas';
 import { uniqueEmail } from '@/tests/helpers/compliance-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { withEnv } from '@/tests/helpers/env';
@@ -185,6 +190,7 @@ describe('the invoice page', () => {
     expect(asClient).toContain('Dana Lee');
     expect(asClient).toContain('Alex Kim');
     expect(asClient).toContain('Country: PT');
+    // DataTable's phone labels are CSS (data-label) since 9a85c96: the row reads day, hours.
     expect(asClient).toContain('Monday, November 23, 2026 7.50');
     expect(asClient).not.toMatch(/You receive/);
 
@@ -293,6 +299,67 @@ describe('the contract page', () => {
     expect(page).toMatch(
       new RegExp(`${older.number} Hourly week .* Released; pending until December 7, 2026`),
     );
+  });
+
+  it('lists an open dispute to both sides, linking to it, still in few queries', async () => {
+    const [dispute] = await database.db
+      .insert(disputes)
+      .values({
+        invoiceId: invoice.invoiceId,
+        contractId,
+        openedBy: client.userId,
+        reason: 'The call was not agreed',
+        disputedCents: 5_000,
+        answerDueAt: new Date('2026-12-07T15:00:00Z'),
+      })
+      .returning();
+    try {
+      await signIn(client);
+      statements = 0;
+      const page = await render(contractPage(contractId));
+      expect(statements).toBeLessThanOrEqual(8);
+      expect(page).toContain(
+        `Dispute on ${invoice.number} ( $50.00 ): waits for the freelancer's answer, answer due`,
+      );
+      await signIn(freelancer);
+      const html = renderToStaticMarkup(await contractPage(contractId)());
+      expect(html).toContain(`href="/contracts/${contractId}/disputes/${dispute.id}"`);
+      await database.db
+        .update(disputes)
+        .set({ status: 'resolved', resolution: 'paid', resolvedAt: WEDNESDAY })
+        .where(eq(disputes.id, dispute.id));
+      expect(await render(contractPage(contractId))).not.toContain('Open disputes');
+    } finally {
+      await database.db.delete(disputes).where(eq(disputes.id, dispute.id));
+    }
+  });
+
+  it('says milestone 1 waits for funding (fundingWaitOf) until it is in escrow', async () => {
+    const fixed = await makeFixedContract(
+      database.db,
+      fixedContractRequestSchema.parse({ kind: 'fixed-contract' }),
+    );
+    await signIn(fixed.freelancer);
+    statements = 0;
+    const waiting = await render(contractPage(fixed.contractId));
+    expect(statements).toBeLessThanOrEqual(8);
+    expect(waiting).toContain('Waiting for the client to fund milestone 1.');
+    expect(waiting).not.toContain('Their payment is processing.');
+    // Asked for and processing: still waiting (the old "every milestone unfunded" rule
+    // dropped the notice here); funded: gone.
+    await database.db.insert(milestoneStates).values({
+      milestoneId: fixed.milestoneIds[0],
+      contractId: fixed.contractId,
+      status: 'funding',
+    });
+    expect(await render(contractPage(fixed.contractId))).toContain(
+      'Waiting for the client to fund milestone 1. Their payment is processing.',
+    );
+    await database.db
+      .update(milestoneStates)
+      .set({ status: 'funded' })
+      .where(eq(milestoneStates.milestoneId, fixed.milestoneIds[0]));
+    expect(await render(contractPage(fixed.contractId))).not.toContain('Waiting for the client');
   });
 
   it('is the same 404 for another client and another freelancer', async () => {

@@ -10,6 +10,7 @@ import { requireViewer } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { findContractForViewer } from '@/lib/contracts/access';
 import { listMilestonesWithState } from '@/lib/contracts/milestone-states';
+import { listUnresolvedDisputes } from '@/lib/hourly/dispute-queries';
 import { loadWeekHours } from '@/lib/hourly/this-week';
 import {
   describeMoneyState,
@@ -22,8 +23,16 @@ import {
   listContractInvoices,
   listContractReleases,
 } from '@/lib/invoices/queries';
+import { fundingWaitOf } from '@/lib/milestones/queries';
 import { contractViewerOf, timeZoneOfViewer } from '../viewer';
-import { InvoiceList, LastInvoice, MilestoneList, NeedsReview, ThisWeek } from './sections';
+import {
+  InvoiceList,
+  LastInvoice,
+  MilestoneList,
+  NeedsReview,
+  OpenDisputes,
+  ThisWeek,
+} from './sections';
 
 export const metadata: Metadata = { title: 'Contract' };
 
@@ -32,7 +41,9 @@ type Props = { params: Promise<{ id: string }> };
 /**
  * One contract as either side sees it (SPEC 4.F): the terms; for hourly work this week's
  * hours; the last invoice and where its money is; what waits for the client's review; the
- * milestones of a fixed-price contract; every invoice. Seven queries, none in a loop.
+ * open disputes of an hourly one (linking to each); whether milestone 1 waits for funding
+ * (fundingWaitOf, the rule the dashboards use); the milestones of a fixed-price contract;
+ * every invoice. At most eight queries, none in a loop (tests/routes/invoice-pages.test.tsx).
  */
 export default async function ContractPage({ params }: Props) {
   const viewer = await requireViewer();
@@ -44,12 +55,14 @@ export default async function ContractPage({ params }: Props) {
   const at = now();
   const timeZone = timeZoneOfViewer(viewer);
   const hourly = contract.kind === 'hourly';
-  const [parties, invoices, releases, week, milestones] = await Promise.all([
+  const [parties, invoices, releases, week, milestones, disputes, fundingWait] = await Promise.all([
     findContractParties(db, contract),
     listContractInvoices(db, contract.id),
     listContractReleases(db, contract.id),
     hourly ? loadWeekHours(db, contract, at) : Promise.resolve(null),
     hourly ? Promise.resolve([]) : listMilestonesWithState(db, contract.id),
+    hourly ? listUnresolvedDisputes(db, contract.id) : Promise.resolve([]),
+    hourly ? Promise.resolve(null) : fundingWaitOf(db, contract.id),
   ]);
   const reader = { side, timeZone };
   const listed = invoices.map((invoice) => ({
@@ -58,8 +71,6 @@ export default async function ContractPage({ params }: Props) {
   }));
   const toReview = side === 'client' ? invoices.filter((i) => needsClientReview(i, at)) : [];
   const other = side === 'freelancer' ? parties.client.workspaceName : parties.freelancer.name;
-  const waitingForFirstFunding =
-    !hourly && milestones.length > 0 && milestones.every((m) => m.status === 'unfunded');
   return (
     <>
       <PageHeader
@@ -87,9 +98,13 @@ export default async function ContractPage({ params }: Props) {
           <Link href={`/onboarding/contract/${contract.id}`}>review the offer</Link>.
         </Notice>
       )}
-      {waitingForFirstFunding && (
-        <Notice tone="info">Waiting for the client to fund milestone 1.</Notice>
+      {fundingWait && (
+        <Notice tone="info">
+          Waiting for the client to fund milestone 1.
+          {fundingWait.isProcessing ? ' Their payment is processing.' : ''}
+        </Notice>
       )}
+      <OpenDisputes contractId={contract.id} disputes={disputes} timeZone={timeZone} />
       <NeedsReview contractId={contract.id} invoices={toReview} timeZone={timeZone} />
       {week && (
         <ThisWeek

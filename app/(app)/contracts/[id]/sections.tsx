@@ -7,6 +7,7 @@ import { Money } from '@/components/ui/money';
 import type { ContractSide } from '@/lib/contracts/access';
 import type { MilestoneStatus, MilestoneWithState } from '@/lib/contracts/milestone-states';
 import { formatWithUtc } from '@/lib/dates/with-utc';
+import type { listUnresolvedDisputes } from '@/lib/hourly/dispute-queries';
 import type { WeekHours } from '@/lib/hourly/this-week';
 import { formatHours, issuedDay } from '@/lib/invoices/document';
 import type { InvoiceRow } from '@/lib/invoices/issue';
@@ -137,6 +138,47 @@ export function NeedsReview({
             ), review ends {formatWithUtc(invoice.reviewEndsAt!, timeZone)}
           </li>
         ))}
+      </ul>
+    </Card>
+  );
+}
+
+export type OpenDispute = Awaited<ReturnType<typeof listUnresolvedDisputes>>[number];
+
+const DISPUTE_WAITS_FOR: Record<OpenDispute['status'], string> = {
+  awaiting_freelancer: "the freelancer's answer",
+  awaiting_ops: "Workbridge's decision",
+  resolved: 'nothing',
+};
+
+/** The contract's disputes not yet resolved, each linking to its page (both sides, ops). */
+export function OpenDisputes({
+  contractId,
+  disputes,
+  timeZone,
+}: {
+  contractId: string;
+  disputes: OpenDispute[];
+  timeZone: string;
+}) {
+  if (disputes.length === 0) return null;
+  return (
+    <Card id="open-disputes" title="Open disputes" tone="warning">
+      <p>New time on this contract is paused until every dispute is resolved.</p>
+      <ul>
+        {disputes.map((dispute) => {
+          const due = dispute.status === 'awaiting_freelancer' ? dispute.answerDueAt : null;
+          return (
+            <li key={dispute.id}>
+              <Link href={`/contracts/${contractId}/disputes/${dispute.id}`}>
+                Dispute on {dispute.invoiceNumber}
+              </Link>{' '}
+              (<Money cents={dispute.disputedCents} currency={dispute.currency} />
+              ): waits for {DISPUTE_WAITS_FOR[dispute.status]}
+              {due ? `, answer due ${formatWithUtc(due, timeZone)}` : ''}
+            </li>
+          );
+        })}
       </ul>
     </Card>
   );
