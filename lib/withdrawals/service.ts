@@ -11,7 +11,11 @@ import { balanceOf } from '@/lib/ledger/queries';
 import { formatMoney } from '@/lib/money/money';
 import type { PayoutProvider } from '@/lib/payments/payouts';
 import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
-import { findActivePayoutMethod, type PayoutMethodRow } from '@/lib/payouts/queries';
+import {
+  findActivePayoutMethod,
+  listActivePayoutMethods,
+  type PayoutMethodRow,
+} from '@/lib/payouts/queries';
 import { findTaxProfile } from '@/lib/tax/queries';
 import { termsOf, totalTakenCents } from './fees';
 import { findWithdrawalByKey, type WithdrawalRow } from './queries';
@@ -216,4 +220,34 @@ export async function requestWithdrawal(
     .from(withdrawals)
     .where(eq(withdrawals.id, recorded.withdrawal.id));
   return { ok: true, withdrawal: fresh, replayed: false };
+}
+
+export type WithdrawalOverview = {
+  availableCents: number;
+  hasTaxInfo: boolean;
+  methods: (PayoutMethodRow & {
+    title: string;
+    isUsable: boolean;
+    feeCents: number;
+    minimumCents: number;
+  })[];
+};
+
+/** What the withdraw page shows: the available balance and each active method's terms. */
+export async function withdrawalOverview(
+  db: Db,
+  freelancerId: string,
+): Promise<WithdrawalOverview> {
+  const at = now();
+  const methods = await listActivePayoutMethods(db, freelancerId);
+  return {
+    availableCents: await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY),
+    hasTaxInfo: Boolean(await findTaxProfile(db, freelancerId)),
+    methods: methods.map((method) => ({
+      ...method,
+      ...termsOf(method.kind),
+      title: methodTitle(method),
+      isUsable: method.usableAfter <= at,
+    })),
+  };
 }
