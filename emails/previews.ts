@@ -3,6 +3,7 @@ import ComplianceClientNoticeEmail from './compliance-client-notice';
 import ComplianceDecisionEmail from './compliance-decision';
 import ConfirmEmailChangeEmail from './confirm-email-change';
 import ConfirmPayoutChangeEmail from './confirm-payout-change';
+import WithdrawalReturnedEmail from './withdrawal-returned';
 import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
 import HourlyReviewNoticeEmail from './hourly-review-notice';
@@ -137,5 +138,9 @@ export const EMAIL_PREVIEWS: Record<
   'money-notice': {
     title: 'Milestone funded, payment declined, funding reminder, bonus (money notice)',
     component: MoneyNoticeEmail as ComponentType<Record<string, never>>,
+  },
+  'withdrawal-returned': {
+    title: 'A withdrawal failed and its money is back (to the freelancer)',
+    component: WithdrawalReturnedEmail as ComponentType<Record<string, never>>,
   },
 };

@@ -7,3 +7,4 @@ export * from './compliance';
 export * from './billing';
 export * from './ledger';
 export * from './work';
+export * from './withdrawals';

@@ -58,7 +58,10 @@ export type AuditAction =
   | `milestone.${MilestoneStep}`
   | 'bonus.requested'
   | 'bonus.paid'
-  | 'bonus.payment_failed';
+  | 'bonus.payment_failed'
+  | 'withdrawal.requested'
+  | 'withdrawal.paid'
+  | 'withdrawal.returned';
 
 export type AuditEntry = {
   actorId: string | null;

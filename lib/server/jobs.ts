@@ -9,6 +9,7 @@ import { tickJobs } from '@/lib/tick/jobs';
 import { BONUS_SOURCE, bonusHooks } from '@/lib/milestones/bonus';
 import { milestoneFundingHooks } from '@/lib/milestones/funding';
 import { MILESTONE_FUNDING_SOURCE } from '@/lib/milestones/queries';
+import { withdrawalJobs } from '@/lib/withdrawals/jobs';
 
 /**
  * Every queue and worker of the app. The generic infrastructure knows no domain: this is
@@ -22,6 +23,7 @@ export function jobDefinitions(): JobDefinition[] {
     inviteJobs(),
     billingJobs({ hooks: chargeHooks() }),
     tickJobs(),
+    withdrawalJobs(),
   ];
 }
 

@@ -7,6 +7,7 @@ import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
 import { MILESTONE_CASES } from './cases/milestones';
 import { MILESTONE_WORK_CASES } from './cases/milestone-work';
+import { WITHDRAWAL_CASES } from './cases/withdrawals';
 
 /**
  * One case per server action, keyed "<file>#<export>", read by the authorization matrix and
@@ -22,4 +23,5 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...HOURLY_REVIEW_CASES,
   ...MILESTONE_CASES,
   ...MILESTONE_WORK_CASES,
+  ...WITHDRAWAL_CASES,
 };

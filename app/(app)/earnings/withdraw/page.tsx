@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDatabase } from '@/db';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ConfirmStep } from '@/components/ui/confirm-step';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { collectFieldErrors } from '@/lib/forms';
+import { centsToDollarInput, formatMoney } from '@/lib/money/money';
+import { formatHoldEnd } from '@/lib/payouts/present';
+import { withdrawalSchema } from '@/lib/withdrawals/schemas';
+import { withdrawalOverview } from '@/lib/withdrawals/service';
+import { Field } from '@/components/field';
+import { requireFreelancerViewer } from '../../settings/viewer';
+import { WithdrawForm } from './withdraw-form';
+
+export const metadata: Metadata = { title: 'Withdraw', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+const NOTICES: Record<string, string> = {
+  requested:
+    'Withdrawal on its way. It usually arrives within minutes; if it fails, the money comes back to your available balance and we email you.',
+  paid: 'Withdrawal paid.',
+};
+
+const draftSchema = withdrawalSchema.omit({ idempotencyKey: true });
+
+type Props = {
+  searchParams: Promise<{ amount?: string; payoutMethodId?: string; notice?: string }>;
+};
+
+/**
+ * A withdrawal in two steps that work without JavaScript: the amount and method (a GET
+ * form to this page), then the confirmation naming the fee and the minimum, whose button
+ * posts it. Every rule is checked again by the service when it is posted.
+ */
+export default async function WithdrawPage({ searchParams }: Props) {
+  const viewer = await requireFreelancerViewer();
+  const query = await searchParams;
+  const { db } = await getDatabase();
+  const overview = await withdrawalOverview(db, viewer.user.id);
+  const usable = overview.methods.filter((m) => m.isUsable);
+  const draft = query.amount !== undefined ? draftSchema.safeParse(query) : null;
+  const errors = draft && !draft.success ? collectFieldErrors(draft.error) : {};
+  const chosen = draft?.success
+    ? usable.find((m) => m.id === draft.data.payoutMethodId)
+    : undefined;
+  const notice = query.notice ? NOTICES[query.notice] : undefined;
+
+  const header = (
+    <PageHeader
+      title="Withdraw"
+      back={<Link href="/earnings/transactions">← Transaction history</Link>}
+      description={`Available to withdraw: ${formatMoney(overview.availableCents)}.`}
+    />
+  );
+
+  if (draft?.success && chosen) {
+    const amount = draft.data.amount;
+    return (
+      <>
+        {header}
+        <ConfirmStep
+          question={`Withdraw ${formatMoney(amount)} to ${chosen.title}?`}
+          consequences={[
+            `${chosen.title} receives ${formatMoney(amount)}.`,
+            `The fee for this method is ${formatMoney(chosen.feeCents)}; the minimum is ${formatMoney(chosen.minimumCents)}.`,
+            `${formatMoney(amount + chosen.feeCents)} leaves your available balance of ${formatMoney(overview.availableCents)}.`,
+          ]}
+          cancelHref="/earnings/withdraw"
+          cancelLabel="Cancel, withdraw nothing"
+        >
+          <WithdrawForm
+            payoutMethodId={chosen.id}
+            amount={centsToDollarInput(amount)}
+            idempotencyKey={randomUUID()}
+            label={`Withdraw ${formatMoney(amount)}`}
+          />
+        </ConfirmStep>
+      </>
+    );
+  }
+
+  const blockers = [
+    !overview.hasTaxInfo && (
+      <>
+        Add your <Link href="/settings/tax">tax information</Link> before your first withdrawal.
+      </>
+    ),
+    overview.methods.length === 0 && (
+      <>
+        Add a <Link href="/settings/payout">payout method</Link>.
+      </>
+    ),
+    ...overview.methods
+      .filter((m) => !m.isUsable)
+      .map(
+        (m) =>
+          `${m.title} is in its 3-day security hold until ${formatHoldEnd(m.usableAfter, viewer.freelancerProfile?.timeZone ?? 'UTC')}.`,
+      ),
+  ].filter(Boolean);
+
+  return (
+    <>
+      {header}
+      {notice && (
+        <Notice tone="success" announce>
+          {notice}
+        </Notice>
+      )}
+      {blockers.length > 0 && (
+        <Notice tone="warning" title="Why you may not be able to withdraw">
+          <ul>
+            {blockers.map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {usable.length > 0 && (
+        <Card title="Your withdrawal">
+          <form method="get" noValidate>
+            <div className="field">
+              <label htmlFor="field-payoutMethodId">Payout method</label>
+              <select
+                id="field-payoutMethodId"
+                name="payoutMethodId"
+                defaultValue={query.payoutMethodId ?? usable.find((m) => m.isDefault)?.id}
+              >
+                {usable.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.title}: fee {formatMoney(m.feeCents)}, minimum {formatMoney(m.minimumCents)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field
+              name="amount"
+              label="Amount (USD)"
+              hint="What the method receives; its fee is taken from your balance beside it."
+              inputMode="decimal"
+              defaultValue={query.amount ?? ''}
+              errors={errors.amount}
+            />
+            <Button>Review the withdrawal</Button>
+          </form>
+        </Card>
+      )}
+    </>
+  );
+}

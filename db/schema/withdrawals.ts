@@ -1,0 +1,101 @@
+// Withdrawals (SPEC 4.E): a freelancer's available money paid out to one of their payout
+// methods, and the simulated payout provider's own books. Money is integer cents with a
+// currency; times are timestamptz.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt } from './columns';
+import { users } from './accounts';
+import { payoutKindEnum, payoutMethods } from './settings';
+
+/**
+ * requested (ledger posted, not yet accepted by the provider) → processing (accepted) →
+ * paid, or failed → returned (the amount and fee back to available, in the same
+ * transaction that records the failure, so `failed` is never left standing).
+ */
+export const withdrawalStatusEnum = pgEnum('withdrawal_status', [
+  'requested',
+  'processing',
+  'paid',
+  'failed',
+  'returned',
+]);
+
+export const withdrawals = pgTable(
+  'withdrawal',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    freelancerId: text('freelancer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    payoutMethodId: uuid('payout_method_id')
+      .notNull()
+      .references(() => payoutMethods.id, { onDelete: 'restrict' }),
+    methodKind: payoutKindEnum('method_kind').notNull(),
+    /** What the payout method receives. */
+    amountCents: integer('amount_cents').notNull(),
+    /** The method's fee, taken from available beside the amount (lib/withdrawals/fees.ts). */
+    feeCents: integer('fee_cents').notNull(),
+    currency: text('currency').notNull(),
+    status: withdrawalStatusEnum('status').notNull().default('requested'),
+    /** The form's key: a double submit makes one withdrawal. Unique per freelancer. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    provider: text('provider'),
+    providerRef: text('provider_ref'),
+    /** Tries at the provider; every try sends the same key, so a resend is the same payout. */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    failureReason: text('failure_reason'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('withdrawal_idempotency_uq').on(t.freelancerId, t.idempotencyKey),
+    uniqueIndex('withdrawal_provider_ref_uq').on(t.provider, t.providerRef),
+    index('withdrawal_freelancer_idx').on(t.freelancerId, t.requestedAt),
+    index('withdrawal_open_idx')
+      .on(t.status, t.nextAttemptAt)
+      .where(sql`status in ('requested', 'processing')`),
+    check('withdrawal_amount_positive', sql`${t.amountCents} > 0`),
+    check('withdrawal_fee_non_negative', sql`${t.feeCents} >= 0`),
+    check(
+      'withdrawal_processing_has_ref',
+      sql`${t.status} = 'requested' or ${t.providerRef} is not null or ${t.status} in ('failed', 'returned')`,
+    ),
+  ],
+);
+
+export const simulatedPayoutOutcomeEnum = pgEnum('simulated_payout_outcome', ['paid', 'failed']);
+
+/**
+ * The simulated payout provider's books, kept outside the caller's transactions as an
+ * outside system would: one payout per idempotency key, settling at `settles_at`.
+ */
+export const simulatedPayouts = pgTable(
+  'simulated_payout',
+  {
+    ref: text('ref').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    destination: text('destination').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    outcome: simulatedPayoutOutcomeEnum('outcome').notNull(),
+    failureReason: text('failure_reason'),
+    settlesAt: timestamp('settles_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('simulated_payout_idempotency_key_uq').on(t.idempotencyKey)],
+);

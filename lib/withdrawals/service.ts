@@ -1,0 +1,253 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { withdrawals } from '@/db/schema';
+import { isRecentSignIn, recentSignInMessage, type Actor } from '@/lib/accounts/recent-sign-in';
+import { recordAudit } from '@/lib/audit/log';
+import { now } from '@/lib/clock';
+import { accounts } from '@/lib/ledger/accounts';
+import { isLedgerError } from '@/lib/ledger/errors';
+import { postTransaction } from '@/lib/ledger/post';
+import { balanceOf } from '@/lib/ledger/queries';
+import { formatMoney } from '@/lib/money/money';
+import type { PayoutProvider } from '@/lib/payments/payouts';
+import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
+import {
+  findActivePayoutMethod,
+  listActivePayoutMethods,
+  type PayoutMethodRow,
+} from '@/lib/payouts/queries';
+import { findTaxProfile } from '@/lib/tax/queries';
+import { termsOf, totalTakenCents } from './fees';
+import { findWithdrawalByKey, type WithdrawalRow } from './queries';
+import { submitWithdrawal } from './settle';
+
+export const WITHDRAWAL_CURRENCY = 'USD';
+
+export type WithdrawalInput = {
+  payoutMethodId: string;
+  /** What the method receives, in cents; the fee is taken from available beside it. */
+  amountCents: number;
+  /** The form's key (made when the form was drawn): a double submit is one withdrawal. */
+  idempotencyKey: string;
+};
+
+export type WithdrawalRefusal =
+  | 'invalid-amount'
+  | 'not-found'
+  | 'on-hold'
+  | 'tax-info'
+  | 'sign-in'
+  | 'below-minimum'
+  | 'insufficient'
+  | 'key-reused';
+
+export type WithdrawalResult =
+  | { ok: true; withdrawal: WithdrawalRow; replayed: boolean }
+  | { ok: false; reason: WithdrawalRefusal; message: string };
+
+const refuse = (reason: WithdrawalRefusal, message: string) =>
+  ({ ok: false, reason, message }) as const;
+
+export const METHOD_NOT_FOUND = 'That payout method was not found among yours.';
+
+function insufficient(availableCents: number, takenCents: number) {
+  return refuse(
+    'insufficient',
+    `This withdrawal takes ${formatMoney(takenCents)} with its fee; your available balance is ${formatMoney(availableCents)}.`,
+  );
+}
+
+/**
+ * Everything that must hold before money moves, in the order a freelancer can act on it;
+ * the first that fails is the answer. The balance is checked again under the ledger's lock.
+ */
+async function refusalOf(
+  db: Db,
+  actor: Actor,
+  input: WithdrawalInput,
+  method: PayoutMethodRow | undefined,
+  at: Date,
+): Promise<WithdrawalResult | null> {
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
+    return refuse('invalid-amount', 'Enter an amount above $0.00, in dollars and cents.');
+  }
+  if (!method) return refuse('not-found', METHOD_NOT_FOUND);
+  if (method.usableAfter > at) {
+    return refuse(
+      'on-hold',
+      `${methodTitle(method)} is in its 3-day security hold until ${formatHoldEnd(method.usableAfter)}; withdrawals to it open then.`,
+    );
+  }
+  if (!(await findTaxProfile(db, actor.userId))) {
+    return refuse(
+      'tax-info',
+      'Add your tax information in Settings → Tax information before your first withdrawal.',
+    );
+  }
+  if (!isRecentSignIn(actor.signedInAt, at)) {
+    return refuse('sign-in', recentSignInMessage('withdrawing money'));
+  }
+  const terms = termsOf(method.kind);
+  if (input.amountCents < terms.minimumCents) {
+    return refuse(
+      'below-minimum',
+      `The smallest withdrawal to ${methodTitle(method)} is ${formatMoney(terms.minimumCents)}.`,
+    );
+  }
+  const available = await balanceOf(db, accounts.available(actor.userId), WITHDRAWAL_CURRENCY);
+  const taken = totalTakenCents(method.kind, input.amountCents);
+  if (taken > available) return insufficient(available, taken);
+  return null;
+}
+
+/**
+ * Records a withdrawal in one transaction: the withdrawal row and its ledger posting (kind
+ * `withdrawal`: the amount from available to withdrawing, the fee from available to
+ * platform:withdrawal_fees). The ledger locks the available account and refuses an
+ * overdraft, so two full-balance withdrawals at once make exactly one. Nothing is sent to
+ * the provider here: a worker killed after this commit leaves a `requested` withdrawal that
+ * the settlement job sends.
+ */
+export async function recordWithdrawal(
+  db: Db,
+  freelancerId: string,
+  method: PayoutMethodRow,
+  input: WithdrawalInput,
+  at: Date,
+): Promise<WithdrawalResult> {
+  const feeCents = termsOf(method.kind).feeCents;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(withdrawals)
+        .values({
+          freelancerId,
+          payoutMethodId: method.id,
+          methodKind: method.kind,
+          amountCents: input.amountCents,
+          feeCents,
+          currency: WITHDRAWAL_CURRENCY,
+          idempotencyKey: input.idempotencyKey,
+          nextAttemptAt: at,
+          requestedAt: at,
+        })
+        .onConflictDoNothing({ target: [withdrawals.freelancerId, withdrawals.idempotencyKey] })
+        .returning();
+      if (!row) return replayOf(tx, freelancerId, method, input);
+      await postWithdrawal(tx, row);
+      await recordAudit(tx, {
+        actorId: freelancerId,
+        action: 'withdrawal.requested',
+        targetType: 'withdrawal',
+        targetId: row.id,
+        detail: `${formatMoney(row.amountCents)} to ${methodTitle(method)}, fee ${formatMoney(feeCents)}`,
+      });
+      return { ok: true as const, withdrawal: row, replayed: false };
+    });
+  } catch (error) {
+    if (!isLedgerError(error, 'overdraft')) throw error;
+    const available = await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY);
+    return insufficient(available, input.amountCents + feeCents);
+  }
+}
+
+async function replayOf(
+  tx: Tx,
+  freelancerId: string,
+  method: PayoutMethodRow,
+  input: WithdrawalInput,
+): Promise<WithdrawalResult> {
+  const first = await findWithdrawalByKey(tx, freelancerId, input.idempotencyKey);
+  if (first && first.payoutMethodId === method.id && first.amountCents === input.amountCents) {
+    return { ok: true, withdrawal: first, replayed: true };
+  }
+  return refuse(
+    'key-reused',
+    'This form was already used for another withdrawal. Reload the page and try again.',
+  );
+}
+
+function postWithdrawal(tx: Tx, row: WithdrawalRow) {
+  const entries = [
+    {
+      account: accounts.available(row.freelancerId),
+      cents: -(row.amountCents + row.feeCents),
+      currency: row.currency,
+    },
+    {
+      account: accounts.withdrawing(row.freelancerId),
+      cents: row.amountCents,
+      currency: row.currency,
+    },
+  ];
+  if (row.feeCents > 0) {
+    entries.push({
+      account: accounts.withdrawalFees(),
+      cents: row.feeCents,
+      currency: row.currency,
+    });
+  }
+  return postTransaction(tx, {
+    key: `withdrawal:${row.id}:request`,
+    source: { type: 'withdrawal', id: row.id },
+    kind: 'withdrawal',
+    effectiveAt: row.requestedAt,
+    entries,
+  });
+}
+
+/**
+ * A freelancer withdraws to one of their own active payout methods. Refused with a clear
+ * reason (see refusalOf); otherwise recorded (recordWithdrawal) and then, after commit, sent
+ * to the provider once. A provider error here is not the freelancer's: the withdrawal stays
+ * `requested` and the settlement job resends it under the same key.
+ */
+export async function requestWithdrawal(
+  db: Db,
+  provider: PayoutProvider,
+  actor: Actor,
+  input: WithdrawalInput,
+): Promise<WithdrawalResult> {
+  const at = now();
+  const method = await findActivePayoutMethod(db, actor.userId, input.payoutMethodId);
+  const refusal = await refusalOf(db, actor, input, method, at);
+  if (refusal) return refusal;
+  const recorded = await recordWithdrawal(db, actor.userId, method!, input, at);
+  if (!recorded.ok || recorded.replayed) return recorded;
+  await submitWithdrawal(db, provider, recorded.withdrawal.id, at);
+  const [fresh] = await db
+    .select()
+    .from(withdrawals)
+    .where(eq(withdrawals.id, recorded.withdrawal.id));
+  return { ok: true, withdrawal: fresh, replayed: false };
+}
+
+export type WithdrawalOverview = {
+  availableCents: number;
+  hasTaxInfo: boolean;
+  methods: (PayoutMethodRow & {
+    title: string;
+    isUsable: boolean;
+    feeCents: number;
+    minimumCents: number;
+  })[];
+};
+
+/** What the withdraw page shows: the available balance and each active method's terms. */
+export async function withdrawalOverview(
+  db: Db,
+  freelancerId: string,
+): Promise<WithdrawalOverview> {
+  const at = now();
+  const methods = await listActivePayoutMethods(db, freelancerId);
+  return {
+    availableCents: await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY),
+    hasTaxInfo: Boolean(await findTaxProfile(db, freelancerId)),
+    methods: methods.map((method) => ({
+      ...method,
+      ...termsOf(method.kind),
+      title: methodTitle(method),
+      isUsable: method.usableAfter <= at,
+    })),
+  };
+}
