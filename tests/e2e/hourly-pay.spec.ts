@@ -83,7 +83,7 @@ test('a week of hourly work is logged, invoiced, disputed, partly refunded and p
   await freelancer.getByLabel('Date (UTC)').fill(isoDate(monday));
   await freelancer.getByLabel('From (UTC, 24-hour)').fill('09:00');
   await freelancer.getByLabel('To (UTC, 24-hour)').fill('12:00');
-  await freelancer.getByLabel('Memo').fill('Call with the client about checkout');
+  await freelancer.getByLabel('Memo', { exact: true }).fill('Call with the client about checkout');
   await freelancer.getByRole('button', { name: 'Add manual time' }).click();
   await expect(
     freelancer.getByRole('cell', { name: 'Call with the client about checkout' }),
