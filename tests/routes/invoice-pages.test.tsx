@@ -185,7 +185,7 @@ describe('the invoice page', () => {
     expect(asClient).toContain('Dana Lee');
     expect(asClient).toContain('Alex Kim');
     expect(asClient).toContain('Country: PT');
-    expect(asClient).toContain('Monday, November 23, 2026 Hours');
+    expect(asClient).toContain('Monday, November 23, 2026 7.50');
     expect(asClient).not.toMatch(/You receive/);
 
     await signIn(freelancer);
