@@ -75,6 +75,17 @@ it('settles a charge through the settlement tick and runs its hook once', async 
   expect(settled).toEqual([asked.charge.id]);
 });
 
+it('settles a charge before its next poll only when asked to (dueBy, "Settle charges now")', async () => {
+  const { inviter } = await clientWithCard(database.db, simulated());
+  const { hooks, settled } = recordingHooks();
+  const asked = await requestCharge(database.db, simulated(), hooks, request(inviter.workspaceId));
+  if (!asked.ok) throw new Error(asked.message);
+  await settleDueCharges(database.db, simulated(), hooks);
+  expect(settled).not.toContain(asked.charge.id);
+  await settleDueCharges(database.db, simulated(), hooks, 100, new Date(Date.now() + 60_000));
+  expect(settled).toContain(asked.charge.id);
+});
+
 it('charges once for a request replayed with the same key', async () => {
   const { inviter } = await clientWithCard(database.db, simulated());
   const { hooks } = recordingHooks();

@@ -294,19 +294,21 @@ async function pollCharge(
 /**
  * The settlement tick (a job runs it every minute): resends requested charges that got no
  * answer, asks about processing ones, retries failed ones on their schedule. One charge's
- * error does not stop the others; it is tried again on a later tick.
+ * error does not stop the others; it is tried again on a later tick. `dueBy` (development's
+ * "Settle charges now", /dev/clock) takes the charges due before a later time too.
  */
 export async function settleDueCharges(
   db: Db,
   provider: PaymentProvider,
   hooks: ChargeHookTable,
   limit = 100,
+  dueBy: Date = now(),
 ): Promise<number> {
   const due = await db
     .select()
     .from(paymentCharges)
     .where(
-      and(eq(paymentCharges.provider, provider.name), lte(paymentCharges.nextAttemptAt, now())),
+      and(eq(paymentCharges.provider, provider.name), lte(paymentCharges.nextAttemptAt, dueBy)),
     )
     .orderBy(asc(paymentCharges.nextAttemptAt))
     .limit(limit);

@@ -259,7 +259,12 @@ export async function makeHourlyWeek(db: Db, input: HourlyWeekRequest): Promise<
   const freelancerId = freelancer.userId!;
   await db
     .update(contracts)
-    .set({ status: 'active', startDate: weekStart, weeklyLimitHours: input.weeklyLimitHours })
+    .set({
+      status: 'active',
+      startDate: weekStart,
+      weeklyLimitHours: input.weeklyLimitHours,
+      allowManualTime: input.allowManualTime,
+    })
     .where(eq(contracts.id, freelancer.contractId));
   if (input.card !== 'none') {
     const added = await addBillingMethod(
@@ -271,22 +276,25 @@ export async function makeHourlyWeek(db: Db, input: HourlyWeekRequest): Promise<
     );
     if (!added.ok) throw new Error(added.message);
   }
-  const entries = await db
-    .insert(timeEntries)
-    .values(
-      Array.from({ length: input.days }, (_, day) => {
-        const startedAt = new Date(monday.getTime() + day * 86_400_000 + 9 * 3_600_000);
-        return {
-          contractId: freelancer.contractId,
-          freelancerId,
-          kind: 'tracked' as const,
-          startedAt,
-          endedAt: new Date(startedAt.getTime() + input.hoursPerDay * 3_600_000),
-          memo: 'Page layouts and review notes',
-        };
-      }),
-    )
-    .returning({ id: timeEntries.id });
+  const entries =
+    input.days === 0
+      ? []
+      : await db
+          .insert(timeEntries)
+          .values(
+            Array.from({ length: input.days }, (_, day) => {
+              const startedAt = new Date(monday.getTime() + day * 86_400_000 + 9 * 3_600_000);
+              return {
+                contractId: freelancer.contractId,
+                freelancerId,
+                kind: 'tracked' as const,
+                startedAt,
+                endedAt: new Date(startedAt.getTime() + input.hoursPerDay * 3_600_000),
+                memo: 'Page layouts and review notes',
+              };
+            }),
+          )
+          .returning({ id: timeEntries.id });
   return {
     contractId: freelancer.contractId,
     clientEmail: freelancer.client.email,

@@ -68,14 +68,16 @@ export const paymentsRequestSchema = z.object({
  * on `days` days of one week, `hoursPerDay` each, tracked with a memo: the week the billing
  * tick invoices. By default last week (by the app's clock), so "run the billing tick now"
  * (/dev/clock) invoices it at once after Monday 12:00 UTC. `card`: the client's simulated
- * card (approved, declines every charge, or none).
+ * card (approved, declines every charge, or none). `days: 0` leaves the week empty for a
+ * journey that logs its own time in the diary; `allowManualTime` lets it type time in.
  */
 export const hourlyWeekRequestSchema = z.object({
   kind: z.literal('hourly-week'),
   clientEmail: emailSchema.optional(),
   title: z.string().trim().min(1).max(120).default('Website redesign'),
   weekStart: z.iso.date().optional(),
-  days: z.number().int().min(1).max(7).default(3),
+  days: z.number().int().min(0).max(7).default(3),
+  allowManualTime: z.boolean().default(false),
   hoursPerDay: z.number().int().min(1).max(12).default(2),
   weeklyLimitHours: z.number().int().min(1).max(80).nullable().default(20),
   card: z.enum(['approved', 'declines', 'none']).default('approved'),

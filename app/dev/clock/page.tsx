@@ -9,12 +9,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export default async function DevClockPage({
   searchParams,
 }: {
-  searchParams: Promise<{ ticked?: string | string[] }>;
+  searchParams: Promise<{ ticked?: string | string[]; settled?: string | string[] }>;
 }) {
   if (!isClockMovable()) notFound();
   const days = currentDevOffsetMs() / DAY_MS;
-  const { ticked } = await searchParams;
-  const handled = typeof ticked === 'string' && /^\d+$/.test(ticked) ? Number(ticked) : null;
+  const { ticked, settled } = await searchParams;
+  const handled = countOf(ticked);
+  const charges = countOf(settled);
   return (
     <>
       <h1>Development clock</h1>
@@ -55,6 +56,19 @@ export default async function DevClockPage({
         )}
         <button type="submit">Run the billing tick now</button>
       </form>
+      <form method="post" action="/dev/clock/settle" className="card">
+        <p>Card charges settle in a job that runs every minute; settle the due ones now.</p>
+        {charges !== null && (
+          <p role="status">
+            The settlement ran: {charges} {charges === 1 ? 'charge' : 'charges'} handled.
+          </p>
+        )}
+        <button type="submit">Settle charges now</button>
+      </form>
     </>
   );
+}
+
+function countOf(value: string | string[] | undefined): number | null {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
 }

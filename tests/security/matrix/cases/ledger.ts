@@ -142,4 +142,32 @@ export const LEDGER_ROUTE_CASES: Record<string, Entry> = {
       });
     },
   }),
+
+  'app/dev/clock/settle/route.ts#POST': defineCase({
+    kind: 'dev-only',
+    reason:
+      'Runs the card settlement job now instead of waiting a minute: development and the e2e run only (as the clock itself); a 404 in production.',
+    rightful: 'anonymous',
+    arrange: async () => ({}),
+    args: () => routeArgs(postRequest('/dev/clock/settle', { body: formOf({}) })),
+    others: everyone('allowed'),
+    async succeeded(outcome) {
+      expect(statusOf(outcome)).toBe(303);
+      expect(redirectedTo(outcome)).toMatch(/^\/dev\/clock\?settled=\d+$/);
+    },
+    async also(fn, { world }) {
+      const production = {
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'matrix-'.repeat(6),
+        EMAIL_TRANSPORT: 'mailbox',
+        APP_URL: 'https://app.workbridge.example',
+        PAYMENTS_PROVIDER: 'simulated',
+        E2E_TEST_HOOKS: undefined,
+      };
+      await world.withEnv(production, async () => {
+        const request = postRequest('/dev/clock/settle', { body: formOf({}) });
+        expect(statusOf(await invoke(fn, routeArgs(request)))).toBe(404);
+      });
+    },
+  }),
 };
