@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { checkLedger, makeFixedContract, signedInPage } from './factories';
 import { expectNoAxeViolations, openLatestEmail } from './helpers';
+import { resetClock } from './money-helpers';
 
 /**
  * Issue 16's "Must show": a fixed-price contract of two milestones ($500, $1,250; 5% fee),
@@ -82,6 +83,9 @@ async function submit(freelancer: Page, path: string, message: string, axe: bool
   await freelancer.getByRole('button', { name: 'Submit the work' }).click();
   await expect(freelancer.getByText(/^Submitted\. The client has been emailed/)).toBeVisible();
 }
+
+test.beforeAll(resetClock);
+test.afterAll(resetClock);
 
 test('fixed price: fund, submit, changes, approve; automatic approval after 14 days; a bonus', async ({
   browser,

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { checkLedger, makeHourlyWeek, signedInPage } from './factories';
 import { expectNoAxeViolations } from './helpers';
 import {
+  resetClock,
   available,
   expectLedger,
   inReview,
@@ -23,6 +24,8 @@ import {
  * before 12:00 UTC, on a weekday from Monday to Saturday.)
  */
 test.setTimeout(240_000);
+test.beforeAll(resetClock);
+test.afterAll(resetClock);
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

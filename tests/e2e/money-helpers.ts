@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { checkLedger } from './factories';
 
 /**
@@ -70,3 +70,19 @@ export async function expectLedger(
 export const inReview = (contractId: string) => `contract:${contractId}:in_review`;
 export const pending = (freelancerId: string) => `freelancer:${freelancerId}:pending`;
 export const available = (freelancerId: string) => `freelancer:${freelancerId}:available`;
+
+/**
+ * Puts the clock back to the real time. The journeys share one e2e server and run one after
+ * another, so a journey that moves the clock starts from the real time and leaves it there.
+ */
+export async function resetClock({ browser }: { browser: Browser }): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto('/dev/clock');
+    await page.getByLabel('Days ahead of the real time').fill('0');
+    await page.getByRole('button', { name: 'Set the clock' }).click();
+    await expect(page.getByText('0.00 days ahead of the real time')).toBeVisible();
+  } finally {
+    await page.close();
+  }
+}
