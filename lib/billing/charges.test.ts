@@ -5,9 +5,14 @@ import type { PaymentProvider } from '@/lib/payments/provider';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
 import { createWorkspace } from '@/tests/helpers/compliance-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
+import type { Inviter } from '@/lib/accounts/inviter';
+import { removeBillingMethod, setDefaultBillingMethod } from './service';
 import {
+  addSimulatedCard,
+  APPROVED_CARD,
   chargesOf,
   clientWithCard,
+  methodsOf,
   DECLINES_ON_CHARGE,
   processorChargesFor,
   SETTLES_LATE,
@@ -175,4 +180,80 @@ it('refuses to charge a workspace without a billing method', async () => {
     message: 'Add a billing method before your first payment is due.',
   });
   expect(await chargesOf(database.db, inviter.workspaceId)).toEqual([]);
+});
+
+describe('the card a charge goes to', () => {
+  const neverAnswers = (real: PaymentProvider): PaymentProvider => ({
+    ...real,
+    async charge() {
+      throw new Error('ETIMEDOUT before sending');
+    },
+  });
+
+  async function secondCardAsDefault(inviter: Inviter) {
+    const added = await addSimulatedCard(database.db, simulated(), inviter, APPROVED_CARD);
+    if (!added.ok) throw new Error(added.message);
+    const made = await setDefaultBillingMethod(database.db, inviter, added.methodId, null);
+    if (!made.ok) throw new Error(made.message);
+    return added.methodId;
+  }
+
+  it('sends a charge whose card was removed meanwhile to the current default card', async () => {
+    const { inviter, methodId: first } = await clientWithCard(database.db, simulated());
+    const { hooks } = recordingHooks();
+    const input = request(inviter.workspaceId);
+    const asked = await requestCharge(database.db, neverAnswers(simulated()), hooks, input);
+    if (!asked.ok) throw new Error(asked.message);
+    expect(asked.charge.status).toBe('requested');
+    const second = await secondCardAsDefault(inviter);
+    const removed = await removeBillingMethod(database.db, simulated(), inviter, first, null);
+    expect(removed.ok).toBe(true);
+    await makeDue(asked.charge.id);
+    await settleDueCharges(database.db, simulated(), hooks);
+    const charge = (await findCharge(database.db, asked.charge.id))!;
+    expect(charge).toMatchObject({ billingMethodId: second, status: 'processing' });
+    const [booked] = await processorChargesFor(database.db, input.idempotencyKey);
+    const [secondRow] = (await methodsOf(database.db, inviter.workspaceId)).filter(
+      (m) => m.id === second,
+    );
+    expect(booked.methodRef).toBe(secondRow.providerRef);
+  });
+
+  it('waits, charging nothing, while the workspace has no card left', async () => {
+    const { inviter, methodId } = await clientWithCard(database.db, simulated());
+    const { hooks } = recordingHooks();
+    const input = request(inviter.workspaceId);
+    const asked = await requestCharge(database.db, neverAnswers(simulated()), hooks, input);
+    if (!asked.ok) throw new Error(asked.message);
+    await removeBillingMethod(database.db, simulated(), inviter, methodId, null);
+    await makeDue(asked.charge.id);
+    await settleDueCharges(database.db, simulated(), hooks);
+    const charge = (await findCharge(database.db, asked.charge.id))!;
+    expect(charge.status).toBe('requested');
+    expect(charge.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(await processorChargesFor(database.db, input.idempotencyKey)).toHaveLength(0);
+  });
+
+  it('retries a declined charge on the card that is the default when the retry is due', async () => {
+    const { inviter } = await clientWithCard(database.db, simulated(), DECLINES_ON_CHARGE);
+    const { hooks, settled } = recordingHooks();
+    const asked = await requestCharge(
+      database.db,
+      simulated(),
+      hooks,
+      request(inviter.workspaceId),
+    );
+    if (!asked.ok) throw new Error(asked.message);
+    await makeDue(asked.charge.id);
+    await settleDueCharges(database.db, simulated(), hooks);
+    expect((await findCharge(database.db, asked.charge.id))!.status).toBe('failed');
+    const second = await secondCardAsDefault(inviter);
+    await makeDue(asked.charge.id);
+    await settleDueCharges(database.db, simulated(), hooks);
+    await makeDue(asked.charge.id);
+    await settleDueCharges(database.db, simulated(), hooks);
+    const charge = (await findCharge(database.db, asked.charge.id))!;
+    expect(charge).toMatchObject({ status: 'succeeded', attempt: 2, billingMethodId: second });
+    expect(settled).toEqual([asked.charge.id]);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { billingMethods, paymentCharges } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -106,18 +106,60 @@ function answerReplay(charge: ChargeRow, input: ChargeRequest): ChargeResult {
   return { ok: true, charge };
 }
 
-/** Sends a requested charge to the provider; a provider error leaves it for the job to resend. */
+/**
+ * The charge with the card it is to be sent to: its own while it is active, else the
+ * workspace's current default card (the charge moves to it, under a guard on the attempt),
+ * else none: the charge waits a retry interval, and the client's blockers ask for a card.
+ */
+async function withUsableCard(db: Db, provider: PaymentProvider, charge: ChargeRow) {
+  const [own] = await db
+    .select()
+    .from(billingMethods)
+    .where(
+      and(
+        eq(billingMethods.id, charge.billingMethodId),
+        eq(billingMethods.provider, provider.name),
+        isNull(billingMethods.removedAt),
+      ),
+    );
+  if (own) return { charge, method: own };
+  const current = await findDefaultBillingMethod(db, charge.workspaceId);
+  if (!current || current.provider !== provider.name) {
+    await db
+      .update(paymentCharges)
+      .set({ nextAttemptAt: later(RETRY_DELAYS_MS[0]), updatedAt: now() })
+      .where(and(eq(paymentCharges.id, charge.id), eq(paymentCharges.attempt, charge.attempt)));
+    return null;
+  }
+  const [moved] = await db
+    .update(paymentCharges)
+    .set({ billingMethodId: current.id, updatedAt: now() })
+    .where(
+      and(
+        eq(paymentCharges.id, charge.id),
+        eq(paymentCharges.status, 'requested'),
+        eq(paymentCharges.attempt, charge.attempt),
+      ),
+    )
+    .returning();
+  return moved ? { charge: moved, method: current } : null;
+}
+
+/**
+ * Sends a requested charge to the provider; a provider error leaves it for the job to resend.
+ * A card removed since the charge was asked for is never charged: the attempt moves to the
+ * workspace's current default card, or waits (and is sent once the client adds one).
+ */
 export async function submitCharge(
   db: Db,
   provider: PaymentProvider,
   hooks: ChargeHookTable,
-  charge: ChargeRow,
+  requested: ChargeRow,
 ): Promise<ChargeRow> {
-  if (charge.status !== 'requested') return charge;
-  const [method] = await db
-    .select()
-    .from(billingMethods)
-    .where(eq(billingMethods.id, charge.billingMethodId));
+  if (requested.status !== 'requested') return requested;
+  const usable = await withUsableCard(db, provider, requested);
+  if (!usable) return requested;
+  const { charge, method } = usable;
   const customerRef = await findCustomerRef(db, charge.workspaceId, provider.name);
   if (!customerRef)
     throw new Error(`Charge ${charge.id}: the workspace has no ${provider.name} customer`);
@@ -200,7 +242,10 @@ export async function applyChargeState(
   });
 }
 
-/** A failed charge whose retry is due becomes a new attempt, sent with its own key. */
+/**
+ * A failed charge whose retry is due becomes a new attempt, sent with its own key, to the
+ * workspace's default card as it is now (the client may have added one since the decline).
+ */
 async function retryCharge(
   db: Db,
   provider: PaymentProvider,
@@ -212,6 +257,8 @@ async function retryCharge(
     .set({
       status: 'requested',
       attempt: sql`${paymentCharges.attempt} + 1`,
+      billingMethodId:
+        (await findDefaultBillingMethod(db, charge.workspaceId))?.id ?? charge.billingMethodId,
       providerRef: null,
       failureReason: null,
       nextAttemptAt: later(RESEND_DELAY_MS),
