@@ -20,6 +20,8 @@ import { seedTickBench } from './tick-seed';
 const WORKSPACES = Number(process.env.BENCH_TICK_WORKSPACES ?? 100);
 const PER_WORKSPACE = Number(process.env.BENCH_TICK_PER_WORKSPACE ?? 100);
 const DAY_MS = 86_400_000;
+/** BENCH_TICK_DATABASE=PGlite or Postgres: measure on that one only (two runs side by side). */
+const ONLY = process.env.BENCH_TICK_DATABASE;
 export const TICK_TARGETS = { PGlite: 60, Postgres: 30, again: 5 } as const;
 
 export type TickRow = {
@@ -73,9 +75,13 @@ async function benchDatabase(name: TickRow['database'], database: Database): Pro
 }
 
 export async function runTickBench(serverUrl: string): Promise<TickRow[]> {
-  const dir = path.resolve('.data/bench/tick-pglite');
-  rmSync(dir, { recursive: true, force: true });
-  const rows = [await benchDatabase('PGlite', await openDatabase({ dataDir: dir }))];
+  const rows: TickRow[] = [];
+  if (ONLY !== 'Postgres') {
+    const dir = path.resolve('.data/bench/tick-pglite');
+    rmSync(dir, { recursive: true, force: true });
+    rows.push(await benchDatabase('PGlite', await openDatabase({ dataDir: dir })));
+  }
+  if (ONLY === 'PGlite') return rows;
   const admin = postgres(serverUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
   const name = `wb_bench_tick_${Date.now()}`;
   try {
