@@ -92,3 +92,14 @@ test('the freelancer sees an empty history, then the release and the money avail
   await setup.close();
   await page.context().close();
 });
+
+test('the withdraw page says why a new freelancer cannot withdraw yet', async ({ browser }) => {
+  const { setup, freelancer } = await clientAndFreelancer(browser);
+  const page = await signedInPage(browser, freelancer.email);
+  await visitAtBothWidths(page, '/earnings/withdraw', async () => {
+    await expect(page.getByRole('heading', { name: 'Withdraw', level: 1 })).toBeVisible();
+    await expect(page.getByText('Why you may not be able to withdraw')).toBeVisible();
+  });
+  await setup.close();
+  await page.context().close();
+});

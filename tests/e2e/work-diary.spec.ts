@@ -5,9 +5,8 @@ import { expectNoAxeViolations } from './helpers';
 /**
  * The work diary (issue 15 item 1). The factory's contract starts tomorrow, so the journey
  * sees the timer refused before the start date, posted without JavaScript, and the
- * client's read-only view. (The dev clock's offset does not reach the server actions'
- * copy of the clock in the production build, so time cannot be moved here: the timer,
- * manual time and edits are covered by lib/hourly/service.test.ts and the action matrix.)
+ * client's read-only view. The timer, manual time and the Monday tick with a moved clock
+ * are in hourly-pay.spec.ts; the rules are covered by lib/hourly/service.test.ts.
  */
 test.setTimeout(120_000);
 
