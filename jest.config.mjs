@@ -26,6 +26,9 @@ const NOT_FAST = [
 /** Services and actions run against a real database: PGlite, or TEST_DATABASE_URL. */
 const base = createJestConfig({
   testEnvironment: 'node',
+  // lib/clock keeps its state on globalThis (a Next build may load the module twice); jest
+  // must not swap what a test file left there for a proxy that a late timer then trips on.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   roots: ['<rootDir>/lib', '<rootDir>/tests', '<rootDir>/app', '<rootDir>/db', '<rootDir>/emails'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/.next/'],

@@ -56,7 +56,11 @@ describe('the development clock offset', () => {
     expect(await readDevOffset(database.db)).toBe(2 * DAY_MS);
     await saveDevOffset(database.db, 5 * DAY_MS);
     applyDevOffset(0); // as a process that has not read it yet
-    await startDevClockSync(database);
-    expect(now().getTime() - Date.now()).toBeGreaterThan(5 * DAY_MS - 1_000);
+    const stopSync = await startDevClockSync(database);
+    try {
+      expect(now().getTime() - Date.now()).toBeGreaterThan(5 * DAY_MS - 1_000);
+    } finally {
+      stopSync();
+    }
   });
 });

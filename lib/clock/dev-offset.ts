@@ -32,14 +32,17 @@ export async function saveDevOffset(db: DbOrTx, offsetMs: number): Promise<void>
 
 /**
  * Development processes pick up the shared offset at start and every two seconds. A read
- * that fails (the database restarting) keeps the last offset.
+ * that fails (the database restarting) keeps the last offset. Returns what stops it (a
+ * test stops it before its database goes; a server keeps it for its life).
  */
-export async function startDevClockSync(database: Database): Promise<void> {
-  if (!isClockMovable()) return;
+export async function startDevClockSync(database: Database): Promise<() => void> {
+  if (!isClockMovable()) return () => {};
   const sync = async () => {
     const offset = await readDevOffset(database.db).catch(() => currentDevOffsetMs());
     applyDevOffset(offset);
   };
   await sync();
-  setInterval(() => void sync(), SYNC_INTERVAL_MS).unref();
+  const timer = setInterval(() => void sync(), SYNC_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
