@@ -102,7 +102,9 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await freelancer.getByRole('button', { name: 'Accept the contract' }).click();
   await expect(freelancer.getByRole('heading', { name: 'Welcome, Alex' })).toBeVisible();
   await expect(freelancer.getByText('You accepted “Website redesign”')).toBeVisible();
-  await expect(freelancer.getByRole('link', { name: 'Website redesign' })).toBeVisible();
+  await expect(
+    freelancer.getByRole('link', { name: 'Website redesign', exact: true }),
+  ).toBeVisible();
 
   // The client sees "accepted" and has the acceptance email.
   await client.goto('/client');
