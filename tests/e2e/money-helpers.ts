@@ -81,7 +81,9 @@ export async function resetClock({ browser }: { browser: Browser }): Promise<voi
     await page.goto('/dev/clock');
     await page.getByLabel('Days ahead of the real time').fill('0');
     await page.getByRole('button', { name: 'Set the clock' }).click();
-    await expect(page.locator('p', { hasText: "The app's time" })).toContainText('the real time.');
+    await expect(page.locator('p', { hasText: "The app's time:" }).first()).toContainText(
+      'the real time.',
+    );
   } finally {
     await page.close();
   }
