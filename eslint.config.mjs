@@ -213,7 +213,17 @@ const config = [
   },
   {
     // Money rules read the time from lib/clock (SPEC 4: every rule is a function of a clock).
-    files: ['lib/ledger/**', 'lib/billing/**', 'lib/payments/**', 'lib/tick/**'],
+    files: [
+      'lib/ledger/**',
+      'lib/billing/**',
+      'lib/payments/**',
+      'lib/tick/**',
+      'lib/hourly/**',
+      'lib/milestones/**',
+      'lib/invoices/**',
+      'lib/earnings/**',
+      'lib/withdrawals/**',
+    ],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [

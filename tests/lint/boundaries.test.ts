@@ -113,6 +113,12 @@ const PROBES: Probe[] = [
     code: 'export const probe = () => new Date();\n',
     expected: 'no-restricted-syntax',
   },
+  {
+    name: 'an hourly or milestone rule reading the time without lib/clock',
+    filePath: 'lib/hourly/lint-probe-clock.ts',
+    code: 'export const probe = () => Date.now();\n',
+    expected: 'no-restricted-syntax',
+  },
 ];
 
 /**
