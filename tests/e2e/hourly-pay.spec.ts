@@ -7,7 +7,7 @@ import {
   expectLedger,
   inReview,
   isoDate,
-  mondayOfThisWeek,
+  mondayOfNextWeek,
   moveClockTo,
   pending,
   runTickAndSettle,
@@ -20,8 +20,8 @@ import {
  * tick invoices and charges it, both sides see the invoice and its PDF, the client disputes
  * one day, the freelancer refunds half, and the rest is pending from Saturday and available
  * on the Wednesday after the review; a second contract's week is approved early. The ledger
- * is checked after every money step. (The timer runs 12 hours of the moved clock: run it
- * before 12:00 UTC, on a weekday from Monday to Saturday.)
+ * is checked after every money step. The journey first moves the clock to next Monday
+ * morning (UTC), so it runs the same whatever the day and hour it starts.
  */
 test.setTimeout(240_000);
 test.beforeAll(resetClock);
@@ -54,10 +54,14 @@ async function openInvoice(page: Page, contractId: string) {
 test('a week of hourly work is logged, invoiced, disputed, partly refunded and paid out', async ({
   browser,
 }) => {
-  const monday = mondayOfThisWeek();
+  const monday = mondayOfNextWeek();
   const at = (days: number, hours = 0) =>
     new Date(monday.getTime() + days * DAY_MS + hours * HOUR_MS);
   const setup = await browser.newContext();
+  const clock = await setup.newPage();
+  // Next Monday between 00:00 and 12:00 UTC (the clock moves in half days): the timer's 12
+  // hours then end on Monday too.
+  const timerStart = await moveClockTo(clock, at(0));
   const a = await makeHourlyWeek(setup.request, {
     weekStart: isoDate(monday),
     days: 0,
@@ -76,14 +80,24 @@ test('a week of hourly work is logged, invoiced, disputed, partly refunded and p
     freelancerIds: [a.freelancerId, b.freelancerId],
   };
   const ledger = (expected: Record<string, number>) => expectLedger(setup.request, ids, expected);
-  const clock = await setup.newPage();
 
-  // The diary: three hours typed in on Monday, then the timer over 12 hours of the clock.
+  // The diary: the timer over 12 hours of Monday, then three hours typed in on Tuesday.
   const freelancer = await signedInPage(browser, a.freelancerEmail);
   const diary = `/contracts/${a.contractId}/diary`;
   await freelancer.goto(diary);
   await expect(freelancer.getByRole('heading', { name: 'Work diary', level: 1 })).toBeVisible();
-  await freelancer.getByLabel('Date (UTC)').fill(isoDate(monday));
+  await freelancer.getByLabel('What are you working on?').fill('Checkout flow');
+  await freelancer.getByRole('button', { name: 'Start the timer' }).click();
+  await expect(freelancer.getByRole('button', { name: 'Stop the timer' })).toBeVisible();
+  await expectNoAxeViolations(freelancer);
+  await moveClockTo(clock, new Date(timerStart.getTime() + 12 * HOUR_MS));
+  await expectNoAxeViolations(clock);
+  await freelancer.goto(diary);
+  await freelancer.getByRole('button', { name: 'Stop the timer' }).click();
+  await expect(freelancer.getByRole('button', { name: 'Start the timer' })).toBeVisible();
+  await moveClockTo(clock, at(1, 12));
+  await freelancer.goto(diary);
+  await freelancer.getByLabel('Date (UTC)').fill(isoDate(at(1)));
   await freelancer.getByLabel('From (UTC, 24-hour)').fill('09:00');
   await freelancer.getByLabel('To (UTC, 24-hour)').fill('12:00');
   await freelancer.getByLabel('Memo', { exact: true }).fill('Call with the client about checkout');
@@ -91,15 +105,6 @@ test('a week of hourly work is logged, invoiced, disputed, partly refunded and p
   await expect(
     freelancer.getByRole('cell', { name: 'Call with the client about checkout' }),
   ).toBeVisible();
-  await freelancer.getByLabel('What are you working on?').fill('Checkout flow');
-  await freelancer.getByRole('button', { name: 'Start the timer' }).click();
-  await expect(freelancer.getByRole('button', { name: 'Stop the timer' })).toBeVisible();
-  await expectNoAxeViolations(freelancer);
-  await moveClockTo(clock, new Date(Date.now() + 12 * HOUR_MS));
-  await expectNoAxeViolations(clock);
-  await freelancer.goto(diary);
-  await freelancer.getByRole('button', { name: 'Stop the timer' }).click();
-  await expect(freelancer.getByRole('button', { name: 'Start the timer' })).toBeVisible();
   // The stop is a server action: it saw the moved clock, so the timer counted 12 hours or more.
   const recorded = freelancer
     .locator('dt', { hasText: /^Recorded$/ })
@@ -126,7 +131,7 @@ test('a week of hourly work is logged, invoiced, disputed, partly refunded and p
     usd(grossA - fee(grossA)),
   );
 
-  // The client disputes Monday's manual entry: $150.00.
+  // The client disputes Tuesday's manual entry: $150.00.
   await client.goto(`/contracts/${a.contractId}`);
   await client
     .getByRole('region', { name: 'Needs your review' })

@@ -18,6 +18,11 @@ export function mondayOfThisWeek(): Date {
   return new Date(midnight - ((today.getUTCDay() + 6) % 7) * DAY_MS);
 }
 
+/** The Monday after this week, 00:00 UTC. */
+export function mondayOfNextWeek(): Date {
+  return new Date(mondayOfThisWeek().getTime() + 7 * DAY_MS);
+}
+
 export const isoDate = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
