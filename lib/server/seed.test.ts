@@ -1,5 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
-import { clientWorkspaces, contracts, ledgerEntries, ledgerTransactions, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import {
+  clientWorkspaces,
+  contracts,
+  invoices,
+  milestoneStates,
+  milestones,
+  pendingReleases,
+  users,
+} from '@/db/schema';
+import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { accounts } from '@/lib/ledger/accounts';
+import { findLedgerProblems } from '@/lib/ledger/check';
+import { balancesOf } from '@/lib/ledger/queries';
 import { listClientHistory, listFreelancerHistory } from '@/lib/ledger/history';
 import { netCents } from '@/lib/money/money';
 import { parseEnv } from '@/lib/env';
@@ -13,10 +25,14 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 describe('seedDemo', () => {
+  // A Thursday: the five demo weeks are Oct 26 to Nov 23; the last was invoiced on Monday.
+  let clock: FakeClock;
   beforeAll(async () => {
+    clock = useFakeClock(new Date('2026-12-03T10:00:00Z'));
     await seedDemo(database.db);
     await seedDemo(database.db);
   });
+  afterAll(() => clock.restore());
 
   it('creates one demo client with its company workspace, however often it runs', async () => {
     const [client] = await database.db
@@ -32,37 +48,79 @@ describe('seedDemo', () => {
     expect(await database.db.select().from(clientWorkspaces)).toHaveLength(1);
   });
 
-  it('joins one demo freelancer to one accepted contract of the demo client', async () => {
+  it('joins one demo freelancer to an hourly and a fixed-price contract of the demo client', async () => {
     const everyone = await database.db.select({ email: users.email }).from(users);
     expect(everyone.map((u) => u.email).sort()).toEqual([DEMO_FREELANCER_EMAIL, DEMO_CLIENT_EMAIL]);
     const all = await database.db
-      .select({ status: contracts.status, freelancerId: contracts.freelancerId })
+      .select({
+        kind: contracts.kind,
+        status: contracts.status,
+        freelancerId: contracts.freelancerId,
+      })
       .from(contracts);
-    expect(all).toHaveLength(1);
-    expect(all[0].freelancerId).not.toBeNull();
-    expect(['active', 'awaiting_compliance']).toContain(all[0].status);
+    expect(all.map((c) => c.kind).sort()).toEqual(['fixed', 'hourly']);
+    for (const contract of all) {
+      expect(contract.freelancerId).not.toBeNull();
+      expect(contract.status).toBe('active');
+    }
   });
 
-  it('moves money once: both transaction pages have rows, the books balance', async () => {
-    expect(await database.db.select().from(ledgerTransactions)).toHaveLength(4);
+  it('pays them the real way, once: weekly invoices, a released milestone, money at every stage', async () => {
+    const kinds = await database.db
+      .select({ kind: invoices.kind, status: invoices.paymentStatus })
+      .from(invoices)
+      .orderBy(invoices.number);
+    // Five past weeks of time: five hourly invoices, and one per funded milestone.
+    expect(kinds.filter((i) => i.kind === 'hourly')).toHaveLength(5);
+    expect(kinds.filter((i) => i.kind === 'milestone')).toHaveLength(2);
+    expect(kinds.every((i) => i.status === 'paid')).toBe(true);
+    const states = await database.db
+      .select({ status: milestoneStates.status })
+      .from(milestoneStates)
+      .innerJoin(milestones, eq(milestones.id, milestoneStates.milestoneId))
+      .orderBy(milestones.position);
+    expect(states.map((m) => m.status)).toEqual(['released', 'funded']);
+
+    const byKind = new Map(
+      (await database.db.select().from(contracts)).map((c) => [c.kind, c] as const),
+    );
+    const hourly = byKind.get('hourly')!;
+    const fixed = byKind.get('fixed')!;
+    const freelancerId = hourly.freelancerId!;
+    const balances = await balancesOf(database.db, [
+      accounts.inReview(hourly.id),
+      accounts.escrow(fixed.id),
+      accounts.pending(freelancerId),
+      accounts.available(freelancerId),
+    ]);
+    // Last week (8 h at $50) waits for the client's review; milestone 2 ($1,200) in escrow.
+    expect(balances.get(accounts.inReview(hourly.id))).toBe(40_000);
+    expect(balances.get(accounts.escrow(fixed.id))).toBe(120_000);
+    // Milestone 1's net is pending (5 days from its approval today); the four older weeks
+    // are available, the last of them since yesterday, the Wednesday after its review.
+    const net = (cents: number) => netCents(cents, hourly.feeBps);
+    expect(balances.get(accounts.pending(freelancerId))).toBe(net(80_000));
+    expect(balances.get(accounts.available(freelancerId))).toBe(
+      net(60_000) + net(80_000) + net(45_000) + net(70_000),
+    );
+    const releases = await database.db
+      .select({ availableAt: pendingReleases.availableAt })
+      .from(pendingReleases)
+      .orderBy(pendingReleases.availableAt);
+    expect(releases.map((r) => r.availableAt.toISOString().slice(0, 10))).toEqual([
+      '2026-11-11',
+      '2026-11-18',
+      '2026-11-25',
+      '2026-12-02',
+      '2026-12-08',
+    ]);
+
     const [workspace] = await database.db.select().from(clientWorkspaces);
     const client = await listClientHistory(database.db, workspace.id);
-    expect(client.rows.map((r) => [r.kind, r.cents, r.memo]).sort()).toEqual([
-      ['charge', 40_000, 'Week 2, 8 hours'],
-      ['charge', 60_000, 'Week 1, 12 hours'],
-    ]);
-    const [contract] = await database.db.select().from(contracts);
-    const freelancer = await listFreelancerHistory(database.db, contract.freelancerId!);
-    const net = netCents(60_000, contract.feeBps);
-    expect(freelancer.rows.map((r) => [r.kind, r.account.split(':')[2], r.cents]).sort()).toEqual([
-      ['availability', 'available', net],
-      ['availability', 'pending', -net],
-      ['release', 'pending', net],
-    ]);
-    const sums = await database.db
-      .select({ cents: sql<number>`sum(${ledgerEntries.amountCents})::int` })
-      .from(ledgerEntries);
-    expect(sums).toEqual([{ cents: 0 }]);
+    expect(client.rows.filter((r) => r.kind === 'charge')).toHaveLength(7);
+    const freelancer = await listFreelancerHistory(database.db, freelancerId);
+    expect(freelancer.rows.length).toBeGreaterThan(0);
+    expect(await findLedgerProblems(database.db)).toEqual([]);
   });
 });
 

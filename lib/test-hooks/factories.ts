@@ -18,7 +18,7 @@ import { basicInfoSchema } from '@/lib/onboarding/schemas';
 import { saveBasicInfo } from '@/lib/onboarding/service';
 import { selectPaymentProvider } from '@/lib/payments/select';
 import { readInviteToken } from '@/lib/server/invite-token';
-import { findPayableContract, postDemoMovements } from '@/lib/server/seed-money';
+import { findPayableContract, postDemoMovements } from './payments';
 import {
   FREELANCER_STEPS,
   type clientRequestSchema,
