@@ -55,8 +55,8 @@ export const contractRequestSchema = z.object({
 });
 
 /**
- * Money on an accepted hourly contract, posted through postTransaction as the dev seed does:
- * two weeks charged, the first released (fee and net) and made available.
+ * Money on an accepted hourly contract, posted through postTransaction without invoices
+ * (lib/test-hooks/payments.ts): two weeks charged, the first released and made available.
  */
 export const paymentsRequestSchema = z.object({
   kind: z.literal('payments'),
