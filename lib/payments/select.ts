@@ -31,7 +31,9 @@ export function selectPaymentProvider(db: Db): PaymentProvider {
  * endpoint's own signing secret (null without it: the webhook route answers 404 and payouts
  * are followed by polling alone).
  */
-export function stripePayoutSettingsOf(env: Env): (StripeSettings & { hasWebhooks: boolean }) | null {
+export function stripePayoutSettingsOf(
+  env: Env,
+): (StripeSettings & { hasWebhooks: boolean }) | null {
   const stripe = stripeSettingsOf(env);
   if (!stripe) return null;
   return {

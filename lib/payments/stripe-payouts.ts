@@ -120,7 +120,10 @@ export function createStripePayoutProvider(settings: StripeSettings) {
 
     async readPayout(ref) {
       const { account, payout } = partsOf(ref);
-      return stateOf(account, await stripe.payouts.retrieve(payout, {}, { stripeAccount: account }));
+      return stateOf(
+        account,
+        await stripe.payouts.retrieve(payout, {}, { stripeAccount: account }),
+      );
     },
 
     /** A Connect event, checked by the SDK against the raw body; null when it is not Stripe's. */
@@ -134,7 +137,13 @@ export function createStripePayoutProvider(settings: StripeSettings) {
       }
       const object = event.data.object as { object?: string };
       if (!event.type.startsWith('payout.') || object.object !== 'payout' || !event.account) {
-        return { id: event.id, type: event.type, payoutRef: null, idempotencyKey: null, state: null };
+        return {
+          id: event.id,
+          type: event.type,
+          payoutRef: null,
+          idempotencyKey: null,
+          state: null,
+        };
       }
       const payout = event.data.object as Stripe.Payout;
       const state = stateOf(event.account, payout);

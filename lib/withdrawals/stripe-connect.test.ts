@@ -108,7 +108,7 @@ async function runJobsFor(providers: PayoutRouting, ms: number, every = MINUTE) 
 
 const payoutsWithKey = (withdrawalId: string) =>
   [...standIn.connect.payouts.values()].filter(
-    (p) => (p.metadata as Record<string, string>).payout_key === `withdrawal:${withdrawalId}`,
+    (p) => p.metadata.payout_key === `withdrawal:${withdrawalId}`,
   );
 
 const payoutIdOf = (ref: string) => ref.split('/')[1];

@@ -27,7 +27,10 @@ const metadataOf = (form: URLSearchParams) =>
 export function connectStandIn() {
   const accounts = new Map<string, Json & { external: Map<string, Json> }>();
   const transfers = new Map<string, Json>();
-  const payouts = new Map<string, Json & { account: string }>();
+  const payouts = new Map<
+    string,
+    Json & { id: string; account: string; metadata: Record<string, string> }
+  >();
   /** What the stand-in was sent for each bank account (as a check that the numbers arrived). */
   const bankAccountsReceived: { routingNumber: string; accountNumberLast4: string }[] = [];
 

@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { ledgerTransactions, paymentEvents } from '@/db/schema';
 import { POST } from '@/app/api/webhooks/stripe-connect/route';
 import { parseEnv } from '@/lib/env';
-import type { PayoutRouting } from '@/lib/payments/payouts';
+import type { PayoutProviders, PayoutRouting } from '@/lib/payments/payouts';
 import { selectPayoutProvider } from '@/lib/payments/select';
 import { createStripePayoutProvider } from '@/lib/payments/stripe-payouts';
 import { requestWithdrawal } from '@/lib/withdrawals/service';
@@ -44,7 +44,7 @@ afterAll(async () => {
 const routing = (): PayoutRouting => selectPayoutProvider(database.db, parseEnv(env));
 
 /** A freelancer's US bank withdrawal, processing at Stripe (or `requested` after a timeout). */
-async function processingWithdrawal(amountCents = 4_000, providers = routing()) {
+async function processingWithdrawal(amountCents = 4_000, providers: PayoutProviders = routing()) {
   const w = await makeWithdrawer(database.db, new Date(), { availableCents: 10_000 });
   const result = await requestWithdrawal(database.db, providers, w.actor, {
     payoutMethodId: w.methods.usBank,
