@@ -66,6 +66,7 @@ describe('parseEnv', () => {
       INVITE_TTL_DAYS: 'thirty',
       ADMIN_EMAILS: 'ops@example.com, nope',
       DATA_ENCRYPTION_KEY: 'short',
+      STRIPE_CONNECT_WEBHOOK_SECRET: 'connect-secret',
     });
     for (const name of [
       'APP_URL',
@@ -73,6 +74,7 @@ describe('parseEnv', () => {
       'INVITE_TTL_DAYS',
       'ADMIN_EMAILS',
       'DATA_ENCRYPTION_KEY',
+      'STRIPE_CONNECT_WEBHOOK_SECRET',
     ]) {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
     }

@@ -85,6 +85,11 @@ const envSchema = z
       .regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe publishable key (pk_…)')
       .optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    /** The Connect endpoint's signing secret (payout events); unset: payouts are only polled. */
+    STRIPE_CONNECT_WEBHOOK_SECRET: z
+      .string()
+      .startsWith('whsec_', 'must start with whsec_')
+      .optional(),
     /** Another address for Stripe's API (a local stand-in); Stripe's own by default. */
     STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
     INVITE_TTL_DAYS: positiveInt(30, 365),

@@ -99,3 +99,28 @@ export const simulatedPayouts = pgTable(
   },
   (t) => [uniqueIndex('simulated_payout_idempotency_key_uq').on(t.idempotencyKey)],
 );
+
+/**
+ * Where a provider that registers payees (Stripe Connect) was told to pay a payout method:
+ * the payee (a connected account, one per freelancer and provider, reused for their next
+ * method) and the method's account there. Only ids: the numbers stay in payout_method.
+ */
+export const payoutDestinations = pgTable(
+  'payout_destination',
+  {
+    payoutMethodId: uuid('payout_method_id')
+      .notNull()
+      .references(() => payoutMethods.id, { onDelete: 'cascade' }),
+    freelancerId: text('freelancer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    payeeRef: text('payee_ref').notNull(),
+    ref: text('ref').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('payout_destination_method_uq').on(t.payoutMethodId, t.provider),
+    index('payout_destination_freelancer_idx').on(t.freelancerId, t.provider),
+  ],
+);

@@ -1,24 +1,63 @@
 /**
  * What the app asks of a payout provider (money out to a freelancer's method). Generic like
  * provider.ts: it knows destinations and payouts, never withdrawals. Implementations: the
- * simulated provider (simulated-payouts.ts, the default); Stripe Connect is not written yet.
+ * simulated provider (simulated-payouts.ts, the default) and Stripe Connect for US bank
+ * accounts (stripe-payouts.ts); select.ts routes each method kind to one of them.
  */
-export type PayoutProviderName = 'simulated';
+export type PayoutProviderName = 'simulated' | 'stripe';
 
 export type PayoutStatus = 'processing' | 'paid' | 'failed';
 
 export type PayoutState = { ref: string; status: PayoutStatus; failureReason: string | null };
 
+export type PayoutKind = 'us_bank' | 'iban' | 'paypal' | 'payoneer';
+
 /** Where the money goes, as much as a provider needs to know here (never a full number). */
 export type PayoutDestination = {
-  kind: 'us_bank' | 'iban' | 'paypal' | 'payoneer';
+  kind: PayoutKind;
   /** The PayPal or Payoneer email, or the account holder's name for a bank. */
   label: string;
   last4: string;
+  /**
+   * A US bank account's numbers, for a provider that registers the account itself (Stripe
+   * Connect). The account number is decrypted only when called, so it lives in memory for
+   * one request and is never part of an object anyone could log.
+   */
+  usBank?: {
+    routingNumber: string;
+    accountType: 'checking' | 'savings';
+    revealAccountNumber: () => string;
+  };
+  /** Where this provider was told to pay this method before (see registerDestination). */
+  registered?: RegisteredDestination | null;
+};
+
+/** A provider's own ids for a payee and their account (Stripe: acct_… and ba_…). */
+export type RegisteredDestination = { payeeRef: string; ref: string };
+
+/** A verified provider event about a payout; any other verified event has no payoutRef. */
+export type PayoutEvent = {
+  id: string;
+  type: string;
+  payoutRef: string | null;
+  /** The idempotency key the payout was created under (its metadata), if the event has one. */
+  idempotencyKey: string | null;
+  state: PayoutState | null;
 };
 
 export interface PayoutProvider {
   readonly name: PayoutProviderName;
+  /**
+   * Providers that pay only to a destination registered with them first (Stripe Connect: a
+   * connected account and its bank account). The caller stores the answer and passes it as
+   * `destination.registered` from then on; `payeeRef` is an existing payee of the same person
+   * to add the account to. Idempotent under the key.
+   */
+  registerDestination?(input: {
+    idempotencyKey: string;
+    payeeRef: string | null;
+    destination: PayoutDestination;
+  }): Promise<RegisteredDestination>;
   /**
    * Sends a payout. The same idempotency key always means the same payout: a call repeated
    * after a timeout gets the first one's state, never a second payout. A network or provider
@@ -31,4 +70,21 @@ export interface PayoutProvider {
     destination: PayoutDestination;
   }): Promise<PayoutState>;
   readPayout(ref: string): Promise<PayoutState>;
+}
+
+/** Which provider pays each method kind, and the one that made a given payout. */
+export interface PayoutRouting {
+  forKind(kind: PayoutKind): PayoutProvider;
+  named(name: string | null): PayoutProvider | null;
+}
+
+/** One provider for every kind (tests, and the default without Stripe), or a routing. */
+export type PayoutProviders = PayoutProvider | PayoutRouting;
+
+export function routingOf(providers: PayoutProviders): PayoutRouting {
+  if ('forKind' in providers) return providers;
+  return {
+    forKind: () => providers,
+    named: (name) => (name === providers.name ? providers : null),
+  };
 }

@@ -71,8 +71,3 @@ export function createSimulatedPayoutProvider(db: Db): PayoutProvider {
     },
   };
 }
-
-/** The configured payout provider: the simulated one until Stripe Connect is written. */
-export function selectPayoutProvider(db: Db): PayoutProvider {
-  return createSimulatedPayoutProvider(db);
-}

@@ -1,5 +1,5 @@
 import type { JobDefinition } from '@/lib/jobs/definition';
-import { selectPayoutProvider } from '@/lib/payments/simulated-payouts';
+import { selectPayoutProvider } from '@/lib/payments/select';
 import { reconcileStaleWithdrawals, settleDueWithdrawals } from './settle';
 
 export const WITHDRAWAL_SETTLEMENT_QUEUE = 'withdrawal-settlement';

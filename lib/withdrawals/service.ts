@@ -9,7 +9,7 @@ import { isLedgerError } from '@/lib/ledger/errors';
 import { postTransaction } from '@/lib/ledger/post';
 import { balanceOf } from '@/lib/ledger/queries';
 import { formatMoney } from '@/lib/money/money';
-import type { PayoutProvider } from '@/lib/payments/payouts';
+import type { PayoutProviders } from '@/lib/payments/payouts';
 import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
 import {
   findActivePayoutMethod,
@@ -204,7 +204,7 @@ function postWithdrawal(tx: Tx, row: WithdrawalRow) {
  */
 export async function requestWithdrawal(
   db: Db,
-  provider: PayoutProvider,
+  providers: PayoutProviders,
   actor: Actor,
   input: WithdrawalInput,
 ): Promise<WithdrawalResult> {
@@ -214,7 +214,7 @@ export async function requestWithdrawal(
   if (refusal) return refusal;
   const recorded = await recordWithdrawal(db, actor.userId, method!, input, at);
   if (!recorded.ok || recorded.replayed) return recorded;
-  await submitWithdrawal(db, provider, recorded.withdrawal.id, at);
+  await submitWithdrawal(db, providers, recorded.withdrawal.id, at);
   const [fresh] = await db
     .select()
     .from(withdrawals)

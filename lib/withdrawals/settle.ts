@@ -10,8 +10,9 @@ import { getEnv } from '@/lib/env';
 import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
 import { formatMoney } from '@/lib/money/money';
-import type { PayoutProvider, PayoutState } from '@/lib/payments/payouts';
+import { routingOf, type PayoutProviders, type PayoutState } from '@/lib/payments/payouts';
 import { methodTitle } from '@/lib/payouts/present';
+import { destinationOf, registeredDestinationOf } from './destinations';
 import {
   dueProcessingWithdrawals,
   dueRequestedWithdrawals,
@@ -40,7 +41,7 @@ export const payoutKeyOf = (withdrawalId: string) => `withdrawal:${withdrawalId}
  */
 export async function submitWithdrawal(
   db: Db,
-  provider: PayoutProvider,
+  providers: PayoutProviders,
   withdrawalId: string,
   at: Date = now(),
 ): Promise<void> {
@@ -50,17 +51,23 @@ export async function submitWithdrawal(
     .innerJoin(payoutMethods, eq(payoutMethods.id, withdrawals.payoutMethodId))
     .where(eq(withdrawals.id, withdrawalId));
   if (!row || row.withdrawal.status !== 'requested') return;
+  const provider = routingOf(providers).forKind(row.method.kind);
+  const idempotencyKey = payoutKeyOf(withdrawalId);
+  const destination = destinationOf(row.method);
   let state: PayoutState;
   try {
+    destination.registered = await registeredDestinationOf(
+      db,
+      provider,
+      row.method,
+      destination,
+      idempotencyKey,
+    );
     state = await provider.createPayout({
-      idempotencyKey: payoutKeyOf(withdrawalId),
+      idempotencyKey,
       amountCents: row.withdrawal.amountCents,
       currency: row.withdrawal.currency,
-      destination: {
-        kind: row.method.kind,
-        label: row.method.email ?? row.method.holderName ?? '',
-        last4: row.method.last4,
-      },
+      destination,
     });
   } catch {
     await db
@@ -211,10 +218,13 @@ async function returnWithdrawal(tx: Tx, row: WithdrawalRow, reason: string, at: 
 }
 
 /** Asks the provider about one processing withdrawal and applies the answer. */
-async function lookAt(db: Db, provider: PayoutProvider, withdrawalId: string, at: Date) {
+async function lookAt(db: Db, providers: PayoutProviders, withdrawalId: string, at: Date) {
   const [row] = await db.select().from(withdrawals).where(eq(withdrawals.id, withdrawalId));
   if (!row?.providerRef || row.status !== 'processing') return 'ignored';
+  // The provider that made it (a configuration without it asks again later).
+  const provider = routingOf(providers).named(row.provider);
   try {
+    if (!provider) throw new Error(`The payout provider ${row.provider} is not configured`);
     return await applyPayoutState(
       db,
       row.id,
@@ -240,14 +250,14 @@ async function lookAt(db: Db, provider: PayoutProvider, withdrawalId: string, at
  */
 export async function settleDueWithdrawals(
   db: Db,
-  provider: PayoutProvider,
+  providers: PayoutProviders,
   at: Date = now(),
 ): Promise<number> {
   const requested = await dueRequestedWithdrawals(db, at, BATCH);
-  for (const { id } of requested) await submitWithdrawal(db, provider, id, at);
+  for (const { id } of requested) await submitWithdrawal(db, providers, id, at);
   const since = new Date(at.getTime() - RECONCILE_AFTER_MS);
   const processing = await dueProcessingWithdrawals(db, at, since, BATCH);
-  for (const { id } of processing) await lookAt(db, provider, id, at);
+  for (const { id } of processing) await lookAt(db, providers, id, at);
   return requested.length + processing.length;
 }
 
@@ -257,11 +267,11 @@ export async function settleDueWithdrawals(
  */
 export async function reconcileStaleWithdrawals(
   db: Db,
-  provider: PayoutProvider,
+  providers: PayoutProviders,
   at: Date = now(),
 ): Promise<number> {
   const before = new Date(at.getTime() - RECONCILE_AFTER_MS);
   const stale = await staleProcessingWithdrawals(db, at, before, BATCH);
-  for (const { id } of stale) await lookAt(db, provider, id, at);
+  for (const { id } of stale) await lookAt(db, providers, id, at);
   return stale.length;
 }

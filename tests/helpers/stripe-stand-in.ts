@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { behaviourOf, brandOf, digitsOf } from '@/lib/payments/cards';
+import { connectStandIn } from './stripe-connect-stand-in';
 
 type Json = Record<string, unknown>;
 type Answer = { status: number; body: Json };
@@ -15,6 +16,7 @@ const idOf = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
  * first answer again and creates nothing. The test plays the browser's part with
  * confirmSetupIntent (Stripe.js would confirm the card with Stripe), may make the next
  * charges hang after they were made (a timeout after charging), and builds webhook events.
+ * Connect's endpoints (accounts, transfers, payouts) are in stripe-connect-stand-in.ts.
  */
 export async function startStripeStandIn(options: { unref?: boolean } = {}) {
   const customers = new Map<string, Json>();
@@ -25,6 +27,8 @@ export async function startStripeStandIn(options: { unref?: boolean } = {}) {
   const replays = new Map<string, Answer>();
   const requests: { method: string; path: string; idempotencyKey: string | undefined }[] = [];
   let hangAfterCharging = 0;
+  let hangAfterPayingOut = 0;
+  const connect = connectStandIn();
 
   const readBody = (req: IncomingMessage) =>
     new Promise<URLSearchParams>((resolve) => {
@@ -74,7 +78,14 @@ export async function startStripeStandIn(options: { unref?: boolean } = {}) {
     };
   }
 
-  function route(method: string, path: string, form: URLSearchParams): Answer {
+  function route(
+    method: string,
+    path: string,
+    form: URLSearchParams,
+    stripeAccount: string | undefined,
+  ): Answer {
+    const connected = connect.route(method, path, form, stripeAccount);
+    if (connected) return connected;
     const [, , resource, id, action] = path.split('/');
     if (method === 'POST' && resource === 'customers' && !id) {
       const customer = { id: idOf('cus'), object: 'customer', name: form.get('name') };
@@ -133,8 +144,17 @@ export async function startStripeStandIn(options: { unref?: boolean } = {}) {
     const replayKey = key && req.method === 'POST' ? `${url.pathname} ${key}` : null;
     const answer =
       (replayKey ? replays.get(replayKey) : undefined) ??
-      route(req.method ?? 'GET', url.pathname, form);
+      route(
+        req.method ?? 'GET',
+        url.pathname,
+        form,
+        req.headers['stripe-account'] as string | undefined,
+      );
     if (replayKey) replays.set(replayKey, answer);
+    if (url.pathname === '/v1/payouts' && req.method === 'POST' && hangAfterPayingOut > 0) {
+      hangAfterPayingOut -= 1;
+      return; // paid out (or replayed), and never answers
+    }
     if (url.pathname === '/v1/payment_intents' && req.method === 'POST' && hangAfterCharging > 0) {
       hangAfterCharging -= 1;
       return; // charged (or replayed), and never answers
@@ -151,6 +171,11 @@ export async function startStripeStandIn(options: { unref?: boolean } = {}) {
     customers,
     paymentIntents,
     refunds,
+    connect,
+    /** The next `count` payout requests (new or replayed) are made, then left unanswered. */
+    hangAfterPayingOut(count: number) {
+      hangAfterPayingOut = count;
+    },
     /** The next `count` charge requests (new or replayed) are made, then left unanswered. */
     hangAfterCharging(count: number) {
       hangAfterCharging = count;

@@ -7,6 +7,7 @@ import { LEDGER_ROUTE_CASES } from './cases/ledger';
 import { MILESTONE_ROUTE_CASES } from './cases/milestone-routes';
 import { ROUTE_CASES } from './cases/routes';
 import { TEST_HOOK_CASES } from './cases/test-hooks';
+import { WITHDRAWAL_ROUTE_CASES } from './cases/withdrawal-routes';
 import type { Entry } from './runner';
 
 /** One entry per route handler, keyed "<file>#<method>". */
@@ -18,6 +19,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   ...MILESTONE_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,
+  ...WITHDRAWAL_ROUTE_CASES,
 };
 
 /**

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
-import { selectPayoutProvider } from '@/lib/payments/simulated-payouts';
+import { selectPayoutProvider } from '@/lib/payments/select';
 import { withdrawalSchema } from '@/lib/withdrawals/schemas';
 import { requestWithdrawal } from '@/lib/withdrawals/service';
 

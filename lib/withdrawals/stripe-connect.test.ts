@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { ledgerEntries, ledgerTransactions, payoutDestinations } from '@/db/schema';
+import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { parseEnv } from '@/lib/env';
+import { accounts } from '@/lib/ledger/accounts';
+import type { PayoutRouting } from '@/lib/payments/payouts';
+import { selectPayoutProvider } from '@/lib/payments/select';
+import { createStripePayoutProvider } from '@/lib/payments/stripe-payouts';
+import { findActivePayoutMethod } from '@/lib/payouts/queries';
+import { createTestDatabase } from '@/tests/helpers/db';
+import { installTestEncryptionKey, US_BANK } from '@/tests/helpers/settings-fixtures';
+import {
+  startStripeStandIn,
+  stripeEnvFor,
+  type StripeStandIn,
+} from '@/tests/helpers/stripe-stand-in';
+import {
+  balancesOfFreelancer,
+  makeWithdrawer,
+  returnedEmails,
+  simulatedPayoutsOf,
+  withdrawalRows,
+} from '@/tests/helpers/withdrawal-fixtures';
+import { recordWithdrawal, requestWithdrawal } from './service';
+import { reconcileStaleWithdrawals, settleDueWithdrawals } from './settle';
+
+/*
+ * Withdrawals to US bank accounts through Stripe Connect, with the official SDK against the
+ * local stand-in (tests/helpers/stripe-connect-stand-in.ts). The simulated provider's
+ * versions of these faults are in settle.test.ts; the webhooks are in
+ * tests/routes/stripe-connect-webhook.test.ts.
+ */
+installTestEncryptionKey();
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let standIn: StripeStandIn;
+let clock: FakeClock;
+const START = new Date('2026-12-02T10:00:00Z');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  standIn = await startStripeStandIn();
+});
+beforeEach(() => {
+  clock = useFakeClock(START);
+});
+afterEach(() => clock.restore());
+afterAll(async () => {
+  await standIn.close();
+  await database.dispose();
+});
+
+/** What the app selects with Stripe configured; `timeoutMs` makes a hang short. */
+function routing(timeoutMs?: number): PayoutRouting {
+  const configured = selectPayoutProvider(database.db, parseEnv(stripeEnvFor(standIn)));
+  if (!timeoutMs) return configured;
+  const hasty = createStripePayoutProvider({
+    secretKey: 'sk_test_standin',
+    webhookSecret: '',
+    apiUrl: standIn.url,
+    timeoutMs,
+  });
+  return {
+    ...configured,
+    forKind: (kind) => (kind === 'us_bank' ? hasty : configured.forKind(kind)),
+  };
+}
+
+const form = (payoutMethodId: string, amountCents: number) => ({
+  payoutMethodId,
+  amountCents,
+  idempotencyKey: randomUUID(),
+});
+
+async function postingsOf(withdrawalId: string, kind: string) {
+  return database.db
+    .select()
+    .from(ledgerTransactions)
+    .where(and(eq(ledgerTransactions.sourceId, withdrawalId), eq(ledgerTransactions.kind, kind)));
+}
+
+async function paidOutFor(withdrawalId: string) {
+  const rows = await database.db
+    .select({ cents: ledgerEntries.amountCents })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(
+      and(
+        eq(ledgerTransactions.sourceId, withdrawalId),
+        eq(ledgerEntries.accountCode, accounts.payouts()),
+      ),
+    );
+  return rows.reduce((sum, row) => sum + row.cents, 0);
+}
+
+async function runJobsFor(providers: PayoutRouting, ms: number, every = MINUTE) {
+  const end = clock.now().getTime() + ms;
+  while (clock.now().getTime() < end) {
+    clock.advance(every);
+    await settleDueWithdrawals(database.db, providers, clock.now());
+    await reconcileStaleWithdrawals(database.db, providers, clock.now());
+  }
+}
+
+const payoutsWithKey = (withdrawalId: string) =>
+  [...standIn.connect.payouts.values()].filter(
+    (p) => p.metadata.payout_key === `withdrawal:${withdrawalId}`,
+  );
+
+const payoutIdOf = (ref: string) => ref.split('/')[1];
+
+it('pays a US bank account through Connect: an account with the bank, a transfer, a payout', async () => {
+  const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+  const sent = standIn.requests.length;
+  const result = await requestWithdrawal(
+    database.db,
+    routing(),
+    w.actor,
+    form(w.methods.usBank, 4_000),
+  );
+  if (!result.ok) throw new Error(result.message);
+  const { withdrawal } = result;
+  expect(withdrawal).toMatchObject({
+    status: 'processing',
+    provider: 'stripe',
+    providerRef: expect.stringMatching(/^acct_\w+\/po_\w+$/),
+  });
+  const key = `withdrawal:${withdrawal.id}`;
+  expect(
+    standIn.requests.slice(sent).map((r) => [r.path.replace(/acct_\w+/, 'acct'), r.idempotencyKey]),
+  ).toEqual([
+    ['/v1/accounts', `${key}:account`],
+    ['/v1/accounts/acct/external_accounts', `${key}:bank-account`],
+    ['/v1/transfers', `${key}:transfer`],
+    ['/v1/payouts', `${key}:payout`],
+  ]);
+  expect(standIn.connect.bankAccountsReceived.at(-1)).toEqual({
+    routingNumber: US_BANK.routingNumber,
+    accountNumberLast4: US_BANK.accountNumber.slice(-4),
+  });
+  const [destination] = await database.db
+    .select()
+    .from(payoutDestinations)
+    .where(eq(payoutDestinations.payoutMethodId, w.methods.usBank));
+  expect(destination).toMatchObject({
+    provider: 'stripe',
+    payeeRef: expect.stringMatching(/^acct_/),
+  });
+  expect(JSON.stringify(destination)).not.toContain(US_BANK.accountNumber);
+
+  // Pending and in transit are processing; paid moves the money out, once.
+  await runJobsFor(routing(), 2 * MINUTE);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
+  standIn.connect.movePayout(payoutIdOf(withdrawal.providerRef!), 'in_transit');
+  await runJobsFor(routing(), 2 * MINUTE);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
+  standIn.connect.movePayout(payoutIdOf(withdrawal.providerRef!), 'paid');
+  await runJobsFor(routing(), 3 * MINUTE);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('paid');
+  expect(await paidOutFor(withdrawal.id)).toBe(4_000);
+  expect(await postingsOf(withdrawal.id, 'payout')).toHaveLength(1);
+  expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+    available: 6_000,
+    withdrawing: 0,
+  });
+
+  // The next withdrawal reuses the account; a PayPal one stays on the simulated provider.
+  const accountsBefore = standIn.connect.accounts.size;
+  const again = await requestWithdrawal(
+    database.db,
+    routing(),
+    w.actor,
+    form(w.methods.usBank, 1_000),
+  );
+  const paypal = await requestWithdrawal(
+    database.db,
+    routing(),
+    w.actor,
+    form(w.methods.paypal, 1_000),
+  );
+  if (!again.ok || !paypal.ok) throw new Error('refused');
+  expect(standIn.connect.accounts.size).toBe(accountsBefore);
+  expect(again.withdrawal.providerRef!.split('/')[0]).toBe(withdrawal.providerRef!.split('/')[0]);
+  expect(paypal.withdrawal).toMatchObject({ provider: 'simulated', status: 'processing' });
+  expect(await simulatedPayoutsOf(database.db, paypal.withdrawal.id)).toHaveLength(1);
+});
+
+it("a payout that fails 3 days later: the money back to available, one email with the bank's reason", async () => {
+  const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+  const result = await requestWithdrawal(
+    database.db,
+    routing(),
+    w.actor,
+    form(w.methods.usBank, 7_500),
+  );
+  if (!result.ok) throw new Error(result.message);
+  const payoutId = payoutIdOf(result.withdrawal.providerRef!);
+  await runJobsFor(routing(), DAY, HOUR);
+  standIn.connect.movePayout(payoutId, 'in_transit');
+  await runJobsFor(routing(), 2 * DAY - HOUR, HOUR);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
+  standIn.connect.movePayout(payoutId, 'failed', 'The bank account has been closed.');
+  await runJobsFor(routing(), 2 * HOUR, HOUR);
+  const [row] = await withdrawalRows(database.db, w.actor.userId);
+  expect(row).toMatchObject({
+    status: 'returned',
+    failureReason: 'The bank account has been closed.',
+  });
+  expect(row.returnedAt!.getTime() - START.getTime()).toBeGreaterThanOrEqual(3 * DAY);
+  expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+    available: 10_000,
+    withdrawing: 0,
+  });
+  await runJobsFor(routing(), 2 * HOUR, HOUR);
+  const emails = await returnedEmails(database.db, w.actor.email);
+  expect(emails).toHaveLength(1);
+  expect(emails[0].text).toContain('The bank account has been closed.');
+  expect(await postingsOf(result.withdrawal.id, 'payout_return')).toHaveLength(1);
+  expect(await paidOutFor(result.withdrawal.id)).toBe(0);
+});
+
+it('a timeout after Stripe accepted the payout: the resend reaches the same payout, reconciled, paid once', async () => {
+  const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+  // The SDK's own retry (same key) hangs too: the caller gets an error.
+  standIn.hangAfterPayingOut(2);
+  const result = await requestWithdrawal(
+    database.db,
+    routing(300),
+    w.actor,
+    form(w.methods.usBank, 3_000),
+  );
+  expect(result).toMatchObject({ ok: true, withdrawal: { status: 'requested', attempts: 1 } });
+  const id = result.ok ? result.withdrawal.id : '';
+  expect(payoutsWithKey(id)).toHaveLength(1);
+
+  await runJobsFor(routing(), 2 * MINUTE);
+  const [resent] = await withdrawalRows(database.db, w.actor.userId);
+  expect(resent.status).toBe('processing');
+  expect(payoutIdOf(resent.providerRef!)).toBe(payoutsWithKey(id)[0].id);
+  // The bank answers on day 3: the hourly reconciliation (after 24 hours) settles it.
+  await runJobsFor(routing(), 3 * DAY, HOUR);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
+  standIn.connect.movePayout(payoutsWithKey(id)[0].id, 'paid');
+  await runJobsFor(routing(), 2 * HOUR, HOUR);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('paid');
+  expect(payoutsWithKey(id)).toHaveLength(1);
+  const transfers = [...standIn.connect.transfers.values()].filter(
+    (t) => t.transfer_group === `withdrawal:${id}`,
+  );
+  expect(transfers).toHaveLength(1);
+  expect(await postingsOf(id, 'payout')).toHaveLength(1);
+  expect(await paidOutFor(id)).toBe(3_000);
+});
+
+it('the worker killed between the ledger posting and the Stripe calls: sent on the next run, once', async () => {
+  const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+  const method = await findActivePayoutMethod(database.db, w.actor.userId, w.methods.usBank);
+  // recordWithdrawal is requestWithdrawal up to its commit: the process dies right after.
+  const recorded = await recordWithdrawal(
+    database.db,
+    w.actor.userId,
+    method!,
+    form(method!.id, 6_000),
+    START,
+  );
+  if (!recorded.ok) throw new Error(recorded.message);
+  const id = recorded.withdrawal.id;
+  expect(recorded.withdrawal.status).toBe('requested');
+  expect(payoutsWithKey(id)).toHaveLength(0);
+  await runJobsFor(routing(), 3 * MINUTE);
+  const [row] = await withdrawalRows(database.db, w.actor.userId);
+  expect(row.status).toBe('processing');
+  expect(payoutsWithKey(id)).toHaveLength(1);
+  standIn.connect.movePayout(payoutsWithKey(id)[0].id, 'paid');
+  await runJobsFor(routing(), 3 * MINUTE);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('paid');
+  expect(payoutsWithKey(id)).toHaveLength(1);
+  expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+    available: 4_000,
+    withdrawing: 0,
+  });
+});
+
+it('without Stripe every kind is simulated; a Stripe payout is left alone until Stripe is back', async () => {
+  const simulatedOnly = selectPayoutProvider(database.db, parseEnv({}));
+  expect(simulatedOnly.forKind('us_bank').name).toBe('simulated');
+  expect(simulatedOnly.named('stripe')).toBeNull();
+  const configured = routing();
+  expect(configured.forKind('us_bank').name).toBe('stripe');
+  for (const kind of ['iban', 'paypal', 'payoneer'] as const) {
+    expect(configured.forKind(kind).name).toBe('simulated');
+  }
+  const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+  const result = await requestWithdrawal(
+    database.db,
+    routing(),
+    w.actor,
+    form(w.methods.usBank, 2_000),
+  );
+  if (!result.ok) throw new Error(result.message);
+  standIn.connect.movePayout(payoutIdOf(result.withdrawal.providerRef!), 'paid');
+  await runJobsFor(simulatedOnly, 3 * MINUTE);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
+  expect(await simulatedPayoutsOf(database.db, result.withdrawal.id)).toHaveLength(0);
+  await runJobsFor(routing(), 2 * MINUTE);
+  expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('paid');
+});

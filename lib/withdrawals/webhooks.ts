@@ -1,0 +1,68 @@
+import { and, eq, isNull, or } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { paymentEvents, withdrawals } from '@/db/schema';
+import type { PayoutEvent } from '@/lib/payments/payouts';
+import { isUuid } from '@/lib/text/uuid';
+import { applyPayoutState, type Applied } from './settle';
+
+export type PayoutEventOutcome = Applied | 'duplicate' | 'unknown-payout';
+
+const KEY_PREFIX = 'withdrawal:';
+
+/**
+ * The withdrawal a payout event is about: by the payout's ref, or, for an event that
+ * arrives before we learnt the ref (the answer to our call timed out), by the key the
+ * payout was created under (`withdrawal:<id>`), if no other payout was recorded for it.
+ */
+async function withdrawalIdOf(db: Db, provider: 'stripe', event: PayoutEvent) {
+  const [byRef] = await db
+    .select({ id: withdrawals.id })
+    .from(withdrawals)
+    .where(and(eq(withdrawals.provider, provider), eq(withdrawals.providerRef, event.payoutRef!)));
+  if (byRef) return byRef.id;
+  const id = event.idempotencyKey?.startsWith(KEY_PREFIX)
+    ? event.idempotencyKey.slice(KEY_PREFIX.length)
+    : '';
+  if (!isUuid(id)) return null;
+  const [byKey] = await db
+    .select({ id: withdrawals.id })
+    .from(withdrawals)
+    .where(
+      and(
+        eq(withdrawals.id, id),
+        or(isNull(withdrawals.providerRef), eq(withdrawals.providerRef, event.payoutRef!)),
+      ),
+    );
+  return byKey?.id ?? null;
+}
+
+/**
+ * Applies a verified payout event once, by its id (kept in payment_event with the charge
+ * events: the provider's event ids are unique across both). The state machine moves only
+ * forward, so an event older than what we know (in_transit after paid) changes nothing.
+ */
+export async function applyPayoutEvent(
+  db: Db,
+  provider: 'stripe',
+  event: PayoutEvent,
+): Promise<PayoutEventOutcome> {
+  const [seen] = await db
+    .select({ id: paymentEvents.id })
+    .from(paymentEvents)
+    .where(eq(paymentEvents.id, event.id));
+  if (seen) return 'duplicate';
+  let outcome: PayoutEventOutcome = 'ignored';
+  if (event.payoutRef && event.state) {
+    const withdrawalId = await withdrawalIdOf(db, provider, event);
+    outcome = withdrawalId
+      ? await applyPayoutState(db, withdrawalId, provider, event.state)
+      : 'unknown-payout';
+  }
+  const recorded = await db
+    .insert(paymentEvents)
+    .values({ id: event.id, provider, type: event.type, outcome })
+    .onConflictDoNothing()
+    .returning({ id: paymentEvents.id });
+  // A replay racing the first delivery found the withdrawal already moved: still a duplicate.
+  return recorded.length > 0 ? outcome : 'duplicate';
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+
+type Json = Record<string, unknown>;
+export type Answer = { status: number; body: Json };
+
+const idOf = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
+const ok = (body: Json): Answer => ({ status: 200, body });
+const missing = (what: string): Answer => ({
+  status: 404,
+  body: { error: { type: 'invalid_request_error', message: `No such ${what}` } },
+});
+
+const metadataOf = (form: URLSearchParams) =>
+  Object.fromEntries(
+    [...form.entries()]
+      .filter(([name]) => name.startsWith('metadata['))
+      .map(([name, value]) => [name.slice('metadata['.length, -1), value]),
+  );
+
+/**
+ * The Connect part of the Stripe stand-in (tests/helpers/stripe-stand-in.ts serves it):
+ * custom accounts, their bank accounts, transfers to them and payouts on them (a call on a
+ * connected account carries the Stripe-Account header). Like Stripe it keeps only a bank
+ * account's last 4. A payout starts `pending`; the test moves it (`movePayout`) as the bank
+ * would and builds the webhook events about it.
+ */
+export function connectStandIn() {
+  const accounts = new Map<string, Json & { external: Map<string, Json> }>();
+  const transfers = new Map<string, Json>();
+  const payouts = new Map<
+    string,
+    Json & { id: string; account: string; metadata: Record<string, string> }
+  >();
+  /** What the stand-in was sent for each bank account (as a check that the numbers arrived). */
+  const bankAccountsReceived: { routingNumber: string; accountNumberLast4: string }[] = [];
+
+  function createBankAccount(account: string, form: URLSearchParams): Answer {
+    const payee = accounts.get(account);
+    if (!payee) return missing('account');
+    const accountNumber = form.get('external_account[account_number]') ?? '';
+    const routingNumber = form.get('external_account[routing_number]') ?? '';
+    if (!/^\d{9}$/.test(routingNumber) || accountNumber.length < 4) {
+      return {
+        status: 400,
+        body: { error: { type: 'invalid_request_error', message: 'Invalid bank account' } },
+      };
+    }
+    bankAccountsReceived.push({ routingNumber, accountNumberLast4: accountNumber.slice(-4) });
+    const bank = {
+      id: idOf('ba'),
+      object: 'bank_account',
+      account,
+      routing_number: routingNumber,
+      last4: accountNumber.slice(-4),
+      account_holder_name: form.get('external_account[account_holder_name]'),
+      status: 'new',
+    };
+    payee.external.set(bank.id, bank);
+    return ok(bank);
+  }
+
+  function createPayout(account: string | undefined, form: URLSearchParams): Answer {
+    const payee = account ? accounts.get(account) : undefined;
+    if (!account || !payee) return missing('account');
+    const destination = form.get('destination') ?? '';
+    if (!payee.external.has(destination)) return missing('external_account');
+    const payout = {
+      id: idOf('po'),
+      object: 'payout',
+      account,
+      amount: Number(form.get('amount')),
+      currency: form.get('currency'),
+      destination,
+      status: 'pending',
+      failure_code: null,
+      failure_message: null,
+      metadata: metadataOf(form),
+    };
+    payouts.set(payout.id, payout);
+    return ok(payout);
+  }
+
+  /** Answers a Connect request, or null when the path is not one of Connect's. */
+  function route(
+    method: string,
+    path: string,
+    form: URLSearchParams,
+    stripeAccount: string | undefined,
+  ): Answer | null {
+    const [, , resource, id, sub] = path.split('/');
+    if (resource === 'accounts') {
+      if (method === 'POST' && !id) {
+        const account = {
+          id: idOf('acct'),
+          object: 'account',
+          type: form.get('type'),
+          country: form.get('country'),
+          metadata: metadataOf(form),
+          external: new Map<string, Json>(),
+        };
+        accounts.set(account.id, account);
+        const { external: _hidden, ...visible } = account;
+        return ok(visible);
+      }
+      if (method === 'POST' && sub === 'external_accounts') return createBankAccount(id, form);
+      return missing('account');
+    }
+    if (method === 'POST' && resource === 'transfers' && !id) {
+      if (!accounts.has(form.get('destination') ?? '')) return missing('destination account');
+      const transfer = {
+        id: idOf('tr'),
+        object: 'transfer',
+        amount: Number(form.get('amount')),
+        currency: form.get('currency'),
+        destination: form.get('destination'),
+        transfer_group: form.get('transfer_group'),
+      };
+      transfers.set(transfer.id, transfer);
+      return ok(transfer);
+    }
+    if (resource === 'payouts') {
+      if (method === 'POST' && !id) return createPayout(stripeAccount, form);
+      const payout = payouts.get(id);
+      // A payout is found only on its own connected account.
+      if (!payout || payout.account !== stripeAccount) return missing('payout');
+      const { account: _account, ...visible } = payout;
+      return ok(visible);
+    }
+    return null;
+  }
+
+  return {
+    route,
+    accounts,
+    transfers,
+    payouts,
+    bankAccountsReceived,
+    /** What the bank did: in_transit, paid, failed (with Stripe's failure message), canceled. */
+    movePayout(payoutId: string, status: string, failureMessage: string | null = null) {
+      const payout = payouts.get(payoutId);
+      if (!payout) throw new Error(`No payout ${payoutId}`);
+      Object.assign(payout, {
+        status,
+        failure_code: failureMessage ? 'account_closed' : null,
+        failure_message: failureMessage,
+      });
+    },
+    /** A Connect webhook event about a payout, in the given status, as Stripe sends it. */
+    payoutEvent(payoutId: string, type: string, status: string, failureMessage?: string): string {
+      const payout = payouts.get(payoutId);
+      if (!payout) throw new Error(`No payout ${payoutId}`);
+      const { account, ...object } = payout;
+      return JSON.stringify({
+        id: idOf('evt'),
+        object: 'event',
+        type,
+        account,
+        api_version: '2026-10-28.endive',
+        created: Math.floor(Date.now() / 1000),
+        data: {
+          object: { ...object, status, failure_message: failureMessage ?? object.failure_message },
+        },
+      });
+    },
+  };
+}
