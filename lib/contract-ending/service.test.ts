@@ -259,3 +259,19 @@ describe('ending an hourly contract', () => {
     expect(await invoicesOf(database.db, contract.contractId)).toHaveLength(1);
   });
 });
+
+describe('what the End contract page says', () => {
+  it('names each milestone by what happens to it, and the hourly rules', async () => {
+    const { endingConsequences } = await import('./consequences');
+    const lines = endingConsequences('fixed', [
+      { position: 1, description: 'Design', status: 'funded' },
+      { position: 2, description: 'Build', status: 'submitted' },
+      { position: 3, description: 'Launch', status: 'unfunded' },
+    ]);
+    expect(lines[0]).toMatch(/^Milestone 1 \(“Design”\) is funded .* gets a refund request/);
+    expect(lines[1]).toMatch(/^Milestone 2 \(“Build”\) is submitted: it stays in review/);
+    expect(lines.join(' ')).not.toContain('Launch');
+    expect(lines[lines.length - 1]).toContain('No milestone can be funded');
+    expect(endingConsequences('hourly', []).join(' ')).toContain('No new time can be logged');
+  });
+});

@@ -33,6 +33,7 @@ const { invoicePdf } = await import('@/app/(app)/invoices/[id]/pdf/invoice-pdf')
 const { invoiceDocument } = await import('@/lib/invoices/document');
 const { moneyStateOf } = await import('@/lib/invoices/money-state');
 const { findInvoiceForViewer } = await import('@/lib/invoices/queries');
+const { endContract } = await import('@/lib/contract-ending/service');
 
 let statements = 0;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -366,6 +367,28 @@ describe('the contract page', () => {
     for (const person of [otherClient, otherFreelancer]) {
       await signIn(person);
       expect(await render(contractPage(contractId))).toBe('not-found');
+    }
+  });
+});
+
+describe('an ended contract', () => {
+  it('offers the client "End contract" before, and shows both sides who ended it, when and why', async () => {
+    await signIn(client);
+    expect(await render(contractPage(contractId))).toContain('End contract');
+    const ended = await endContract(database.db, {
+      contractId,
+      viewer: { userId: client.userId, workspaceId: client.workspaceId, isAdmin: false },
+      message: 'The project is over.',
+    });
+    expect(ended.ok).toBe(true);
+    for (const person of [client, freelancer]) {
+      await signIn(person);
+      statements = 0;
+      const page = await render(contractPage(contractId));
+      expect(statements).toBeLessThanOrEqual(8);
+      expect(page).toMatch(/Ended on [A-Z][a-z]+ \d{1,2}, \d{4} by .+: The project is over\./);
+      expect(page).toContain('Ended');
+      expect(page).not.toContain('End contract');
     }
   });
 });
