@@ -30,7 +30,7 @@ describe('displayStatus', () => {
 
   it('has a label for every status', () => {
     expect(STATUS_LABELS.failed).toBe('Delivery failed');
-    expect(Object.keys(STATUS_LABELS)).toHaveLength(13);
+    expect(Object.keys(STATUS_LABELS)).toHaveLength(14);
   });
 });
 
