@@ -12,12 +12,7 @@ import {
 import { formatComplianceDate, type ComplianceState } from './state';
 
 type ContractStatus =
-  | 'offered'
-  | 'awaiting_compliance'
-  | 'active'
-  | 'declined'
-  | 'withdrawn'
-  | 'ended';
+  'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | 'ended';
 
 const WHAT: Record<Exclude<ComplianceRequirement, 'none'>, string> = {
   questionnaire: 'a questionnaire',

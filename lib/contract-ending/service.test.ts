@@ -220,7 +220,14 @@ describe('ending an hourly contract', () => {
     const viewer = { userId: contract.clientUserId, workspaceId: contract.workspaceId };
     await addTime(database.db, contract, [['2026-11-30T09:00:00Z', '2026-11-30T11:00:00Z']]);
     clock.set(new Date('2026-12-02T14:00:00Z'));
-    expect((await startTimer(database.db, contract.writer, { contractId: contract.contractId, memo: 'Wrap-up' })).ok).toBe(true);
+    expect(
+      (
+        await startTimer(database.db, contract.writer, {
+          contractId: contract.contractId,
+          memo: 'Wrap-up',
+        })
+      ).ok,
+    ).toBe(true);
     clock.set(new Date('2026-12-02T14:25:00Z'));
     const ended = await endContract(database.db, {
       contractId: contract.contractId,

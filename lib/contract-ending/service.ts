@@ -28,8 +28,7 @@ import { requestEndingRefunds } from '@/lib/milestones/refunds';
 
 export type EndRefusal = { ok: false; reason: string; message: string };
 export type EndResult =
-  | { ok: true; refundRequests: number; inReview: number; timerMinutes: number }
-  | EndRefusal;
+  { ok: true; refundRequests: number; inReview: number; timerMinutes: number } | EndRefusal;
 
 const refuse = (reason: string, message: string): EndRefusal => ({ ok: false, reason, message });
 

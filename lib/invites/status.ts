@@ -32,13 +32,7 @@ export type StatusInputs = {
    * so when the contract waits for the compliance check.
    */
   contractStatus?:
-    | 'offered'
-    | 'awaiting_compliance'
-    | 'active'
-    | 'declined'
-    | 'withdrawn'
-    | 'ended'
-    | null;
+    'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | 'ended' | null;
   /** The freelancer's latest compliance check was not approved (the status only). */
   complianceRejected?: boolean;
 };

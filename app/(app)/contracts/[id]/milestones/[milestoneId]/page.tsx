@@ -196,7 +196,9 @@ export default async function MilestonePage({ params, searchParams }: Props) {
         )}
       </Card>
       {isClient && contract.status === 'ended' && canFund(view) && (
-        <Notice tone="info">This contract has ended: its milestones can no longer be funded.</Notice>
+        <Notice tone="info">
+          This contract has ended: its milestones can no longer be funded.
+        </Notice>
       )}
       {isClient && contract.status !== 'ended' && canFund(view) && (
         <Card title="Fund this milestone">
