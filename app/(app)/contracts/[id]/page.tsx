@@ -58,7 +58,10 @@ type Props = {
  */
 export default async function ContractPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
-  const [{ id }, query] = await Promise.all([params, searchParams ?? {}]);
+  const [{ id }, query] = await Promise.all([
+    params,
+    searchParams ?? Promise.resolve<{ notice?: string }>({}),
+  ]);
   const { db } = await getDatabase();
   const found = await findContractForViewer(db, id, contractViewerOf(viewer));
   if (!found) notFound();
