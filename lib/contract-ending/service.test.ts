@@ -3,6 +3,7 @@ import { auditLog, contracts, milestoneEvents } from '@/db/schema';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { startTimer, addManualEntry } from '@/lib/hourly/service';
 import { fundMilestone } from '@/lib/milestones/funding';
+import { loadOnboardingContext } from '@/lib/onboarding/steps';
 import { approveMilestone } from '@/lib/milestones/review';
 import { submitMilestone } from '@/lib/milestones/submission';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
@@ -76,6 +77,14 @@ describe('ending a fixed-price contract', () => {
     expect(await emailsTo(database.db, m.freelancerId, 'milestone-refund-requested')).toHaveLength(
       1,
     );
+    // The freelancer's dashboard lists it as ended; it asks them for nothing (no compliance
+    // step, no funding wait).
+    const ctx = await loadOnboardingContext(database.db, {
+      userId: m.freelancerId,
+      profile: undefined,
+    });
+    expect(ctx.contracts.find((c) => c.id === m.contractId)?.status).toBe('ended');
+    expect(ctx.fundingWaits).toEqual([]);
   });
 
   it('refuses funding afterwards, and a second ending clearly', async () => {
