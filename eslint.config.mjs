@@ -45,6 +45,7 @@ const LIB_LAYERS = [
   'earnings',
   'hourly',
   'milestones',
+  'contract-ending',
   'withdrawals',
   'tick',
   'server',

@@ -12,6 +12,7 @@ import InvoiceIssuedEmail from './invoice-issued';
 import MoneyNoticeEmail from './money-notice';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
 import MilestoneWorkEmail from './milestone-work';
+import ContractEndedEmail from './contract-ended';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import PaymentFailedEmail from './payment-failed';
@@ -56,6 +57,10 @@ export const EMAIL_PREVIEWS: Record<
   'milestone-work': {
     title: 'A milestone step: submitted, reviewed, refunded (to the other side)',
     component: MilestoneWorkEmail as ComponentType<Record<string, never>>,
+  },
+  'contract-ended': {
+    title: 'Contract ended by the client (to the freelancer)',
+    component: ContractEndedEmail as ComponentType<Record<string, never>>,
   },
   'offer-changed': {
     title: 'Offer changed by the client (to the freelancer)',

@@ -26,6 +26,7 @@ const INVITE: Record<DisplayStatus | (typeof inviteStatusEnum.enumValues)[number
   accepted: inviteBadge('accepted', 'success'),
   awaiting_compliance: inviteBadge('awaiting_compliance', 'warning'),
   compliance_rejected: inviteBadge('compliance_rejected', 'danger'),
+  ended: inviteBadge('ended', 'neutral'),
   bounced: inviteBadge('bounced', 'danger'),
   declined: inviteBadge('declined', 'warning'),
   expired: inviteBadge('expired', 'neutral'),
@@ -40,6 +41,7 @@ const CONTRACT: Record<(typeof contractStatusEnum.enumValues)[number], Badge> = 
   active: { label: 'Active', tone: 'success' },
   declined: { label: 'Declined', tone: 'warning' },
   withdrawn: { label: 'Withdrawn', tone: 'neutral' },
+  ended: { label: 'Ended', tone: 'neutral' },
 };
 
 /** SPEC §4 D: a fixed-price milestone. */

@@ -178,6 +178,7 @@ export const contractStatusEnum = pgEnum('contract_status', [
   'active',
   'declined',
   'withdrawn',
+  'ended',
 ]);
 
 /** The offer sent with an invite; once accepted it is the contract. */
@@ -204,6 +205,10 @@ export const contracts = pgTable(
     feeBps: integer('fee_bps').notNull(),
     /** Bumped by every edit; acceptance names the version it saw. */
     version: integer('version').notNull().default(1),
+    /** Set together when the client ends the contract (lib/contract-ending). */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: text('ended_by').references(() => users.id, { onDelete: 'set null' }),
+    endMessage: text('end_message'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -221,6 +226,12 @@ export const contracts = pgTable(
       'contract_decided_has_freelancer',
       sql`${t.status} in ('offered', 'withdrawn') or ${t.freelancerId} is not null`,
     ),
+    // Compared as text: a migration may not use an enum value it adds in the same transaction.
+    check(
+      'contract_ended_has_details',
+      sql`(${t.status}::text = 'ended') = (${t.endedAt} is not null and ${t.endMessage} is not null)`,
+    ),
+    check('contract_end_message_len', sql`char_length(${t.endMessage}) between 1 and 2000`),
     check(
       'contract_hourly_terms',
       sql`(${t.kind} = 'hourly' and ${t.hourlyRateCents} between 300 and 99999 and (${t.weeklyLimitHours} is null or ${t.weeklyLimitHours} between 1 and 80))

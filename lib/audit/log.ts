@@ -14,6 +14,7 @@ export type AuditAction =
   | 'invite.joined'
   | 'contract.accepted'
   | 'contract.declined'
+  | 'contract.ended'
   | 'account.email_changed'
   | 'payout.added'
   | 'payout.removed'

@@ -11,7 +11,8 @@ import {
 } from './rule';
 import { formatComplianceDate, type ComplianceState } from './state';
 
-type ContractStatus = 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn';
+type ContractStatus =
+  'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | 'ended';
 
 const WHAT: Record<Exclude<ComplianceRequirement, 'none'>, string> = {
   questionnaire: 'a questionnaire',
@@ -35,6 +36,8 @@ export function clientComplianceLine(input: {
     case 'declined':
     case 'withdrawn':
       return 'Not needed: the offer is no longer open.';
+    case 'ended':
+      return 'Not needed any more: the contract has ended.';
     case 'active':
       return 'Approved; the contract is active.';
     case 'awaiting_compliance':

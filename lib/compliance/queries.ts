@@ -48,7 +48,7 @@ export type ContractNeed = {
   id: string;
   inviteId: string;
   title: string;
-  status: 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn';
+  status: 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | 'ended';
   workspaceId: string;
   workspaceName: string;
   requirement: ComplianceRequirement;

@@ -9,6 +9,7 @@ import { timeEntries } from '@/db/schema';
 import type { ContractRow, ContractSide } from '@/lib/contracts/access';
 import { billableMinutesOfEntries, minutesOf, weeklyLimitMinutes } from './billable';
 import { coverageOf, type Coverage } from './coverage';
+import { endedTimeMessage } from './display';
 import { pauseReasonOf } from './pause';
 import { findRunningTimerOf, listContractEntries, timeZoneOfFreelancer } from './queries';
 import { DAY_MS, utcDateOf } from './segments';
@@ -52,6 +53,8 @@ export type DiaryWeek = {
   canWrite: boolean;
   allowManualTime: boolean;
   pauseReason: string | null;
+  /** Set once the contract ended: why no new time can be recorded. */
+  endedNotice: string | null;
   /** The freelancer's running timer, on this contract or another one. */
   runningTimer: { contractId: string; startedAt: Date; memo: string; here: boolean } | null;
 };
@@ -121,6 +124,8 @@ export async function loadDiaryWeek(
     canWrite,
     allowManualTime: contract.allowManualTime,
     pauseReason: await pauseReasonOf(db, contract.id, at),
+    endedNotice:
+      contract.status === 'ended' && contract.endedAt ? endedTimeMessage(contract.endedAt) : null,
     runningTimer:
       running && side === 'freelancer'
         ? {

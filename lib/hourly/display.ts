@@ -3,7 +3,7 @@
  * deadlines are UTC) and in the freelancer's time zone beside it, the local date added when
  * it is not the UTC date. Across a daylight-saving change only the local side moves.
  */
-import { zoneLabel } from '@/lib/dates/format';
+import { formatLongDate, zoneLabel } from '@/lib/dates/format';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -79,3 +79,8 @@ const DAY_TITLE = new Intl.DateTimeFormat('en-US', {
 
 /** "Monday, November 30": a UTC day of the diary. */
 export const dayTitle = (date: string) => DAY_TITLE.format(new Date(`${date}T00:00:00Z`));
+
+/** Why an ended contract takes no new time: the diary's notice and the service's refusal. */
+export function endedTimeMessage(endedAt: Date): string {
+  return `This contract ended on ${formatLongDate(endedAt)}: no new time can be recorded. Time already in the diary is invoiced at the next Monday tick.`;
+}

@@ -117,8 +117,9 @@ function uninvoicedClosedTime(at: Date) {
   );
 }
 
+// An ended contract takes no new time, so its last weeks are invoiced and then nothing more.
 const isInvoiceable = and(
-  eq(contracts.status, 'active'),
+  inArray(contracts.status, ['active', 'ended']),
   eq(contracts.kind, 'hourly'),
   isNotNull(contracts.freelancerId),
 );

@@ -20,6 +20,7 @@ import {
   type ContractRow,
   type ContractViewer,
 } from '@/lib/contracts/access';
+import { endedTimeMessage } from './display';
 import { pauseReasonOf } from './pause';
 import {
   deleteOpenEntry,
@@ -97,6 +98,9 @@ async function ownContract(tx: Tx, contractId: string, writer: DiaryWriter) {
 }
 
 function refuseUnlessOpen(contract: ContractRow): DiaryRefusal | null {
+  if (contract.kind === 'hourly' && contract.status === 'ended' && contract.endedAt) {
+    return refuse('not-open', endedTimeMessage(contract.endedAt));
+  }
   if (contract.kind !== 'hourly' || contract.status !== 'active') {
     return refuse('not-open', 'Time can be recorded only on an active hourly contract.');
   }
@@ -312,6 +316,36 @@ export async function stopTimer(
       minutes,
     };
   });
+}
+
+/**
+ * Ending a contract (lib/contract-ending) stops its freelancer's timer on it, as their own
+ * stop would, inside the ending's transaction; no timer runs on an ended contract. Returns
+ * the minutes recorded (0 when no timer ran there).
+ */
+export async function stopTimerAtEnding(
+  tx: Tx,
+  contract: ContractRow,
+  actorId: string,
+  at: Date,
+): Promise<number> {
+  if (contract.kind !== 'hourly' || !contract.freelancerId) return 0;
+  await lockFreelancerTime(tx, contract.freelancerId);
+  const running = await findRunningTimerOf(tx, contract.freelancerId);
+  if (!running || running.contractId !== contract.id) return 0;
+  const end = new Date(Math.max(ceilToSegment(at).getTime(), running.startedAt.getTime()));
+  const pieces = await endRunning(tx, running, end);
+  await recordAudit(tx, {
+    actorId,
+    action: 'time_entry.timer_stopped',
+    targetType: 'time_entry',
+    targetId: running.id,
+    detail: `Contract ended: ${pieces.length === 0 ? 'nothing recorded' : pieces.map(describeSpan).join(', ')}`,
+  });
+  return pieces.reduce(
+    (sum, p) => sum + (p.endedAt!.getTime() - p.startedAt.getTime()) / 60_000,
+    0,
+  );
 }
 
 /** A manual entry, where the contract allows manual time. */

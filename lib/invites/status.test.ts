@@ -30,7 +30,7 @@ describe('displayStatus', () => {
 
   it('has a label for every status', () => {
     expect(STATUS_LABELS.failed).toBe('Delivery failed');
-    expect(Object.keys(STATUS_LABELS)).toHaveLength(13);
+    expect(Object.keys(STATUS_LABELS)).toHaveLength(14);
   });
 });
 
@@ -46,6 +46,8 @@ describe('after the freelancer joined', () => {
     expect(displayStatus({ ...base, contractStatus: 'offered' })).toBe('joined');
     expect(STATUS_LABELS.joined).toBe('Joined, reviewing the offer');
     expect(displayStatus({ ...base, contractStatus: 'active' })).toBe('accepted');
+    expect(displayStatus({ ...base, contractStatus: 'ended' })).toBe('ended');
+    expect(STATUS_LABELS.ended).toBe('Accepted; the contract has ended');
   });
 
   it('never says "accepted" because the link was used: only the contract is accepted', () => {

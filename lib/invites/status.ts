@@ -13,6 +13,7 @@ export type DisplayStatus =
   | 'accepted'
   | 'awaiting_compliance'
   | 'compliance_rejected'
+  | 'ended'
   | 'bounced'
   | 'declined'
   | 'expired'
@@ -30,7 +31,8 @@ export type StatusInputs = {
    * The offer's state: a joined invite is "accepted" only once the contract is, and says
    * so when the contract waits for the compliance check.
    */
-  contractStatus?: 'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | null;
+  contractStatus?:
+    'offered' | 'awaiting_compliance' | 'active' | 'declined' | 'withdrawn' | 'ended' | null;
   /** The freelancer's latest compliance check was not approved (the status only). */
   complianceRejected?: boolean;
 };
@@ -38,6 +40,7 @@ export type StatusInputs = {
 export function displayStatus(i: StatusInputs, now = new Date()): DisplayStatus {
   if (i.status === 'joined') {
     if (i.contractStatus === 'active') return 'accepted';
+    if (i.contractStatus === 'ended') return 'ended';
     if (i.contractStatus === 'awaiting_compliance')
       return i.complianceRejected ? 'compliance_rejected' : 'awaiting_compliance';
     return 'joined';
@@ -62,6 +65,7 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
   awaiting_compliance: 'Accepted; starts after the compliance check',
   compliance_rejected:
     'Accepted; compliance check not approved, cannot start until the freelancer passes',
+  ended: 'Accepted; the contract has ended',
   bounced: 'Bounced',
   declined: 'Declined',
   expired: 'Expired',

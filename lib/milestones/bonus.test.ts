@@ -16,6 +16,7 @@ import {
   fundableContract,
   invoicesOfContract,
 } from '@/tests/helpers/milestone-fixtures';
+import { endContract } from '@/lib/contract-ending/service';
 import { BONUS_AVAILABLE_AFTER_MS, bonusChargeKeyOf, payBonus } from './bonus';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -127,4 +128,17 @@ it("refuses another client's contract, and contracts that are not active", async
       [made.inviter.workspaceId, stranger.workspaceId].includes(c.workspaceId),
     ),
   ).toEqual([]);
+});
+
+it('pays a bonus on an ended contract (the usual thank-you at the end)', async () => {
+  const made = await fundableContract(db(), simulated());
+  const ended = await endContract(db(), {
+    contractId: made.contractId,
+    viewer: { userId: made.inviter.userId, workspaceId: made.inviter.workspaceId, isAdmin: false },
+    message: 'All done, thank you.',
+  });
+  expect(ended).toMatchObject({ ok: true, refundRequests: 0 });
+  const paid = await bonus(made.inviter, made.contractId);
+  expect(paid).toMatchObject({ ok: true });
+  expect((await invoicesOfContract(db(), made.contractId)).map((i) => i.kind)).toEqual(['bonus']);
 });

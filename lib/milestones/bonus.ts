@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { requestCharge, type ChargeHooks, type ChargeHookTable } from '@/lib/billing/charges';
 import { findDefaultBillingMethod, type ChargeRow } from '@/lib/billing/queries';
 import { now } from '@/lib/clock';
-import { findContractForViewer } from '@/lib/contracts/access';
+import { findContractForViewer, type ContractRow } from '@/lib/contracts/access';
 import { releaseToFreelancer } from '@/lib/earnings/release';
 import { issueInvoice, markPaymentFailed, type InvoiceRow } from '@/lib/invoices/issue';
 import { accounts } from '@/lib/ledger/accounts';
@@ -44,7 +44,17 @@ const NO_BILLING_METHOD = {
 } as const;
 
 /**
- * Pays a bonus on an active contract (SPEC 4.D): a `bonus` invoice, then a charge of the
+ * Active contracts, and ended ones: a bonus at the end is the usual thank-you (Upwork allows
+ * it too). Not before the work starts (offered, awaiting compliance) nor on a dead offer.
+ */
+export function canPayBonus(status: ContractRow['status']): boolean {
+  return status === 'active' || status === 'ended';
+}
+
+export const BONUS_CLOSED_MESSAGE = 'Bonuses are paid on active or ended contracts only.';
+
+/**
+ * Pays a bonus on an active or ended contract (SPEC 4.D): a `bonus` invoice, then a charge of the
  * client's default card. The confirmation's request id is the invoice's id, so posting the
  * same confirmation twice issues one invoice and one charge. The money goes straight to
  * the freelancer's pending balance when the charge settles (bonusHooks).
@@ -63,8 +73,8 @@ export async function payBonus(
   });
   if (!found || found.side !== 'client') return CONTRACT_NOT_FOUND;
   const { contract } = found;
-  if (contract.status !== 'active' || !contract.freelancerId) {
-    return { ok: false, reason: 'closed', message: 'Bonuses are paid on active contracts only.' };
+  if (!canPayBonus(contract.status) || !contract.freelancerId) {
+    return { ok: false, reason: 'closed', message: BONUS_CLOSED_MESSAGE };
   }
   if (!(await findDefaultBillingMethod(db, actor.workspaceId))) return NO_BILLING_METHOD;
   const issue = () =>

@@ -5,7 +5,7 @@ import type { Db, Tx } from '@/db/client';
 import { contracts, milestoneEvents, milestoneStates, milestones } from '@/db/schema';
 import { refundCharge, type RefundResult } from '@/lib/billing/refunds';
 import { now } from '@/lib/clock';
-import type { ContractViewer } from '@/lib/contracts/access';
+import type { ContractRow, ContractViewer } from '@/lib/contracts/access';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { fundedAmounts, refundKeyOf, refundMilestoneEscrow } from './escrow-moves';
 import { findContractParties, findFundingInvoice, partyNames } from './queries';
@@ -140,37 +140,36 @@ export async function requestMilestoneRefund(
 }
 
 /**
- * Ending a contract with money in escrow: every funded, unsubmitted milestone gets a refund
- * request (the same path as one asked by hand); submitted ones stay in review. Returns how
- * many requests were filed. The contract's own ending is the caller's.
+ * Ending a contract with money in escrow, inside the ending's transaction
+ * (lib/contract-ending): every funded, unsubmitted milestone gets a refund request (the same
+ * path as one asked by hand); submitted ones stay in review. A milestone a submission moved
+ * first is left to its review (the guarded move finds it no longer funded). Returns how many
+ * requests were filed.
  */
 export async function requestEndingRefunds(
-  db: Db,
-  input: { contractId: string; viewer: ContractViewer; message: string; ip?: string | null },
-): Promise<{ ok: true; requested: number } | WorkRefusal> {
-  const funded = await db
-    .select({ milestoneId: milestoneStates.milestoneId })
+  tx: Tx,
+  input: { contract: ContractRow; actorId: string; message: string; ip?: string | null },
+  at: Date,
+): Promise<number> {
+  const funded = await tx
+    .select({ milestone: milestones })
     .from(milestoneStates)
+    .innerJoin(milestones, eq(milestones.id, milestoneStates.milestoneId))
     .where(
-      and(eq(milestoneStates.contractId, input.contractId), eq(milestoneStates.status, 'funded')),
-    );
+      and(eq(milestoneStates.contractId, input.contract.id), eq(milestoneStates.status, 'funded')),
+    )
+    .orderBy(asc(milestones.position));
   let requested = 0;
-  for (const { milestoneId } of funded) {
-    const work = await findMilestoneWork(db, { ...input, milestoneId });
-    if (!work) return UNKNOWN_MILESTONE;
-    if (work.side !== 'client') return refusal('not-client', 'Only the client ends the contract.');
-    const at = now();
-    const done = await db.transaction((tx) =>
-      requestInTx(
-        tx,
-        work,
-        { actorId: input.viewer.userId, message: input.message, ip: input.ip, ending: true },
-        at,
-      ),
+  for (const { milestone } of funded) {
+    const done = await requestInTx(
+      tx,
+      { contract: input.contract, milestone },
+      { actorId: input.actorId, message: input.message, ip: input.ip, ending: true },
+      at,
     );
     if (done.ok) requested += 1;
   }
-  return { ok: true, requested };
+  return requested;
 }
 
 /** The freelancer's answer: agree (the client is refunded at once) or refuse (ops decides). */

@@ -30,7 +30,6 @@ import {
   expireRefundAnswers,
   listRefundsForOps,
   refundAtProvider,
-  requestEndingRefunds,
   requestMilestoneRefund,
 } from './refunds';
 import {
@@ -452,16 +451,5 @@ describe('refunds', () => {
     expect((await moneyOf(database.db, m)).escrow).toBe(0);
     expect(await creditNotesOf(database.db, m.invoiceId)).toHaveLength(1);
     await expectLedgerHolds();
-  });
-
-  it('ending a contract files a refund request for each funded, unsubmitted milestone', async () => {
-    const m = await fundedMilestone(database.db, provider());
-    const ended = await requestEndingRefunds(database.db, {
-      contractId: m.contractId,
-      viewer: m.clientViewer,
-      message: 'We are ending the contract.',
-    });
-    expect(ended).toEqual({ ok: true, requested: 1 });
-    expect((await stateOf(database.db, m.milestoneId)).status).toBe('refund_requested');
   });
 });

@@ -23,6 +23,7 @@ export const FREELANCER_CONTRACT_STATUSES = [
   'awaiting_compliance',
   'active',
   'declined',
+  'ended',
 ] as const;
 
 /** One of the freelancer's contracts (offers included), as loadOnboardingRecords reads them. */

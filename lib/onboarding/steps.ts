@@ -39,7 +39,7 @@ export async function loadOnboardingContext(
   const records = await loadOnboardingRecords(db, userId);
   const { contracts } = records;
   // The contracts are read once, for the checklist and for what compliance they need.
-  const live = contracts.filter((c) => c.status !== 'declined');
+  const live = contracts.filter((c) => c.status !== 'declined' && c.status !== 'ended');
   const compliance = buildComplianceContext(live.map(toContractNeed), records.checks, now);
   const settings = settingsContextOf(records, now);
   // Asked only of freelancers with an accepted fixed-price contract (most pages have none).

@@ -2,6 +2,7 @@ import type { ActionCase } from './case';
 import { ACCOUNT_CASES } from './cases/accounts';
 import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
+import { CONTRACT_ENDING_CASES } from './cases/contract-ending';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
@@ -18,6 +19,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...ACCOUNT_CASES,
   ...BILLING_CASES,
   ...CLIENT_CASES,
+  ...CONTRACT_ENDING_CASES,
   ...FREELANCER_CASES,
   ...HOURLY_CASES,
   ...HOURLY_REVIEW_CASES,

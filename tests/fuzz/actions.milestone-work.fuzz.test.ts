@@ -7,6 +7,10 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 installRequestMocks();
 installTestEncryptionKey();
 const { MILESTONE_WORK_CASES } = await import('@/tests/actions/cases/milestone-work');
+const { CONTRACT_ENDING_CASES } = await import('@/tests/actions/cases/contract-ending');
 const { runActionFuzz } = await import('./actions/runner');
 
-runActionFuzz('milestones: review, refunds, ops decisions', MILESTONE_WORK_CASES);
+runActionFuzz('milestones: review, refunds, ops decisions; ending a contract', {
+  ...MILESTONE_WORK_CASES,
+  ...CONTRACT_ENDING_CASES,
+});

@@ -2,7 +2,7 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { eq } from 'drizzle-orm';
-import { disputes, milestoneStates, timeEntries, users } from '@/db/schema';
+import { contracts, disputes, milestoneStates, timeEntries, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
@@ -33,6 +33,8 @@ const { invoicePdf } = await import('@/app/(app)/invoices/[id]/pdf/invoice-pdf')
 const { invoiceDocument } = await import('@/lib/invoices/document');
 const { moneyStateOf } = await import('@/lib/invoices/money-state');
 const { findInvoiceForViewer } = await import('@/lib/invoices/queries');
+const { endContract } = await import('@/lib/contract-ending/service');
+const { default: EndContractPage } = await import('@/app/(app)/contracts/[id]/end/page');
 
 let statements = 0;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -367,5 +369,50 @@ describe('the contract page', () => {
       await signIn(person);
       expect(await render(contractPage(contractId))).toBe('not-found');
     }
+  });
+});
+
+const endPage = (id: string) => () => EndContractPage({ params: Promise.resolve({ id }) });
+
+describe('an ended contract', () => {
+  it('explains the ending on GET without changing anything; only the client gets the form', async () => {
+    await signIn(client);
+    const page = await render(endPage(contractId));
+    expect(page).toContain('What happens when you end it');
+    expect(page).toContain('No new time can be logged');
+    expect(page).toContain('Message to the freelancer');
+    await signIn(freelancer);
+    const theirs = await render(endPage(contractId));
+    expect(theirs).toContain('Only the client ends a contract.');
+    expect(theirs).not.toContain('Message to the freelancer');
+    await signIn(otherClient);
+    expect(await render(endPage(contractId))).toBe('not-found');
+    const [row] = await database.db
+      .select({ status: contracts.status })
+      .from(contracts)
+      .where(eq(contracts.id, contractId));
+    expect(row.status).toBe('active');
+  });
+
+  it('offers the client "End contract" before, and shows both sides who ended it, when and why', async () => {
+    await signIn(client);
+    expect(await render(contractPage(contractId))).toContain('End contract');
+    const ended = await endContract(database.db, {
+      contractId,
+      viewer: { userId: client.userId, workspaceId: client.workspaceId, isAdmin: false },
+      message: 'The project is over.',
+    });
+    expect(ended.ok).toBe(true);
+    for (const person of [client, freelancer]) {
+      await signIn(person);
+      statements = 0;
+      const page = await render(contractPage(contractId));
+      expect(statements).toBeLessThanOrEqual(8);
+      expect(page).toMatch(/Ended on [A-Z][a-z]+ \d{1,2}, \d{4} by .+: The project is over\./);
+      expect(page).toContain('Ended');
+      expect(page).not.toContain('End contract');
+    }
+    await signIn(client);
+    expect(await render(endPage(contractId))).toContain('This contract already ended on');
   });
 });

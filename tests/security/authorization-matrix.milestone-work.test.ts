@@ -7,10 +7,12 @@ import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 installRequestMocks();
 installTestEncryptionKey();
 const { MILESTONE_WORK_CASES } = await import('@/tests/actions/cases/milestone-work');
+const { CONTRACT_ENDING_CASES } = await import('@/tests/actions/cases/contract-ending');
 const { MILESTONE_ROUTE_CASES } = await import('./matrix/cases/milestone-routes');
 const { runMatrix } = await import('./matrix/suite');
 
-runMatrix('milestones: submission, review, refunds', {
+runMatrix('milestones: submission, review, refunds; ending a contract', {
+  ...CONTRACT_ENDING_CASES,
   ...MILESTONE_WORK_CASES,
   ...MILESTONE_ROUTE_CASES,
 });

@@ -16,6 +16,7 @@ const STATUS: Record<string, string> = {
   awaiting_compliance: 'accepted; starts after the compliance check',
   active: 'active',
   declined: 'declined',
+  ended: 'ended',
 };
 
 type Props = { searchParams: Promise<{ notice?: string; contract?: string }> };
@@ -57,7 +58,9 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
               <li key={c.id}>
                 <Link href={`/onboarding/contract/${c.id}`}>{c.title}</Link> from {c.workspaceName}:{' '}
                 {STATUS[c.status] ?? c.status}
-                {(c.status === 'active' || c.status === 'awaiting_compliance') && (
+                {(c.status === 'active' ||
+                  c.status === 'awaiting_compliance' ||
+                  c.status === 'ended') && (
                   <>
                     {' · '}
                     <Link href={`/contracts/${c.id}`}>

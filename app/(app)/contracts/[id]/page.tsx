@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireViewer } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
+import { whyNotEndable } from '@/lib/contract-ending/service';
+import { formatLongDate } from '@/lib/dates/format';
 import { findContractForViewer } from '@/lib/contracts/access';
 import { listMilestonesWithState } from '@/lib/contracts/milestone-states';
 import { listUnresolvedDisputes } from '@/lib/hourly/dispute-queries';
@@ -36,7 +38,16 @@ import {
 
 export const metadata: Metadata = { title: 'Contract' };
 
-type Props = { params: Promise<{ id: string }> };
+/** Who ended it: only the client ends, so the workspace's owner and the workspace. */
+const clientNameOf = (parties: { client: { workspaceName: string; ownerName: string | null } }) =>
+  parties.client.ownerName
+    ? `${parties.client.ownerName} of ${parties.client.workspaceName}`
+    : parties.client.workspaceName;
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<{ notice?: string }>;
+};
 
 /**
  * One contract as either side sees it (SPEC 4.F): the terms; for hourly work this week's
@@ -45,9 +56,12 @@ type Props = { params: Promise<{ id: string }> };
  * (fundingWaitOf, the rule the dashboards use); the milestones of a fixed-price contract;
  * every invoice. At most eight queries, none in a loop (tests/routes/invoice-pages.test.tsx).
  */
-export default async function ContractPage({ params }: Props) {
+export default async function ContractPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
-  const { id } = await params;
+  const [{ id }, query] = await Promise.all([
+    params,
+    searchParams ?? Promise.resolve<{ notice?: string }>({}),
+  ]);
   const { db } = await getDatabase();
   const found = await findContractForViewer(db, id, contractViewerOf(viewer));
   if (!found) notFound();
@@ -92,6 +106,24 @@ export default async function ContractPage({ params }: Props) {
           </p>
         }
       />
+      {query.notice === 'ended' && contract.status === 'ended' && (
+        <Notice tone="success" announce>
+          The contract has ended and the freelancer has been emailed.
+        </Notice>
+      )}
+      {contract.status === 'ended' && contract.endedAt && (
+        <Notice tone="info">
+          <p>
+            Ended on {formatLongDate(contract.endedAt, timeZone)} by {clientNameOf(parties)}:{' '}
+            {contract.endMessage}
+          </p>
+        </Notice>
+      )}
+      {side === 'client' && whyNotEndable(contract) === null && (
+        <p>
+          <Link href={`/contracts/${contract.id}/end`}>End contract</Link>
+        </p>
+      )}
       {contract.status === 'offered' && side === 'freelancer' && (
         <Notice tone="info">
           This offer waits for your decision:{' '}

@@ -118,7 +118,8 @@ export default async function InviteDetailPage({ params, searchParams }: Props) 
       <ComplianceStatus line={complianceLine} />
       {contract &&
         (contract.contract.status === 'active' ||
-          contract.contract.status === 'awaiting_compliance') && (
+          contract.contract.status === 'awaiting_compliance' ||
+          contract.contract.status === 'ended') && (
           <p>
             <Link href={`/contracts/${contract.contract.id}`}>
               The contract: hours, invoices and reviews

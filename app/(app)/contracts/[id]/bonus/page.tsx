@@ -15,6 +15,7 @@ import { listBillingMethods } from '@/lib/billing/service';
 import { findContractForViewer } from '@/lib/contracts/access';
 import { collectFieldErrors } from '@/lib/forms';
 import { bonusDraftSchema } from '@/lib/milestones/schemas';
+import { BONUS_CLOSED_MESSAGE, canPayBonus } from '@/lib/milestones/bonus';
 import { centsToDollarInput, formatMoney, formatPercent, feeCents } from '@/lib/money/money';
 import { PayBonusForm } from './pay-form';
 
@@ -63,11 +64,11 @@ export default async function BonusPage({ params, searchParams }: Props) {
       description="Any amount, on top of the contract: charged to your default card and paid straight to the freelancer."
     />
   );
-  if (contract.status !== 'active') {
+  if (!canPayBonus(contract.status)) {
     return (
       <>
         {header}
-        <Notice tone="warning">Bonuses are paid on active contracts only.</Notice>
+        <Notice tone="warning">{BONUS_CLOSED_MESSAGE}</Notice>
       </>
     );
   }

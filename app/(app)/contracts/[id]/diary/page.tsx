@@ -106,6 +106,8 @@ export default async function DiaryPage({ params, searchParams }: Props) {
         />
       </Card>
 
+      {diary.endedNotice && <Notice tone="info">{diary.endedNotice}</Notice>}
+
       {diary.canWrite && (
         <Card title="Timer">
           {running?.here ? (

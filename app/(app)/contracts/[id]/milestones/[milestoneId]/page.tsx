@@ -18,6 +18,7 @@ import {
   type MilestoneStatus,
   type MilestoneView,
 } from '@/lib/milestones/queries';
+import { canPayBonus } from '@/lib/milestones/bonus';
 import { centsToDollarInput, formatMoney } from '@/lib/money/money';
 import { FundForm } from './fund-form';
 
@@ -127,7 +128,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
         back={<Link href={`/contracts/${contractId}`}>← {contract.title}</Link>}
         description={`Milestone ${milestone.position} of ${view.milestoneCount} on “${contract.title}”.`}
         actions={
-          isClient && contract.status === 'active' ? (
+          isClient && canPayBonus(contract.status) ? (
             <Link href={`/contracts/${contractId}/bonus`}>Pay a bonus</Link>
           ) : undefined
         }
@@ -194,7 +195,12 @@ export default async function MilestonePage({ params, searchParams }: Props) {
           </p>
         )}
       </Card>
-      {isClient && canFund(view) && (
+      {isClient && contract.status === 'ended' && canFund(view) && (
+        <Notice tone="info">
+          This contract has ended: its milestones can no longer be funded.
+        </Notice>
+      )}
+      {isClient && contract.status !== 'ended' && canFund(view) && (
         <Card title="Fund this milestone">
           {card ? (
             <FundForm
