@@ -6,7 +6,8 @@ import { expectNoAxeViolations, openLatestEmail } from './helpers';
  * Fixed price (SPEC 4.D): both sides wait for milestone 1 to be funded; the client funds it
  * from the milestone page, which says "Payment processing" until the settlement job has
  * settled the charge (it runs every minute), then the freelancer is emailed and may start.
- * Then a bonus, through its confirmation step.
+ * Then a bonus, through its confirmation step, and the client ends the contract: the
+ * funded milestone gets a refund request for the freelancer to answer.
  */
 test('the client funds milestone 1 and pays a bonus', async ({ browser }) => {
   test.setTimeout(300_000);
@@ -79,4 +80,18 @@ test('the client funds milestone 1 and pays a bonus', async ({ browser }) => {
     );
     expect(bonus.text).toContain('Great sketches!');
   }).toPass({ timeout: 180_000 });
+
+  // The client ends the contract: milestone 1's escrow goes the refund-request way.
+  await client.goto(`/contracts/${made.contractId}`);
+  await client.getByRole('link', { name: 'End contract' }).click();
+  await expect(client.getByRole('heading', { name: 'End contract', level: 1 })).toBeVisible();
+  await expectNoAxeViolations(client);
+  await client.getByLabel('Message to the freelancer').fill('The project was cancelled.');
+  await client.getByRole('button', { name: 'End the contract' }).click();
+  await expect(client.getByText(/Ended on .*: The project was cancelled\./)).toBeVisible();
+  await expect(client.getByRole('link', { name: 'End contract' })).toHaveCount(0);
+  await expectNoAxeViolations(client);
+  await freelancer.goto(path);
+  await expect(freelancer.locator('ol.history').getByText('Refund requested')).toBeVisible();
+  await expectNoAxeViolations(freelancer);
 });
