@@ -46,6 +46,7 @@ const LIB_LAYERS = [
   'hourly',
   'milestones',
   'withdrawals',
+  'reports',
   'tick',
   'server',
   'actions',
