@@ -62,7 +62,7 @@ export function parsePeriod(input: { from?: string; to?: string }, at: Date = no
   return { ok: true, period: periodOf(from, to) };
 }
 
-/** "January 2026 – December 2026" (UTC months). */
+/** "January 2026 to December 2026" (UTC months). */
 export function describePeriod(period: ReportPeriod): string {
   const name = (month: string) =>
     new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-US', {
@@ -72,7 +72,7 @@ export function describePeriod(period: ReportPeriod): string {
     });
   return period.fromMonth === period.toMonth
     ? name(period.fromMonth)
-    : `${name(period.fromMonth)} – ${name(period.toMonth)}`;
+    : `${name(period.fromMonth)} to ${name(period.toMonth)}`;
 }
 
 /** The period as a query string, for the CSV and PDF links. */
