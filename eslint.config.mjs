@@ -47,6 +47,7 @@ const LIB_LAYERS = [
   'milestones',
   'contract-ending',
   'withdrawals',
+  'reports',
   'tick',
   'server',
   'actions',

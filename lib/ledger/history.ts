@@ -162,12 +162,12 @@ export async function collectAll(
   return all;
 }
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
 
 /** Text a person wrote: a leading =, +, - or @ would be read as a formula by spreadsheets. */
-function csvText(value: string): string {
+export function csvText(value: string): string {
   return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 

@@ -9,6 +9,7 @@ const { BILLING_ROUTE_CASES } = await import('./matrix/cases/billing-routes');
 const { INVITE_ROUTE_CASES } = await import('./matrix/cases/invite-routes');
 const { INVOICE_ROUTE_CASES } = await import('./matrix/cases/invoice-routes');
 const { LEDGER_ROUTE_CASES } = await import('./matrix/cases/ledger');
+const { REPORT_ROUTE_CASES } = await import('./matrix/cases/report-routes');
 const { ROUTE_CASES } = await import('./matrix/cases/routes');
 const { TEST_HOOK_CASES } = await import('./matrix/cases/test-hooks');
 const { runMatrix } = await import('./matrix/suite');
@@ -38,6 +39,7 @@ runMatrix('route handlers', {
   ...INVITE_ROUTE_CASES,
   ...INVOICE_ROUTE_CASES,
   ...LEDGER_ROUTE_CASES,
+  ...REPORT_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,
 });

@@ -54,6 +54,9 @@ export default async function ClientDashboardPage({ searchParams }: Props) {
             <ButtonLink href="/client/transactions" variant="secondary">
               Transactions
             </ButtonLink>
+            <ButtonLink href="/client/reports" variant="secondary">
+              Spending reports
+            </ButtonLink>
           </>
         }
       />

@@ -22,9 +22,12 @@ export default async function EarningsTransactionsPage({ searchParams }: Props) 
         back={<a href="/onboarding">← Dashboard</a>}
         description="Every movement of your money: payments released to you, money becoming available, withdrawals and their fees, newest first."
         actions={
-          <a href="/earnings/transactions/export" download>
-            Download CSV
-          </a>
+          <>
+            <a href="/earnings/reports">Earnings reports</a>
+            <a href="/earnings/transactions/export" download>
+              Download CSV
+            </a>
+          </>
         }
       />
       <Card>

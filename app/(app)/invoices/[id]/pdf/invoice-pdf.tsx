@@ -143,3 +143,6 @@ export function invoicePdf(doc: InvoiceDocument, issuedAt: Date): ReactElement<D
     </Document>
   );
 }
+
+/** The invoice's PDF styles, shared with the certificate of earnings (one look for both). */
+export { styles as invoicePdfStyles };
