@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { billingCustomers, billingMethods, paymentCharges } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -7,8 +7,10 @@ import {
   answerReplay,
   applyChargeState,
   POLL_INTERVAL_MS,
+  providerKeyOf,
   RESEND_DELAY_MS,
   sendAttempt,
+  type SentAttempt,
   type ChargeHookTable,
   type ChargeRequest,
   type ChargeResult,
@@ -66,52 +68,124 @@ async function customerRefsOf(db: Db, workspaceIds: string[], provider: PaymentP
   return new Map(rows.map((row) => [row.workspaceId, row.customerRef]));
 }
 
+type Answered = { charge: ChargeRow; state: ChargeState };
+
 /**
- * The provider said "processing": what applyChargeState records for that answer (it runs no
- * hook), as one guarded update instead of a locked transaction. An answer about another
- * attempt or a charge already past `requested` changes nothing and returns null.
+ * The provider said "processing" to each of these: what applyChargeState records for that
+ * answer (it runs no hook), as one guarded update for all of them instead of a locked
+ * transaction each. An answer about another attempt or a charge already past `requested`
+ * changes nothing (applyChargeState then tells what the charge is). Returns the rows updated.
  */
-async function recordProcessing(db: Db, charge: ChargeRow, state: ChargeState) {
-  const [updated] = await db
+async function recordProcessing(db: Db, answered: Answered[]): Promise<Map<string, ChargeRow>> {
+  if (answered.length === 0) return new Map();
+  const answers = sql.join(
+    answered.map(
+      ({ charge, state }) => sql`(${charge.id}::uuid, ${charge.attempt}::integer, ${state.ref})`,
+    ),
+    sql`, `,
+  );
+  const updated = await db
     .update(paymentCharges)
     .set({
       status: 'processing',
-      providerRef: state.ref,
+      providerRef: sql`answer.ref`,
       failureReason: null,
       nextAttemptAt: new Date(now().getTime() + POLL_INTERVAL_MS),
       updatedAt: now(),
       settledAt: null,
     })
+    .from(sql`(values ${answers}) as answer (id, attempt, ref)`)
     .where(
       and(
-        eq(paymentCharges.id, charge.id),
-        eq(paymentCharges.attempt, charge.attempt),
+        // Redundant with the join, but lets the planner use the key, not scan every charge.
+        inArray(
+          paymentCharges.id,
+          answered.map(({ charge }) => charge.id),
+        ),
+        sql`${paymentCharges.id} = answer.id`,
+        sql`${paymentCharges.attempt} = answer.attempt`,
         eq(paymentCharges.status, 'requested'),
-        or(isNull(paymentCharges.providerRef), eq(paymentCharges.providerRef, state.ref)),
+        sql`(${paymentCharges.providerRef} is null or ${paymentCharges.providerRef} = answer.ref)`,
       ),
     )
-    .returning();
-  return updated ?? null;
+    .returning(getTableColumns(paymentCharges));
+  return new Map(updated.map((row) => [row.id, row]));
+}
+
+/** Each charge's answer, one call for all when the provider has a batch endpoint. */
+async function sendAll(
+  db: Db,
+  provider: PaymentProvider,
+  sends: { charge: ChargeRow; to: { customerRef: string; methodRef: string } }[],
+  concurrency: number,
+): Promise<(SentAttempt | null)[]> {
+  if (sends.length === 0) return [];
+  if (provider.chargeMany) {
+    try {
+      const states = await provider.chargeMany(
+        sends.map(({ charge, to }) => ({
+          ...to,
+          amountCents: charge.amountCents,
+          currency: charge.currency,
+          idempotencyKey: providerKeyOf(charge),
+        })),
+      );
+      return states.map((state) => ({ answered: true, state }));
+    } catch (error) {
+      // Sent again one by one, under the same keys: a charge the batch made is answered as is.
+      console.error(
+        `[billing] a batch of ${sends.length} charges failed:`,
+        (error as Error).message,
+      );
+    }
+  }
+  const sent: (SentAttempt | null)[] = sends.map(() => null);
+  await forEachConcurrently(sends, concurrency, async ({ charge, to }, index) => {
+    try {
+      sent[index] = await sendAttempt(db, provider, charge, to);
+    } catch (error) {
+      console.error(`[billing] sending charge ${charge.id} failed:`, (error as Error).message);
+    }
+  });
+  return sent;
 }
 
 /**
- * Sends a new charge to the card it was just made for (read by requestCharges a moment
- * before: submitCharge's re-read of it is what this saves) and records the answer.
+ * Sends new charges to the cards they were just made for (read by requestCharges a moment
+ * before: submitCharge's re-read of each is what this saves) and records the answers.
+ * Returns each charge as it now is (as it was, when its sending failed: the settlement job
+ * resends it).
  */
-async function sendNewCharge(
+async function sendNewCharges(
   db: Db,
   provider: PaymentProvider,
   hooks: ChargeHookTable,
-  charge: ChargeRow,
-  to: { customerRef: string; methodRef: string },
-): Promise<ChargeRow> {
-  const sent = await sendAttempt(db, provider, charge, to);
-  if (!sent.answered) return sent.charge;
-  if (sent.state.status === 'processing') {
-    const recorded = await recordProcessing(db, charge, sent.state);
-    if (recorded) return recorded;
-  }
-  return (await applyChargeState(db, hooks, charge.id, charge.attempt, sent.state)).charge;
+  sends: { charge: ChargeRow; to: { customerRef: string; methodRef: string } }[],
+  concurrency: number,
+): Promise<ChargeRow[]> {
+  const sent = await sendAll(db, provider, sends, concurrency);
+  const processing = sent.flatMap((attempt, index) =>
+    attempt?.answered && attempt.state.status === 'processing'
+      ? [{ charge: sends[index].charge, state: attempt.state }]
+      : [],
+  );
+  const recorded = await recordProcessing(db, processing);
+  const charges: ChargeRow[] = sends.map(({ charge }) => recorded.get(charge.id) ?? charge);
+  await forEachConcurrently(sent, concurrency, async (attempt, index) => {
+    const { charge } = sends[index];
+    if (!attempt || recorded.has(charge.id)) return;
+    if (!attempt.answered) {
+      charges[index] = attempt.charge;
+      return;
+    }
+    try {
+      const applied = await applyChargeState(db, hooks, charge.id, charge.attempt, attempt.state);
+      charges[index] = applied.charge;
+    } catch (error) {
+      console.error(`[billing] recording charge ${charge.id} failed:`, (error as Error).message);
+    }
+  });
+  return charges;
 }
 
 /**
@@ -191,24 +265,22 @@ export async function requestCharges(
       message: 'Add a billing method before your first payment is due.',
     };
   });
-  await forEachConcurrently(results, concurrency, async (result, index) => {
-    const request = requests[index];
+  const sends = requests.flatMap((request, index) => {
     const charge = madeByKey.get(request.idempotencyKey);
-    if (!result.ok || !charge) return;
-    try {
-      const customerRef = refs.get(charge.workspaceId);
-      if (!customerRef)
-        throw new Error(`Charge ${charge.id}: the workspace has no ${provider.name} customer`);
-      results[index] = {
-        ok: true,
-        charge: await sendNewCharge(db, provider, hooks, charge, {
-          customerRef,
-          methodRef: usableMethod(request)!.providerRef,
-        }),
-      };
-    } catch (error) {
-      console.error(`[billing] sending charge ${charge.id} failed:`, (error as Error).message);
+    if (!charge || byKey.has(request.idempotencyKey)) return [];
+    const customerRef = refs.get(charge.workspaceId);
+    if (!customerRef) {
+      // Left requested: the settlement job's submitCharge says why it cannot be sent.
+      console.error(
+        `[billing] charge ${charge.id}: the workspace has no ${provider.name} customer`,
+      );
+      return [];
     }
+    return [{ index, charge, to: { customerRef, methodRef: usableMethod(request)!.providerRef } }];
+  });
+  const sentCharges = await sendNewCharges(db, provider, hooks, sends, concurrency);
+  sends.forEach(({ index }, i) => {
+    results[index] = { ok: true, charge: sentCharges[i] };
   });
   return results;
 }

@@ -120,7 +120,7 @@ function planInvoices(
  * Links every finished, un-invoiced entry of each new invoice's contract and week to it,
  * in one statement (the entries planInvoices read: the locks keep them as they were).
  */
-async function linkEntries(tx: Tx, invoiceIds: string[]): Promise<number> {
+async function linkEntries(tx: Tx, contractIds: string[], invoiceIds: string[]): Promise<number> {
   const linked = await tx
     .update(timeEntries)
     .set({ invoiceId: sql`${invoices.id}`, updatedAt: now() })
@@ -128,6 +128,8 @@ async function linkEntries(tx: Tx, invoiceIds: string[]): Promise<number> {
     .where(
       and(
         inArray(invoices.id, invoiceIds),
+        // Redundant with the join, but lets the planner use the entries' contract index.
+        inArray(timeEntries.contractId, contractIds),
         eq(invoices.contractId, timeEntries.contractId),
         sql`${invoices.weekStart} = ${weekOfEntry}`,
         isNull(timeEntries.invoiceId),
@@ -168,6 +170,7 @@ export async function invoiceContractBatch(
   const expected = planned.reduce((sum, plan) => sum + plan.entryCount, 0);
   const linked = await linkEntries(
     tx,
+    [...new Set(planned.map((plan) => plan.contract.id))],
     issued.map((invoice) => invoice.id),
   );
   if (linked !== expected)
