@@ -65,8 +65,12 @@ const HOOKS = { [HOURLY_INVOICE_SOURCE]: hourlyInvoiceChargeHooks };
  */
 export const CHARGE_CONCURRENCY = 5;
 
-/** Contracts per batch (one transaction): `npm run bench:tick` at 10,000 contracts. */
-const DEFAULT_BATCH_SIZE = 200;
+/**
+ * Contracts per batch (one transaction): `npm run bench:tick` at 10,000 contracts took 50 s
+ * on the server and 49 s on PGlite at 500, 56 s and 62 s at 200. A batch's largest statement
+ * (its invoice lines, 6 values each) stays far below Postgres's 65,535 parameters.
+ */
+const DEFAULT_BATCH_SIZE = 500;
 
 export type IssueDueInvoicesOptions = {
   batchSize?: number;
