@@ -95,7 +95,7 @@ export async function requestCharge(
   return { ok: true, charge: await submitCharge(db, provider, hooks, created) };
 }
 
-function answerReplay(charge: ChargeRow, input: ChargeRequest): ChargeResult {
+export function answerReplay(charge: ChargeRow, input: ChargeRequest): ChargeResult {
   if (!sameRequest(charge, input)) {
     return {
       ok: false,
@@ -163,17 +163,38 @@ export async function submitCharge(
   const customerRef = await findCustomerRef(db, charge.workspaceId, provider.name);
   if (!customerRef)
     throw new Error(`Charge ${charge.id}: the workspace has no ${provider.name} customer`);
-  let state: ChargeState;
+  const state = await sendAttempt(db, provider, charge, {
+    customerRef,
+    methodRef: method.providerRef,
+  });
+  if (!state.answered) return state.charge;
+  return (await applyChargeState(db, hooks, charge.id, charge.attempt, state.state)).charge;
+}
+
+export type SentAttempt =
+  { answered: true; state: ChargeState } | { answered: false; charge: ChargeRow };
+
+/**
+ * Sends one attempt of a requested charge to the card it is to go to. A provider error
+ * (a timeout) leaves the attempt for the settlement job to resend with the same key:
+ * maybe charged, maybe not, only a resend can tell, never a new charge.
+ */
+export async function sendAttempt(
+  db: Db,
+  provider: PaymentProvider,
+  charge: ChargeRow,
+  to: { customerRef: string; methodRef: string },
+): Promise<SentAttempt> {
   try {
-    state = await provider.charge({
-      customerRef,
-      methodRef: method.providerRef,
+    const state = await provider.charge({
+      customerRef: to.customerRef,
+      methodRef: to.methodRef,
       amountCents: charge.amountCents,
       currency: charge.currency,
       idempotencyKey: providerKeyOf(charge),
     });
+    return { answered: true, state };
   } catch (error) {
-    // Maybe charged, maybe not: only a resend with the same key can tell, never a new charge.
     console.error(`[billing] charge ${charge.id} got no answer:`, (error as Error).message);
     const [waiting] = await db
       .update(paymentCharges)
@@ -186,9 +207,8 @@ export async function submitCharge(
         ),
       )
       .returning();
-    return waiting ?? charge;
+    return { answered: false, charge: waiting ?? charge };
   }
-  return (await applyChargeState(db, hooks, charge.id, charge.attempt, state)).charge;
 }
 
 export type Applied = { outcome: 'applied' | 'ignored'; charge: ChargeRow };

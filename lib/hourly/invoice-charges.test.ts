@@ -44,6 +44,8 @@ function declinesFirstAttempt(db: typeof database.db): PaymentProvider {
   const simulated = createSimulatedProvider(db);
   return {
     ...simulated,
+    // Without the batch call, every attempt goes through the `charge` below.
+    chargeMany: undefined,
     async charge(input) {
       if (input.idempotencyKey.endsWith(':1')) {
         return {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { invoiceLines, invoices } from '@/db/schema';
@@ -45,49 +46,72 @@ export type IssueInvoiceInput = {
  * the same cents.
  */
 export async function issueInvoice(tx: Tx, input: IssueInvoiceInput): Promise<InvoiceRow> {
-  if (input.lines.length === 0) throw new Error('An invoice needs at least one line.');
-  for (const line of input.lines) {
-    if (!Number.isSafeInteger(line.amountCents) || line.amountCents < 0) {
-      throw new Error(`An invoice line is a whole, non-negative number of cents.`);
+  const [invoice] = await issueInvoices(tx, [input]);
+  return invoice;
+}
+
+/**
+ * Issues several invoices as issueInvoice does, in two statements (the invoices, then all
+ * their lines) instead of two per invoice: the billing tick issues one per contract, 10,000
+ * in `npm run bench:tick`. Returns the invoices in the order of `inputs`.
+ */
+export async function issueInvoices(tx: Tx, inputs: IssueInvoiceInput[]): Promise<InvoiceRow[]> {
+  if (inputs.length === 0) return [];
+  const issuedAt = now();
+  const withIds = inputs.map((input) => {
+    if (input.lines.length === 0) throw new Error('An invoice needs at least one line.');
+    for (const line of input.lines) {
+      if (!Number.isSafeInteger(line.amountCents) || line.amountCents < 0) {
+        throw new Error(`An invoice line is a whole, non-negative number of cents.`);
+      }
     }
-  }
-  const grossCents = input.lines.reduce((sum, line) => sum + line.amountCents, 0);
-  const fee = feeCents(grossCents, input.feeBps);
-  const [invoice] = await tx
+    // Chosen here, so each line finds its invoice whatever order the rows come back in.
+    return { ...input, id: input.id ?? randomUUID() };
+  });
+  const rows = await tx
     .insert(invoices)
-    .values({
-      id: input.id,
-      kind: input.kind,
-      contractId: input.contractId,
-      workspaceId: input.workspaceId,
-      freelancerId: input.freelancerId,
-      currency: input.currency,
-      feeBps: input.feeBps,
-      description: input.description ?? '',
-      weekStart: input.weekStart,
-      milestoneId: input.milestoneId,
-      creditsInvoiceId: input.creditsInvoiceId,
-      minutes: input.minutes,
-      rateCents: input.rateCents,
-      reviewEndsAt: input.reviewEndsAt,
-      grossCents,
-      feeCents: fee,
-      netCents: grossCents - fee,
-      paymentStatus: input.paymentStatus ?? 'awaiting_payment',
-      issuedAt: now(),
-    })
+    .values(
+      withIds.map((input) => {
+        const grossCents = input.lines.reduce((sum, line) => sum + line.amountCents, 0);
+        const fee = feeCents(grossCents, input.feeBps);
+        return {
+          id: input.id,
+          kind: input.kind,
+          contractId: input.contractId,
+          workspaceId: input.workspaceId,
+          freelancerId: input.freelancerId,
+          currency: input.currency,
+          feeBps: input.feeBps,
+          description: input.description ?? '',
+          weekStart: input.weekStart,
+          milestoneId: input.milestoneId,
+          creditsInvoiceId: input.creditsInvoiceId,
+          minutes: input.minutes,
+          rateCents: input.rateCents,
+          reviewEndsAt: input.reviewEndsAt,
+          grossCents,
+          feeCents: fee,
+          netCents: grossCents - fee,
+          paymentStatus: input.paymentStatus ?? 'awaiting_payment',
+          issuedAt,
+        };
+      }),
+    )
     .returning();
   await tx.insert(invoiceLines).values(
-    input.lines.map((line, index) => ({
-      invoiceId: invoice.id,
-      position: index + 1,
-      description: line.description,
-      workDate: line.workDate,
-      minutes: line.minutes,
-      amountCents: line.amountCents,
-    })),
+    withIds.flatMap((input) =>
+      input.lines.map((line, index) => ({
+        invoiceId: input.id,
+        position: index + 1,
+        description: line.description,
+        workDate: line.workDate,
+        minutes: line.minutes,
+        amountCents: line.amountCents,
+      })),
+    ),
   );
-  return invoice;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return withIds.map((input) => byId.get(input.id)!);
 }
 
 /** The invoice and its lines in order (no authorization: callers scope the id first). */

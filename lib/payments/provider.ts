@@ -38,6 +38,14 @@ export type PaymentEvent = {
   failureReason: string | null;
 };
 
+export type ChargeInput = {
+  customerRef: string;
+  methodRef: string;
+  amountCents: number;
+  currency: string;
+  idempotencyKey: string;
+};
+
 export interface PaymentProvider {
   readonly name: ProviderName;
   /** `reference` is ours (the workspace id), kept by the provider as metadata. */
@@ -54,13 +62,14 @@ export interface PaymentProvider {
    * repeated after a timeout gets the first answer, never a second charge. A decline is a
    * `failed` state; a network or provider error throws (the caller retries with the key).
    */
-  charge(input: {
-    customerRef: string;
-    methodRef: string;
-    amountCents: number;
-    currency: string;
-    idempotencyKey: string;
-  }): Promise<ChargeState>;
+  charge(input: ChargeInput): Promise<ChargeState>;
+  /**
+   * `charge` for several inputs in one request, answers in the inputs' order, for a provider
+   * with a batch endpoint (the simulated one: one write for the batch); others leave it out
+   * and are called once per charge. Any error throws for the whole call: the caller sends
+   * each again with `charge`, under the same keys, so nothing is charged twice.
+   */
+  chargeMany?(inputs: ChargeInput[]): Promise<ChargeState[]>;
   readCharge(ref: string): Promise<ChargeState>;
   refund(input: {
     chargeRef: string;

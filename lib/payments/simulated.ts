@@ -11,7 +11,7 @@ import {
   passesLuhn,
   type ChargeBehaviour,
 } from './cards';
-import type { ChargeState, PaymentProvider } from './provider';
+import type { ChargeInput, ChargeState, PaymentProvider } from './provider';
 
 const randomRef = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
@@ -27,6 +27,10 @@ function methodBehaviourOf(methodRef: string): ChargeBehaviour {
   return match[1] as ChargeBehaviour;
 }
 
+/** The same key is the same charge: its ref is derived from the key. */
+const chargeRefOf = (input: { idempotencyKey: string }) =>
+  `sim_ch_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`;
+
 function stateOf(row: typeof simulatedCharges.$inferSelect): ChargeState {
   if (row.settlesAt > now()) return { ref: row.ref, status: 'processing', failureReason: null };
   return { ref: row.ref, status: row.outcome, failureReason: row.failureReason };
@@ -39,6 +43,30 @@ function stateOf(row: typeof simulatedCharges.$inferSelect): ChargeState {
  * settlement job, like a real provider's; it sends no webhooks.
  */
 export function createSimulatedProvider(db: Db): PaymentProvider {
+  /** Writes the new charges to its books; returns the refs of those it had not seen. */
+  const insertCharges = async (inputs: ChargeInput[]): Promise<string[]> => {
+    if (inputs.length === 0) return [];
+    const rows = await db
+      .insert(simulatedCharges)
+      .values(
+        inputs.map((input) => {
+          const outcome = CHARGE_OUTCOMES[methodBehaviourOf(input.methodRef)];
+          return {
+            ref: chargeRefOf(input),
+            idempotencyKey: input.idempotencyKey,
+            methodRef: input.methodRef,
+            amountCents: input.amountCents,
+            currency: input.currency,
+            outcome: outcome.failureReason ? ('failed' as const) : ('succeeded' as const),
+            failureReason: outcome.failureReason,
+            settlesAt: new Date(now().getTime() + outcome.settleAfterMs),
+          };
+        }),
+      )
+      .onConflictDoNothing()
+      .returning({ ref: simulatedCharges.ref });
+    return rows.map((row) => row.ref);
+  };
   return {
     name: 'simulated',
 
@@ -81,30 +109,27 @@ export function createSimulatedProvider(db: Db): PaymentProvider {
     },
 
     async charge(input) {
-      const outcome = CHARGE_OUTCOMES[methodBehaviourOf(input.methodRef)];
-      const ref = `sim_ch_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`;
-      const inserted = await db
-        .insert(simulatedCharges)
-        .values({
-          ref,
-          idempotencyKey: input.idempotencyKey,
-          methodRef: input.methodRef,
-          amountCents: input.amountCents,
-          currency: input.currency,
-          outcome: outcome.failureReason ? 'failed' : 'succeeded',
-          failureReason: outcome.failureReason,
-          settlesAt: new Date(now().getTime() + outcome.settleAfterMs),
-        })
-        .onConflictDoNothing()
-        .returning({ ref: simulatedCharges.ref });
+      const [inserted] = await insertCharges([input]);
       // A new charge is processing until the settlement job reads it, like a real provider's.
-      if (inserted.length > 0) return { ref, status: 'processing', failureReason: null };
+      if (inserted) return { ref: inserted, status: 'processing', failureReason: null };
+      const ref = chargeRefOf(input);
       const [row] = await db.select().from(simulatedCharges).where(eq(simulatedCharges.ref, ref));
       // As Stripe does: a key reused for another charge is an error, not the old answer.
       if (row.amountCents !== input.amountCents || row.methodRef !== input.methodRef) {
         throw new Error('Idempotency key reused with different charge parameters');
       }
       return stateOf(row);
+    },
+
+    async chargeMany(inputs) {
+      const inserted = new Set(await insertCharges(inputs));
+      return Promise.all(
+        inputs.map((input) =>
+          inserted.has(chargeRefOf(input))
+            ? { ref: chargeRefOf(input), status: 'processing' as const, failureReason: null }
+            : this.charge(input),
+        ),
+      );
     },
 
     async readCharge(ref) {
