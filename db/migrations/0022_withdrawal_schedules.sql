@@ -5,6 +5,7 @@ CREATE TABLE "withdrawal_schedule" (
 	"threshold_cents" integer NOT NULL,
 	"currency" text NOT NULL,
 	"payout_method_id" uuid,
+	"last_run_on" text,
 	"updated_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "withdrawal_schedule_threshold_positive" CHECK ("withdrawal_schedule"."threshold_cents" > 0),

@@ -104,6 +104,8 @@ export const withdrawalSchedules = pgTable(
     payoutMethodId: uuid('payout_method_id').references(() => payoutMethods.id, {
       onDelete: 'restrict',
     }),
+    /** The UTC date (yyyy-mm-dd) the tick last handled this schedule: one run per payout day. */
+    lastRunOn: text('last_run_on'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
