@@ -69,6 +69,14 @@ describe('runScheduledWithdrawals', () => {
       idempotencyKey: `schedule:${w.actor.userId}:2026-12-09`,
     });
     expect((await balancesOfFreelancer(database.db, w.actor.userId)).available).toBe(0);
+    const requested = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(
+        and(eq(emailOutbox.toAddress, w.actor.email), eq(emailOutbox.template, 'withdrawal-requested')),
+      );
+    expect(requested).toHaveLength(1);
+    expect(requested[0].text).toContain('$98.00 to PayPal');
   });
 
   it('does nothing on a day that is not a payout day for the schedule', async () => {

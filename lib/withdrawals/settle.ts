@@ -12,6 +12,7 @@ import { postTransaction } from '@/lib/ledger/post';
 import { formatMoney } from '@/lib/money/money';
 import type { PayoutProvider, PayoutState } from '@/lib/payments/payouts';
 import { methodTitle } from '@/lib/payouts/present';
+import { notifyWithdrawal } from './notices';
 import {
   dueProcessingWithdrawals,
   dueRequestedWithdrawals,
@@ -113,6 +114,7 @@ export async function applyPayoutState(
         .update(withdrawals)
         .set({ ...accepted, status: 'paid', paidAt: at })
         .where(eq(withdrawals.id, row.id));
+      await notifyWithdrawal(tx, { ...row, paidAt: at }, 'paid');
       await recordAudit(tx, {
         actorId: null,
         action: 'withdrawal.paid',
