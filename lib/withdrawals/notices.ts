@@ -38,7 +38,9 @@ export async function notifyWithdrawal(tx: Tx, row: WithdrawalRow, notice: Notic
             : 'This method has no fee.',
           'If you did not ask for this, change your password and contact support.',
         ]
-      : [`Your withdrawal of ${what} was paid on ${formatLongDate(row.paidAt ?? row.requestedAt)}.`];
+      : [
+          `Your withdrawal of ${what} was paid on ${formatLongDate(row.paidAt ?? row.requestedAt)}.`,
+        ];
   await sendEmail(tx, {
     to: who.email,
     subject: SUBJECTS[notice],

@@ -117,7 +117,9 @@ describe('saveWithdrawalSchedule', () => {
       payoutMethodId: iban,
     });
     expect(result.ok).toBe(true);
-    expect(result.ok && result.holdNote).toMatch(/security hold: scheduled payouts to it wait until/);
+    expect(result.ok && result.holdNote).toMatch(
+      /security hold: scheduled payouts to it wait until/,
+    );
   });
 
   it("another freelancer's method is not found; so is a removed one and a malformed id", async () => {

@@ -73,7 +73,10 @@ describe('runScheduledWithdrawals', () => {
       .select()
       .from(emailOutbox)
       .where(
-        and(eq(emailOutbox.toAddress, w.actor.email), eq(emailOutbox.template, 'withdrawal-requested')),
+        and(
+          eq(emailOutbox.toAddress, w.actor.email),
+          eq(emailOutbox.template, 'withdrawal-requested'),
+        ),
       );
     expect(requested).toHaveLength(1);
     expect(requested[0].text).toContain('$98.00 to PayPal');

@@ -102,7 +102,11 @@ async function runOne(
     tx,
     schedule.freelancerId,
     method,
-    { payoutMethodId: method.id, amountCents, idempotencyKey: `schedule:${schedule.freelancerId}:${today}` },
+    {
+      payoutMethodId: method.id,
+      amountCents,
+      idempotencyKey: `schedule:${schedule.freelancerId}:${today}`,
+    },
     at,
   );
   return result.ok ? 'withdrawn' : 'skipped';

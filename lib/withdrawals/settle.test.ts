@@ -109,7 +109,11 @@ describe('the payout state machine', () => {
     expect(await postingsOf(withdrawal.id, 'payout')).toHaveLength(1);
     // One notice when it was requested, one when it was paid (issue 17.6).
     const notices = await database.db
-      .select({ template: emailOutbox.template, subject: emailOutbox.subject, text: emailOutbox.text })
+      .select({
+        template: emailOutbox.template,
+        subject: emailOutbox.subject,
+        text: emailOutbox.text,
+      })
       .from(emailOutbox)
       .where(eq(emailOutbox.toAddress, w.actor.email));
     const withdrawalNotices = notices.filter((n) => n.template.startsWith('withdrawal-'));
