@@ -13,6 +13,7 @@ import { formatMoney } from '@/lib/money/money';
 import { routingOf, type PayoutProviders, type PayoutState } from '@/lib/payments/payouts';
 import { methodTitle } from '@/lib/payouts/present';
 import { destinationOf, registeredDestinationOf } from './destinations';
+import { notifyWithdrawal } from './notices';
 import {
   dueProcessingWithdrawals,
   dueRequestedWithdrawals,
@@ -120,6 +121,7 @@ export async function applyPayoutState(
         .update(withdrawals)
         .set({ ...accepted, status: 'paid', paidAt: at })
         .where(eq(withdrawals.id, row.id));
+      await notifyWithdrawal(tx, { ...row, paidAt: at }, 'paid');
       await recordAudit(tx, {
         actorId: null,
         action: 'withdrawal.paid',
