@@ -81,7 +81,9 @@ describe('loadEarningsFigures and loadEarningsBuckets', () => {
         withdrawingCents: 0,
         pending: [{ cents: 9_000, availableAt: new Date('2027-02-10T00:00:00Z') }],
       });
-      expect(figures.pendingCents).toBe(await balanceOf(database.db, accounts.pending(made.userId)));
+      expect(figures.pendingCents).toBe(
+        await balanceOf(database.db, accounts.pending(made.userId)),
+      );
       expect(figures.inReviewCents).toBe(
         await balanceOf(database.db, accounts.inReview(made.contractId)),
       );
