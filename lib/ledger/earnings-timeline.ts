@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { formatMoney } from '@/lib/money/money';
 import { accounts } from './accounts';
 import { decodeCursor } from './history';
 import type { LedgerKind } from './kinds';
@@ -143,4 +144,46 @@ export async function listEarningsTimeline(
     rows: page,
     next: raw.length > limit ? encodeTimelineCursor(page[page.length - 1]) : null,
   };
+}
+
+const money = (cents: number) => formatMoney(Math.abs(cents), 'USD');
+
+/** What happened, in words: "Released: net $90.00 to pending (fee $10.00), available on …". */
+export function describeTimelineRow(row: TimelineRow, formatDate: (at: Date) => string): string {
+  const why = row.memo ? ` — ${row.memo}` : '';
+  switch (row.kind) {
+    case 'charge':
+      return `Charged into ${row.sourceType === 'milestone' ? 'escrow' : 'review'}: ${money(row.contractCents)}${why}`;
+    case 'release':
+    case 'bonus': {
+      const fee = row.feeCents > 0 ? ` (fee ${money(row.feeCents)})` : '';
+      const when = row.availableAt ? `, available on ${formatDate(row.availableAt)}` : '';
+      const what = row.kind === 'bonus' ? 'Bonus' : 'Released';
+      return `${what}: net ${money(row.pendingCents)} to pending${fee}${when}${why}`;
+    }
+    case 'availability':
+      return `Became available: ${money(row.availableCents)}${why}`;
+    case 'withdrawal':
+      return `Withdrawal requested: ${money(row.availableCents)} from available${row.feeCents > 0 ? ` (fee ${money(row.feeCents)})` : ''}${why}`;
+    case 'payout':
+      return `Paid out: ${money(row.withdrawingCents)} sent to your payout method${why}`;
+    case 'payout_return':
+      return `Payout returned: ${money(row.availableCents)} back to available${why}`;
+    case 'refund':
+      return `Refunded to the client: ${money(row.contractCents)}${why}`;
+    default:
+      return `${row.kind}${why}`;
+  }
+}
+
+/** The page a row traces to: its invoice, milestone, withdrawal or contract. */
+export function timelineHref(row: TimelineRow): string | null {
+  if (row.sourceType === 'hourly_invoice' || row.sourceType === 'bonus') {
+    return `/invoices/${row.sourceId}`;
+  }
+  if (row.sourceType === 'milestone' && row.contractId) {
+    return `/contracts/${row.contractId}/milestones/${row.sourceId}`;
+  }
+  if (row.sourceType === 'withdrawal') return '/earnings/withdraw';
+  return row.contractId ? `/contracts/${row.contractId}` : null;
 }

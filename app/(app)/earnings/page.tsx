@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
 import { EarningsChart } from '@/components/earnings/earnings-chart';
-import { HistoryTable } from '@/components/ledger/history-table';
+import { EarningsTimeline } from '@/components/earnings/earnings-timeline';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
 import { Money } from '@/components/ui/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatLongDate } from '@/lib/dates/format';
 import { loadEarningsBuckets, loadEarningsFigures } from '@/lib/earnings/queries';
-import { listFreelancerHistory } from '@/lib/ledger/history';
+import { listEarningsTimeline } from '@/lib/ledger/earnings-timeline';
+import { timeZoneOfViewer } from '../contracts/viewer';
 import { requireFreelancerViewer } from '../settings/viewer';
 
 export const metadata: Metadata = { title: 'Earnings' };
@@ -18,14 +19,17 @@ const WEEKS_SHOWN = 26;
 const MONTHS_SHOWN = 24;
 
 /** The balance page (SPEC 4.E): three statements besides the session (figures, chart, timeline). */
-export default async function EarningsPage() {
+type Props = { searchParams: Promise<{ after?: string }> };
+
+export default async function EarningsPage({ searchParams }: Props) {
   const viewer = await requireFreelancerViewer();
-  const timeZone = viewer.freelancerProfile?.timeZone ?? 'UTC';
+  const timeZone = timeZoneOfViewer(viewer);
+  const { after } = await searchParams;
   const { db } = await getDatabase();
-  const [figures, buckets, history] = await Promise.all([
+  const [figures, buckets, timeline] = await Promise.all([
     loadEarningsFigures(db, viewer.user.id),
     loadEarningsBuckets(db, viewer.user.id, timeZone),
-    listFreelancerHistory(db, viewer.user.id, { limit: 20 }),
+    listEarningsTimeline(db, viewer.user.id, { cursor: after }),
   ]);
   const weeks = buckets.filter((b) => b.period === 'week').slice(-WEEKS_SHOWN);
   const months = buckets.filter((b) => b.period === 'month').slice(-MONTHS_SHOWN);
@@ -113,18 +117,11 @@ export default async function EarningsPage() {
           </>
         )}
       </Card>
-      <Card title="Recent movements">
-        <HistoryTable
-          rows={history.rows}
-          show="account"
-          caption="Your latest money movements"
-          empty={{
-            title: 'Nothing yet.',
-            body: 'Payments from your contracts will appear here as soon as a client’s payment is released to you.',
-          }}
-          olderHref={
-            history.next ? `/earnings/transactions?after=${encodeURIComponent(history.next)}` : null
-          }
+      <Card title="Where every dollar came from">
+        <EarningsTimeline
+          page={timeline}
+          timeZone={timeZone}
+          olderHref={timeline.next ? `/earnings?after=${encodeURIComponent(timeline.next)}` : null}
         />
       </Card>
     </>
