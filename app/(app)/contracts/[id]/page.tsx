@@ -82,6 +82,7 @@ export default async function ContractPage({ params }: Props) {
             <Link href={`/client/invites/${contract.inviteId}`}>← Invite and offer</Link>
           ) : undefined
         }
+        actions={side === 'freelancer' ? <Link href="/earnings">Your earnings</Link> : undefined}
         description={
           <p>
             {hourly ? 'Hourly contract' : 'Fixed-price contract'}{' '}
