@@ -57,6 +57,8 @@ describe('the /earnings reads over five years of weekly invoices', () => {
                 { account: accounts.inReview(contractId), cents, currency: 'USD' },
               ],
             });
+            // A minute later: same-moment rows order by transaction id, which is stable, not meaningful.
+            clock.set(new Date(START.getTime() + week * WEEK_MS + 60_000));
             await releaseToFreelancer(tx, {
               key: `release:${id}`,
               source: { type: 'hourly_invoice', id },
@@ -96,10 +98,10 @@ describe('the /earnings reads over five years of weekly invoices', () => {
 
       const newest = timeline.rows[0];
       expect(newest.kind).toBe('release');
-      expect(newest.availableAt?.toISOString()).toBe('2026-12-30T12:00:00.000Z');
-      // 12:00 UTC on December 30 is already December 31 in Auckland (UTC+13).
+      expect(newest.availableAt?.toISOString()).toBe('2026-12-23T12:00:00.000Z');
+      // 12:00 UTC on December 23 is already December 24 in Auckland (UTC+13).
       expect(describeTimelineRow(newest, (at) => formatLongDate(at, zone))).toBe(
-        `Released: net $9,259.00 to pending (fee $10.00), available on ${formatLongDate(new Date('2026-12-31T01:00:00Z'), 'UTC')}`,
+        `Released: net $92.59 to pending (fee $10.00), available on ${formatLongDate(new Date('2026-12-24T01:00:00Z'), 'UTC')}`,
       );
       expect(timelineHref(newest)).toBe(`/invoices/bench-${WEEKS - 1}`);
       expect(timeline.rows[1]).toMatchObject({ kind: 'charge', contractCents: 10_000 + WEEKS - 1 });
