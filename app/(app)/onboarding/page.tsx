@@ -73,8 +73,8 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
           </ul>
         )}
         <p>
-          <Link href="/earnings/transactions">Transaction history</Link>: what you have been paid
-          and what is available.
+          <Link href="/earnings">Earnings</Link>: what is in review, pending and available, and
+          when. <Link href="/earnings/transactions">Transaction history</Link>: every movement.
         </p>
       </section>
       <AddOtherSide hasWorkspace={Boolean(viewer.workspace)} isFreelancer />

@@ -96,6 +96,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
             <Link href={`/client/invites/${contract.inviteId}`}>← Invite and offer</Link>
           ) : undefined
         }
+        actions={side === 'freelancer' ? <Link href="/earnings">Your earnings</Link> : undefined}
         description={
           <p>
             {hourly ? 'Hourly contract' : 'Fixed-price contract'}{' '}

@@ -1,0 +1,119 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { contracts, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { accounts } from './accounts';
+
+/*
+ * The balance page (SPEC 4.E): what the ledger says the freelancer has, in one statement
+ * for the figures and one for the chart, both aggregated in SQL so five years of weekly
+ * invoices cost the same round trips as one week.
+ *
+ * Escrow is shown as its own figure ("in escrow"): it is money a client funded for a
+ * milestone not yet approved, which is neither under weekly review nor released.
+ */
+
+export type PendingItem = { cents: number; availableAt: Date };
+
+export type EarningsFigures = {
+  inReviewCents: number;
+  inEscrowCents: number;
+  pendingCents: number;
+  availableCents: number;
+  withdrawingCents: number;
+  /** Each pending amount with the date it becomes available, soonest first. */
+  pending: PendingItem[];
+};
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/** The figures and the pending list in one statement (USD: the platform's only currency). */
+export async function loadEarningsFigures(
+  db: DbOrTx,
+  freelancerId: string,
+): Promise<EarningsFigures> {
+  const pending = accounts.pending(freelancerId);
+  const available = accounts.available(freelancerId);
+  const withdrawing = accounts.withdrawing(freelancerId);
+  const contractCodes = (suffix: 'in_review' | 'escrow') =>
+    sql`(select 'contract:' || ${contracts.id}::text || ${':' + suffix} from ${contracts} where ${contracts.freelancerId} = ${freelancerId})`;
+  const sumWhere = (cond: ReturnType<typeof sql>) =>
+    sql<string>`coalesce(sum(${ledgerEntries.amountCents}) filter (where ${cond}), 0)`;
+  const [row] = await db
+    .select({
+      pending: sumWhere(sql`${ledgerEntries.accountCode} = ${pending}`),
+      available: sumWhere(sql`${ledgerEntries.accountCode} = ${available}`),
+      withdrawing: sumWhere(sql`${ledgerEntries.accountCode} = ${withdrawing}`),
+      inReview: sumWhere(sql`${ledgerEntries.accountCode} like '%:in_review'`),
+      escrow: sumWhere(sql`${ledgerEntries.accountCode} like '%:escrow'`),
+      list: sql<string>`(select coalesce(json_agg(json_build_array(p.amount_cents, p.available_at) order by p.available_at), '[]')::text
+        from pending_release p where p.freelancer_id = ${freelancerId} and p.made_available_at is null)`,
+    })
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.currency, 'USD'),
+        or(
+          inArray(ledgerEntries.accountCode, [pending, available, withdrawing]),
+          sql`${ledgerEntries.accountCode} in ${contractCodes('in_review')}`,
+          sql`${ledgerEntries.accountCode} in ${contractCodes('escrow')}`,
+        ),
+      ),
+    );
+  const list = JSON.parse(row?.list ?? '[]') as [number, string][];
+  return {
+    inReviewCents: n(row?.inReview),
+    inEscrowCents: n(row?.escrow),
+    pendingCents: n(row?.pending),
+    availableCents: n(row?.available),
+    withdrawingCents: n(row?.withdrawing),
+    pending: list.map(([cents, at]) => ({ cents: Number(cents), availableAt: new Date(at) })),
+  };
+}
+
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/;
+
+export type EarningsBucket = {
+  period: 'week' | 'month';
+  /** The first day of the week (Monday) or month, in the freelancer's zone, YYYY-MM-DD. */
+  start: string;
+  netCents: number;
+};
+
+/**
+ * Net released to the freelancer (releases and bonuses into pending) by week and by month
+ * of the release, in their time zone; one statement with grouping sets.
+ */
+export async function loadEarningsBuckets(
+  db: DbOrTx,
+  freelancerId: string,
+  timeZone: string,
+): Promise<EarningsBucket[]> {
+  // The zone is written into the statement, not bound: grouping sets match expressions by
+  // text, and two placeholders of the same value are different expressions. The pattern
+  // admits IANA names only, so nothing else can reach the SQL.
+  if (!ZONE_NAME.test(timeZone)) throw new Error(`Not a time zone name: "${timeZone}".`);
+  const local = sql`(${ledgerTransactions.effectiveAt} at time zone '${sql.raw(timeZone)}')`;
+  const week = sql`to_char(date_trunc('week', ${local}), 'YYYY-MM-DD')`;
+  const month = sql`to_char(date_trunc('month', ${local}), 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({
+      week: sql<string | null>`${week}`,
+      month: sql<string | null>`${month}`,
+      cents: sql<string>`sum(${ledgerEntries.amountCents})`,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(
+      and(
+        eq(ledgerEntries.accountCode, accounts.pending(freelancerId)),
+        inArray(ledgerTransactions.kind, ['release', 'bonus']),
+      ),
+    )
+    .groupBy(sql`grouping sets ((${week}), (${month}))`)
+    .orderBy(sql`1, 2`);
+  return rows.map((r) => ({
+    period: r.week ? ('week' as const) : ('month' as const),
+    start: (r.week ?? r.month) as string,
+    netCents: Number(r.cents),
+  }));
+}
