@@ -4,7 +4,6 @@ import ComplianceDecisionEmail from './compliance-decision';
 import ConfirmEmailChangeEmail from './confirm-email-change';
 import ConfirmPayoutChangeEmail from './confirm-payout-change';
 import WithdrawalReturnedEmail from './withdrawal-returned';
-import WithdrawalScheduleChangedEmail from './withdrawal-schedule-changed';
 import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
 import HourlyReviewNoticeEmail from './hourly-review-notice';
@@ -148,9 +147,5 @@ export const EMAIL_PREVIEWS: Record<
   'withdrawal-returned': {
     title: 'A withdrawal failed and its money is back (to the freelancer)',
     component: WithdrawalReturnedEmail as ComponentType<Record<string, never>>,
-  },
-  'withdrawal-schedule-changed': {
-    title: 'The automatic withdrawal schedule changed (to the freelancer)',
-    component: WithdrawalScheduleChangedEmail as ComponentType<Record<string, never>>,
   },
 };

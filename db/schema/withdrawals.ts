@@ -78,49 +78,6 @@ export const withdrawals = pgTable(
   ],
 );
 
-/** issue 17.3: see lib/withdrawals/schedule-days.ts for which dates each one pays on. */
-export const withdrawalFrequencyEnum = pgEnum('withdrawal_frequency', [
-  'off',
-  'weekly',
-  'twice_monthly',
-  'monthly',
-]);
-
-/**
- * A freelancer's automatic withdrawal schedule: one row per freelancer (no row = off). On a
- * payout day the tick withdraws the whole available balance to `payout_method_id` when it
- * is at least `threshold_cents` (never below the method's minimum, checked by the service).
- */
-export const withdrawalSchedules = pgTable(
-  'withdrawal_schedule',
-  {
-    freelancerId: text('freelancer_id')
-      .primaryKey()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    frequency: withdrawalFrequencyEnum('frequency').notNull().default('off'),
-    thresholdCents: integer('threshold_cents').notNull(),
-    currency: text('currency').notNull(),
-    /** The freelancer's own method; null only while the schedule is off. */
-    payoutMethodId: uuid('payout_method_id').references(() => payoutMethods.id, {
-      onDelete: 'restrict',
-    }),
-    /** The UTC date (yyyy-mm-dd) the tick last handled this schedule: one run per payout day. */
-    lastRunOn: text('last_run_on'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index('withdrawal_schedule_due_idx')
-      .on(t.frequency)
-      .where(sql`frequency <> 'off'`),
-    check('withdrawal_schedule_threshold_positive', sql`${t.thresholdCents} > 0`),
-    check(
-      'withdrawal_schedule_method_when_on',
-      sql`${t.frequency} = 'off' or ${t.payoutMethodId} is not null`,
-    ),
-  ],
-);
-
 export const simulatedPayoutOutcomeEnum = pgEnum('simulated_payout_outcome', ['paid', 'failed']);
 
 /**

@@ -62,8 +62,7 @@ export type AuditAction =
   | 'bonus.payment_failed'
   | 'withdrawal.requested'
   | 'withdrawal.paid'
-  | 'withdrawal.returned'
-  | 'withdrawal.schedule_changed';
+  | 'withdrawal.returned';
 
 export type AuditEntry = {
   actorId: string | null;

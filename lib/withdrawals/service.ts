@@ -18,7 +18,6 @@ import {
 } from '@/lib/payouts/queries';
 import { findTaxProfile } from '@/lib/tax/queries';
 import { termsOf, totalTakenCents } from './fees';
-import { notifyWithdrawal } from './notices';
 import { findWithdrawalByKey, type WithdrawalRow } from './queries';
 import { submitWithdrawal } from './settle';
 
@@ -143,7 +142,6 @@ export async function recordWithdrawal(
         targetId: row.id,
         detail: `${formatMoney(row.amountCents)} to ${methodTitle(method)}, fee ${formatMoney(feeCents)}`,
       });
-      await notifyWithdrawal(tx, row, 'requested');
       return { ok: true as const, withdrawal: row, replayed: false };
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { emailOutbox, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { ledgerEntries, ledgerTransactions } from '@/db/schema';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
 import { balanceOf } from '@/lib/ledger/queries';
@@ -107,23 +107,6 @@ describe('the payout state machine', () => {
     expect((await fees()) - feesBefore).toBe(200);
     await runJobsFor(simulated(), 2 * MINUTE);
     expect(await postingsOf(withdrawal.id, 'payout')).toHaveLength(1);
-    // One notice when it was requested, one when it was paid (issue 17.6).
-    const notices = await database.db
-      .select({
-        template: emailOutbox.template,
-        subject: emailOutbox.subject,
-        text: emailOutbox.text,
-      })
-      .from(emailOutbox)
-      .where(eq(emailOutbox.toAddress, w.actor.email));
-    const withdrawalNotices = notices.filter((n) => n.template.startsWith('withdrawal-'));
-    expect(withdrawalNotices.map((n) => n.template).sort()).toEqual([
-      'withdrawal-paid',
-      'withdrawal-requested',
-    ]);
-    expect(notices.find((n) => n.template === 'withdrawal-paid')?.text).toContain(
-      'Your withdrawal of $50.00 to PayPal',
-    );
   });
 
   it('a failed payout returns the amount and its fee to available, with one email', async () => {

@@ -13,7 +13,6 @@ import { formatMoney } from '@/lib/money/money';
 import { routingOf, type PayoutProviders, type PayoutState } from '@/lib/payments/payouts';
 import { methodTitle } from '@/lib/payouts/present';
 import { destinationOf, registeredDestinationOf } from './destinations';
-import { notifyWithdrawal } from './notices';
 import {
   dueProcessingWithdrawals,
   dueRequestedWithdrawals,
@@ -121,7 +120,6 @@ export async function applyPayoutState(
         .update(withdrawals)
         .set({ ...accepted, status: 'paid', paidAt: at })
         .where(eq(withdrawals.id, row.id));
-      await notifyWithdrawal(tx, { ...row, paidAt: at }, 'paid');
       await recordAudit(tx, {
         actorId: null,
         action: 'withdrawal.paid',
