@@ -16,7 +16,9 @@ import {
   withdrawalRows,
   type Withdrawer,
 } from '@/tests/helpers/withdrawal-fixtures';
+import { createSimulatedPayoutProvider } from '@/lib/payments/simulated-payouts';
 import type { WithdrawalFrequency } from './schedule-days';
+import { settleDueWithdrawals } from './settle';
 import { DORMANT_DAYS, runScheduledWithdrawals, scheduledWithdrawalKey } from './scheduled';
 
 installTestEncryptionKey();
@@ -169,6 +171,37 @@ describe('runScheduledWithdrawals', () => {
     const first = await runScheduledWithdrawals(db, WEDNESDAY);
     expect(first).toBeGreaterThanOrEqual(1);
     expect(await runScheduledWithdrawals(db, WEDNESDAY)).toBe(0);
+  });
+});
+
+describe('the withdrawal notices', () => {
+  const emailsOf = (db: Db, to: string, template: string) =>
+    db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, template)));
+
+  it('emails once when the automatic withdrawal is requested and once when it is paid', async () => {
+    const db = database.db;
+    const w = await makeWithdrawer(db, WEDNESDAY, { availableCents: 10_000 });
+    await schedule(db, w, 'weekly', 1_000);
+    await runScheduledWithdrawals(db, WEDNESDAY);
+    const requested = await emailsOf(db, w.actor.email, 'withdrawal-requested');
+    expect(requested).toHaveLength(1);
+    expect(requested[0].subject).toBe('Your withdrawal is on its way');
+    expect(requested[0].text).toContain('Your withdrawal schedule withdrew $98.00');
+    expect(await emailsOf(db, w.actor.email, 'withdrawal-paid')).toHaveLength(0);
+
+    const provider = createSimulatedPayoutProvider(db);
+    for (const minutes of [1, 3, 5]) {
+      const at = new Date(WEDNESDAY.getTime() + minutes * 60_000);
+      clock.set(at);
+      await settleDueWithdrawals(db, provider, at);
+    }
+    expect((await withdrawalRows(db, w.actor.userId))[0].status).toBe('paid');
+    const paid = await emailsOf(db, w.actor.email, 'withdrawal-paid');
+    expect(paid).toHaveLength(1);
+    expect(paid[0].text).toContain('$98.00 to PayPal');
   });
 });
 
