@@ -124,3 +124,67 @@ export const payoutDestinations = pgTable(
     index('payout_destination_freelancer_idx').on(t.freelancerId, t.provider),
   ],
 );
+
+/**
+ * How often a freelancer's available money is paid out by itself (SPEC 4.E): weekly every
+ * Wednesday, twice a month on the 1st and 3rd Wednesday, monthly on the last Wednesday.
+ */
+export const withdrawalFrequencyEnum = pgEnum('withdrawal_frequency', [
+  'off',
+  'weekly',
+  'twice_monthly',
+  'monthly',
+]);
+
+/** One schedule per freelancer; no row is the same as `off`. */
+export const withdrawalSchedules = pgTable(
+  'withdrawal_schedule',
+  {
+    freelancerId: text('freelancer_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    frequency: withdrawalFrequencyEnum('frequency').notNull().default('off'),
+    /** Paid out only when available reaches this (at least the method's minimum). */
+    thresholdCents: integer('threshold_cents').notNull(),
+    payoutMethodId: uuid('payout_method_id').references(() => payoutMethods.id, {
+      onDelete: 'set null',
+    }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('withdrawal_schedule_due_idx')
+      .on(t.frequency)
+      .where(sql`frequency <> 'off'`),
+    check('withdrawal_schedule_threshold_positive', sql`${t.thresholdCents} > 0`),
+  ],
+);
+
+/** What the automatic payout did for a freelancer on a payout day: once per (freelancer, day). */
+export const withdrawalScheduleRunOutcomeEnum = pgEnum('withdrawal_schedule_outcome', [
+  'withdrawn',
+  'skipped',
+  'below_threshold',
+]);
+
+/**
+ * The record that makes the scheduled step idempotent: a second tick on the same day finds
+ * the row and does nothing (and a skip's email is sent once). `rule` is `schedule` or
+ * `dormant` (the 180-day rule).
+ */
+export const withdrawalScheduleRuns = pgTable(
+  'withdrawal_schedule_run',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    freelancerId: text('freelancer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The UTC payout day, yyyy-mm-dd. */
+    payoutDay: text('payout_day').notNull(),
+    rule: text('rule').notNull(),
+    outcome: withdrawalScheduleRunOutcomeEnum('outcome').notNull(),
+    withdrawalId: uuid('withdrawal_id').references(() => withdrawals.id, { onDelete: 'set null' }),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('withdrawal_schedule_run_uq').on(t.freelancerId, t.payoutDay)],
+);

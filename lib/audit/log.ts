@@ -62,7 +62,8 @@ export type AuditAction =
   | 'bonus.payment_failed'
   | 'withdrawal.requested'
   | 'withdrawal.paid'
-  | 'withdrawal.returned';
+  | 'withdrawal.returned'
+  | 'withdrawal.schedule_changed';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { ledgerEntries } from '@/db/schema';
+import { ledgerEntries, ledgerTransactions } from '@/db/schema';
 import type { AccountCode } from './accounts';
 
 /** A balance is what the entries say: their sum (no balance is stored). */
@@ -34,4 +34,34 @@ export async function balancesOf(
     .groupBy(ledgerEntries.accountCode);
   for (const row of rows) balances.set(row.account as AccountCode, Number(row.cents));
   return balances;
+}
+
+/**
+ * Freelancers with money that came into their available account at or before `cutoff`
+ * and no posting of kind `debitKind` (a withdrawal) on that account since: the 180-day
+ * rule of automatic withdrawals asks this. Returns freelancer ids.
+ */
+export async function freelancersWithAvailableUntouchedSince(
+  db: DbOrTx,
+  cutoff: Date,
+  debitKind: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ freelancerId: sql<string>`split_part(${ledgerEntries.accountCode}, ':', 2)` })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(
+      and(
+        like(ledgerEntries.accountCode, 'freelancer:%:available'),
+        gt(ledgerEntries.amountCents, 0),
+        lte(ledgerTransactions.effectiveAt, cutoff),
+        sql`not exists (
+          select 1 from ${ledgerEntries} later
+          join ${ledgerTransactions} lt on lt.id = later.transaction_id
+          where later.account_code = ${ledgerEntries.accountCode}
+            and lt.kind = ${debitKind}
+            and lt.effective_at >= ${ledgerTransactions.effectiveAt})`,
+      ),
+    );
+  return rows.map((r) => r.freelancerId);
 }

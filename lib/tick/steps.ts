@@ -8,6 +8,7 @@ import { stopTimersAtDayEnd } from '@/lib/hourly/service';
 import { expireRefundAnswers } from '@/lib/milestones/refunds';
 import { remindUnfundedMilestones } from '@/lib/milestones/reminders';
 import { autoApproveDueMilestones, remindBeforeAutoApproval } from '@/lib/milestones/review';
+import { runScheduledWithdrawals } from '@/lib/withdrawals/scheduled';
 
 /**
  * One thing the billing tick does: everything of its kind due at `at`, idempotent, in
@@ -25,6 +26,8 @@ export const TICK_STEPS: readonly TickStep[] = [
   { name: 'releaseDueInvoices', run: (db, at) => releaseDueInvoices(db, at) },
   // Pending money whose date has come becomes available.
   { name: 'makeDueFundsAvailable', run: (db, at) => makeDueFundsAvailable(db, at) },
+  // Wednesday: automatic withdrawals of what just became available (schedules, 180 days).
+  { name: 'runScheduledWithdrawals', run: (db, at) => runScheduledWithdrawals(db, at) },
   // Disputes the freelancer did not answer in 3 business days are refunded…
   { name: 'expireDisputeDeadlines', run: (db, at) => expireDisputeDeadlines(db, at) },
   // …and every settled dispute's card refund reaches the provider (a retry of any missed).

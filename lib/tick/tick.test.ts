@@ -81,13 +81,14 @@ async function stateOf(made: TickContract[]) {
   };
 }
 
-it('runs its steps in order: weeks closed and invoiced before releases, releases before availability', () => {
+it('runs its steps in order: weeks closed and invoiced before releases, releases before availability, availability before automatic withdrawals', () => {
   const names = TICK_STEPS.map((step) => step.name);
   const order = [
     'stopTimersAtDayEnd',
     'issueDueInvoices',
     'releaseDueInvoices',
     'makeDueFundsAvailable',
+    'runScheduledWithdrawals',
   ];
   expect(order.map((name) => names.indexOf(name))).toEqual(
     [...order.map((name) => names.indexOf(name))].sort((a, b) => a - b),

@@ -18,6 +18,7 @@ import {
 } from '@/lib/payouts/queries';
 import { findTaxProfile } from '@/lib/tax/queries';
 import { termsOf, totalTakenCents } from './fees';
+import { sendWithdrawalNotice } from './notices';
 import { findWithdrawalByKey, type WithdrawalRow } from './queries';
 import { submitWithdrawal } from './settle';
 
@@ -142,6 +143,7 @@ export async function recordWithdrawal(
         targetId: row.id,
         detail: `${formatMoney(row.amountCents)} to ${methodTitle(method)}, fee ${formatMoney(feeCents)}`,
       });
+      await sendWithdrawalNotice(tx, row, 'requested');
       return { ok: true as const, withdrawal: row, replayed: false };
     });
   } catch (error) {

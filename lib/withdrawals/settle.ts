@@ -13,6 +13,7 @@ import { formatMoney } from '@/lib/money/money';
 import { routingOf, type PayoutProviders, type PayoutState } from '@/lib/payments/payouts';
 import { methodTitle } from '@/lib/payouts/present';
 import { destinationOf, registeredDestinationOf } from './destinations';
+import { sendWithdrawalNotice } from './notices';
 import {
   dueProcessingWithdrawals,
   dueRequestedWithdrawals,
@@ -126,6 +127,7 @@ export async function applyPayoutState(
         targetType: 'withdrawal',
         targetId: row.id,
       });
+      await sendWithdrawalNotice(tx, row, 'paid');
       return 'paid';
     }
     await returnWithdrawal(tx, row, state.failureReason ?? 'The provider gave no reason.', at);

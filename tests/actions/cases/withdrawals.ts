@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { payoutMethods, withdrawals } from '@/db/schema';
+import { payoutMethods, withdrawals, withdrawalSchedules } from '@/db/schema';
 import { fundAvailable } from '@/tests/helpers/withdrawal-fixtures';
 import { redirectedTo } from '@/tests/security/matrix/calls';
 import type { World } from '@/tests/security/matrix/world';
@@ -45,6 +45,33 @@ export const WITHDRAWAL_CASES: Record<string, ActionCase> = {
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.freelancerId === world.victimFreelancer.userId)).toBe(true);
       expect(rows[rows.length - 1]).toMatchObject({ amountCents: 1_000, feeCents: 0 });
+    },
+  }),
+  'app/(app)/earnings/schedule/actions.ts#saveWithdrawalScheduleAction': defineActionCase({
+    actor: 'freelancer',
+    kind: 'owner',
+    reason:
+      "Only the owner of a payout method may schedule withdrawals to it; anyone else's method id is not found and no schedule is saved.",
+    rightful: 'victimFreelancer',
+    arrange: victimWithdrawable,
+    form: ({ target }) => ({
+      frequency: 'weekly',
+      threshold: '100',
+      payoutMethodId: target.methodId,
+    }),
+    async succeeded(outcome, { world, target }) {
+      expect(redirectedTo(outcome)).toBe('/earnings/schedule?notice=saved');
+      const rows = await world.db
+        .select()
+        .from(withdrawalSchedules)
+        .where(eq(withdrawalSchedules.payoutMethodId, target.methodId));
+      expect(rows).toEqual([
+        expect.objectContaining({
+          freelancerId: world.victimFreelancer.userId,
+          frequency: 'weekly',
+          thresholdCents: 10_000,
+        }),
+      ]);
     },
   }),
 };

@@ -105,6 +105,9 @@ export default async function WithdrawPage({ searchParams }: Props) {
   return (
     <>
       {header}
+      <p>
+        <Link href="/earnings/schedule">Set up automatic withdrawals</Link>
+      </p>
       {notice && (
         <Notice tone="success" announce>
           {notice}
