@@ -23,9 +23,9 @@ export default function ConfirmWithdrawalEmail({
     <EmailLayout preview={`Confirm your withdrawal of ${withdrawal}`}>
       <Heading as="h1">Confirm your withdrawal</Heading>
       <Text>
-        Someone signed in to your account asked to withdraw <strong>{withdrawal}</strong> (fee{' '}
-        {fee}). Because that sign-in is more than 30 minutes old, we need you to confirm it from
-        your mailbox. Nothing has left your balance yet.
+        Someone signed in to your account asked to withdraw <strong>{withdrawal}</strong> (fee {fee}
+        ). Because that sign-in is more than 30 minutes old, we need you to confirm it from your
+        mailbox. Nothing has left your balance yet.
       </Text>
       <Button href={url} style={emailStyles.button}>
         Review and confirm

@@ -29,11 +29,14 @@ function payloadOf(pending: PendingConfirmation): WithdrawalPayload | null {
   return parsed.success ? parsed.data : null;
 }
 
-const LINK_REFUSED = (message: string) => ({ ok: false as const, reason: 'link' as const, message });
+const LINK_REFUSED = (message: string) => ({
+  ok: false as const,
+  reason: 'link' as const,
+  message,
+});
 
 export type WithdrawalConfirmationPreview =
-  | { ok: true; withdrawal: string; fee: string; taken: string }
-  | { ok: false; message: string };
+  { ok: true; withdrawal: string; fee: string; taken: string } | { ok: false; message: string };
 
 /** What the GET page of the link shows; it changes nothing (mail scanners fetch links). */
 export async function previewWithdrawalConfirmation(
@@ -56,8 +59,7 @@ export async function previewWithdrawalConfirmation(
 }
 
 export type ConfirmWithdrawalResult =
-  | WithdrawalResult
-  | { ok: false; reason: 'link'; message: string };
+  WithdrawalResult | { ok: false; reason: 'link'; message: string };
 
 /**
  * The link's button: in ONE transaction the link is used and the withdrawal it names is

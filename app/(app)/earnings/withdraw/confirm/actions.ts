@@ -25,9 +25,7 @@ export const confirmWithdrawalAction = defineAction({
     if (!result.ok) return { ok: false, message: result.message };
     // On to the list, where the withdrawal shows (not back to the link, now used).
     redirect(
-      actor.viewer
-        ? '/earnings/withdraw?notice=requested'
-        : '/sign-in?notice=withdrawal-confirmed',
+      actor.viewer ? '/earnings/withdraw?notice=requested' : '/sign-in?notice=withdrawal-confirmed',
     );
   },
 });
