@@ -3,6 +3,7 @@ import ComplianceClientNoticeEmail from './compliance-client-notice';
 import ComplianceDecisionEmail from './compliance-decision';
 import ConfirmEmailChangeEmail from './confirm-email-change';
 import ConfirmPayoutChangeEmail from './confirm-payout-change';
+import ConfirmWithdrawalEmail from './confirm-withdrawal';
 import WithdrawalReturnedEmail from './withdrawal-returned';
 import EmailAddressInUseEmail from './email-address-in-use';
 import EmailChangeNoticeEmail from './email-change-notice';
@@ -104,6 +105,10 @@ export const EMAIL_PREVIEWS: Record<
   'payout-confirm': {
     title: 'Confirm a payout change',
     component: ConfirmPayoutChangeEmail as ComponentType<Record<string, never>>,
+  },
+  'withdrawal-confirm': {
+    title: 'Confirm a withdrawal asked for without a recent sign-in (to the freelancer)',
+    component: ConfirmWithdrawalEmail as ComponentType<Record<string, never>>,
   },
   'email-change-confirm': {
     title: 'Confirm a new account email',

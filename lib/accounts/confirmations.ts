@@ -12,10 +12,11 @@ import { generateToken, hashToken } from '@/lib/security/tokens';
  */
 export const CONFIRMATION_TTL_MINUTES = 30;
 
-export type PendingAction = 'payout.add' | 'payout.remove';
+export type PendingAction = 'payout.add' | 'payout.remove' | 'withdrawal.request';
 
-export function confirmationUrl(token: string): string {
-  const url = new URL('/settings/confirm', getEnv().APP_URL);
+/** The page of a link: payout changes confirm in settings, a withdrawal on its own page. */
+export function confirmationUrl(token: string, path = '/settings/confirm'): string {
+  const url = new URL(path, getEnv().APP_URL);
   url.searchParams.set('token', token);
   return url.toString();
 }

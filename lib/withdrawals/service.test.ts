@@ -6,6 +6,7 @@ import { accounts } from '@/lib/ledger/accounts';
 import { balanceOf } from '@/lib/ledger/queries';
 import { createSimulatedPayoutProvider } from '@/lib/payments/simulated-payouts';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { emailsTo } from '@/tests/helpers/milestone-fixtures';
 import {
   addPayoutMethodNow,
   IBAN_ACCOUNT,
@@ -189,7 +190,7 @@ describe('requestWithdrawal', () => {
     expect(!result.ok && result.message).toContain('tax information');
   });
 
-  it('refuses a sign-in older than 30 minutes', async () => {
+  it('emails a confirmation link instead of withdrawing with a sign-in older than 30 minutes', async () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     clock.advance(31 * 60_000);
     const result = await requestWithdrawal(
@@ -198,8 +199,14 @@ describe('requestWithdrawal', () => {
       w.actor,
       form(w.methods.usBank, 1_000),
     );
-    expect(result).toMatchObject({ ok: false, reason: 'sign-in' });
-    expect(!result.ok && result.message).toContain('30 minutes');
+    expect(result).toMatchObject({ ok: false, reason: 'confirmation-sent' });
+    expect(!result.ok && result.message).toContain('We emailed you a link');
+    expect(await emailsTo(database.db, w.actor.email, 'withdrawal-confirm')).toHaveLength(1);
+    expect(await withdrawalRows(database.db, w.actor.userId)).toHaveLength(0);
+    expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+      available: 10_000,
+      withdrawing: 0,
+    });
   });
 
   it('refuses an international bank withdrawal under its $5 minimum, and takes its $0.99 fee', async () => {

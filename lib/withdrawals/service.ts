@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { withdrawals } from '@/db/schema';
-import { isRecentSignIn, recentSignInMessage, type Actor } from '@/lib/accounts/recent-sign-in';
+import { isRecentSignIn, type Actor } from '@/lib/accounts/recent-sign-in';
 import { recordAudit } from '@/lib/audit/log';
 import { now } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
@@ -18,6 +18,7 @@ import {
 } from '@/lib/payouts/queries';
 import { findTaxProfile } from '@/lib/tax/queries';
 import { termsOf, totalTakenCents } from './fees';
+import { askToConfirmWithdrawal } from './confirmation-link';
 import { sendWithdrawalNotice } from './notices';
 import { findWithdrawalByKey, type WithdrawalRow } from './queries';
 import { submitWithdrawal } from './settle';
@@ -30,6 +31,8 @@ export type WithdrawalInput = {
   amountCents: number;
   /** The form's key (made when the form was drawn): a double submit is one withdrawal. */
   idempotencyKey: string;
+  /** The fee fixed when an emailed confirmation was asked for; else the method's fee now. */
+  feeCents?: number;
 };
 
 export type WithdrawalRefusal =
@@ -37,14 +40,15 @@ export type WithdrawalRefusal =
   | 'not-found'
   | 'on-hold'
   | 'tax-info'
-  | 'sign-in'
   | 'below-minimum'
   | 'insufficient'
   | 'key-reused';
 
 export type WithdrawalResult =
   | { ok: true; withdrawal: WithdrawalRow; replayed: boolean }
-  | { ok: false; reason: WithdrawalRefusal; message: string };
+  | { ok: false; reason: WithdrawalRefusal; message: string }
+  /** Nothing moved yet: the sign-in is stale, so a link to confirm it was emailed (confirm.ts). */
+  | { ok: false; reason: 'confirmation-sent'; message: string; expiresAt: Date };
 
 const refuse = (reason: WithdrawalRefusal, message: string) =>
   ({ ok: false, reason, message }) as const;
@@ -61,14 +65,15 @@ function insufficient(availableCents: number, takenCents: number) {
 /**
  * Everything that must hold before money moves, in the order a freelancer can act on it;
  * the first that fails is the answer. The balance is checked again under the ledger's lock.
+ * The sign-in's age is not a refusal: a stale one gets an emailed link (requestWithdrawal).
  */
-async function refusalOf(
-  db: Db,
-  actor: Actor,
-  input: WithdrawalInput,
+export async function refusalOf(
+  db: DbOrTx,
+  freelancerId: string,
+  input: Pick<WithdrawalInput, 'amountCents'>,
   method: PayoutMethodRow | undefined,
   at: Date,
-): Promise<WithdrawalResult | null> {
+): Promise<Extract<WithdrawalResult, { ok: false }> | null> {
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
     return refuse('invalid-amount', 'Enter an amount above $0.00, in dollars and cents.');
   }
@@ -79,14 +84,11 @@ async function refusalOf(
       `${methodTitle(method)} is in its 3-day security hold until ${formatHoldEnd(method.usableAfter)}; withdrawals to it open then.`,
     );
   }
-  if (!(await findTaxProfile(db, actor.userId))) {
+  if (!(await findTaxProfile(db, freelancerId))) {
     return refuse(
       'tax-info',
       'Add your tax information in Settings → Tax information before your first withdrawal.',
     );
-  }
-  if (!isRecentSignIn(actor.signedInAt, at)) {
-    return refuse('sign-in', recentSignInMessage('withdrawing money'));
   }
   const terms = termsOf(method.kind);
   if (input.amountCents < terms.minimumCents) {
@@ -95,7 +97,7 @@ async function refusalOf(
       `The smallest withdrawal to ${methodTitle(method)} is ${formatMoney(terms.minimumCents)}.`,
     );
   }
-  const available = await balanceOf(db, accounts.available(actor.userId), WITHDRAWAL_CURRENCY);
+  const available = await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY);
   const taken = totalTakenCents(method.kind, input.amountCents);
   if (taken > available) return insufficient(available, taken);
   return null;
@@ -116,41 +118,54 @@ export async function recordWithdrawal(
   input: WithdrawalInput,
   at: Date,
 ): Promise<WithdrawalResult> {
-  const feeCents = termsOf(method.kind).feeCents;
+  const feeCents = input.feeCents ?? termsOf(method.kind).feeCents;
   try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(withdrawals)
-        .values({
-          freelancerId,
-          payoutMethodId: method.id,
-          methodKind: method.kind,
-          amountCents: input.amountCents,
-          feeCents,
-          currency: WITHDRAWAL_CURRENCY,
-          idempotencyKey: input.idempotencyKey,
-          nextAttemptAt: at,
-          requestedAt: at,
-        })
-        .onConflictDoNothing({ target: [withdrawals.freelancerId, withdrawals.idempotencyKey] })
-        .returning();
-      if (!row) return replayOf(tx, freelancerId, method, input);
-      await postWithdrawal(tx, row);
-      await recordAudit(tx, {
-        actorId: freelancerId,
-        action: 'withdrawal.requested',
-        targetType: 'withdrawal',
-        targetId: row.id,
-        detail: `${formatMoney(row.amountCents)} to ${methodTitle(method)}, fee ${formatMoney(feeCents)}`,
-      });
-      await sendWithdrawalNotice(tx, row, 'requested');
-      return { ok: true as const, withdrawal: row, replayed: false };
-    });
+    return await db.transaction((tx) => insertWithdrawal(tx, freelancerId, method, input, at));
   } catch (error) {
     if (!isLedgerError(error, 'overdraft')) throw error;
     const available = await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY);
     return insufficient(available, input.amountCents + feeCents);
   }
+}
+
+/**
+ * The writes of recordWithdrawal inside the caller's transaction (the emailed confirmation
+ * uses its link in the same one). An overdraft throws the ledger's error, rolling it all back.
+ */
+export async function insertWithdrawal(
+  tx: Tx,
+  freelancerId: string,
+  method: PayoutMethodRow,
+  input: WithdrawalInput,
+  at: Date,
+): Promise<WithdrawalResult> {
+  const feeCents = input.feeCents ?? termsOf(method.kind).feeCents;
+  const [row] = await tx
+    .insert(withdrawals)
+    .values({
+      freelancerId,
+      payoutMethodId: method.id,
+      methodKind: method.kind,
+      amountCents: input.amountCents,
+      feeCents,
+      currency: WITHDRAWAL_CURRENCY,
+      idempotencyKey: input.idempotencyKey,
+      nextAttemptAt: at,
+      requestedAt: at,
+    })
+    .onConflictDoNothing({ target: [withdrawals.freelancerId, withdrawals.idempotencyKey] })
+    .returning();
+  if (!row) return replayOf(tx, freelancerId, method, input);
+  await postWithdrawal(tx, row);
+  await recordAudit(tx, {
+    actorId: freelancerId,
+    action: 'withdrawal.requested',
+    targetType: 'withdrawal',
+    targetId: row.id,
+    detail: `${formatMoney(row.amountCents)} to ${methodTitle(method)}, fee ${formatMoney(feeCents)}`,
+  });
+  await sendWithdrawalNotice(tx, row, 'requested');
+  return { ok: true as const, withdrawal: row, replayed: false };
 }
 
 async function replayOf(
@@ -200,7 +215,8 @@ function postWithdrawal(tx: Tx, row: WithdrawalRow) {
 
 /**
  * A freelancer withdraws to one of their own active payout methods. Refused with a clear
- * reason (see refusalOf); otherwise recorded (recordWithdrawal) and then, after commit, sent
+ * reason (see refusalOf); with a sign-in older than 30 minutes a link to confirm exactly this
+ * withdrawal is emailed instead (confirm.ts); otherwise recorded (recordWithdrawal) and then, after commit, sent
  * to the provider once. A provider error here is not the freelancer's: the withdrawal stays
  * `requested` and the settlement job resends it under the same key.
  */
@@ -212,15 +228,30 @@ export async function requestWithdrawal(
 ): Promise<WithdrawalResult> {
   const at = now();
   const method = await findActivePayoutMethod(db, actor.userId, input.payoutMethodId);
-  const refusal = await refusalOf(db, actor, input, method, at);
+  const refusal = await refusalOf(db, actor.userId, input, method, at);
   if (refusal) return refusal;
+  if (!isRecentSignIn(actor.signedInAt, at)) {
+    return askToConfirmWithdrawal(db, actor, method!, {
+      payoutMethodId: method!.id,
+      amountCents: input.amountCents,
+      feeCents: termsOf(method!.kind).feeCents,
+      idempotencyKey: input.idempotencyKey,
+    });
+  }
   const recorded = await recordWithdrawal(db, actor.userId, method!, input, at);
   if (!recorded.ok || recorded.replayed) return recorded;
-  await submitWithdrawal(db, providers, recorded.withdrawal.id, at);
-  const [fresh] = await db
-    .select()
-    .from(withdrawals)
-    .where(eq(withdrawals.id, recorded.withdrawal.id));
+  return sendRecorded(db, providers, recorded.withdrawal.id, at);
+}
+
+/** After commit: the payout is sent once, and the row is read back in its new state. */
+export async function sendRecorded(
+  db: Db,
+  providers: PayoutProviders,
+  withdrawalId: string,
+  at: Date,
+): Promise<WithdrawalResult> {
+  await submitWithdrawal(db, providers, withdrawalId, at);
+  const [fresh] = await db.select().from(withdrawals).where(eq(withdrawals.id, withdrawalId));
   return { ok: true, withdrawal: fresh, replayed: false };
 }
 

@@ -126,7 +126,7 @@ describe('the payout state machine', () => {
     expect((await fees()) - feesBefore).toBe(0);
     const emails = await returnedEmails(database.db, w.actor.email);
     expect(emails).toHaveLength(1);
-    expect(emails[0].html).toContain('/earnings/withdraw');
+    expect(emails[0].html).toContain(`/earnings/withdraw?retry=${withdrawal.id}`);
     expect(emails[0].text).toContain('$52.00');
     expect(await postingsOf(withdrawal.id, 'payout_return')).toHaveLength(1);
   });

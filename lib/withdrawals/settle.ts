@@ -207,7 +207,7 @@ async function returnWithdrawal(tx: Tx, row: WithdrawalRow, reason: string, at: 
       withdrawal: `${formatMoney(row.amountCents, row.currency)} to ${methodTitle(who.method)}`,
       returned: formatMoney(row.amountCents + row.feeCents, row.currency),
       reason,
-      retryUrl: new URL('/earnings/withdraw', getEnv().APP_URL).toString(),
+      retryUrl: new URL(`/earnings/withdraw?retry=${row.id}`, getEnv().APP_URL).toString(),
     }),
   });
   await recordAudit(tx, {

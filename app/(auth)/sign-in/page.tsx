@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 const SIGN_IN_NOTICES = {
   'email-changed': 'Your account email is changed. Sign in with your new address.',
   'payout-confirmed': 'Change confirmed and applied. We emailed you a notice.',
+  'withdrawal-confirmed':
+    'Withdrawal confirmed: it is on its way. Sign in to follow it under Earnings → Withdraw.',
 };
 
 type Props = { searchParams: Promise<{ notice?: string; next?: string | string[] }> };

@@ -9,8 +9,8 @@ import { requestWithdrawal } from '@/lib/withdrawals/service';
 /**
  * The confirmed withdrawal. The method is checked against the session in the service (any
  * other id is "not found"); the confirmation's key makes a second post of it one withdrawal.
- * The 30-minute sign-in rule is the service's (refused with its reason; the emailed
- * confirmation link is not built yet).
+ * With a sign-in older than 30 minutes the service emails a link to confirm exactly this
+ * withdrawal instead (confirm/), and the page says so.
  */
 export const withdrawAction = defineAction({
   actor: 'freelancer',
@@ -21,6 +21,9 @@ export const withdrawAction = defineAction({
       amountCents: amount,
       idempotencyKey,
     });
+    if (!result.ok && result.reason === 'confirmation-sent') {
+      redirect('/earnings/withdraw?notice=confirmation-sent');
+    }
     if (!result.ok) return { ok: false, message: result.message };
     redirect(
       `/earnings/withdraw?notice=${result.withdrawal.status === 'paid' ? 'paid' : 'requested'}`,

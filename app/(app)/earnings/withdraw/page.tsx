@@ -10,11 +10,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { collectFieldErrors } from '@/lib/forms';
 import { centsToDollarInput, formatMoney } from '@/lib/money/money';
 import { formatHoldEnd } from '@/lib/payouts/present';
+import { CONFIRMATION_SENT_MESSAGE } from '@/lib/withdrawals/confirmation-link';
+import { findRetryDraft, listWithdrawalsOf } from '@/lib/withdrawals/history';
 import { withdrawalSchema } from '@/lib/withdrawals/schemas';
 import { withdrawalOverview } from '@/lib/withdrawals/service';
 import { Field } from '@/components/field';
 import { requireFreelancerViewer } from '../../settings/viewer';
 import { WithdrawForm } from './withdraw-form';
+import { WithdrawalList } from './withdrawal-list';
 
 export const metadata: Metadata = { title: 'Withdraw', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -23,12 +26,21 @@ const NOTICES: Record<string, string> = {
   requested:
     'Withdrawal on its way. It usually arrives within minutes; if it fails, the money comes back to your available balance and we email you.',
   paid: 'Withdrawal paid.',
+  'confirmation-sent': CONFIRMATION_SENT_MESSAGE,
 };
 
 const draftSchema = withdrawalSchema.omit({ idempotencyKey: true });
 
 type Props = {
-  searchParams: Promise<{ amount?: string; payoutMethodId?: string; notice?: string }>;
+  searchParams: Promise<{
+    amount?: string;
+    payoutMethodId?: string;
+    notice?: string;
+    /** A returned withdrawal of theirs: the form starts from its amount and method. */
+    retry?: string;
+    /** The list's keyset cursor (lib/withdrawals/history). */
+    after?: string;
+  }>;
 };
 
 /**
@@ -48,6 +60,11 @@ export default async function WithdrawPage({ searchParams }: Props) {
     ? usable.find((m) => m.id === draft.data.payoutMethodId)
     : undefined;
   const notice = query.notice ? NOTICES[query.notice] : undefined;
+  const timeZone = viewer.freelancerProfile?.timeZone ?? 'UTC';
+  const retry = query.retry
+    ? await findRetryDraft(db, viewer.user.id, query.retry, timeZone)
+    : null;
+  const list = await listWithdrawalsOf(db, viewer.user.id, { after: query.after, timeZone });
 
   const header = (
     <PageHeader
@@ -98,7 +115,7 @@ export default async function WithdrawPage({ searchParams }: Props) {
       .filter((m) => !m.isUsable)
       .map(
         (m) =>
-          `${m.title} is in its 3-day security hold until ${formatHoldEnd(m.usableAfter, viewer.freelancerProfile?.timeZone ?? 'UTC')}.`,
+          `${m.title} is in its 3-day security hold until ${formatHoldEnd(m.usableAfter, timeZone)}.`,
       ),
   ].filter(Boolean);
 
@@ -122,6 +139,12 @@ export default async function WithdrawPage({ searchParams }: Props) {
           </ul>
         </Notice>
       )}
+      {retry && (
+        <Notice tone="info" title="Trying again">
+          {`${formatMoney(retry.withdrawal.amountCents)} to ${retry.withdrawal.method} came back. ${retry.withdrawal.fix ?? ''}`}
+          {!retry.payoutMethodId && ' That method was removed: choose another below.'}
+        </Notice>
+      )}
       {usable.length > 0 && (
         <Card title="Your withdrawal">
           <form method="get" noValidate>
@@ -130,7 +153,11 @@ export default async function WithdrawPage({ searchParams }: Props) {
               <select
                 id="field-payoutMethodId"
                 name="payoutMethodId"
-                defaultValue={query.payoutMethodId ?? usable.find((m) => m.isDefault)?.id}
+                defaultValue={
+                  query.payoutMethodId ??
+                  usable.find((m) => m.id === retry?.payoutMethodId)?.id ??
+                  usable.find((m) => m.isDefault)?.id
+                }
               >
                 {usable.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -144,13 +171,16 @@ export default async function WithdrawPage({ searchParams }: Props) {
               label="Amount (USD)"
               hint="What the method receives; its fee is taken from your balance beside it."
               inputMode="decimal"
-              defaultValue={query.amount ?? ''}
+              defaultValue={
+                query.amount ?? (retry ? centsToDollarInput(retry.withdrawal.amountCents) : '')
+              }
               errors={errors.amount}
             />
             <Button>Review the withdrawal</Button>
           </form>
         </Card>
       )}
+      <WithdrawalList items={list.items} nextAfter={list.nextAfter} />
     </>
   );
 }
