@@ -34,6 +34,9 @@ const SEED_LOCK = 4_204_203;
 export function boot(options: { work?: boolean } = {}): Promise<Database> {
   holder.booting ??= (async () => {
     const env = readEnvOrExit();
+    // Before the workers start: a signal that lands while later jobs are still being
+    // registered must find a handler, or it kills a delivery already under way.
+    hookShutdown();
     const database = await getMigratedDatabase();
     await startDevClockSync(database);
     keepPlannerStatistics(database);
@@ -44,7 +47,6 @@ export function boot(options: { work?: boolean } = {}): Promise<Database> {
     // After the jobs: the demo's invitation email is queued, which needs pg-boss's tables.
     // Servers starting together take turns, so the second finds the first one's demo.
     if (env.SEED_DEMO) await database.withLock(SEED_LOCK, () => seedDemo(database.db));
-    hookShutdown();
     return database;
   })();
   return holder.booting;
@@ -97,6 +99,8 @@ function hookShutdown() {
     }, SHUTDOWN_LIMIT_MS).unref();
     let code = 0;
     try {
+      // A signal during start-up waits for it: the jobs and database are then there to close.
+      await holder.booting?.catch(() => undefined);
       await Promise.all([closeHttpServers(servers), stopJobs()]);
       await closeDatabase();
     } catch (error) {
