@@ -8,3 +8,4 @@ export * from './billing';
 export * from './ledger';
 export * from './work';
 export * from './withdrawals';
+export * from './find-work';

@@ -126,6 +126,12 @@ export const taxProfiles = pgTable(
 );
 
 export const visibilityEnum = pgEnum('profile_visibility', ['public', 'signed_in', 'private']);
+/** What the Find Work menu says about taking on new work (shown on the profile). */
+export const availabilityEnum = pgEnum('profile_availability', [
+  'available',
+  'limited',
+  'unavailable',
+]);
 
 /** The public-facing profile; one per freelancer. Lists are jsonb arrays validated by lib/profile. */
 export const profiles = pgTable(
@@ -156,6 +162,7 @@ export const profiles = pgTable(
     portfolioLinks: jsonb('portfolio_links').$type<string[]>().notNull().default([]),
     photoFileId: uuid('photo_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
     visibility: visibilityEnum('visibility').notNull().default('private'),
+    availability: availabilityEnum('availability').notNull().default('available'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
