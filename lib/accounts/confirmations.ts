@@ -1,6 +1,7 @@
-import { and, count, eq, gt, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { pendingConfirmations } from '@/db/schema';
+import { now, nowMs } from '@/lib/clock';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/encryption';
 import { getEnv } from '@/lib/env';
 import { generateToken, hashToken } from '@/lib/security/tokens';
@@ -26,7 +27,7 @@ export async function createPendingConfirmation(
   input: { userId: string; action: PendingAction; payload: unknown },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateToken();
-  const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_MINUTES * 60_000);
+  const expiresAt = new Date(nowMs() + CONFIRMATION_TTL_MINUTES * 60_000);
   await tx.insert(pendingConfirmations).values({
     userId: input.userId,
     action: input.action,
@@ -73,7 +74,7 @@ export async function findPendingConfirmation(
   if (signedInUserId && signedInUserId !== row.userId)
     return { ok: false, reason: 'wrong-account' };
   if (row.usedAt) return { ok: false, reason: 'used' };
-  if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
+  if (row.expiresAt.getTime() <= nowMs()) return { ok: false, reason: 'expired' };
   return { ok: true, pending: open(row) };
 }
 
@@ -90,24 +91,27 @@ export async function consumePendingConfirmation(
   if (!found.ok) return found;
   const [used] = await tx
     .update(pendingConfirmations)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: now() })
     .where(
       and(
         eq(pendingConfirmations.id, found.pending.id),
         isNull(pendingConfirmations.usedAt),
-        gt(pendingConfirmations.expiresAt, sql`now()`),
+        gt(pendingConfirmations.expiresAt, now()),
       ),
     )
     .returning({ id: pendingConfirmations.id });
   return used ? found : { ok: false, reason: 'used' };
 }
 
-/** The condition "a confirmation of this user still waits for its link", for one query or a subquery. */
-export function openConfirmationOf(userId: SQLWrapper | string): SQL {
+/**
+ * The condition "a confirmation of this user still waits for its link" at `at` (the clock's
+ * time; a prepared statement passes it as a parameter), for one query or a subquery.
+ */
+export function openConfirmationOf(userId: SQLWrapper | string, at: SQLWrapper | Date): SQL {
   return and(
     eq(pendingConfirmations.userId, userId),
     isNull(pendingConfirmations.usedAt),
-    gt(pendingConfirmations.expiresAt, sql`now()`),
+    gt(pendingConfirmations.expiresAt, at),
   )!;
 }
 
@@ -115,7 +119,7 @@ export async function countOpenConfirmations(db: DbOrTx, userId: string): Promis
   const [row] = await db
     .select({ n: count() })
     .from(pendingConfirmations)
-    .where(openConfirmationOf(userId));
+    .where(openConfirmationOf(userId, now()));
   return Number(row?.n ?? 0);
 }
 

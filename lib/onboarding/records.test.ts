@@ -20,6 +20,7 @@ import {
 import { loadOnboardingRecords } from './records';
 import { addPayoutMethodSchema } from '@/lib/payouts/schemas';
 import { asSubmitted } from '@/tests/helpers/submitted';
+import { useFakeClock } from '@/lib/clock';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 installTestEncryptionKey();
@@ -103,4 +104,27 @@ it('reads the same contracts, checks and payout methods as the separate queries'
     checks: [],
     payoutMethods: [],
   });
+});
+
+it('counts a payout change waiting for its link until the link expires on the clock', async () => {
+  const company = await createWorkspace(database.db, 'company');
+  const email = uniqueEmail('waiting');
+  const { freelancerId: userId } = await acceptedContract(database.db, company, email);
+  const clock = useFakeClock(new Date());
+  try {
+    // Signed in 45 minutes ago: the change waits for the emailed confirmation.
+    const asked = await asSubmitted(addPayoutMethodSchema, PAYPAL, async (input) =>
+      requestAddPayoutMethod(
+        database.db,
+        await actorSignedIn(database.db, { userId, email }, 45),
+        input,
+      ),
+    );
+    expect(asked).toMatchObject({ ok: true });
+    expect((await loadOnboardingRecords(database.db, userId)).pendingPayoutConfirmations).toBe(1);
+    clock.advance(31 * 60_000);
+    expect((await loadOnboardingRecords(database.db, userId)).pendingPayoutConfirmations).toBe(0);
+  } finally {
+    clock.restore();
+  }
 });

@@ -14,6 +14,7 @@ import {
   users,
 } from '@/db/schema';
 import { openConfirmationOf } from '@/lib/accounts/confirmations';
+import { now } from '@/lib/clock';
 import { CHECK_ORDER, checkSummaryColumns } from '@/lib/compliance/queries';
 import {
   activePayoutMethodsOf,
@@ -40,7 +41,7 @@ export async function loadOnboardingRecords(db: DbOrTx, userId: string) {
         pendingPayoutConfirmations: sql<number>`(${db
           .select({ n: count() })
           .from(pendingConfirmations)
-          .where(openConfirmationOf(users.id))})`.mapWith(Number),
+          .where(openConfirmationOf(users.id, param('now')))})`.mapWith(Number),
         contracts: jsonRows(
           freelancerContractColumns,
           sql`from ${contracts}
@@ -65,7 +66,7 @@ export async function loadOnboardingRecords(db: DbOrTx, userId: string) {
       .leftJoin(profiles, eq(profiles.userId, users.id))
       .where(eq(users.id, user));
   });
-  const [row] = await query.execute({ userId });
+  const [row] = await query.execute({ userId, now: now().toISOString() });
   return (
     row ?? {
       profile: null,

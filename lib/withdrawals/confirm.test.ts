@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { pendingConfirmations } from '@/db/schema';
 import { DEAD_LINK_MESSAGES } from '@/lib/accounts/confirmations';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { createSimulatedPayoutProvider } from '@/lib/payments/simulated-payouts';
@@ -88,11 +86,8 @@ describe('the emailed withdrawal confirmation', () => {
   it('refuses an expired link clearly and moves nothing', async () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     const token = await emailedLink(w, 3_000);
-    // Expiry is the database's clock (pending_confirmations), so the row is aged, not the clock.
-    await database.db
-      .update(pendingConfirmations)
-      .set({ expiresAt: new Date(Date.now() - 1_000) })
-      .where(eq(pendingConfirmations.userId, w.actor.userId));
+    // Links last 30 minutes on the clock every rule reads.
+    clock.advance(30 * 60_000 + 1_000);
     const result = await confirmWithdrawal(database.db, provider(), token, w.actor.userId);
     expect(result).toEqual({ ok: false, reason: 'link', message: DEAD_LINK_MESSAGES.expired });
     expect(await withdrawalRows(database.db, w.actor.userId)).toHaveLength(0);
