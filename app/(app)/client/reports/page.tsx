@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
-import { PeriodForm } from '@/components/reports/period-form';
-import { Card } from '@/components/ui/card';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { EmptyState } from '@/components/ui/empty-state';
+import { ReportPeriodSummary, ReportTables } from '@/components/reports/report-tables';
+import type { Column } from '@/components/ui/data-table';
 import { Money } from '@/components/ui/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireClient } from '@/lib/auth/session';
@@ -65,8 +63,6 @@ export default async function ClientReportsPage({ searchParams }: Props) {
   );
   const rowsOf = { contract: byContract, week: byWeek };
   const totals = spendingTotalsOf(byContract);
-  const periodText = describePeriod(period);
-  const qs = periodQuery(period);
   return (
     <>
       <PageHeader
@@ -74,15 +70,7 @@ export default async function ClientReportsPage({ searchParams }: Props) {
         back={<a href="/client">← Dashboard</a>}
         description={`What ${inviter.workspaceName} paid: every invoice charged (hourly weeks, milestone fundings, bonuses) at its gross, service fees included, less every refund (credit notes). Charges count when they were paid, refunds when issued. Weeks are ISO weeks and months calendar months, in UTC.`}
       />
-      <PeriodForm
-        action="/client/reports"
-        from={parsed.ok ? period.fromMonth : (query.from ?? '')}
-        to={parsed.ok ? period.toMonth : (query.to ?? '')}
-        fieldErrors={parsed.ok ? {} : parsed.fieldErrors}
-      />
-      <p role="status">
-        {parsed.ok ? '' : 'That period could not be read, so this shows the last 12 months. '}
-        {periodText} (UTC):{' '}
+      <ReportPeriodSummary action="/client/reports" parsed={parsed} query={query}>
         {totals.length === 0
           ? 'nothing charged.'
           : totals.map((t, i) => (
@@ -93,31 +81,19 @@ export default async function ClientReportsPage({ searchParams }: Props) {
                 <Money cents={t.refundedCents} currency={t.currency} /> refunded)
               </span>
             ))}
-      </p>
-      {TABLES.map((table) => (
-        <Card
-          key={table.by}
-          title={table.title}
-          actions={
-            <a href={`/client/reports/export?by=${table.by}&${qs}`} download>
-              Download CSV ({table.title.toLowerCase()})
-            </a>
-          }
-        >
-          {rowsOf[table.by].length === 0 ? (
-            <EmptyState title="Nothing in this period.">
-              Invoices appear here once they are charged.
-            </EmptyState>
-          ) : (
-            <DataTable
-              caption={`Spending ${table.title.toLowerCase()}, ${periodText}`}
-              columns={columnsFor(table.first, table.by)}
-              rows={rowsOf[table.by]}
-              rowKey={(r) => `${r.key}:${r.currency}`}
-            />
-          )}
-        </Card>
-      ))}
+      </ReportPeriodSummary>
+      <ReportTables
+        tables={TABLES.map((t) => ({
+          by: t.by,
+          title: t.title,
+          columns: columnsFor(t.first, t.by),
+          rows: rowsOf[t.by],
+        }))}
+        exportPath="/client/reports/export"
+        periodQuery={periodQuery(period)}
+        caption={(title) => `Spending ${title.toLowerCase()}, ${describePeriod(period)}`}
+        emptyText="Invoices appear here once they are charged."
+      />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db';
 import { BarChart } from '@/components/reports/bar-chart';
-import { PeriodForm } from '@/components/reports/period-form';
+import { ReportPeriodSummary, ReportTables } from '@/components/reports/report-tables';
 import { Card } from '@/components/ui/card';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { EmptyState } from '@/components/ui/empty-state';
+import type { Column } from '@/components/ui/data-table';
 import { Money } from '@/components/ui/money';
 import { PageHeader } from '@/components/ui/page-header';
 import {
@@ -69,15 +68,7 @@ export default async function EarningsReportsPage({ searchParams }: Props) {
           </a>
         }
       />
-      <PeriodForm
-        action="/earnings/reports"
-        from={parsed.ok ? period.fromMonth : (query.from ?? '')}
-        to={parsed.ok ? period.toMonth : (query.to ?? '')}
-        fieldErrors={parsed.ok ? {} : parsed.fieldErrors}
-      />
-      <p role="status">
-        {parsed.ok ? '' : 'That period could not be read, so this shows the last 12 months. '}
-        {periodText} (UTC):{' '}
+      <ReportPeriodSummary action="/earnings/reports" parsed={parsed} query={query}>
         {totals.length === 0
           ? 'nothing released to you.'
           : totals.map((t, i) => (
@@ -87,7 +78,7 @@ export default async function EarningsReportsPage({ searchParams }: Props) {
                 <Money cents={t.feeCents} currency={t.currency} /> in fees
               </span>
             ))}
-      </p>
+      </ReportPeriodSummary>
       {byMonth.length > 0 ? (
         <Card title="Net by month">
           <BarChart
@@ -99,30 +90,18 @@ export default async function EarningsReportsPage({ searchParams }: Props) {
           />
         </Card>
       ) : null}
-      {TABLES.map((table) => (
-        <Card
-          key={table.by}
-          title={table.title}
-          actions={
-            <a href={`/earnings/reports/export?by=${table.by}&${qs}`} download>
-              Download CSV ({table.title.toLowerCase()})
-            </a>
-          }
-        >
-          {rowsOf[table.by].length === 0 ? (
-            <EmptyState title="Nothing in this period.">
-              Payments appear here once a client’s payment is released to you.
-            </EmptyState>
-          ) : (
-            <DataTable
-              caption={`Earnings ${table.title.toLowerCase()}, ${periodText}`}
-              columns={columnsFor(table.first, table.by)}
-              rows={rowsOf[table.by]}
-              rowKey={(r) => `${r.key}:${r.currency}`}
-            />
-          )}
-        </Card>
-      ))}
+      <ReportTables
+        tables={TABLES.map((t) => ({
+          by: t.by,
+          title: t.title,
+          columns: columnsFor(t.first, t.by),
+          rows: rowsOf[t.by],
+        }))}
+        exportPath="/earnings/reports/export"
+        periodQuery={qs}
+        caption={(title) => `Earnings ${title.toLowerCase()}, ${periodText}`}
+        emptyText="Payments appear here once a client’s payment is released to you."
+      />
     </>
   );
 }
