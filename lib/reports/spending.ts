@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { contracts, invoices } from '@/db/schema';
 import type { ReportPeriod } from './period';
+import { sumByCurrency } from './totals';
 
 /** One row of a client's spending: invoices as charged, credit notes subtracted. */
 export type SpendingRow = {
@@ -80,18 +81,5 @@ export type SpendingTotals = {
 
 /** Rows summed per currency (amounts in different currencies are never added together). */
 export function spendingTotalsOf(rows: SpendingRow[]): SpendingTotals[] {
-  const byCurrency = new Map<string, SpendingTotals>();
-  for (const row of rows) {
-    const total = byCurrency.get(row.currency) ?? {
-      currency: row.currency,
-      chargedCents: 0,
-      refundedCents: 0,
-      spentCents: 0,
-    };
-    total.chargedCents += row.chargedCents;
-    total.refundedCents += row.refundedCents;
-    total.spentCents += row.spentCents;
-    byCurrency.set(row.currency, total);
-  }
-  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+  return sumByCurrency(rows, ['chargedCents', 'refundedCents', 'spentCents']);
 }
