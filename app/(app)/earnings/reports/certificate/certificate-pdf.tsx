@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Document, Page, Text, View, type DocumentProps } from '@react-pdf/renderer';
 import type { EarningsCertificate } from '@/lib/reports/certificate';
-import { invoicePdfStyles as styles } from '../../../invoices/[id]/pdf/invoice-pdf';
+import { invoicePdfStyles as styles, PdfHead } from '../../../invoices/[id]/pdf/invoice-pdf';
 
 /** The certificate of earnings: one A4 page, in the invoice PDF's styles. */
 export function certificatePdf(
@@ -19,24 +19,14 @@ export function certificatePdf(
       language="en"
     >
       <Page size="A4" style={styles.page}>
-        <View style={styles.head}>
-          <View>
-            <Text style={styles.brand}>Workbridge</Text>
-            <Text style={styles.title}>Certificate of earnings</Text>
-            <Text style={styles.muted}>{doc.freelancerName}</Text>
-          </View>
-          <View style={styles.facts}>
-            {[
-              ['Period', doc.period],
-              ['Issued', doc.issued],
-            ].map(([label, value]) => (
-              <View key={label} style={styles.fact}>
-                <Text style={styles.factLabel}>{label}</Text>
-                <Text style={styles.factValue}>{value}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
+        <PdfHead
+          title="Certificate of earnings"
+          subtitle={doc.freelancerName}
+          facts={[
+            ['Period', doc.period],
+            ['Issued', doc.issued],
+          ]}
+        />
 
         <View style={styles.th}>
           <Text style={styles.cellMain}>Client</Text>

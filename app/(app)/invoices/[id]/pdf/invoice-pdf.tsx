@@ -38,6 +38,35 @@ const styles = StyleSheet.create({
   footer: { marginTop: 24, color: '#4b5563', fontSize: 8 },
 });
 
+/** A Workbridge PDF's head: the brand, the title and a line under it, and the facts beside. */
+export function PdfHead({
+  title,
+  subtitle,
+  facts,
+}: {
+  title: string;
+  subtitle: string;
+  facts: [label: string, value: string][];
+}) {
+  return (
+    <View style={styles.head}>
+      <View>
+        <Text style={styles.brand}>Workbridge</Text>
+        <Text style={styles.title}>{title}</Text>
+        <Text style={styles.muted}>{subtitle}</Text>
+      </View>
+      <View style={styles.facts}>
+        {facts.map(([label, value]) => (
+          <View key={label} style={styles.fact}>
+            <Text style={styles.factLabel}>{label}</Text>
+            <Text style={styles.factValue}>{value}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
 /**
  * The invoice as a PDF document element (for renderToBuffer): the same invoiceDocument()
  * the page renders, laid out for A4.
@@ -55,27 +84,15 @@ export function invoicePdf(doc: InvoiceDocument, issuedAt: Date): ReactElement<D
       language="en"
     >
       <Page size="A4" style={styles.page}>
-        <View style={styles.head}>
-          <View>
-            <Text style={styles.brand}>Workbridge</Text>
-            <Text style={styles.title}>
-              {doc.title} {doc.number}
-            </Text>
-            <Text style={styles.muted}>{doc.kindLabel}</Text>
-          </View>
-          <View style={styles.facts}>
-            {[
-              ['Number', doc.number],
-              ['Issued', doc.issued],
-              ['Payment', doc.paymentStatus.label],
-            ].map(([label, value]) => (
-              <View key={label} style={styles.fact}>
-                <Text style={styles.factLabel}>{label}</Text>
-                <Text style={styles.factValue}>{value}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
+        <PdfHead
+          title={`${doc.title} ${doc.number}`}
+          subtitle={doc.kindLabel}
+          facts={[
+            ['Number', doc.number],
+            ['Issued', doc.issued],
+            ['Payment', doc.paymentStatus.label],
+          ]}
+        />
 
         <View style={styles.parties}>
           {[doc.parties.client, doc.parties.freelancer].map((party) => (
