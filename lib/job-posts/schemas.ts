@@ -104,51 +104,64 @@ const optionalDollars = z
 const choice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { error: message });
 
-export const jobPostSchema = z
-  .object({
-    title: text('title', JOB_LIMITS.title),
-    description: text('description', JOB_LIMITS.description),
-    skills: skillsSchema,
-    budgetKind: choice(['hourly', 'fixed'], 'Choose an hourly rate range or a fixed budget.'),
-    hourlyMinDollars: optionalDollars,
-    hourlyMaxDollars: optionalDollars,
-    fixedBudgetDollars: optionalDollars,
-    experience: choice(experienceLevelEnum.enumValues, 'Choose the experience level.'),
-    duration: choice(jobDurationEnum.enumValues, 'Choose the expected duration.'),
-    workload: choice(jobWorkloadEnum.enumValues, 'Choose the weekly workload.'),
-    visibility: choice(jobVisibilityEnum.enumValues, 'Choose who can see the post.').default(
-      'public',
-    ),
-    questions: questionsSchema,
-  })
-  .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message });
-    if (v.budgetKind === 'hourly') {
-      const { hourlyMinDollars: min, hourlyMaxDollars: max } = v;
-      const inRange = (c: number) =>
-        c >= JOB_LIMITS.hourlyMinCents && c <= JOB_LIMITS.hourlyMaxCents;
-      const range = 'between $3.00 and $999.99 an hour';
-      if (min === null) issue('hourlyMinDollars', 'Enter the lowest hourly rate.');
-      else if (!inRange(min)) issue('hourlyMinDollars', `The lowest rate must be ${range}.`);
-      if (max === null) issue('hourlyMaxDollars', 'Enter the highest hourly rate.');
-      else if (!inRange(max)) issue('hourlyMaxDollars', `The highest rate must be ${range}.`);
-      else if (min !== null && inRange(min) && min > max)
-        issue('hourlyMaxDollars', 'The highest rate must be at least the lowest rate.');
-    }
-    if (v.budgetKind === 'fixed') {
-      const cents = v.fixedBudgetDollars;
-      if (cents === null) issue('fixedBudgetDollars', 'Enter the fixed budget.');
-      else if (cents < JOB_LIMITS.fixedMinCents || cents > JOB_LIMITS.fixedMaxCents)
-        issue('fixedBudgetDollars', 'The fixed budget must be between $5 and $1,000,000.');
-    }
-  })
-  .transform(({ hourlyMinDollars, hourlyMaxDollars, fixedBudgetDollars, ...post }) => ({
+const postShape = {
+  title: text('title', JOB_LIMITS.title),
+  description: text('description', JOB_LIMITS.description),
+  skills: skillsSchema,
+  budgetKind: choice(['hourly', 'fixed'], 'Choose an hourly rate range or a fixed budget.'),
+  hourlyMinDollars: optionalDollars,
+  hourlyMaxDollars: optionalDollars,
+  fixedBudgetDollars: optionalDollars,
+  experience: choice(experienceLevelEnum.enumValues, 'Choose the experience level.'),
+  duration: choice(jobDurationEnum.enumValues, 'Choose the expected duration.'),
+  workload: choice(jobWorkloadEnum.enumValues, 'Choose the weekly workload.'),
+  visibility: choice(jobVisibilityEnum.enumValues, 'Choose who can see the post.').default(
+    'public',
+  ),
+  questions: questionsSchema,
+};
+
+type PostFields = z.output<z.ZodObject<typeof postShape>>;
+
+/** The budget's rules, each error next to its field. */
+function checkBudget(v: PostFields, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  if (v.budgetKind === 'hourly') {
+    const { hourlyMinDollars: min, hourlyMaxDollars: max } = v;
+    const inRange = (c: number) => c >= JOB_LIMITS.hourlyMinCents && c <= JOB_LIMITS.hourlyMaxCents;
+    const range = 'between $3.00 and $999.99 an hour';
+    if (min === null) issue('hourlyMinDollars', 'Enter the lowest hourly rate.');
+    else if (!inRange(min)) issue('hourlyMinDollars', `The lowest rate must be ${range}.`);
+    if (max === null) issue('hourlyMaxDollars', 'Enter the highest hourly rate.');
+    else if (!inRange(max)) issue('hourlyMaxDollars', `The highest rate must be ${range}.`);
+    else if (min !== null && inRange(min) && min > max)
+      issue('hourlyMaxDollars', 'The highest rate must be at least the lowest rate.');
+  }
+  if (v.budgetKind === 'fixed') {
+    const cents = v.fixedBudgetDollars;
+    if (cents === null) issue('fixedBudgetDollars', 'Enter the fixed budget.');
+    else if (cents < JOB_LIMITS.fixedMinCents || cents > JOB_LIMITS.fixedMaxCents)
+      issue('fixedBudgetDollars', 'The fixed budget must be between $5 and $1,000,000.');
+  }
+}
+
+/** Dollars to cents, and only the budget kind's amounts kept. */
+function toColumns<T extends PostFields>({
+  hourlyMinDollars,
+  hourlyMaxDollars,
+  fixedBudgetDollars,
+  ...post
+}: T) {
+  return {
     ...post,
     hourlyMinCents: post.budgetKind === 'hourly' ? hourlyMinDollars : null,
     hourlyMaxCents: post.budgetKind === 'hourly' ? hourlyMaxDollars : null,
     fixedBudgetCents: post.budgetKind === 'fixed' ? fixedBudgetDollars : null,
-  }));
+  };
+}
+
+export const jobPostSchema = z.object(postShape).superRefine(checkBudget).transform(toColumns);
 
 export type JobPostInput = z.input<typeof jobPostSchema>;
 export type JobPostData = z.output<typeof jobPostSchema>;
@@ -166,6 +179,24 @@ export const inviteesSchema = listOf(/[,\n\s]+/)
     if (bad)
       ctx.addIssue({ code: 'custom', message: `“${bad.slice(0, 60)}” is not an email address.` });
   });
+
+/**
+ * The forms of the create and edit actions: the post's fields and the action's own in one
+ * object, so every field error comes back at once and the tests can read the declared fields.
+ */
+export const createJobPostFormSchema = z
+  .object({
+    ...postShape,
+    invitees: inviteesSchema,
+    intent: z.enum(['draft', 'publish']).default('publish'),
+  })
+  .superRefine(checkBudget)
+  .transform(toColumns);
+
+export const editJobPostFormSchema = z
+  .object({ ...postShape, invitees: inviteesSchema, jobPostId: z.uuid() })
+  .superRefine(checkBudget)
+  .transform(toColumns);
 
 export const closeReasonSchema = z.enum(['hired', 'not_hired'], {
   error: 'Say whether you hired someone for this job.',

@@ -3,7 +3,11 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction, type Refusal } from '@/lib/actions/define-action';
-import { closeReasonSchema, inviteesSchema, jobPostSchema } from '@/lib/job-posts/schemas';
+import {
+  closeReasonSchema,
+  createJobPostFormSchema,
+  editJobPostFormSchema,
+} from '@/lib/job-posts/schemas';
 import {
   closeJobPost,
   createJobPost,
@@ -25,14 +29,9 @@ function refused(result: Exclude<JobPostResult, { ok: true }>): Refusal {
   return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
 }
 
-const postForm = z.intersection(jobPostSchema, z.object({ invitees: inviteesSchema }));
-
 export const createJobPostAction = defineAction({
   actor: 'client',
-  schema: z.intersection(
-    postForm,
-    z.object({ intent: z.enum(['draft', 'publish']).default('publish') }),
-  ),
+  schema: createJobPostFormSchema,
   async handler({ invitees, intent, ...post }, { db, actor, ip }) {
     const result = await createJobPost(db, ownerOf(actor, ip), post, {
       publish: intent === 'publish',
@@ -47,7 +46,7 @@ export const createJobPostAction = defineAction({
 
 export const editJobPostAction = defineAction({
   actor: 'client',
-  schema: z.intersection(postForm, z.object({ jobPostId: z.uuid() })),
+  schema: editJobPostFormSchema,
   async handler({ invitees, jobPostId, ...post }, { db, actor, ip }) {
     const result = await editJobPost(db, ownerOf(actor, ip), jobPostId, post, { invitees });
     if (!result.ok) return refused(result);
