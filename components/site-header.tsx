@@ -37,6 +37,11 @@ export function SiteHeader({
                 <Link href="/client">Client dashboard</Link>
               </li>
             )}
+            {side === 'client' && (
+              <li>
+                <Link href="/client/jobs">Jobs</Link>
+              </li>
+            )}
             {side === 'freelancer' && (
               <li>
                 <Link href="/onboarding">My onboarding</Link>

@@ -10,6 +10,7 @@ import EmailChangeNoticeEmail from './email-change-notice';
 import HourlyReviewNoticeEmail from './hourly-review-notice';
 import InvitationEmail from './invitation';
 import InvoiceIssuedEmail from './invoice-issued';
+import JobPostExpiringEmail from './job-post-expiring';
 import MoneyNoticeEmail from './money-notice';
 import PayoutSecurityNoticeEmail from './payout-security-notice';
 import MilestoneWorkEmail from './milestone-work';
@@ -152,5 +153,9 @@ export const EMAIL_PREVIEWS: Record<
   'withdrawal-returned': {
     title: 'A withdrawal failed and its money is back (to the freelancer)',
     component: WithdrawalReturnedEmail as ComponentType<Record<string, never>>,
+  },
+  'job-post-expiring': {
+    title: 'A job post expires in 5 days (to the client)',
+    component: JobPostExpiringEmail as ComponentType<Record<string, never>>,
   },
 };

@@ -63,23 +63,34 @@ const PAYOUT = {
   returned: { label: 'Returned to balance', tone: 'warning' },
 } as const satisfies Record<string, Badge>;
 
+/** SPEC 5: a job post (db/schema job_post_status). */
+const JOB_POST = {
+  draft: { label: 'Draft', tone: 'neutral' },
+  open: { label: 'Open', tone: 'success' },
+  closed: { label: 'Closed', tone: 'neutral' },
+  expired: { label: 'Expired', tone: 'warning' },
+} as const satisfies Record<string, Badge>;
+
 export const BADGES = {
   invite: INVITE,
   contract: CONTRACT,
   milestone: MILESTONE,
   payout: PAYOUT,
+  jobPost: JOB_POST,
 };
 
 export type InviteBadgeStatus = keyof typeof INVITE;
 export type ContractStatus = keyof typeof CONTRACT;
 export type MilestoneStatus = keyof typeof MILESTONE;
 export type PayoutStatus = keyof typeof PAYOUT;
+export type JobPostBadgeStatus = keyof typeof JOB_POST;
 
 type StatusBadgeProps =
   | { kind: 'invite'; status: InviteBadgeStatus }
   | { kind: 'contract'; status: ContractStatus }
   | { kind: 'milestone'; status: MilestoneStatus }
-  | { kind: 'payout'; status: PayoutStatus };
+  | { kind: 'payout'; status: PayoutStatus }
+  | { kind: 'jobPost'; status: JobPostBadgeStatus };
 
 export function StatusBadge(props: StatusBadgeProps) {
   const badge: Badge = (BADGES[props.kind] as Record<string, Badge>)[props.status];

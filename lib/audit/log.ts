@@ -63,7 +63,13 @@ export type AuditAction =
   | 'withdrawal.requested'
   | 'withdrawal.paid'
   | 'withdrawal.returned'
-  | 'withdrawal.schedule_changed';
+  | 'withdrawal.schedule_changed'
+  | 'job_post.created'
+  | 'job_post.edited'
+  | 'job_post.published'
+  | 'job_post.closed'
+  | 'job_post.reopened'
+  | 'job_post.expired';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -5,6 +5,7 @@ import { expireDisputeDeadlines } from '@/lib/hourly/disputes';
 import { issueDueInvoices } from '@/lib/hourly/invoicing';
 import { releaseDueInvoices } from '@/lib/hourly/review';
 import { stopTimersAtDayEnd } from '@/lib/hourly/service';
+import { expireDueJobPosts, remindExpiringJobPosts } from '@/lib/job-posts/expiry';
 import { expireRefundAnswers } from '@/lib/milestones/refunds';
 import { remindUnfundedMilestones } from '@/lib/milestones/reminders';
 import { autoApproveDueMilestones, remindBeforeAutoApproval } from '@/lib/milestones/review';
@@ -38,4 +39,7 @@ export const TICK_STEPS: readonly TickStep[] = [
   { name: 'remindBeforeAutoApproval', run: (db, at) => remindBeforeAutoApproval(db, at) },
   { name: 'autoApproveDueMilestones', run: (db, at) => autoApproveDueMilestones(db, at) },
   { name: 'expireRefundAnswers', run: (db, at) => expireRefundAnswers(db, at) },
+  // Find Work: open job posts expire after 30 days, their owner told 5 days before.
+  { name: 'expireDueJobPosts', run: (db, at) => expireDueJobPosts(db, at) },
+  { name: 'remindExpiringJobPosts', run: (db, at) => remindExpiringJobPosts(db, at) },
 ];
