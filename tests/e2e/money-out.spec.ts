@@ -209,6 +209,8 @@ test('the money becomes available, is withdrawn (a payout fails and is retried) 
   await expect(list.getByRole('row', { name: /US bank account/ })).toContainText('Paid');
 
   // The retry, to the other PayPal address: paid.
+  // The clock moved 12 hours since the sign-in: sign in again (a real sign-in, not a bypass).
+  await signIn(freelancer.context(), hourly.freelancerEmail);
   await withdraw(freelancer, /^PayPal g/, '100.00', retryPath);
   await money({ pending: HOURLY_NET, available: afterBoth, withdrawing: 10_000 });
   await moveClockTo(clock, at(14));
@@ -217,6 +219,7 @@ test('the money becomes available, is withdrawn (a payout fails and is retried) 
   }).toPass({ timeout: 240_000, intervals: [5_000] });
 
   // The weekly schedule, set by keyboard: every Wednesday, to the bank account.
+  await signIn(freelancer.context(), hourly.freelancerEmail);
   await freelancer.goto('/earnings/schedule');
   await expect(
     freelancer.getByRole('heading', { name: 'Withdrawal schedule', level: 1 }),
