@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { sessions, users, verificationTokens } from '@/db/schema';
+import { isRecentSignIn } from '@/lib/accounts/recent-sign-in';
+import { now, useFakeClock } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import { hashToken } from '@/lib/security/tokens';
 import { createTestDatabase } from '@/tests/helpers/db';
@@ -93,6 +95,27 @@ describe('the Auth.js adapter', () => {
     expect(await adapter.getSessionAndUser!(hashToken(session.token))).toBeNull();
     await adapter.deleteSession!(session.token);
     expect(await adapter.getSessionAndUser!(session.token)).toBeNull();
+  });
+});
+
+describe('createSession', () => {
+  it("stamps the sign-in with the app's clock, so a moved clock still sees it as recent", async () => {
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: 'moved-clock@example.com' })
+      .returning();
+    const clock = useFakeClock(new Date(Date.now() + 13 * 24 * 60 * 60_000));
+    try {
+      const session = await createSession(database.db, user.id);
+      const [row] = await database.db
+        .select({ createdAt: sessions.createdAt })
+        .from(sessions)
+        .where(eq(sessions.sessionToken, hashToken(session.token)));
+      expect(row.createdAt.getTime()).toBe(clock.now().getTime());
+      expect(isRecentSignIn(row.createdAt, now())).toBe(true);
+    } finally {
+      clock.restore();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Db, DbOrTx } from '@/db/client';
 import { auditLog, sessions, verificationTokens } from '@/db/schema';
 import { upsertVerifiedUser, type User } from '@/lib/accounts/queries';
+import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import { describeWait, hitRateLimit } from '@/lib/security/rate-limit';
 import { generateToken, hashToken } from '@/lib/security/tokens';
@@ -10,11 +11,17 @@ import { SESSION_MAX_AGE_SECONDS } from './constants';
 
 export type NewSession = { token: string; expires: Date };
 
-/** A database session for the user; only the token's hash is stored. */
+/**
+ * A database session for the user; only the token's hash is stored. Its createdAt is the
+ * sign-in's time, which the "signed in within 30 minutes" rules compare with now(): it is
+ * stamped by the app's clock, not the database's, or a moved clock makes every sign-in stale.
+ */
 export async function createSession(db: DbOrTx, userId: string): Promise<NewSession> {
   const token = generateToken();
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  await db.insert(sessions).values({ sessionToken: hashToken(token), userId, expires });
+  await db
+    .insert(sessions)
+    .values({ sessionToken: hashToken(token), userId, expires, createdAt: now() });
   return { token, expires };
 }
 
