@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sessions } from '@/db/schema';
+import { now } from '@/lib/clock';
 import { hashToken } from '@/lib/security/tokens';
 
 /** Sensitive changes (payout methods, the account email) want a sign-in at most this old. */
@@ -27,9 +28,9 @@ export async function findSessionSignedInAt(
   return row?.createdAt ?? null;
 }
 
-export function isRecentSignIn(signedInAt: Date | null, now = new Date()): boolean {
+export function isRecentSignIn(signedInAt: Date | null, at: Date = now()): boolean {
   if (!signedInAt) return false;
-  return now.getTime() - signedInAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000;
+  return at.getTime() - signedInAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000;
 }
 
 /** The refusal of a change that wants a recent sign-in; `change` names it ("changing …"). */
