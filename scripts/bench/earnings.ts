@@ -3,7 +3,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { migrateDatabase, openDatabase, type Database } from '@/db/client';
 import { createSession } from '@/lib/auth/service';
-import { useFakeClock } from '@/lib/clock';
+import { useFakeClock as startFakeClock } from '@/lib/clock';
 import { makeDueFundsAvailable, releaseToFreelancer } from '@/lib/earnings/release';
 import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
@@ -56,7 +56,7 @@ function firstWeek(): Date {
   return new Date(monday.getTime() - WEEKS * WEEK_MS);
 }
 
-async function seedEarnings(database: Database): Promise<EarningsSeed> {
+export async function seedEarnings(database: Database): Promise<EarningsSeed> {
   await migrateDatabase(database);
   // The factories enqueue emails: their queues must exist (as in seed.ts).
   const boss = createBoss(database, { work: false });
@@ -66,7 +66,7 @@ async function seedEarnings(database: Database): Promise<EarningsSeed> {
   const { db } = database;
   const started = performance.now();
   const start = firstWeek();
-  const clock = useFakeClock(start);
+  const clock = startFakeClock(start);
   try {
     const made = await makeFreelancer(
       db,
