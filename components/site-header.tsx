@@ -47,6 +47,11 @@ export function SiteHeader({
                 <Link href="/onboarding">My onboarding</Link>
               </li>
             )}
+            {side === 'freelancer' && (
+              <li>
+                <Link href="/earnings">Earnings</Link>
+              </li>
+            )}
             {viewer && (
               <li>
                 <Link href="/settings">Settings</Link>

@@ -5,7 +5,7 @@
  * the onboarding pages, SQL statements per page,
  * mail delivery (scripts/bench/mail.ts), ledger posting (scripts/bench/ledger.ts) and the
  * billing tick (scripts/bench/tick.ts). Writes bench/RESULTS.md. BENCH_ONLY=mail, ledger or
- * tick runs that section alone and prints it; BENCH_ONLY=pages runs the load and SQL statements
+ * tick runs that section alone and prints it (earnings: the balance page, scripts/bench/earnings.ts); BENCH_ONLY=pages runs the load and SQL statements
  * per page alone and prints them. BENCH_PORT (default 3200) is the first of the four ports its
  * servers use, so two benches on one machine need not share them.
  */
@@ -18,6 +18,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
 import { ensureBuild } from './bench/build';
+import { renderEarnings, runEarningsBench } from './bench/earnings';
 import { renderLedger, runLedgerBench } from './bench/ledger';
 import { renderMail, runMailBench } from './bench/mail';
 import { renderTick, runTickBench } from './bench/tick';
@@ -35,7 +36,7 @@ import {
   type QueryRun,
 } from './bench/report';
 import { seedBenchData, type Seeded } from './bench/seed';
-import { startServer, type BenchServer } from './bench/server';
+import { benchServerUrl, postgresAvailable, withServer, type BenchServer } from './bench/server';
 
 const CONNECTIONS = 20;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
@@ -64,50 +65,6 @@ const PAGES: Page[] = [
     target: 0.25,
   },
 ];
-
-function benchServerUrl(): string {
-  return process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-}
-
-async function postgresAvailable(url: string): Promise<boolean> {
-  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
-async function withServer<T>(
-  port: number,
-  env: Record<string, string>,
-  logQueries: boolean,
-  fn: (server: BenchServer) => Promise<T>,
-): Promise<T> {
-  const server = await startServer(
-    port,
-    {
-      AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
-      // Production refuses to start without one; a fixed key is fine for a throwaway database.
-      DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
-      EMAIL_TRANSPORT: 'mailbox',
-      PAYMENTS_PROVIDER: 'simulated',
-      // No background jobs: they would skew the load and mix into the per-request query counts.
-      WORKER_MODE: 'off',
-      APP_URL: `http://127.0.0.1:${port}`,
-      ...env,
-    },
-    { logQueries },
-  );
-  try {
-    return await fn(server);
-  } finally {
-    await server.stop();
-  }
-}
 
 async function measureLoad(label: string, server: BenchServer, seeded: Seeded): Promise<LoadRow[]> {
   const rows: LoadRow[] = [];
@@ -239,6 +196,7 @@ async function main() {
   const machine = describeMachine();
   const pages = await measurePages(true);
   const serverUrl = benchServerUrl();
+  const earnings = await runEarningsBench(serverUrl, FIRST_PORT, DURATION_MS);
   const mail = await runMailBench(serverUrl);
   const ledger = await runLedgerBench(serverUrl);
   const tick = await runTickBench(serverUrl);
@@ -250,6 +208,8 @@ async function main() {
     ...renderFirstLoadJs(pages.js!, 'PGlite'),
     '',
     ...renderQueryCounts(pages.queryRuns),
+    '',
+    ...renderEarnings(earnings),
     '',
     ...renderMail(mail),
     '',
@@ -287,4 +247,10 @@ else if (process.env.BENCH_ONLY === 'tick')
   console.log('\n' + renderTick(await runTickBench(benchServerUrl())).join('\n'));
 // BENCH_ONLY=pages: the pages' load and SQL statements alone.
 else if (process.env.BENCH_ONLY === 'pages') await mainPages();
-else await main();
+// BENCH_ONLY=earnings (npm run bench:earnings): the balance page over five years of invoices.
+else if (process.env.BENCH_ONLY === 'earnings') {
+  const build = ensureBuild();
+  const machine = describeMachine();
+  const runs = await runEarningsBench(benchServerUrl(), FIRST_PORT, DURATION_MS);
+  console.log(`\n${build}; ${machine}\n\n${renderEarnings(runs).join('\n')}`);
+} else await main();

@@ -96,6 +96,17 @@ export async function listEarningsTimeline(
       union all
       select unnest(array[${pending}, ${available}, ${withdrawing}]::text[])
     ),
+    -- The page first (newest transactions that touch these accounts), then only its entries
+    -- summed: summing every transaction before the limit cost 63 ms of the page's time for
+    -- five years of weekly invoices (npm run bench:earnings).
+    page as (
+      select t.id, t.effective_at, t.kind, t.memo, t.source_type, t.source_id
+      from ledger_transaction t
+      where t.id in (select m.transaction_id from ledger_entry m where m.account_code in (select code from mine))
+        ${keyset}
+      order by t.effective_at desc, t.id desc
+      limit ${limit + 1}
+    ),
     moved as (
       select t.id, t.effective_at, t.kind, t.memo, t.source_type, t.source_id,
         max(substring(e.account_code from '^contract:([0-9a-f-]{36}):')) as contract_code,
@@ -104,13 +115,9 @@ export async function listEarningsTimeline(
         coalesce(sum(e.amount_cents) filter (where e.account_code = ${available}), 0) as available_cents,
         coalesce(sum(e.amount_cents) filter (where e.account_code = ${withdrawing}), 0) as withdrawing_cents,
         coalesce(sum(e.amount_cents) filter (where e.account_code in ('platform:service_fees', 'platform:withdrawal_fees')), 0) as fee_cents
-      from ledger_transaction t
+      from page t
       join ledger_entry e on e.transaction_id = t.id
-      where t.id in (select m.transaction_id from ledger_entry m where m.account_code in (select code from mine))
-        ${keyset}
-      group by t.id
-      order by t.effective_at desc, t.id desc
-      limit ${limit + 1}
+      group by t.id, t.effective_at, t.kind, t.memo, t.source_type, t.source_id
     )
     select moved.*, coalesce(c.id, pc.id)::text as contract_id, coalesce(c.title, pc.title) as contract_title,
       pr.available_at

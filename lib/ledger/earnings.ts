@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { contracts, ledgerEntries, ledgerTransactions } from '@/db/schema';
 import { accounts } from './accounts';
@@ -87,6 +87,8 @@ export async function loadEarningsBuckets(
   db: DbOrTx,
   freelancerId: string,
   timeZone: string,
+  /** Only releases from this moment on (the page draws the last 24 months, not all years). */
+  since?: Date,
 ): Promise<EarningsBucket[]> {
   // The zone is written into the statement, not bound: grouping sets match expressions by
   // text, and two placeholders of the same value are different expressions. The pattern
@@ -107,6 +109,7 @@ export async function loadEarningsBuckets(
       and(
         eq(ledgerEntries.accountCode, accounts.pending(freelancerId)),
         inArray(ledgerTransactions.kind, ['release', 'bonus']),
+        since ? gte(ledgerTransactions.effectiveAt, since) : undefined,
       ),
     )
     .groupBy(sql`grouping sets ((${week}), (${month}))`)

@@ -10,7 +10,7 @@ import { postTransaction } from '@/lib/ledger/post';
 import { balanceOf } from '@/lib/ledger/queries';
 import { formatMoney } from '@/lib/money/money';
 import type { PayoutProviders } from '@/lib/payments/payouts';
-import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
+import { methodTitle } from '@/lib/payouts/present';
 import {
   findActivePayoutMethod,
   listActivePayoutMethods,
@@ -21,6 +21,7 @@ import { termsOf, totalTakenCents } from './fees';
 import { askToConfirmWithdrawal } from './confirmation-link';
 import { sendWithdrawalNotice } from './notices';
 import { findWithdrawalByKey, type WithdrawalRow } from './queries';
+import { hasTaxInfo, isPastHold, onHoldMessage, TAX_INFO_MISSING } from './rules';
 import { submitWithdrawal } from './settle';
 
 export const WITHDRAWAL_CURRENCY = 'USD';
@@ -78,17 +79,9 @@ export async function refusalOf(
     return refuse('invalid-amount', 'Enter an amount above $0.00, in dollars and cents.');
   }
   if (!method) return refuse('not-found', METHOD_NOT_FOUND);
-  if (method.usableAfter > at) {
-    return refuse(
-      'on-hold',
-      `${methodTitle(method)} is in its 3-day security hold until ${formatHoldEnd(method.usableAfter)}; withdrawals to it open then.`,
-    );
-  }
-  if (!(await findTaxProfile(db, freelancerId))) {
-    return refuse(
-      'tax-info',
-      'Add your tax information in Settings → Tax information before your first withdrawal.',
-    );
+  if (!isPastHold(method, at)) return refuse('on-hold', onHoldMessage(method));
+  if (!hasTaxInfo(await findTaxProfile(db, freelancerId))) {
+    return refuse('tax-info', TAX_INFO_MISSING);
   }
   const terms = termsOf(method.kind);
   if (input.amountCents < terms.minimumCents) {
@@ -275,12 +268,12 @@ export async function withdrawalOverview(
   const methods = await listActivePayoutMethods(db, freelancerId);
   return {
     availableCents: await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY),
-    hasTaxInfo: Boolean(await findTaxProfile(db, freelancerId)),
+    hasTaxInfo: hasTaxInfo(await findTaxProfile(db, freelancerId)),
     methods: methods.map((method) => ({
       ...method,
       ...termsOf(method.kind),
       title: methodTitle(method),
-      isUsable: method.usableAfter <= at,
+      isUsable: isPastHold(method, at),
     })),
   };
 }

@@ -9,10 +9,10 @@ const text = (html: string) => html.replace(/<[^>]*>/g, '').trim();
  * GETs a page and returns its HTML, or throws unless the page itself rendered: HTTP 200
  * (a redirect is not followed), no client-side redirect, and the expected <h1>.
  */
-export async function fetchRenderedPage(
+export async function fetchRenderedPage<S = Seeded>(
   baseUrl: string,
-  page: PageVisit,
-  seeded: Seeded,
+  page: PageVisit<S>,
+  seeded: S,
 ): Promise<string> {
   const headers: Record<string, string> = page.cookie
     ? { cookie: `${SESSION_COOKIE}=${page.cookie(seeded)}` }

@@ -1,10 +1,10 @@
 import type { Seeded } from './seed';
 
 /** A page as a person with the seeded state sees it; `heading` proves the page itself rendered. */
-export type PageVisit = {
+export type PageVisit<S = Seeded> = {
   name: string;
-  path: (s: Seeded) => string;
-  cookie?: (s: Seeded) => string;
+  path: (s: S) => string;
+  cookie?: (s: S) => string;
   heading: RegExp;
   /** Count the very first request (no warm-up request before it). */
   firstVisit?: boolean;

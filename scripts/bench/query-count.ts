@@ -40,10 +40,10 @@ function repeatedIn(statements: string[]): QueryCount['repeated'] {
  * runs no job worker (WORKER_MODE=off), and an idle check first proves nothing else queries.
  * Each page gets a warm-up request first (uncounted) unless it is about the first visit.
  */
-export async function countQueries(
+export async function countQueries<S = Seeded>(
   server: BenchServer,
-  pages: PageVisit[],
-  seeded: Seeded,
+  pages: PageVisit<S>[],
+  seeded: S,
 ): Promise<QueryCount[]> {
   await settle(server);
   const idleFrom = server.queries.length;

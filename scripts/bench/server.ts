@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { nextStartArgs, SERVER_ENV } from '../next-start.mjs';
 import { stopProcessGroup } from '../process-group';
 import { createInterface } from 'node:readline';
+import postgres from 'postgres';
 import { QUERY_LOG_MARKER } from '@/db/client';
 
 export type BenchServer = {
@@ -59,4 +60,49 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 500));
   }
   return { url, queries, stop };
+}
+
+export function benchServerUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export async function postgresAvailable(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** A production server with the bench's environment for the length of `fn`. */
+export async function withServer<T>(
+  port: number,
+  env: Record<string, string>,
+  logQueries: boolean,
+  fn: (server: BenchServer) => Promise<T>,
+): Promise<T> {
+  const server = await startServer(
+    port,
+    {
+      AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+      // Production refuses to start without one; a fixed key is fine for a throwaway database.
+      DATA_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+      EMAIL_TRANSPORT: 'mailbox',
+      PAYMENTS_PROVIDER: 'simulated',
+      // No background jobs: they would skew the load and mix into the per-request query counts.
+      WORKER_MODE: 'off',
+      APP_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
+    { logQueries },
+  );
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
 }

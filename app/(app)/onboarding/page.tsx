@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/button';
+import { getDatabase } from '@/db';
 import { waitingSteps } from '@/lib/onboarding/steps';
+import { withdrawalBlockers } from '@/lib/withdrawals/blockers';
+import { timeZoneOfViewer } from '../contracts/viewer';
 import { AddOtherSide } from '@/components/add-other-side';
 import { BlockersPanel } from './checklist';
 import { getOnboarding } from './context';
@@ -26,6 +29,10 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
     getOnboarding(),
     searchParams,
   ]);
+  const { db } = await getDatabase();
+  const refusals = await withdrawalBlockers(db, viewer.user.id, {
+    timeZone: timeZoneOfViewer(viewer),
+  });
   const name = ctx.profile?.firstName ?? viewer.user.email;
   const waiting = waitingSteps(steps);
   return (
@@ -47,7 +54,7 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
           <Link href={s.href}>{s.label}</Link>: waiting for {s.waitingFor}.
         </p>
       ))}
-      <BlockersPanel blockers={blockers} />
+      <BlockersPanel blockers={blockers} withdrawalBlockers={refusals} />
       <section aria-labelledby="contracts-heading" className="card">
         <h2 id="contracts-heading">Your contracts</h2>
         {ctx.contracts.length === 0 ? (
