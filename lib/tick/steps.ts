@@ -5,6 +5,7 @@ import { expireDisputeDeadlines } from '@/lib/hourly/disputes';
 import { issueDueInvoices } from '@/lib/hourly/invoicing';
 import { releaseDueInvoices } from '@/lib/hourly/review';
 import { stopTimersAtDayEnd } from '@/lib/hourly/service';
+import { emailUnreadMessages } from '@/lib/messages/unread-emails';
 import { expireRefundAnswers } from '@/lib/milestones/refunds';
 import { remindUnfundedMilestones } from '@/lib/milestones/reminders';
 import { autoApproveDueMilestones, remindBeforeAutoApproval } from '@/lib/milestones/review';
@@ -38,4 +39,6 @@ export const TICK_STEPS: readonly TickStep[] = [
   { name: 'remindBeforeAutoApproval', run: (db, at) => remindBeforeAutoApproval(db, at) },
   { name: 'autoApproveDueMilestones', run: (db, at) => autoApproveDueMilestones(db, at) },
   { name: 'expireRefundAnswers', run: (db, at) => expireRefundAnswers(db, at) },
+  // Find Work: an email about unread messages, at most once an hour per thread and reader.
+  { name: 'emailUnreadMessages', run: (db, at) => emailUnreadMessages(db, at) },
 ];
