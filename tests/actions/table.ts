@@ -8,6 +8,7 @@ import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
 import { MILESTONE_CASES } from './cases/milestones';
 import { MILESTONE_WORK_CASES } from './cases/milestone-work';
+import { MESSAGE_CASES } from './cases/messages';
 import { WITHDRAWAL_CASES } from './cases/withdrawals';
 
 /**
@@ -25,5 +26,6 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...HOURLY_REVIEW_CASES,
   ...MILESTONE_CASES,
   ...MILESTONE_WORK_CASES,
+  ...MESSAGE_CASES,
   ...WITHDRAWAL_CASES,
 };
