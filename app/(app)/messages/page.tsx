@@ -39,9 +39,7 @@ export default async function MessagesPage() {
                     : (t.freelancerName ?? t.freelancerEmail)}
                 </td>
                 <td>{t.unread > 0 ? <strong>{t.unread}</strong> : 0}</td>
-                <td>
-                  {t.lastMessageAt ? `${formatDateAndTime(t.lastMessageAt, 'UTC')} UTC` : '—'}
-                </td>
+                <td>{t.lastMessageAt ? formatDateAndTime(t.lastMessageAt, 'UTC') : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -59,7 +59,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
               <p>
                 <strong>{m.authorId === viewer.user.id ? 'You' : (m.authorName ?? 'Them')}</strong>{' '}
                 <time dateTime={m.createdAt.toISOString()}>
-                  {formatDateAndTime(m.createdAt, 'UTC')} UTC
+                  {formatDateAndTime(m.createdAt, 'UTC')}
                 </time>
               </p>
               <MessageBody segments={segmentMessage(m.body)} />
