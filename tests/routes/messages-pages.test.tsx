@@ -30,10 +30,11 @@ beforeEach(() => {
 afterEach(() => clock.restore());
 afterAll(() => database.dispose());
 
-async function rendered(run: () => Promise<React.ReactElement>, token: string | null) {
+async function rendered(run: () => Promise<React.ReactElement | void>, token: string | null) {
   startRequest(token);
   try {
-    return renderToStaticMarkup(await run());
+    const element = await run();
+    return element ? renderToStaticMarkup(element) : '';
   } catch (error) {
     const digest = (error as { digest?: string }).digest ?? '';
     if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
