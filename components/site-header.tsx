@@ -11,10 +11,13 @@ type FormAction = (formData: FormData) => void | Promise<void>;
  */
 export function SiteHeader({
   viewer,
+  unreadMessages = 0,
   signOutAction,
   switchSideAction,
 }: {
   viewer: Viewer | null;
+  /** Unread messages on the viewer's threads (lib/messages), counted by the layout. */
+  unreadMessages?: number;
   signOutAction: FormAction;
   switchSideAction: FormAction;
 }) {
@@ -50,6 +53,14 @@ export function SiteHeader({
             {side === 'freelancer' && (
               <li>
                 <Link href="/earnings">Earnings</Link>
+              </li>
+            )}
+            {viewer && (
+              <li>
+                <Link href="/messages">
+                  Messages
+                  {unreadMessages > 0 && ` (${unreadMessages})`}
+                </Link>
               </li>
             )}
             {viewer && (

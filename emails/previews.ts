@@ -19,6 +19,7 @@ import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import PaymentFailedEmail from './payment-failed';
 import SignInEmail from './sign-in';
+import UnreadMessagesEmail from './unread-messages';
 
 /**
  * Every template with its default (preview) props, for /dev/emails. A new template is
@@ -63,6 +64,10 @@ export const EMAIL_PREVIEWS: Record<
   'contract-ended': {
     title: 'Contract ended by the client (to the freelancer)',
     component: ContractEndedEmail as ComponentType<Record<string, never>>,
+  },
+  'unread-messages': {
+    title: 'Unread messages in a thread (at most hourly)',
+    component: UnreadMessagesEmail as ComponentType<Record<string, never>>,
   },
   'offer-changed': {
     title: 'Offer changed by the client (to the freelancer)',

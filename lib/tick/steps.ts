@@ -6,6 +6,7 @@ import { issueDueInvoices } from '@/lib/hourly/invoicing';
 import { releaseDueInvoices } from '@/lib/hourly/review';
 import { stopTimersAtDayEnd } from '@/lib/hourly/service';
 import { expireDueJobPosts, remindExpiringJobPosts } from '@/lib/job-posts/expiry';
+import { emailUnreadMessages } from '@/lib/messages/unread-emails';
 import { expireRefundAnswers } from '@/lib/milestones/refunds';
 import { remindUnfundedMilestones } from '@/lib/milestones/reminders';
 import { autoApproveDueMilestones, remindBeforeAutoApproval } from '@/lib/milestones/review';
@@ -42,4 +43,6 @@ export const TICK_STEPS: readonly TickStep[] = [
   // Find Work: open job posts expire after 30 days, their owner told 5 days before.
   { name: 'expireDueJobPosts', run: (db, at) => expireDueJobPosts(db, at) },
   { name: 'remindExpiringJobPosts', run: (db, at) => remindExpiringJobPosts(db, at) },
+  // Find Work: an email about unread messages, at most once an hour per thread and reader.
+  { name: 'emailUnreadMessages', run: (db, at) => emailUnreadMessages(db, at) },
 ];

@@ -9,6 +9,7 @@ import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
 import { JOB_POST_CASES } from './cases/job-posts';
 import { MILESTONE_CASES } from './cases/milestones';
 import { MILESTONE_WORK_CASES } from './cases/milestone-work';
+import { MESSAGE_CASES } from './cases/messages';
 import { WITHDRAWAL_CASES } from './cases/withdrawals';
 
 /**
@@ -27,5 +28,6 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...JOB_POST_CASES,
   ...MILESTONE_CASES,
   ...MILESTONE_WORK_CASES,
+  ...MESSAGE_CASES,
   ...WITHDRAWAL_CASES,
 };

@@ -96,7 +96,14 @@ export default async function ContractPage({ params, searchParams }: Props) {
             <Link href={`/client/invites/${contract.inviteId}`}>← Invite and offer</Link>
           ) : undefined
         }
-        actions={side === 'freelancer' ? <Link href="/earnings">Your earnings</Link> : undefined}
+        actions={
+          side === 'ops' ? undefined : (
+            <>
+              {side === 'freelancer' && <Link href="/earnings">Your earnings</Link>}{' '}
+              <Link href={`/messages/contract/${contract.id}`}>Messages</Link>
+            </>
+          )
+        }
         description={
           <p>
             {hourly ? 'Hourly contract' : 'Fixed-price contract'}{' '}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FieldError } from '@/components/field';
+import { FormMessage } from '@/components/form-message';
+import { SubmitButton } from '@/components/submit-button';
+import type { ActionState } from '@/lib/actions/define-action';
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** The reply box; a plain form, so it posts without JavaScript too. */
+export function MessageForm({ threadId, action }: { threadId: string; action: Action }) {
+  const [state, formAction] = useActionState(action, null);
+  const errors = state && !state.ok ? state.fieldErrors?.body : undefined;
+  return (
+    <form action={formAction}>
+      <FormMessage state={state} />
+      <input type="hidden" name="threadId" value={threadId} />
+      <div className="field">
+        <label htmlFor="message-body">Your message</label>
+        <textarea
+          id="message-body"
+          name="body"
+          rows={4}
+          maxLength={5000}
+          required
+          defaultValue={state && !state.ok ? (state.values?.body ?? '') : ''}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? 'message-body-error' : undefined}
+        />
+        <FieldError id="message-body-error" errors={errors} />
+      </div>
+      <SubmitButton pendingLabel="Sending…">Send</SubmitButton>
+    </form>
+  );
+}

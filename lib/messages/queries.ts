@@ -1,0 +1,149 @@
+import { and, asc, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import {
+  clientWorkspaces,
+  contracts,
+  disputes,
+  jobPosts,
+  messageReads,
+  messageThreads,
+  messages,
+  proposals,
+  users,
+} from '@/db/schema';
+
+/** Who reads: the signed-in person, and whether they are ops (ADMIN_EMAILS). */
+export type Reader = { userId: string; isAdmin: boolean };
+
+/** Threads on the reader's side: they are the freelancer, or they own the client workspace. */
+function isPartyOf(userId: string) {
+  return or(
+    eq(messageThreads.freelancerId, userId),
+    inArray(
+      messageThreads.workspaceId,
+      sql`(select ${clientWorkspaces.id} from ${clientWorkspaces} where ${clientWorkspaces.ownerId} = ${userId})`,
+    ),
+  );
+}
+
+/** Messages from the other side that arrived after the reader's last look. */
+function unreadOf(userId: string) {
+  return sql<number>`count(${messages.id}) filter (where ${messages.authorId} <> ${userId}
+    and ${messages.createdAt} > coalesce(${messageReads.lastReadAt}, '-infinity'::timestamptz))`.mapWith(
+    Number,
+  );
+}
+
+/** The header's badge: every unread message on the reader's side, in one indexed query. */
+export async function countUnreadMessages(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ unread: unreadOf(userId) })
+    .from(messageThreads)
+    .innerJoin(messages, eq(messages.threadId, messageThreads.id))
+    .leftJoin(
+      messageReads,
+      and(eq(messageReads.threadId, messageThreads.id), eq(messageReads.userId, userId)),
+    )
+    .where(isPartyOf(userId));
+  return row?.unread ?? 0;
+}
+
+/** The subject (job title or contract title) and both parties of a thread. */
+const threadColumns = {
+  id: messageThreads.id,
+  proposalId: messageThreads.proposalId,
+  contractId: messageThreads.contractId,
+  workspaceId: messageThreads.workspaceId,
+  freelancerId: messageThreads.freelancerId,
+  clientOwnerId: clientWorkspaces.ownerId,
+  workspaceName: clientWorkspaces.name,
+  freelancerName: users.name,
+  freelancerEmail: users.email,
+  subject: sql<string>`coalesce(${contracts.title}, ${jobPosts.title})`,
+  lastMessageAt: messageThreads.lastMessageAt,
+};
+
+function threadsWithSubject(db: DbOrTx) {
+  return db
+    .select(threadColumns)
+    .from(messageThreads)
+    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, messageThreads.workspaceId))
+    .innerJoin(users, eq(users.id, messageThreads.freelancerId))
+    .leftJoin(contracts, eq(contracts.id, messageThreads.contractId))
+    .leftJoin(proposals, eq(proposals.id, messageThreads.proposalId))
+    .leftJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
+    .$dynamic();
+}
+
+export type ThreadRow = Awaited<ReturnType<typeof findThread>>;
+
+export async function findThread(db: DbOrTx, threadId: string) {
+  const [row] = await threadsWithSubject(db).where(eq(messageThreads.id, threadId));
+  return row ?? null;
+}
+
+/** Whether ops may read this contract's thread: the contract has (or had) a dispute. */
+export async function hasDispute(db: DbOrTx, contractId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ yes: sql<boolean>`true` })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.id, contractId),
+        exists(db.select().from(disputes).where(eq(disputes.contractId, contractId))),
+      ),
+    );
+  return row !== undefined;
+}
+
+/** The reader's threads, newest activity first, each with its unread count. */
+export async function listThreadsOf(db: DbOrTx, userId: string) {
+  const rows = await db
+    .select({
+      ...threadColumns,
+      unread: sql<number>`(select count(*) from ${messages} m
+        where m.thread_id = ${messageThreads.id} and m.author_id <> ${userId}
+        and m.created_at > coalesce((select r.last_read_at from ${messageReads} r
+          where r.thread_id = ${messageThreads.id} and r.user_id = ${userId}), '-infinity'::timestamptz))`.mapWith(
+        Number,
+      ),
+    })
+    .from(messageThreads)
+    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, messageThreads.workspaceId))
+    .innerJoin(users, eq(users.id, messageThreads.freelancerId))
+    .leftJoin(contracts, eq(contracts.id, messageThreads.contractId))
+    .leftJoin(proposals, eq(proposals.id, messageThreads.proposalId))
+    .leftJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
+    .where(isPartyOf(userId))
+    .orderBy(sql`${messageThreads.lastMessageAt} desc nulls last`, desc(messageThreads.createdAt))
+    .limit(200);
+  return rows;
+}
+
+/** A thread's messages, oldest first, with each author's name. */
+export async function listMessagesOf(db: DbOrTx, threadId: string) {
+  return db
+    .select({
+      id: messages.id,
+      authorId: messages.authorId,
+      authorName: users.name,
+      body: messages.body,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.authorId))
+    .where(eq(messages.threadId, threadId))
+    .orderBy(asc(messages.createdAt), asc(messages.id))
+    .limit(1000);
+}
+
+/** Moves the reader's marker forward (never back: a late request keeps the newer one). */
+export async function markThreadRead(db: DbOrTx, threadId: string, userId: string, at: Date) {
+  await db
+    .insert(messageReads)
+    .values({ threadId, userId, lastReadAt: at })
+    .onConflictDoUpdate({
+      target: [messageReads.threadId, messageReads.userId],
+      set: { lastReadAt: sql`greatest(${messageReads.lastReadAt}, excluded.last_read_at)` },
+    });
+}
