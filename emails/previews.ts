@@ -17,6 +17,7 @@ import ContractEndedEmail from './contract-ended';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import PaymentFailedEmail from './payment-failed';
+import SavedSearchDigestEmail from './saved-search-digest';
 import SignInEmail from './sign-in';
 
 /**
@@ -27,6 +28,10 @@ export const EMAIL_PREVIEWS: Record<
   string,
   { title: string; component: ComponentType<Record<string, never>> }
 > = {
+  'saved-search-digest': {
+    title: 'Saved search: daily digest of new jobs',
+    component: SavedSearchDigestEmail as ComponentType<Record<string, never>>,
+  },
   'sign-in': {
     title: 'Sign-in link',
     component: SignInEmail as ComponentType<Record<string, never>>,

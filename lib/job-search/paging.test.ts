@@ -46,10 +46,13 @@ describe('keyset paging', () => {
     ['relevance, all tied', { q: 'blog' }],
     ['newest', { sort: 'newest' as const }],
     ['newest with words', { q: 'blog', sort: 'newest' as const }],
-  ])('walks %s pages of 20 with no duplicate and no gap', async (_name, params) => {
-    const { seen, sizes } = await everyPage(params);
-    expect(sizes).toEqual(params.q === 'blog copywriter' ? [15] : [20, 20, 5]);
-    expect(new Set(seen).size).toBe(seen.length);
-    if (params.q !== 'blog copywriter') expect([...seen].sort()).toEqual([...all].sort());
-  });
+  ])(
+    'walks %s pages of 20 with no duplicate and no gap',
+    async (_name, params: { q?: string; sort?: 'relevance' | 'newest' }) => {
+      const { seen, sizes } = await everyPage(params);
+      expect(sizes).toEqual(params.q === 'blog copywriter' ? [15] : [20, 20, 5]);
+      expect(new Set(seen).size).toBe(seen.length);
+      if (params.q !== 'blog copywriter') expect([...seen].sort()).toEqual([...all].sort());
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { makeDueFundsAvailable } from '@/lib/earnings/release';
 import { sendUnsentDisputeRefunds } from '@/lib/hourly/dispute-settlement';
 import { expireDisputeDeadlines } from '@/lib/hourly/disputes';
 import { issueDueInvoices } from '@/lib/hourly/invoicing';
+import { sendSavedSearchDigests } from '@/lib/job-search/digest';
 import { releaseDueInvoices } from '@/lib/hourly/review';
 import { stopTimersAtDayEnd } from '@/lib/hourly/service';
 import { expireRefundAnswers } from '@/lib/milestones/refunds';
@@ -38,4 +39,6 @@ export const TICK_STEPS: readonly TickStep[] = [
   { name: 'remindBeforeAutoApproval', run: (db, at) => remindBeforeAutoApproval(db, at) },
   { name: 'autoApproveDueMilestones', run: (db, at) => autoApproveDueMilestones(db, at) },
   { name: 'expireRefundAnswers', run: (db, at) => expireRefundAnswers(db, at) },
+  // Find Work: each saved search's daily email of new matching posts.
+  { name: 'sendSavedSearchDigests', run: (db, at) => sendSavedSearchDigests(db, at) },
 ];

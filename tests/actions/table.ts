@@ -6,6 +6,7 @@ import { CONTRACT_ENDING_CASES } from './cases/contract-ending';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
+import { JOB_SEARCH_CASES } from './cases/job-search';
 import { MILESTONE_CASES } from './cases/milestones';
 import { MILESTONE_WORK_CASES } from './cases/milestone-work';
 import { WITHDRAWAL_CASES } from './cases/withdrawals';
@@ -23,6 +24,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...FREELANCER_CASES,
   ...HOURLY_CASES,
   ...HOURLY_REVIEW_CASES,
+  ...JOB_SEARCH_CASES,
   ...MILESTONE_CASES,
   ...MILESTONE_WORK_CASES,
   ...WITHDRAWAL_CASES,
