@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { pgliteExtensions } from './pglite-extensions';
 import { withPreparedStatements } from './pglite-statements';
 import * as schema from './schema';
 
@@ -110,7 +111,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pglite = options.pglite;
   } else {
     mkdirSync(options.dataDir, { recursive: true });
-    pglite = await PGlite.create(options.dataDir);
+    pglite = await PGlite.create(options.dataDir, { extensions: pgliteExtensions });
   }
   const client = options.preparedStatements === false ? pglite : withPreparedStatements(pglite);
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { MIGRATIONS_DIR } from './client';
+import { pgliteExtensions } from './pglite-extensions';
 
 // The migration that made invite_token the only store of link hashes and renamed the
 // invite status 'accepted' to 'joined' moves data, so it is tested on data written by the
@@ -29,7 +30,7 @@ function migrationsBefore(): string {
 let pglite: PGlite;
 let before: string;
 beforeAll(async () => {
-  pglite = await PGlite.create();
+  pglite = await PGlite.create({ extensions: pgliteExtensions });
   before = migrationsBefore();
   await migrate(drizzle(pglite), { migrationsFolder: before });
 });

@@ -18,6 +18,7 @@ import ContractEndedEmail from './contract-ended';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import PaymentFailedEmail from './payment-failed';
+import SavedSearchDigestEmail from './saved-search-digest';
 import SignInEmail from './sign-in';
 import UnreadMessagesEmail from './unread-messages';
 
@@ -29,6 +30,10 @@ export const EMAIL_PREVIEWS: Record<
   string,
   { title: string; component: ComponentType<Record<string, never>> }
 > = {
+  'saved-search-digest': {
+    title: 'Saved search: daily digest of new jobs',
+    component: SavedSearchDigestEmail as ComponentType<Record<string, never>>,
+  },
   'sign-in': {
     title: 'Sign-in link',
     component: SignInEmail as ComponentType<Record<string, never>>,

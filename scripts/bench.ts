@@ -21,6 +21,7 @@ import { ensureBuild } from './bench/build';
 import { renderEarnings, runEarningsBench } from './bench/earnings';
 import { renderLedger, runLedgerBench } from './bench/ledger';
 import { renderMail, runMailBench } from './bench/mail';
+import { renderSearch, runSearchBench } from './bench/search';
 import { renderTick, runTickBench } from './bench/tick';
 import { SESSION_COOKIE } from './bench/fetch-page';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
@@ -200,6 +201,7 @@ async function main() {
   const mail = await runMailBench(serverUrl);
   const ledger = await runLedgerBench(serverUrl);
   const tick = await runTickBench(serverUrl);
+  const search = await runSearchBench(serverUrl);
   const lines = [
     '# Benchmark results',
     '',
@@ -216,6 +218,8 @@ async function main() {
     ...renderLedger(ledger),
     '',
     ...renderTick(tick),
+    '',
+    ...renderSearch(search),
     '',
   ];
   mkdirSync('bench', { recursive: true });
@@ -245,6 +249,9 @@ else if (process.env.BENCH_ONLY === 'ledger')
 // BENCH_ONLY=tick (npm run bench:tick): the billing tick section alone, no Next build needed.
 else if (process.env.BENCH_ONLY === 'tick')
   console.log('\n' + renderTick(await runTickBench(benchServerUrl())).join('\n'));
+// BENCH_ONLY=search (npm run bench:search): job search over generated posts, no Next build needed.
+else if (process.env.BENCH_ONLY === 'search')
+  console.log('\n' + renderSearch(await runSearchBench(benchServerUrl())).join('\n'));
 // BENCH_ONLY=pages: the pages' load and SQL statements alone.
 else if (process.env.BENCH_ONLY === 'pages') await mainPages();
 // BENCH_ONLY=earnings (npm run bench:earnings): the balance page over five years of invoices.

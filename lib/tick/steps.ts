@@ -3,6 +3,7 @@ import { makeDueFundsAvailable } from '@/lib/earnings/release';
 import { sendUnsentDisputeRefunds } from '@/lib/hourly/dispute-settlement';
 import { expireDisputeDeadlines } from '@/lib/hourly/disputes';
 import { issueDueInvoices } from '@/lib/hourly/invoicing';
+import { sendSavedSearchDigests } from '@/lib/job-search/digest';
 import { releaseDueInvoices } from '@/lib/hourly/review';
 import { stopTimersAtDayEnd } from '@/lib/hourly/service';
 import { expireDueJobPosts, remindExpiringJobPosts } from '@/lib/job-posts/expiry';
@@ -45,4 +46,6 @@ export const TICK_STEPS: readonly TickStep[] = [
   { name: 'remindExpiringJobPosts', run: (db, at) => remindExpiringJobPosts(db, at) },
   // Find Work: an email about unread messages, at most once an hour per thread and reader.
   { name: 'emailUnreadMessages', run: (db, at) => emailUnreadMessages(db, at) },
+  // Find Work: each saved search's daily email of new matching posts.
+  { name: 'sendSavedSearchDigests', run: (db, at) => sendSavedSearchDigests(db, at) },
 ];

@@ -7,6 +7,7 @@ import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
 import { JOB_POST_CASES } from './cases/job-posts';
+import { JOB_SEARCH_CASES } from './cases/job-search';
 import { MILESTONE_CASES } from './cases/milestones';
 import { MILESTONE_WORK_CASES } from './cases/milestone-work';
 import { MESSAGE_CASES } from './cases/messages';
@@ -26,6 +27,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...HOURLY_CASES,
   ...HOURLY_REVIEW_CASES,
   ...JOB_POST_CASES,
+  ...JOB_SEARCH_CASES,
   ...MILESTONE_CASES,
   ...MILESTONE_WORK_CASES,
   ...MESSAGE_CASES,

@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '@/db/client';
 import { enqueueSignInEmail, findOutboxRow } from '@/tests/helpers/outbox';
 import { startResendStandIn, SLOW_ANSWER_MS } from '@/tests/helpers/resend-stand-in';
 import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from '@/tests/helpers/template';
+import { pgliteExtensions } from '@/db/pglite-extensions';
 
 /**
  * SIGTERM while a delivery is in flight, to the real process entries: `npm start`'s
@@ -71,7 +72,13 @@ async function databaseForChild(): Promise<ChildDatabase> {
       if (loaded) return openDatabase({ dataDir: dir });
       loaded = true;
       const dump = new Blob([readFileSync(process.env[TEMPLATE_FILE_VAR]!)]);
-      return openDatabase({ pglite: await PGlite.create({ dataDir: dir, loadDataDir: dump }) });
+      return openDatabase({
+        pglite: await PGlite.create({
+          dataDir: dir,
+          loadDataDir: dump,
+          extensions: pgliteExtensions,
+        }),
+      });
     },
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };

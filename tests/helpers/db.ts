@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { closeDatabase, setActiveDatabase } from '@/db';
 import { openDatabase, type Database, type QueryListener } from '@/db/client';
+import { pgliteExtensions } from '@/db/pglite-extensions';
 import { resetEnvCache } from '@/lib/env';
 import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from './template';
 
@@ -13,7 +14,7 @@ import { adminUrl, TEMPLATE_DB_VAR, TEMPLATE_FILE_VAR } from './template';
  */
 export function templatePglite(): Promise<PGlite> {
   const dump = readFileSync(process.env[TEMPLATE_FILE_VAR]!);
-  return PGlite.create({ loadDataDir: new Blob([dump]) });
+  return PGlite.create({ loadDataDir: new Blob([dump]), extensions: pgliteExtensions });
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { migrateDatabase, openDatabase, type Database } from '@/db/client';
+import { pgliteExtensions } from '@/db/pglite-extensions';
 import { createBoss, prepareQueues } from '@/lib/jobs/boss';
 import { jobDefinitions } from '@/lib/server/jobs';
 
@@ -42,7 +43,7 @@ export async function buildTemplate(testDatabaseUrl: string | undefined): Promis
     return;
   }
   removeStaleTemplateDirs();
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   const database = await openDatabase({ pglite });
   await prepare(database);
   const dump = await pglite.dumpDataDir('gzip');

@@ -1,0 +1,137 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { savedSearches, type SavedSearchFilters } from '@/db/schema';
+import { now } from '@/lib/clock';
+import type { SaveSearchForm } from './saved-schemas';
+import { FILTER_KEYS, searchParamsSchema, type SearchParams } from './schemas';
+import { searchJobPosts } from './search';
+
+export const MAX_SAVED_SEARCHES = 20;
+export const SAVED_SEARCH_NOT_FOUND = 'That saved search was not found among yours.';
+
+export type SavedSearchRow = typeof savedSearches.$inferSelect;
+export type SavedSearchSummary = SavedSearchRow & { newCount: number; href: string };
+
+type Result =
+  { ok: true; id: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+/** The search's page address: its words and filters, and which saved search it is. */
+export function savedSearchHref(row: Pick<SavedSearchRow, 'id' | 'query' | 'filters'>): string {
+  const params = new URLSearchParams();
+  if (row.query) params.set('q', row.query);
+  for (const [k, v] of Object.entries(row.filters)) if (v) params.set(k, v);
+  params.set('saved', row.id);
+  return `/find-work/search?${params.toString()}`;
+}
+
+/** The stored search as search parameters; a filter no longer valid is dropped. */
+export function paramsOfSaved(row: Pick<SavedSearchRow, 'query' | 'filters'>): SearchParams {
+  const parsed = searchParamsSchema.safeParse({ q: row.query, ...row.filters });
+  return parsed.success ? parsed.data : searchParamsSchema.parse({ q: row.query });
+}
+
+/** Saves the search (words checked, filters kept only when valid), up to 20 a freelancer. */
+export async function saveSearch(
+  db: DbOrTx,
+  freelancerId: string,
+  form: SaveSearchForm,
+): Promise<Result> {
+  const filters: SavedSearchFilters = {};
+  for (const key of FILTER_KEYS) if (form[key]) filters[key] = form[key];
+  const checked = searchParamsSchema.safeParse({ q: form.q, ...filters });
+  if (!checked.success) {
+    return { ok: false, message: 'This search has a filter that is not valid: fix it, then save.' };
+  }
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(savedSearches)
+    .where(eq(savedSearches.freelancerId, freelancerId));
+  if (n >= MAX_SAVED_SEARCHES) {
+    return {
+      ok: false,
+      message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches: delete one first.`,
+    };
+  }
+  const at = now();
+  const [row] = await db
+    .insert(savedSearches)
+    .values({
+      freelancerId,
+      name: form.name,
+      query: form.q.trim(),
+      filters,
+      lastVisitedAt: at,
+      lastDigestAt: at,
+    })
+    .returning({ id: savedSearches.id });
+  return { ok: true, id: row.id };
+}
+
+/** Deletes one of the freelancer's saved searches; anyone else's id is "not found". */
+export async function deleteSavedSearch(
+  db: DbOrTx,
+  freelancerId: string,
+  id: string,
+): Promise<Result> {
+  const gone = await db
+    .delete(savedSearches)
+    .where(and(eq(savedSearches.id, id), eq(savedSearches.freelancerId, freelancerId)))
+    .returning({ id: savedSearches.id });
+  if (gone.length === 0) return { ok: false, message: SAVED_SEARCH_NOT_FOUND };
+  return { ok: true, id };
+}
+
+/** The freelancer's saved searches, newest first, each with its count of posts new since the last visit. */
+export async function listSavedSearches(
+  db: DbOrTx,
+  freelancerId: string,
+): Promise<SavedSearchSummary[]> {
+  const rows = await db
+    .select()
+    .from(savedSearches)
+    .where(eq(savedSearches.freelancerId, freelancerId))
+    .orderBy(desc(savedSearches.createdAt));
+  const out: SavedSearchSummary[] = [];
+  for (const row of rows) {
+    out.push({
+      ...row,
+      newCount: await countNewSince(db, freelancerId, row, row.lastVisitedAt),
+      href: savedSearchHref(row),
+    });
+  }
+  return out;
+}
+
+/** How many matching posts opened after `since` (at most 100 counted: the page says "100+"). */
+export async function countNewSince(
+  db: DbOrTx,
+  freelancerId: string,
+  row: SavedSearchRow,
+  since: Date,
+): Promise<number> {
+  const result = await searchJobPosts(
+    db,
+    { userId: freelancerId },
+    { ...paramsOfSaved(row), sort: 'newest', cursor: undefined },
+    { openedAfter: since, pageSize: 100 },
+  );
+  return result.hits.length;
+}
+
+/**
+ * Opens one of the freelancer's saved searches: its previous visit (what "new" is measured
+ * from) is returned and the visit moves to now. Anyone else's id finds nothing.
+ */
+export async function visitSavedSearch(
+  db: DbOrTx,
+  freelancerId: string,
+  id: string,
+): Promise<{ row: SavedSearchRow; newSince: Date } | undefined> {
+  const [row] = await db
+    .select()
+    .from(savedSearches)
+    .where(and(eq(savedSearches.id, id), eq(savedSearches.freelancerId, freelancerId)));
+  if (!row) return undefined;
+  await db.update(savedSearches).set({ lastVisitedAt: now() }).where(eq(savedSearches.id, id));
+  return { row, newSince: row.lastVisitedAt };
+}

@@ -1,0 +1,179 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { now } from '@/lib/clock';
+import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+import { capQuery, PAGE_SIZE, POSTED_WITHIN_MS, type SearchInput } from './schemas';
+
+export type SearchViewer = { userId: string };
+
+export type JobSearchHit = {
+  id: string;
+  title: string;
+  skills: string[];
+  budgetKind: 'hourly' | 'fixed';
+  hourlyMinCents: number | null;
+  hourlyMaxCents: number | null;
+  fixedBudgetCents: number | null;
+  experience: string;
+  duration: string;
+  workload: string;
+  openedAt: Date;
+  /** Opened after `newSince` (a saved search's last visit). */
+  isNew: boolean;
+};
+
+export type JobSearchResult = {
+  hits: JobSearchHit[];
+  nextCursor: string | undefined;
+  /** False when the words held nothing to search for (empty, stop words, punctuation). */
+  usedText: boolean;
+  sort: 'relevance' | 'newest';
+};
+
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown): Row[] =>
+  Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
+
+/**
+ * The search text as a tsquery, computed once and on its own: undefined when it holds no
+ * lexeme. Sending an empty tsquery to the main statement would be harmless for one call, but a
+ * named prepared statement falls into a generic plan and then scans the whole GIN index.
+ */
+export async function toSearchQuery(db: DbOrTx, text: string): Promise<string | undefined> {
+  const words = capQuery(text).trim();
+  if (words === '') return undefined;
+  const [row] = rowsOf(
+    await db.execute(sql`
+      select q::text as q, numnode(q) as n from websearch_to_tsquery('english', ${words}) as q`),
+  );
+  return Number(row?.n ?? 0) > 0 ? String(row!.q) : undefined;
+}
+
+function filtersOf(params: SearchInput, at: Date): SQL[] {
+  const where: SQL[] = [];
+  const minCents = params.min === undefined ? undefined : params.min * 100;
+  const maxCents = params.max === undefined ? undefined : params.max * 100;
+  const hourly = [sql`p.budget_kind = 'hourly'`];
+  const fixed = [sql`p.budget_kind = 'fixed'`];
+  // An hourly range matches when it overlaps the asked range; a fixed budget when inside it.
+  if (minCents !== undefined) {
+    hourly.push(sql`p.hourly_max_cents >= ${minCents}`);
+    fixed.push(sql`p.fixed_budget_cents >= ${minCents}`);
+  }
+  if (maxCents !== undefined) {
+    hourly.push(sql`p.hourly_min_cents <= ${maxCents}`);
+    fixed.push(sql`p.fixed_budget_cents <= ${maxCents}`);
+  }
+  const all = (parts: SQL[]) => sql`(${sql.join(parts, sql` and `)})`;
+  if (params.kind === 'hourly') where.push(all(hourly));
+  else if (params.kind === 'fixed') where.push(all(fixed));
+  else if (minCents !== undefined || maxCents !== undefined) {
+    where.push(sql`(${all(hourly)} or ${all(fixed)})`);
+  }
+  if (params.experience) where.push(sql`p.experience = ${params.experience}`);
+  if (params.duration) where.push(sql`p.duration = ${params.duration}`);
+  if (params.workload) where.push(sql`p.workload = ${params.workload}`);
+  if (params.posted && POSTED_WITHIN_MS[params.posted]) {
+    const since = new Date(at.getTime() - POSTED_WITHIN_MS[params.posted]!);
+    where.push(sql`p.opened_at >= ${since.toISOString()}::timestamptz`);
+  }
+  if (params.billing === 'yes') {
+    where.push(sql`exists (select 1 from billing_method b
+      where b.workspace_id = p.workspace_id and b.removed_at is null)`);
+  }
+  return where;
+}
+
+/**
+ * Open posts the viewer may see (public, or invite-only and the viewer is invited) matching
+ * the words and filters, 20 a page. Relevance (title above skills above description) when
+ * the words hold a lexeme; newest first otherwise, or when asked.
+ */
+export async function searchJobPosts(
+  db: DbOrTx,
+  viewer: SearchViewer,
+  params: SearchInput,
+  options: { newSince?: Date; openedAfter?: Date; pageSize?: number } = {},
+): Promise<JobSearchResult> {
+  const at = now();
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const tsquery = await toSearchQuery(db, params.q ?? '');
+  const sort = tsquery && params.sort !== 'newest' ? 'relevance' : 'newest';
+  const rank = tsquery ? sql`ts_rank(p.search_vector, ${tsquery}::tsquery)` : sql`0::real`;
+  const where: SQL[] = [
+    sql`p.status = 'open'`,
+    sql`p.expires_at > ${at.toISOString()}::timestamptz`,
+    sql`(p.visibility = 'public' or exists (select 1 from job_post_invitation i
+      where i.job_post_id = p.id and i.freelancer_id = ${viewer.userId}))`,
+    ...filtersOf(params, at),
+  ];
+  if (tsquery) where.push(sql`p.search_vector @@ ${tsquery}::tsquery`);
+  if (options.openedAfter) {
+    where.push(sql`p.opened_at > ${options.openedAfter.toISOString()}::timestamptz`);
+  }
+  const cursor = decodeCursor(params.cursor);
+  if (cursor?.kind === 'rank' && sort === 'relevance') {
+    where.push(sql`(${rank}, p.id) < (${cursor.rank}::real, ${cursor.id}::uuid)`);
+  } else if (cursor?.kind === 'new' && sort === 'newest') {
+    where.push(sql`(p.opened_at, p.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  const order =
+    sort === 'relevance' ? sql`${rank} desc, p.id desc` : sql`p.opened_at desc, p.id desc`;
+  const rows = rowsOf(
+    await db.execute(sql`
+      select p.id, p.title, p.skills, p.budget_kind, p.hourly_min_cents, p.hourly_max_cents,
+        p.fixed_budget_cents, p.experience, p.duration, p.workload, p.opened_at,
+        to_char(p.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
+        ${rank} as rank
+      from job_post p
+      where ${sql.join(where, sql` and `)}
+      order by ${order}
+      limit ${pageSize + 1}`),
+  );
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  let next: Cursor | undefined;
+  if (rows.length > pageSize && last) {
+    next =
+      sort === 'relevance'
+        ? { kind: 'rank', rank: Number(last.rank), id: String(last.id) }
+        : { kind: 'new', at: String(last.opened_key), id: String(last.id) };
+  }
+  return {
+    hits: page.map((r) => toHit(r, options.newSince)),
+    nextCursor: next && encodeCursor(next),
+    usedText: tsquery !== undefined,
+    sort,
+  };
+}
+
+function toHit(r: Row, newSince: Date | undefined): JobSearchHit {
+  const openedAt = new Date(r.opened_at as string | Date);
+  const cents = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    skills: parseSkills(r.skills),
+    budgetKind: r.budget_kind as 'hourly' | 'fixed',
+    hourlyMinCents: cents(r.hourly_min_cents),
+    hourlyMaxCents: cents(r.hourly_max_cents),
+    fixedBudgetCents: cents(r.fixed_budget_cents),
+    experience: String(r.experience),
+    duration: String(r.duration),
+    workload: String(r.workload),
+    openedAt,
+    isNew: newSince !== undefined && openedAt > newSince,
+  };
+}
+
+/** Raw SQL returns text[] as an array (postgres.js, PGlite) — or as its literal, defensively. */
+function parseSkills(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  const text = String(value ?? '');
+  if (!text.startsWith('{')) return [];
+  return text
+    .slice(1, -1)
+    .split(',')
+    .filter((s) => s !== '')
+    .map((s) => s.replace(/^"|"$/g, '').replace(/\\(.)/g, '$1'));
+}
