@@ -16,6 +16,7 @@ export type ProfileCard = {
 export type FullProfile = ProfileCard &
   Pick<
     ProfileRow,
+    | 'availability'
     | 'overview'
     | 'hourlyRateCents'
     | 'skills'
@@ -82,6 +83,7 @@ export async function resolvePublicProfile(
     indexable: isIndexable(profile.visibility),
     profile: {
       ...card,
+      availability: profile.availability,
       overview: profile.overview,
       hourlyRateCents: profile.hourlyRateCents,
       skills: profile.skills,

@@ -11,6 +11,7 @@ import {
 } from './queries';
 import type { ProfileInput } from './schemas';
 import { profileSlug } from './slug';
+import type { AvailabilityInput } from './availability';
 import type { VisibilityInput } from './visibility';
 
 /** The input is parsed by the action, so saving cannot be refused. */
@@ -81,6 +82,19 @@ export async function setProfileVisibility(
   await db.transaction(async (tx) => {
     await ensureProfile(tx, userId);
     await updateProfile(tx, userId, { visibility: input.visibility });
+  });
+  return { ok: true };
+}
+
+/** Availability for new work, set from the Find Work menu and shown on the profile. */
+export async function setProfileAvailability(
+  db: Db,
+  userId: string,
+  input: AvailabilityInput,
+): Promise<ProfileResult> {
+  await db.transaction(async (tx) => {
+    await ensureProfile(tx, userId);
+    await updateProfile(tx, userId, { availability: input.availability });
   });
   return { ok: true };
 }

@@ -44,7 +44,7 @@ export default async function FreelancerProfilePage({ params }: Props) {
           This is your profile as others see it. Visibility:{' '}
           {VISIBILITY_LABELS[view.visibility].label}.{' '}
           <Link href="/settings/profile">Edit your profile</Link> ·{' '}
-          <Link href="/settings/visibility">Change visibility</Link>
+          <Link href="/find-work">Change visibility or availability</Link>
         </p>
       )}
       <FullProfileView profile={view.profile} />

@@ -9,6 +9,7 @@ const profile: FullProfile = {
   title: SCRIPT,
   country: 'Portugal',
   photoPath: '/freelancers/alex-k-abc234/photo?v=1234abcd',
+  availability: 'limited',
   overview: `${SCRIPT} I build booking systems.`,
   hourlyRateCents: 4550,
   skills: [SCRIPT, '<img src=x onerror=alert(1)>'],
@@ -26,6 +27,7 @@ describe('the public profile view', () => {
       9,
     );
     expect(html).toContain('$45.50 an hour');
+    expect(html).toContain('Availability: <strong>Limited</strong>');
   });
 
   it('shows only the card fields in the limited header', () => {

@@ -1,3 +1,4 @@
+import { AVAILABILITY_LABELS } from '@/lib/profile/availability';
 import type { FullProfile, ProfileCard } from '@/lib/profile/public';
 
 const LEVELS: Record<string, string> = {
@@ -41,6 +42,10 @@ export function FullProfileView({ profile }: { profile: FullProfile }) {
   return (
     <article className="profile">
       <ProfileHeader profile={profile} />
+      <p>
+        Availability: <strong>{AVAILABILITY_LABELS[profile.availability].label}</strong>{' '}
+        <span className="muted">({AVAILABILITY_LABELS[profile.availability].hint})</span>
+      </p>
       {profile.hourlyRateCents !== null && <p>{formatRate(profile.hourlyRateCents)} an hour</p>}
       {profile.overview && (
         <section aria-labelledby="overview-heading">

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { profiles } from '@/db/schema';
+import { createTestDatabase } from '@/tests/helpers/db';
+import {
+  insertJobPost,
+  insertProposal,
+  insertSavedSearch,
+} from '@/tests/helpers/find-work-fixtures';
+import { createClient } from '@/tests/helpers/invite-fixtures';
+import { createFreelancer } from '@/tests/helpers/settings-fixtures';
+import { FEED_SIZE, loadFindWorkFeed, loadFindWorkMenu, savedSearchPath } from './service';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let client: Awaited<ReturnType<typeof createClient>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  client = await createClient(database.db);
+});
+afterAll(() => database.dispose());
+
+async function freelancerWithSkills(skills: string[]) {
+  const who = await createFreelancer(database.db);
+  await database.db
+    .insert(profiles)
+    .values({ userId: who.userId, slug: `f-${randomUUID()}`, skills });
+  return who;
+}
+
+const titles = (items: { title: string }[]) => items.map((i) => i.title);
+
+describe('the feed', () => {
+  it('lists each saved search with its newest matching open posts, and nothing else', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const older = await insertJobPost(database.db, client, {
+      title: `Older ${tag} shop`,
+      openedDaysAgo: 3,
+    });
+    await insertJobPost(database.db, client, {
+      title: `Newer listing`,
+      description: `Needs a ${tag.toUpperCase()} expert`,
+      openedDaysAgo: 1,
+    });
+    await insertJobPost(database.db, client, { title: `Draft ${tag}`, status: 'draft' });
+    await insertJobPost(database.db, client, {
+      title: `Invite-only ${tag}`,
+      visibility: 'invite_only',
+    });
+    await insertJobPost(database.db, client, {
+      title: `Lapsed ${tag}`,
+      openedDaysAgo: 31,
+    });
+    await insertJobPost(database.db, client, { title: 'Flutter app', skills: [`${tag}-kit`] });
+    const who = await freelancerWithSkills(['React']);
+    await insertSavedSearch(database.db, who.userId, { name: 'Tagged', query: tag });
+    await insertSavedSearch(database.db, who.userId, {
+      name: 'Nothing yet',
+      query: `${tag} nonexistentword`,
+      filters: { kind: 'fixed' },
+    });
+
+    const feed = await loadFindWorkFeed(database.db, who.userId);
+
+    expect(feed.map((s) => s.kind)).toEqual(['saved-search', 'saved-search']);
+    const [tagged, empty] = feed;
+    expect(tagged.kind === 'saved-search' && tagged.name).toBe('Tagged');
+    expect(titles(tagged.items)).toEqual(['Flutter app', 'Newer listing', `Older ${tag} shop`]);
+    expect(tagged.items.find((i) => i.id === older)).toMatchObject({
+      budgetKind: 'hourly',
+      hourlyMinCents: 3_000,
+      hourlyMaxCents: 5_000,
+      skills: ['React'],
+    });
+    expect(empty.items).toEqual([]);
+    expect(empty.kind === 'saved-search' && empty.searchPath).toBe(
+      `/find-work/search?kind=fixed&q=${tag}+nonexistentword`,
+    );
+  });
+
+  it('falls back to open posts sharing a profile skill, case-insensitively, newest first', async () => {
+    const skill = `Skill${randomUUID().slice(0, 6)}`;
+    await insertJobPost(database.db, client, {
+      title: 'Shares a skill, older',
+      skills: ['Go', skill.toUpperCase()],
+      openedDaysAgo: 2,
+    });
+    await insertJobPost(database.db, client, {
+      title: 'Shares a skill, newer',
+      skills: [skill.toLowerCase()],
+      openedDaysAgo: 1,
+    });
+    await insertJobPost(database.db, client, {
+      title: 'Closed with the skill',
+      skills: [skill],
+      status: 'closed',
+      closedAt: new Date(),
+      closeReason: 'hired',
+    });
+    const who = await freelancerWithSkills([` ${skill} `, 'Nothing-else']);
+
+    const [section, ...rest] = await loadFindWorkFeed(database.db, who.userId);
+
+    expect(rest).toEqual([]);
+    expect(section.kind).toBe('skills');
+    expect(titles(section.items)).toEqual(['Shares a skill, newer', 'Shares a skill, older']);
+  });
+
+  it('caps the skills list at twenty', async () => {
+    const skill = `Many${randomUUID().slice(0, 6)}`;
+    for (let i = 0; i < FEED_SIZE + 2; i++)
+      await insertJobPost(database.db, client, { title: `Post ${i}`, skills: [skill] });
+    const who = await freelancerWithSkills([skill]);
+    const [section] = await loadFindWorkFeed(database.db, who.userId);
+    expect(section.items).toHaveLength(FEED_SIZE);
+  });
+
+  it('falls back to the newest open posts without saved searches or a matching skill', async () => {
+    const newest = await insertJobPost(database.db, client, {
+      title: 'The very newest',
+      openedDaysAgo: 0,
+    });
+    const noProfile = await createFreelancer(database.db);
+    const [section] = await loadFindWorkFeed(database.db, noProfile.userId);
+    expect(section.kind).toBe('newest');
+    expect(section.items[0].id).toBe(newest);
+    expect(section.items.length).toBeLessThanOrEqual(FEED_SIZE);
+    const unmatched = await freelancerWithSkills(['COBOL-on-Mars']);
+    expect((await loadFindWorkFeed(database.db, unmatched.userId))[0].kind).toBe('newest');
+  });
+});
+
+describe('the side menu', () => {
+  it('counts and lists only the freelancer’s proposals still in progress', async () => {
+    const who = await freelancerWithSkills([]);
+    const other = await createFreelancer(database.db);
+    const posts = await Promise.all(
+      ['One', 'Two', 'Three', 'Four'].map((title) => insertJobPost(database.db, client, { title })),
+    );
+    await insertProposal(database.db, posts[0], who.userId, 'submitted');
+    await insertProposal(database.db, posts[1], who.userId, 'shortlisted');
+    await insertProposal(database.db, posts[2], who.userId, 'withdrawn');
+    await insertProposal(database.db, posts[3], who.userId, 'archived');
+    await insertProposal(database.db, posts[3], other.userId, 'submitted');
+
+    const menu = await loadFindWorkMenu(database.db, who.userId);
+
+    expect(menu.proposals.count).toBe(2);
+    expect(menu.proposals.items.map((p) => p.jobTitle).sort()).toEqual(['One', 'Two']);
+    expect(menu.visibility).toBe('private');
+    expect(menu.availability).toBe('available');
+    const [{ slug }] = await database.db
+      .select({ slug: profiles.slug })
+      .from(profiles)
+      .where(eq(profiles.userId, who.userId));
+    expect(menu.publicPath).toBe(`/freelancers/${slug}`);
+  });
+
+  it('has defaults before the freelancer has a profile', async () => {
+    const who = await createFreelancer(database.db);
+    expect(await loadFindWorkMenu(database.db, who.userId)).toEqual({
+      visibility: 'private',
+      availability: 'available',
+      publicPath: null,
+      proposals: { count: 0, items: [] },
+    });
+  });
+});
+
+describe('savedSearchPath', () => {
+  it('carries the words as q and keeps the filters', () => {
+    expect(savedSearchPath('', {})).toBe('/find-work/search');
+    expect(savedSearchPath('react & go', { q: 'ignored', sort: 'newest' })).toBe(
+      '/find-work/search?sort=newest&q=react+%26+go',
+    );
+  });
+});

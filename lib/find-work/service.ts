@@ -1,0 +1,91 @@
+import type { DbOrTx } from '@/db/client';
+import type { SavedSearchFilters } from '@/db/schema';
+import type { Availability } from '@/lib/profile/availability';
+import { findProfile } from '@/lib/profile/queries';
+import type { Visibility } from '@/lib/profile/visibility';
+import {
+  listProposalsInProgress,
+  listSavedSearches,
+  readNewestOpenPosts,
+  readPostsMatchingSkills,
+  readSavedSearchMatches,
+  type FeedItem,
+} from './queries';
+
+export type { FeedItem } from './queries';
+
+/** How many posts the home shows: per saved search, and for the skills or newest lists. */
+export const PER_SAVED_SEARCH = 5;
+export const FEED_SIZE = 20;
+const PROPOSALS_SHOWN = 5;
+
+/**
+ * One block of the feed. A saved search's section links to the whole search; the skills and
+ * newest sections are what the feed falls back on, in that order.
+ */
+export type FeedSection =
+  | {
+      kind: 'saved-search';
+      savedSearchId: string;
+      name: string;
+      searchPath: string;
+      items: FeedItem[];
+    }
+  | { kind: 'skills'; skills: string[]; items: FeedItem[] }
+  | { kind: 'newest'; items: FeedItem[] };
+
+/** The search page's address for a saved search: its words as `q`, its filters as they were. */
+export function savedSearchPath(query: string, filters: SavedSearchFilters): string {
+  const params = new URLSearchParams(filters);
+  params.delete('q');
+  if (query) params.set('q', query);
+  const search = params.toString();
+  return search ? `/find-work/search?${search}` : '/find-work/search';
+}
+
+/**
+ * The feed (SPEC 5): each saved search's newest matches when the freelancer has saved
+ * searches (even when none matches yet: the freelancer chose what to follow); else open
+ * posts sharing a skill with their profile; else, with no such post, the newest open posts.
+ */
+export async function loadFindWorkFeed(db: DbOrTx, freelancerId: string): Promise<FeedSection[]> {
+  const searches = await listSavedSearches(db, freelancerId);
+  if (searches.length > 0) {
+    const sections: FeedSection[] = [];
+    for (const search of searches) {
+      sections.push({
+        kind: 'saved-search',
+        savedSearchId: search.id,
+        name: search.name,
+        searchPath: savedSearchPath(search.query, search.filters),
+        items: await readSavedSearchMatches(db, search.query, PER_SAVED_SEARCH),
+      });
+    }
+    return sections;
+  }
+  const skills = (await findProfile(db, freelancerId))?.skills ?? [];
+  const matching = await readPostsMatchingSkills(db, skills, FEED_SIZE);
+  if (matching.length > 0) return [{ kind: 'skills', skills, items: matching }];
+  return [{ kind: 'newest', items: await readNewestOpenPosts(db, FEED_SIZE) }];
+}
+
+export type FindWorkMenu = {
+  visibility: Visibility;
+  availability: Availability;
+  publicPath: string | null;
+  proposals: Awaited<ReturnType<typeof listProposalsInProgress>>;
+};
+
+/** The side menu: the profile's two settings (defaults before a profile exists) and proposals. */
+export async function loadFindWorkMenu(db: DbOrTx, freelancerId: string): Promise<FindWorkMenu> {
+  const [profile, proposals] = await Promise.all([
+    findProfile(db, freelancerId),
+    listProposalsInProgress(db, freelancerId, PROPOSALS_SHOWN),
+  ]);
+  return {
+    visibility: profile?.visibility ?? 'private',
+    availability: profile?.availability ?? 'available',
+    publicPath: profile ? `/freelancers/${profile.slug}` : null,
+    proposals,
+  };
+}
