@@ -55,6 +55,11 @@ export function SiteHeader({
                 <Link href="/earnings">Earnings</Link>
               </li>
             )}
+            {side === 'freelancer' && (
+              <li>
+                <Link href="/find-work">Find Work</Link>
+              </li>
+            )}
             {viewer && (
               <li>
                 <Link href="/messages">
