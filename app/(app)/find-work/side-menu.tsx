@@ -46,9 +46,6 @@ export function SideMenu({ menu, timeZone }: { menu: FindWorkMenu; timeZone: str
         ) : (
           <p className="muted">None waiting on a client.</p>
         )}
-        <p>
-          <Link href="/proposals">All your proposals</Link>
-        </p>
       </section>
       <nav aria-label="Find Work" className="card">
         <ul>
@@ -56,7 +53,7 @@ export function SideMenu({ menu, timeZone }: { menu: FindWorkMenu; timeZone: str
             <Link href="/find-work/search">Search jobs</Link>
           </li>
           <li>
-            <Link href="/find-work/saved-searches">Saved searches</Link>
+            <Link href="/find-work/search">Saved searches (on the search page)</Link>
           </li>
           <li>
             <Link href="/messages">Messages</Link>

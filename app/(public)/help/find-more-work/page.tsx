@@ -69,11 +69,30 @@ export default function FindMoreWorkPage() {
         </li>
       </ul>
 
-      <h2>Job search is coming later</h2>
+      <h2>Find Work</h2>
       <p>
-        Today, Workbridge is built around working with clients who invite you. Clients posting jobs,
-        searching for work and sending proposals are coming later. Until then, a complete, visible
-        profile is the best way to be ready.
+        On the freelancer side, <strong>Find Work</strong> in the header opens your feed: open job
+        posts from your saved searches, or, until you save one, posts that ask for your skills.
+      </p>
+      <ul>
+        <li>
+          <strong>Search</strong> job posts by words in the title, description and skills, filter by
+          hourly or fixed price, budget, experience, duration, workload and how recently they were
+          posted, and sort by relevance or newest. A misspelt word gets a &ldquo;did you mean&rdquo;
+          suggestion.
+        </li>
+        <li>
+          <strong>Save a search</strong> and you get one email a day with the new posts that match
+          it, and the search shows what is new since your last visit.
+        </li>
+        <li>
+          <strong>Visibility and availability</strong> are set from the Find Work side menu. A
+          private profile can still search; your availability shows on your profile.
+        </li>
+      </ul>
+      <p>
+        Sending proposals to job posts is coming soon. Until then, a client who finds you can invite
+        you to a contract directly.
       </p>
     </HelpArticle>
   );

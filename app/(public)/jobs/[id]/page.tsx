@@ -69,15 +69,14 @@ export default async function PublicJobPage({ params }: Props) {
       </dl>
       {canPropose && (
         <p>
-          <Link href={`/jobs/${post.id}/propose`}>Submit a proposal</Link>
+          Proposals through Workbridge are coming soon. Until then, the client can invite you to a
+          contract directly.
         </p>
       )}
       {post.status === 'open' && !viewer && (
         <p>
-          <Link href={`/sign-in?next=${encodeURIComponent(`/jobs/${post.id}`)}`}>
-            Sign in
-          </Link>{' '}
-          as a freelancer to send a proposal.
+          <Link href={`/sign-in?next=${encodeURIComponent(`/jobs/${post.id}`)}`}>Sign in</Link> as a
+          freelancer to send a proposal.
         </p>
       )}
     </article>

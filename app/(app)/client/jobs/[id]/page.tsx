@@ -58,18 +58,13 @@ export default async function JobPostDetailPage({ params, searchParams }: Props)
           <> · Closed: {post.closeReason === 'hired' ? 'hired someone' : 'did not hire'}</>
         )}
       </p>
-      {/* Proposals: the proposals helper builds /client/jobs/[id]/proposals. */}
       <p>
-        <Link href={`/client/jobs/${post.id}/proposals`}>Proposals</Link>
         {post.status !== 'draft' && (
-          <>
-            {' · '}
-            <Link href={`/jobs/${post.id}`}>The post as freelancers see it</Link>
-          </>
+          <Link href={`/jobs/${post.id}`}>The post as freelancers see it</Link>
         )}
         {(post.status === 'draft' || post.status === 'open') && (
           <>
-            {' · '}
+            {post.status !== 'draft' && ' · '}
             <Link href={`/client/jobs/${post.id}/edit`}>Edit the job post</Link>
           </>
         )}
