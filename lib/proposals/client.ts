@@ -101,8 +101,8 @@ export async function moveProposal(
 }
 
 /**
- * Declines a proposal with an optional reason. TODO(lead): the decline email to the
- * freelancer (emails/proposal-declined.tsx) is not built yet; the reason is stored.
+ * Declines a proposal with an optional reason, stored (emailing it to the freelancer is in
+ * the README's Known gaps).
  */
 export async function declineProposal(
   db: Db,
