@@ -93,6 +93,8 @@ const envSchema = z
     /** Another address for Stripe's API (a local stand-in); Stripe's own by default. */
     STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
     INVITE_TTL_DAYS: positiveInt(30, 365),
+    /** Proposals one freelancer may submit in any 24 hours (rolling window, see docs/FIND-WORK.md). */
+    PROPOSALS_DAILY_CAP: positiveInt(30, 1_000),
     /** Invitation emails (new, resent, to a changed address) one workspace may send in 24 hours. */
     INVITES_PER_DAY: positiveInt(50, 100_000),
     /** Invitation emails one invite may cause in 24 hours, its first one included. */

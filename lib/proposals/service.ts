@@ -1,0 +1,120 @@
+import { and, count, eq, gt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { proposals } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { getEnv } from '@/lib/env';
+import { isUniqueViolation } from '@/lib/invites/service';
+import { findJobOpenToFreelancer } from './job-access';
+import { checkBid, type FieldErrors, type ProposalData } from './schemas';
+
+export type ProposalResult =
+  { ok: true; proposalId: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DUPLICATE_MESSAGE = 'You already sent a proposal to this job.';
+
+export function dailyCapMessage(cap: number) {
+  return `You have sent ${cap} proposals in the last 24 hours, the most we allow. Try again later.`;
+}
+
+async function findOwnProposal(db: DbOrTx, jobPostId: string, freelancerId: string) {
+  const [row] = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.jobPostId, jobPostId), eq(proposals.freelancerId, freelancerId)));
+  return row;
+}
+
+/**
+ * Submits a proposal. The cap counts the freelancer's proposals submitted in the last 24
+ * hours (a rolling window, like the invite limits), under a per-freelancer advisory lock so
+ * two tabs cannot both take the last slot; a second proposal to the same job loses on the
+ * unique index even when both race past the first check.
+ */
+export async function submitProposal(
+  db: Db,
+  { freelancerId, input }: { freelancerId: string; input: ProposalData },
+): Promise<ProposalResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const access = await findJobOpenToFreelancer(tx, input.jobPostId, freelancerId);
+      if (!access.ok) return access;
+      const { job } = access;
+      const fieldErrors: FieldErrors = {};
+      job.questions.forEach((_, i) => {
+        if (!input.answers[i]) fieldErrors[`answers.${i}`] = ['Answer this question.'];
+      });
+      const bid = checkBid(job.budgetKind, input);
+      if (!bid.ok) Object.assign(fieldErrors, bid.fieldErrors);
+      if (!bid.ok || Object.keys(fieldErrors).length > 0)
+        return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
+      if (await findOwnProposal(tx, job.id, freelancerId))
+        return { ok: false, message: DUPLICATE_MESSAGE };
+
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'proposals:' + freelancerId}))`);
+      const cap = getEnv().PROPOSALS_DAILY_CAP;
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(proposals)
+        .where(
+          and(
+            eq(proposals.freelancerId, freelancerId),
+            gt(proposals.submittedAt, new Date(now().getTime() - DAY_MS)),
+          ),
+        );
+      if (n >= cap) return { ok: false, message: dailyCapMessage(cap) };
+
+      const [row] = await tx
+        .insert(proposals)
+        .values({
+          jobPostId: job.id,
+          freelancerId,
+          coverLetter: input.coverLetter,
+          answers: job.questions.map((question, i) => ({ question, answer: input.answers[i] })),
+          bidShape: bid.bid.bidShape,
+          hourlyRateCents: bid.bid.hourlyRateCents,
+          bidCents: bid.bid.bidCents,
+          milestones: bid.bid.milestones,
+          currency: job.currency,
+          estimatedDuration: input.estimatedDuration,
+          submittedAt: now(),
+        })
+        .returning({ id: proposals.id });
+      return { ok: true as const, proposalId: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, message: DUPLICATE_MESSAGE };
+    throw error;
+  }
+}
+
+/** Withdraws the freelancer's own proposal, before an offer (or a decline) settles it. */
+export async function withdrawProposal(
+  db: Db,
+  { freelancerId, proposalId }: { freelancerId: string; proposalId: string },
+): Promise<ProposalResult> {
+  const at = now();
+  const [row] = await db
+    .update(proposals)
+    .set({ status: 'withdrawn', withdrawnAt: at, updatedAt: at })
+    .where(
+      and(
+        eq(proposals.id, proposalId),
+        eq(proposals.freelancerId, freelancerId),
+        sql`${proposals.status} in ('submitted', 'shortlisted', 'archived')`,
+      ),
+    )
+    .returning({ id: proposals.id });
+  if (row) return { ok: true, proposalId: row.id };
+  const [existing] = await db
+    .select({ status: proposals.status })
+    .from(proposals)
+    .where(and(eq(proposals.id, proposalId), eq(proposals.freelancerId, freelancerId)));
+  if (!existing) return { ok: false, message: 'We could not find that proposal.' };
+  const why = {
+    offered: 'The client already sent you an offer: answer the offer instead.',
+    declined: 'The client declined this proposal.',
+    withdrawn: 'You already withdrew this proposal.',
+  } as Record<string, string>;
+  return { ok: false, message: why[existing.status] ?? 'This proposal cannot be withdrawn.' };
+}
