@@ -42,6 +42,11 @@ export function SiteHeader({
                 <Link href="/onboarding">My onboarding</Link>
               </li>
             )}
+            {side === 'freelancer' && (
+              <li>
+                <Link href="/find-work">Find Work</Link>
+              </li>
+            )}
             {viewer && (
               <li>
                 <Link href="/settings">Settings</Link>

@@ -3,6 +3,7 @@ import { ACCOUNT_CASES } from './cases/accounts';
 import { BILLING_CASES } from './cases/billing';
 import { CLIENT_CASES } from './cases/client';
 import { CONTRACT_ENDING_CASES } from './cases/contract-ending';
+import { FIND_WORK_CASES } from './cases/find-work';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
@@ -20,6 +21,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...BILLING_CASES,
   ...CLIENT_CASES,
   ...CONTRACT_ENDING_CASES,
+  ...FIND_WORK_CASES,
   ...FREELANCER_CASES,
   ...HOURLY_CASES,
   ...HOURLY_REVIEW_CASES,
