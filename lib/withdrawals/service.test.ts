@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ledgerTransactions, payoutMethods } from '@/db/schema';
-import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { now, useFakeClock, type FakeClock } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
 import { balanceOf } from '@/lib/ledger/queries';
 import { createSimulatedPayoutProvider } from '@/lib/payments/simulated-payouts';
@@ -213,7 +213,7 @@ describe('requestWithdrawal', () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     const iban = await addPayoutMethodNow(
       database.db,
-      { ...w.actor, signedInAt: new Date() },
+      { ...w.actor, signedInAt: now() },
       IBAN_ACCOUNT,
     );
     await database.db

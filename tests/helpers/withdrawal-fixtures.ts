@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox, payoutMethods, simulatedPayouts, withdrawals } from '@/db/schema';
 import type { Actor } from '@/lib/accounts/recent-sign-in';
+import { now } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
 import { balanceOf } from '@/lib/ledger/queries';
@@ -56,7 +57,8 @@ export async function makeWithdrawer(
   options: { availableCents?: number; paypalEmail?: string; taxInfo?: boolean } = {},
 ): Promise<Withdrawer> {
   const who = await createFreelancer(db);
-  const setupActor: Actor = { userId: who.userId, email: who.email, signedInAt: new Date() };
+  // Signed in now, on the clock the recent-sign-in rule reads (a test may have moved it).
+  const setupActor: Actor = { userId: who.userId, email: who.email, signedInAt: now() };
   const usBank = await addPayoutMethodNow(db, setupActor, US_BANK);
   const paypal = await addPayoutMethodNow(db, setupActor, {
     ...PAYPAL,
