@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { Card } from '@/components/ui/card';
+import { ConfirmLink } from '@/components/ui/confirm-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -12,7 +13,7 @@ import { searchJobPosts, type JobSearchResult } from '@/lib/job-search/search';
 import { suggestSpelling } from '@/lib/job-search/suggest';
 import { requireFreelancerViewer } from '../../settings/viewer';
 import { SearchResults } from './results';
-import { DeleteSavedSearchForm, SaveSearchForm } from './saved-forms';
+import { SaveSearchForm } from './saved-forms';
 import { SearchForm } from './search-form';
 
 export const metadata: Metadata = { title: 'Search jobs' };
@@ -99,7 +100,9 @@ export default async function SearchPage({ searchParams }: Props) {
                 {s.newCount > 0 && (
                   <span>({s.newCount >= 100 ? '100+' : s.newCount} new since your last visit)</span>
                 )}
-                <DeleteSavedSearchForm id={s.id} name={s.name} />
+                <ConfirmLink href={`/find-work/search/saved/${s.id}/delete`}>
+                  Delete “{s.name}”…
+                </ConfirmLink>
               </li>
             ))}
           </ul>
