@@ -6,8 +6,15 @@ import { redirectedTo } from '@/tests/security/matrix/calls';
 import type { World } from '@/tests/security/matrix/world';
 import { defineActionCase, type ActionCase } from '../case';
 
-/** One saved search of the victim freelancer's. */
+/**
+ * One saved search of the victim freelancer's. The fuzzer arranges this once per run and most
+ * hostile runs delete nothing, so earlier runs' searches are cleared first: without that the
+ * victim reaches the cap of 20 and saving refuses.
+ */
 async function victimSavedSearch(world: World) {
+  await world.db
+    .delete(savedSearches)
+    .where(eq(savedSearches.freelancerId, world.victimFreelancer.userId));
   const saved = await saveSearch(
     world.db,
     world.victimFreelancer.userId,
