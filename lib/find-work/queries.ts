@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { jobPosts, proposals, savedSearches } from '@/db/schema';
+import { jobPosts, proposals } from '@/db/schema';
 import { now } from '@/lib/clock';
 
 /** One job post as the feed lists it: what a freelancer needs to decide whether to open it. */
@@ -47,41 +47,6 @@ async function readFeedItems(db: DbOrTx, where: SQL, limit: number): Promise<Fee
     .limit(limit);
   // An open post always has openedAt (check job_post_open_dates).
   return rows.map(({ openedAt, ...row }) => ({ ...row, postedAt: openedAt! }));
-}
-
-export async function listSavedSearches(db: DbOrTx, freelancerId: string) {
-  return db
-    .select({
-      id: savedSearches.id,
-      name: savedSearches.name,
-      query: savedSearches.query,
-      filters: savedSearches.filters,
-    })
-    .from(savedSearches)
-    .where(eq(savedSearches.freelancerId, freelancerId))
-    .orderBy(savedSearches.createdAt, savedSearches.id);
-}
-
-/**
- * The newest open posts matching a saved search's words: every word in the title,
- * description or a skill (case-insensitive), filters not applied. A stand-in, on purpose
- * plain, for lib/job-search's ranked search, which replaces it when the two meet.
- */
-export async function readSavedSearchMatches(
-  db: DbOrTx,
-  query: string,
-  limit: number,
-): Promise<FeedItem[]> {
-  const words = query.split(/\s+/).filter(Boolean).slice(0, 10);
-  const matches = words.map((word) => {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return or(
-      ilike(jobPosts.title, pattern),
-      ilike(jobPosts.description, pattern),
-      sql`exists (select 1 from unnest(${jobPosts.skills}) as s(skill) where s.skill ilike ${pattern})`,
-    )!;
-  });
-  return readFeedItems(db, and(isOpenPublic(), ...matches)!, limit);
 }
 
 /** Open posts sharing at least one skill with the profile, compared case-insensitively. */

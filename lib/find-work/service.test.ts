@@ -9,7 +9,7 @@ import {
 } from '@/tests/helpers/find-work-fixtures';
 import { createClient } from '@/tests/helpers/invite-fixtures';
 import { createFreelancer } from '@/tests/helpers/settings-fixtures';
-import { FEED_SIZE, loadFindWorkFeed, loadFindWorkMenu, savedSearchPath } from './service';
+import { FEED_SIZE, loadFindWorkFeed, loadFindWorkMenu, type FeedSection } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Awaited<ReturnType<typeof createClient>>;
@@ -31,50 +31,65 @@ async function freelancerWithSkills(skills: string[]) {
 const titles = (items: { title: string }[]) => items.map((i) => i.title);
 
 describe('the feed', () => {
-  it('lists each saved search with its newest matching open posts, and nothing else', async () => {
-    const tag = randomUUID().slice(0, 8);
-    const older = await insertJobPost(database.db, client, {
-      title: `Older ${tag} shop`,
+  it('lists each saved search with its newest matches, filters applied, and nothing else', async () => {
+    // A made-up word, so that only this test's posts match (the file's database is shared).
+    const word = 'quokkaesque';
+    const inTitle = await insertJobPost(database.db, client, {
+      title: `Older ${word} shop`,
       openedDaysAgo: 3,
     });
     await insertJobPost(database.db, client, {
       title: `Newer listing`,
-      description: `Needs a ${tag.toUpperCase()} expert`,
+      description: `Needs a ${word.toUpperCase()} expert`,
+      openedDaysAgo: 2,
+    });
+    await insertJobPost(database.db, client, {
+      title: 'Flutter app',
+      skills: [word],
       openedDaysAgo: 1,
     });
-    await insertJobPost(database.db, client, { title: `Draft ${tag}`, status: 'draft' });
+    await insertJobPost(database.db, client, { title: `Draft ${word}`, status: 'draft' });
     await insertJobPost(database.db, client, {
-      title: `Invite-only ${tag}`,
+      title: `Invite-only ${word}`,
       visibility: 'invite_only',
     });
-    await insertJobPost(database.db, client, {
-      title: `Lapsed ${tag}`,
-      openedDaysAgo: 31,
-    });
-    await insertJobPost(database.db, client, { title: 'Flutter app', skills: [`${tag}-kit`] });
+    await insertJobPost(database.db, client, { title: `Lapsed ${word}`, openedDaysAgo: 31 });
     const who = await freelancerWithSkills(['React']);
-    await insertSavedSearch(database.db, who.userId, { name: 'Tagged', query: tag });
-    await insertSavedSearch(database.db, who.userId, {
-      name: 'Nothing yet',
-      query: `${tag} nonexistentword`,
+    const tagged = await insertSavedSearch(database.db, who.userId, {
+      name: 'Tagged',
+      query: word,
+    });
+    const fixedOnly = await insertSavedSearch(database.db, who.userId, {
+      name: 'Fixed only',
+      query: word,
       filters: { kind: 'fixed' },
     });
 
     const feed = await loadFindWorkFeed(database.db, who.userId);
 
+    const byName: Record<string, FeedSection> = Object.fromEntries(
+      feed.map((s) => [s.kind === 'saved-search' ? s.name : s.kind, s]),
+    );
     expect(feed.map((s) => s.kind)).toEqual(['saved-search', 'saved-search']);
-    const [tagged, empty] = feed;
-    expect(tagged.kind === 'saved-search' && tagged.name).toBe('Tagged');
-    expect(titles(tagged.items)).toEqual(['Flutter app', 'Newer listing', `Older ${tag} shop`]);
-    expect(tagged.items.find((i) => i.id === older)).toMatchObject({
+    expect(titles(byName.Tagged.items)).toEqual([
+      'Flutter app',
+      'Newer listing',
+      `Older ${word} shop`,
+    ]);
+    expect(byName.Tagged.items.find((i) => i.id === inTitle)).toMatchObject({
       budgetKind: 'hourly',
       hourlyMinCents: 3_000,
       hourlyMaxCents: 5_000,
+      currency: 'USD',
       skills: ['React'],
     });
-    expect(empty.items).toEqual([]);
-    expect(empty.kind === 'saved-search' && empty.searchPath).toBe(
-      `/find-work/search?kind=fixed&q=${tag}+nonexistentword`,
+    // Every post above is hourly: the saved filter leaves none, and the link keeps the filter.
+    expect(byName['Fixed only'].items).toEqual([]);
+    expect(byName.Tagged.kind === 'saved-search' && byName.Tagged.searchPath).toBe(
+      `/find-work/search?q=${word}&saved=${tagged}`,
+    );
+    expect(byName['Fixed only'].kind === 'saved-search' && byName['Fixed only'].searchPath).toBe(
+      `/find-work/search?q=${word}&kind=fixed&saved=${fixedOnly}`,
     );
   });
 
@@ -164,14 +179,5 @@ describe('the side menu', () => {
       publicPath: null,
       proposals: { count: 0, items: [] },
     });
-  });
-});
-
-describe('savedSearchPath', () => {
-  it('carries the words as q and keeps the filters', () => {
-    expect(savedSearchPath('', {})).toBe('/find-work/search');
-    expect(savedSearchPath('react & go', { q: 'ignored', sort: 'newest' })).toBe(
-      '/find-work/search?sort=newest&q=react+%26+go',
-    );
   });
 });

@@ -1,14 +1,13 @@
 import type { DbOrTx } from '@/db/client';
-import type { SavedSearchFilters } from '@/db/schema';
+import { listSavedSearchRows, paramsOfSaved, savedSearchHref } from '@/lib/job-search/saved';
+import { searchJobPosts, type JobSearchHit } from '@/lib/job-search/search';
 import type { Availability } from '@/lib/profile/availability';
 import { findProfile } from '@/lib/profile/queries';
 import type { Visibility } from '@/lib/profile/visibility';
 import {
   listProposalsInProgress,
-  listSavedSearches,
   readNewestOpenPosts,
   readPostsMatchingSkills,
-  readSavedSearchMatches,
   type FeedItem,
 } from './queries';
 
@@ -34,31 +33,43 @@ export type FeedSection =
   | { kind: 'skills'; skills: string[]; items: FeedItem[] }
   | { kind: 'newest'; items: FeedItem[] };
 
-/** The search page's address for a saved search: its words as `q`, its filters as they were. */
-export function savedSearchPath(query: string, filters: SavedSearchFilters): string {
-  const params = new URLSearchParams(filters);
-  params.delete('q');
-  if (query) params.set('q', query);
-  const search = params.toString();
-  return search ? `/find-work/search?${search}` : '/find-work/search';
+function feedItemOf(hit: JobSearchHit): FeedItem {
+  return {
+    id: hit.id,
+    title: hit.title,
+    skills: hit.skills,
+    budgetKind: hit.budgetKind,
+    hourlyMinCents: hit.hourlyMinCents,
+    hourlyMaxCents: hit.hourlyMaxCents,
+    fixedBudgetCents: hit.fixedBudgetCents,
+    currency: hit.currency,
+    postedAt: hit.openedAt,
+  };
 }
 
 /**
- * The feed (SPEC 5): each saved search's newest matches when the freelancer has saved
- * searches (even when none matches yet: the freelancer chose what to follow); else open
- * posts sharing a skill with their profile; else, with no such post, the newest open posts.
+ * The feed (SPEC 5): each saved search's newest matches (the search page's own search, its
+ * filters applied) when the freelancer has saved searches, even when none matches yet: the
+ * freelancer chose what to follow; else open posts sharing a skill with their profile; else,
+ * with no such post, the newest open posts.
  */
 export async function loadFindWorkFeed(db: DbOrTx, freelancerId: string): Promise<FeedSection[]> {
-  const searches = await listSavedSearches(db, freelancerId);
+  const searches = await listSavedSearchRows(db, freelancerId);
   if (searches.length > 0) {
     const sections: FeedSection[] = [];
     for (const search of searches) {
+      const { hits } = await searchJobPosts(
+        db,
+        { userId: freelancerId },
+        { ...paramsOfSaved(search), sort: 'newest' },
+        { pageSize: PER_SAVED_SEARCH },
+      );
       sections.push({
         kind: 'saved-search',
         savedSearchId: search.id,
         name: search.name,
-        searchPath: savedSearchPath(search.query, search.filters),
-        items: await readSavedSearchMatches(db, search.query, PER_SAVED_SEARCH),
+        searchPath: savedSearchHref(search),
+        items: hits.map(feedItemOf),
       });
     }
     return sections;

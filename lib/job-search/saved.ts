@@ -81,16 +81,24 @@ export async function deleteSavedSearch(
   return { ok: true, id };
 }
 
+/** The freelancer's saved searches, newest first. */
+export async function listSavedSearchRows(
+  db: DbOrTx,
+  freelancerId: string,
+): Promise<SavedSearchRow[]> {
+  return db
+    .select()
+    .from(savedSearches)
+    .where(eq(savedSearches.freelancerId, freelancerId))
+    .orderBy(desc(savedSearches.createdAt));
+}
+
 /** The freelancer's saved searches, newest first, each with its count of posts new since the last visit. */
 export async function listSavedSearches(
   db: DbOrTx,
   freelancerId: string,
 ): Promise<SavedSearchSummary[]> {
-  const rows = await db
-    .select()
-    .from(savedSearches)
-    .where(eq(savedSearches.freelancerId, freelancerId))
-    .orderBy(desc(savedSearches.createdAt));
+  const rows = await listSavedSearchRows(db, freelancerId);
   const out: SavedSearchSummary[] = [];
   for (const row of rows) {
     out.push({

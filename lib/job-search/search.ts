@@ -14,6 +14,7 @@ export type JobSearchHit = {
   hourlyMinCents: number | null;
   hourlyMaxCents: number | null;
   fixedBudgetCents: number | null;
+  currency: string;
   experience: string;
   duration: string;
   workload: string;
@@ -122,7 +123,7 @@ export async function searchJobPosts(
   const rows = rowsOf(
     await db.execute(sql`
       select p.id, p.title, p.skills, p.budget_kind, p.hourly_min_cents, p.hourly_max_cents,
-        p.fixed_budget_cents, p.experience, p.duration, p.workload, p.opened_at,
+        p.fixed_budget_cents, p.currency, p.experience, p.duration, p.workload, p.opened_at,
         to_char(p.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
         ${rank} as rank
       from job_post p
@@ -158,6 +159,7 @@ function toHit(r: Row, newSince: Date | undefined): JobSearchHit {
     hourlyMinCents: cents(r.hourly_min_cents),
     hourlyMaxCents: cents(r.hourly_max_cents),
     fixedBudgetCents: cents(r.fixed_budget_cents),
+    currency: String(r.currency),
     experience: String(r.experience),
     duration: String(r.duration),
     workload: String(r.workload),
