@@ -3,12 +3,14 @@ import {
   clientWorkspaces,
   contracts,
   invoices,
+  jobPosts,
   milestoneStates,
   milestones,
   pendingReleases,
   users,
 } from '@/db/schema';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { searchJobPosts } from '@/lib/job-search/search';
 import { accounts } from '@/lib/ledger/accounts';
 import { findLedgerProblems } from '@/lib/ledger/check';
 import { balancesOf } from '@/lib/ledger/queries';
@@ -46,6 +48,23 @@ describe('seedDemo', () => {
       .where(eq(clientWorkspaces.ownerId, client.id));
     expect(workspaces).toEqual([{ name: 'Acme Studio', type: 'company' }]);
     expect(await database.db.select().from(clientWorkspaces)).toHaveLength(1);
+  });
+
+  it('publishes four open public job posts of the demo client, once, that search finds', async () => {
+    const posts = await database.db
+      .select({ status: jobPosts.status, visibility: jobPosts.visibility })
+      .from(jobPosts);
+    expect(posts).toEqual(Array(4).fill({ status: 'open', visibility: 'public' }));
+    const [freelancer] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, DEMO_FREELANCER_EMAIL));
+    const found = await searchJobPosts(
+      database.db,
+      { userId: freelancer.id },
+      { q: 'bakery logo' },
+    );
+    expect(found.hits.map((h) => h.title)).toEqual(['Logo and brand colours for a bakery']);
   });
 
   it('joins one demo freelancer to an hourly and a fixed-price contract of the demo client', async () => {

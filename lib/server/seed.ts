@@ -3,17 +3,20 @@ import type { Db } from '@/db/client';
 import { clientWorkspaces, users } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { isMailboxEnabled } from '@/lib/email/mailbox';
+import { seedDemoJobPosts } from './seed-jobs';
 import { seedDemoMoney } from './seed-money';
 
 export const DEMO_CLIENT_EMAIL = 'demo@workbridge.test';
 export { DEMO_FREELANCER_EMAIL } from './seed-money';
 
 /**
- * The development demo: a client with a company workspace, and a freelancer on a contract
- * of theirs with some money moved, for the money pages. Running it again changes nothing.
+ * The development demo: a client with a company workspace and open job posts (for Find
+ * Work), and a freelancer on a contract of theirs with some money moved, for the money
+ * pages. Running it again changes nothing.
  */
 export async function seedDemo(db: Db): Promise<void> {
   const inviter = await seedDemoClient(db);
+  await seedDemoJobPosts(db, inviter);
   // The demo invite's link is read from its email, which only the mailbox keeps for sure.
   if (isMailboxEnabled()) await seedDemoMoney(db, inviter);
 }
