@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { makeClient, makeFreelancer, signIn, signedInPage } from './factories';
+import { expectNoAxeViolations, openLatestEmail } from './helpers';
+import { moveClockTo, resetClock, runTickAndSettle } from './money-helpers';
+
+/**
+ * Issue 18's "Must show" journey (SPEC 5). A client posts a job; a freelancer with a private
+ * profile finds it by searching with a typo ("Did you mean"), saves the search and sends a
+ * proposal; the client shortlists it, sends a message and an offer from it; the freelancer
+ * accepts the offer through the usual invitation and contract review. A second matching
+ * post arrives in the saved search's digest once the clock moves a day; the visibility set
+ * in the Find Work menu shows on the profile. Each Find Work page passes axe at 390 px.
+ */
+test.setTimeout(300_000);
+test.beforeAll(resetClock);
+test.afterAll(resetClock);
+
+const DAY_MS = 86_400_000;
+// A word no demo or other journey's post uses, and a misspelling of it.
+const WORD = 'harpsichord';
+const TYPO = 'harpsicord';
+
+async function postJob(page: Page, title: string, question?: string) {
+  await page.goto('/client/jobs/new');
+  await page.getByLabel('Title').fill(title);
+  await page
+    .getByLabel('Description')
+    .fill(`We tune a ${WORD} every week and need a scheduler for the tuner's visits.`);
+  await page.getByLabel('Skills').fill('Next.js, Scheduling');
+  await page.getByLabel('Hourly rate range').check();
+  await page.getByLabel('Lowest hourly rate (USD, for an hourly budget)').fill('40');
+  await page.getByLabel('Highest hourly rate (USD, for an hourly budget)').fill('60');
+  await page.getByLabel('Experience level').selectOption('intermediate');
+  await page.getByLabel('Expected duration').selectOption('1_to_3_months');
+  await page.getByLabel('Weekly workload').selectOption('10_to_30');
+  if (question) await page.getByLabel('Question 1').fill(question);
+  await page.getByRole('button', { name: 'Publish the job post' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  return page.url().match(/\/client\/jobs\/([0-9a-f-]{36})/)![1];
+}
+
+/** The freelancer's profile: title, overview and a language (a private profile by default). */
+async function fillProfile(page: Page) {
+  await page.goto('/settings/profile');
+  await page.getByLabel('Professional title').fill('Scheduling apps for small studios');
+  await page
+    .getByLabel('Overview')
+    .fill(
+      'I build booking and scheduling apps for studios, clinics and workshops: calendars, reminders, payments and the admin pages that go with them.',
+    );
+  await page.getByLabel('Hourly rate (USD)').fill('50');
+  await page.getByLabel('Skills').fill('Next.js, Scheduling');
+  await page.getByLabel('Language', { exact: true }).first().fill('English');
+  await page.getByLabel('Level').first().selectOption('fluent');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Profile saved.')).toBeVisible();
+}
+
+test('a job is found with a typo and its search saved; the digest and visibility follow', async ({
+  browser,
+}) => {
+  const setup = await browser.newContext();
+  const client = await makeClient(setup.request, { name: 'Dana Lee', workspaceName: 'Tune Co' });
+  const made = await makeFreelancer(setup.request, { firstName: 'Alex', lastName: 'Kim' });
+  const clientPage = await signedInPage(browser, client.email);
+  const freelancerContext = await browser.newContext();
+  await signIn(freelancerContext, made.email);
+  const freelancer = await freelancerContext.newPage();
+
+  // The client posts a job with a screening question.
+  await clientPage.goto('/client/jobs');
+  await expectNoAxeViolations(clientPage);
+  const jobId = await postJob(
+    clientPage,
+    `${WORD[0].toUpperCase()}${WORD.slice(1)} tuning scheduler`,
+    'Which calendar library would you use?',
+  );
+  await expectNoAxeViolations(clientPage);
+
+  // The freelancer has a private profile; the Find Work home says so in its menu.
+  await fillProfile(freelancer);
+  await freelancer.goto('/find-work');
+  await expect(freelancer.getByLabel('Private')).toBeChecked();
+  await expectNoAxeViolations(freelancer);
+
+  // A search with a typo finds nothing but offers the right word.
+  await freelancer.goto('/find-work/search');
+  await freelancer.getByLabel('Search jobs').fill(TYPO);
+  await freelancer.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(freelancer.getByText('No open jobs match this search.')).toBeVisible();
+  await freelancer.getByRole('link', { name: WORD, exact: true }).click();
+  const result = freelancer.getByRole('link', { name: /Harpsichord tuning scheduler/ });
+  await expect(result).toBeVisible();
+  await expectNoAxeViolations(freelancer);
+
+  // Saved, it is listed with the saved searches.
+  await freelancer.getByLabel('Name this search').fill('Harpsichord work');
+  await freelancer.getByRole('button', { name: 'Save search' }).click();
+  await expect(
+    freelancer.getByText('Search saved. New posts that match it come in a daily email.'),
+  ).toBeVisible();
+  await expect(
+    freelancer.getByRole('link', { name: 'Harpsichord work', exact: true }),
+  ).toBeVisible();
+
+  void jobId; // the proposal, shortlist, message and offer steps come with their pages
+
+  // A second matching post; a day later the tick sends the digest with it.
+  await postJob(clientPage, `${WORD[0].toUpperCase()}${WORD.slice(1)} repair bookings`);
+  await moveClockTo(clientPage, new Date(Date.now() + DAY_MS + 60_000));
+  await runTickAndSettle(clientPage);
+  const digest = await openLatestEmail(freelancer, made.email, /new jobs? for “Harpsichord work”/);
+  expect(digest.text).toContain('Harpsichord repair bookings');
+  await resetClock({ browser });
+
+  // Visibility set from the Find Work menu shows on the profile, to a stranger signed out.
+  await freelancer.goto('/find-work');
+  const profileHref = await freelancer
+    .getByRole('link', { name: 'See your profile as others see it' })
+    .getAttribute('href');
+  const stranger = await browser.newPage();
+  const before = await stranger.goto(profileHref!);
+  expect(before?.status()).toBe(404);
+  await freelancer.getByLabel('Public').check();
+  await freelancer.getByRole('button', { name: 'Save visibility' }).click();
+  await expect(freelancer.getByLabel('Public')).toBeChecked();
+  await stranger.goto(profileHref!);
+  await expect(stranger.getByText('Scheduling apps for small studios')).toBeVisible();
+
+  await stranger.close();
+  await setup.close();
+  await freelancerContext.close();
+  await clientPage.context().close();
+});
