@@ -5,29 +5,9 @@ import { RadioGroup } from '@/components/form-controls';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { AVAILABILITY_LABELS, availabilities, type Availability } from '@/lib/profile/availability';
-import { VISIBILITY_LABELS, visibilities, type Visibility } from '@/lib/profile/visibility';
-import { setAvailabilityAction, setFindWorkVisibilityAction } from './actions';
+import { setAvailabilityAction } from './actions';
 
-const VISIBILITY_OPTIONS = visibilities.map((v) => ({ value: v, ...VISIBILITY_LABELS[v] }));
 const AVAILABILITY_OPTIONS = availabilities.map((a) => ({ value: a, ...AVAILABILITY_LABELS[a] }));
-
-export function MenuVisibilityForm({ current }: { current: Visibility }) {
-  const [state, action] = useActionState(setFindWorkVisibilityAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  return (
-    <form action={action} noValidate>
-      <FormMessage state={state} />
-      <RadioGroup
-        name="visibility"
-        legend="Profile visibility"
-        options={VISIBILITY_OPTIONS}
-        value={current}
-        errors={errors.visibility}
-      />
-      <SubmitButton pendingLabel="Saving…">Save visibility</SubmitButton>
-    </form>
-  );
-}
 
 export function MenuAvailabilityForm({ current }: { current: Availability }) {
   const [state, action] = useActionState(setAvailabilityAction, null);

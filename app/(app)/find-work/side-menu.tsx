@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { formatLongDate } from '@/lib/dates/format';
 import type { FindWorkMenu } from '@/lib/find-work/service';
 import styles from './find-work.module.css';
-import { MenuAvailabilityForm, MenuVisibilityForm } from './menu-forms';
+import { VisibilityForm } from '@/components/profile/visibility-form';
+import { setFindWorkVisibilityAction } from './actions';
+import { MenuAvailabilityForm } from './menu-forms';
 
 const PROPOSAL_STATUS: Record<string, string> = {
   submitted: 'Sent',
@@ -26,7 +28,11 @@ export function SideMenu({ menu, timeZone }: { menu: FindWorkMenu; timeZone: str
           )}{' '}
           · <Link href="/help/hide-your-profile">How visibility works</Link>
         </p>
-        <MenuVisibilityForm current={menu.visibility} />
+        <VisibilityForm
+          action={setFindWorkVisibilityAction}
+          current={menu.visibility}
+          legend="Profile visibility"
+        />
         <MenuAvailabilityForm current={menu.availability} />
       </section>
       <section aria-labelledby="proposals-heading" className="card">

@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { getProfileSettings } from '@/lib/profile/service';
 import { VISIBILITY_LABELS } from '@/lib/profile/visibility';
+import { VisibilityForm } from '@/components/profile/visibility-form';
 import { RedirectNotice } from '@/components/redirect-notice';
 import { requireFreelancerViewer } from '../viewer';
-import { VisibilityForm } from './visibility-form';
+import { setVisibilityAction } from './actions';
 
 export const metadata: Metadata = { title: 'Profile visibility', robots: { index: false } };
 
@@ -36,7 +37,12 @@ export default async function VisibilitySettingsPage({ searchParams }: Props) {
         notice={notice}
         messages={{ saved: `Visibility saved: ${VISIBILITY_LABELS[current].label}.` }}
       />
-      <VisibilityForm current={current} />
+      <VisibilityForm
+        action={setVisibilityAction}
+        current={current}
+        legend="Who can see your profile"
+        className="card"
+      />
     </>
   );
 }
