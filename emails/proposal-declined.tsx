@@ -31,7 +31,9 @@ export default function ProposalDeclinedEmail({
       ) : (
         <Text>They did not give a reason.</Text>
       )}
-      <Text>Other clients are posting jobs every day; your proposals list shows where the rest stand.</Text>
+      <Text>
+        Other clients are posting jobs every day; your proposals list shows where the rest stand.
+      </Text>
       <Button href={url} style={emailStyles.button}>
         Open your proposals
       </Button>

@@ -11,7 +11,9 @@ export const proposalListQuerySchema = z.object({
 
 export const moveProposalSchema = z.object({
   proposalId: z.uuid('Unknown proposal.'),
-  move: z.enum(['shortlist', 'archive', 'unarchive'], { error: 'Choose shortlist, archive or unarchive.' }),
+  move: z.enum(['shortlist', 'archive', 'unarchive'], {
+    error: 'Choose shortlist, archive or unarchive.',
+  }),
 });
 
 export const declineProposalSchema = z.object({

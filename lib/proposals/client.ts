@@ -130,7 +130,11 @@ export type ProposalMove = keyof typeof MOVES;
 /** Shortlist, archive or unarchive a proposal of the workspace's job. */
 export async function moveProposal(
   db: Db,
-  { workspaceId, proposalId, move }: { workspaceId: string; proposalId: string; move: ProposalMove },
+  {
+    workspaceId,
+    proposalId,
+    move,
+  }: { workspaceId: string; proposalId: string; move: ProposalMove },
 ): Promise<SortingResult> {
   const found = await findWorkspaceProposal(db, workspaceId, proposalId);
   if (!found) return NOT_FOUND;

@@ -13,6 +13,7 @@ import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/sett
 /* Issue 18: the client's proposal pages, for the job's own workspace only. */
 installRequestMocks();
 installTestEncryptionKey();
+const { default: JobPage } = await import('@/app/(app)/client/jobs/[id]/page');
 const { default: ListPage } = await import('@/app/(app)/client/jobs/[id]/proposals/page');
 const { default: DetailPage } =
   await import('@/app/(app)/client/jobs/[id]/proposals/[proposalId]/page');
@@ -40,7 +41,8 @@ async function rendered(run: () => Promise<React.ReactElement>, token: string) {
   try {
     return renderToStaticMarkup(await run());
   } catch (error) {
-    if ((error as { digest?: string }).digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'not-found';
+    if ((error as { digest?: string }).digest === 'NEXT_HTTP_ERROR_FALLBACK;404')
+      return 'not-found';
     throw error;
   }
 }
@@ -50,7 +52,9 @@ const list = (id: string, query: Record<string, string>, token: string) =>
     () => ListPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve(query) }),
     token,
   );
-const params = (id: string, proposalId: string) => ({ params: Promise.resolve({ id, proposalId }) });
+const params = (id: string, proposalId: string) => ({
+  params: Promise.resolve({ id, proposalId }),
+});
 
 /** A proposal from a freelancer whose profile is private, with a title and skills. */
 async function proposal(jobPostId: string, firstName: string, input = {}) {
@@ -96,6 +100,12 @@ describe('the proposals list', () => {
     expect(shortlisted).toContain('Kim Doe');
     expect(shortlisted).not.toContain('Sam Doe');
     expect(shortlisted).toMatch(/aria-current="page" href="[^"]*tab=shortlisted[^"]*"/);
+
+    const jobPage = await rendered(
+      () => JobPage({ params: Promise.resolve({ id: job.id }), searchParams: Promise.resolve({}) }),
+      clientToken,
+    );
+    expect(jobPage).toContain(`<a href="/client/jobs/${job.id}/proposals">Proposals (2)</a>`);
 
     expect(await list(job.id, {}, otherToken)).toBe('not-found');
     expect(await list('not-a-uuid', {}, clientToken)).toBe('not-found');

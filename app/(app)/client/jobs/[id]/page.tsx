@@ -74,9 +74,7 @@ export default async function JobPostDetailPage({ params, searchParams }: Props)
       </p>
       {post.status !== 'draft' && (
         <p>
-          <Link href={`/client/jobs/${post.id}/proposals`}>
-            Proposals ({proposalCount})
-          </Link>
+          <Link href={`/client/jobs/${post.id}/proposals`}>Proposals ({proposalCount})</Link>
         </p>
       )}
       <section className="card" aria-labelledby="post-heading">

@@ -120,9 +120,7 @@ export default async function JobProposalsPage({ params, searchParams }: Props) 
                 </dl>
                 <p style={{ whiteSpace: 'pre-wrap' }}>{excerpt(r.proposal.coverLetter)}</p>
                 <p>
-                  <Link href={`${base}/${r.proposal.id}`}>
-                    Read {name}’s proposal in full
-                  </Link>
+                  <Link href={`${base}/${r.proposal.id}`}>Read {name}’s proposal in full</Link>
                 </p>
               </li>
             );
