@@ -18,6 +18,7 @@ import ContractEndedEmail from './contract-ended';
 import OfferChangedEmail from './offer-changed';
 import OfferDecisionEmail from './offer-decision';
 import PaymentFailedEmail from './payment-failed';
+import ProposalDeclinedEmail from './proposal-declined';
 import SavedSearchDigestEmail from './saved-search-digest';
 import SignInEmail from './sign-in';
 import UnreadMessagesEmail from './unread-messages';
@@ -167,5 +168,9 @@ export const EMAIL_PREVIEWS: Record<
   'job-post-expiring': {
     title: 'A job post expires in 5 days (to the client)',
     component: JobPostExpiringEmail as ComponentType<Record<string, never>>,
+  },
+  'proposal-declined': {
+    title: 'A proposal is declined (to the freelancer)',
+    component: ProposalDeclinedEmail as ComponentType<Record<string, never>>,
   },
 };

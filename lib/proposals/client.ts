@@ -1,7 +1,18 @@
+import { createElement } from 'react';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { freelancerProfiles, jobPosts, profiles, proposals } from '@/db/schema';
+import {
+  clientWorkspaces,
+  freelancerProfiles,
+  jobPosts,
+  profiles,
+  proposals,
+  users,
+} from '@/db/schema';
 import { now } from '@/lib/clock';
+import { sendEmail } from '@/lib/email/outbox';
+import { getEnv } from '@/lib/env';
+import ProposalDeclinedEmail, { proposalDeclinedSubject } from '@/emails/proposal-declined';
 
 export type ProposalTab = 'all' | 'shortlisted' | 'archived';
 export type ProposalSort = 'relevance' | 'newest';
@@ -62,13 +73,59 @@ export async function listJobProposals(
     );
 }
 
-type SortingResult = { ok: true } | { ok: false; message: string };
+/**
+ * One proposal in full for the job's owner workspace, with the freelancer's profile basics;
+ * a private profile shows too, since the freelancer chose to send it to this client.
+ */
+export async function findProposalForClient(db: DbOrTx, workspaceId: string, proposalId: string) {
+  const [row] = await db
+    .select({
+      proposal: proposals,
+      job: jobPosts,
+      firstName: freelancerProfiles.firstName,
+      lastName: freelancerProfiles.lastName,
+      country: freelancerProfiles.country,
+      title: profiles.title,
+      overview: profiles.overview,
+      profileRateCents: profiles.hourlyRateCents,
+      skills: profiles.skills,
+      languages: profiles.languages,
+    })
+    .from(proposals)
+    .innerJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
+    .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, proposals.freelancerId))
+    .leftJoin(profiles, eq(profiles.userId, proposals.freelancerId))
+    .where(and(eq(proposals.id, proposalId), eq(jobPosts.workspaceId, workspaceId)));
+  return row;
+}
+
+/** How many proposals the job has (withdrawn ones aside), for its owner workspace. */
+export async function countJobProposals(db: DbOrTx, workspaceId: string, jobPostId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(proposals)
+    .innerJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
+    .where(
+      and(
+        eq(jobPosts.id, jobPostId),
+        eq(jobPosts.workspaceId, workspaceId),
+        sql`${proposals.status} <> 'withdrawn'`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+type SortingResult = { ok: true; jobPostId: string } | { ok: false; message: string };
+
+const NOT_FOUND = { ok: false as const, message: 'We could not find that proposal.' };
 
 const MOVES = {
   shortlist: { to: 'shortlisted', from: ['submitted', 'archived'] },
   archive: { to: 'archived', from: ['submitted', 'shortlisted'] },
   unarchive: { to: 'submitted', from: ['archived'] },
 } as const;
+
+export type ProposalMove = keyof typeof MOVES;
 
 /** Shortlist, archive or unarchive a proposal of the workspace's job. */
 export async function moveProposal(
@@ -77,10 +134,10 @@ export async function moveProposal(
     workspaceId,
     proposalId,
     move,
-  }: { workspaceId: string; proposalId: string; move: keyof typeof MOVES },
+  }: { workspaceId: string; proposalId: string; move: ProposalMove },
 ): Promise<SortingResult> {
   const found = await findWorkspaceProposal(db, workspaceId, proposalId);
-  if (!found) return { ok: false, message: 'We could not find that proposal.' };
+  if (!found) return NOT_FOUND;
   const { to, from } = MOVES[move];
   const [row] = await db
     .update(proposals)
@@ -96,32 +153,51 @@ export async function moveProposal(
     )
     .returning({ id: proposals.id });
   return row
-    ? { ok: true }
+    ? { ok: true, jobPostId: found.job.id }
     : { ok: false, message: 'This proposal has moved on; reload the page.' };
 }
 
 /**
- * Declines a proposal with an optional reason, stored (emailing it to the freelancer is in
- * the README's Known gaps).
+ * Declines a proposal with an optional reason, stored as typed, and emails the freelancer
+ * the job title and the reason in the same transaction: no email for a decline that did
+ * not happen, and no decline without its email.
  */
 export async function declineProposal(
   db: Db,
   { workspaceId, proposalId, reason }: { workspaceId: string; proposalId: string; reason?: string },
 ): Promise<SortingResult> {
   const found = await findWorkspaceProposal(db, workspaceId, proposalId);
-  if (!found) return { ok: false, message: 'We could not find that proposal.' };
+  if (!found) return NOT_FOUND;
   const at = now();
-  const [row] = await db
-    .update(proposals)
-    .set({ status: 'declined', declinedAt: at, declineReason: reason || null, updatedAt: at })
-    .where(
-      and(
-        eq(proposals.id, proposalId),
-        sql`${proposals.status} in ('submitted', 'shortlisted', 'archived')`,
-      ),
-    )
-    .returning({ id: proposals.id });
-  return row
-    ? { ok: true }
-    : { ok: false, message: 'Only a proposal still under review can be declined.' };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(proposals)
+      .set({ status: 'declined', declinedAt: at, declineReason: reason || null, updatedAt: at })
+      .where(
+        and(
+          eq(proposals.id, proposalId),
+          sql`${proposals.status} in ('submitted', 'shortlisted', 'archived')`,
+        ),
+      )
+      .returning({ freelancerId: proposals.freelancerId });
+    if (!row)
+      return { ok: false as const, message: 'Only a proposal still under review can be declined.' };
+    const [to] = await tx
+      .select({ email: users.email, workspaceName: clientWorkspaces.name })
+      .from(users)
+      .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, workspaceId))
+      .where(eq(users.id, row.freelancerId));
+    await sendEmail(tx, {
+      to: to.email,
+      subject: proposalDeclinedSubject(found.job.title),
+      template: 'proposal-declined',
+      element: createElement(ProposalDeclinedEmail, {
+        jobTitle: found.job.title,
+        workspaceName: to.workspaceName,
+        reason: reason || null,
+        url: new URL('/proposals', getEnv().APP_URL).toString(),
+      }),
+    });
+    return { ok: true as const, jobPostId: found.job.id };
+  });
 }

@@ -26,7 +26,8 @@ export type OfferFromProposalResult =
 
 const NOT_FOUND = { ok: false as const, message: 'We could not find that proposal.' };
 
-function refusalFor(status: string): string | null {
+/** Why no offer can go out from a proposal in this status (null: it can). */
+export function offerRefusalFor(status: string): string | null {
   if (status === 'withdrawn') return 'The freelancer withdrew this proposal.';
   if (status === 'declined') return 'You declined this proposal.';
   if (status === 'offered') return 'You already sent an offer from this proposal.';
@@ -81,7 +82,7 @@ export async function sendOfferFromProposal(
 ): Promise<OfferFromProposalResult> {
   const found = await findWorkspaceProposal(db, inviter.workspaceId, proposalId);
   if (!found) return NOT_FOUND;
-  const early = refusalFor(found.proposal.status);
+  const early = offerRefusalFor(found.proposal.status);
   if (early) return { ok: false, message: early };
   const [person] = await db
     .select({
@@ -113,7 +114,7 @@ export async function sendOfferFromProposal(
         .from(proposals)
         .where(eq(proposals.id, proposalId))
         .for('update');
-      const refusal = locked ? refusalFor(locked.status) : NOT_FOUND.message;
+      const refusal = locked ? offerRefusalFor(locked.status) : NOT_FOUND.message;
       if (refusal) return { ok: false as const, message: refusal };
       await lockWorkspaceForInvites(tx, inviter.workspaceId);
       const limit = await checkWorkspaceSends(tx, inviter.workspaceId, 1);

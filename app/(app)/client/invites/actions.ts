@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction, type ActionState, type Refusal } from '@/lib/actions/define-action';
-import { failure, formValues, type FormState } from '@/lib/forms';
+import { failure, formValues } from '@/lib/forms';
+import { addMilestoneRow, MILESTONE_BUTTON } from '@/lib/invites/milestone-rows';
 import { sendBulkInvites, checkBulkInvites, BULK_MAX_BYTES } from '@/lib/invites/bulk';
 import {
   changeEmailSchema,
@@ -14,18 +15,6 @@ import {
 import { createInvite, type InviteResult } from '@/lib/invites/service';
 import { changeInviteEmail, editOffer, resendInvite, revokeInvite } from '@/lib/invites/manage';
 import type { BulkReportRow } from '@/lib/invites/bulk';
-
-/** The no-JavaScript "add another milestone" button, read outside the offer's schema. */
-const MILESTONE_BUTTON = ['intent', 'milestoneRows'];
-
-/** "Add another milestone" without JavaScript: echo the form back with one more row. */
-function addMilestoneRow(formData: FormData): FormState | null {
-  if (formData.get('intent') !== 'add-milestone') return null;
-  const values = formValues(formData);
-  values.milestoneRows = String(Math.min(10, Number(values.milestoneRows ?? 1) + 1));
-  values['offer.kind'] = 'fixed';
-  return { ok: false, message: '', fieldErrors: {}, values };
-}
 
 function refusedInvite(result: Exclude<InviteResult, { ok: true }>): Refusal {
   if (result.reason === 'duplicate') {

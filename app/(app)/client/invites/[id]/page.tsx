@@ -29,6 +29,8 @@ const NOTICES: Record<string, string> = {
     'The address is changed and a fresh link is on its way; the previous link no longer works.',
   revoked: 'The invite is revoked; its link no longer works.',
   edited: 'The offer is updated. The freelancer sees the new terms when they open the link.',
+  offered:
+    'The offer from the proposal is sent: the freelancer gets an email to review and accept it.',
 };
 
 // Typed by the event enum, so a new event type cannot show up as its code name.

@@ -13,6 +13,7 @@ import {
   EXPERIENCE_LABELS,
   WORKLOAD_LABELS,
 } from '@/lib/job-posts/labels';
+import { countJobProposals } from '@/lib/proposals/client';
 import { JobActions } from './job-actions';
 
 export const metadata: Metadata = { title: 'Job post' };
@@ -35,8 +36,10 @@ export default async function JobPostDetailPage({ params, searchParams }: Props)
   const { db } = await getDatabase();
   const post = await findWorkspaceJobPost(db, inviter.workspaceId, id);
   if (!post) notFound();
-  const invited =
-    post.visibility === 'invite_only' ? await listInvitedFreelancers(db, post.id) : [];
+  const [invited, proposalCount] = await Promise.all([
+    post.visibility === 'invite_only' ? listInvitedFreelancers(db, post.id) : [],
+    countJobProposals(db, inviter.workspaceId, post.id),
+  ]);
   return (
     <>
       <p>
@@ -69,6 +72,11 @@ export default async function JobPostDetailPage({ params, searchParams }: Props)
           </>
         )}
       </p>
+      {post.status !== 'draft' && (
+        <p>
+          <Link href={`/client/jobs/${post.id}/proposals`}>Proposals ({proposalCount})</Link>
+        </p>
+      )}
       <section className="card" aria-labelledby="post-heading">
         <h2 id="post-heading">The post</h2>
         <p style={{ whiteSpace: 'pre-wrap' }}>{post.description}</p>
