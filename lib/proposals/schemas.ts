@@ -148,6 +148,27 @@ export function checkBid(
   };
 }
 
+/**
+ * The rate or project bid checked alone, for a form that failed on other fields: which bid
+ * the job takes is the service's to say, but a rate out of range shows with the rest.
+ */
+export function bidFieldErrors(formData: FormData): FieldErrors {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const shape = formData.get('bidShape');
+  const [name, parser] =
+    shape === 'hourly'
+      ? ['hourlyRateDollars', rate]
+      : shape === 'project'
+        ? ['bidDollars', bid]
+        : [];
+  if (!name || !parser) return {};
+  const parsed = parser.safeParse(text(name));
+  return parsed.success ? {} : { [name]: [parsed.error.issues[0].message] };
+}
+
 export const declineSchema = z.object({
   proposalId: z.uuid(),
   reason: z.string().trim().max(1000, 'Keep the reason to 1,000 characters.').optional(),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { proposals } from '@/db/schema';
 import { submitProposal } from '@/lib/proposals/service';
 import { insertJobPost, parseProposal } from '@/tests/helpers/proposal-fixtures';
@@ -11,9 +11,7 @@ import { defineActionCase, type ActionCase } from '../case';
  * cleared first: arranged before every fuzz run, they would otherwise reach the daily cap.
  */
 async function openJob(world: World) {
-  await world.db
-    .delete(proposals)
-    .where(eq(proposals.freelancerId, world.victimFreelancer.userId));
+  await world.db.delete(proposals).where(eq(proposals.freelancerId, world.victimFreelancer.userId));
   return insertJobPost(world.db, world.victimClient.inviter);
 }
 
@@ -34,7 +32,7 @@ export const PROPOSAL_CASES: Record<string, ActionCase> = {
     actor: 'freelancer',
     kind: 'self',
     reason:
-      "Sends a proposal as the caller, to a job they may see; a freelancer id in the form is ignored, and a job hidden from them is not found.",
+      'Sends a proposal as the caller, to a job they may see; a freelancer id in the form is ignored, and a job hidden from them is not found.',
     rightful: 'victimFreelancer',
     arrange: async (world) => ({ jobPostId: (await openJob(world)).id }),
     form: ({ target }) => ({
@@ -52,10 +50,15 @@ export const PROPOSAL_CASES: Record<string, ActionCase> = {
       const rows = await world.db
         .select()
         .from(proposals)
-        .where(eq(proposals.jobPostId, String(target.jobPostId)));
+        .where(
+          and(
+            eq(proposals.jobPostId, String(target.jobPostId)),
+            eq(proposals.freelancerId, world.victimFreelancer.userId),
+          ),
+        );
+      // Other freelancers may have proposed to the same job too: their own rows.
       expect(rows).toEqual([
         expect.objectContaining({
-          freelancerId: world.victimFreelancer.userId,
           coverLetter: '<script>alert(1)</script> I build dashboards.',
           hourlyRateCents: 4500,
         }),

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
 import { formValues, type FormState } from '@/lib/forms';
-import { PROPOSAL_LIMITS, proposalSchema } from '@/lib/proposals/schemas';
+import { bidFieldErrors, PROPOSAL_LIMITS, proposalSchema } from '@/lib/proposals/schemas';
 import { DUPLICATE_MESSAGE, findOwnProposal, submitProposal } from '@/lib/proposals/service';
 
 /** The no-JavaScript "add another milestone" button, read outside the proposal's schema. */
@@ -25,6 +25,11 @@ export const submitProposalAction = defineAction({
   schema: proposalSchema,
   extraFields: MILESTONE_BUTTON,
   answerEarly: addMilestoneRow,
+  onInvalid: (fieldErrors, { formData }) => ({
+    ok: false,
+    message: 'Please correct the highlighted fields.',
+    fieldErrors: { ...bidFieldErrors(formData), ...fieldErrors },
+  }),
   async handler(input, { db, actor }) {
     const result = await submitProposal(db, { freelancerId: actor.userId, input });
     if (result.ok) redirect(`/proposals/${result.proposalId}?notice=sent`);
