@@ -28,7 +28,17 @@ const dollars = (label: string, min: number, max: number) =>
       return cents;
     });
 
-const durations = ['under_1_month', '1_to_3_months', '3_to_6_months', 'over_6_months'] as const;
+function isBlankRow(row: unknown): boolean {
+  if (!row || typeof row !== 'object') return true;
+  return Object.values(row).every((v) => typeof v !== 'string' || v.trim() === '');
+}
+
+export const ESTIMATED_DURATIONS = [
+  'under_1_month',
+  '1_to_3_months',
+  '3_to_6_months',
+  'over_6_months',
+] as const;
 
 /** What the freelancer typed; the job decides which bid fields apply (see checkBid). */
 export const proposalSchema = z.object({
@@ -51,20 +61,24 @@ export const proposalSchema = z.object({
   bidShape: z.enum(['hourly', 'project', 'milestones']),
   hourlyRateDollars: z.string().optional(),
   bidDollars: z.string().optional(),
-  milestones: z
-    .array(
-      z.object({
-        description: z
-          .string()
-          .trim()
-          .min(1, 'Describe this milestone.')
-          .max(PROPOSAL_LIMITS.milestoneDescription, 'Keep it to 500 characters.'),
-        amountDollars: dollars('Each milestone', 100, PROPOSAL_LIMITS.maxBidCents),
-      }),
-    )
-    .max(PROPOSAL_LIMITS.milestones, 'Up to 10 milestones.')
-    .default([]),
-  estimatedDuration: z.enum(durations, 'Choose an estimated duration.'),
+  milestones: z.preprocess(
+    // Rows left completely blank (the spare rows of the no-JavaScript form) are dropped.
+    (v) => (Array.isArray(v) ? v.filter((m) => !isBlankRow(m)) : v),
+    z
+      .array(
+        z.object({
+          description: z
+            .string()
+            .trim()
+            .min(1, 'Describe this milestone.')
+            .max(PROPOSAL_LIMITS.milestoneDescription, 'Keep it to 500 characters.'),
+          amountDollars: dollars('Each milestone', 100, PROPOSAL_LIMITS.maxBidCents),
+        }),
+      )
+      .max(PROPOSAL_LIMITS.milestones, 'Up to 10 milestones.')
+      .default([]),
+  ),
+  estimatedDuration: z.enum(ESTIMATED_DURATIONS, 'Choose an estimated duration.'),
 });
 export type ProposalInput = z.input<typeof proposalSchema>;
 export type ProposalData = z.output<typeof proposalSchema>;
@@ -134,7 +148,30 @@ export function checkBid(
   };
 }
 
+/**
+ * The rate or project bid checked alone, for a form that failed on other fields: which bid
+ * the job takes is the service's to say, but a rate out of range shows with the rest.
+ */
+export function bidFieldErrors(formData: FormData): FieldErrors {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const shape = formData.get('bidShape');
+  const [name, parser] =
+    shape === 'hourly'
+      ? ['hourlyRateDollars', rate]
+      : shape === 'project'
+        ? ['bidDollars', bid]
+        : [];
+  if (!name || !parser) return {};
+  const parsed = parser.safeParse(text(name));
+  return parsed.success ? {} : { [name]: [parsed.error.issues[0].message] };
+}
+
 export const declineSchema = z.object({
   proposalId: z.uuid(),
   reason: z.string().trim().max(1000, 'Keep the reason to 1,000 characters.').optional(),
 });
+
+export const withdrawSchema = z.object({ proposalId: z.uuid() });

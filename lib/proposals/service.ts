@@ -1,23 +1,27 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
-import { proposals } from '@/db/schema';
+import { jobPosts, proposals } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import { isUniqueViolation } from '@/lib/invites/service';
-import { findJobOpenToFreelancer } from './job-access';
+import { findJobOpenToFreelancer, JOB_NOT_FOUND, type JobAccess } from './job-access';
 import { checkBid, type FieldErrors, type ProposalData } from './schemas';
 
 export type ProposalResult =
   { ok: true; proposalId: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Before an offer or a decline settles it (archiving is only the client's filing). */
+const WITHDRAWABLE: ProposalStatus[] = ['submitted', 'shortlisted', 'archived'];
 export const DUPLICATE_MESSAGE = 'You already sent a proposal to this job.';
 
 export function dailyCapMessage(cap: number) {
   return `You have sent ${cap} proposals in the last 24 hours, the most we allow. Try again later.`;
 }
 
-async function findOwnProposal(db: DbOrTx, jobPostId: string, freelancerId: string) {
+/** The freelancer's proposal to this job, if they sent one (one per job and freelancer). */
+export async function findOwnProposal(db: DbOrTx, jobPostId: string, freelancerId: string) {
   const [row] = await db
     .select({ id: proposals.id })
     .from(proposals)
@@ -38,7 +42,7 @@ export async function submitProposal(
   try {
     return await db.transaction(async (tx) => {
       const access = await findJobOpenToFreelancer(tx, input.jobPostId, freelancerId);
-      if (!access.ok) return access;
+      if (!access.ok) return { ok: false, message: access.message };
       const { job } = access;
       const fieldErrors: FieldErrors = {};
       job.questions.forEach((_, i) => {
@@ -101,7 +105,7 @@ export async function withdrawProposal(
       and(
         eq(proposals.id, proposalId),
         eq(proposals.freelancerId, freelancerId),
-        sql`${proposals.status} in ('submitted', 'shortlisted', 'archived')`,
+        inArray(proposals.status, WITHDRAWABLE),
       ),
     )
     .returning({ id: proposals.id });
@@ -111,10 +115,76 @@ export async function withdrawProposal(
     .from(proposals)
     .where(and(eq(proposals.id, proposalId), eq(proposals.freelancerId, freelancerId)));
   if (!existing) return { ok: false, message: 'We could not find that proposal.' };
-  const why = {
-    offered: 'The client already sent you an offer: answer the offer instead.',
-    declined: 'The client declined this proposal.',
-    withdrawn: 'You already withdrew this proposal.',
-  } as Record<string, string>;
-  return { ok: false, message: why[existing.status] ?? 'This proposal cannot be withdrawn.' };
+  return { ok: false, message: whyNotWithdrawable(existing.status) };
+}
+
+export type ProposalRow = typeof proposals.$inferSelect;
+export type ProposalStatus = ProposalRow['status'];
+
+/** What /jobs/[id]/propose shows: whether the job takes this proposal, and an earlier one. */
+export async function loadProposeForm(
+  db: DbOrTx,
+  { freelancerId, jobPostId }: { freelancerId: string; jobPostId: string },
+): Promise<{ access: JobAccess; existingProposalId: string | null }> {
+  if (!z.uuid().safeParse(jobPostId).success)
+    return {
+      access: { ok: false, reason: 'not_found', message: JOB_NOT_FOUND },
+      existingProposalId: null,
+    };
+  const access = await findJobOpenToFreelancer(db, jobPostId, freelancerId);
+  const existing =
+    access.ok || access.reason !== 'not_found'
+      ? await findOwnProposal(db, jobPostId, freelancerId)
+      : undefined;
+  return { access, existingProposalId: existing?.id ?? null };
+}
+
+/** The freelancer's proposals, newest first, each with its job's id and title. */
+export async function listOwnProposals(db: DbOrTx, freelancerId: string) {
+  return db
+    .select({
+      id: proposals.id,
+      jobPostId: proposals.jobPostId,
+      jobTitle: jobPosts.title,
+      status: proposals.status,
+      bidShape: proposals.bidShape,
+      hourlyRateCents: proposals.hourlyRateCents,
+      bidCents: proposals.bidCents,
+      currency: proposals.currency,
+      submittedAt: proposals.submittedAt,
+    })
+    .from(proposals)
+    .innerJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
+    .where(eq(proposals.freelancerId, freelancerId))
+    .orderBy(desc(proposals.submittedAt), desc(proposals.id));
+}
+
+/** One of the freelancer's own proposals with its job; null for anyone else's id. */
+export async function findOwnProposalById(
+  db: DbOrTx,
+  { freelancerId, proposalId }: { freelancerId: string; proposalId: string },
+) {
+  if (!z.uuid().safeParse(proposalId).success) return null;
+  const [row] = await db
+    .select({ proposal: proposals, job: jobPosts })
+    .from(proposals)
+    .innerJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
+    .where(and(eq(proposals.id, proposalId), eq(proposals.freelancerId, freelancerId)));
+  return row ?? null;
+}
+
+/** Whether the freelancer may still withdraw a proposal in this status. */
+export function isWithdrawable(status: ProposalStatus): boolean {
+  return WITHDRAWABLE.includes(status);
+}
+
+const SETTLED: Partial<Record<ProposalStatus, string>> = {
+  offered: 'The client already sent you an offer: answer the offer instead.',
+  declined: 'The client declined this proposal.',
+  withdrawn: 'You already withdrew this proposal.',
+};
+
+/** Why a proposal in this status can no longer be withdrawn. */
+export function whyNotWithdrawable(status: ProposalStatus): string {
+  return SETTLED[status] ?? 'This proposal cannot be withdrawn.';
 }

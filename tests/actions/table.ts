@@ -12,6 +12,7 @@ import { JOB_SEARCH_CASES } from './cases/job-search';
 import { MILESTONE_CASES } from './cases/milestones';
 import { MILESTONE_WORK_CASES } from './cases/milestone-work';
 import { MESSAGE_CASES } from './cases/messages';
+import { PROPOSAL_CASES } from './cases/proposals';
 import { PROPOSAL_CLIENT_CASES } from './cases/proposals-client';
 import { WITHDRAWAL_CASES } from './cases/withdrawals';
 
@@ -34,6 +35,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...MILESTONE_CASES,
   ...MILESTONE_WORK_CASES,
   ...MESSAGE_CASES,
+  ...PROPOSAL_CASES,
   ...PROPOSAL_CLIENT_CASES,
   ...WITHDRAWAL_CASES,
 };

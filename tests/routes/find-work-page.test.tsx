@@ -91,9 +91,9 @@ describe('/find-work', () => {
     expect(html).toMatch(/<aside[^>]*>.*<h2[^>]*>Your Find Work menu<\/h2>/s);
     expect(html).toContain('Proposals in progress (1)');
     expect(html).toContain('Second');
-    for (const href of ['/find-work/search', '/messages']) expect(html).toContain(`href="${href}"`);
-    // No link to a page that does not exist yet (the proposals pages).
-    expect(html).not.toContain('href="/proposals"');
+    for (const href of ['/find-work/search', '/messages', '/proposals'])
+      expect(html).toContain(`href="${href}"`);
+    expect(html).toMatch(/<a href="\/proposals\/[0-9a-f-]{36}">Second<\/a>/);
     expect(html).toMatch(/<input[^>]*id="visibility-private"[^>]*checked/);
     expect(html).toMatch(/<input[^>]*id="availability-available"[^>]*checked/);
     expect(html).toContain('<label for="availability-limited">Limited</label>');

@@ -1,16 +1,11 @@
 import Link from 'next/link';
 import { formatLongDate } from '@/lib/dates/format';
 import type { FindWorkMenu } from '@/lib/find-work/service';
+import { FREELANCER_STATUS_LABELS } from '@/lib/proposals/labels';
 import styles from './find-work.module.css';
 import { VisibilityForm } from '@/components/profile/visibility-form';
 import { setFindWorkVisibilityAction } from './actions';
 import { MenuAvailabilityForm } from './menu-forms';
-
-const PROPOSAL_STATUS: Record<string, string> = {
-  submitted: 'Sent',
-  shortlisted: 'Shortlisted',
-  offered: 'Offer received',
-};
 
 /** The Find Work side menu (SPEC 5): the profile's two settings, proposals, and the way on. */
 export function SideMenu({ menu, timeZone }: { menu: FindWorkMenu; timeZone: string }) {
@@ -41,10 +36,9 @@ export function SideMenu({ menu, timeZone }: { menu: FindWorkMenu; timeZone: str
           <ul>
             {proposals.items.map((p) => (
               <li key={p.id}>
-                {p.jobTitle}{' '}
+                <Link href={`/proposals/${p.id}`}>{p.jobTitle}</Link>{' '}
                 <span className="muted">
-                  ({PROPOSAL_STATUS[p.status] ?? p.status},{' '}
-                  {formatLongDate(p.submittedAt, timeZone)})
+                  ({FREELANCER_STATUS_LABELS[p.status]}, {formatLongDate(p.submittedAt, timeZone)})
                 </span>
               </li>
             ))}
@@ -52,6 +46,9 @@ export function SideMenu({ menu, timeZone }: { menu: FindWorkMenu; timeZone: str
         ) : (
           <p className="muted">None waiting on a client.</p>
         )}
+        <p>
+          <Link href="/proposals">All proposals</Link>
+        </p>
       </section>
       <nav aria-label="Find Work" className="card">
         <ul>

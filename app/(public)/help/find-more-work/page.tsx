@@ -90,10 +90,25 @@ export default function FindMoreWorkPage() {
           private profile can still search; your availability shows on your profile.
         </li>
       </ul>
-      <p>
-        Sending proposals to job posts is coming soon. Until then, a client who finds you can invite
-        you to a contract directly.
-      </p>
+      <h2>Proposals</h2>
+      <ul>
+        <li>
+          <strong>Send a proposal</strong> from a job&apos;s page: a cover letter, an answer to each
+          of the client&apos;s questions, your hourly rate (or, for a fixed price, a bid for the
+          whole project or by milestones) and how long you expect the work to take. Proposals are
+          free, one per job, up to a daily limit (the form tells you when you reach it).
+        </li>
+        <li>
+          <strong>Your proposals</strong> are listed under <Link href="/proposals">Proposals</Link>,
+          with their status and a message thread with the client for each. You can withdraw one
+          until the client sends you an offer or declines it; a withdrawn proposal cannot be sent
+          again.
+        </li>
+        <li>
+          <strong>An offer</strong> from a proposal reaches you like an invitation: you review the
+          contract and accept it the same way.
+        </li>
+      </ul>
     </HelpArticle>
   );
 }

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDatabase } from '@/db';
+import { ButtonLink } from '@/components/ui/button';
 import { getViewer } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
 import { formatLongDate } from '@/lib/dates/format';
 import {
   budgetText,
@@ -13,6 +15,7 @@ import {
 } from '@/lib/job-posts/labels';
 import { findJobClient } from '@/lib/job-posts/queries';
 import { findVisibleJobPost } from '@/lib/job-posts/visibility';
+import { loadProposeForm } from '@/lib/proposals/service';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,7 +25,11 @@ const loadJob = cache(async (id: string) => {
   const { db } = await getDatabase();
   const post = await findVisibleJobPost(db, viewer?.user.id ?? null, id);
   if (!post) return null;
-  return { post, viewer, client: await findJobClient(db, post.workspaceId) };
+  // A freelancer's way on: the form, their earlier proposal, or nothing (their own job).
+  const proposing = viewer?.isFreelancer
+    ? await loadProposeForm(db, { freelancerId: viewer.user.id, jobPostId: post.id })
+    : null;
+  return { post, viewer, proposing, client: await findJobClient(db, post.workspaceId) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,8 +40,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicJobPage({ params }: Props) {
   const found = await loadJob((await params).id);
   if (!found) notFound();
-  const { post, viewer, client } = found;
-  const canPropose = post.status === 'open' && viewer?.isFreelancer === true;
+  const { post, viewer, proposing, client } = found;
+  // The tick may not have marked a post past its expires_at expired yet.
+  const isOpen = post.status === 'open' && post.expiresAt !== null && post.expiresAt > now();
   return (
     <article>
       <h1>{post.title}</h1>
@@ -43,7 +51,7 @@ export default async function PublicJobPage({ params }: Props) {
         {' · '}
         {client.hasBillingMethod ? 'Billing method on file' : 'No billing method yet'}
       </p>
-      {post.status !== 'open' && (
+      {!isOpen && post.status !== 'draft' && (
         <p className="notice">
           This job is {post.status === 'closed' ? 'closed' : 'expired'}: it takes no new proposals.
         </p>
@@ -67,16 +75,22 @@ export default async function PublicJobPage({ params }: Props) {
         <dt>Weekly workload</dt>
         <dd>{WORKLOAD_LABELS[post.workload]}</dd>
       </dl>
-      {canPropose && (
+      {proposing?.existingProposalId ? (
         <p>
-          Proposals through Workbridge are coming soon. Until then, the client can invite you to a
-          contract directly.
+          You sent a proposal to this job.{' '}
+          <Link href={`/proposals/${proposing.existingProposalId}`}>View your proposal</Link>
         </p>
-      )}
-      {post.status === 'open' && !viewer && (
+      ) : proposing?.access.ok ? (
         <p>
-          <Link href={`/sign-in?next=${encodeURIComponent(`/jobs/${post.id}`)}`}>Sign in</Link> as a
-          freelancer to send a proposal.
+          <ButtonLink href={`/jobs/${post.id}/propose`}>Send a proposal</ButtonLink>
+        </p>
+      ) : null}
+      {isOpen && !viewer && (
+        <p>
+          <Link href={`/sign-in?next=${encodeURIComponent(`/jobs/${post.id}/propose`)}`}>
+            Sign in
+          </Link>{' '}
+          as a freelancer to send a proposal.
         </p>
       )}
     </article>

@@ -1,0 +1,214 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Inviter } from '@/lib/accounts/inviter';
+import { createSession } from '@/lib/auth/service';
+import { createTestDatabase } from '@/tests/helpers/db';
+import { createClient } from '@/tests/helpers/invite-fixtures';
+import { insertJobPost } from '@/tests/helpers/proposal-fixtures';
+import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+
+/* Issue 18, the freelancer's side of proposals: the form, the list, one proposal, withdrawing. */
+installRequestMocks();
+installTestEncryptionKey();
+const { default: ProposePage } = await import('@/app/(app)/jobs/[id]/propose/page');
+const { submitProposalAction } = await import('@/app/(app)/jobs/[id]/propose/actions');
+const { default: ProposalsPage } = await import('@/app/(app)/proposals/page');
+const { default: ProposalPage } = await import('@/app/(app)/proposals/[id]/page');
+const { default: WithdrawPage } = await import('@/app/(app)/proposals/[id]/withdraw/page');
+const { withdrawProposalAction } = await import('@/app/(app)/proposals/actions');
+const { default: PublicJobPage } = await import('@/app/(public)/jobs/[id]/page');
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let client: Inviter;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  client = await createClient(database.db);
+});
+afterAll(() => database.dispose());
+
+const SCRIPT = '<script>alert(1)</script> I build dashboards.';
+
+/** Runs a page or action as a request of `userId` (null: signed out); redirects and 404s as text. */
+async function as(userId: string | null, run: () => Promise<unknown>): Promise<string> {
+  startRequest(userId ? (await createSession(database.db, userId)).token : null);
+  try {
+    const result = await run();
+    return typeof result === 'object' && result && 'type' in result
+      ? renderToStaticMarkup(result as React.ReactElement)
+      : JSON.stringify(result);
+  } catch (error) {
+    const digest = String((error as { digest?: unknown }).digest ?? '');
+    if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
+    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'not-found';
+    throw error;
+  }
+}
+
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const notice = (value?: string) => ({ searchParams: Promise.resolve({ notice: value }) });
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+const proposal = (jobPostId: string, overrides: Record<string, string> = {}) =>
+  form({
+    jobPostId,
+    coverLetter: SCRIPT,
+    'answers.0': 'Line charts.',
+    'answers.1': 'Monday.',
+    bidShape: 'hourly',
+    hourlyRateDollars: '45',
+    estimatedDuration: '1_to_3_months',
+    ...overrides,
+  });
+
+describe('/jobs/[id]/propose', () => {
+  it('shows the job and a form with one answer per question and the bid its budget asks for', async () => {
+    const f = await createFreelancer(database.db);
+    const hourly = await insertJobPost(database.db, client);
+    const html = await as(f.userId, () => ProposePage(params(hourly.id)));
+    expect(html).toContain('Build charts for our dashboard.');
+    expect(html).toContain('<label for="field-answers.0">Which charts have you built?</label>');
+    expect(html).toContain('<label for="field-answers.1">When can you start?</label>');
+    expect(html).toContain('name="hourlyRateDollars"');
+    expect(html).not.toContain('name="bidDollars"');
+
+    const fixed = await insertJobPost(database.db, client, { budgetKind: 'fixed', questions: [] });
+    const fixedHtml = await as(f.userId, () => ProposePage(params(fixed.id)));
+    expect(fixedHtml).toContain('name="bidDollars"');
+    // Without JavaScript: three blank milestone rows, and a button for one more.
+    expect(fixedHtml.match(/name="milestones\.\d\.amountDollars"/g)).toHaveLength(3);
+    expect(fixedHtml).toContain('value="add-milestone"');
+    expect(fixedHtml).not.toContain('field-answers.0');
+  });
+
+  it('says a closed or expired job takes no proposals, and is not found when hidden', async () => {
+    const f = await createFreelancer(database.db);
+    const closed = await insertJobPost(database.db, client, {
+      status: 'closed',
+      closedAt: new Date(),
+      closeReason: 'hired',
+    });
+    const closedHtml = await as(f.userId, () => ProposePage(params(closed.id)));
+    expect(closedHtml).toContain('This job is closed and no longer takes proposals.');
+    expect(closedHtml).not.toContain('<form');
+
+    const lapsed = await insertJobPost(database.db, client, {
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    expect(await as(f.userId, () => ProposePage(params(lapsed.id)))).toContain(
+      'This job has expired and no longer takes proposals.',
+    );
+
+    const inviteOnly = await insertJobPost(database.db, client, { visibility: 'invite_only' });
+    expect(await as(f.userId, () => ProposePage(params(inviteOnly.id)))).toBe('not-found');
+    expect(await as(f.userId, () => ProposePage(params('not-a-uuid')))).toBe('not-found');
+  });
+
+  it('sends every field error back beside its field, with the text as typed', async () => {
+    const f = await createFreelancer(database.db);
+    const job = await insertJobPost(database.db, client);
+    const answer = JSON.parse(
+      await as(f.userId, () =>
+        submitProposalAction(
+          null,
+          proposal(job.id, { coverLetter: '', 'answers.1': '', hourlyRateDollars: '2' }),
+        ),
+      ),
+    );
+    expect(answer.ok).toBe(false);
+    expect(Object.keys(answer.fieldErrors).sort()).toEqual([
+      'answers.1',
+      'coverLetter',
+      'hourlyRateDollars',
+    ]);
+    expect(answer.values['answers.0']).toBe('Line charts.');
+
+    const rate = JSON.parse(
+      await as(f.userId, () =>
+        submitProposalAction(null, proposal(job.id, { hourlyRateDollars: '2' })),
+      ),
+    );
+    expect(rate.fieldErrors.hourlyRateDollars).toEqual([
+      'The hourly rate must be between $3.00 and $999.99.',
+    ]);
+    expect(rate.values.coverLetter).toBe(SCRIPT);
+  });
+});
+
+describe('a sent proposal', () => {
+  it('is shown to its freelancer as text, listed, linked from the job, and not found for others', async () => {
+    const f = await createFreelancer(database.db);
+    const other = await createFreelancer(database.db);
+    const job = await insertJobPost(database.db, client);
+    expect(await as(null, () => PublicJobPage(params(job.id)))).toContain(
+      `href="/sign-in?next=${encodeURIComponent(`/jobs/${job.id}/propose`)}"`,
+    );
+    expect(await as(f.userId, () => PublicJobPage(params(job.id)))).toContain(
+      `href="/jobs/${job.id}/propose"`,
+    );
+
+    const sent = await as(f.userId, () => submitProposalAction(null, proposal(job.id)));
+    const id = /^redirect \/proposals\/([0-9a-f-]{36})\?notice=sent$/.exec(sent)?.[1];
+    expect(id).toBeDefined();
+
+    const page = await as(f.userId, () => ProposalPage({ ...params(id!), ...notice('sent') }));
+    expect(page).toContain('Proposal sent.');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; I build dashboards.');
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain('$45.00 an hour');
+    expect(page).toContain(`href="/proposals/${id}/withdraw"`);
+    expect(page).toContain(`href="/messages/proposal/${id}"`);
+    expect(await as(other.userId, () => ProposalPage({ ...params(id!), ...notice() }))).toBe(
+      'not-found',
+    );
+    expect(await as(other.userId, () => WithdrawPage(params(id!)))).toBe('not-found');
+
+    const list = await as(f.userId, () => ProposalsPage());
+    expect(list).toContain(`<a href="/jobs/${job.id}">React developer for a dashboard</a>`);
+    expect(list).toContain('Sent');
+    expect(await as(other.userId, () => ProposalsPage())).not.toContain(job.id);
+
+    // A second proposal: the page and the job link to the first; the action refuses.
+    expect(await as(f.userId, () => ProposePage(params(job.id)))).toContain(
+      `<a href="/proposals/${id}">View your proposal</a>`,
+    );
+    expect(await as(f.userId, () => PublicJobPage(params(job.id)))).toContain(
+      `href="/proposals/${id}"`,
+    );
+    expect(
+      JSON.parse(await as(f.userId, () => submitProposalAction(null, proposal(job.id)))),
+    ).toMatchObject({
+      ok: false,
+      message: 'You already sent a proposal to this job.',
+      link: { href: `/proposals/${id}` },
+    });
+  });
+
+  it('is withdrawn after its own confirmation page, once', async () => {
+    const f = await createFreelancer(database.db);
+    const job = await insertJobPost(database.db, client);
+    const sent = await as(f.userId, () => submitProposalAction(null, proposal(job.id)));
+    const id = sent.split('/proposals/')[1].split('?')[0];
+
+    const confirm = await as(f.userId, () => WithdrawPage(params(id)));
+    expect(confirm).toContain('Withdraw your proposal for “React developer for a dashboard”?');
+    expect(confirm).toMatch(new RegExp(`<input[^>]*name="proposalId"[^>]*value="${id}"`));
+    expect(await as(f.userId, () => withdrawProposalAction(null, form({ proposalId: id })))).toBe(
+      `redirect /proposals/${id}?notice=withdrawn`,
+    );
+
+    const page = await as(f.userId, () => ProposalPage({ ...params(id), ...notice('withdrawn') }));
+    expect(page).toContain('You withdrew this proposal.');
+    expect(page).not.toContain(`href="/proposals/${id}/withdraw"`);
+    const again = await as(f.userId, () => WithdrawPage(params(id)));
+    expect(again).toContain('You already withdrew this proposal.');
+    expect(again).not.toContain('<form');
+    expect(
+      JSON.parse(await as(f.userId, () => withdrawProposalAction(null, form({ proposalId: id })))),
+    ).toMatchObject({ ok: false, message: 'You already withdrew this proposal.' });
+  });
+});

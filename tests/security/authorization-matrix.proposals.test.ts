@@ -1,0 +1,11 @@
+import { installRequestMocks } from '@/tests/helpers/request-context';
+import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+
+// The proposals part of the authorization matrix (see authorization-matrix.test.ts): the
+// freelancer's side (send, withdraw), a file (and a database) of its own.
+installRequestMocks();
+installTestEncryptionKey();
+const { PROPOSAL_CASES } = await import('@/tests/actions/cases/proposals');
+const { runMatrix } = await import('./matrix/suite');
+
+runMatrix('freelancers: proposals', PROPOSAL_CASES);
