@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeClient, makeFreelancer, signIn, signedInPage } from './factories';
-import { expectNoAxeViolations, openLatestEmail } from './helpers';
+import { expectNoAxeViolations, inviteLinkFromMail, isoDate, openLatestEmail } from './helpers';
 import { moveClockTo, resetClock, runTickAndSettle } from './money-helpers';
 
 /**
@@ -19,6 +19,7 @@ const DAY_MS = 86_400_000;
 // A word no demo or other journey's post uses, and a misspelling of it.
 const WORD = 'harpsichord';
 const TYPO = 'harpsicord';
+const JOB_TITLE = 'Harpsichord tuning scheduler';
 
 async function postJob(page: Page, title: string, question?: string) {
   await page.goto('/client/jobs/new');
@@ -56,7 +57,7 @@ async function fillProfile(page: Page) {
   await expect(page.getByText('Profile saved.')).toBeVisible();
 }
 
-test('a job is found with a typo and its search saved; the digest and visibility follow', async ({
+test('a job is found with a typo, proposed to, offered from the proposal and accepted; the digest and visibility follow', async ({
   browser,
 }) => {
   const setup = await browser.newContext();
@@ -70,11 +71,7 @@ test('a job is found with a typo and its search saved; the digest and visibility
   // The client posts a job with a screening question.
   await clientPage.goto('/client/jobs');
   await expectNoAxeViolations(clientPage);
-  const jobId = await postJob(
-    clientPage,
-    `${WORD[0].toUpperCase()}${WORD.slice(1)} tuning scheduler`,
-    'Which calendar library would you use?',
-  );
+  const jobId = await postJob(clientPage, JOB_TITLE, 'Which calendar library would you use?');
   await expectNoAxeViolations(clientPage);
 
   // The freelancer has a private profile; the Find Work home says so in its menu.
@@ -89,7 +86,7 @@ test('a job is found with a typo and its search saved; the digest and visibility
   await freelancer.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(freelancer.getByText('No open jobs match this search.')).toBeVisible();
   await freelancer.getByRole('link', { name: WORD, exact: true }).click();
-  const result = freelancer.getByRole('link', { name: /Harpsichord tuning scheduler/ });
+  const result = freelancer.getByRole('link', { name: JOB_TITLE });
   await expect(result).toBeVisible();
   await expectNoAxeViolations(freelancer);
 
@@ -103,7 +100,76 @@ test('a job is found with a typo and its search saved; the digest and visibility
     freelancer.getByRole('link', { name: 'Harpsichord work', exact: true }),
   ).toBeVisible();
 
-  void jobId; // the proposal, shortlist, message and offer steps come with their pages
+  // The freelancer opens the job from the results and proposes.
+  await result.click();
+  await expect(freelancer.getByRole('heading', { name: JOB_TITLE, level: 1 })).toBeVisible();
+  await expectNoAxeViolations(freelancer);
+  await freelancer.getByRole('link', { name: 'Send a proposal' }).click();
+  await freelancer
+    .getByLabel('Cover letter')
+    .fill(
+      'I built the booking calendar of a piano school; <b>tuning visits</b> are the same shape.',
+    );
+  await freelancer.getByLabel('Which calendar library would you use?').fill('FullCalendar.');
+  await freelancer.getByLabel('Your hourly rate (USD)').fill('55');
+  await freelancer
+    .getByLabel('How long you expect the work to take')
+    .selectOption({ label: '1 to 3 months' });
+  await expectNoAxeViolations(freelancer);
+  await freelancer.getByRole('button', { name: 'Send the proposal' }).click();
+  await expect(
+    freelancer.getByText('Proposal sent. The client sees it among the job’s proposals.'),
+  ).toBeVisible();
+  // Typed markup is shown as text, never as markup.
+  await expect(freelancer.getByText('<b>tuning visits</b>', { exact: false })).toBeVisible();
+  await expectNoAxeViolations(freelancer);
+  const proposalId = freelancer.url().match(/\/proposals\/([0-9a-f-]{36})/)![1];
+
+  // The client sees it through the proposal (the profile is private), shortlists it and writes.
+  await clientPage.goto(`/client/jobs/${jobId}/proposals`);
+  await expect(clientPage.getByRole('link', { name: 'Alex Kim', exact: true })).toBeVisible();
+  await expectNoAxeViolations(clientPage);
+  await clientPage.getByRole('link', { name: 'Alex Kim', exact: true }).click();
+  await clientPage.getByRole('button', { name: 'Shortlist' }).click();
+  await expect(clientPage.getByText('The proposal is on your shortlist.')).toBeVisible();
+  await expectNoAxeViolations(clientPage);
+  await clientPage.getByRole('link', { name: 'Message Alex Kim' }).click();
+  await clientPage.getByLabel('Your message').fill('Thanks! Could you start tomorrow?');
+  await clientPage.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(clientPage.getByText('Thanks! Could you start tomorrow?')).toBeVisible();
+  await expectNoAxeViolations(clientPage);
+  const threadUrl = clientPage.url();
+  await freelancer.goto(threadUrl);
+  await expect(freelancer.getByText('Thanks! Could you start tomorrow?')).toBeVisible();
+
+  // The offer form is the invite's, filled from the bid.
+  await clientPage.goto(`/client/jobs/${jobId}/proposals/${proposalId}`);
+  await clientPage.getByRole('link', { name: 'Send an offer' }).click();
+  await expect(clientPage.getByLabel('Hourly rate (USD)')).toHaveValue('55.00');
+  await clientPage.getByLabel('Start date').fill(isoDate(1));
+  await expectNoAxeViolations(clientPage);
+  await clientPage.getByRole('button', { name: 'Send the offer' }).click();
+  await expect(
+    clientPage.getByText(
+      'The offer from the proposal is sent: the freelancer gets an email to review and accept it.',
+    ),
+  ).toBeVisible();
+
+  // The freelancer accepts it as any invitation: the link, the contract review, acceptance.
+  const link = await inviteLinkFromMail(
+    freelancer,
+    made.email,
+    'Dana Lee of Tune Co invited you to work together on Workbridge',
+  );
+  await freelancer.goto(link);
+  await freelancer.getByRole('button', { name: 'Accept the invitation' }).click();
+  await freelancer.getByRole('link', { name: 'Continue to review the contract' }).click();
+  await expect(freelancer.getByRole('heading', { name: 'Review the contract' })).toBeVisible();
+  await expect(freelancer.getByText(JOB_TITLE).first()).toBeVisible();
+  await freelancer.getByRole('button', { name: 'Accept the contract' }).click();
+  await expect(freelancer).toHaveURL(/notice=accepted/);
+  await freelancer.goto(`/proposals/${proposalId}`);
+  await expect(freelancer.getByText(/sent you an offer from this proposal/)).toBeVisible();
 
   // A second matching post; a day later the tick sends the digest with it.
   await postJob(clientPage, `${WORD[0].toUpperCase()}${WORD.slice(1)} repair bookings`);
