@@ -22,6 +22,7 @@ import { renderEarnings, runEarningsBench } from './bench/earnings';
 import { renderLedger, runLedgerBench } from './bench/ledger';
 import { renderMail, runMailBench } from './bench/mail';
 import { renderSearch, runSearchBench } from './bench/search';
+import { renderSearchPage, runSearchPageBench } from './bench/search-page';
 import { renderTick, runTickBench } from './bench/tick';
 import { SESSION_COOKIE } from './bench/fetch-page';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
@@ -202,6 +203,7 @@ async function main() {
   const ledger = await runLedgerBench(serverUrl);
   const tick = await runTickBench(serverUrl);
   const search = await runSearchBench(serverUrl);
+  const searchPage = await runSearchPageBench(serverUrl, FIRST_PORT, DURATION_MS);
   const lines = [
     '# Benchmark results',
     '',
@@ -220,6 +222,8 @@ async function main() {
     ...renderTick(tick),
     '',
     ...renderSearch(search),
+    '',
+    ...renderSearchPage(searchPage),
     '',
   ];
   mkdirSync('bench', { recursive: true });
@@ -252,6 +256,12 @@ else if (process.env.BENCH_ONLY === 'tick')
 // BENCH_ONLY=search (npm run bench:search): job search over generated posts, no Next build needed.
 else if (process.env.BENCH_ONLY === 'search')
   console.log('\n' + renderSearch(await runSearchBench(benchServerUrl())).join('\n'));
+// BENCH_ONLY=search-page (npm run bench:search-page): the search page at 20 connections.
+else if (process.env.BENCH_ONLY === 'search-page') {
+  const build = ensureBuild();
+  const runs = await runSearchPageBench(benchServerUrl(), FIRST_PORT, DURATION_MS);
+  console.log(`\n${build}; ${describeMachine()}\n\n${renderSearchPage(runs).join('\n')}`);
+}
 // BENCH_ONLY=pages: the pages' load and SQL statements alone.
 else if (process.env.BENCH_ONLY === 'pages') await mainPages();
 // BENCH_ONLY=earnings (npm run bench:earnings): the balance page over five years of invoices.

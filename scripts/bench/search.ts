@@ -12,7 +12,7 @@ import { suggestSpelling } from '@/lib/job-search/suggest';
  * Next build), on PGlite and on the Postgres server. Target: p99 under 100 ms for a two-word
  * query with two filters and for a stop-word query.
  */
-const JOBS = Number(process.env.BENCH_SEARCH_JOBS ?? 100_000);
+export const JOBS = Number(process.env.BENCH_SEARCH_JOBS ?? 100_000);
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 200);
 export const SEARCH_TARGET_MS = 100;
 const ONLY = process.env.BENCH_SEARCH_DATABASE;
@@ -145,7 +145,7 @@ export type SearchBenchRow = {
 const lit = (words: string[]) =>
   `array[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}]`;
 
-async function seed(database: Database): Promise<string> {
+export async function seedSearchPosts(database: Database): Promise<string> {
   const db = database.db;
   await db.execute(
     sql.raw(`
@@ -215,7 +215,7 @@ async function benchDatabase(
   try {
     await migrateDatabase(database);
     const startedAt = performance.now();
-    const userId = await seed(database);
+    const userId = await seedSearchPosts(database);
     console.log(
       `${name}: ${JOBS} job posts seeded in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
     );
