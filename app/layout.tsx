@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { DevBanner } from '@/components/dev-banner';
 import { SiteHeader } from '@/components/site-header';
-import { getDatabase } from '@/db';
 import { getViewer } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { countUnreadMessages } from '@/lib/messages/queries';
 import { signOutAction, switchSideAction } from './(app)/actions';
 import './globals.css';
 
@@ -18,10 +16,6 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   const env = getEnv();
-  // The header's badge: one indexed query, and none for visitors.
-  const unreadMessages = viewer
-    ? await countUnreadMessages((await getDatabase()).db, viewer.user.id)
-    : 0;
   return (
     <html lang="en">
       <body>
@@ -34,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         />
         <SiteHeader
           viewer={viewer}
-          unreadMessages={unreadMessages}
+          unreadMessages={viewer?.unreadMessages ?? 0}
           signOutAction={signOutAction}
           switchSideAction={switchSideAction}
         />

@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { param, preparedQuery } from '@/db/prepared';
 import { clientWorkspaces, freelancerProfiles, sessions, users } from '@/db/schema';
+import { unreadMessagesOf } from './unread-messages';
 
 export type User = typeof users.$inferSelect;
 export type ClientWorkspace = typeof clientWorkspaces.$inferSelect;
@@ -44,7 +45,8 @@ export async function hasFreelancerProfile(db: DbOrTx, userId: string): Promise<
 /**
  * Everything a page needs about the person behind a session, in one query: the session
  * (unexpired) and when it began, the user, their client workspace and their freelancer profile (the
- * onboarding and settings pages read it from here instead of asking again).
+ * onboarding and settings pages read it from here instead of asking again), and the header's
+ * unread-messages count (a subquery column, so the badge costs no statement of its own).
  */
 export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
   const query = preparedQuery(db, 'findSessionViewer', (db) =>
@@ -54,6 +56,7 @@ export async function findSessionViewer(db: DbOrTx, sessionTokenHash: string) {
         signedInAt: sessions.createdAt,
         workspace: clientWorkspaces,
         freelancer: freelancerProfiles,
+        unreadMessages: unreadMessagesOf(users.id),
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))

@@ -21,6 +21,8 @@ export type Viewer = {
   isAdmin: boolean;
   /** When this browser's session began (the "signed in within 30 minutes" rules read it). */
   signedInAt: Date;
+  /** The header's badge: messages from the other side not yet read, read with the session. */
+  unreadMessages: number;
 };
 
 /**
@@ -42,6 +44,7 @@ export async function loadViewer(): Promise<Viewer | null> {
     freelancerProfile: row.freelancer ?? undefined,
     isAdmin: isAdminEmail(row.user.email),
     signedInAt: row.signedInAt,
+    unreadMessages: row.unreadMessages,
   };
 }
 

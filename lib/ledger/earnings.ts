@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { param, preparedQuery } from '@/db/prepared';
 import { contracts, ledgerEntries, ledgerTransactions } from '@/db/schema';
 import { accounts } from './accounts';
 
@@ -26,39 +27,64 @@ export type EarningsFigures = {
 
 const n = (v: unknown) => Number(v ?? 0);
 
-/** The figures and the pending list in one statement (USD: the platform's only currency). */
+/**
+ * The figures and the pending list in one statement (USD: the platform's only currency).
+ * Each account's entries are summed once (`balance`, a handful of rows), then the figures
+ * picked from those sums: filtering every entry five times cost a fifth of the statement
+ * over five years of weekly invoices (npm run bench:earnings). Prepared: building it cost
+ * about as much as running it.
+ */
 export async function loadEarningsFigures(
   db: DbOrTx,
   freelancerId: string,
 ): Promise<EarningsFigures> {
-  const pending = accounts.pending(freelancerId);
-  const available = accounts.available(freelancerId);
-  const withdrawing = accounts.withdrawing(freelancerId);
-  const contractCodes = (suffix: 'in_review' | 'escrow') =>
-    sql`(select 'contract:' || ${contracts.id}::text || ${':' + suffix} from ${contracts} where ${contracts.freelancerId} = ${freelancerId})`;
-  const sumWhere = (cond: ReturnType<typeof sql>) =>
-    sql<string>`coalesce(sum(${ledgerEntries.amountCents}) filter (where ${cond}), 0)`;
-  const [row] = await db
-    .select({
-      pending: sumWhere(sql`${ledgerEntries.accountCode} = ${pending}`),
-      available: sumWhere(sql`${ledgerEntries.accountCode} = ${available}`),
-      withdrawing: sumWhere(sql`${ledgerEntries.accountCode} = ${withdrawing}`),
-      inReview: sumWhere(sql`${ledgerEntries.accountCode} like '%:in_review'`),
-      escrow: sumWhere(sql`${ledgerEntries.accountCode} like '%:escrow'`),
-      list: sql<string>`(select coalesce(json_agg(json_build_array(p.amount_cents, p.available_at) order by p.available_at), '[]')::text
-        from pending_release p where p.freelancer_id = ${freelancerId} and p.made_available_at is null)`,
-    })
-    .from(ledgerEntries)
-    .where(
-      and(
-        eq(ledgerEntries.currency, 'USD'),
-        or(
-          inArray(ledgerEntries.accountCode, [pending, available, withdrawing]),
-          sql`${ledgerEntries.accountCode} in ${contractCodes('in_review')}`,
-          sql`${ledgerEntries.accountCode} in ${contractCodes('escrow')}`,
-        ),
-      ),
+  const query = preparedQuery(db, 'loadEarningsFigures', (db) => {
+    const contractCodes = (suffix: 'in_review' | 'escrow') =>
+      sql`(select 'contract:' || ${contracts.id}::text || ${':' + suffix} from ${contracts} where ${contracts.freelancerId} = ${param('freelancerId')})`;
+    const balance = db.$with('balance').as(
+      db
+        .select({
+          code: ledgerEntries.accountCode,
+          cents: sql<string>`sum(${ledgerEntries.amountCents})`.as('cents'),
+        })
+        .from(ledgerEntries)
+        .where(
+          and(
+            eq(ledgerEntries.currency, 'USD'),
+            or(
+              inArray(ledgerEntries.accountCode, [
+                param('pending'),
+                param('available'),
+                param('withdrawing'),
+              ]),
+              sql`${ledgerEntries.accountCode} in ${contractCodes('in_review')}`,
+              sql`${ledgerEntries.accountCode} in ${contractCodes('escrow')}`,
+            ),
+          ),
+        )
+        .groupBy(ledgerEntries.accountCode),
     );
+    const sumWhere = (cond: ReturnType<typeof sql>) =>
+      sql<string>`coalesce(sum(${balance.cents}) filter (where ${cond}), 0)`;
+    return db
+      .with(balance)
+      .select({
+        pending: sumWhere(sql`${balance.code} = ${param('pending')}`),
+        available: sumWhere(sql`${balance.code} = ${param('available')}`),
+        withdrawing: sumWhere(sql`${balance.code} = ${param('withdrawing')}`),
+        inReview: sumWhere(sql`${balance.code} like '%:in_review'`),
+        escrow: sumWhere(sql`${balance.code} like '%:escrow'`),
+        list: sql<string>`(select coalesce(json_agg(json_build_array(p.amount_cents, p.available_at) order by p.available_at), '[]')::text
+          from pending_release p where p.freelancer_id = ${param('freelancerId')} and p.made_available_at is null)`,
+      })
+      .from(balance);
+  });
+  const [row] = await query.execute({
+    freelancerId,
+    pending: accounts.pending(freelancerId),
+    available: accounts.available(freelancerId),
+    withdrawing: accounts.withdrawing(freelancerId),
+  });
   const list = JSON.parse(row?.list ?? '[]') as [number, string][];
   return {
     inReviewCents: n(row?.inReview),

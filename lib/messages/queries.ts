@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { isThreadPartyOf, isUnreadBy } from '@/lib/accounts/unread-messages';
 import {
   clientWorkspaces,
   contracts,
@@ -14,39 +15,6 @@ import {
 
 /** Who reads: the signed-in person, and whether they are ops (ADMIN_EMAILS). */
 export type Reader = { userId: string; isAdmin: boolean };
-
-/** Threads on the reader's side: they are the freelancer, or they own the client workspace. */
-function isPartyOf(userId: string) {
-  return or(
-    eq(messageThreads.freelancerId, userId),
-    inArray(
-      messageThreads.workspaceId,
-      sql`(select ${clientWorkspaces.id} from ${clientWorkspaces} where ${clientWorkspaces.ownerId} = ${userId})`,
-    ),
-  );
-}
-
-/** Messages from the other side that arrived after the reader's last look. */
-function unreadOf(userId: string) {
-  return sql<number>`count(${messages.id}) filter (where ${messages.authorId} <> ${userId}
-    and ${messages.createdAt} > coalesce(${messageReads.lastReadAt}, '-infinity'::timestamptz))`.mapWith(
-    Number,
-  );
-}
-
-/** The header's badge: every unread message on the reader's side, in one indexed query. */
-export async function countUnreadMessages(db: DbOrTx, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ unread: unreadOf(userId) })
-    .from(messageThreads)
-    .innerJoin(messages, eq(messages.threadId, messageThreads.id))
-    .leftJoin(
-      messageReads,
-      and(eq(messageReads.threadId, messageThreads.id), eq(messageReads.userId, userId)),
-    )
-    .where(isPartyOf(userId));
-  return row?.unread ?? 0;
-}
 
 /** The subject (job title or contract title) and both parties of a thread. */
 const threadColumns = {
@@ -101,10 +69,10 @@ export async function listThreadsOf(db: DbOrTx, userId: string) {
   const rows = await db
     .select({
       ...threadColumns,
-      unread: sql<number>`(select count(*) from ${messages} m
-        where m.thread_id = ${messageThreads.id} and m.author_id <> ${userId}
-        and m.created_at > coalesce((select r.last_read_at from ${messageReads} r
-          where r.thread_id = ${messageThreads.id} and r.user_id = ${userId}), '-infinity'::timestamptz))`.mapWith(
+      unread: sql<number>`(select count(*) from ${messages}
+        left join ${messageReads} on ${messageReads.threadId} = ${messages.threadId}
+          and ${messageReads.userId} = ${userId}
+        where ${messages.threadId} = ${messageThreads.id} and ${isUnreadBy(userId)})`.mapWith(
         Number,
       ),
     })
@@ -114,7 +82,7 @@ export async function listThreadsOf(db: DbOrTx, userId: string) {
     .leftJoin(contracts, eq(contracts.id, messageThreads.contractId))
     .leftJoin(proposals, eq(proposals.id, messageThreads.proposalId))
     .leftJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
-    .where(isPartyOf(userId))
+    .where(isThreadPartyOf(userId))
     .orderBy(sql`${messageThreads.lastMessageAt} desc nulls last`, desc(messageThreads.createdAt))
     .limit(200);
   return rows;

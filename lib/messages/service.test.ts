@@ -7,8 +7,8 @@ import {
   createWorkspace,
   uniqueEmail,
 } from '@/tests/helpers/compliance-fixtures';
-import { createPerson, createProposal } from '@/tests/helpers/message-fixtures';
-import { countUnreadMessages, listThreadsOf } from './queries';
+import { createPerson, createProposal, unreadBadgeOf } from '@/tests/helpers/message-fixtures';
+import { listThreadsOf } from './queries';
 import { openThreadOf, postMessage, viewThread } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -166,19 +166,19 @@ describe('messages and unread counts', () => {
     });
     clock.advance(60_000);
     await postMessage(db, as(client.userId), { threadId, body: 'second' });
-    expect(await countUnreadMessages(db, freelancer.id)).toBe(2);
-    expect(await countUnreadMessages(db, client.userId)).toBe(0);
+    expect(await unreadBadgeOf(db, freelancer.id)).toBe(2);
+    expect(await unreadBadgeOf(db, client.userId)).toBe(0);
     const [row] = await listThreadsOf(db, freelancer.id);
     expect(row).toMatchObject({ id: threadId, unread: 2 });
 
     clock.advance(60_000);
     const seen = await viewThread(db, as(freelancer.id), threadId);
     expect(seen?.messages.map((m) => m.body)).toEqual([script, 'second']);
-    expect(await countUnreadMessages(db, freelancer.id)).toBe(0);
+    expect(await unreadBadgeOf(db, freelancer.id)).toBe(0);
 
     clock.advance(60_000);
     await postMessage(db, as(freelancer.id), { threadId, body: 'reply' });
-    expect(await countUnreadMessages(db, client.userId)).toBe(1);
-    expect(await countUnreadMessages(db, freelancer.id)).toBe(0);
+    expect(await unreadBadgeOf(db, client.userId)).toBe(1);
+    expect(await unreadBadgeOf(db, freelancer.id)).toBe(0);
   });
 });

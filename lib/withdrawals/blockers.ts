@@ -3,10 +3,17 @@ import type { Blocker } from '@/lib/checklist';
 import { now } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
 import { balanceOf } from '@/lib/ledger/queries';
-import { listActivePayoutMethods } from '@/lib/payouts/queries';
+import { listActivePayoutMethods, type PayoutMethodRow } from '@/lib/payouts/queries';
 import { findTaxProfile } from '@/lib/tax/queries';
 import { hasTaxInfo, isPastHold, onHoldMessage, TAX_INFO_MISSING } from './rules';
 import { WITHDRAWAL_CURRENCY } from './service';
+
+/** What the blockers are read from: the available balance, the active methods, the tax form. */
+export type WithdrawalState = {
+  availableCents: number;
+  methods: PayoutMethodRow[];
+  hasTaxInfo: boolean;
+};
 
 /**
  * "Why can't I withdraw?": every reason the withdraw action would refuse any withdrawal now,
@@ -18,12 +25,26 @@ export async function withdrawalBlockers(
   freelancerId: string,
   options: { at?: Date; timeZone?: string } = {},
 ): Promise<Blocker[]> {
+  const state = {
+    availableCents: await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY),
+    methods: await listActivePayoutMethods(db, freelancerId),
+    hasTaxInfo: hasTaxInfo(await findTaxProfile(db, freelancerId)),
+  };
+  return withdrawalBlockersOf(state, options);
+}
+
+/**
+ * The same blockers from a state already read: the withdraw page has it from
+ * withdrawalOverview and asks no statement more for its warning list.
+ */
+export function withdrawalBlockersOf(
+  state: WithdrawalState,
+  options: { at?: Date; timeZone?: string } = {},
+): Blocker[] {
   const at = options.at ?? now();
-  const available = await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY);
-  const methods = await listActivePayoutMethods(db, freelancerId);
-  const taxProfile = await findTaxProfile(db, freelancerId);
+  const { methods } = state;
   const blockers: Blocker[] = [];
-  if (available <= 0) {
+  if (state.availableCents <= 0) {
     blockers.push({
       key: 'withdraw-balance',
       text: 'You have no available balance to withdraw yet; see when pending money becomes available.',
@@ -45,7 +66,7 @@ export async function withdrawalBlockers(
       });
     }
   }
-  if (!hasTaxInfo(taxProfile)) {
+  if (!state.hasTaxInfo) {
     blockers.push({ key: 'withdraw-tax-info', text: TAX_INFO_MISSING, href: '/settings/tax' });
   }
   return blockers;

@@ -3,6 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox, jobPosts, proposals, users } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
+import { findSessionViewer } from '@/lib/accounts/queries';
+import { createSession } from '@/lib/auth/service';
+import { hashToken } from '@/lib/security/tokens';
 import { uniqueEmail } from './compliance-fixtures';
 
 /** A freelancer account (no profile needed for messages). */
@@ -58,4 +61,10 @@ export async function createProposal(
 export async function unreadEmailsTo(db: Db, to: string) {
   const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to));
   return rows.filter((r) => r.template === 'unread-messages');
+}
+
+/** The header's badge as a signed-in page reads it: the session lookup's unread column. */
+export async function unreadBadgeOf(db: Db, userId: string): Promise<number | undefined> {
+  const session = await createSession(db, userId);
+  return (await findSessionViewer(db, hashToken(session.token)))?.unreadMessages;
 }

@@ -3,11 +3,10 @@ import { MessageBody } from '@/components/messages/message-body';
 import { createSession } from '@/lib/auth/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { segmentMessage } from '@/lib/messages/links';
-import { countUnreadMessages } from '@/lib/messages/queries';
 import { openThreadOf, postMessage } from '@/lib/messages/service';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createWorkspace } from '@/tests/helpers/compliance-fixtures';
-import { createPerson, createProposal } from '@/tests/helpers/message-fixtures';
+import { createPerson, createProposal, unreadBadgeOf } from '@/tests/helpers/message-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 
 /* Issue 18 part 4: a thread's page for its two parties only; a message is shown as typed. */
@@ -93,7 +92,7 @@ describe('/messages pages', () => {
     );
     expect(sent).toEqual({ ok: true, threadId });
     await postMessage(db, { userId: client.userId, isAdmin: false }, { threadId, body: SCRIPT });
-    expect(await countUnreadMessages(db, freelancer.id)).toBe(1);
+    expect(await unreadBadgeOf(db, freelancer.id)).toBe(1);
 
     const list = await rendered(() => MessagesPage(), fToken);
     expect(list).toContain(jobTitle);
@@ -107,7 +106,7 @@ describe('/messages pages', () => {
     expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(page).not.toContain('<script>alert');
     expect(page).toContain('name="body"');
-    expect(await countUnreadMessages(db, freelancer.id)).toBe(0);
+    expect(await unreadBadgeOf(db, freelancer.id)).toBe(0);
 
     expect(
       await rendered(() => ThreadPage({ params: Promise.resolve({ threadId }) }), sToken),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
+import { BlockerLine } from '@/components/blocker-line';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmStep } from '@/components/ui/confirm-step';
@@ -9,7 +10,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { collectFieldErrors } from '@/lib/forms';
 import { centsToDollarInput, formatMoney } from '@/lib/money/money';
-import { formatHoldEnd } from '@/lib/payouts/present';
+import { withdrawalBlockersOf } from '@/lib/withdrawals/blockers';
 import { CONFIRMATION_SENT_MESSAGE } from '@/lib/withdrawals/confirmation-link';
 import { findRetryDraft, listWithdrawalsOf } from '@/lib/withdrawals/history';
 import { withdrawalSchema } from '@/lib/withdrawals/schemas';
@@ -100,24 +101,8 @@ export default async function WithdrawPage({ searchParams }: Props) {
     );
   }
 
-  const blockers = [
-    !overview.hasTaxInfo && (
-      <>
-        Add your <Link href="/settings/tax">tax information</Link> before your first withdrawal.
-      </>
-    ),
-    overview.methods.length === 0 && (
-      <>
-        Add a <Link href="/settings/payout">payout method</Link>.
-      </>
-    ),
-    ...overview.methods
-      .filter((m) => !m.isUsable)
-      .map(
-        (m) =>
-          `${m.title} is in its 3-day security hold until ${formatHoldEnd(m.usableAfter, timeZone)}.`,
-      ),
-  ].filter(Boolean);
+  // The same list as the dashboard's "Why can't I withdraw?", from what the page already read.
+  const blockers = withdrawalBlockersOf(overview, { timeZone });
 
   return (
     <>
@@ -133,8 +118,10 @@ export default async function WithdrawPage({ searchParams }: Props) {
       {blockers.length > 0 && (
         <Notice tone="warning" title="Why you may not be able to withdraw">
           <ul>
-            {blockers.map((b, i) => (
-              <li key={i}>{b}</li>
+            {blockers.map((b) => (
+              <li key={b.key}>
+                <BlockerLine blocker={b} />
+              </li>
             ))}
           </ul>
         </Notice>

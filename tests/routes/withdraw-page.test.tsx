@@ -1,0 +1,45 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createSession } from '@/lib/auth/service';
+import { makeFreelancer } from '@/lib/test-hooks/factories';
+import { freelancerRequestSchema } from '@/lib/test-hooks/schemas';
+import { withdrawalBlockers } from '@/lib/withdrawals/blockers';
+import { createTestDatabase } from '@/tests/helpers/db';
+import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+
+/* Issue 17: the withdraw page's warnings are withdrawalBlockers' list, the dashboard's. */
+installRequestMocks();
+const { default: WithdrawPage } = await import('@/app/(app)/earnings/withdraw/page');
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.dispose();
+});
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#x27;');
+
+describe('/earnings/withdraw', () => {
+  it('lists every reason a withdrawal would be refused, each with where to fix it', async () => {
+    const made = await makeFreelancer(
+      database.db,
+      freelancerRequestSchema.parse({ kind: 'freelancer' }),
+    );
+    const blockers = await withdrawalBlockers(database.db, made.userId!);
+    expect(blockers.map((b) => b.key)).toEqual([
+      'withdraw-balance',
+      'withdraw-method',
+      'withdraw-tax-info',
+    ]);
+    startRequest((await createSession(database.db, made.userId!)).token);
+    const html = renderToStaticMarkup(await WithdrawPage({ searchParams: Promise.resolve({}) }));
+    expect(html).toContain('Why you may not be able to withdraw');
+    for (const blocker of blockers) {
+      expect(html).toContain(escapeHtml(blocker.text));
+      if ('href' in blocker) expect(html).toContain(`href="${blocker.href}"`);
+    }
+  });
+});
