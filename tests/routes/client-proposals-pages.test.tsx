@@ -1,4 +1,3 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { profiles } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { createSession } from '@/lib/auth/service';
@@ -8,6 +7,7 @@ import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient } from '@/tests/helpers/invite-fixtures';
 import { insertJobPost, parseProposal } from '@/tests/helpers/proposal-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { pageOutcome } from '@/tests/helpers/page-outcome';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 
 /* Issue 18: the client's proposal pages, for the job's own workspace only. */
@@ -38,13 +38,7 @@ afterAll(() => database.dispose());
 
 async function rendered(run: () => Promise<React.ReactElement>, token: string) {
   startRequest(token);
-  try {
-    return renderToStaticMarkup(await run());
-  } catch (error) {
-    if ((error as { digest?: string }).digest === 'NEXT_HTTP_ERROR_FALLBACK;404')
-      return 'not-found';
-    throw error;
-  }
+  return pageOutcome(run);
 }
 
 const list = (id: string, query: Record<string, string>, token: string) =>

@@ -1,4 +1,3 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { createSession } from '@/lib/auth/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { releaseToFreelancer } from '@/lib/earnings/release';
@@ -8,6 +7,7 @@ import { makeFreelancer } from '@/lib/test-hooks/factories';
 import { freelancerRequestSchema } from '@/lib/test-hooks/schemas';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { pageOutcome } from '@/tests/helpers/page-outcome';
 
 /* Issue 17: /earnings for its freelancer — figures, timeline, links — and for nobody else. */
 installRequestMocks();
@@ -61,15 +61,7 @@ afterAll(async () => {
 
 async function render(token: string | null): Promise<string> {
   startRequest(token);
-  try {
-    const html = renderToStaticMarkup(await EarningsPage({ searchParams: Promise.resolve({}) }));
-    return html;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
-    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'not-found';
-    throw error;
-  }
+  return pageOutcome(() => EarningsPage({ searchParams: Promise.resolve({}) }));
 }
 
 describe('/earnings', () => {

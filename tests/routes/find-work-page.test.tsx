@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { eq } from 'drizzle-orm';
 import { profiles } from '@/db/schema';
 import { createSession } from '@/lib/auth/service';
@@ -7,6 +6,7 @@ import { createTestDatabase } from '@/tests/helpers/db';
 import { insertJobPost, insertProposal } from '@/tests/helpers/find-work-fixtures';
 import { createClient } from '@/tests/helpers/invite-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { pageOutcome } from '@/tests/helpers/page-outcome';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 
 /* Issue 18 part 5: /find-work for its freelancer, and its side menu's changes on the profile. */
@@ -49,28 +49,14 @@ afterAll(() => database.dispose());
 const sessionOf = async (userId: string) => (await createSession(database.db, userId)).token;
 
 /** Runs a page or action as the request would: a redirect or 404 comes back as text. */
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    const result = await run();
-    return typeof result === 'object' && result && 'type' in result
-      ? renderToStaticMarkup(result as React.ReactElement)
-      : JSON.stringify(result);
-  } catch (error) {
-    const digest = String((error as { digest?: unknown }).digest ?? '');
-    if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
-    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'not-found';
-    throw error;
-  }
-}
-
 async function findWorkAs(token: string | null, notice?: string) {
   startRequest(token);
-  return outcome(() => FindWorkPage({ searchParams: Promise.resolve({ notice }) }));
+  return pageOutcome(() => FindWorkPage({ searchParams: Promise.resolve({ notice }) }));
 }
 
 async function profilePageAs(token: string | null) {
   startRequest(token);
-  return outcome(() => FreelancerProfilePage({ params: Promise.resolve({ slug }) }));
+  return pageOutcome(() => FreelancerProfilePage({ params: Promise.resolve({ slug }) }));
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -112,11 +98,11 @@ describe('the side menu’s changes, on the profile page', () => {
     const token = await sessionOf(freelancer.userId);
     startRequest(token);
     expect(
-      await outcome(() => setFindWorkVisibilityAction(null, form({ visibility: 'public' }))),
+      await pageOutcome(() => setFindWorkVisibilityAction(null, form({ visibility: 'public' }))),
     ).toBe('redirect /find-work?notice=visibility-saved');
     startRequest(token);
     expect(
-      await outcome(() => setAvailabilityAction(null, form({ availability: 'limited' }))),
+      await pageOutcome(() => setAvailabilityAction(null, form({ availability: 'limited' }))),
     ).toBe('redirect /find-work?notice=availability-saved');
     expect(await findWorkAs(token, 'availability-saved')).toContain('Availability saved: Limited.');
     const anonymous = await profilePageAs(null);
@@ -128,12 +114,12 @@ describe('the side menu’s changes, on the profile page', () => {
     const token = await sessionOf(freelancer.userId);
     const strangerToken = await sessionOf(stranger.userId);
     startRequest(token);
-    await outcome(() => setFindWorkVisibilityAction(null, form({ visibility: 'signed_in' })));
+    await pageOutcome(() => setFindWorkVisibilityAction(null, form({ visibility: 'signed_in' })));
     expect(await profilePageAs(null)).toContain('Sign in to see this profile');
     expect(await profilePageAs(strangerToken)).toContain('Availability: <strong>');
 
     startRequest(token);
-    await outcome(() => setFindWorkVisibilityAction(null, form({ visibility: 'private' })));
+    await pageOutcome(() => setFindWorkVisibilityAction(null, form({ visibility: 'private' })));
     expect(await profilePageAs(null)).toBe('not-found');
     const limited = await profilePageAs(strangerToken);
     expect(limited).toContain('keeps the rest of their profile private');

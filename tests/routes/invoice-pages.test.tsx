@@ -19,6 +19,7 @@ import { createTestDatabase } from '@/tests/helpers/db';
 import { withEnv } from '@/tests/helpers/env';
 import { pdfText } from '@/tests/helpers/pdf-text';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { pageOutcome } from '@/tests/helpers/page-outcome';
 
 /*
  * Issue 15 items 3 and 6: the invoice page and its PDF, and the contract page, for the
@@ -121,14 +122,7 @@ async function signIn(person: Person | null) {
 
 /** The page's text, or 'not-found' for notFound(), or where it redirected. */
 async function render(page: () => Promise<ReactElement>): Promise<string> {
-  try {
-    return textOf(renderToStaticMarkup(await page()));
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'not-found';
-    if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
-    throw error;
-  }
+  return textOf(await pageOutcome(page));
 }
 
 const invoicePage = (id: string) => () => InvoicePage({ params: Promise.resolve({ id }) });

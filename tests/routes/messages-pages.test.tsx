@@ -8,6 +8,7 @@ import { createTestDatabase } from '@/tests/helpers/db';
 import { createWorkspace } from '@/tests/helpers/compliance-fixtures';
 import { createPerson, createProposal, unreadBadgeOf } from '@/tests/helpers/message-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { pageOutcome } from '@/tests/helpers/page-outcome';
 
 /* Issue 18 part 4: a thread's page for its two parties only; a message is shown as typed. */
 installRequestMocks();
@@ -31,15 +32,7 @@ afterAll(() => database.dispose());
 
 async function rendered(run: () => Promise<React.ReactElement | void>, token: string | null) {
   startRequest(token);
-  try {
-    const element = await run();
-    return element ? renderToStaticMarkup(element) : '';
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
-    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'not-found';
-    throw error;
-  }
+  return pageOutcome(run);
 }
 
 describe('MessageBody', () => {

@@ -1,9 +1,9 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { saveSearch } from '@/lib/job-search/saved';
 import { saveSearchSchema } from '@/lib/job-search/saved-schemas';
 import { createSession } from '@/lib/auth/service';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { pageOutcome } from '@/tests/helpers/page-outcome';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 
 /* Deleting a saved search asks first, on a page of its own (docs/destructive-actions.md). */
@@ -20,13 +20,7 @@ afterAll(() => database.dispose());
 
 async function pageAs(userId: string, id: string): Promise<string> {
   startRequest((await createSession(database.db, userId)).token);
-  try {
-    return renderToStaticMarkup(await DeleteSavedSearchPage({ params: Promise.resolve({ id }) }));
-  } catch (error) {
-    if (String((error as { digest?: unknown }).digest) === 'NEXT_HTTP_ERROR_FALLBACK;404')
-      return 'not-found';
-    throw error;
-  }
+  return pageOutcome(() => DeleteSavedSearchPage({ params: Promise.resolve({ id }) }));
 }
 
 it('asks its owner, naming the search, and is not found for anyone else', async () => {
