@@ -1,22 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { getDatabase } from '@/db';
 import { ButtonLink } from '@/components/ui/button';
 import { ConfirmLink } from '@/components/ui/confirm-link';
-import { requireClient } from '@/lib/auth/session';
 import { formatLongDate } from '@/lib/dates/format';
 import { DURATION_LABELS } from '@/lib/job-posts/labels';
 import { formatMoney } from '@/lib/money/money';
-import { findProposalForClient } from '@/lib/proposals/client';
-import {
-  bidText,
-  CLIENT_STATUS_LABELS,
-  freelancerName,
-  skillsInCommon,
-} from '@/lib/proposals/client-view';
+import { bidText, CLIENT_STATUS_LABELS, skillsInCommon } from '@/lib/proposals/client-view';
 import { offerRefusalFor } from '@/lib/proposals/offer';
+import { loadClientProposal } from './load-proposal';
 import { MoveForms } from './move-forms';
 
 export const metadata: Metadata = { title: 'Proposal' };
@@ -41,23 +32,16 @@ type Props = {
 
 /** One proposal in full for the job's owner; the freelancer shows even with a private profile. */
 export default async function ClientProposalPage({ params, searchParams }: Props) {
-  const { inviter } = await requireClient();
-  const { id, proposalId } = await params;
+  const { found, name, base } = await loadClientProposal(params);
   const { notice } = await searchParams;
-  if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(proposalId).success) notFound();
-  const { db } = await getDatabase();
-  const found = await findProposalForClient(db, inviter.workspaceId, proposalId);
-  if (!found || found.job.id !== id) notFound();
   const { proposal: p, job } = found;
-  const name = freelancerName(found.firstName, found.lastName);
-  const base = `/client/jobs/${id}/proposals/${p.id}`;
   const moves = p.status in MOVES_FROM ? MOVES_FROM[p.status as keyof typeof MOVES_FROM] : [];
   const canAct = offerRefusalFor(p.status) === null;
   const common = skillsInCommon(job.skills, found.skills);
   return (
     <>
       <p>
-        <Link href={`/client/jobs/${id}/proposals`}>Back to the proposals</Link>
+        <Link href={`/client/jobs/${job.id}/proposals`}>Back to the proposals</Link>
       </p>
       <h1>{name}’s proposal</h1>
       {notice && NOTICES[notice] && (

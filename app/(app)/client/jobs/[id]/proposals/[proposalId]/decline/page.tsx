@@ -1,12 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { getDatabase } from '@/db';
 import { ConfirmStep } from '@/components/ui/confirm-step';
-import { requireClient } from '@/lib/auth/session';
-import { findProposalForClient } from '@/lib/proposals/client';
-import { freelancerName } from '@/lib/proposals/client-view';
+import { loadClientProposal } from '../load-proposal';
 import { DeclineForm } from './decline-form';
 
 export const metadata: Metadata = { title: 'Decline the proposal' };
@@ -15,15 +10,7 @@ type Props = { params: Promise<{ id: string; proposalId: string }> };
 
 /** "Decline …’s proposal?": what declining does, before the action does it. */
 export default async function DeclineProposalPage({ params }: Props) {
-  const { inviter } = await requireClient();
-  const { id, proposalId } = await params;
-  if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(proposalId).success) notFound();
-  const { db } = await getDatabase();
-  // Scoped to the workspace: another workspace's proposal id finds nothing.
-  const found = await findProposalForClient(db, inviter.workspaceId, proposalId);
-  if (!found || found.job.id !== id) notFound();
-  const name = freelancerName(found.firstName, found.lastName);
-  const back = `/client/jobs/${id}/proposals/${proposalId}`;
+  const { found, name, base: back } = await loadClientProposal(params);
   if (!['submitted', 'shortlisted', 'archived'].includes(found.proposal.status)) {
     return (
       <>
@@ -51,7 +38,7 @@ export default async function DeclineProposalPage({ params }: Props) {
           'The proposal and its message thread stay where they are.',
         ]}
       >
-        <DeclineForm proposalId={proposalId} />
+        <DeclineForm proposalId={found.proposal.id} />
       </ConfirmStep>
     </>
   );

@@ -1,15 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { getDatabase } from '@/db';
 import { OfferForm } from '@/components/offer/offer-form';
-import { requireClient } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { findProposalForClient } from '@/lib/proposals/client';
-import { freelancerName } from '@/lib/proposals/client-view';
 import { offerPrefill, offerRefusalFor } from '@/lib/proposals/offer';
 import { sendOfferFromProposalAction } from '../../actions';
+import { loadClientProposal } from '../load-proposal';
 
 export const metadata: Metadata = { title: 'Send an offer' };
 
@@ -20,14 +15,7 @@ type Props = { params: Promise<{ id: string; proposalId: string }> };
  * an invite to the freelancer's account, reviewed and accepted like any other.
  */
 export default async function OfferFromProposalPage({ params }: Props) {
-  const { inviter, viewer } = await requireClient();
-  const { id, proposalId } = await params;
-  if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(proposalId).success) notFound();
-  const { db } = await getDatabase();
-  const found = await findProposalForClient(db, inviter.workspaceId, proposalId);
-  if (!found || found.job.id !== id) notFound();
-  const name = freelancerName(found.firstName, found.lastName);
-  const back = `/client/jobs/${id}/proposals/${proposalId}`;
+  const { viewer, found, name, base: back } = await loadClientProposal(params);
   const refusal = offerRefusalFor(found.proposal.status);
   return (
     <>
@@ -54,7 +42,7 @@ export default async function OfferFromProposalPage({ params }: Props) {
             feeBps={getEnv().SERVICE_FEE_BPS}
             clientType={viewer.workspace!.type}
             initial={offerPrefill(found.proposal, found.job)}
-            hidden={{ proposalId }}
+            hidden={{ proposalId: found.proposal.id }}
             submitLabel="Send the offer"
           />
         </>
