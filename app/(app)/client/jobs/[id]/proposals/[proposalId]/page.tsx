@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { ButtonLink } from '@/components/ui/button';
+import { FileList } from '@/components/file-list';
 import { ConfirmLink } from '@/components/ui/confirm-link';
 import { requireClient } from '@/lib/auth/session';
 import { formatLongDate } from '@/lib/dates/format';
 import { DURATION_LABELS } from '@/lib/job-posts/labels';
 import { formatMoney } from '@/lib/money/money';
+import { listProposalFiles } from '@/lib/proposals/attachments';
 import { findProposalForClient } from '@/lib/proposals/client';
 import {
   bidText,
@@ -54,6 +56,7 @@ export default async function ClientProposalPage({ params, searchParams }: Props
   const moves = p.status in MOVES_FROM ? MOVES_FROM[p.status as keyof typeof MOVES_FROM] : [];
   const canAct = offerRefusalFor(p.status) === null;
   const common = skillsInCommon(job.skills, found.skills);
+  const files = await listProposalFiles(db, p.id);
   return (
     <>
       <p>
@@ -115,6 +118,15 @@ export default async function ClientProposalPage({ params, searchParams }: Props
           </>
         )}
       </section>
+      {files.length > 0 && (
+        <section className="card" aria-labelledby="files-heading">
+          <h2 id="files-heading">Attachments</h2>
+          <FileList
+            label="Attachments"
+            files={files.map((f) => ({ ...f, href: `/proposals/${p.id}/files/${f.id}` }))}
+          />
+        </section>
+      )}
       <section className="card" aria-labelledby="freelancer-heading">
         <h2 id="freelancer-heading">About {name}</h2>
         <dl>
