@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
-import { jobPosts, proposalAttachments, proposals, storedFiles } from '@/db/schema';
+import { jobPosts, proposalAttachments, proposals } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import type { CheckedAttachment } from '@/lib/files/attachments';

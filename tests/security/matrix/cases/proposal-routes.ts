@@ -16,7 +16,7 @@ import {
 } from '../calls';
 import { defineCase, type Entry } from '../runner';
 
-const proposalForm = (jobPostId: string) =>
+const proposalForm = () =>
   formOf({
     coverLetter: '<script>alert(1)</script> I build dashboards.',
     'answers.0': 'Line charts.',
@@ -41,7 +41,7 @@ export const PROPOSAL_ROUTE_CASES: Record<string, Entry> = {
     args: ({ target }) =>
       routeArgs(
         postRequest(`/jobs/${target.jobPostId}/propose/send`, {
-          body: proposalForm(target.jobPostId),
+          body: proposalForm(),
         }),
         { id: target.jobPostId },
       ),
@@ -50,7 +50,7 @@ export const PROPOSAL_ROUTE_CASES: Record<string, Entry> = {
         routeArgs(
           postRequest(`/jobs/${target.jobPostId}/propose/send`, {
             headers: CROSS_SITE,
-            body: proposalForm(target.jobPostId),
+            body: proposalForm(),
           }),
           { id: target.jobPostId },
         ),

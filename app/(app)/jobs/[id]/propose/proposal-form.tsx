@@ -50,7 +50,11 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
       if (answer?.ok && answer.location) return window.location.assign(answer.location);
       setState(answer);
     } catch {
-      setState({ ok: false, message: 'We could not send the proposal. Try again.', fieldErrors: {} });
+      setState({
+        ok: false,
+        message: 'We could not send the proposal. Try again.',
+        fieldErrors: {},
+      });
     }
     setSending(false);
   };
@@ -138,9 +142,7 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
             <FieldError id="field-milestones-error" errors={errors.milestones} />
             {rows.slice(0, FIRST_MILESTONE_ROWS).map(milestoneRow)}
             <details open={laterRowsWanted}>
-              <summary>
-                More milestones (up to {PROPOSAL_LIMITS.milestones} in all)
-              </summary>
+              <summary>More milestones (up to {PROPOSAL_LIMITS.milestones} in all)</summary>
               {rows.slice(FIRST_MILESTONE_ROWS).map(milestoneRow)}
             </details>
           </fieldset>

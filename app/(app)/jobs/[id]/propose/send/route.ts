@@ -51,9 +51,7 @@ export async function POST(request: Request, { params }: Params) {
           values,
           ...(r.link ? { link: r.link } : {}),
         })
-      : seeOther(
-          `${page}?${problemsQuery(r.problem, Object.keys(r.fieldErrors ?? {}), r.files)}`,
-        );
+      : seeOther(`${page}?${problemsQuery(r.problem, Object.keys(r.fieldErrors ?? {}), r.files)}`);
   const crossSite = checkSameOrigin(request);
   if (crossSite) return crossSite;
   const actor = await loadActorOf('freelancer');
