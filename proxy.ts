@@ -42,7 +42,9 @@ export const config = {
   matcher: [
     { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
     {
-      source: '/((?!api/|onboarding/compliance/submit|settings/profile/photo).*)',
+      // The upload routes read their own bodies with their own caps (lib/server/form-body.ts).
+      source:
+        '/((?!api/|onboarding/compliance/submit|settings/profile/photo|contracts/.*/submit/upload|jobs/.*/propose/send).*)',
       has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }],
     },
     '/invite/:token',

@@ -69,7 +69,8 @@ export type AuditAction =
   | 'job_post.published'
   | 'job_post.closed'
   | 'job_post.reopened'
-  | 'job_post.expired';
+  | 'job_post.expired'
+  | 'proposal.file_downloaded';
 
 export type AuditEntry = {
   actorId: string | null;

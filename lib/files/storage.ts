@@ -7,7 +7,7 @@ export type StoredFile = typeof storedFiles.$inferSelect;
 
 export type NewFile = {
   ownerId: string;
-  purpose: 'profile-photo' | 'compliance-document' | 'milestone-file';
+  purpose: 'profile-photo' | 'compliance-document' | 'milestone-file' | 'proposal-file';
   fileName: string;
   mimeType: 'image/png' | 'image/jpeg' | 'application/pdf' | 'application/zip';
   bytes: Uint8Array;

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 
 /** Limits of a submission, in a module without Node imports so the form can show them. */
-export const MAX_SUBMISSION_FILES = 5;
-export const MAX_SUBMISSION_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_SUBMISSION_LINKS = 10;
 export const MAX_MESSAGE_LENGTH = 5000;
-/** For the file input's `accept`: a hint to the browser only; the server reads the bytes. */
-export const SUBMISSION_ACCEPT =
-  '.pdf,.png,.jpg,.jpeg,.zip,application/pdf,image/png,image/jpeg,application/zip';
 
 const ids = {
   contractId: z.uuid({ error: 'This contract link is not valid.' }),

@@ -4,10 +4,9 @@ import type { Db, DbOrTx } from '@/db/client';
 import { milestoneEvents, milestoneFiles, milestoneStates, storedFiles } from '@/db/schema';
 import { now } from '@/lib/clock';
 import type { ContractViewer } from '@/lib/contracts/access';
-import { checkUpload, toSafeFileName, type FileType } from '@/lib/files/sniff';
+import type { CheckedAttachment } from '@/lib/files/attachments';
 import { fileStorage } from '@/lib/files/storage';
 import { isUuid } from '@/lib/text/uuid';
-import { MAX_SUBMISSION_FILE_BYTES, MAX_SUBMISSION_FILES } from './submission-schemas';
 import {
   auditStep,
   findMilestoneWork,
@@ -24,60 +23,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A submission the client leaves unanswered this long is approved by the billing tick. */
 export const AUTO_APPROVE_AFTER_MS = 14 * DAY_MS;
 
-export const SUBMISSION_FILE_TYPES: readonly FileType[] = ['pdf', 'png', 'jpeg', 'zip'];
-
-export type SubmissionUpload = { fileName: string; bytes: Uint8Array };
-export type CheckedSubmissionFile = {
-  safeName: string;
-  mime: 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/zip';
-  bytes: Uint8Array;
-};
-
-/**
- * Every problem with the files at once, each naming its file by its safe name. Judged by
- * content (file-type), never by the name: an .exe renamed work.pdf is refused.
- */
-export async function checkSubmissionFiles(
-  uploads: readonly SubmissionUpload[],
-): Promise<{ ok: true; files: CheckedSubmissionFile[] } | { ok: false; errors: string[] }> {
-  if (uploads.length > MAX_SUBMISSION_FILES) {
-    return {
-      ok: false,
-      errors: [
-        `Attach at most ${MAX_SUBMISSION_FILES} files; you chose ${uploads.length}. Put the rest in a ZIP or share a link.`,
-      ],
-    };
-  }
-  const errors: string[] = [];
-  const files: CheckedSubmissionFile[] = [];
-  for (const upload of uploads) {
-    const result = await checkUpload({
-      bytes: upload.bytes,
-      fileName: upload.fileName,
-      allowed: SUBMISSION_FILE_TYPES,
-      maxBytes: MAX_SUBMISSION_FILE_BYTES,
-    });
-    if (!result.ok) {
-      errors.push(`${toSafeFileName(upload.fileName)}: ${result.message}`);
-      continue;
-    }
-    files.push({
-      safeName: result.safeName,
-      mime: result.mime as CheckedSubmissionFile['mime'],
-      bytes: upload.bytes,
-    });
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, files };
-}
-
 export type SubmitInput = {
   contractId: string;
   milestoneId: string;
   viewer: ContractViewer;
   message: string;
   links: string[];
-  /** Already checked with checkSubmissionFiles. */
-  files: CheckedSubmissionFile[];
+  /** Already checked with checkAttachments. */
+  files: CheckedAttachment[];
   ip?: string | null;
 };
 

@@ -39,7 +39,8 @@ import {
   remindBeforeAutoApproval,
   requestMilestoneChanges,
 } from './review';
-import { checkSubmissionFiles, submitMilestone } from './submission';
+import { checkAttachments } from '@/lib/files/attachments';
+import { submitMilestone } from './submission';
 import { submissionSchema } from './submission-schemas';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -70,7 +71,7 @@ async function submit(m: FundedMilestone, files = [] as Awaited<ReturnType<typeo
 }
 
 async function checkedFiles() {
-  const checked = await checkSubmissionFiles([
+  const checked = await checkAttachments([
     { fileName: 'Sketches.pdf', bytes: pdfBytes() },
     { fileName: 'sources.zip', bytes: zipBytes() },
   ]);
@@ -165,7 +166,7 @@ describe('submission', () => {
   it('judges files by content and size: a 26 MB file and an .exe named .pdf are refused', async () => {
     const big = new Uint8Array(26 * 1024 * 1024);
     big.set(pdfBytes());
-    const checked = await checkSubmissionFiles([
+    const checked = await checkAttachments([
       { fileName: 'huge.pdf', bytes: big },
       { fileName: 'work.pdf', bytes: exeBytes() },
       { fileName: 'fine.zip', bytes: zipBytes() },

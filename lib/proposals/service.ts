@@ -1,9 +1,11 @@
 import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
-import { jobPosts, proposals } from '@/db/schema';
+import { jobPosts, proposalAttachments, proposals } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
+import type { CheckedAttachment } from '@/lib/files/attachments';
+import { fileStorage } from '@/lib/files/storage';
 import { isUniqueViolation } from '@/lib/invites/service';
 import { findJobOpenToFreelancer, JOB_NOT_FOUND, type JobAccess } from './job-access';
 import { checkBid, type FieldErrors, type ProposalData } from './schemas';
@@ -33,11 +35,16 @@ export async function findOwnProposal(db: DbOrTx, jobPostId: string, freelancerI
  * Submits a proposal. The cap counts the freelancer's proposals submitted in the last 24
  * hours (a rolling window, like the invite limits), under a per-freelancer advisory lock so
  * two tabs cannot both take the last slot; a second proposal to the same job loses on the
- * unique index even when both race past the first check.
+ * unique index even when both race past the first check. The files (already checked with
+ * checkAttachments) are stored in the same transaction: a refused proposal stores none.
  */
 export async function submitProposal(
   db: Db,
-  { freelancerId, input }: { freelancerId: string; input: ProposalData },
+  {
+    freelancerId,
+    input,
+    files = [],
+  }: { freelancerId: string; input: ProposalData; files?: readonly CheckedAttachment[] },
 ): Promise<ProposalResult> {
   try {
     return await db.transaction(async (tx) => {
@@ -84,6 +91,16 @@ export async function submitProposal(
           submittedAt: now(),
         })
         .returning({ id: proposals.id });
+      for (const file of files) {
+        const stored = await fileStorage.put(tx, {
+          ownerId: freelancerId,
+          purpose: 'proposal-file',
+          fileName: file.safeName,
+          mimeType: file.mime,
+          bytes: file.bytes,
+        });
+        await tx.insert(proposalAttachments).values({ proposalId: row.id, fileId: stored.id });
+      }
       return { ok: true as const, proposalId: row.id };
     });
   } catch (error) {

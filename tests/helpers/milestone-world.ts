@@ -3,7 +3,8 @@
 // stands in for the matrix's victim freelancer.
 import type { Db } from '@/db/client';
 import { requestMilestoneRefund, answerRefundRequest } from '@/lib/milestones/refunds';
-import { checkSubmissionFiles, submitMilestone } from '@/lib/milestones/submission';
+import { checkAttachments } from '@/lib/files/attachments';
+import { submitMilestone } from '@/lib/milestones/submission';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
 import type { World } from '@/tests/security/matrix/world';
 import { addSimulatedCard, APPROVED_CARD } from './billing-fixtures';
@@ -26,7 +27,7 @@ export async function victimMilestone(world: World, step: MilestoneStep) {
   const ids = { contractId: m.contractId, milestoneId: m.milestoneId };
   let fileId: string | null = null;
   if (step === 'submitted') {
-    const files = await checkSubmissionFiles([{ fileName: 'Work.pdf', bytes: pdfBytes() }]);
+    const files = await checkAttachments([{ fileName: 'Work.pdf', bytes: pdfBytes() }]);
     if (!files.ok) throw new Error(files.errors.join());
     const done = await submitMilestone(world.db, {
       ...ids,

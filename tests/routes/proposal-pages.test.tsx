@@ -6,12 +6,13 @@ import { createClient } from '@/tests/helpers/invite-fixtures';
 import { insertJobPost } from '@/tests/helpers/proposal-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+import { getEnv } from '@/lib/env';
 
 /* Issue 18, the freelancer's side of proposals: the form, the list, one proposal, withdrawing. */
 installRequestMocks();
 installTestEncryptionKey();
 const { default: ProposePage } = await import('@/app/(app)/jobs/[id]/propose/page');
-const { submitProposalAction } = await import('@/app/(app)/jobs/[id]/propose/actions');
+const { POST: sendProposal } = await import('@/app/(app)/jobs/[id]/propose/send/route');
 const { default: ProposalsPage } = await import('@/app/(app)/proposals/page');
 const { default: ProposalPage } = await import('@/app/(app)/proposals/[id]/page');
 const { default: WithdrawPage } = await import('@/app/(app)/proposals/[id]/withdraw/page');
@@ -35,7 +36,9 @@ async function as(userId: string | null, run: () => Promise<unknown>): Promise<s
     const result = await run();
     return typeof result === 'object' && result && 'type' in result
       ? renderToStaticMarkup(result as React.ReactElement)
-      : JSON.stringify(result);
+      : result && typeof result === 'object' && 'redirect' in result
+        ? `redirect ${String(result.redirect)}`
+        : JSON.stringify(result);
   } catch (error) {
     const digest = String((error as { digest?: unknown }).digest ?? '');
     if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
@@ -46,6 +49,34 @@ async function as(userId: string | null, run: () => Promise<unknown>): Promise<s
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const notice = (value?: string) => ({ searchParams: Promise.resolve({ notice: value }) });
+const propose = (id: string, query: Record<string, string> = {}) => ({
+  ...params(id),
+  searchParams: Promise.resolve(query),
+});
+
+/**
+ * Posts the form to its route as the browser does: with the form's script (JSON back) or
+ * without (a 303, answered here as "redirect <location>").
+ */
+function submit(body: FormData, { script = false } = {}) {
+  return async () => {
+    const jobPostId = String(body.get('jobPostId'));
+    const response = await sendProposal(
+      new Request(`${getEnv().APP_URL}/jobs/${jobPostId}/propose/send`, {
+        method: 'POST',
+        headers: {
+          'sec-fetch-site': 'same-origin',
+          ...(script ? { accept: 'application/json' } : {}),
+        },
+        body,
+      }),
+      params(jobPostId),
+    );
+    return response.status === 303
+      ? { redirect: response.headers.get('location') }
+      : await response.json();
+  };
+}
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -69,7 +100,7 @@ describe('/jobs/[id]/propose', () => {
   it('shows the job and a form with one answer per question and the bid its budget asks for', async () => {
     const f = await createFreelancer(database.db);
     const hourly = await insertJobPost(database.db, client);
-    const html = await as(f.userId, () => ProposePage(params(hourly.id)));
+    const html = await as(f.userId, () => ProposePage(propose(hourly.id)));
     expect(html).toContain('Build charts for our dashboard.');
     expect(html).toContain('<label for="field-answers.0">Which charts have you built?</label>');
     expect(html).toContain('<label for="field-answers.1">When can you start?</label>');
@@ -77,11 +108,18 @@ describe('/jobs/[id]/propose', () => {
     expect(html).not.toContain('name="bidDollars"');
 
     const fixed = await insertJobPost(database.db, client, { budgetKind: 'fixed', questions: [] });
-    const fixedHtml = await as(f.userId, () => ProposePage(params(fixed.id)));
+    const fixedHtml = await as(f.userId, () => ProposePage(propose(fixed.id)));
     expect(fixedHtml).toContain('name="bidDollars"');
-    // Without JavaScript: three blank milestone rows, and a button for one more.
-    expect(fixedHtml.match(/name="milestones\.\d\.amountDollars"/g)).toHaveLength(3);
-    expect(fixedHtml).toContain('value="add-milestone"');
+    // Without JavaScript: every milestone row, the ones after the third folded away.
+    expect(fixedHtml.match(/name="milestones\.\d\.amountDollars"/g)).toHaveLength(10);
+    expect(fixedHtml).toMatch(
+      /<details><summary>More milestones[^<]*<\/summary><div class="milestone">/,
+    );
+    expect(fixedHtml).toMatch(/enctype="multipart\/form-data"/i);
+    expect(fixedHtml).toContain(`action="/jobs/${fixed.id}/propose/send"`);
+    expect(fixedHtml).toMatch(
+      /<input id="field-files"[^>]*type="file"[^>]*multiple=""[^>]*name="files"/,
+    );
     expect(fixedHtml).not.toContain('field-answers.0');
   });
 
@@ -92,20 +130,20 @@ describe('/jobs/[id]/propose', () => {
       closedAt: new Date(),
       closeReason: 'hired',
     });
-    const closedHtml = await as(f.userId, () => ProposePage(params(closed.id)));
+    const closedHtml = await as(f.userId, () => ProposePage(propose(closed.id)));
     expect(closedHtml).toContain('This job is closed and no longer takes proposals.');
     expect(closedHtml).not.toContain('<form');
 
     const lapsed = await insertJobPost(database.db, client, {
       expiresAt: new Date(Date.now() - 1000),
     });
-    expect(await as(f.userId, () => ProposePage(params(lapsed.id)))).toContain(
+    expect(await as(f.userId, () => ProposePage(propose(lapsed.id)))).toContain(
       'This job has expired and no longer takes proposals.',
     );
 
     const inviteOnly = await insertJobPost(database.db, client, { visibility: 'invite_only' });
-    expect(await as(f.userId, () => ProposePage(params(inviteOnly.id)))).toBe('not-found');
-    expect(await as(f.userId, () => ProposePage(params('not-a-uuid')))).toBe('not-found');
+    expect(await as(f.userId, () => ProposePage(propose(inviteOnly.id)))).toBe('not-found');
+    expect(await as(f.userId, () => ProposePage(propose('not-a-uuid')))).toBe('not-found');
   });
 
   it('sends every field error back beside its field, with the text as typed', async () => {
@@ -113,10 +151,9 @@ describe('/jobs/[id]/propose', () => {
     const job = await insertJobPost(database.db, client);
     const answer = JSON.parse(
       await as(f.userId, () =>
-        submitProposalAction(
-          null,
-          proposal(job.id, { coverLetter: '', 'answers.1': '', hourlyRateDollars: '2' }),
-        ),
+        submit(proposal(job.id, { coverLetter: '', 'answers.1': '', hourlyRateDollars: '2' }), {
+          script: true,
+        })(),
       ),
     );
     expect(answer.ok).toBe(false);
@@ -129,13 +166,25 @@ describe('/jobs/[id]/propose', () => {
 
     const rate = JSON.parse(
       await as(f.userId, () =>
-        submitProposalAction(null, proposal(job.id, { hourlyRateDollars: '2' })),
+        submit(proposal(job.id, { hourlyRateDollars: '2' }), { script: true })(),
       ),
     );
     expect(rate.fieldErrors.hourlyRateDollars).toEqual([
       'The hourly rate must be between $3.00 and $999.99.',
     ]);
     expect(rate.values.coverLetter).toBe(SCRIPT);
+
+    // Without JavaScript: a 303 back to the form, the problems as keys the page puts in words.
+    const plain = await as(f.userId, submit(proposal(job.id, { coverLetter: '' })));
+    expect(plain).toBe(`redirect /jobs/${job.id}/propose?error=invalid&fields=coverLetter`);
+    const shown = await as(f.userId, () =>
+      ProposePage(propose(job.id, { error: 'invalid', fields: 'coverLetter,<b>x</b>' })),
+    );
+    expect(shown).toContain('Correct the highlighted fields');
+    expect(shown).toContain(
+      '<p id="field-coverLetter-error" class="field-error">Write a cover letter of up to 5,000 characters.</p>',
+    );
+    expect(shown).not.toContain('<b>x');
   });
 });
 
@@ -151,7 +200,7 @@ describe('a sent proposal', () => {
       `href="/jobs/${job.id}/propose"`,
     );
 
-    const sent = await as(f.userId, () => submitProposalAction(null, proposal(job.id)));
+    const sent = await as(f.userId, submit(proposal(job.id)));
     const id = /^redirect \/proposals\/([0-9a-f-]{36})\?notice=sent$/.exec(sent)?.[1];
     expect(id).toBeDefined();
 
@@ -173,14 +222,14 @@ describe('a sent proposal', () => {
     expect(await as(other.userId, () => ProposalsPage())).not.toContain(job.id);
 
     // A second proposal: the page and the job link to the first; the action refuses.
-    expect(await as(f.userId, () => ProposePage(params(job.id)))).toContain(
+    expect(await as(f.userId, () => ProposePage(propose(job.id)))).toContain(
       `<a href="/proposals/${id}">View your proposal</a>`,
     );
     expect(await as(f.userId, () => PublicJobPage(params(job.id)))).toContain(
       `href="/proposals/${id}"`,
     );
     expect(
-      JSON.parse(await as(f.userId, () => submitProposalAction(null, proposal(job.id)))),
+      JSON.parse(await as(f.userId, submit(proposal(job.id), { script: true }))),
     ).toMatchObject({
       ok: false,
       message: 'You already sent a proposal to this job.',
@@ -191,7 +240,7 @@ describe('a sent proposal', () => {
   it('is withdrawn after its own confirmation page, once', async () => {
     const f = await createFreelancer(database.db);
     const job = await insertJobPost(database.db, client);
-    const sent = await as(f.userId, () => submitProposalAction(null, proposal(job.id)));
+    const sent = await as(f.userId, submit(proposal(job.id)));
     const id = sent.split('/proposals/')[1].split('?')[0];
 
     const confirm = await as(f.userId, () => WithdrawPage(params(id)));

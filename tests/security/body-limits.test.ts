@@ -133,11 +133,16 @@ describe("proxy.ts's matcher", () => {
     expect(matches('/sign-in', { 'next-action': 'abc' })).toBe(true);
     expect(matches('/sign-in', multipart)).toBe(true);
     expect(matches('/client/invites/bulk', multipart)).toBe(true);
+    // The pages beside the upload routes still post actions through the proxy.
+    expect(matches('/jobs/j1/propose', multipart)).toBe(true);
+    expect(matches('/contracts/c1/milestones/m1/submit', multipart)).toBe(true);
   });
 
   it('never sees the upload routes, whose bodies it would copy', () => {
     expect(matches('/onboarding/compliance/submit', multipart)).toBe(false);
     expect(matches('/settings/profile/photo', multipart)).toBe(false);
+    expect(matches('/contracts/c1/milestones/m1/submit/upload', multipart)).toBe(false);
+    expect(matches('/jobs/j1/propose/send', multipart)).toBe(false);
     expect(matches('/api/webhooks/resend', { 'content-type': 'application/json' })).toBe(false);
     expect(matches('/invite/abc/accept', {})).toBe(false);
   });

@@ -5,6 +5,7 @@ import { INVITE_ROUTE_CASES } from './cases/invite-routes';
 import { INVOICE_ROUTE_CASES } from './cases/invoice-routes';
 import { LEDGER_ROUTE_CASES } from './cases/ledger';
 import { MILESTONE_ROUTE_CASES } from './cases/milestone-routes';
+import { PROPOSAL_ROUTE_CASES } from './cases/proposal-routes';
 import { REPORT_ROUTE_CASES } from './cases/report-routes';
 import { ROUTE_CASES } from './cases/routes';
 import { TEST_HOOK_CASES } from './cases/test-hooks';
@@ -18,6 +19,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   ...INVOICE_ROUTE_CASES,
   ...LEDGER_ROUTE_CASES,
   ...MILESTONE_ROUTE_CASES,
+  ...PROPOSAL_ROUTE_CASES,
   ...REPORT_ROUTE_CASES,
   ...ROUTE_CASES,
   ...TEST_HOOK_CASES,

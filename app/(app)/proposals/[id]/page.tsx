@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db';
+import { FileList } from '@/components/file-list';
 import { RedirectNotice } from '@/components/redirect-notice';
 import { ConfirmLink } from '@/components/ui/confirm-link';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatLongDate, formatLongDateTime } from '@/lib/dates/format';
 import { DURATION_LABELS } from '@/lib/job-posts/labels';
 import { formatMoney } from '@/lib/money/money';
+import { listProposalFiles } from '@/lib/proposals/attachments';
 import { bidText, FREELANCER_STATUS_LABELS } from '@/lib/proposals/labels';
 import { findOwnProposalById, isWithdrawable } from '@/lib/proposals/service';
 import { timeZoneOfViewer } from '../../contracts/viewer';
@@ -33,6 +35,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const found = await findOwnProposalById(db, { freelancerId: viewer.user.id, proposalId: id });
   if (!found) notFound();
   const { proposal, job } = found;
+  const files = await listProposalFiles(db, proposal.id);
   return (
     <>
       <PageHeader
@@ -102,6 +105,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               </div>
             ))}
           </dl>
+        </section>
+      )}
+      {files.length > 0 && (
+        <section aria-labelledby="files-heading">
+          <h2 id="files-heading">Your attachments</h2>
+          <FileList
+            label="Attachments"
+            files={files.map((f) => ({ ...f, href: `/proposals/${proposal.id}/files/${f.id}` }))}
+          />
         </section>
       )}
       <p>

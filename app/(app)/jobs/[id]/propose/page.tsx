@@ -6,21 +6,26 @@ import { PageHeader } from '@/components/ui/page-header';
 import { budgetText } from '@/lib/job-posts/labels';
 import { loadProposeForm } from '@/lib/proposals/service';
 import { requireFreelancerViewer } from '../../../settings/viewer';
+import { readProblems } from './problems';
 import { ProposalForm } from './proposal-form';
 
 export const metadata: Metadata = { title: 'Send a proposal', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ error?: string; fields?: string; files?: string }>;
+};
 
 /**
  * The proposal form for one job (SPEC 5). A job the freelancer may not see is not found;
  * one they may see but cannot propose to (their own, closed, expired) says why; an earlier
  * proposal of theirs is linked instead of a second form.
  */
-export default async function ProposePage({ params }: Props) {
+export default async function ProposePage({ params, searchParams }: Props) {
   const viewer = await requireFreelancerViewer();
-  const { id } = await params;
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const problems = readProblems(query);
   const { db } = await getDatabase();
   const { access, existingProposalId } = await loadProposeForm(db, {
     freelancerId: viewer.user.id,
@@ -62,6 +67,7 @@ export default async function ProposePage({ params }: Props) {
           budgetKind={job.budgetKind}
           budget={budget}
           questions={job.questions}
+          refused={problems && { ok: false, ...problems }}
         />
       )}
     </>

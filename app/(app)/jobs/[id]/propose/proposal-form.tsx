@@ -1,15 +1,15 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Field, FieldError } from '@/components/field';
 import { RadioGroup, SelectField, TextAreaField } from '@/components/form-controls';
 import { FormMessage } from '@/components/form-message';
-import { SubmitButton } from '@/components/submit-button';
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '@/lib/files/attachment-limits';
+import type { FormState } from '@/lib/forms';
 import { DURATION_LABELS, toOptions } from '@/lib/job-posts/labels';
 import { PROPOSAL_LIMITS } from '@/lib/proposals/schemas';
-import { submitProposalAction } from './actions';
 
-/** Blank milestone rows offered at first: enough for most bids, more one button away. */
+/** Milestone rows shown at first; the others wait, folded, below them (no round trip). */
 const FIRST_MILESTONE_ROWS = 3;
 
 type Props = {
@@ -18,39 +18,78 @@ type Props = {
   /** The job's budget in words ("$20–$60 an hour"), beside the bid fields. */
   budget: string;
   questions: string[];
+  /** A refusal read from the page's query, after a post without JavaScript. */
+  refused: FormState;
 };
 
-/** How many milestone rows to draw: the echoed rows, or the button's one more. */
-function milestoneRows(values: Record<string, string>): number {
-  const filled = Object.keys(values)
-    .map((k) => /^milestones\.(\d+)\./.exec(k)?.[1])
-    .filter(Boolean)
-    .map((i) => Number(i) + 1);
-  const wanted = Math.max(FIRST_MILESTONE_ROWS, Number(values.milestoneRows) || 0, ...filled);
-  return Math.min(PROPOSAL_LIMITS.milestones, wanted);
-}
-
 /**
- * The proposal form: a plain form posted to the action (it works without JavaScript); a
- * refusal comes back with every field error beside its field and the text as typed.
+ * The proposal form, posted with its files to a route handler (multipart; files are far
+ * above the server-action limit). Without JavaScript the route answers 303 and the page shows
+ * the refusal beside each field; with it, the form posts itself and shows the route's JSON
+ * answer, the text as typed left in place.
  */
-export function ProposalForm({ jobPostId, budgetKind, budget, questions }: Props) {
-  const [state, submit] = useActionState(submitProposalAction, null);
-  const values: Record<string, string> = (state && !state.ok && state.values) || {};
+export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused }: Props) {
+  const [state, setState] = useState<FormState>(refused);
+  const [sending, setSending] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const rows = milestoneRows(values);
-  const shape = values.bidShape || (budgetKind === 'hourly' ? 'hourly' : 'project');
+  const shape = budgetKind === 'hourly' ? 'hourly' : 'project';
+  const laterRowsWanted = Object.keys(errors).some(
+    (k) => Number(/^milestones\.(\d+)\./.exec(k)?.[1]) >= FIRST_MILESTONE_ROWS,
+  );
+  const send = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setSending(true);
+    try {
+      const response = await fetch(form.action, {
+        method: 'POST',
+        body: new FormData(form),
+        headers: { accept: 'application/json' },
+      });
+      const answer = (await response.json()) as FormState & { location?: string };
+      if (answer?.ok && answer.location) return window.location.assign(answer.location);
+      setState(answer);
+    } catch {
+      setState({
+        ok: false,
+        message: 'We could not send the proposal. Try again.',
+        fieldErrors: {},
+      });
+    }
+    setSending(false);
+  };
+  const milestoneRow = (i: number) => (
+    <div className="milestone" key={i}>
+      <Field
+        name={`milestones.${i}.description`}
+        label={`Milestone ${i + 1} description`}
+        maxLength={PROPOSAL_LIMITS.milestoneDescription}
+        errors={errors[`milestones.${i}.description`]}
+      />
+      <Field
+        name={`milestones.${i}.amountDollars`}
+        label={`Milestone ${i + 1} amount (USD)`}
+        inputMode="decimal"
+        errors={errors[`milestones.${i}.amountDollars`]}
+      />
+    </div>
+  );
+  const rows = Array.from({ length: PROPOSAL_LIMITS.milestones }, (_, i) => i);
   return (
-    <form action={submit} noValidate>
+    <form
+      action={`/jobs/${jobPostId}/propose/send`}
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={send}
+      noValidate
+    >
       <FormMessage state={state} />
-      <input type="hidden" name="jobPostId" value={jobPostId} />
       <TextAreaField
         name="coverLetter"
         label="Cover letter"
         hint="Why you, for this job: what you have done that is like it. Up to 5,000 characters."
         rows={10}
         maxLength={PROPOSAL_LIMITS.coverLetter}
-        defaultValue={values.coverLetter}
         errors={errors.coverLetter}
       />
       {questions.map((question, i) => (
@@ -61,7 +100,6 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions }: Props
           hint="The client asks this of everyone who proposes."
           rows={3}
           maxLength={PROPOSAL_LIMITS.answer}
-          defaultValue={values[`answers.${i}`]}
           errors={errors[`answers.${i}`]}
         />
       ))}
@@ -74,7 +112,6 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions }: Props
             label="Your hourly rate (USD)"
             hint={`The client's budget: ${budget}.`}
             inputMode="decimal"
-            defaultValue={values.hourlyRateDollars}
             errors={errors.hourlyRateDollars}
           />
         </>
@@ -95,7 +132,6 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions }: Props
             label="Bid for the whole project (USD)"
             hint="If you bid for the whole project."
             inputMode="decimal"
-            defaultValue={values.bidDollars}
             errors={errors.bidDollars}
           />
           <fieldset aria-describedby={errors.milestones ? 'field-milestones-error' : undefined}>
@@ -104,30 +140,11 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions }: Props
               Up to {PROPOSAL_LIMITS.milestones} milestones; blank rows are ignored.
             </p>
             <FieldError id="field-milestones-error" errors={errors.milestones} />
-            {Array.from({ length: rows }, (_, i) => (
-              <div className="milestone" key={i}>
-                <Field
-                  name={`milestones.${i}.description`}
-                  label={`Milestone ${i + 1} description`}
-                  maxLength={PROPOSAL_LIMITS.milestoneDescription}
-                  defaultValue={values[`milestones.${i}.description`]}
-                  errors={errors[`milestones.${i}.description`]}
-                />
-                <Field
-                  name={`milestones.${i}.amountDollars`}
-                  label={`Milestone ${i + 1} amount (USD)`}
-                  inputMode="decimal"
-                  defaultValue={values[`milestones.${i}.amountDollars`]}
-                  errors={errors[`milestones.${i}.amountDollars`]}
-                />
-              </div>
-            ))}
-            <input type="hidden" name="milestoneRows" value={rows} />
-            {rows < PROPOSAL_LIMITS.milestones && (
-              <button type="submit" name="intent" value="add-milestone" className="secondary">
-                Add another milestone
-              </button>
-            )}
+            {rows.slice(0, FIRST_MILESTONE_ROWS).map(milestoneRow)}
+            <details open={laterRowsWanted}>
+              <summary>More milestones (up to {PROPOSAL_LIMITS.milestones} in all)</summary>
+              {rows.slice(FIRST_MILESTONE_ROWS).map(milestoneRow)}
+            </details>
           </fieldset>
         </>
       )}
@@ -136,10 +153,21 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions }: Props
         label="How long you expect the work to take"
         placeholder="Choose…"
         options={toOptions(DURATION_LABELS)}
-        defaultValue={values.estimatedDuration ?? ''}
+        defaultValue=""
         errors={errors.estimatedDuration}
       />
-      <SubmitButton pendingLabel="Sending…">Send the proposal</SubmitButton>
+      <Field
+        name="files"
+        type="file"
+        label="Attachments (optional)"
+        hint={`PDF, PNG, JPEG or ZIP, up to 25 MB each, ${MAX_ATTACHMENTS} at most. Only the client and ops can open them.`}
+        accept={ATTACHMENT_ACCEPT}
+        multiple
+        errors={errors.files}
+      />
+      <button type="submit" disabled={sending} aria-disabled={sending}>
+        {sending ? 'Sending…' : 'Send the proposal'}
+      </button>
     </form>
   );
 }

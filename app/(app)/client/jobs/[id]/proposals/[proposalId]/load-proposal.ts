@@ -18,6 +18,7 @@ export async function loadClientProposal(params: Promise<{ id: string; proposalI
   if (!found || found.job.id !== id) notFound();
   return {
     ...client,
+    db,
     found,
     name: freelancerName(found.firstName, found.lastName),
     base: `/client/jobs/${id}/proposals/${proposalId}`,

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/button';
+import { FileList } from '@/components/file-list';
 import { ConfirmLink } from '@/components/ui/confirm-link';
 import { formatLongDate } from '@/lib/dates/format';
 import { DURATION_LABELS } from '@/lib/job-posts/labels';
 import { formatMoney } from '@/lib/money/money';
+import { listProposalFiles } from '@/lib/proposals/attachments';
 import { bidText, CLIENT_STATUS_LABELS, skillsInCommon } from '@/lib/proposals/client-view';
 import { offerRefusalFor } from '@/lib/proposals/offer';
 import { loadClientProposal } from './load-proposal';
@@ -32,12 +34,13 @@ type Props = {
 
 /** One proposal in full for the job's owner; the freelancer shows even with a private profile. */
 export default async function ClientProposalPage({ params, searchParams }: Props) {
-  const { found, name, base } = await loadClientProposal(params);
+  const { db, found, name, base } = await loadClientProposal(params);
   const { notice } = await searchParams;
   const { proposal: p, job } = found;
   const moves = p.status in MOVES_FROM ? MOVES_FROM[p.status as keyof typeof MOVES_FROM] : [];
   const canAct = offerRefusalFor(p.status) === null;
   const common = skillsInCommon(job.skills, found.skills);
+  const files = await listProposalFiles(db, p.id);
   return (
     <>
       <p>
@@ -99,6 +102,15 @@ export default async function ClientProposalPage({ params, searchParams }: Props
           </>
         )}
       </section>
+      {files.length > 0 && (
+        <section className="card" aria-labelledby="files-heading">
+          <h2 id="files-heading">Attachments</h2>
+          <FileList
+            label="Attachments"
+            files={files.map((f) => ({ ...f, href: `/proposals/${p.id}/files/${f.id}` }))}
+          />
+        </section>
+      )}
       <section className="card" aria-labelledby="freelancer-heading">
         <h2 id="freelancer-heading">About {name}</h2>
         <dl>

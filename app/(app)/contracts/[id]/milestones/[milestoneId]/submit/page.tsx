@@ -5,12 +5,8 @@ import { Notice } from '@/components/ui/notice';
 import { TextAreaField } from '@/components/form-controls';
 import { Field } from '@/components/field';
 import { findLatestSubmission, whyNotSubmittable } from '@/lib/milestones/submission';
-import {
-  MAX_MESSAGE_LENGTH,
-  MAX_SUBMISSION_FILES,
-  MAX_SUBMISSION_LINKS,
-  SUBMISSION_ACCEPT,
-} from '@/lib/milestones/submission-schemas';
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '@/lib/files/attachment-limits';
+import { MAX_MESSAGE_LENGTH, MAX_SUBMISSION_LINKS } from '@/lib/milestones/submission-schemas';
 import { loadMilestoneWork, type MilestoneParams } from '../load-milestone-work';
 import { MilestoneWorkSummary } from '../milestone-work-summary';
 
@@ -19,7 +15,7 @@ export const metadata: Metadata = { title: 'Submit the work', robots: { index: f
 type Search = { searchParams: Promise<Record<string, string | undefined>> };
 
 const PROBLEMS: Record<string, string> = {
-  'too-large': `The upload was too large. Each file may be up to 25 MB, ${MAX_SUBMISSION_FILES} files at most.`,
+  'too-large': `The upload was too large. Each file may be up to 25 MB, ${MAX_ATTACHMENTS} files at most.`,
   unreadable: 'We could not read the upload. Choose the files again and resubmit.',
   unknown: "We couldn't find this milestone.",
 };
@@ -60,7 +56,7 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
           {fields.includes('links') && (
             <p>Links must be full https:// addresses, {MAX_SUBMISSION_LINKS} at most.</p>
           )}
-          {badFiles.includes('too-many') && <p>Attach at most {MAX_SUBMISSION_FILES} files.</p>}
+          {badFiles.includes('too-many') && <p>Attach at most {MAX_ATTACHMENTS} files.</p>}
           {badFiles
             .filter((f) => f !== 'too-many')
             .map((f) => (
@@ -106,8 +102,8 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
               name="files"
               type="file"
               label="Files (optional)"
-              hint={`PDF, PNG, JPEG or ZIP, up to 25 MB each, ${MAX_SUBMISSION_FILES} at most. Only the client and ops can open them.`}
-              accept={SUBMISSION_ACCEPT}
+              hint={`PDF, PNG, JPEG or ZIP, up to 25 MB each, ${MAX_ATTACHMENTS} at most. Only the client and ops can open them.`}
+              accept={ATTACHMENT_ACCEPT}
               multiple
             />
             <Button type="submit">Submit the work</Button>

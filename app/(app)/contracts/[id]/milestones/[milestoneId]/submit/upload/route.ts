@@ -2,19 +2,16 @@ import { getDatabase } from '@/db';
 import { loadActorOf } from '@/lib/actions/actor';
 import { checkSameOrigin } from '@/lib/actions/origin';
 import { uploadsFromForm } from '@/lib/compliance/documents';
-import { toSafeFileName } from '@/lib/files/sniff';
-import { checkSubmissionFiles, submitMilestone } from '@/lib/milestones/submission';
-import {
-  MAX_SUBMISSION_FILE_BYTES,
-  MAX_SUBMISSION_FILES,
-  submissionSchema,
-} from '@/lib/milestones/submission-schemas';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/files/attachment-limits';
+import { checkAttachments, refusedAttachments } from '@/lib/files/attachments';
+import { submitMilestone } from '@/lib/milestones/submission';
+import { submissionSchema } from '@/lib/milestones/submission-schemas';
 import { contractViewerOf } from '@/lib/milestones/work-state';
 import { seeOther } from '@/lib/security/same-origin';
 import { readFormBody } from '@/lib/server/form-body';
 
 // Every file at its limit, plus the message, the links and the multipart framing.
-const MAX_BODY_BYTES = MAX_SUBMISSION_FILES * MAX_SUBMISSION_FILE_BYTES + 256 * 1024;
+const MAX_BODY_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 256 * 1024;
 
 type Params = { params: Promise<{ id: string; milestoneId: string }> };
 
@@ -42,22 +39,12 @@ export async function POST(request: Request, { params }: Params) {
     links: body.form.get('links') ?? '',
   });
   const uploads = await uploadsFromForm(body.form, 'files');
-  const files = await checkSubmissionFiles(uploads);
+  const files = await checkAttachments(uploads);
   if (!parsed.success || !files.ok) {
     const fields = parsed.success
       ? []
       : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
-    const rejected = files.ok
-      ? []
-      : uploads.length > MAX_SUBMISSION_FILES
-        ? ['too-many']
-        : (
-            await Promise.all(
-              uploads.map(async (u) => ((await checkSubmissionFiles([u])).ok ? null : u)),
-            )
-          )
-            .filter((u) => u !== null)
-            .map((u) => toSafeFileName(u.fileName));
+    const rejected = files.ok ? [] : await refusedAttachments(uploads);
     return back({ error: 'invalid', fields: fields.join(','), files: rejected.join('|') });
   }
   const { db } = await getDatabase();
