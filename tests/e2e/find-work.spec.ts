@@ -6,8 +6,9 @@ import { moveClockTo, resetClock, runTickAndSettle } from './money-helpers';
 /**
  * Issue 18's "Must show" journey (SPEC 5). A client posts a job; a freelancer with a private
  * profile finds it by searching with a typo ("Did you mean"), saves the search and sends a
- * proposal; the client shortlists it, sends a message and an offer from it; the freelancer
- * accepts the offer through the usual invitation and contract review. A second matching
+ * proposal with a file; the client downloads the file, shortlists the proposal, sends a
+ * message and an offer from it; the freelancer accepts the offer through the usual
+ * invitation and contract review. A second matching
  * post arrives in the saved search's digest once the clock moves a day; the visibility set
  * in the Find Work menu shows on the profile. Each Find Work page passes axe at 390 px.
  */
@@ -20,6 +21,9 @@ const DAY_MS = 86_400_000;
 const WORD = 'harpsichord';
 const TYPO = 'harpsicord';
 const JOB_TITLE = 'Harpsichord tuning scheduler';
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 async function postJob(page: Page, title: string, question?: string) {
   await page.goto('/client/jobs/new');
@@ -113,6 +117,9 @@ test('a job is found with a typo, proposed to, offered from the proposal and acc
   await freelancer.getByLabel('Which calendar library would you use?').fill('FullCalendar.');
   await freelancer.getByLabel('Your hourly rate (USD)').fill('55');
   await freelancer
+    .getByLabel('Attachments (optional)')
+    .setInputFiles({ name: 'portfolio.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await freelancer
     .getByLabel('How long you expect the work to take')
     .selectOption({ label: '1 to 3 months' });
   await expectNoAxeViolations(freelancer);
@@ -130,6 +137,10 @@ test('a job is found with a typo, proposed to, offered from the proposal and acc
   await expect(clientPage.getByRole('link', { name: 'Alex Kim', exact: true })).toBeVisible();
   await expectNoAxeViolations(clientPage);
   await clientPage.getByRole('link', { name: 'Alex Kim', exact: true }).click();
+  const file = clientPage.getByRole('link', { name: 'portfolio.pdf' });
+  const download = await clientPage.request.get((await file.getAttribute('href'))!);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await clientPage.getByRole('button', { name: 'Shortlist' }).click();
   await expect(clientPage.getByText('The proposal is on your shortlist.')).toBeVisible();
   await expectNoAxeViolations(clientPage);
