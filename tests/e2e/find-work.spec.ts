@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { makeClient, makeFreelancer, signIn, signedInPage } from './factories';
 import { expectNoAxeViolations, inviteLinkFromMail, isoDate, openLatestEmail } from './helpers';
 import { moveClockTo, resetClock, runTickAndSettle } from './money-helpers';
@@ -208,4 +208,48 @@ test('a job is found with a typo, proposed to, offered from the proposal and acc
   await setup.close();
   await freelancerContext.close();
   await clientPage.context().close();
+});
+
+/** Presses Tab until `target` has the focus (at most `limit` times), as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('search, a job page and the proposal form work by keyboard alone', async ({ browser }) => {
+  const setup = await browser.newContext();
+  const made = await makeFreelancer(setup.request, { firstName: 'Kai', lastName: 'Moreno' });
+  const page = await signedInPage(browser, made.email);
+
+  // The demo client's fixed-price post (lib/server/seed-jobs.ts), found by two words.
+  await page.goto('/find-work/search');
+  await tabTo(page, page.getByLabel('Search jobs'));
+  await page.keyboard.type('bakery logo');
+  await page.keyboard.press('Enter');
+  const title = 'Logo and brand colours for a bakery';
+  await tabTo(page, page.getByRole('link', { name: title }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await tabTo(page, page.getByRole('link', { name: 'Send a proposal' }));
+  await page.keyboard.press('Enter');
+
+  await tabTo(page, page.getByLabel('Cover letter'));
+  await page.keyboard.type('I drew the signs of two bakeries in Porto; sketches within a week.');
+  await expect(page.getByRole('radio', { name: 'For the whole project' })).toBeChecked();
+  await tabTo(page, page.getByLabel('Bid for the whole project (USD)'));
+  await page.keyboard.type('1100');
+  const duration = page.getByLabel('How long you expect the work to take');
+  await tabTo(page, duration);
+  await page.keyboard.press('ArrowDown');
+  await expect(duration).not.toHaveValue('');
+  await tabTo(page, page.getByRole('button', { name: 'Send the proposal' }));
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByText('Proposal sent. The client sees it among the job’s proposals.'),
+  ).toBeVisible();
+  await setup.close();
+  await page.context().close();
 });
