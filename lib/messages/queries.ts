@@ -153,7 +153,8 @@ export async function subjectOf(db: DbOrTx, subject: Subject) {
 
 /** The id of the subject's thread, if it was started. */
 export async function threadIdOf(db: DbOrTx, subject: Subject): Promise<string | null> {
-  const column = subject.kind === 'contract' ? messageThreads.contractId : messageThreads.proposalId;
+  const column =
+    subject.kind === 'contract' ? messageThreads.contractId : messageThreads.proposalId;
   const [row] = await db
     .select({ id: messageThreads.id })
     .from(messageThreads)

@@ -127,10 +127,7 @@ async function appendMessage(tx: DbOrTx, threadId: string, authorId: string, bod
     .insert(messages)
     .values({ threadId, authorId, body, createdAt: at })
     .returning({ id: messages.id });
-  await tx
-    .update(messageThreads)
-    .set({ lastMessageAt: at })
-    .where(eq(messageThreads.id, threadId));
+  await tx.update(messageThreads).set({ lastMessageAt: at }).where(eq(messageThreads.id, threadId));
   await markThreadRead(tx, threadId, authorId, at);
   return row.id;
 }

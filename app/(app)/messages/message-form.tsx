@@ -12,7 +12,13 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
  * The reply box; a plain form, so it posts without JavaScript too. `hidden` says what the
  * message is to: a thread, or the proposal or contract whose thread it starts.
  */
-export function MessageForm({ hidden, action }: { hidden: Record<string, string>; action: Action }) {
+export function MessageForm({
+  hidden,
+  action,
+}: {
+  hidden: Record<string, string>;
+  action: Action;
+}) {
   const [state, formAction] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors?.body : undefined;
   return (

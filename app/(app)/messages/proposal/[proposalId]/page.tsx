@@ -1,4 +1,4 @@
-import { ConversationPage } from '../../new-conversation';
+import { ConversationPage } from '../../conversation-page';
 
 /** The proposal's conversation: its thread, or the empty one before the first message. */
 export default async function ProposalThreadPage({
