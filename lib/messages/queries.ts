@@ -16,6 +16,9 @@ import {
 /** Who reads: the signed-in person, and whether they are ops (ADMIN_EMAILS). */
 export type Reader = { userId: string; isAdmin: boolean };
 
+/** What a thread is about: one proposal or one contract. */
+export type Subject = { kind: 'proposal' | 'contract'; id: string };
+
 /** The subject (job title or contract title) and both parties of a thread. */
 const threadColumns = {
   id: messageThreads.id,
@@ -114,4 +117,47 @@ export async function markThreadRead(db: DbOrTx, threadId: string, userId: strin
       target: [messageReads.threadId, messageReads.userId],
       set: { lastReadAt: sql`greatest(${messageReads.lastReadAt}, excluded.last_read_at)` },
     });
+}
+
+/**
+ * The two sides of a proposal (the job's workspace, the bidder) or a contract, and what a
+ * page names them by. Null when there is no such subject, or a contract offer nobody has
+ * taken yet (no freelancer: nobody to talk to).
+ */
+export async function subjectOf(db: DbOrTx, subject: Subject) {
+  const columns = {
+    workspaceId: clientWorkspaces.id,
+    clientOwnerId: clientWorkspaces.ownerId,
+    workspaceName: clientWorkspaces.name,
+    freelancerName: users.name,
+    freelancerEmail: users.email,
+  };
+  if (subject.kind === 'contract') {
+    const [row] = await db
+      .select({ ...columns, freelancerId: users.id, title: contracts.title })
+      .from(contracts)
+      .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
+      .innerJoin(users, eq(users.id, contracts.freelancerId))
+      .where(eq(contracts.id, subject.id));
+    return row ?? null;
+  }
+  const [row] = await db
+    .select({ ...columns, freelancerId: users.id, title: jobPosts.title })
+    .from(proposals)
+    .innerJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
+    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, jobPosts.workspaceId))
+    .innerJoin(users, eq(users.id, proposals.freelancerId))
+    .where(eq(proposals.id, subject.id));
+  return row ?? null;
+}
+
+/** The id of the subject's thread, if it was started. */
+export async function threadIdOf(db: DbOrTx, subject: Subject): Promise<string | null> {
+  const column =
+    subject.kind === 'contract' ? messageThreads.contractId : messageThreads.proposalId;
+  const [row] = await db
+    .select({ id: messageThreads.id })
+    .from(messageThreads)
+    .where(eq(column, subject.id));
+  return row?.id ?? null;
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { disputes, invoices, messageThreads } from '@/db/schema';
+import { disputes, invoices, messageThreads, messages } from '@/db/schema';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
@@ -7,9 +7,14 @@ import {
   createWorkspace,
   uniqueEmail,
 } from '@/tests/helpers/compliance-fixtures';
-import { createPerson, createProposal, unreadBadgeOf } from '@/tests/helpers/message-fixtures';
+import {
+  countThreads,
+  createPerson,
+  createProposal,
+  unreadBadgeOf,
+} from '@/tests/helpers/message-fixtures';
 import { listThreadsOf } from './queries';
-import { openThreadOf, postMessage, viewThread } from './service';
+import { findThreadOf, postMessage, startThread, viewThread } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let clock: FakeClock;
@@ -24,33 +29,55 @@ afterEach(() => clock.restore());
 afterAll(() => database.dispose());
 
 const as = (userId: string, isAdmin = false) => ({ userId, isAdmin });
+const NOT_FOUND = { ok: false, message: 'This conversation was not found.' };
 
-async function proposalThread() {
+/** A proposal between a client and a freelancer, nobody has written about yet. */
+async function proposalSubject() {
   const db = database.db;
   const client = await createWorkspace(db, 'individual');
   const freelancer = await createPerson(db);
   const { proposalId, jobTitle } = await createProposal(db, client, freelancer.id);
-  const opened = await openThreadOf(db, as(freelancer.id), { kind: 'proposal', id: proposalId });
-  if (!opened.ok) throw new Error(opened.message);
-  return { client, freelancer, proposalId, jobTitle, threadId: opened.threadId };
+  return { client, freelancer, proposalId, jobTitle };
+}
+
+async function started(userId: string, subject: 'proposal' | 'contract', subjectId: string) {
+  const result = await startThread(database.db, as(userId), { subject, subjectId, body: 'hi' });
+  if (!result.ok) throw new Error(result.message);
+  return result.threadId;
 }
 
 describe('threads', () => {
-  it('makes one thread per proposal, whoever opens it first and however often', async () => {
-    const { client, proposalId, threadId } = await proposalThread();
-    const again = await Promise.all([
-      openThreadOf(database.db, as(client.userId), { kind: 'proposal', id: proposalId }),
-      openThreadOf(database.db, as(client.userId), { kind: 'proposal', id: proposalId }),
+  it('finds no thread before the first message, and writes none looking', async () => {
+    const { client, freelancer, proposalId, jobTitle } = await proposalSubject();
+    const before = await countThreads(database.db);
+    const found = await findThreadOf(database.db, as(freelancer.id), {
+      kind: 'proposal',
+      id: proposalId,
+    });
+    expect(found).toMatchObject({
+      threadId: null,
+      subject: { title: jobTitle, workspaceName: client.workspaceName },
+    });
+    expect(await countThreads(database.db)).toBe(before);
+  });
+
+  it('starts one thread per proposal with the first message, however many arrive at once', async () => {
+    const { client, freelancer, proposalId } = await proposalSubject();
+    const ids = await Promise.all([
+      started(client.userId, 'proposal', proposalId),
+      started(freelancer.id, 'proposal', proposalId),
     ]);
-    expect(again).toEqual([
-      { ok: true, threadId },
-      { ok: true, threadId },
-    ]);
+    expect(ids[0]).toBe(ids[1]);
     const rows = await database.db
       .select()
       .from(messageThreads)
       .where(eq(messageThreads.proposalId, proposalId));
     expect(rows).toHaveLength(1);
+    const posted = await database.db.select().from(messages).where(eq(messages.threadId, ids[0]));
+    expect(posted.map((m) => m.authorId).sort()).toEqual([client.userId, freelancer.id].sort());
+    expect(
+      await findThreadOf(database.db, as(client.userId), { kind: 'proposal', id: proposalId }),
+    ).toEqual({ threadId: ids[0] });
   });
 
   it('makes one thread per contract between its workspace owner and freelancer', async () => {
@@ -63,63 +90,87 @@ describe('threads', () => {
       { kind: 'fixed' },
       'Site',
     );
-    const a = await openThreadOf(db, as(client.userId), {
-      kind: 'contract',
-      id: contract.contractId,
-    });
-    const b = await openThreadOf(db, as(contract.freelancerId), {
-      kind: 'contract',
-      id: contract.contractId,
-    });
-    expect(a.ok && b.ok && a.threadId === b.threadId).toBe(true);
+    const threadId = await started(client.userId, 'contract', contract.contractId);
+    expect(
+      await findThreadOf(db, as(contract.freelancerId), {
+        kind: 'contract',
+        id: contract.contractId,
+      }),
+    ).toEqual({ threadId });
+    expect(await started(contract.freelancerId, 'contract', contract.contractId)).toBe(threadId);
     const [listed] = await listThreadsOf(db, contract.freelancerId);
     expect(listed).toMatchObject({ subject: 'Site', workspaceName: client.workspaceName });
   });
 
-  it('tells anyone else the thread, proposal or contract does not exist', async () => {
+  it('tells anyone else the thread, proposal or contract does not exist, and writes nothing', async () => {
     const db = database.db;
-    const { proposalId, threadId } = await proposalThread();
+    const { proposalId, client: owner } = await proposalSubject();
     const stranger = await createPerson(db, 'Eve');
     const client = await createWorkspace(db, 'individual');
     const contract = await acceptedContract(db, client, uniqueEmail('f'), { kind: 'fixed' });
-    const notFound = { ok: false, message: 'This conversation was not found.' };
-    expect(await openThreadOf(db, as(stranger.id), { kind: 'proposal', id: proposalId })).toEqual(
-      notFound,
-    );
+    const before = await countThreads(db);
+    for (const isAdmin of [false, true]) {
+      const who = as(stranger.id, isAdmin);
+      expect(await findThreadOf(db, who, { kind: 'proposal', id: proposalId })).toBeNull();
+      expect(await findThreadOf(db, who, { kind: 'contract', id: contract.contractId })).toBeNull();
+      for (const [subject, subjectId] of [
+        ['proposal', proposalId],
+        ['contract', contract.contractId],
+      ] as const) {
+        expect(await startThread(db, who, { subject, subjectId, body: 'hi' })).toEqual(NOT_FOUND);
+      }
+    }
+    expect(await countThreads(db)).toBe(before);
+
+    const threadId = await started(owner.userId, 'proposal', proposalId);
     expect(
-      await openThreadOf(db, as(stranger.id), { kind: 'contract', id: contract.contractId }),
-    ).toEqual(notFound);
+      await findThreadOf(db, as(stranger.id), { kind: 'proposal', id: proposalId }),
+    ).toBeNull();
     expect(await viewThread(db, as(stranger.id), threadId)).toBeNull();
-    expect(await postMessage(db, as(stranger.id), { threadId, body: 'hi' })).toEqual(notFound);
-    // Ops without a dispute on the contract, and ops on a proposal: not found either.
+    expect(await postMessage(db, as(stranger.id), { threadId, body: 'hi' })).toEqual(NOT_FOUND);
+    // Ops on a proposal: not found either.
+    expect(
+      await findThreadOf(db, as(stranger.id, true), { kind: 'proposal', id: proposalId }),
+    ).toBeNull();
     expect(await viewThread(db, as(stranger.id, true), threadId)).toBeNull();
     expect(await listThreadsOf(db, stranger.id)).toEqual([]);
   });
 
-  it('lets ops read a disputed contract thread, never write to it', async () => {
+  it('lets ops read a disputed contract thread that exists, never start or write to it', async () => {
     const db = database.db;
     const client = await createWorkspace(db, 'individual');
     const contract = await acceptedContract(db, client, uniqueEmail('f'));
-    const opened = await openThreadOf(db, as(client.userId), {
-      kind: 'contract',
-      id: contract.contractId,
-    });
-    if (!opened.ok) throw new Error(opened.message);
-    const ops = await createPerson(db, 'Ops');
-    expect(await viewThread(db, as(ops.id, true), opened.threadId)).toBeNull();
+    const ops = as((await createPerson(db, 'Ops')).id, true);
+    const subject = { kind: 'contract', id: contract.contractId } as const;
     await fileDispute(
       contract.contractId,
       client.userId,
       client.workspaceId,
       contract.freelancerId,
     );
-    const seen = await viewThread(db, as(ops.id, true), opened.threadId);
-    expect(seen?.readOnly).toBe(true);
+    expect(await findThreadOf(db, ops, subject)).toBeNull();
     expect(
-      await postMessage(db, as(ops.id, true), { threadId: opened.threadId, body: 'x' }),
-    ).toMatchObject({
-      ok: false,
-    });
+      await startThread(db, ops, {
+        subject: 'contract',
+        subjectId: contract.contractId,
+        body: 'x',
+      }),
+    ).toEqual(NOT_FOUND);
+
+    const threadId = await started(client.userId, 'contract', contract.contractId);
+    expect(await findThreadOf(db, ops, subject)).toEqual({ threadId });
+    expect((await viewThread(db, ops, threadId))?.readOnly).toBe(true);
+    expect(await postMessage(db, ops, { threadId, body: 'x' })).toEqual(NOT_FOUND);
+  });
+
+  it('lets ops see nothing of a contract thread without a dispute', async () => {
+    const db = database.db;
+    const client = await createWorkspace(db, 'individual');
+    const contract = await acceptedContract(db, client, uniqueEmail('f'));
+    const threadId = await started(client.userId, 'contract', contract.contractId);
+    const ops = as((await createPerson(db, 'Ops')).id, true);
+    expect(await findThreadOf(db, ops, { kind: 'contract', id: contract.contractId })).toBeNull();
+    expect(await viewThread(db, ops, threadId)).toBeNull();
   });
 });
 
@@ -159,11 +210,15 @@ async function fileDispute(
 describe('messages and unread counts', () => {
   it('stores the text as typed and counts what the other side has not read', async () => {
     const db = database.db;
-    const { client, freelancer, threadId } = await proposalThread();
+    const { client, freelancer, proposalId } = await proposalSubject();
     const script = '<script>alert(1)</script> see https://example.com/a';
-    expect(await postMessage(db, as(client.userId), { threadId, body: script })).toMatchObject({
-      ok: true,
+    const first = await startThread(db, as(client.userId), {
+      subject: 'proposal',
+      subjectId: proposalId,
+      body: script,
     });
+    if (!first.ok) throw new Error(first.message);
+    const { threadId } = first;
     clock.advance(60_000);
     await postMessage(db, as(client.userId), { threadId, body: 'second' });
     expect(await unreadBadgeOf(db, freelancer.id)).toBe(2);

@@ -1,105 +1,48 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import {
-  clientWorkspaces,
-  contracts,
-  jobPosts,
-  messageThreads,
-  messages,
-  proposals,
-} from '@/db/schema';
+import { messageThreads, messages } from '@/db/schema';
 import { now } from '@/lib/clock';
 import {
   findThread,
   hasDispute,
   listMessagesOf,
   markThreadRead,
+  subjectOf,
+  threadIdOf,
   type Reader,
+  type Subject,
   type ThreadRow,
 } from './queries';
-import type { PostMessageInput } from './schemas';
+import type { PostMessageInput, StartThreadInput } from './schemas';
 
 export const THREAD_NOT_FOUND = 'This conversation was not found.';
-
-type Subject = { kind: 'proposal' | 'contract'; id: string };
-type Parties = { workspaceId: string; ownerId: string; freelancerId: string };
-
-/** The two sides of a proposal (the job's workspace, the bidder) or a contract. */
-async function partiesOf(db: DbOrTx, subject: Subject): Promise<Parties | null> {
-  if (subject.kind === 'contract') {
-    const [row] = await db
-      .select({
-        workspaceId: contracts.workspaceId,
-        ownerId: clientWorkspaces.ownerId,
-        freelancerId: contracts.freelancerId,
-      })
-      .from(contracts)
-      .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, contracts.workspaceId))
-      .where(eq(contracts.id, subject.id));
-    // An offer nobody has taken yet has no freelancer: nobody to talk to.
-    return row?.freelancerId ? { ...row, freelancerId: row.freelancerId } : null;
-  }
-  const [row] = await db
-    .select({
-      workspaceId: jobPosts.workspaceId,
-      ownerId: clientWorkspaces.ownerId,
-      freelancerId: proposals.freelancerId,
-    })
-    .from(proposals)
-    .innerJoin(jobPosts, eq(jobPosts.id, proposals.jobPostId))
-    .innerJoin(clientWorkspaces, eq(clientWorkspaces.id, jobPosts.workspaceId))
-    .where(eq(proposals.id, subject.id));
-  return row ?? null;
-}
 
 const isParty = (reader: Reader, p: { clientOwnerId: string; freelancerId: string }) =>
   reader.userId === p.clientOwnerId || reader.userId === p.freelancerId;
 
-function subjectColumn(subject: Subject) {
-  return subject.kind === 'contract' ? messageThreads.contractId : messageThreads.proposalId;
-}
+export type SubjectView = NonNullable<Awaited<ReturnType<typeof subjectOf>>>;
 
 /**
- * The thread of a proposal or contract, started on first use. Only its two parties may
- * start or open it; anyone else (ops included) is told it does not exist. Two first
- * visits at once both land on one thread: the unique index keeps the second insert out.
+ * Where a proposal's or contract's conversation is, read only (a GET page asks): its thread,
+ * or for a party, the subject itself when nobody has written yet (the first message starts
+ * the thread: startThread). Ops open a disputed contract's thread that exists, never a new
+ * one; anyone else is told it does not exist (null).
  */
-export async function openThreadOf(
+export async function findThreadOf(
   db: DbOrTx,
   reader: Reader,
   subject: Subject,
-): Promise<{ ok: true; threadId: string } | { ok: false; message: string }> {
-  const parties = await partiesOf(db, subject);
-  if (!parties) {
-    return { ok: false, message: THREAD_NOT_FOUND };
+): Promise<{ threadId: string } | { threadId: null; subject: SubjectView } | null> {
+  const found = await subjectOf(db, subject);
+  if (!found) return null;
+  const threadId = await threadIdOf(db, subject);
+  if (isParty(reader, found)) {
+    return threadId ? { threadId } : { threadId: null, subject: found };
   }
-  const column = subjectColumn(subject);
-  if (!isParty(reader, { clientOwnerId: parties.ownerId, freelancerId: parties.freelancerId })) {
-    // Ops reads a disputed contract's thread that exists; it never starts one.
-    if (reader.isAdmin && subject.kind === 'contract' && (await hasDispute(db, subject.id))) {
-      const [existing] = await db
-        .select({ id: messageThreads.id })
-        .from(messageThreads)
-        .where(eq(column, subject.id));
-      if (existing) return { ok: true, threadId: existing.id };
-    }
-    return { ok: false, message: THREAD_NOT_FOUND };
+  if (threadId && reader.isAdmin && subject.kind === 'contract') {
+    if (await hasDispute(db, subject.id)) return { threadId };
   }
-  await db
-    .insert(messageThreads)
-    .values({
-      proposalId: subject.kind === 'proposal' ? subject.id : null,
-      contractId: subject.kind === 'contract' ? subject.id : null,
-      workspaceId: parties.workspaceId,
-      freelancerId: parties.freelancerId,
-      createdAt: now(),
-    })
-    .onConflictDoNothing();
-  const [thread] = await db
-    .select({ id: messageThreads.id })
-    .from(messageThreads)
-    .where(eq(column, subject.id));
-  return { ok: true, threadId: thread.id };
+  return null;
 }
 
 export type ThreadAccess = { thread: NonNullable<ThreadRow>; readOnly: boolean };
@@ -136,23 +79,55 @@ export async function postMessage(
 ): Promise<{ ok: true; messageId: string } | { ok: false; message: string }> {
   const access = await loadThreadFor(db, reader, input.threadId);
   if (!access || access.readOnly) return { ok: false, message: THREAD_NOT_FOUND };
-  const at = now();
-  const messageId = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(messages)
-      .values({
-        threadId: input.threadId,
-        authorId: reader.userId,
-        body: input.body,
-        createdAt: at,
-      })
-      .returning({ id: messages.id });
-    await tx
-      .update(messageThreads)
-      .set({ lastMessageAt: at })
-      .where(and(eq(messageThreads.id, input.threadId)));
-    await markThreadRead(tx, input.threadId, reader.userId, at);
-    return row.id;
-  });
+  const messageId = await db.transaction((tx) =>
+    appendMessage(tx, input.threadId, reader.userId, input.body),
+  );
   return { ok: true, messageId };
+}
+
+/**
+ * The first message of a proposal's or contract's conversation, from one of its two parties:
+ * the thread is found or made and the message posted in one transaction, so a refused or
+ * failed message leaves no empty thread. Two first messages at once land on one thread: the
+ * unique index keeps the second insert out and its read finds the first one's row.
+ */
+export async function startThread(
+  db: DbOrTx,
+  reader: Reader,
+  input: StartThreadInput,
+): Promise<{ ok: true; threadId: string } | { ok: false; message: string }> {
+  const subject: Subject = { kind: input.subject, id: input.subjectId };
+  return db.transaction(async (tx) => {
+    const found = await subjectOf(tx, subject);
+    // Ops never start a thread: only the parties may, even on a disputed contract.
+    if (!found || !isParty(reader, found)) {
+      return { ok: false, message: THREAD_NOT_FOUND };
+    }
+    await tx
+      .insert(messageThreads)
+      .values({
+        proposalId: subject.kind === 'proposal' ? subject.id : null,
+        contractId: subject.kind === 'contract' ? subject.id : null,
+        workspaceId: found.workspaceId,
+        freelancerId: found.freelancerId,
+        createdAt: now(),
+      })
+      .onConflictDoNothing();
+    // This insert or the one it lost to made the row, so the read finds it.
+    const threadId = (await threadIdOf(tx, subject))!;
+    await appendMessage(tx, threadId, reader.userId, input.body);
+    return { ok: true, threadId };
+  });
+}
+
+/** A message in a thread: the thread's time and the author's read marker move with it. */
+async function appendMessage(tx: DbOrTx, threadId: string, authorId: string, body: string) {
+  const at = now();
+  const [row] = await tx
+    .insert(messages)
+    .values({ threadId, authorId, body, createdAt: at })
+    .returning({ id: messages.id });
+  await tx.update(messageThreads).set({ lastMessageAt: at }).where(eq(messageThreads.id, threadId));
+  await markThreadRead(tx, threadId, authorId, at);
+  return row.id;
 }

@@ -1,8 +1,13 @@
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createWorkspace } from '@/tests/helpers/compliance-fixtures';
-import { createPerson, createProposal, unreadEmailsTo } from '@/tests/helpers/message-fixtures';
-import { openThreadOf, postMessage, viewThread } from './service';
+import {
+  createEmptyThread,
+  createPerson,
+  createProposal,
+  unreadEmailsTo,
+} from '@/tests/helpers/message-fixtures';
+import { postMessage, viewThread } from './service';
 import { emailUnreadMessages } from './unread-emails';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -23,18 +28,10 @@ async function thread() {
   const client = await createWorkspace(db, 'individual');
   const freelancer = await createPerson(db);
   const { proposalId } = await createProposal(db, client, freelancer.id);
-  const opened = await openThreadOf(
-    db,
-    { userId: client.userId, isAdmin: false },
-    {
-      kind: 'proposal',
-      id: proposalId,
-    },
-  );
-  if (!opened.ok) throw new Error(opened.message);
+  const threadId = await createEmptyThread(db, client, freelancer.id, proposalId);
   const say = (body: string) =>
-    postMessage(db, { userId: client.userId, isAdmin: false }, { threadId: opened.threadId, body });
-  return { client, freelancer, threadId: opened.threadId, say };
+    postMessage(db, { userId: client.userId, isAdmin: false }, { threadId, body });
+  return { client, freelancer, threadId, say };
 }
 
 const tick = () => emailUnreadMessages(database.db, clock.now());

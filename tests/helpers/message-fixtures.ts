@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { emailOutbox, jobPosts, proposals, users } from '@/db/schema';
+import { emailOutbox, jobPosts, messageThreads, proposals, users } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { findSessionViewer } from '@/lib/accounts/queries';
 import { createSession } from '@/lib/auth/service';
@@ -67,4 +67,27 @@ export async function unreadEmailsTo(db: Db, to: string) {
 export async function unreadBadgeOf(db: Db, userId: string): Promise<number | undefined> {
   const session = await createSession(db, userId);
   return (await findSessionViewer(db, hashToken(session.token)))?.unreadMessages;
+}
+
+/** How many threads there are, to show that something wrote none. */
+export async function countThreads(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(messageThreads);
+  return row.n;
+}
+
+/**
+ * A proposal's thread with no messages, written directly (threads started on a page visit,
+ * before the first message started them, look like this): a place for tests to post to.
+ */
+export async function createEmptyThread(
+  db: Db,
+  client: Inviter,
+  freelancerId: string,
+  proposalId: string,
+) {
+  const [row] = await db
+    .insert(messageThreads)
+    .values({ proposalId, workspaceId: client.workspaceId, freelancerId, createdAt: new Date() })
+    .returning({ id: messageThreads.id });
+  return row.id;
 }

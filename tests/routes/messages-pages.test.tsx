@@ -3,10 +3,18 @@ import { MessageBody } from '@/components/messages/message-body';
 import { createSession } from '@/lib/auth/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { segmentMessage } from '@/lib/messages/links';
-import { openThreadOf, postMessage } from '@/lib/messages/service';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { createWorkspace } from '@/tests/helpers/compliance-fixtures';
-import { createPerson, createProposal, unreadBadgeOf } from '@/tests/helpers/message-fixtures';
+import {
+  acceptedContract,
+  createWorkspace,
+  uniqueEmail,
+} from '@/tests/helpers/compliance-fixtures';
+import {
+  countThreads,
+  createPerson,
+  createProposal,
+  unreadBadgeOf,
+} from '@/tests/helpers/message-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { pageOutcome } from '@/tests/helpers/page-outcome';
 
@@ -16,6 +24,9 @@ const { default: ThreadPage } = await import('@/app/(app)/messages/[threadId]/pa
 const { default: MessagesPage } = await import('@/app/(app)/messages/page');
 const { default: ProposalThreadPage } =
   await import('@/app/(app)/messages/proposal/[proposalId]/page');
+const { default: ContractThreadPage } =
+  await import('@/app/(app)/messages/contract/[contractId]/page');
+const { startThreadAction } = await import('@/app/(app)/messages/actions');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let clock: FakeClock;
@@ -30,10 +41,18 @@ beforeEach(() => {
 afterEach(() => clock.restore());
 afterAll(() => database.dispose());
 
-async function rendered(run: () => Promise<React.ReactElement | void>, token: string | null) {
+async function rendered(run: () => Promise<unknown>, token: string | null) {
   startRequest(token);
   return pageOutcome(run);
 }
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+const refusal = (outcome: string) => (JSON.parse(outcome) as { message?: string }).message;
 
 describe('MessageBody', () => {
   it('links only http(s) addresses and shows everything else as text', () => {
@@ -60,31 +79,35 @@ describe('/messages pages', () => {
     const freelancer = await createPerson(db, 'Sam Rivera');
     const stranger = await createPerson(db, 'Eve');
     const { proposalId, jobTitle } = await createProposal(db, client, freelancer.id);
-    const [fToken, sToken] = await Promise.all([
+    const [fToken, sToken, cToken] = await Promise.all([
       createSession(db, freelancer.id).then((s) => s.token),
       createSession(db, stranger.id).then((s) => s.token),
+      createSession(db, client.userId).then((s) => s.token),
     ]);
 
-    const opened = await rendered(
-      () => ProposalThreadPage({ params: Promise.resolve({ proposalId }) }),
-      fToken,
+    // Before the first message a party sees the empty conversation; looking writes nothing.
+    const before = await countThreads(db);
+    const proposalPage = () => ProposalThreadPage({ params: Promise.resolve({ proposalId }) });
+    const empty = await rendered(proposalPage, fToken);
+    expect(empty).toContain(jobTitle);
+    expect(empty).toContain('No messages yet.');
+    expect(empty).toContain('name="body"');
+    expect(empty).toContain(`name="subjectId" value="${proposalId}"`);
+    expect(await rendered(proposalPage, sToken)).toBe('not-found');
+    const start = (fields: Record<string, string>) => () =>
+      startThreadAction(null, form({ subject: 'proposal', subjectId: proposalId, ...fields }));
+    expect(refusal(await rendered(start({ body: 'hi' }), sToken))).toBe(
+      'This conversation was not found.',
     );
-    expect(opened).toMatch(/^redirect \/messages\/[0-9a-f-]{36}$/);
-    const threadId = opened.split('/').pop()!;
-    expect(
-      await rendered(() => ProposalThreadPage({ params: Promise.resolve({ proposalId }) }), sToken),
-    ).toBe('not-found');
+    expect(await countThreads(db)).toBe(before);
 
-    const sent = await openThreadOf(
-      db,
-      { userId: client.userId, isAdmin: false },
-      {
-        kind: 'proposal',
-        id: proposalId,
-      },
-    );
-    expect(sent).toEqual({ ok: true, threadId });
-    await postMessage(db, { userId: client.userId, isAdmin: false }, { threadId, body: SCRIPT });
+    // The client's first message starts the thread; the page then leads to it.
+    const sent = await rendered(start({ body: SCRIPT }), cToken);
+    expect(sent).toMatch(/^redirect \/messages\/[0-9a-f-]{36}#latest$/);
+    const threadId = sent.slice('redirect /messages/'.length, -'#latest'.length);
+    expect(await countThreads(db)).toBe(before + 1);
+    expect(await rendered(proposalPage, fToken)).toBe(`redirect /messages/${threadId}`);
+    expect(await rendered(proposalPage, sToken)).toBe('not-found');
     expect(await unreadBadgeOf(db, freelancer.id)).toBe(1);
 
     const list = await rendered(() => MessagesPage(), fToken);
@@ -107,5 +130,38 @@ describe('/messages pages', () => {
     expect(
       await rendered(() => ThreadPage({ params: Promise.resolve({ threadId: 'nope' }) }), fToken),
     ).toBe('not-found');
+  });
+
+  it('shows a contract party the empty conversation, and nobody else anything', async () => {
+    const db = database.db;
+    const client = await createWorkspace(db, 'individual');
+    const contract = await acceptedContract(
+      db,
+      client,
+      uniqueEmail('f'),
+      { kind: 'fixed' },
+      'Site',
+    );
+    const stranger = await createPerson(db, 'Eve');
+    const [cToken, sToken] = await Promise.all([
+      createSession(db, client.userId).then((s) => s.token),
+      createSession(db, stranger.id).then((s) => s.token),
+    ]);
+    const page = () =>
+      ContractThreadPage({ params: Promise.resolve({ contractId: contract.contractId }) });
+    const before = await countThreads(db);
+    const empty = await rendered(page, cToken);
+    expect(empty).toContain('Site');
+    expect(empty).toContain('No messages yet.');
+    expect(empty).toContain(`href="/contracts/${contract.contractId}"`);
+    expect(empty).toContain('name="subject" value="contract"');
+    expect(await rendered(page, sToken)).toBe('not-found');
+    expect(
+      await rendered(
+        () => ContractThreadPage({ params: Promise.resolve({ contractId: 'nope' }) }),
+        cToken,
+      ),
+    ).toBe('not-found');
+    expect(await countThreads(db)).toBe(before);
   });
 });

@@ -1,15 +1,14 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { MessageBody } from '@/components/messages/message-body';
-import { PageHeader } from '@/components/ui/page-header';
 import { requireViewer } from '@/lib/auth/session';
 import { formatDateAndTime } from '@/lib/dates/format';
 import { segmentMessage } from '@/lib/messages/links';
 import { viewThread } from '@/lib/messages/service';
 import { postMessageAction } from '../actions';
-import { MessageForm } from './message-form';
+import { MessageForm } from '../message-form';
+import { otherSide, ThreadHeader } from '../thread-header';
 
 /**
  * One thread, oldest message first, and the reply box. Viewing marks it read; ops reading a
@@ -27,28 +26,16 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
   );
   if (!seen) notFound();
   const { thread, readOnly, messages } = seen;
-  const other =
-    viewer.user.id === thread.freelancerId
-      ? thread.workspaceName
-      : (thread.freelancerName ?? thread.freelancerEmail);
   return (
     <>
-      <PageHeader
+      <ThreadHeader
         title={thread.subject}
-        back={<Link href="/messages">← All messages</Link>}
-        description={
-          <p>
-            {readOnly
-              ? `Between ${thread.workspaceName} and ${thread.freelancerName ?? thread.freelancerEmail} (read-only, for the dispute)`
-              : `With ${other}`}
-            {thread.contractId && (
-              <>
-                {' · '}
-                <Link href={`/contracts/${thread.contractId}`}>Open the contract</Link>
-              </>
-            )}
-          </p>
+        between={
+          readOnly
+            ? `Between ${thread.workspaceName} and ${thread.freelancerName ?? thread.freelancerEmail} (read-only, for the dispute)`
+            : `With ${otherSide(viewer.user.id, thread)}`
         }
+        contractId={thread.contractId}
       />
       {messages.length === 0 ? (
         <p>No messages yet.</p>
@@ -67,7 +54,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           ))}
         </ol>
       )}
-      {!readOnly && <MessageForm threadId={thread.id} action={postMessageAction} />}
+      {!readOnly && <MessageForm hidden={{ threadId: thread.id }} action={postMessageAction} />}
     </>
   );
 }

@@ -8,14 +8,25 @@ import type { ActionState } from '@/lib/actions/define-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** The reply box; a plain form, so it posts without JavaScript too. */
-export function MessageForm({ threadId, action }: { threadId: string; action: Action }) {
+/**
+ * The reply box; a plain form, so it posts without JavaScript too. `hidden` says what the
+ * message is to: a thread, or the proposal or contract whose thread it starts.
+ */
+export function MessageForm({
+  hidden,
+  action,
+}: {
+  hidden: Record<string, string>;
+  action: Action;
+}) {
   const [state, formAction] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors?.body : undefined;
   return (
     <form action={formAction}>
       <FormMessage state={state} />
-      <input type="hidden" name="threadId" value={threadId} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="field">
         <label htmlFor="message-body">Your message</label>
         <textarea
