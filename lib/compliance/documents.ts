@@ -79,12 +79,6 @@ export async function uploadsFromForm(
   );
 }
 
-/** The Content-Disposition of a download: the stored name made safe once more, ASCII only. */
-export function attachmentDisposition(fileName: string): string {
-  const safe = toSafeFileName(fileName).replace(/"/g, '');
-  return `attachment; filename="${safe}"`;
-}
-
 function isEmptyInputPart(file: File): boolean {
   return file.size === 0 && ['', 'blob', 'undefined'].includes(String(file.name ?? ''));
 }

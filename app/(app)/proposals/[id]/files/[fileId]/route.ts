@@ -1,19 +1,9 @@
 import { getDatabase } from '@/db';
 import { loadActorOf } from '@/lib/actions/actor';
-import { attachmentDisposition } from '@/lib/compliance/documents';
+import { privateFileDownload, privateFileNotFound } from '@/lib/files/private-download';
 import { openProposalFile } from '@/lib/proposals/attachments';
 
 type Params = { params: Promise<{ id: string; fileId: string }> };
-
-/** Never cached by a browser or a proxy, and never rendered as anything but what it is. */
-const PRIVATE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-
-function notFound(): Response {
-  return new Response('Not found', {
-    status: 404,
-    headers: { ...PRIVATE_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
-  });
-}
 
 /**
  * A file sent with a proposal, as an attachment, for the freelancer who sent it, the job's
@@ -22,7 +12,7 @@ function notFound(): Response {
 export async function GET(_request: Request, { params }: Params) {
   const { id, fileId } = await params;
   const actor = await loadActorOf('signed-in');
-  if (!actor) return notFound();
+  if (!actor) return privateFileNotFound();
   const { db } = await getDatabase();
   const file = await openProposalFile(db, {
     proposalId: id,
@@ -34,14 +24,6 @@ export async function GET(_request: Request, { params }: Params) {
     },
     ip: actor.ip,
   });
-  if (!file) return notFound();
-  return new Response(new Uint8Array(file.data), {
-    status: 200,
-    headers: {
-      ...PRIVATE_HEADERS,
-      'content-type': file.mimeType,
-      'content-length': String(file.data.length),
-      'content-disposition': attachmentDisposition(file.fileName),
-    },
-  });
+  if (!file) return privateFileNotFound();
+  return privateFileDownload(file);
 }
