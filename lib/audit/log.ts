@@ -49,6 +49,7 @@ export type AuditAction =
   | 'invoice.issued'
   | 'invoice.paid'
   | 'invoice.payment_failed'
+  | 'invoice.pay_now'
   | 'invoice.approved'
   | 'invoice.released'
   | 'dispute.opened'

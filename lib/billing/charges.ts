@@ -265,13 +265,15 @@ export async function applyChargeState(
 /**
  * A failed charge whose retry is due becomes a new attempt, sent with its own key, to the
  * workspace's default card as it is now (the client may have added one since the decline).
+ * Also the client's "Pay now" (lib/hourly/pay-now.ts). Guarded on the attempt the caller
+ * read: of two calls for the same failed attempt one sends; the other gets null.
  */
-async function retryCharge(
+export async function retryCharge(
   db: Db,
   provider: PaymentProvider,
   hooks: ChargeHookTable,
   charge: ChargeRow,
-) {
+): Promise<ChargeRow | null> {
   const [again] = await db
     .update(paymentCharges)
     .set({
@@ -292,15 +294,16 @@ async function retryCharge(
       ),
     )
     .returning();
-  if (again) await submitCharge(db, provider, hooks, again);
+  return again ? submitCharge(db, provider, hooks, again) : null;
 }
 
-async function pollCharge(
+/** Asks the provider about a processing charge and records its answer. */
+export async function pollCharge(
   db: Db,
   provider: PaymentProvider,
   hooks: ChargeHookTable,
   charge: ChargeRow,
-) {
+): Promise<ChargeRow> {
   const state = await provider.readCharge(charge.providerRef!);
   const applied = await applyChargeState(db, hooks, charge.id, charge.attempt, state);
   if (applied.outcome === 'ignored' && applied.charge.status === 'processing') {
@@ -309,6 +312,7 @@ async function pollCharge(
       .set({ nextAttemptAt: later(POLL_INTERVAL_MS) })
       .where(and(eq(paymentCharges.id, charge.id), eq(paymentCharges.status, 'processing')));
   }
+  return applied.charge;
 }
 
 /**

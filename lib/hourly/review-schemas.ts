@@ -73,3 +73,13 @@ export const decideDisputeSchema = z
 type WithOptionalAmount<T> = Omit<T, 'amount'> & { amount?: number };
 export type AnswerDisputeInput = WithOptionalAmount<z.output<typeof answerDisputeSchema>>;
 export type DecideDisputeInput = WithOptionalAmount<z.output<typeof decideDisputeSchema>>;
+
+/** "Pay now" on a failed invoice: `attempt` is the failed attempt the page showed. */
+export const payNowSchema = z.object({
+  invoiceId: id,
+  attempt: z.coerce
+    .number({ error: 'Reload the invoice and press Pay now again.' })
+    .int('Reload the invoice and press Pay now again.')
+    .min(1, 'Reload the invoice and press Pay now again.')
+    .max(1000, 'Reload the invoice and press Pay now again.'),
+});

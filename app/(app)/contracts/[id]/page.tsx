@@ -33,6 +33,7 @@ import {
   MilestoneList,
   NeedsReview,
   OpenDisputes,
+  PaymentFailed,
   ThisWeek,
 } from './sections';
 
@@ -84,6 +85,10 @@ export default async function ContractPage({ params, searchParams }: Props) {
     money: describeMoneyState(moneyStateOf(invoice, findReleaseOf(invoice, releases)), reader),
   }));
   const toReview = side === 'client' ? invoices.filter((i) => needsClientReview(i, at)) : [];
+  const failed =
+    side === 'client'
+      ? invoices.filter((i) => i.kind === 'hourly' && i.paymentStatus === 'payment_failed')
+      : [];
   const other = side === 'freelancer' ? parties.client.workspaceName : parties.freelancer.name;
   return (
     <>
@@ -145,6 +150,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
         </Notice>
       )}
       <OpenDisputes contractId={contract.id} disputes={disputes} timeZone={timeZone} />
+      <PaymentFailed invoices={failed} />
       <NeedsReview contractId={contract.id} invoices={toReview} timeZone={timeZone} />
       {week && (
         <ThisWeek

@@ -143,6 +143,27 @@ export function NeedsReview({
   );
 }
 
+/** The client's invoices whose payment failed, each linking to its page's Pay now. */
+export function PaymentFailed({ invoices }: { invoices: InvoiceRow[] }) {
+  if (invoices.length === 0) return null;
+  return (
+    <Card id="payment-failed" title="Payment failed" tone="warning">
+      <p>
+        Your card was declined. Pay these invoices now with your default card; while one stays
+        unpaid, new time on this contract pauses 7 days after its first failure.
+      </p>
+      <ul>
+        {invoices.map((invoice) => (
+          <li key={invoice.id}>
+            <Link href={`/invoices/${invoice.id}`}>Pay {invoice.number} now</Link> (
+            <Money cents={invoice.grossCents} currency={invoice.currency} />)
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 export type OpenDispute = Awaited<ReturnType<typeof listUnresolvedDisputes>>[number];
 
 const DISPUTE_WAITS_FOR: Record<OpenDispute['status'], string> = {
