@@ -7,6 +7,7 @@ import { FIND_WORK_CASES } from './cases/find-work';
 import { FREELANCER_CASES } from './cases/freelancer';
 import { HOURLY_CASES } from './cases/hourly';
 import { HOURLY_REVIEW_CASES } from './cases/hourly-review';
+import { INVOICE_PAYMENT_CASES } from './cases/invoice-payment';
 import { JOB_POST_CASES } from './cases/job-posts';
 import { JOB_SEARCH_CASES } from './cases/job-search';
 import { MILESTONE_CASES } from './cases/milestones';
@@ -30,6 +31,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   ...FREELANCER_CASES,
   ...HOURLY_CASES,
   ...HOURLY_REVIEW_CASES,
+  ...INVOICE_PAYMENT_CASES,
   ...JOB_POST_CASES,
   ...JOB_SEARCH_CASES,
   ...MILESTONE_CASES,
