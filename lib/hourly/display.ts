@@ -84,3 +84,30 @@ export const dayTitle = (date: string) => DAY_TITLE.format(new Date(`${date}T00:
 export function endedTimeMessage(endedAt: Date): string {
   return `This contract ended on ${formatLongDate(endedAt)}: no new time can be recorded. Time already in the diary is invoiced at the next Monday tick.`;
 }
+
+/** Why a stopped timer left time out: "the week of 2026-11-16 was closed; the contract was paused". */
+export function notRecordedReasons(left: {
+  closedWeeks: string[];
+  cutBy: 'paused' | 'ended' | null;
+}): string {
+  const reasons: string[] = [];
+  if (left.closedWeeks.length > 0) {
+    const weeks = left.closedWeeks.join(', ');
+    reasons.push(
+      `${left.closedWeeks.length === 1 ? `the week of ${weeks} was` : `the weeks of ${weeks} were`} already closed (a week closes Monday 12:00 UTC after it) or invoiced`,
+    );
+  }
+  if (left.cutBy === 'paused')
+    reasons.push('the time after the contract was paused is not counted');
+  if (left.cutBy === 'ended') reasons.push('the time after the contract ended is not counted');
+  return reasons.join('; ');
+}
+
+/** The diary's notice after a stop that left time out. */
+export function notRecordedMessage(left: {
+  minutes: number;
+  closedWeeks: string[];
+  cutBy: 'paused' | 'ended' | null;
+}): string {
+  return `Timer stopped. ${hoursText(left.minutes)} ${left.minutes === 1 ? 'was' : 'were'} not recorded: ${notRecordedReasons(left)}.`;
+}

@@ -93,3 +93,14 @@ export const weekParamSchema = z
   .string()
   .regex(DATE)
   .refine((value) => new Date(`${value}T00:00:00Z`).getUTCDay() === 1);
+
+/** The diary's `?skipped=&closed=&cut=` after a stop that left time out (display only). */
+export const notRecordedParamsSchema = z.object({
+  skipped: z.coerce.number().int().min(1).max(1_000_000),
+  closed: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : []))
+    .pipe(z.array(weekParamSchema).max(100)),
+  cut: z.enum(['paused', 'ended']).optional(),
+});

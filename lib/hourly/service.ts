@@ -20,7 +20,7 @@ import {
   type ContractRow,
   type ContractViewer,
 } from '@/lib/contracts/access';
-import { endedTimeMessage } from './display';
+import { endedTimeMessage, notRecordedReasons } from './display';
 import { pauseReasonOf } from './pause';
 import {
   deleteOpenEntry,
@@ -39,10 +39,10 @@ import {
   DAY_MS,
   floorToSegment,
   isOnSegment,
-  splitAtUtcMidnights,
   utcDateOf,
   utcDayStartOf,
 } from './segments';
+import { endRunningTimer, type NotRecorded } from './timer-stop';
 import { editDeadlineOf, weekStartDate, weekStartOf } from './week';
 
 export type DiaryWriter = ContractViewer & { ip?: string | null };
@@ -89,6 +89,17 @@ const ENTRY_NOT_FOUND = refuse('not-found', 'We could not find that time entry.'
 const hhmm = (at: Date) => at.toISOString().slice(11, 16);
 const describeSpan = (span: { startedAt: Date; endedAt: Date | null }) =>
   `${utcDateOf(span.startedAt)} ${hhmm(span.startedAt)}–${span.endedAt ? hhmm(span.endedAt) : 'running'} UTC`;
+
+const minutesOf = (pieces: TimeEntryRow[]) =>
+  pieces.reduce((sum, p) => sum + (p.endedAt!.getTime() - p.startedAt.getTime()) / 60_000, 0);
+
+/** The audit's words for a stopped timer: what it recorded, and what it left out and why. */
+function stoppedDetail(pieces: TimeEntryRow[], notRecorded: NotRecorded): string {
+  const recorded = pieces.length === 0 ? 'nothing recorded' : pieces.map(describeSpan).join(', ');
+  return notRecorded.minutes > 0
+    ? `${recorded}; ${notRecorded.minutes} min not recorded (${notRecordedReasons(notRecorded)})`
+    : recorded;
+}
 
 /** The contract, if the writer is its freelancer; null otherwise (the unknown-id answer). */
 async function ownContract(tx: Tx, contractId: string, writer: DiaryWriter) {
@@ -253,30 +264,6 @@ export async function startTimer(
 }
 
 /**
- * The pieces a running timer leaves when it ends at `end`: its own row ends at the first
- * midnight (or at `end`), later days get entries of their own with the same memo.
- */
-async function endRunning(tx: Tx, running: TimeEntryRow, end: Date): Promise<TimeEntryRow[]> {
-  const [first, ...rest] = splitAtUtcMidnights(running.startedAt, end);
-  if (!first) {
-    await deleteOpenEntry(tx, running.id);
-    return [];
-  }
-  const ended = await updateOpenEntry(tx, running.id, { endedAt: first.endedAt });
-  const more = await insertEntries(
-    tx,
-    rest.map((piece) => ({
-      contractId: running.contractId,
-      freelancerId: running.freelancerId,
-      kind: 'tracked' as const,
-      memo: running.memo,
-      ...piece,
-    })),
-  );
-  return ended ? [ended, ...more] : more;
-}
-
-/**
  * Stops the contract's running timer at the end of the current segment (every segment the
  * timer ran in counts whole); a timer stopped at its very start records nothing.
  */
@@ -285,7 +272,7 @@ export async function stopTimer(
   writer: DiaryWriter,
   input: { contractId: string },
   at: Date = now(),
-): Promise<DiaryResult<{ minutes: number }>> {
+): Promise<DiaryResult<{ minutes: number; notRecorded: NotRecorded }>> {
   return db.transaction(async (tx) => {
     const contract = await ownContract(tx, input.contractId, writer);
     if (!contract) return CONTRACT_NOT_FOUND;
@@ -295,25 +282,21 @@ export async function stopTimer(
       return refuse('no-timer', 'Your timer is not running on this contract.');
     }
     const end = new Date(Math.max(ceilToSegment(at).getTime(), running.startedAt.getTime()));
-    const pieces = await endRunning(tx, running, end);
-    const minutes = pieces.reduce(
-      (sum, p) => sum + (p.endedAt!.getTime() - p.startedAt.getTime()) / 60_000,
-      0,
-    );
+    const { pieces, notRecorded } = await endRunningTimer(tx, running, end, at);
     await audit(
       tx,
       writer,
       'time_entry.timer_stopped',
       running.id,
-      pieces.length === 0
-        ? 'Timer stopped: nothing recorded'
-        : `Timer stopped: ${pieces.map(describeSpan).join(', ')}`,
+      `Timer stopped: ${stoppedDetail(pieces, notRecorded)}`,
     );
+    const last = pieces.at(-1);
     return {
       ok: true,
       contractId: contract.id,
-      weekStart: weekStartDate(running.startedAt),
-      minutes,
+      weekStart: weekStartDate(last?.startedAt ?? running.startedAt),
+      minutes: minutesOf(pieces),
+      notRecorded,
     };
   });
 }
@@ -334,18 +317,15 @@ export async function stopTimerAtEnding(
   const running = await findRunningTimerOf(tx, contract.freelancerId);
   if (!running || running.contractId !== contract.id) return 0;
   const end = new Date(Math.max(ceilToSegment(at).getTime(), running.startedAt.getTime()));
-  const pieces = await endRunning(tx, running, end);
+  const { pieces, notRecorded } = await endRunningTimer(tx, running, end, at);
   await recordAudit(tx, {
     actorId,
     action: 'time_entry.timer_stopped',
     targetType: 'time_entry',
     targetId: running.id,
-    detail: `Contract ended: ${pieces.length === 0 ? 'nothing recorded' : pieces.map(describeSpan).join(', ')}`,
+    detail: `Contract ended: ${stoppedDetail(pieces, notRecorded)}`,
   });
-  return pieces.reduce(
-    (sum, p) => sum + (p.endedAt!.getTime() - p.startedAt.getTime()) / 60_000,
-    0,
-  );
+  return minutesOf(pieces);
 }
 
 /** A manual entry, where the contract allows manual time. */
@@ -502,7 +482,8 @@ const TICK_BATCH = 100;
 /**
  * Billing tick step: ends every timer still running from an earlier UTC day at midnight
  * and goes on from 00:00 today in a new running entry, so no entry crosses a UTC midnight
- * and last week's time is in place before Monday 12:00. Idempotent and safe on several
+ * and last week's time is in place before Monday 12:00. A timer whose contract was paused
+ * or ended while it ran is stopped there instead (lib/hourly/timer-stop.ts). Idempotent and safe on several
  * workers: each timer is re-read under its freelancer's time lock. Returns how many
  * timers it split.
  */
@@ -517,7 +498,9 @@ export async function stopTimersAtDayEnd(db: Db, at: Date): Promise<number> {
         await lockFreelancerTime(tx, timer.freelancerId);
         const running = await findEntryForUpdate(tx, timer.id);
         if (!running || running.endedAt || running.startedAt >= dayStart) return false;
-        await endRunning(tx, running, dayStart);
+        const { notRecorded } = await endRunningTimer(tx, running, dayStart, at);
+        // Paused or ended meanwhile: the timer stops there and does not go on today.
+        if (notRecorded.cutBy) return true;
         await insertEntries(tx, [
           {
             contractId: running.contractId,

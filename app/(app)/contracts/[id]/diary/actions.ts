@@ -58,7 +58,14 @@ export const stopTimerAction = defineAction({
   actor: 'freelancer',
   schema: contractIdSchema,
   async handler(input, { db, actor }) {
-    return answer(await stopTimer(db, writerOf(actor), input), 'stopped');
+    const result = await stopTimer(db, writerOf(actor), input);
+    if (!result.ok || result.notRecorded.minutes === 0) return answer(result, 'stopped');
+    // Time left out (a closed week, a pause, the ending): the diary says how much and why.
+    const { minutes, closedWeeks, cutBy } = result.notRecorded;
+    const left = new URLSearchParams({ skipped: String(minutes) });
+    if (closedWeeks.length > 0) left.set('closed', closedWeeks.join(','));
+    if (cutBy) left.set('cut', cutBy);
+    return answer(result, `stopped&${left.toString()}`);
   },
 });
 

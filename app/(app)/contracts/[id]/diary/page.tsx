@@ -7,8 +7,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { now } from '@/lib/clock';
 import { formatLongDate, formatLongDateTime } from '@/lib/dates/format';
 import { loadDiaryWeek } from '@/lib/hourly/diary';
-import { dayTitle, hoursText, localSpanText, utcSpanText } from '@/lib/hourly/display';
-import { weekParamSchema } from '@/lib/hourly/schemas';
+import {
+  dayTitle,
+  hoursText,
+  localSpanText,
+  notRecordedMessage,
+  utcSpanText,
+} from '@/lib/hourly/display';
+import { notRecordedParamsSchema, weekParamSchema } from '@/lib/hourly/schemas';
 import { weekStartFromDate, weekStartOf } from '@/lib/hourly/week';
 import { EntryTable } from './entry-table';
 import { loadDiaryContract } from './load-contract';
@@ -30,7 +36,13 @@ const NOTICES: Record<string, string> = {
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ week?: string; notice?: string }>;
+  searchParams: Promise<{
+    week?: string;
+    notice?: string;
+    skipped?: string;
+    closed?: string;
+    cut?: string;
+  }>;
 };
 
 /**
@@ -39,13 +51,22 @@ type Props = {
  */
 export default async function DiaryPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { week, notice } = await searchParams;
+  const { week, notice, ...left } = await searchParams;
   const { db, contract, side } = await loadDiaryContract(id);
   const at = now();
   const asked = weekParamSchema.safeParse(week);
   const weekStart = asked.success ? weekStartFromDate(asked.data) : weekStartOf(at);
   const diary = await loadDiaryWeek(db, { contract, side }, weekStart, at);
-  const message = notice ? NOTICES[notice] : undefined;
+  const skipped = notice === 'stopped' ? notRecordedParamsSchema.safeParse(left) : null;
+  const message = skipped?.success
+    ? notRecordedMessage({
+        minutes: skipped.data.skipped,
+        closedWeeks: skipped.data.closed,
+        cutBy: skipped.data.cut ?? null,
+      })
+    : notice
+      ? NOTICES[notice]
+      : undefined;
   const base = `/contracts/${contract.id}/diary`;
   const currentWeek = weekStartOf(at).getTime() === weekStart.getTime();
   const lastDay = new Date(weekStart.getTime() + 6 * 86_400_000);
@@ -63,7 +84,7 @@ export default async function DiaryPage({ params, searchParams }: Props) {
         }
       />
       {message && (
-        <Notice tone="success" announce>
+        <Notice tone={skipped?.success ? 'warning' : 'success'} announce>
           {message}
         </Notice>
       )}
