@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
-import { z } from 'zod';
-import { getDatabase } from '@/db';
+import { redirect } from 'next/navigation';
 import { ConfirmStep } from '@/components/ui/confirm-step';
-import { requireClient } from '@/lib/auth/session';
-import { findWorkspaceJobPost } from '@/lib/job-posts/queries';
 import { CloseJobPostForm } from '../close-form';
+import { loadClientJobPost } from '../load-job-post';
 
 export const metadata: Metadata = { title: 'Close a job post', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -14,13 +11,7 @@ type Props = { params: Promise<{ id: string }> };
 
 /** "Close …?": what closing a job post does, and why it closes, before the action does it. */
 export default async function CloseJobPostPage({ params }: Props) {
-  const { inviter } = await requireClient();
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const { db } = await getDatabase();
-  // Scoped to the viewer's workspace: another client's post finds nothing.
-  const post = await findWorkspaceJobPost(db, inviter.workspaceId, id);
-  if (!post) notFound();
+  const { post } = await loadClientJobPost(params);
   // Only an open post closes; the detail page says what can be done with it instead.
   if (post.status !== 'open') redirect(`/client/jobs/${post.id}`);
   return (
