@@ -24,6 +24,7 @@ const { default: ReviewPage } =
 const { default: DisputePage } =
   await import('@/app/(app)/contracts/[id]/disputes/[disputeId]/page');
 const { default: AccountPage } = await import('@/app/(app)/settings/account/page');
+const { default: DiaryPage } = await import('@/app/(app)/contracts/[id]/diary/page');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let clock: FakeClock;
@@ -113,6 +114,12 @@ const disputePage = () =>
     searchParams: Promise.resolve({}),
   });
 
+const diaryPage = () =>
+  DiaryPage({
+    params: Promise.resolve({ id: contractId }),
+    searchParams: Promise.resolve({ week: '2026-11-23' }),
+  });
+
 const NEW_YORK = 'New York time (America/New_York)';
 
 describe("the client's pages, in the workspace's zone with UTC beside it", () => {
@@ -157,6 +164,14 @@ describe("the client's pages, in the workspace's zone with UTC beside it", () =>
     );
   });
 
+  it("the work diary (read-only): each entry's UTC time with New York time beside it", async () => {
+    await signIn(client);
+    const page = await render(diaryPage);
+    expect(page).toContain('Times also in America/New_York');
+    expect(page).toContain('09:00–11:30 New York time (America/New_York, EST)');
+    expect(page).not.toContain('Tokyo');
+  });
+
   it('Settings → Account names the zone and preselects it', async () => {
     await signIn(client);
     const html = await pageOutcome(() => AccountPage({ searchParams: Promise.resolve({}) }));
@@ -179,7 +194,9 @@ describe("the freelancer's pages stay in the profile's zone", () => {
     expect(dispute).toContain(
       'decides by December 11, 2026, 02:00 Tokyo time (Asia/Tokyo) (December 10, 2026, 17:00 UTC)',
     );
-    for (const page of [contract, dispute, await render(invoicePage)]) {
+    const diary = await render(diaryPage);
+    expect(diary).toContain('23:00–Nov 24 01:30 Tokyo time (Asia/Tokyo, GMT+9)');
+    for (const page of [contract, dispute, diary, await render(invoicePage)]) {
       expect(page).not.toContain('New York');
     }
   });
