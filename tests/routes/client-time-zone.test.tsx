@@ -1,12 +1,12 @@
 import type { ReactElement } from 'react';
 import { eq } from 'drizzle-orm';
-import { clientWorkspaces, disputes, timeEntries } from '@/db/schema';
+import { clientWorkspaces, disputes, milestoneEvents, timeEntries } from '@/db/schema';
 import { setWorkspaceTimeZone } from '@/lib/accounts/service';
 import { createSession } from '@/lib/auth/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
-import { makeFreelancer } from '@/lib/test-hooks/factories';
+import { makeFixedContract, makeFreelancer } from '@/lib/test-hooks/factories';
 import { makeInvoice, type MadeInvoice } from '@/lib/test-hooks/invoice-factory';
-import { freelancerRequestSchema } from '@/lib/test-hooks/schemas';
+import { fixedContractRequestSchema, freelancerRequestSchema } from '@/lib/test-hooks/schemas';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { pageOutcome } from '@/tests/helpers/page-outcome';
@@ -25,6 +25,8 @@ const { default: DisputePage } =
   await import('@/app/(app)/contracts/[id]/disputes/[disputeId]/page');
 const { default: AccountPage } = await import('@/app/(app)/settings/account/page');
 const { default: DiaryPage } = await import('@/app/(app)/contracts/[id]/diary/page');
+const { default: MilestonePage } =
+  await import('@/app/(app)/contracts/[id]/milestones/[milestoneId]/page');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let clock: FakeClock;
@@ -216,5 +218,36 @@ describe("the freelancer's pages stay in the profile's zone", () => {
         timeZone: 'America/New_York',
       });
     }
+  });
+});
+
+describe('the milestone page, each side in its own zone', () => {
+  it("dates the history in the client's zone for the client, the profile's for the freelancer", async () => {
+    const fixed = await makeFixedContract(
+      database.db,
+      fixedContractRequestSchema.parse({
+        kind: 'fixed-contract',
+        clientEmail: client.email,
+        timeZone: 'Asia/Tokyo',
+      }),
+    );
+    const [milestoneId] = fixed.milestoneIds;
+    await database.db.insert(milestoneEvents).values({
+      milestoneId,
+      type: 'funding_requested',
+      actorId: client.userId,
+      createdAt: new Date('2026-12-01T17:00:00Z'),
+    });
+    const milestonePage = () =>
+      MilestonePage({
+        params: Promise.resolve({ id: fixed.contractId, milestoneId }),
+        searchParams: Promise.resolve({}),
+      });
+    await signIn(client);
+    expect(await render(milestonePage)).toContain(`December 1, 2026 at 12:00 PM ${NEW_YORK}`);
+    await signIn(fixed.freelancer);
+    expect(await render(milestonePage)).toContain(
+      'December 2, 2026 at 2:00 AM Tokyo time (Asia/Tokyo)',
+    );
   });
 });
