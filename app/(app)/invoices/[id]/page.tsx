@@ -29,7 +29,7 @@ export default async function InvoicePage({ params }: Props) {
     found.invoice,
     found.lines,
     found.parties,
-    { side: found.side, timeZone: timeZoneOfViewer(viewer) },
+    { side: found.side, timeZone: timeZoneOfViewer(viewer, found.side) },
     moneyStateOf(found.invoice, found.release),
   );
   return (
