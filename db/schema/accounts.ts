@@ -90,6 +90,11 @@ export const clientWorkspaces = pgTable(
      * invite list shows its total without counting every invite on each view.
      */
     inviteCount: integer('invite_count').notNull().default(0),
+    /**
+     * The zone the client reads times in (client-side pages show it with UTC beside it);
+     * an IANA name from lib/geo/time-zones, checked there like the freelancer's.
+     */
+    timeZone: text('time_zone').notNull().default('UTC'),
     createdAt: createdAt(),
   },
   (t) => [

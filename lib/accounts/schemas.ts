@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '@/lib/geo/time-zone-schema';
 
 /** Trimmed and lower-cased once, here; one plain address, no display names or quotes. */
 export const emailSchema = z
@@ -34,8 +35,12 @@ export const chooseSideSchema = z.discriminatedUnion(
       workspaceType: z.enum(workspaceTypes, {
         error: 'Choose whether you hire as an individual, a company or an enterprise.',
       }),
+      timeZone: timeZoneSchema,
     }),
     z.object({ side: z.literal('freelancer') }),
   ],
   { error: 'Choose whether you want to hire or to work.' },
 );
+
+/** Settings → Account: the zone the client workspace reads times in. */
+export const workspaceTimeZoneSchema = z.object({ timeZone: timeZoneSchema });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clientWorkspaces, freelancerProfiles, users } from '@/db/schema';
 import type { z } from 'zod';
-import type { chooseSideSchema } from './schemas';
+import type { chooseSideSchema, workspaceTimeZoneSchema } from './schemas';
 import { findWorkspaceByOwner, hasFreelancerProfile } from './queries';
 
 export type Side = 'client' | 'freelancer';
@@ -17,10 +17,15 @@ export async function chooseSide(
     if (input.side === 'client') {
       await tx
         .insert(clientWorkspaces)
-        .values({ ownerId: userId, name: input.workspaceName, type: input.workspaceType })
+        .values({
+          ownerId: userId,
+          name: input.workspaceName,
+          type: input.workspaceType,
+          timeZone: input.timeZone,
+        })
         .onConflictDoUpdate({
           target: clientWorkspaces.ownerId,
-          set: { name: input.workspaceName, type: input.workspaceType },
+          set: { name: input.workspaceName, type: input.workspaceType, timeZone: input.timeZone },
         });
     } else {
       await tx.insert(freelancerProfiles).values({ userId }).onConflictDoNothing();
@@ -30,6 +35,23 @@ export async function chooseSide(
       .set({ activeSide: input.side, ...(input.side === 'client' ? { name: input.yourName } : {}) })
       .where(eq(users.id, userId));
   });
+}
+
+/**
+ * Sets the time zone of a workspace. The action passes the caller's own workspace from the
+ * session (never an id from the form), so no other workspace can be reached.
+ */
+export async function setWorkspaceTimeZone(
+  db: Db,
+  workspaceId: string,
+  input: z.infer<typeof workspaceTimeZoneSchema>,
+): Promise<boolean> {
+  const updated = await db
+    .update(clientWorkspaces)
+    .set({ timeZone: input.timeZone })
+    .where(eq(clientWorkspaces.id, workspaceId))
+    .returning({ id: clientWorkspaces.id });
+  return updated.length > 0;
 }
 
 /** Switches the active side when the person already holds that side; false otherwise. */

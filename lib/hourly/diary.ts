@@ -47,7 +47,7 @@ export type DiaryWeek = {
   billableMinutes: number;
   limitMinutes: number;
   hasLimit: boolean;
-  /** The freelancer's time zone (basic info), for the times beside UTC. */
+  /** The reader's time zone, for the times beside UTC (ops: the freelancer's). */
   timeZone: string;
   /** The freelancer may write (side freelancer, contract active and hourly). */
   canWrite: boolean;
@@ -59,11 +59,17 @@ export type DiaryWeek = {
   runningTimer: { contractId: string; startedAt: Date; memo: string; here: boolean } | null;
 };
 
+/**
+ * One week of the diary. `readerTimeZone` is the reader's own zone (timeZoneOfViewer: the
+ * freelancer's profile, the client's workspace); without it (ops, who have none) the times
+ * beside UTC are the freelancer's.
+ */
 export async function loadDiaryWeek(
   db: DbOrTx,
   found: { contract: ContractRow; side: ContractSide },
   weekStart: Date,
   at: Date,
+  readerTimeZone?: string,
 ): Promise<DiaryWeek> {
   const { contract, side } = found;
   const weekEnd = weekEndOf(weekStart);
@@ -120,7 +126,9 @@ export async function loadDiaryWeek(
     billableMinutes: days.reduce((sum, d) => sum + d.billableMinutes, 0),
     limitMinutes: weeklyLimitMinutes(contract.weeklyLimitHours),
     hasLimit: contract.weeklyLimitHours !== null,
-    timeZone: contract.freelancerId ? await timeZoneOfFreelancer(db, contract.freelancerId) : 'UTC',
+    timeZone:
+      readerTimeZone ??
+      (contract.freelancerId ? await timeZoneOfFreelancer(db, contract.freelancerId) : 'UTC'),
     canWrite,
     allowManualTime: contract.allowManualTime,
     pauseReason: await pauseReasonOf(db, contract.id, at),

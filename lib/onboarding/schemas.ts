@@ -2,7 +2,7 @@ import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-j
 import { z } from 'zod';
 
 import { isCountryCode } from '@/lib/geo/countries';
-import { canonicalTimeZone } from '@/lib/geo/time-zones';
+import { timeZoneSchema } from '@/lib/geo/time-zone-schema';
 
 // Letters from any script (with their accents), spaces, hyphens, apostrophes (straight or
 // curly) and periods, with at least one letter: "Zoë", "Jean-Luc", "O'Brien", "'t Hooft".
@@ -94,22 +94,7 @@ export const basicInfoSchema = z.preprocess(
       .toUpperCase()
       .min(1, { error: 'Choose the country you live in.', abort: true })
       .refine(isCountryCode, 'Choose your country from the list.'),
-    timeZone: z
-      .string({ error: 'Choose your time zone.' })
-      .trim()
-      .min(1, { error: 'Choose your time zone.', abort: true })
-      .transform((value, ctx) => {
-        const timeZone = canonicalTimeZone(value);
-        if (timeZone === undefined) {
-          ctx.issues.push({
-            code: 'custom',
-            message: 'Choose your time zone from the list.',
-            input: value,
-          });
-          return z.NEVER;
-        }
-        return timeZone;
-      }),
+    timeZone: timeZoneSchema,
     phone: phoneSchema,
     // A checked checkbox submits "on" (or its value="true"); an unchecked one submits nothing.
     acceptTerms: z

@@ -68,6 +68,7 @@ export async function makeClient(db: Db, input: ClientRequest): Promise<MadeClie
     yourName: input.name,
     workspaceName: input.workspaceName,
     workspaceType: input.workspaceType,
+    timeZone: 'UTC',
   });
   return { ...(await findInviter(db, email)), email };
 }

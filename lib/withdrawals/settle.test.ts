@@ -6,6 +6,7 @@ import { accounts } from '@/lib/ledger/accounts';
 import { balanceOf } from '@/lib/ledger/queries';
 import type { PayoutProvider } from '@/lib/payments/payouts';
 import { createSimulatedPayoutProvider } from '@/lib/payments/simulated-payouts';
+import { applyRemovePayoutMethod } from '@/lib/payouts/apply';
 import { findActivePayoutMethod } from '@/lib/payouts/queries';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
@@ -17,7 +18,12 @@ import {
   withdrawalRows,
 } from '@/tests/helpers/withdrawal-fixtures';
 import { recordWithdrawal, requestWithdrawal } from './service';
-import { applyPayoutState, reconcileStaleWithdrawals, settleDueWithdrawals } from './settle';
+import {
+  applyPayoutState,
+  METHOD_REMOVED,
+  reconcileStaleWithdrawals,
+  settleDueWithdrawals,
+} from './settle';
 
 installTestEncryptionKey();
 
@@ -264,5 +270,29 @@ describe('faults', () => {
       available: 3_000,
       withdrawing: 0,
     });
+  });
+
+  it('a method removed while its withdrawal waits to be sent: returned, never sent, one email', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    const method = await findActivePayoutMethod(database.db, w.actor.userId, w.methods.usBank);
+    const recorded = await recordWithdrawal(
+      database.db,
+      w.actor.userId,
+      method!,
+      form(method!.id, 7_000),
+      START,
+    );
+    if (!recorded.ok) throw new Error(recorded.message);
+    await database.db.transaction((tx) => applyRemovePayoutMethod(tx, w.actor.userId, method!.id));
+    await runJobsFor(simulated(), 3 * MINUTE);
+    const [row] = await withdrawalRows(database.db, w.actor.userId);
+    expect(row).toMatchObject({ status: 'returned', failureReason: METHOD_REMOVED });
+    expect(await simulatedPayoutsOf(database.db, row.id)).toHaveLength(0);
+    expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+      available: 10_000,
+      withdrawing: 0,
+    });
+    expect(await returnedEmails(database.db, w.actor.email)).toHaveLength(1);
+    expect(await postingsOf(row.id, 'payout_return')).toHaveLength(1);
   });
 });

@@ -52,6 +52,10 @@ export async function submitWithdrawal(
     .innerJoin(payoutMethods, eq(payoutMethods.id, withdrawals.payoutMethodId))
     .where(eq(withdrawals.id, withdrawalId));
   if (!row || row.withdrawal.status !== 'requested') return;
+  if (row.method.removedAt) {
+    await returnUnsent(db, withdrawalId, METHOD_REMOVED, at);
+    return;
+  }
   const provider = routingOf(providers).forKind(row.method.kind);
   const idempotencyKey = payoutKeyOf(withdrawalId);
   const destination = destinationOf(row.method);
@@ -81,6 +85,25 @@ export async function submitWithdrawal(
     return;
   }
   await applyPayoutState(db, withdrawalId, provider.name, state, at);
+}
+
+export const METHOD_REMOVED =
+  'You removed this payout method before the payout was sent. Choose another method and try again.';
+
+/**
+ * A requested withdrawal that must not reach the provider (its method was removed after it
+ * was requested): returned at once, under the row's lock, with the one email of a return.
+ */
+async function returnUnsent(db: Db, withdrawalId: string, reason: string, at: Date) {
+  await db.transaction(async (tx) => {
+    const row = await lockWithdrawal(tx, withdrawalId);
+    if (!row || row.status !== 'requested') return;
+    await returnWithdrawal(tx, row, reason, at);
+    await tx
+      .update(withdrawals)
+      .set({ status: 'returned', failedAt: at, returnedAt: at })
+      .where(eq(withdrawals.id, row.id));
+  });
 }
 
 export type Applied = 'processing' | 'paid' | 'returned' | 'ignored';

@@ -219,7 +219,9 @@ async function tabTo(page: Page, target: Locator, limit = 60) {
   await expect(target).toBeFocused();
 }
 
-test('search, a job page and the proposal form work by keyboard alone', async ({ browser }) => {
+test('search, a job page, the proposal form and the client’s proposal pages work by keyboard alone', async ({
+  browser,
+}) => {
   const setup = await browser.newContext();
   const made = await makeFreelancer(setup.request, { firstName: 'Kai', lastName: 'Moreno' });
   const page = await signedInPage(browser, made.email);
@@ -250,6 +252,22 @@ test('search, a job page and the proposal form work by keyboard alone', async ({
   await expect(
     page.getByText('Proposal sent. The client sees it among the job’s proposals.'),
   ).toBeVisible();
+
+  // The demo client finds it by keyboard alone: the job posts, the post, its proposals, the
+  // proposal, and shortlists it.
+  const client = await signedInPage(browser, 'demo@workbridge.test');
+  await client.goto('/client/jobs');
+  await tabTo(client, client.getByRole('link', { name: title }));
+  await client.keyboard.press('Enter');
+  await expect(client.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await tabTo(client, client.getByRole('link', { name: /^Proposals \(\d+\)$/ }));
+  await client.keyboard.press('Enter');
+  await tabTo(client, client.getByRole('link', { name: 'Kai Moreno', exact: true }).first());
+  await client.keyboard.press('Enter');
+  await tabTo(client, client.getByRole('button', { name: 'Shortlist' }));
+  await client.keyboard.press('Enter');
+  await expect(client.getByText('The proposal is on your shortlist.')).toBeVisible();
   await setup.close();
   await page.context().close();
+  await client.context().close();
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { chooseSideSchema, emailSchema } from '@/lib/accounts/schemas';
+import { chooseSideSchema, emailSchema, workspaceTimeZoneSchema } from '@/lib/accounts/schemas';
 import { questionnaireSchema } from '@/lib/compliance/questions';
 import { formDataToObject } from '@/lib/forms-data';
 import { bulkRowSchema, changeEmailSchema, inviteSchema, offerSchema } from '@/lib/invites/schemas';
@@ -19,6 +19,7 @@ import {
 const SCHEMAS: Record<string, z.ZodType> = {
   emailSchema,
   chooseSideSchema,
+  workspaceTimeZoneSchema,
   inviteSchema,
   offerSchema,
   bulkRowSchema,

@@ -1,5 +1,5 @@
 import type { Viewer } from '@/lib/auth/session';
-import type { ContractViewer } from '@/lib/contracts/access';
+import type { ContractSide, ContractViewer } from '@/lib/contracts/access';
 
 /** The session as findContractForViewer reads it: the user, their workspace, ops or not. */
 export function contractViewerOf(viewer: Viewer): ContractViewer {
@@ -11,10 +11,12 @@ export function contractViewerOf(viewer: Viewer): ContractViewer {
 }
 
 /**
- * The reader's own time zone: the one in their freelancer profile. Clients have no time
- * zone setting yet (README, known gaps), so a client who is not also a freelancer reads
- * UTC, which every page shows anyway.
+ * The reader's own time zone on a page of one side: on the client side the workspace's
+ * (Settings → Account), on the freelancer side the freelancer profile's (basic info). Ops
+ * read UTC, which every page shows beside the local time anyway.
  */
-export function timeZoneOfViewer(viewer: Viewer): string {
-  return viewer.freelancerProfile?.timeZone ?? 'UTC';
+export function timeZoneOfViewer(viewer: Viewer, side: ContractSide): string {
+  if (side === 'client') return viewer.workspace?.timeZone ?? 'UTC';
+  if (side === 'freelancer') return viewer.freelancerProfile?.timeZone ?? 'UTC';
+  return 'UTC';
 }

@@ -30,7 +30,7 @@ type Props = { searchParams: Promise<{ after?: string }> };
 
 export default async function EarningsPage({ searchParams }: Props) {
   const viewer = await requireFreelancerViewer();
-  const timeZone = timeZoneOfViewer(viewer);
+  const timeZone = timeZoneOfViewer(viewer, 'freelancer');
   const { after } = await searchParams;
   const { db } = await getDatabase();
   const [figures, buckets, timeline] = await Promise.all([

@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<{ notice?: string }> };
 /** The Find Work home (SPEC 5): the feed beside the side menu. */
 export default async function FindWorkPage({ searchParams }: Props) {
   const viewer = await requireFreelancerViewer();
-  const timeZone = timeZoneOfViewer(viewer);
+  const timeZone = timeZoneOfViewer(viewer, 'freelancer');
   const { notice } = await searchParams;
   const { db } = await getDatabase();
   const [sections, menu] = await Promise.all([

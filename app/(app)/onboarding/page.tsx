@@ -31,7 +31,7 @@ export default async function OnboardingDashboardPage({ searchParams }: Props) {
   ]);
   const { db } = await getDatabase();
   const refusals = await withdrawalBlockers(db, viewer.user.id, {
-    timeZone: timeZoneOfViewer(viewer),
+    timeZone: timeZoneOfViewer(viewer, 'freelancer'),
   });
   const name = ctx.profile?.firstName ?? viewer.user.email;
   const waiting = waitingSteps(steps);

@@ -18,7 +18,7 @@ type Row = Awaited<ReturnType<typeof listOwnProposals>>[number];
 /** Every proposal the freelancer sent, newest first (SPEC 5). */
 export default async function ProposalsPage() {
   const viewer = await requireFreelancerViewer();
-  const timeZone = timeZoneOfViewer(viewer);
+  const timeZone = timeZoneOfViewer(viewer, 'freelancer');
   const { db } = await getDatabase();
   const rows = await listOwnProposals(db, viewer.user.id);
   return (

@@ -40,7 +40,11 @@ async function submit(fields: Record<string, string>) {
 
 const workspacesOf = (userId: string) =>
   database.db
-    .select({ name: clientWorkspaces.name, type: clientWorkspaces.type })
+    .select({
+      name: clientWorkspaces.name,
+      type: clientWorkspaces.type,
+      timeZone: clientWorkspaces.timeZone,
+    })
     .from(clientWorkspaces)
     .where(eq(clientWorkspaces.ownerId, userId));
 
@@ -59,9 +63,12 @@ describe('the welcome step', () => {
         yourName: '  Dana Lee ',
         workspaceName: ` Acme ${type} `,
         workspaceType: type,
+        timeZone: 'America/New_York',
       });
       expect(outcome).toEqual({ redirectedTo: '/client' });
-      expect(await workspacesOf(userId)).toEqual([{ name: `Acme ${type}`, type }]);
+      expect(await workspacesOf(userId)).toEqual([
+        { name: `Acme ${type}`, type, timeZone: 'America/New_York' },
+      ]);
       expect(await userRow(userId)).toMatchObject({ name: 'Dana Lee', activeSide: 'client' });
     },
   );
@@ -73,6 +80,7 @@ describe('the welcome step', () => {
       yourName: 'Dana Lee',
       workspaceName: 'Acme',
       workspaceType: 'government',
+      timeZone: 'UTC',
     });
     expect(outcome.returned).toMatchObject({
       ok: false,
@@ -83,6 +91,41 @@ describe('the welcome step', () => {
     expect(await workspacesOf(userId)).toEqual([]);
     expect(await userRow(userId)).toMatchObject({ name: null, activeSide: null });
   });
+
+  it("stores an alias of a zone as the list's name (the browser's preset may be either)", async () => {
+    const userId = await signInNewcomer();
+    const outcome = await submit({
+      side: 'client',
+      yourName: 'Dana Lee',
+      workspaceName: 'Acme',
+      workspaceType: 'company',
+      timeZone: 'Etc/UTC',
+    });
+    expect(outcome).toEqual({ redirectedTo: '/client' });
+    expect(await workspacesOf(userId)).toEqual([
+      { name: 'Acme', type: 'company', timeZone: 'UTC' },
+    ]);
+  });
+
+  it.each([
+    ['+05:30', 'Choose your time zone from the list.'],
+    ['Mars/Olympus_Mons', 'Choose your time zone from the list.'],
+    ['', 'Choose your time zone.'],
+  ])(
+    'refuses the time zone %j with a message on that field, and stores nothing',
+    async (zone, message) => {
+      const userId = await signInNewcomer();
+      const outcome = await submit({
+        side: 'client',
+        yourName: 'Dana Lee',
+        workspaceName: 'Acme',
+        workspaceType: 'company',
+        timeZone: zone,
+      });
+      expect(outcome.returned).toMatchObject({ ok: false, fieldErrors: { timeZone: [message] } });
+      expect(await workspacesOf(userId)).toEqual([]);
+    },
+  );
 
   it('creates no workspace for someone who chooses to work, even with workspace fields filled in', async () => {
     const userId = await signInNewcomer();

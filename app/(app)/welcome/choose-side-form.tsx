@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { Field, FieldError } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
+import { TimeZoneSelect } from '@/components/time-zone-select';
 import { chooseSideAction } from './actions';
 
 const TYPES = [
@@ -16,7 +17,14 @@ const TYPES = [
   },
 ];
 
-export function ChooseSideForm({ defaultSide }: { defaultSide?: string }) {
+/** The time zone list comes from the server page, so its data is not in the browser bundle. */
+export function ChooseSideForm({
+  defaultSide,
+  timeZones,
+}: {
+  defaultSide?: string;
+  timeZones: string[];
+}) {
   const [state, action] = useActionState(chooseSideAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : undefined;
@@ -91,6 +99,12 @@ export function ChooseSideForm({ defaultSide }: { defaultSide?: string }) {
           ))}
           <FieldError id="workspace-type-error" errors={errors.workspaceType} />
         </div>
+        <TimeZoneSelect
+          timeZones={timeZones}
+          chosen={values?.timeZone ?? ''}
+          hint="Your pages show times in this zone, with UTC beside them."
+          errors={errors.timeZone}
+        />
       </fieldset>
       <SubmitButton pendingLabel="Saving…">Continue</SubmitButton>
     </form>

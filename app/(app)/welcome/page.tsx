@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { homeFor } from '@/lib/accounts/service';
 import { requireViewer } from '@/lib/auth/session';
+import { TIME_ZONES } from '@/lib/geo/time-zones';
 import { ChooseSideForm } from './choose-side-form';
 
 export const metadata: Metadata = { title: 'Welcome' };
@@ -21,7 +22,7 @@ export default async function WelcomePage({
     <>
       <h1>Welcome to Workbridge</h1>
       <p>One account can hire and work; you can add the other side later.</p>
-      <ChooseSideForm defaultSide={add} />
+      <ChooseSideForm defaultSide={add} timeZones={TIME_ZONES} />
     </>
   );
 }

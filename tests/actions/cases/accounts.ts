@@ -1,6 +1,13 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, emailChangeRequests, sessions, users, verificationTokens } from '@/db/schema';
+import {
+  auditLog,
+  clientWorkspaces,
+  emailChangeRequests,
+  sessions,
+  users,
+  verificationTokens,
+} from '@/db/schema';
 import { changeEmailSchema, requestEmailChange } from '@/lib/accounts/email-change';
 import { createSession, SIGN_IN_LIMITS } from '@/lib/auth/service';
 import { getEnv } from '@/lib/env';
@@ -165,6 +172,7 @@ export const ACCOUNT_CASES: Record<string, ActionCase> = {
       yourName: 'Dana Lee',
       workspaceName: 'Matrix Studio',
       workspaceType: 'company',
+      timeZone: 'America/New_York',
     }),
     async succeeded(outcome, { world, people }) {
       expect(redirectedTo(outcome)).toBe('/client');
@@ -195,6 +203,34 @@ export const ACCOUNT_CASES: Record<string, ActionCase> = {
           ),
         );
       expect(rows).toHaveLength(1);
+    },
+  }),
+
+  'app/(app)/settings/account/actions.ts#saveWorkspaceTimeZoneAction': defineActionCase({
+    actor: 'client',
+    kind: 'self',
+    reason:
+      "Sets the time zone of the caller's own workspace, taken from the session; a workspace id in the form is ignored.",
+    rightful: 'victimClient',
+    // A client of its own: the shared victim's workspace keeps UTC for the other cases.
+    async arrange(world) {
+      const own = await world.newClient();
+      return { people: { victimClient: own }, workspaceId: own.workspaceId };
+    },
+    form: () => ({ timeZone: 'Asia/Tokyo' }),
+    wrongForms: [() => ({ timeZone: '+09:00' }), () => ({ timeZone: 'Mars/Olympus_Mons' })],
+    async succeeded(outcome, { world, target }) {
+      expect(returned(outcome)).toMatchObject({ ok: true });
+      const [row] = await world.db
+        .select({ timeZone: clientWorkspaces.timeZone })
+        .from(clientWorkspaces)
+        .where(eq(clientWorkspaces.id, target.workspaceId));
+      expect(row.timeZone).toBe('Asia/Tokyo');
+      const [shared] = await world.db
+        .select({ timeZone: clientWorkspaces.timeZone })
+        .from(clientWorkspaces)
+        .where(eq(clientWorkspaces.id, world.victimClient.workspaceId));
+      expect(shared.timeZone).toBe('UTC');
     },
   }),
 

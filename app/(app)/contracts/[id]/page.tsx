@@ -68,7 +68,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { contract, side } = found;
   const at = now();
-  const timeZone = timeZoneOfViewer(viewer);
+  const timeZone = timeZoneOfViewer(viewer, side);
   const hourly = contract.kind === 'hourly';
   const [parties, invoices, releases, week, milestones, disputes, fundingWait] = await Promise.all([
     findContractParties(db, contract),

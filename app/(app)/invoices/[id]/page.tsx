@@ -50,7 +50,7 @@ export default async function InvoicePage({ params, searchParams }: Props) {
     found.invoice,
     found.lines,
     found.parties,
-    { side: found.side, timeZone: timeZoneOfViewer(viewer) },
+    { side: found.side, timeZone: timeZoneOfViewer(viewer, found.side) },
     moneyStateOf(found.invoice, found.release),
   );
   return (
@@ -69,7 +69,7 @@ export default async function InvoicePage({ params, searchParams }: Props) {
           offer={offer}
           outcome={outcome}
           cardTitle={methods.find((m) => m.isDefault)?.title ?? null}
-          timeZone={timeZoneOfViewer(viewer)}
+          timeZone={timeZoneOfViewer(viewer, found.side)}
         />
       )}
       <InvoiceView doc={doc} />

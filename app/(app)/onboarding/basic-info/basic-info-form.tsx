@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
 import { Field, FieldError } from '@/components/field';
 import { SelectField } from '@/components/form-controls';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
+import { TimeZoneSelect } from '@/components/time-zone-select';
 import type { Country } from '@/lib/geo/countries';
 import { saveBasicInfoAction } from '../actions';
 
@@ -30,13 +31,6 @@ export function BasicInfoForm({
   const errors = state && !state.ok ? state.fieldErrors : {};
   const echoed = state && !state.ok ? state.values : undefined;
   const values = { ...defaults, ...echoed };
-  const timeZoneRef = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    // Preset the time zone from the browser when nothing was chosen yet.
-    const select = timeZoneRef.current;
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (select && !values.timeZone && timeZones.includes(browserZone)) select.value = browserZone;
-  }, [values.timeZone, timeZones]);
   const describe = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
   return (
     <form action={action} noValidate className="card">
@@ -64,15 +58,7 @@ export function BasicInfoForm({
         defaultValue={values.country}
         errors={errors.country}
       />
-      <SelectField
-        id="timeZone"
-        name="timeZone"
-        label="Time zone"
-        ref={timeZoneRef}
-        options={timeZones.map((tz) => ({ value: tz, label: tz.replaceAll('_', ' ') }))}
-        defaultValue={values.timeZone || 'UTC'}
-        errors={errors.timeZone}
-      />
+      <TimeZoneSelect timeZones={timeZones} chosen={values.timeZone} errors={errors.timeZone} />
       <Field
         name="phone"
         label="Phone (optional)"

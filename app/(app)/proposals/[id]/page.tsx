@@ -29,7 +29,7 @@ const SETTLED: Partial<Record<string, string>> = {
 /** One of the freelancer's own proposals in full; anyone else's id is not found. */
 export default async function ProposalPage({ params, searchParams }: Props) {
   const viewer = await requireFreelancerViewer();
-  const timeZone = timeZoneOfViewer(viewer);
+  const timeZone = timeZoneOfViewer(viewer, 'freelancer');
   const [{ id }, { notice }] = await Promise.all([params, searchParams]);
   const { db } = await getDatabase();
   const found = await findOwnProposalById(db, { freelancerId: viewer.user.id, proposalId: id });

@@ -9,8 +9,10 @@ import {
   confirmEmailChange,
   requestEmailChange,
 } from '@/lib/accounts/email-change';
+import { workspaceTimeZoneSchema } from '@/lib/accounts/schemas';
+import { setWorkspaceTimeZone } from '@/lib/accounts/service';
 import { signOutEverywhere } from '@/lib/accounts/sessions';
-import { defineAction, defineFormAction } from '@/lib/actions/define-action';
+import { defineAction, defineFormAction, type HandlerResult } from '@/lib/actions/define-action';
 import { emailedLinkSchema, INVALID_LINK } from '@/lib/actions/emailed-link';
 import { clearSessionCookie } from '@/lib/auth/session';
 
@@ -52,5 +54,16 @@ export const signOutEverywhereAction = defineFormAction({
     await clearSessionCookie();
     revalidatePath('/', 'layout');
     redirect('/sign-in');
+  },
+});
+
+export const saveWorkspaceTimeZoneAction = defineAction({
+  actor: 'client',
+  schema: workspaceTimeZoneSchema,
+  async handler(input, { db, actor }): Promise<HandlerResult<object>> {
+    // The workspace is the caller's own, from the session; the form names none.
+    const saved = await setWorkspaceTimeZone(db, actor.inviter.workspaceId, input);
+    if (!saved) return { ok: false, message: 'This account has no client workspace.' };
+    return { ok: true, message: `Times on your client pages are now shown in ${input.timeZone}.` };
   },
 });

@@ -6,7 +6,9 @@ import { RedirectNotice } from '@/components/redirect-notice';
 import { ConfirmLink } from '@/components/ui/confirm-link';
 import { formatLongDateTime } from '@/lib/dates/format';
 import { AccountSides } from '@/components/add-other-side';
+import { TIME_ZONES } from '@/lib/geo/time-zones';
 import { ChangeEmailForm } from './change-email-form';
+import { WorkspaceTimeZoneForm } from './workspace-time-zone-form';
 
 export const metadata: Metadata = { title: 'Account', robots: { index: false } };
 
@@ -39,6 +41,17 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
         )}
         <ChangeEmailForm />
       </section>
+      {viewer.workspace && (
+        <section aria-labelledby="workspace-heading" className="card">
+          <h2 id="workspace-heading">Client workspace</h2>
+          <p>
+            <strong>{viewer.workspace.name}</strong>: times on your client pages are shown in{' '}
+            {viewer.workspace.timeZone}
+            {viewer.workspace.timeZone === 'UTC' ? '' : ', with UTC beside them'}.
+          </p>
+          <WorkspaceTimeZoneForm timeZone={viewer.workspace.timeZone} timeZones={TIME_ZONES} />
+        </section>
+      )}
       <AccountSides hasWorkspace={Boolean(viewer.workspace)} isFreelancer={viewer.isFreelancer} />
       <section aria-labelledby="sessions-heading" className="card">
         <h2 id="sessions-heading">Sign out everywhere</h2>

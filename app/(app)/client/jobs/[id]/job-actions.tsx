@@ -2,16 +2,18 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/form-message';
-import { RadioGroup } from '@/components/form-controls';
 import { SubmitButton } from '@/components/submit-button';
-import { closeJobPostAction, publishJobPostAction, reopenJobPostAction } from '../actions';
+import { ConfirmLink } from '@/components/ui/confirm-link';
+import { publishJobPostAction, reopenJobPostAction } from '../actions';
 
 type Status = 'draft' | 'open' | 'closed' | 'expired';
 
-/** Publish, close (with its reason) or reopen: each a small form that works without JavaScript. */
+/**
+ * Publish or reopen (each a small form that works without JavaScript), or the link to the
+ * close page, which asks first and takes the reason.
+ */
 export function JobActions({ jobPostId, status }: { jobPostId: string; status: Status }) {
   const [publishState, publish] = useActionState(publishJobPostAction, null);
-  const [closeState, close] = useActionState(closeJobPostAction, null);
   const [reopenState, reopen] = useActionState(reopenJobPostAction, null);
   return (
     <section className="card" aria-labelledby="job-actions-heading">
@@ -25,20 +27,10 @@ export function JobActions({ jobPostId, status }: { jobPostId: string; status: S
         </form>
       )}
       {status === 'open' && (
-        <form action={close} noValidate>
-          <FormMessage state={closeState} />
-          <input type="hidden" name="jobPostId" value={jobPostId} />
-          <RadioGroup
-            name="reason"
-            legend="Close the post: did you hire someone?"
-            options={[
-              { value: 'hired', label: 'Yes, I hired someone' },
-              { value: 'not_hired', label: 'No, I am not hiring for this any more' },
-            ]}
-            errors={closeState && !closeState.ok ? closeState.fieldErrors.reason : undefined}
-          />
-          <SubmitButton pendingLabel="Closing…">Close the job post</SubmitButton>
-        </form>
+        <>
+          <p>Closing stops new proposals; you can reopen the post later.</p>
+          <ConfirmLink href={`/client/jobs/${jobPostId}/close`}>Close the job post…</ConfirmLink>
+        </>
       )}
       {(status === 'closed' || status === 'expired') && (
         <form action={reopen}>

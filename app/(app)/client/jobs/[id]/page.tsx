@@ -1,12 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { getDatabase } from '@/db';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { requireClient } from '@/lib/auth/session';
 import { formatLongDate } from '@/lib/dates/format';
-import { findWorkspaceJobPost, listInvitedFreelancers } from '@/lib/job-posts/queries';
+import { listInvitedFreelancers } from '@/lib/job-posts/queries';
 import {
   budgetText,
   DURATION_LABELS,
@@ -15,6 +11,7 @@ import {
 } from '@/lib/job-posts/labels';
 import { countJobProposals } from '@/lib/proposals/client';
 import { JobActions } from './job-actions';
+import { loadClientJobPost } from './load-job-post';
 
 export const metadata: Metadata = { title: 'Job post' };
 
@@ -29,13 +26,8 @@ const NOTICES: Record<string, string> = {
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
 export default async function JobPostDetailPage({ params, searchParams }: Props) {
-  const { inviter } = await requireClient();
-  const { id } = await params;
+  const { db, inviter, post } = await loadClientJobPost(params);
   const { notice } = await searchParams;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const { db } = await getDatabase();
-  const post = await findWorkspaceJobPost(db, inviter.workspaceId, id);
-  if (!post) notFound();
   const [invited, proposalCount] = await Promise.all([
     post.visibility === 'invite_only' ? listInvitedFreelancers(db, post.id) : [],
     countJobProposals(db, inviter.workspaceId, post.id),

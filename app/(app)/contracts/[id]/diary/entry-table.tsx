@@ -5,7 +5,7 @@ import { coverageText } from '@/lib/hourly/coverage';
 import { hoursText, localSpanText, utcSpanText } from '@/lib/hourly/display';
 import styles from './diary.module.css';
 
-/** One day's entries: times (UTC, and the freelancer's zone), memo, kind, billing, protection. */
+/** One day's entries: times (UTC, and the reader's zone), memo, kind, billing, protection. */
 export function EntryTable({
   day,
   contractId,

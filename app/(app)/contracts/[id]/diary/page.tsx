@@ -20,6 +20,7 @@ import { EntryTable } from './entry-table';
 import { loadDiaryContract } from './load-contract';
 import { ManualEntryForm } from './manual-entry-form';
 import { RunningClock } from './running-clock';
+import { timeZoneOfViewer } from '../../viewer';
 import styles from './diary.module.css';
 import { StartTimerForm, StopTimerForm } from './timer-form';
 
@@ -52,11 +53,13 @@ type Props = {
 export default async function DiaryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { week, notice, ...left } = await searchParams;
-  const { db, contract, side } = await loadDiaryContract(id);
+  const { db, contract, side, viewer } = await loadDiaryContract(id);
   const at = now();
   const asked = weekParamSchema.safeParse(week);
   const weekStart = asked.success ? weekStartFromDate(asked.data) : weekStartOf(at);
-  const diary = await loadDiaryWeek(db, { contract, side }, weekStart, at);
+  // Each side reads its own zone beside UTC; ops (no zone of their own) the freelancer's.
+  const readerZone = side === 'ops' ? undefined : timeZoneOfViewer(viewer, side);
+  const diary = await loadDiaryWeek(db, { contract, side }, weekStart, at, readerZone);
   const skipped = notice === 'stopped' ? notRecordedParamsSchema.safeParse(left) : null;
   const message = skipped?.success
     ? notRecordedMessage({

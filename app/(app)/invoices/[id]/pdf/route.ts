@@ -38,7 +38,7 @@ export async function GET(_request: Request, { params }: Params) {
     found.invoice,
     found.lines,
     found.parties,
-    { side: found.side, timeZone: timeZoneOfViewer(actor.viewer) },
+    { side: found.side, timeZone: timeZoneOfViewer(actor.viewer, found.side) },
     moneyStateOf(found.invoice, found.release),
   );
   const pdf = await renderToBuffer(invoicePdf(doc, found.invoice.issuedAt));

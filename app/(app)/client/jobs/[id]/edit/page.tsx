@@ -1,25 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { getDatabase } from '@/db';
-import { requireClient } from '@/lib/auth/session';
 import { centsToDollarInput } from '@/lib/money/money';
-import { findWorkspaceJobPost, listInvitedFreelancers } from '@/lib/job-posts/queries';
+import { listInvitedFreelancers } from '@/lib/job-posts/queries';
 import { editJobPostAction } from '../../actions';
 import { JobPostForm } from '../../job-post-form';
+import { loadClientJobPost } from '../load-job-post';
 
 export const metadata: Metadata = { title: 'Edit the job post' };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EditJobPostPage({ params }: Props) {
-  const { inviter } = await requireClient();
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const { db } = await getDatabase();
-  const post = await findWorkspaceJobPost(db, inviter.workspaceId, id);
-  if (!post) notFound();
+  const { db, post } = await loadClientJobPost(params);
   const editable = post.status === 'draft' || post.status === 'open';
   const invited = await listInvitedFreelancers(db, post.id);
   const cents = (c: number | null) => (c === null ? '' : centsToDollarInput(c));

@@ -1,11 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { getDatabase } from '@/db';
-import { requireClient } from '@/lib/auth/session';
 import { formatLongDate } from '@/lib/dates/format';
-import { findWorkspaceJobPost } from '@/lib/job-posts/queries';
 import { listJobProposals, type ProposalSort, type ProposalTab } from '@/lib/proposals/client';
 import { proposalListQuerySchema } from '@/lib/proposals/client-schemas';
 import {
@@ -16,6 +11,7 @@ import {
   skillsInCommon,
 } from '@/lib/proposals/client-view';
 import styles from './proposals.module.css';
+import { loadClientJobPost } from '../load-job-post';
 
 export const metadata: Metadata = { title: 'Proposals' };
 
@@ -42,14 +38,9 @@ type Props = {
 
 /** A job's proposals for the workspace that posted it; tabs and sort are plain links. */
 export default async function JobProposalsPage({ params, searchParams }: Props) {
-  const { inviter } = await requireClient();
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  const { db, inviter, post } = await loadClientJobPost(params);
   const { tab, sort } = proposalListQuerySchema.parse(await searchParams);
-  const { db } = await getDatabase();
-  // Scoped to the workspace: another workspace's job id finds nothing.
-  const post = await findWorkspaceJobPost(db, inviter.workspaceId, id);
-  if (!post) notFound();
+  const id = post.id;
   const rows = await listJobProposals(db, {
     workspaceId: inviter.workspaceId,
     jobPostId: id,

@@ -8,9 +8,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDatabase } from '@/db';
 import { requireViewer } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
-import { formatDateAndTime } from '@/lib/dates/format';
+import { formatWithUtc } from '@/lib/dates/with-utc';
 import { findDisputeForViewer } from '@/lib/hourly/dispute-queries';
 import { formatMoney } from '@/lib/money/money';
+import { timeZoneOfViewer } from '../../../viewer';
 import { AnswerForm } from './answer-form';
 
 export const metadata: Metadata = { title: 'Dispute', robots: { index: false } };
@@ -47,6 +48,7 @@ export default async function DisputePage({ params, searchParams }: Props) {
   );
   if (!found) notFound();
   const { dispute, invoice, contract, side, entries, history } = found;
+  const timeZone = timeZoneOfViewer(viewer, side);
   const money = (cents: number) => formatMoney(cents, invoice.currency);
   const canAnswer =
     side === 'freelancer' &&
@@ -70,19 +72,19 @@ export default async function DisputePage({ params, searchParams }: Props) {
       )}
       {side === 'freelancer' && dispute.status === 'awaiting_freelancer' && (
         <Notice tone="warning" title="Your answer is needed">
-          Answer by {formatDateAndTime(dispute.answerDueAt)}. Without an answer the disputed amount
-          goes back to the client. New time on this contract is paused until the dispute is
+          Answer by {formatWithUtc(dispute.answerDueAt, timeZone)}. Without an answer the disputed
+          amount goes back to the client. New time on this contract is paused until the dispute is
           resolved.
         </Notice>
       )}
       {dispute.status === 'awaiting_ops' && dispute.opsDueAt && (
-        <Notice>Our operations team decides by {formatDateAndTime(dispute.opsDueAt)}.</Notice>
+        <Notice>Our operations team decides by {formatWithUtc(dispute.opsDueAt, timeZone)}.</Notice>
       )}
       <Card title="Disputed entries">
         <ul>
           {entries.map((entry) => (
             <li key={entry.id}>
-              {formatDateAndTime(entry.startedAt)}: {(entry.minutes / 60).toFixed(2)} h,{' '}
+              {formatWithUtc(entry.startedAt, timeZone)}: {(entry.minutes / 60).toFixed(2)} h,{' '}
               {money(entry.amountCents)} — {entry.memo || 'no memo'}
             </li>
           ))}
@@ -97,7 +99,7 @@ export default async function DisputePage({ params, searchParams }: Props) {
         <ol>
           {history.map((step) => (
             <li key={`${step.at.toISOString()}-${step.text}`}>
-              {formatDateAndTime(step.at)}: {step.text}
+              {formatWithUtc(step.at, timeZone)}: {step.text}
             </li>
           ))}
         </ol>

@@ -20,6 +20,7 @@ import {
 } from '@/lib/milestones/queries';
 import { canPayBonus } from '@/lib/milestones/bonus';
 import { centsToDollarInput, formatMoney } from '@/lib/money/money';
+import { timeZoneOfViewer } from '../../../viewer';
 import { FundForm } from './fund-form';
 
 export const metadata: Metadata = { title: 'Milestone', robots: { index: false } };
@@ -98,8 +99,8 @@ export default async function MilestonePage({ params, searchParams }: Props) {
   );
   if (!view) notFound();
   const { contract, milestone, side, state, invoice } = view;
-  // Freelancers see times in the zone they chose; clients (no zone on file) and ops in UTC.
-  const timeZone = side === 'freelancer' ? (viewer.freelancerProfile?.timeZone ?? 'UTC') : 'UTC';
+  // Each side reads times in its own zone (the workspace's, the profile's); ops in UTC.
+  const timeZone = timeZoneOfViewer(viewer, side);
   const history = await listMilestoneHistory(db, milestoneId);
   const wait = await fundingWaitOf(db, contractId);
   const base = `/contracts/${contractId}/milestones/${milestoneId}`;

@@ -8,9 +8,10 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDatabase } from '@/db';
 import { requireViewer } from '@/lib/auth/session';
-import { formatDateAndTime } from '@/lib/dates/format';
+import { formatWithUtc } from '@/lib/dates/with-utc';
 import { findInvoiceForReview } from '@/lib/hourly/review';
 import { formatMoney } from '@/lib/money/money';
+import { timeZoneOfViewer } from '../../../../viewer';
 import { presentDays } from './present';
 import { DisputeForm } from './review-forms';
 
@@ -38,6 +39,7 @@ export default async function ReviewInvoicePage({ params, searchParams }: Props)
   );
   if (!review) notFound();
   const { invoice, contract, side, dispute, closedReason } = review;
+  const timeZone = timeZoneOfViewer(viewer, side);
   const isClient = side === 'client';
   const canReview = isClient && closedReason === null;
   const money = (cents: number) => formatMoney(cents, invoice.currency);
@@ -51,7 +53,7 @@ export default async function ReviewInvoicePage({ params, searchParams }: Props)
             The week of {invoice.weekStart}: {money(invoice.grossCents)} for{' '}
             {((invoice.minutes ?? 0) / 60).toFixed(2)} h.{' '}
             {invoice.reviewEndsAt &&
-              `Review until ${formatDateAndTime(new Date(invoice.reviewEndsAt.getTime() - 1))}; then the undisputed amount is paid to the freelancer.`}
+              `Review until ${formatWithUtc(new Date(invoice.reviewEndsAt.getTime() - 1), timeZone)}; then the undisputed amount is paid to the freelancer.`}
           </p>
         }
         actions={
@@ -91,7 +93,7 @@ export default async function ReviewInvoicePage({ params, searchParams }: Props)
         <DisputeForm
           contractId={contract.id}
           invoiceId={invoice.id}
-          days={presentDays(review.days, invoice.currency)}
+          days={presentDays(review.days, invoice.currency, timeZone)}
           canDispute={canReview && !dispute}
         />
       </Card>

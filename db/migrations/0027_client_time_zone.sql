@@ -1,0 +1,1 @@
+ALTER TABLE "client_workspace" ADD COLUMN "time_zone" text DEFAULT 'UTC' NOT NULL;
