@@ -114,6 +114,31 @@ export const paymentCharges = pgTable(
   ],
 );
 
+/**
+ * The refunds asked of a settled charge, one per idempotency key, written before the provider
+ * is called: their sum never passes the charge's amount (refundCharge checks it under the
+ * charge's row lock), and a refund asked again with its key is the same refund.
+ */
+export const paymentRefunds = pgTable(
+  'payment_refund',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    chargeId: uuid('charge_id')
+      .notNull()
+      .references(() => paymentCharges.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    /** The provider's refund, once it answered. */
+    providerRef: text('provider_ref'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('payment_refund_idempotency_key_uq').on(t.idempotencyKey),
+    index('payment_refund_charge_idx').on(t.chargeId),
+    check('payment_refund_amount', sql`${t.amountCents} > 0`),
+  ],
+);
+
 /** Each provider event applied once: its id is recorded with the change it made. */
 export const paymentEvents = pgTable('payment_event', {
   id: text('id').primaryKey(),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { billingMethods, paymentCharges } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -291,6 +291,8 @@ export async function retryCharge(
         eq(paymentCharges.id, charge.id),
         eq(paymentCharges.status, 'failed'),
         eq(paymentCharges.attempt, charge.attempt),
+        // A retry cancelled meanwhile (cancelChargeRetries, a contract's ending) is not made.
+        isNotNull(paymentCharges.nextAttemptAt),
       ),
     )
     .returning();
@@ -316,6 +318,21 @@ export async function pollCharge(
 }
 
 /**
+ * Takes a charge one step on, as the settlement job does: a requested one is sent (again,
+ * with the same key: the provider answers its first charge), a processing one is asked
+ * about. Settled and failed ones are left as they are (a retry keeps its schedule).
+ */
+export async function advanceCharge(
+  db: Db,
+  provider: PaymentProvider,
+  hooks: ChargeHookTable,
+  charge: ChargeRow,
+): Promise<void> {
+  if (charge.status === 'requested') await submitCharge(db, provider, hooks, charge);
+  else if (charge.status === 'processing') await pollCharge(db, provider, hooks, charge);
+}
+
+/**
  * The settlement tick (a job runs it every minute): resends requested charges that got no
  * answer, asks about processing ones, retries failed ones on their schedule. One charge's
  * error does not stop the others; it is tried again on a later tick. `dueBy` (development's
@@ -338,12 +355,32 @@ export async function settleDueCharges(
     .limit(limit);
   for (const charge of due) {
     try {
-      if (charge.status === 'requested') await submitCharge(db, provider, hooks, charge);
-      else if (charge.status === 'processing') await pollCharge(db, provider, hooks, charge);
-      else if (charge.status === 'failed') await retryCharge(db, provider, hooks, charge);
+      if (charge.status === 'failed') await retryCharge(db, provider, hooks, charge);
+      else await advanceCharge(db, provider, hooks, charge);
     } catch (error) {
       console.error(`[billing] settling charge ${charge.id} failed:`, (error as Error).message);
     }
   }
   return due.length;
+}
+
+/**
+ * Cancels the scheduled retries of these failed charges, in the caller's transaction (which
+ * decides they are no longer wanted): each stays failed with no next attempt, and a retry
+ * the settlement job picked up before this commits is not made (retryCharge's guard).
+ * Returns the charges whose retry was cancelled.
+ */
+export async function cancelChargeRetries(tx: Tx, chargeIds: string[]): Promise<ChargeRow[]> {
+  if (chargeIds.length === 0) return [];
+  return tx
+    .update(paymentCharges)
+    .set({ nextAttemptAt: null, updatedAt: now() })
+    .where(
+      and(
+        inArray(paymentCharges.id, chargeIds),
+        eq(paymentCharges.status, 'failed'),
+        isNotNull(paymentCharges.nextAttemptAt),
+      ),
+    )
+    .returning();
 }

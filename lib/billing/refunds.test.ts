@@ -68,7 +68,7 @@ it('refuses more than the charge, nothing, and a charge not settled', async () =
     amountCents: 10_001,
     idempotencyKey: randomUUID(),
   });
-  expect(tooMuch).toMatchObject({ ok: false, reason: 'not-refundable' });
+  expect(tooMuch).toMatchObject({ ok: false, reason: 'over-refund' });
   const zero = await refundCharge(database.db, simulated(), {
     chargeId: settled.id,
     amountCents: 0,
@@ -83,4 +83,46 @@ it('refuses more than the charge, nothing, and a charge not settled', async () =
   });
   expect(early.ok).toBe(false);
   expect(await refundedAtProcessor(settled.providerRef!)).toBe(0);
+});
+
+it('refuses a refund beyond what earlier refunds left, and takes the rest', async () => {
+  const settled = await charge();
+  const part = (amountCents: number, key: string = randomUUID()) =>
+    refundCharge(database.db, simulated(), {
+      chargeId: settled.id,
+      amountCents,
+      idempotencyKey: key,
+    });
+  expect((await part(6_000, `first:${settled.id}`)).ok).toBe(true);
+  // The first one asked again (a retry) is still the same refund, not a second one.
+  expect((await part(6_000, `first:${settled.id}`)).ok).toBe(true);
+  expect(await part(4_001)).toEqual({
+    ok: false,
+    reason: 'over-refund',
+    message: 'This charge has $40.00 left to refund (of $100.00; the rest was refunded before).',
+  });
+  expect(await refundedAtProcessor(settled.providerRef!)).toBe(6_000);
+  expect((await part(4_000)).ok).toBe(true);
+  expect(await part(1)).toMatchObject({ ok: false, reason: 'over-refund' });
+  expect(await refundedAtProcessor(settled.providerRef!)).toBe(10_000);
+  // A key used before names that refund: another amount under it is refused.
+  expect(await part(1_000, `first:${settled.id}`)).toMatchObject({
+    ok: false,
+    reason: 'key-reused',
+  });
+});
+
+it('two refunds asked at once never add up to more than the charge', async () => {
+  const settled = await charge();
+  const results = await Promise.all(
+    [7_000, 7_000].map((amountCents) =>
+      refundCharge(database.db, simulated(), {
+        chargeId: settled.id,
+        amountCents,
+        idempotencyKey: randomUUID(),
+      }),
+    ),
+  );
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  expect(await refundedAtProcessor(settled.providerRef!)).toBe(7_000);
 });

@@ -42,6 +42,6 @@ export function endingConsequences(
   });
   return [
     ...lines,
-    'No milestone can be funded after the ending. You can still pay the freelancer a bonus.',
+    'No milestone can be funded after the ending: a declined payment waiting for its retry is not tried again. You can still pay the freelancer a bonus.',
   ];
 }

@@ -1,6 +1,27 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog, contracts, milestoneEvents } from '@/db/schema';
+import { jest } from '@jest/globals';
+import { settleDueCharges } from '@/lib/billing/charges';
+import { setDefaultBillingMethod } from '@/lib/billing/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { accounts } from '@/lib/ledger/accounts';
+import { findLedgerProblems } from '@/lib/ledger/check';
+import { balanceOf } from '@/lib/ledger/queries';
+import { fundingKeyOf } from '@/lib/milestones/funding';
+import { listMilestoneHistory } from '@/lib/milestones/history';
+import { listChargesOf, MILESTONE_FUNDING_SOURCE } from '@/lib/milestones/queries';
+import type { PaymentProvider } from '@/lib/payments/provider';
+import {
+  addSimulatedCard,
+  APPROVED_CARD,
+  DECLINES_ON_CHARGE,
+  processorChargesFor,
+} from '@/tests/helpers/billing-fixtures';
+import {
+  fundableContract,
+  invoicesOfContract,
+  milestoneStateOf,
+} from '@/tests/helpers/milestone-fixtures';
 import { startTimer, addManualEntry } from '@/lib/hourly/service';
 import { fundMilestone } from '@/lib/milestones/funding';
 import { loadOnboardingContext } from '@/lib/onboarding/steps';
@@ -32,6 +53,18 @@ beforeEach(() => {
 afterEach(() => clock.restore());
 
 const provider = () => createSimulatedProvider(database.db);
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The settlement job's next run, a couple of minutes on. */
+async function settleNow() {
+  clock.advance(2 * 60_000);
+  await settleDueCharges(database.db, provider(), chargeHooks());
+}
+
+async function fundingChargesOf(contractId: string) {
+  const [invoice] = await invoicesOfContract(database.db, contractId);
+  return listChargesOf(database.db, MILESTONE_FUNDING_SOURCE, invoice.id);
+}
 const MESSAGE = 'The project is finished on our side.';
 
 const end = (m: Pick<FundedMilestone, 'contractId' | 'clientViewer'>, message = MESSAGE) =>
@@ -168,6 +201,83 @@ describe('ending a fixed-price contract', () => {
         expect(ended).toMatchObject({ refundRequests: 1, inReview: 0 });
       }
     }
+  });
+
+  it('cancels a declined funding retry: the retry never charges, nothing lands in escrow', async () => {
+    const made = await fundableContract(database.db, provider(), DECLINES_ON_CHARGE);
+    const milestoneId = made.milestoneIds[0];
+    const client = { userId: made.inviter.userId, workspaceId: made.inviter.workspaceId };
+    await fundMilestone(database.db, provider(), chargeHooks(), client, {
+      contractId: made.contractId,
+      milestoneId,
+      amountCents: 50_000,
+    });
+    await settleNow();
+    const [declined] = await fundingChargesOf(made.contractId);
+    expect(declined).toMatchObject({ status: 'failed', attempt: 1 });
+    expect(declined.nextAttemptAt).not.toBeNull();
+    // The client fixes the card: without the ending, the retry would now succeed.
+    const good = await addSimulatedCard(database.db, provider(), made.inviter, APPROVED_CARD);
+    if (!good.ok) throw new Error(good.message);
+    await setDefaultBillingMethod(database.db, made.inviter, good.methodId, null);
+
+    const viewer = { ...client, isAdmin: false };
+    expect(await end({ contractId: made.contractId, clientViewer: viewer })).toMatchObject({
+      ok: true,
+      refundRequests: 0,
+    });
+    expect((await fundingChargesOf(made.contractId))[0]).toMatchObject({
+      status: 'failed',
+      attempt: 1,
+      nextAttemptAt: null,
+    });
+    const history = await listMilestoneHistory(database.db, milestoneId);
+    expect(history.at(-1)).toMatchObject({ type: 'funding_failed' });
+    expect(history.at(-1)!.message).toMatch(
+      /^The contract ended: the card retry due .+ was cancelled/,
+    );
+
+    // A week on, every retry day has passed: still one charge at the processor, escrow empty.
+    clock.advance(8 * DAY);
+    await settleNow();
+    expect(await processorChargesFor(database.db, fundingKeyOf(milestoneId))).toHaveLength(1);
+    expect((await fundingChargesOf(made.contractId))[0]).toMatchObject({ attempt: 1 });
+    expect((await milestoneStateOf(database.db, milestoneId))!.status).toBe('unfunded');
+    expect(await balanceOf(database.db, accounts.escrow(made.contractId))).toBe(0);
+    expect(await findLedgerProblems(database.db)).toEqual([]);
+  });
+
+  it('waits for a funding retry already on its way to the card', async () => {
+    const made = await fundableContract(database.db, provider(), DECLINES_ON_CHARGE);
+    const client = { userId: made.inviter.userId, workspaceId: made.inviter.workspaceId };
+    await fundMilestone(database.db, provider(), chargeHooks(), client, {
+      contractId: made.contractId,
+      milestoneId: made.milestoneIds[0],
+      amountCents: 50_000,
+    });
+    await settleNow();
+    // The retry is sent, and its answer is lost (a timeout): the charge is on its way.
+    const silent: PaymentProvider = {
+      ...provider(),
+      async charge() {
+        throw new Error('timeout');
+      },
+    };
+    clock.advance(1 * DAY + 60_000);
+    jest.spyOn(console, 'error').mockImplementation(() => {});
+    await settleDueCharges(database.db, silent, chargeHooks());
+    jest.restoreAllMocks();
+    expect((await fundingChargesOf(made.contractId))[0]).toMatchObject({
+      status: 'requested',
+      attempt: 2,
+    });
+    const viewer = { ...client, isAdmin: false };
+    expect(await end({ contractId: made.contractId, clientViewer: viewer })).toMatchObject({
+      ok: false,
+      reason: 'funding-processing',
+      message: expect.stringContaining('The payment for milestone 1 is still processing'),
+    });
+    expect((await contractOf(made.contractId)).status).toBe('active');
   });
 
   it("refuses someone else's contract, the freelancer, and offers that were never accepted", async () => {

@@ -22,6 +22,7 @@ import {
 import { formatLongDate } from '@/lib/dates/format';
 import { sendEmail } from '@/lib/email/outbox';
 import { stopTimerAtEnding } from '@/lib/hourly/service';
+import { cancelFundingRetriesAtEnding } from '@/lib/milestones/funding-retries';
 import { appUrl } from '@/lib/milestones/notices';
 import { findContractParties, partyNames } from '@/lib/milestones/queries';
 import { requestEndingRefunds } from '@/lib/milestones/refunds';
@@ -73,6 +74,12 @@ export async function milestonesAtEnding(tx: Db | Tx, contractId: string) {
     .orderBy(milestones.position);
 }
 
+const stillProcessing = (position: number) =>
+  refuse(
+    'funding-processing',
+    `The payment for milestone ${position} is still processing. End the contract once it has settled (usually a few minutes): its money then gets a refund request like the others.`,
+  );
+
 /** A milestone whose charge is still processing would land in escrow after the ending. */
 function fundingInProgress(rows: Awaited<ReturnType<typeof milestonesAtEnding>>) {
   return rows.find((m) => m.status === 'funding');
@@ -101,10 +108,21 @@ export async function endContract(
     const before = contract.kind === 'fixed' ? await milestonesAtEnding(tx, contract.id) : [];
     const processing = fundingInProgress(before);
     if (processing) {
-      return refuse(
-        'funding-processing',
-        `The payment for milestone ${processing.position} is still processing. End the contract once it has settled (usually a few minutes): its money then gets a refund request like the others.`,
-      );
+      return stillProcessing(processing.position);
+    }
+    // A declined funding waiting for its retry would otherwise land in the escrow of an
+    // ended contract with no refund request: the retry is cancelled (or, already on its
+    // way to the card, the ending waits like a milestone still `funding`).
+    const retries =
+      contract.kind === 'fixed'
+        ? await cancelFundingRetriesAtEnding(tx, {
+            contractId: contract.id,
+            actorId: input.viewer.userId,
+            ip: input.ip,
+          })
+        : { ok: true as const, cancelled: 0 };
+    if (!retries.ok) {
+      return stillProcessing(retries.position);
     }
     const [ended] = await tx
       .update(contracts)
@@ -134,7 +152,7 @@ export async function endContract(
       targetType: 'contract',
       targetId: contract.id,
       ip: input.ip ?? null,
-      detail: `${contract.kind}; ${refundRequests} refund request(s); ${inReview} in review`,
+      detail: `${contract.kind}; ${refundRequests} refund request(s); ${inReview} in review; ${retries.cancelled} funding retry(ies) cancelled`,
     });
     await tellFreelancer(tx, ended, input.message, after);
     return { ok: true, refundRequests, inReview, timerMinutes };

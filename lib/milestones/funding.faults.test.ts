@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { ledgerTransactions } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { ledgerTransactions, paymentCharges } from '@/db/schema';
 import { jest } from '@jest/globals';
 import { settleDueCharges, type ChargeHookTable } from '@/lib/billing/charges';
 import { findCharge } from '@/lib/billing/queries';
@@ -9,6 +10,8 @@ import { balanceOf } from '@/lib/ledger/queries';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
 import { chargeHooks } from '@/lib/server/jobs';
+import { runBillingTick } from '@/lib/tick';
+import { quiet } from '@/tests/helpers/tick-fixtures';
 import { processorChargesFor } from '@/tests/helpers/billing-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
@@ -21,6 +24,7 @@ import {
   milestoneStateOf,
 } from '@/tests/helpers/milestone-fixtures';
 import { fundingKeyOf, fundMilestone } from './funding';
+import { resumeStuckFundings } from './funding-resume';
 import { MILESTONE_FUNDING_SOURCE } from './queries';
 
 /**
@@ -155,4 +159,121 @@ it('charges once when the worker dies after the provider charged, before recordi
   await nextSettlementRun(chargeHooks(), real);
   expect((await findCharge(db(), charge.id))!.status).toBe('succeeded');
   await expectFundedOnce(made);
+});
+
+/**
+ * The database as the funding sees it, but the process dies the moment it goes to record
+ * the charge: the funding's transaction has committed (milestone `funding`, its invoice, the
+ * step), and no charge exists, here or at the provider.
+ */
+function diesBeforeTheCharge(real: Db): Db {
+  return new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'insert') {
+        return (table: unknown) => {
+          if (table === paymentCharges) throw new Error('SIGKILL: died before the charge');
+          return target.insert(table as typeof paymentCharges);
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const MINUTE = 60_000;
+const tick = () => runBillingTick(db(), clock.now(), { log: quiet });
+const resumedBy = (result: Awaited<ReturnType<typeof tick>>) =>
+  result.steps.find((s) => s.name === 'resumeStuckFundings')!.handled;
+
+describe('the billing tick resumes a funding whose process stopped', () => {
+  it('charges once and funds escrow once when the process died before the charge', async () => {
+    const made = await fundableContract(db(), simulated());
+    const milestoneId = made.milestoneIds[0];
+    await expect(
+      fundMilestone(diesBeforeTheCharge(db()), simulated(), chargeHooks(), made.inviter, {
+        contractId: made.contractId,
+        milestoneId,
+        amountCents: 50_000,
+      }),
+    ).rejects.toThrow('SIGKILL');
+    expect(await milestoneStateOf(db(), milestoneId)).toMatchObject({ status: 'funding' });
+    const ours = async () =>
+      (await chargesFor(db(), MILESTONE_FUNDING_SOURCE)).filter(
+        (c) => c.workspaceId === made.inviter.workspaceId,
+      );
+    expect(await ours()).toEqual([]);
+    expect(await processorChargesFor(db(), fundingKeyOf(milestoneId))).toEqual([]);
+
+    // A minute on it may still be under way: the tick leaves it alone.
+    clock.advance(1 * MINUTE);
+    expect(resumedBy(await tick())).toBe(0);
+    expect(await milestoneStateOf(db(), milestoneId)).toMatchObject({ status: 'funding' });
+
+    // Six minutes on it is stuck: charged under the first attempt's key, and funded.
+    clock.advance(5 * MINUTE);
+    expect(resumedBy(await tick())).toBe(1);
+    const charges = await ours();
+    expect(charges.map((c) => [c.idempotencyKey, c.status])).toEqual([
+      [fundingKeyOf(milestoneId), 'succeeded'],
+    ]);
+    const [invoice] = await invoicesOfContract(db(), made.contractId);
+    expect(invoice).toMatchObject({ chargeId: charges[0].id, paymentStatus: 'paid' });
+    await expectFundedOnce(made);
+    // One request step (the resume is not a second request), one funded step.
+    expect(
+      (await eventTypesOf(db(), milestoneId)).filter((t) => t === 'funding_requested'),
+    ).toHaveLength(1);
+
+    // Later ticks and settlement runs change nothing.
+    clock.advance(10 * MINUTE);
+    expect(resumedBy(await tick())).toBe(0);
+    await nextSettlementRun(chargeHooks());
+    await expectFundedOnce(made);
+  });
+
+  it('charges once when the provider charged and the process died before the escrow posting', async () => {
+    const made = await fundableContract(db(), simulated());
+    const milestoneId = made.milestoneIds[0];
+    const real = simulated();
+    let sent = 0;
+    const dying: PaymentProvider = {
+      ...real,
+      async charge(input) {
+        sent += 1;
+        await real.charge(input);
+        throw new Error('SIGKILL: the worker died after the provider charged');
+      },
+    };
+    await fundMilestone(db(), dying, chargeHooks(), made.inviter, {
+      contractId: made.contractId,
+      milestoneId,
+      amountCents: 50_000,
+    });
+    expect(sent).toBe(1);
+    expect(await processorChargesFor(db(), fundingKeyOf(milestoneId))).toHaveLength(1);
+    expect(await milestoneStateOf(db(), milestoneId)).toMatchObject({ status: 'funding' });
+
+    // The tick takes it up: the provider answers its first charge (settled), and the run
+    // dies again inside the escrow posting's transaction: nothing of it is written.
+    // The step survives the crash (logged; nothing counted as taken up).
+    clock.advance(6 * MINUTE);
+    expect(await resumeStuckFundings(db(), clock.now(), { hooks: killedWhilePosting() })).toBe(0);
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining(`resuming the funding of milestone ${milestoneId} failed`),
+      expect.stringContaining('SIGKILL'),
+    );
+    expect(await milestoneStateOf(db(), milestoneId)).toMatchObject({ status: 'funding' });
+    expect(await postingsOf('milestone', milestoneId)).toEqual([]);
+    await expectLedgerSound(db());
+
+    // The next tick finishes it, once; the provider still has one charge.
+    clock.advance(5 * MINUTE);
+    expect(resumedBy(await tick())).toBe(1);
+    await expectFundedOnce(made);
+    clock.advance(5 * MINUTE);
+    expect(resumedBy(await tick())).toBe(0);
+    await nextSettlementRun(chargeHooks());
+    await expectFundedOnce(made);
+  });
 });

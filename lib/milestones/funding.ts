@@ -1,7 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contracts, invoices, milestones, milestoneStates } from '@/db/schema';
-import { requestCharge, type ChargeHooks, type ChargeHookTable } from '@/lib/billing/charges';
+import {
+  requestCharge,
+  type ChargeHooks,
+  type ChargeHookTable,
+  type ChargeResult,
+} from '@/lib/billing/charges';
 import { findDefaultBillingMethod, type ChargeRow } from '@/lib/billing/queries';
 import { now } from '@/lib/clock';
 import { formatLongDateTime } from '@/lib/dates/format';
@@ -113,9 +118,31 @@ export async function fundMilestone(
     prepareFunding(tx, actor, found, input.amountCents),
   );
   if (prepared.kind === 'refused') return prepared.result;
-  const { invoice, key } = prepared;
+  const asked = await chargeFunding(db, provider, hooks, found.milestone, prepared);
+  if (!asked.ok) {
+    return asked.reason === 'no-billing-method'
+      ? NO_BILLING_METHOD
+      : { ok: false, reason: 'declined', message: asked.message };
+  }
+  return answerOf(asked.charge, found.milestone);
+}
+
+/**
+ * Asks for the charge of a milestone's funding invoice under `key` (a key already asked for
+ * answers its charge and charges nothing more), and links it to the invoice. When nothing
+ * could be charged (the card went away meanwhile) the milestone is unfunded again.
+ * Used by fundMilestone and by the tick's resumeStuckFundings.
+ */
+export async function chargeFunding(
+  db: Db,
+  provider: PaymentProvider,
+  hooks: ChargeHookTable,
+  milestone: MilestoneRow,
+  funding: { invoice: InvoiceRow; key: string },
+): Promise<ChargeResult> {
+  const { invoice, key } = funding;
   const asked = await requestCharge(db, provider, hooks, {
-    workspaceId: actor.workspaceId,
+    workspaceId: invoice.workspaceId,
     amountCents: invoice.grossCents,
     currency: invoice.currency,
     idempotencyKey: key,
@@ -123,19 +150,30 @@ export async function fundMilestone(
     sourceId: invoice.id,
   });
   if (!asked.ok) {
-    // Nothing was charged (the card went away meanwhile): the milestone is unfunded again.
     await db.transaction((tx) =>
-      markUnfunded(tx, found.milestone, null, `Not charged: ${asked.message}`),
+      markUnfunded(tx, milestone, null, `Not charged: ${asked.message}`),
     );
-    return asked.reason === 'no-billing-method'
-      ? NO_BILLING_METHOD
-      : { ok: false, reason: 'declined', message: asked.message };
+    return asked;
   }
   await db
     .update(invoices)
     .set({ chargeId: asked.charge.id, updatedAt: now() })
     .where(eq(invoices.id, invoice.id));
-  return answerOf(asked.charge, found.milestone);
+  return asked;
+}
+
+/**
+ * The key of the funding charge to ask for, given the invoice's charges so far: the last
+ * one's while it is not failed (the same charge), a new one after the last automatic retry
+ * failed, null while a retry is scheduled (the charge machinery tries it then).
+ */
+export function fundingChargeKeyOf(milestoneId: string, charges: ChargeRow[]): string | null {
+  const last = charges.at(-1);
+  if (last && last.status !== 'failed') return last.idempotencyKey;
+  if (last && last.nextAttemptAt) return null;
+  return charges.length === 0
+    ? fundingKeyOf(milestoneId)
+    : `${fundingKeyOf(milestoneId)}:${charges.length + 1}`;
 }
 
 function answerOf(charge: ChargeRow, milestone: MilestoneRow): FundResult {
@@ -191,19 +229,14 @@ async function prepareFunding(
   }
   const charges = invoice ? await listChargesOf(tx, MILESTONE_FUNDING_SOURCE, invoice.id) : [];
   const last = charges.at(-1);
-  if (last && last.status !== 'failed')
-    return { kind: 'charge', invoice: invoice!, key: last.idempotencyKey };
-  if (last && last.nextAttemptAt) {
+  const key = fundingChargeKeyOf(milestone.id, charges);
+  if (key === null) {
     return {
       kind: 'refused',
-      result: { ok: false, reason: 'retry-scheduled', message: declinedMessage(last) },
+      result: { ok: false, reason: 'retry-scheduled', message: declinedMessage(last!) },
     };
   }
-  // A first attempt, or a new one after the last automatic retry failed.
-  const key =
-    charges.length === 0
-      ? fundingKeyOf(milestone.id)
-      : `${fundingKeyOf(milestone.id)}:${charges.length + 1}`;
+  if (last && last.status !== 'failed') return { kind: 'charge', invoice: invoice!, key };
   invoice ??= await issueInvoice(tx, {
     kind: 'milestone',
     contractId: contract.id,
@@ -217,11 +250,18 @@ async function prepareFunding(
       { description: `Milestone ${milestone.position}: ${milestone.description}`, amountCents },
     ],
   });
-  // A request whose process stopped before its charge was made is taken up again, not repeated.
-  const isResumed = state?.status === 'funding' && charges.length === 0;
+  // A request whose process stopped before its charge was made is taken up again, not repeated
+  // (a charge made and not failed was answered above; a failed one left it unfunded).
+  const isResumed = state?.status === 'funding';
   await tx
     .insert(milestoneStates)
-    .values({ milestoneId: milestone.id, contractId: contract.id, status: 'funding' })
+    // updated_at by the clock: the tick resumes a funding left here for a few minutes.
+    .values({
+      milestoneId: milestone.id,
+      contractId: contract.id,
+      status: 'funding',
+      updatedAt: now(),
+    })
     .onConflictDoUpdate({
       target: milestoneStates.milestoneId,
       set: { status: 'funding', version: sql`${milestoneStates.version} + 1`, updatedAt: now() },

@@ -15,6 +15,7 @@ import {
   auditStep,
   findMilestoneWork,
   moveState,
+  recordToldStep,
   tellSide,
   UNKNOWN_MILESTONE,
   type MilestoneStateRow,
@@ -82,39 +83,35 @@ async function requestInTx(
     at,
   );
   if (!moved) return whyNoRequest(await currentState(tx, work.milestone.id));
-  await recordMilestoneEvent(tx, {
-    milestoneId: work.milestone.id,
-    type: 'refund_requested',
-    actorId: input.actorId,
-    message: input.message,
-    at,
-  });
-  const parties = await findContractParties(tx, work.contract.id);
-  await tellSide(
+  await recordToldStep(
     tx,
-    parties.freelancer,
     { ...work, state: moved },
     {
-      template: 'milestone-refund-requested',
-      page: 'refund',
-      headline: `${partyNames(parties).client} asks for the money of “${work.milestone.description}” back`,
-      quoted: input.message,
-      paragraphs: [
-        input.ending
-          ? 'The client is ending the contract while this milestone is funded.'
-          : 'The milestone is funded and has no submission yet.',
-        'Agree to refund the client, or refuse: then ops decides. Without an answer in 7 days ops decides.',
-      ],
-      action: 'Answer the request',
+      event: { type: 'refund_requested', actorId: input.actorId, message: input.message },
+      tell: (parties) => ({
+        to: parties.freelancer,
+        email: {
+          template: 'milestone-refund-requested',
+          page: 'refund',
+          headline: `${partyNames(parties).client} asks for the money of “${work.milestone.description}” back`,
+          quoted: input.message,
+          paragraphs: [
+            input.ending
+              ? 'The client is ending the contract while this milestone is funded.'
+              : 'The milestone is funded and has no submission yet.',
+            'Agree to refund the client, or refuse: then ops decides. Without an answer in 7 days ops decides.',
+          ],
+          action: 'Answer the request',
+        },
+      }),
+      audit: {
+        action: 'milestone.refund_requested',
+        ip: input.ip,
+        detail: input.ending ? 'contract ending' : undefined,
+      },
+      at,
     },
   );
-  await auditStep(tx, {
-    actorId: input.actorId,
-    action: 'milestone.refund_requested',
-    milestoneId: work.milestone.id,
-    ip: input.ip,
-    detail: input.ending ? 'contract ending' : undefined,
-  });
   return { ok: true, status: moved.status };
 }
 
@@ -212,35 +209,28 @@ export async function answerRefundRequest(
       )
       .returning();
     if (!moved) return whyNoAnswer(await currentState(tx, work.milestone.id));
-    await recordMilestoneEvent(tx, {
-      milestoneId: work.milestone.id,
-      type: 'refund_refused',
-      actorId: input.viewer.userId,
-      message: input.message,
-      at,
-    });
-    const parties = await findContractParties(tx, work.contract.id);
-    await tellSide(
+    await recordToldStep(
       tx,
-      parties.client,
       { ...work, state: moved },
       {
-        template: 'milestone-refund-refused',
-        page: 'refund',
-        headline: `${partyNames(parties).freelancer} refused the refund of “${work.milestone.description}”`,
-        quoted: input.message || undefined,
-        paragraphs: [
-          'Ops now decides: refund you, or release the money to the freelancer. The money stays in escrow meanwhile.',
-        ],
-        action: 'Open the request',
+        event: { type: 'refund_refused', actorId: input.viewer.userId, message: input.message },
+        tell: (parties) => ({
+          to: parties.client,
+          email: {
+            template: 'milestone-refund-refused',
+            page: 'refund',
+            headline: `${partyNames(parties).freelancer} refused the refund of “${work.milestone.description}”`,
+            quoted: input.message || undefined,
+            paragraphs: [
+              'Ops now decides: refund you, or release the money to the freelancer. The money stays in escrow meanwhile.',
+            ],
+            action: 'Open the request',
+          },
+        }),
+        audit: { action: 'milestone.refund_refused', ip: input.ip },
+        at,
       },
     );
-    await auditStep(tx, {
-      actorId: input.viewer.userId,
-      action: 'milestone.refund_refused',
-      milestoneId: work.milestone.id,
-      ip: input.ip,
-    });
     return { ok: true as const, status: moved.status };
   });
 }

@@ -12,6 +12,7 @@ import {
   auditStep,
   findMilestoneWork,
   moveState,
+  recordToldStep,
   tellSide,
   UNKNOWN_MILESTONE,
   type MilestoneStateRow,
@@ -115,33 +116,26 @@ export async function requestMilestoneChanges(
       at,
     );
     if (!moved) return whyNot(await currentState(tx, work.milestone.id), 'changes');
-    await recordMilestoneEvent(tx, {
-      milestoneId: work.milestone.id,
-      type: 'changes_requested',
-      actorId: input.viewer.userId,
-      message: input.message,
-      at,
-    });
-    const parties = await findContractParties(tx, work.contract.id);
-    await tellSide(
+    await recordToldStep(
       tx,
-      parties.freelancer,
       { ...work, state: moved },
       {
-        template: 'milestone-changes-requested',
-        page: 'submit',
-        headline: `${partyNames(parties).client} asked for changes to “${work.milestone.description}”`,
-        quoted: input.message,
-        paragraphs: ['Make the changes and resubmit; the money stays in escrow meanwhile.'],
-        action: 'Resubmit the work',
+        event: { type: 'changes_requested', actorId: input.viewer.userId, message: input.message },
+        tell: (parties) => ({
+          to: parties.freelancer,
+          email: {
+            template: 'milestone-changes-requested',
+            page: 'submit',
+            headline: `${partyNames(parties).client} asked for changes to “${work.milestone.description}”`,
+            quoted: input.message,
+            paragraphs: ['Make the changes and resubmit; the money stays in escrow meanwhile.'],
+            action: 'Resubmit the work',
+          },
+        }),
+        audit: { action: 'milestone.changes_requested', ip: input.ip },
+        at,
       },
     );
-    await auditStep(tx, {
-      actorId: input.viewer.userId,
-      action: 'milestone.changes_requested',
-      milestoneId: work.milestone.id,
-      ip: input.ip,
-    });
     return { ok: true as const, status: moved.status };
   });
 }
@@ -344,33 +338,28 @@ export async function remindBeforeAutoApproval(
           .set({ autoApproveRemindedAt: at })
           .where(eq(milestoneStates.milestoneId, state.milestoneId));
         const work = await loadForTick(tx, state);
-        await recordMilestoneEvent(tx, {
-          milestoneId: state.milestoneId,
-          type: 'reminder_sent',
-          actorId: null,
-          at,
-        });
-        const parties = await findContractParties(tx, work.contract.id);
         const on = state.autoApproveAt!.toISOString().slice(0, 16).replace('T', ' ');
-        await tellSide(
+        await recordToldStep(
           tx,
-          parties.client,
           { ...work, state },
           {
-            template: 'milestone-auto-approval-reminder',
-            page: 'review',
-            headline: `“${work.milestone.description}” will be approved automatically on ${on} UTC`,
-            paragraphs: [
-              'Review the submission before then: approve it, or ask for changes. Without an answer the escrow is released to the freelancer.',
-            ],
-            action: 'Review the submission',
+            event: { type: 'reminder_sent', actorId: null },
+            tell: (parties) => ({
+              to: parties.client,
+              email: {
+                template: 'milestone-auto-approval-reminder',
+                page: 'review',
+                headline: `“${work.milestone.description}” will be approved automatically on ${on} UTC`,
+                paragraphs: [
+                  'Review the submission before then: approve it, or ask for changes. Without an answer the escrow is released to the freelancer.',
+                ],
+                action: 'Review the submission',
+              },
+            }),
+            audit: { action: 'milestone.auto_approval_reminded' },
+            at,
           },
         );
-        await auditStep(tx, {
-          actorId: null,
-          action: 'milestone.auto_approval_reminded',
-          milestoneId: state.milestoneId,
-        });
       }
       return due.length;
     });

@@ -1,9 +1,16 @@
 // The freelancer submits a funded milestone's work: a message, links and files (SPEC 4.D).
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { milestoneEvents, milestoneFiles, milestoneStates, storedFiles } from '@/db/schema';
+import {
+  contracts,
+  milestoneEvents,
+  milestoneFiles,
+  milestoneStates,
+  storedFiles,
+} from '@/db/schema';
 import { now } from '@/lib/clock';
-import type { ContractViewer } from '@/lib/contracts/access';
+import type { ContractRow, ContractViewer } from '@/lib/contracts/access';
+import { formatLongDate } from '@/lib/dates/format';
 import type { CheckedAttachment } from '@/lib/files/attachments';
 import { fileStorage } from '@/lib/files/storage';
 import { isUuid } from '@/lib/text/uuid';
@@ -53,6 +60,10 @@ export async function submitMilestone(db: Db, input: SubmitInput): Promise<Submi
   }
   const at = now();
   return db.transaction(async (tx) => {
+    // Read again in the transaction: an ending that committed since is seen.
+    const [contract] = await tx.select().from(contracts).where(eq(contracts.id, work.contract.id));
+    const closed = whyContractTakesNoSubmission(contract, work.state);
+    if (closed) return closed;
     const moved = await moveState(
       tx,
       work.milestone.id,
@@ -117,6 +128,42 @@ export async function submitMilestone(db: Db, input: SubmitInput): Promise<Submi
     });
     return { ok: true as const, eventId, version: moved.version };
   });
+}
+
+/**
+ * Why the contract takes no submission of this milestone, or null: work is submitted on an
+ * active contract. One exception: after an ending, work the client sent back for changes
+ * before it may still be resubmitted (its money stays in escrow, and the resubmission's
+ * review or automatic approval is its way out; a refund needs `funded`).
+ */
+export function whyContractTakesNoSubmission(
+  contract: Pick<ContractRow, 'status' | 'endedAt'>,
+  state: Pick<MilestoneStateRow, 'status'> | null,
+): WorkRefusal | null {
+  switch (contract.status) {
+    case 'active':
+      return null;
+    case 'ended':
+      if (state?.status === 'changes_requested') return null;
+      return {
+        ok: false,
+        reason: 'contract-ended',
+        message: `This contract ended on ${formatLongDate(contract.endedAt ?? new Date(0))}: it takes no new submissions.`,
+      };
+    case 'awaiting_compliance':
+      return {
+        ok: false,
+        reason: 'contract-not-started',
+        message:
+          'This contract starts once your compliance check is approved: submit work after that.',
+      };
+    default:
+      return {
+        ok: false,
+        reason: 'contract-not-active',
+        message: 'This contract is not active: work is submitted on an active contract only.',
+      };
+  }
 }
 
 /** Why a milestone in this state takes no submission (also shown on the submit page). */

@@ -16,8 +16,14 @@ import {
 import { sendEmail } from '@/lib/email/outbox';
 import { formatMoney } from '@/lib/money/money';
 import { isUuid } from '@/lib/text/uuid';
+import { recordMilestoneEvent, type MilestoneEventType } from './history';
 import { appUrl, milestonePath } from './notices';
-import type { MilestoneRow, MilestoneStateRow, MilestoneStatus } from './queries';
+import {
+  findContractParties,
+  type MilestoneRow,
+  type MilestoneStateRow,
+  type MilestoneStatus,
+} from './queries';
 
 export type { MilestoneRow, MilestoneStateRow, MilestoneStatus } from './queries';
 export type { MilestoneEventType } from './history';
@@ -161,6 +167,37 @@ export async function auditStep(
     targetId: entry.milestoneId,
     ip: entry.ip ?? null,
     detail: entry.detail,
+  });
+}
+
+export type ContractParties = Awaited<ReturnType<typeof findContractParties>>;
+export type TellStep = Parameters<typeof tellSide>[3];
+
+/**
+ * One step of a milestone told to one side, after its state moved (in the same
+ * transaction): the history line, the email to that side (chosen from the contract's
+ * parties), and the audit entry by the step's actor.
+ */
+export async function recordToldStep(
+  tx: DbOrTx,
+  work: Pick<MilestoneWork, 'contract' | 'milestone' | 'state'>,
+  step: {
+    event: { type: MilestoneEventType; actorId: string | null; message?: string };
+    tell: (parties: ContractParties) => { to: { email: string } | null; email: TellStep };
+    audit: { action: AuditAction; ip?: string | null; detail?: string };
+    at: Date;
+  },
+): Promise<void> {
+  await recordMilestoneEvent(tx, { milestoneId: work.milestone.id, ...step.event, at: step.at });
+  const parties = await findContractParties(tx, work.contract.id);
+  const told = step.tell(parties);
+  await tellSide(tx, told.to, work, told.email);
+  await auditStep(tx, {
+    actorId: step.event.actorId,
+    action: step.audit.action,
+    milestoneId: work.milestone.id,
+    ip: step.audit.ip,
+    detail: step.audit.detail,
   });
 }
 

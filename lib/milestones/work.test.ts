@@ -163,6 +163,48 @@ describe('submission', () => {
     expect(after.problems).toEqual([]);
   });
 
+  it('refuses work on a contract that ended or has not started; a resubmission after the ending is taken', async () => {
+    const { contracts } = await import('@/db/schema');
+    const setContract = (m: FundedMilestone, set: Partial<typeof contracts.$inferInsert>) =>
+      database.db.update(contracts).set(set).where(eq(contracts.id, m.contractId));
+    const endedAt = new Date('2027-02-27T09:00:00Z');
+    const ended = { status: 'ended' as const, endedAt, endMessage: 'Thanks, done.' };
+
+    // Funded, and the contract ended (a funding that settled after the ending, say).
+    const m = await fundedMilestone(database.db, provider());
+    await setContract(m, ended);
+    expect(await submit(m)).toEqual({
+      ok: false,
+      reason: 'contract-ended',
+      message: 'This contract ended on February 27, 2027: it takes no new submissions.',
+    });
+    expect((await stateOf(database.db, m.milestoneId)).status).toBe('funded');
+    expect(await emailsTo(database.db, m.client.userId, 'milestone-submitted')).toEqual([]);
+
+    const waiting = await fundedMilestone(database.db, provider());
+    await setContract(waiting, { status: 'awaiting_compliance' });
+    expect(await submit(waiting)).toMatchObject({
+      ok: false,
+      reason: 'contract-not-started',
+      message: expect.stringContaining('once your compliance check is approved'),
+    });
+    expect((await stateOf(database.db, waiting.milestoneId)).status).toBe('funded');
+
+    // Sent back for changes before the ending: the resubmission is its way out of escrow.
+    const sentBack = await fundedMilestone(database.db, provider());
+    expect((await submit(sentBack)).ok).toBe(true);
+    await requestMilestoneChanges(database.db, {
+      ...ref(sentBack),
+      viewer: sentBack.clientViewer,
+      message: 'One more pass.',
+    });
+    await setContract(sentBack, ended);
+    expect(await submit(sentBack)).toMatchObject({ ok: true });
+    expect((await stateOf(database.db, sentBack.milestoneId)).status).toBe('submitted');
+    // …but not a second one while it is in review.
+    expect(await submit(sentBack)).toMatchObject({ ok: false, reason: 'contract-ended' });
+  });
+
   it('judges files by content and size: a 26 MB file and an .exe named .pdf are refused', async () => {
     const big = new Uint8Array(26 * 1024 * 1024);
     big.set(pdfBytes());

@@ -8,6 +8,7 @@ import { releaseDueInvoices } from '@/lib/hourly/review';
 import { stopTimersAtDayEnd } from '@/lib/hourly/service';
 import { expireDueJobPosts, remindExpiringJobPosts } from '@/lib/job-posts/expiry';
 import { emailUnreadMessages } from '@/lib/messages/unread-emails';
+import { resumeStuckFundings } from '@/lib/milestones/funding-resume';
 import { expireRefundAnswers } from '@/lib/milestones/refunds';
 import { remindUnfundedMilestones } from '@/lib/milestones/reminders';
 import { autoApproveDueMilestones, remindBeforeAutoApproval } from '@/lib/milestones/review';
@@ -35,7 +36,10 @@ export const TICK_STEPS: readonly TickStep[] = [
   { name: 'expireDisputeDeadlines', run: (db, at) => expireDisputeDeadlines(db, at) },
   // …and every settled dispute's card refund reaches the provider (a retry of any missed).
   { name: 'sendUnsentDisputeRefunds', run: (db, at) => sendUnsentDisputeRefunds(db, at) },
-  // Fixed price: the funding reminder (2 days), the approval reminder (3 days before), the
+  // Fixed price: a funding whose process stopped before its charge settled is taken up
+  // again under its first key (5 minutes on; the provider charges once)…
+  { name: 'resumeStuckFundings', run: (db, at) => resumeStuckFundings(db, at) },
+  // …the funding reminder (2 days), the approval reminder (3 days before), the
   // automatic approval (14 days) and unanswered refund requests to ops (7 days).
   { name: 'remindUnfundedMilestones', run: (db, at) => remindUnfundedMilestones(db, at) },
   { name: 'remindBeforeAutoApproval', run: (db, at) => remindBeforeAutoApproval(db, at) },

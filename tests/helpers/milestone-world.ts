@@ -1,7 +1,9 @@
 // Milestones of the victim client for the authorization matrix and the fuzzer: funded with
 // a simulated card, then moved to the step an action needs. The contract's freelancer
 // stands in for the matrix's victim freelancer.
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { contracts, milestoneFiles } from '@/db/schema';
 import { requestMilestoneRefund, answerRefundRequest } from '@/lib/milestones/refunds';
 import { checkAttachments } from '@/lib/files/attachments';
 import { submitMilestone } from '@/lib/milestones/submission';
@@ -24,6 +26,8 @@ export async function victimMilestone(world: World, step: MilestoneStep) {
   );
   if (!added.ok) throw new Error(added.message);
   const m = await fundedMilestone(world.db, provider, world.victimClient.inviter);
+  // The victim client's contracts wait for compliance; work is submitted once it started.
+  await world.db.update(contracts).set({ status: 'active' }).where(eq(contracts.id, m.contractId));
   const ids = { contractId: m.contractId, milestoneId: m.milestoneId };
   let fileId: string | null = null;
   if (step === 'submitted') {
@@ -65,8 +69,6 @@ export async function victimMilestone(world: World, step: MilestoneStep) {
 }
 
 async function firstFileOf(db: Db, eventId: string): Promise<string> {
-  const { milestoneFiles } = await import('@/db/schema');
-  const { eq } = await import('drizzle-orm');
   const [row] = await db.select().from(milestoneFiles).where(eq(milestoneFiles.eventId, eventId));
   return row.fileId;
 }

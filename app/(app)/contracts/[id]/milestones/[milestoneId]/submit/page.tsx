@@ -4,7 +4,11 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { TextAreaField } from '@/components/form-controls';
 import { Field } from '@/components/field';
-import { findLatestSubmission, whyNotSubmittable } from '@/lib/milestones/submission';
+import {
+  findLatestSubmission,
+  whyContractTakesNoSubmission,
+  whyNotSubmittable,
+} from '@/lib/milestones/submission';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '@/lib/files/attachment-limits';
 import { MAX_MESSAGE_LENGTH, MAX_SUBMISSION_LINKS } from '@/lib/milestones/submission-schemas';
 import { loadMilestoneWork, type MilestoneParams } from '../load-milestone-work';
@@ -25,8 +29,12 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
   const { db, work } = await loadMilestoneWork(props);
   const query = await props.searchParams;
   const status = work.state?.status ?? 'unfunded';
+  const closed = whyContractTakesNoSubmission(work.contract, work.state);
   const open =
-    work.side === 'freelancer' && (status === 'funded' || status === 'changes_requested');
+    work.side === 'freelancer' &&
+    !closed &&
+    (status === 'funded' || status === 'changes_requested');
+  const whyNot = (closed ?? whyNotSubmittable(work.state)).message;
   const latest = await findLatestSubmission(db, work.milestone.id);
   const action = `/contracts/${work.contract.id}/milestones/${work.milestone.id}/submit/upload`;
   const fields = (query.fields ?? '').split(',').filter(Boolean);
@@ -42,7 +50,7 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
       )}
       {query.error === 'state' && (
         <Notice tone="danger" announce title="Your submission was not saved">
-          {whyNotSubmittable(work.state).message}
+          {whyNot}
         </Notice>
       )}
       {query.error && PROBLEMS[query.error] && (
@@ -70,11 +78,7 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
       {work.side !== 'freelancer' ? (
         <p>Only the freelancer on this contract submits its work.</p>
       ) : !open ? (
-        <p>
-          {status === 'submitted'
-            ? 'Submitted and waiting for the client’s review.'
-            : whyNotSubmittable(work.state).message}
-        </p>
+        <p>{status === 'submitted' ? 'Submitted and waiting for the client’s review.' : whyNot}</p>
       ) : (
         <Card>
           <form action={action} method="post" encType="multipart/form-data">
