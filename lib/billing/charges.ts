@@ -265,7 +265,9 @@ export async function applyChargeState(
 /**
  * A failed charge whose retry is due becomes a new attempt, sent with its own key, to the
  * workspace's default card as it is now (the client may have added one since the decline).
- * Also the client's "Pay now" (lib/hourly/pay-now.ts). Guarded on the attempt the caller
+ * Also the client's "Pay now" (lib/hourly/pay-now.ts), which may follow the last retry (none
+ * scheduled): `scheduledOnly` is the retry job's, so a retry cancelled meanwhile
+ * (cancelChargeRetries, a contract's ending) is not made. Guarded on the attempt the caller
  * read: of two calls for the same failed attempt one sends; the other gets null.
  */
 export async function retryCharge(
@@ -273,6 +275,7 @@ export async function retryCharge(
   provider: PaymentProvider,
   hooks: ChargeHookTable,
   charge: ChargeRow,
+  options: { scheduledOnly: boolean },
 ): Promise<ChargeRow | null> {
   const [again] = await db
     .update(paymentCharges)
@@ -291,8 +294,7 @@ export async function retryCharge(
         eq(paymentCharges.id, charge.id),
         eq(paymentCharges.status, 'failed'),
         eq(paymentCharges.attempt, charge.attempt),
-        // A retry cancelled meanwhile (cancelChargeRetries, a contract's ending) is not made.
-        isNotNull(paymentCharges.nextAttemptAt),
+        options.scheduledOnly ? isNotNull(paymentCharges.nextAttemptAt) : undefined,
       ),
     )
     .returning();
@@ -355,7 +357,8 @@ export async function settleDueCharges(
     .limit(limit);
   for (const charge of due) {
     try {
-      if (charge.status === 'failed') await retryCharge(db, provider, hooks, charge);
+      if (charge.status === 'failed')
+        await retryCharge(db, provider, hooks, charge, { scheduledOnly: true });
       else await advanceCharge(db, provider, hooks, charge);
     } catch (error) {
       console.error(`[billing] settling charge ${charge.id} failed:`, (error as Error).message);

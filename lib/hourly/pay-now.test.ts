@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog, invoices, users } from '@/db/schema';
+import { settleDueCharges } from '@/lib/billing/charges';
 import { removeBillingMethod, setDefaultBillingMethod } from '@/lib/billing/service';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
@@ -97,6 +98,25 @@ it('charges the failed invoice again on the current default card: paid, in revie
   expect(audits).toHaveLength(1);
   expect(audits[0]).toMatchObject({ actorId: week.actor.userId, ip: '203.0.113.9' });
   expect(audits[0].detail).toContain('attempt 2');
+  await expectLedgerSound(db());
+});
+
+it('pays an invoice whose automatic retries are all spent (none scheduled any more)', async () => {
+  const week = await failedWeek();
+  // The retry job runs through every retry on the declining card: days 1, 3 and 7.
+  for (let day = 0; day < 10; day++) {
+    clock.advance(DAY);
+    await settleDueCharges(db(), week.provider, hourlyChargeHooks);
+    await settleDueCharges(db(), week.provider, hourlyChargeHooks);
+  }
+  const [spent] = await chargesOfInvoice(db(), week.invoice.id);
+  expect(spent).toMatchObject({ status: 'failed', attempt: 4, nextAttemptAt: null });
+  expect((await invoiceRow(week.invoice.id)).paymentStatus).toBe('payment_failed');
+
+  await switchToApprovedCard(week);
+  expect(await payNow(week, 4)).toEqual({ ok: true, outcome: 'paid', invoiceId: week.invoice.id });
+  expect((await invoiceRow(week.invoice.id)).paymentStatus).toBe('paid');
+  expect(await pauseReasonOf(db(), week.contract.id, clock.now())).toBeNull();
   await expectLedgerSound(db());
 });
 

@@ -127,7 +127,8 @@ export async function payInvoiceNow(
   }
   const method = await findDefaultBillingMethod(db, actor.workspaceId);
   if (!method || method.provider !== provider.name) return NO_BILLING_METHOD_FOR_PAY_NOW;
-  const sent = await retryCharge(db, provider, hooks, charge);
+  // After the last retry none is scheduled: Pay now is the way left to pay.
+  const sent = await retryCharge(db, provider, hooks, charge, { scheduledOnly: false });
   if (!sent) return answerRace(db, invoice.id);
   await recordAudit(db, {
     actorId: actor.userId,
