@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
+import { chargeRefusal } from '@/lib/billing/refusal';
 import { payInvoiceNow } from '@/lib/hourly/pay-now';
 import { payNowSchema } from '@/lib/hourly/review-schemas';
 import { selectPaymentProvider } from '@/lib/payments/select';
@@ -24,13 +25,7 @@ export const payInvoiceNowAction = defineAction({
       { invoiceId, attempt },
     );
     if (!result.ok) {
-      return result.reason === 'no-billing-method'
-        ? {
-            ok: false,
-            message: result.message,
-            link: { href: '/client/billing', label: 'Add a billing method' },
-          }
-        : { ok: false, message: result.message };
+      return chargeRefusal(result);
     }
     redirect(`/invoices/${result.invoiceId}?payment=${result.outcome}`);
   },

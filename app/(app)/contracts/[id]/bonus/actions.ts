@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
+import { chargeRefusal } from '@/lib/billing/refusal';
 import { payBonus } from '@/lib/milestones/bonus';
 import { payBonusSchema } from '@/lib/milestones/schemas';
 import { selectPaymentProvider } from '@/lib/payments/select';
@@ -23,13 +24,7 @@ export const payBonusAction = defineAction({
       { contractId, requestId, amountCents: amount, message },
     );
     if (!result.ok) {
-      return result.reason === 'no-billing-method'
-        ? {
-            ok: false,
-            message: result.message,
-            link: { href: '/client/billing', label: 'Add a billing method' },
-          }
-        : { ok: false, message: result.message };
+      return chargeRefusal(result);
     }
     redirect(`/contracts/${contractId}/bonus?notice=${result.status}`);
   },

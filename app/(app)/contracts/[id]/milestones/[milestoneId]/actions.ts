@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
+import { chargeRefusal } from '@/lib/billing/refusal';
 import { fundMilestone } from '@/lib/milestones/funding';
 import { milestonePath } from '@/lib/milestones/notices';
 import { fundMilestoneSchema } from '@/lib/milestones/schemas';
@@ -24,15 +25,9 @@ export const fundMilestoneAction = defineAction({
       { contractId, milestoneId, amountCents: amount },
     );
     if (!result.ok) {
-      return result.reason === 'no-billing-method'
-        ? {
-            ok: false,
-            message: result.message,
-            link: { href: '/client/billing', label: 'Add a billing method' },
-          }
-        : result.reason === 'amount-fixed'
-          ? { ok: false, message: result.message, fieldErrors: { amount: [result.message] } }
-          : { ok: false, message: result.message };
+      return result.reason === 'amount-fixed'
+        ? { ok: false, message: result.message, fieldErrors: { amount: [result.message] } }
+        : chargeRefusal(result);
     }
     redirect(`${milestonePath(contractId, milestoneId)}?notice=${result.status}`);
   },
