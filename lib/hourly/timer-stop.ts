@@ -96,11 +96,13 @@ export async function endRunningTimer(
     kept = own ? [own, ...more] : more;
   }
   const recorded = kept.reduce((sum, p) => sum + minutesOf(p), 0);
-  const ranFor = Math.max(0, (end.getTime() - running.startedAt.getTime()) / 60_000);
+  // The last segment counts whole (ceilToSegment), as the pieces kept do: a short stop is
+  // never "negative time not recorded".
+  const ranFor = (ceilToSegment(end).getTime() - running.startedAt.getTime()) / 60_000;
   return {
     pieces: kept,
     notRecorded: {
-      minutes: ranFor - recorded,
+      minutes: Math.max(0, ranFor - recorded),
       closedWeeks,
       cutBy: cut.at < end ? cut.by : null,
     },
