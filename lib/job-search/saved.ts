@@ -1,10 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { savedSearches, type SavedSearchFilters } from '@/db/schema';
 import { now } from '@/lib/clock';
 import type { SaveSearchForm } from './saved-schemas';
 import { FILTER_KEYS, searchParamsSchema, type SearchParams } from './schemas';
-import { searchJobPosts } from './search';
+import { countMatchingPosts, tsqueryTextOf } from './search';
 
 export const MAX_SAVED_SEARCHES = 20;
 export const SAVED_SEARCH_NOT_FOUND = 'That saved search was not found among yours.';
@@ -93,37 +93,42 @@ export async function listSavedSearchRows(
     .orderBy(desc(savedSearches.createdAt));
 }
 
-/** The freelancer's saved searches, newest first, each with its count of posts new since the last visit. */
+/** "N new since your last visit" counts up to this; the page shows "100+" there. */
+export const NEW_COUNT_CAP = 100;
+
+/**
+ * The freelancer's saved searches, newest first, each with its count of posts new since the
+ * last visit (up to NEW_COUNT_CAP). Two statements whatever the number of searches: the rows
+ * with each stored query's tsquery, then every count at once (countMatchingPosts, the search's
+ * own conditions).
+ */
 export async function listSavedSearches(
   db: DbOrTx,
   freelancerId: string,
 ): Promise<SavedSearchSummary[]> {
-  const rows = await listSavedSearchRows(db, freelancerId);
-  const out: SavedSearchSummary[] = [];
-  for (const row of rows) {
-    out.push({
-      ...row,
-      newCount: await countNewSince(db, freelancerId, row, row.lastVisitedAt),
-      href: savedSearchHref(row),
-    });
-  }
-  return out;
-}
-
-/** How many matching posts opened after `since` (at most 100 counted: the page says "100+"). */
-export async function countNewSince(
-  db: DbOrTx,
-  freelancerId: string,
-  row: SavedSearchRow,
-  since: Date,
-): Promise<number> {
-  const result = await searchJobPosts(
+  // The stored query is trimmed and at most MAX_QUERY_CHARS (saved_search_query_len), so it
+  // is already what toSearchQuery would make a tsquery of.
+  const rows = await db
+    .select({ ...getTableColumns(savedSearches), tsquery: tsqueryTextOf(savedSearches.query) })
+    .from(savedSearches)
+    .where(eq(savedSearches.freelancerId, freelancerId))
+    .orderBy(desc(savedSearches.createdAt));
+  const counts = await countMatchingPosts(
     db,
     { userId: freelancerId },
-    { ...paramsOfSaved(row), sort: 'newest', cursor: undefined },
-    { openedAfter: since, pageSize: 100 },
+    rows.map((row) => ({
+      key: row.id,
+      params: paramsOfSaved(row),
+      tsquery: row.tsquery ?? undefined,
+      openedAfter: row.lastVisitedAt,
+    })),
+    NEW_COUNT_CAP,
   );
-  return result.hits.length;
+  return rows.map(({ tsquery: _tsquery, ...row }) => ({
+    ...row,
+    newCount: counts.get(row.id) ?? 0,
+    href: savedSearchHref(row),
+  }));
 }
 
 /**

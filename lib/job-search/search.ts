@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { now } from '@/lib/clock';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
@@ -36,6 +36,16 @@ const rowsOf = (result: unknown): Row[] =>
   Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
 
 /**
+ * The words as a tsquery's text, null when they hold no lexeme (empty, stop words only,
+ * punctuation only). One definition for the search's words and for the saved searches' stored
+ * ones, read back in the list of saved searches.
+ */
+export function tsqueryTextOf(words: SQLWrapper | string): SQL<string | null> {
+  const q = sql`websearch_to_tsquery('english', ${words})`;
+  return sql<string | null>`case when numnode(${q}) > 0 then ${q}::text end`;
+}
+
+/**
  * The search text as a tsquery, computed once and on its own: undefined when it holds no
  * lexeme. Sending an empty tsquery to the main statement would be harmless for one call, but a
  * named prepared statement falls into a generic plan and then scans the whole GIN index.
@@ -43,11 +53,8 @@ const rowsOf = (result: unknown): Row[] =>
 export async function toSearchQuery(db: DbOrTx, text: string): Promise<string | undefined> {
   const words = capQuery(text).trim();
   if (words === '') return undefined;
-  const [row] = rowsOf(
-    await db.execute(sql`
-      select q::text as q, numnode(q) as n from websearch_to_tsquery('english', ${words}) as q`),
-  );
-  return Number(row?.n ?? 0) > 0 ? String(row!.q) : undefined;
+  const [row] = rowsOf(await db.execute(sql`select ${tsqueryTextOf(words)} as q`));
+  return row?.q === null || row?.q === undefined ? undefined : String(row.q);
 }
 
 function filtersOf(params: SearchInput, at: Date): SQL[] {
@@ -85,6 +92,61 @@ function filtersOf(params: SearchInput, at: Date): SQL[] {
   return where;
 }
 
+/** One search's conditions on `job_post p`: what the search page finds, before paging. */
+type SearchConditions = {
+  params: SearchInput;
+  /** From toSearchQuery: undefined when the words hold no lexeme, and then left out. */
+  tsquery: string | undefined;
+  openedAfter?: Date;
+};
+
+/**
+ * The posts a search finds (on `job_post p`): open and not past its date, public or the viewer
+ * invited, its filters, its words when they hold a lexeme, and opened after `openedAfter`.
+ * searchJobPosts and countMatchingPosts both build their statement from this.
+ */
+function matchConditions(viewer: SearchViewer, search: SearchConditions, at: Date): SQL[] {
+  const where: SQL[] = [
+    sql`p.status = 'open'`,
+    sql`p.expires_at > ${at.toISOString()}::timestamptz`,
+    sql`(p.visibility = 'public' or exists (select 1 from job_post_invitation i
+      where i.job_post_id = p.id and i.freelancer_id = ${viewer.userId}))`,
+    ...filtersOf(search.params, at),
+  ];
+  if (search.tsquery) where.push(sql`p.search_vector @@ ${search.tsquery}::tsquery`);
+  if (search.openedAfter) {
+    where.push(sql`p.opened_at > ${search.openedAfter.toISOString()}::timestamptz`);
+  }
+  return where;
+}
+
+/**
+ * How many posts each search finds, each counted up to `cap`, in one statement whatever the
+ * number of searches (the list of saved searches counts "new since your last visit" so).
+ * Each search's tsquery comes already computed (toSearchQuery, or tsqueryTextOf in the
+ * caller's own read): a search whose words hold no lexeme has no text condition at all, as in
+ * searchJobPosts. Returns the counts by each search's key.
+ */
+export async function countMatchingPosts(
+  db: DbOrTx,
+  viewer: SearchViewer,
+  searches: readonly (SearchConditions & { key: string })[],
+  cap: number,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (searches.length === 0) return counts;
+  const at = now();
+  const parts = searches.map(
+    (search) => sql`select ${search.key}::text as key, (select count(*)::int from (
+        select 1 from job_post p
+        where ${sql.join(matchConditions(viewer, search, at), sql` and `)}
+        limit ${cap}) as found) as n`,
+  );
+  const rows = rowsOf(await db.execute(sql.join(parts, sql` union all `)));
+  for (const row of rows) counts.set(String(row.key), Number(row.n));
+  return counts;
+}
+
 /**
  * Open posts the viewer may see (public, or invite-only and the viewer is invited) matching
  * the words and filters, 20 a page. Relevance (title above skills above description) when
@@ -101,17 +163,7 @@ export async function searchJobPosts(
   const tsquery = await toSearchQuery(db, params.q ?? '');
   const sort = tsquery && params.sort !== 'newest' ? 'relevance' : 'newest';
   const rank = tsquery ? sql`ts_rank(p.search_vector, ${tsquery}::tsquery)` : sql`0::real`;
-  const where: SQL[] = [
-    sql`p.status = 'open'`,
-    sql`p.expires_at > ${at.toISOString()}::timestamptz`,
-    sql`(p.visibility = 'public' or exists (select 1 from job_post_invitation i
-      where i.job_post_id = p.id and i.freelancer_id = ${viewer.userId}))`,
-    ...filtersOf(params, at),
-  ];
-  if (tsquery) where.push(sql`p.search_vector @@ ${tsquery}::tsquery`);
-  if (options.openedAfter) {
-    where.push(sql`p.opened_at > ${options.openedAfter.toISOString()}::timestamptz`);
-  }
+  const where = matchConditions(viewer, { params, tsquery, openedAfter: options.openedAfter }, at);
   const cursor = decodeCursor(params.cursor);
   if (cursor?.kind === 'rank' && sort === 'relevance') {
     where.push(sql`(${rank}, p.id) < (${cursor.rank}::real, ${cursor.id}::uuid)`);

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { ConfirmStep } from '@/components/ui/confirm-step';
-import { listSavedSearches } from '@/lib/job-search/saved';
+import { listSavedSearchRows } from '@/lib/job-search/saved';
 import { requireFreelancerViewer } from '../../../../../settings/viewer';
 import { DeleteSavedSearchForm } from '../../../saved-forms';
 
@@ -19,7 +19,7 @@ export default async function DeleteSavedSearchPage({ params }: Props) {
   if (!z.uuid().safeParse(id).success) notFound();
   const { db } = await getDatabase();
   // Only the viewer's own searches are listed, so another person's id finds nothing.
-  const saved = (await listSavedSearches(db, viewer.user.id)).find((s) => s.id === id);
+  const saved = (await listSavedSearchRows(db, viewer.user.id)).find((s) => s.id === id);
   if (!saved) notFound();
   return (
     <>

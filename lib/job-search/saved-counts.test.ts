@@ -1,0 +1,181 @@
+import { eq } from 'drizzle-orm';
+import { savedSearches } from '@/db/schema';
+import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { createTestDatabase } from '@/tests/helpers/db';
+import { insertSavedSearch } from '@/tests/helpers/find-work-fixtures';
+import { createPoster, insertOpenPost, invite } from '@/tests/helpers/search-fixtures';
+import { createFreelancer } from '@/tests/helpers/settings-fixtures';
+import {
+  listSavedSearches,
+  MAX_SAVED_SEARCHES,
+  NEW_COUNT_CAP,
+  paramsOfSaved,
+  saveSearch,
+} from './saved';
+import { saveSearchSchema } from './saved-schemas';
+import { searchJobPosts } from './search';
+
+/*
+ * "N new since your last visit" on the search page: every saved search counted in one
+ * statement (two with the list itself), with the counts the search itself finds.
+ */
+
+const statements: string[] = [];
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let clock: FakeClock;
+const START = new Date('2026-12-02T10:00:00Z');
+const HOUR = 3600_000;
+const at = (hours: number) => new Date(START.getTime() + hours * HOUR);
+let me: { userId: string };
+let other: { userId: string };
+/** Saved search id by name. */
+const mine: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase({ onQuery: (text) => statements.push(text) });
+  const db = database.db;
+  clock = useFakeClock(START);
+  me = await createFreelancer(db);
+  other = await createFreelancer(db);
+  const ws = (await createPoster(db)).workspaceId;
+  const withCard = (await createPoster(db, { billing: true })).workspaceId;
+  const searches: [string, Record<string, string>][] = [
+    ['Go hourly', { q: 'golang', kind: 'hourly' }],
+    ['Stop words', { q: 'the and of' }],
+    ['Fixed $500-$1,000', { kind: 'fixed', min: '500', max: '1000' }],
+    ['Expert, card on file', { experience: 'expert', billing: 'yes' }],
+    ['Go, last 24 hours', { q: 'golang', posted: '24h' }],
+    ['Nothing', { q: 'zzqqxx' }],
+    ['Bulk', { q: 'bulkwork' }],
+  ];
+  for (const [name, fields] of searches) {
+    const saved = await saveSearch(db, me.userId, saveSearchSchema.parse({ name, ...fields }));
+    if (!saved.ok) throw new Error(saved.message);
+    mine[name] = saved.id;
+  }
+  // A filter that is no longer valid is dropped, as when the search is opened: words only.
+  mine['Old filter'] = await insertSavedSearch(db, me.userId, {
+    name: 'Old filter',
+    query: 'golang',
+    filters: { kind: 'weekly' },
+  });
+  // Visited three days ago: a post of two days ago is new to it, but not within 24 hours.
+  await db
+    .update(savedSearches)
+    .set({ lastVisitedAt: at(-72) })
+    .where(eq(savedSearches.id, mine['Go, last 24 hours']));
+  await saveSearch(db, other.userId, saveSearchSchema.parse({ name: 'Theirs', q: 'golang' }));
+
+  const golang = { workspaceId: ws, skills: ['Go'] };
+  await insertOpenPost(db, at(-1), { ...golang, title: 'Golang an hour before' });
+  await insertOpenPost(db, at(-48), { ...golang, title: 'Golang two days ago' });
+  await insertOpenPost(db, at(1), { ...golang, title: 'Golang backend' });
+  await insertOpenPost(db, at(1), {
+    ...golang,
+    title: 'Golang fixed job',
+    budgetKind: 'fixed',
+    hourlyMinCents: null,
+    hourlyMaxCents: null,
+    fixedBudgetCents: 90_000,
+  });
+  const invited = await insertOpenPost(db, at(1), {
+    ...golang,
+    title: 'Golang, invited',
+    visibility: 'invite_only',
+  });
+  await invite(db, invited, me.userId);
+  const notInvited = await insertOpenPost(db, at(1), {
+    ...golang,
+    title: 'Golang, others invited',
+    visibility: 'invite_only',
+  });
+  await invite(db, notInvited, other.userId);
+  await insertOpenPost(db, at(1), { ...golang, title: 'Golang draft', status: 'draft' });
+  await insertOpenPost(db, at(1), { ...golang, title: 'Golang lapsed', expiresAt: at(1.5) });
+  await insertOpenPost(db, at(1), {
+    workspaceId: withCard,
+    title: 'Expert work, client with a card',
+    experience: 'expert',
+  });
+  await insertOpenPost(db, at(1), { workspaceId: ws, title: 'Expert work', experience: 'expert' });
+  for (let i = 0; i <= NEW_COUNT_CAP; i++) {
+    await insertOpenPost(db, at(1), {
+      workspaceId: ws,
+      title: `Bulkwork ${i}`,
+      budgetKind: 'fixed',
+      hourlyMinCents: null,
+      hourlyMaxCents: null,
+      fixedBudgetCents: 2_000_000,
+    });
+  }
+  clock.set(at(2));
+}, 120_000);
+afterAll(async () => {
+  clock.restore();
+  await database.dispose();
+});
+
+describe('the saved searches’ "new since your last visit"', () => {
+  it('counts each search as the search finds it, up to 100', async () => {
+    const listed = await listSavedSearches(database.db, me.userId);
+    const counts = Object.fromEntries(listed.map((s) => [s.name, s.newCount]));
+    expect(counts).toEqual({
+      // Backend and invited; the fixed job, the other freelancers' invite, draft, lapsed aside.
+      'Go hourly': 2,
+      // No lexeme: no text condition, every new post the viewer may see (101 bulk among them).
+      'Stop words': NEW_COUNT_CAP,
+      'Fixed $500-$1,000': 1,
+      'Expert, card on file': 1,
+      // Visited three days ago: an hour before too; two days ago is new but not within 24 hours.
+      'Go, last 24 hours': 4,
+      Nothing: 0,
+      Bulk: NEW_COUNT_CAP,
+      'Old filter': 3,
+    });
+    // The same counts as one search each, the way the list counted before.
+    for (const s of listed) {
+      const found = await searchJobPosts(
+        database.db,
+        me,
+        { ...paramsOfSaved(s), sort: 'newest', cursor: undefined },
+        { openedAfter: s.lastVisitedAt, pageSize: NEW_COUNT_CAP },
+      );
+      expect([s.name, s.newCount]).toEqual([s.name, found.hits.length]);
+    }
+    expect(listed.map((s) => s.id)).toEqual(Object.values(mine).reverse());
+  });
+
+  it('takes two statements whatever the number of saved searches, one with none', async () => {
+    statements.length = 0;
+    await listSavedSearches(database.db, me.userId);
+    expect(statements).toHaveLength(2);
+
+    const many = await createFreelancer(database.db);
+    for (let i = 0; i < MAX_SAVED_SEARCHES; i++) {
+      await saveSearch(
+        database.db,
+        many.userId,
+        saveSearchSchema.parse({ name: `Search ${i}`, q: i % 2 ? 'golang' : 'the', kind: 'fixed' }),
+      );
+    }
+    await database.db
+      .update(savedSearches)
+      .set({ lastVisitedAt: START })
+      .where(eq(savedSearches.freelancerId, many.userId));
+    statements.length = 0;
+    const listed = await listSavedSearches(database.db, many.userId);
+    expect(statements).toHaveLength(2);
+    // Fixed posts since START: the golang one, and 101 bulk ones that "the" (no lexeme) finds too.
+    expect(listed.map((s) => [s.name, s.newCount])).toEqual(
+      Array.from({ length: MAX_SAVED_SEARCHES }, (_, i) => MAX_SAVED_SEARCHES - 1 - i).map((i) => [
+        `Search ${i}`,
+        i % 2 ? 1 : NEW_COUNT_CAP,
+      ]),
+    );
+
+    const none = await createFreelancer(database.db);
+    statements.length = 0;
+    expect(await listSavedSearches(database.db, none.userId)).toEqual([]);
+    expect(statements).toHaveLength(1);
+  });
+});
