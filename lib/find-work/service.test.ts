@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { profiles } from '@/db/schema';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
-import {
-  insertJobPost,
-  insertProposal,
-  insertSavedSearch,
-} from '@/tests/helpers/find-work-fixtures';
+import { insertProposal, insertSavedSearch } from '@/tests/helpers/find-work-fixtures';
 import { createClient } from '@/tests/helpers/invite-fixtures';
 import { createFreelancer } from '@/tests/helpers/settings-fixtures';
 import { FEED_SIZE, loadFindWorkFeed, loadFindWorkMenu, type FeedSection } from './service';
@@ -36,6 +33,9 @@ describe('the feed', () => {
     const word = 'quokkaesque';
     const inTitle = await insertJobPost(database.db, client, {
       title: `Older ${word} shop`,
+      skills: ['React'],
+      hourlyMinCents: 3_000,
+      hourlyMaxCents: 5_000,
       openedDaysAgo: 3,
     });
     await insertJobPost(database.db, client, {
@@ -76,7 +76,7 @@ describe('the feed', () => {
       'Newer listing',
       `Older ${word} shop`,
     ]);
-    expect(byName.Tagged.items.find((i) => i.id === inTitle)).toMatchObject({
+    expect(byName.Tagged.items.find((i) => i.id === inTitle.id)).toMatchObject({
       budgetKind: 'hourly',
       hourlyMinCents: 3_000,
       hourlyMaxCents: 5_000,
@@ -131,7 +131,7 @@ describe('the feed', () => {
   });
 
   it('falls back to the newest open posts without saved searches or a matching skill', async () => {
-    const newest = await insertJobPost(database.db, client, {
+    const { id: newest } = await insertJobPost(database.db, client, {
       title: 'The very newest',
       openedDaysAgo: 0,
     });
@@ -152,11 +152,11 @@ describe('the side menu', () => {
     const posts = await Promise.all(
       ['One', 'Two', 'Three', 'Four'].map((title) => insertJobPost(database.db, client, { title })),
     );
-    await insertProposal(database.db, posts[0], who.userId, 'submitted');
-    await insertProposal(database.db, posts[1], who.userId, 'shortlisted');
-    await insertProposal(database.db, posts[2], who.userId, 'withdrawn');
-    await insertProposal(database.db, posts[3], who.userId, 'archived');
-    await insertProposal(database.db, posts[3], other.userId, 'submitted');
+    await insertProposal(database.db, posts[0].id, who.userId, 'submitted');
+    await insertProposal(database.db, posts[1].id, who.userId, 'shortlisted');
+    await insertProposal(database.db, posts[2].id, who.userId, 'withdrawn');
+    await insertProposal(database.db, posts[3].id, who.userId, 'archived');
+    await insertProposal(database.db, posts[3].id, other.userId, 'submitted');
 
     const menu = await loadFindWorkMenu(database.db, who.userId);
 

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { emailOutbox, proposals } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient } from '@/tests/helpers/invite-fixtures';
-import { insertJobPost, parseProposal } from '@/tests/helpers/proposal-fixtures';
+import { parseProposal } from '@/tests/helpers/proposal-fixtures';
 import { createFreelancer } from '@/tests/helpers/settings-fixtures';
 import { declineProposal } from './client';
 import { submitProposal } from './service';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { contracts, invites, milestones, proposals } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
 import {
   createClient,
@@ -8,12 +9,7 @@ import {
   parseOffer,
   hourlyOfferInput,
 } from '@/tests/helpers/invite-fixtures';
-import {
-  ageProposals,
-  insertJobPost,
-  inviteToJob,
-  parseProposal,
-} from '@/tests/helpers/proposal-fixtures';
+import { ageProposals, inviteToJob, parseProposal } from '@/tests/helpers/proposal-fixtures';
 import { createFreelancer } from '@/tests/helpers/settings-fixtures';
 import { declineProposal, listJobProposals, moveProposal } from './client';
 import { offerPrefill, sendOfferFromProposal } from './offer';

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobPosts } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
+import { now } from '@/lib/clock';
 import type { JobPostRow } from '@/lib/job-posts/queries';
 import { jobPostSchema, type JobPostInput } from '@/lib/job-posts/schemas';
 import {
@@ -69,4 +70,45 @@ export async function createJobPost(
       .returning();
   }
   return { post, owner, client };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A job post row inserted directly, past the service's rules (a lapsed date, a status or a
+ * shape the form would not make): open and public, opened `openedDaysAgo` days (0) before
+ * lib/clock's now and expiring 30 days after that, hourly $20–$60 (fixed: $2,000), two
+ * screening questions, unless overridden.
+ */
+export async function insertJobPost(
+  db: Db,
+  client: { userId: string; workspaceId: string },
+  overrides: Partial<typeof jobPosts.$inferInsert> & { openedDaysAgo?: number } = {},
+): Promise<JobPostRow> {
+  const { openedDaysAgo = 0, ...row } = overrides;
+  const openedAt = new Date(now().getTime() - openedDaysAgo * DAY_MS);
+  const hourly = (row.budgetKind ?? 'hourly') === 'hourly';
+  const [post] = await db
+    .insert(jobPosts)
+    .values({
+      workspaceId: client.workspaceId,
+      createdById: client.userId,
+      title: 'React developer for a dashboard',
+      description: 'Build charts for our dashboard.',
+      skills: ['React', 'TypeScript'],
+      budgetKind: 'hourly',
+      hourlyMinCents: hourly ? 2000 : null,
+      hourlyMaxCents: hourly ? 6000 : null,
+      fixedBudgetCents: hourly ? null : 200_000,
+      experience: 'intermediate',
+      duration: '1_to_3_months',
+      workload: '10_to_30',
+      questions: ['Which charts have you built?', 'When can you start?'],
+      status: 'open',
+      openedAt,
+      expiresAt: new Date(openedAt.getTime() + 30 * DAY_MS),
+      ...row,
+    })
+    .returning();
+  return post;
 }

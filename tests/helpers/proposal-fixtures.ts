@@ -1,46 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { jobPostInvitations, jobPosts } from '@/db/schema';
-import type { Inviter } from '@/lib/accounts/inviter';
+import { jobPostInvitations } from '@/db/schema';
 import { proposalSchema, type ProposalData, type ProposalInput } from '@/lib/proposals/schemas';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * A job post row inserted directly (lib/job-posts is built in parallel): open for 30 days,
- * hourly $20–$60, two screening questions, unless overridden.
- */
-export async function insertJobPost(
-  db: Db,
-  client: Inviter,
-  overrides: Partial<typeof jobPosts.$inferInsert> = {},
-) {
-  const openedAt = new Date();
-  const kind = overrides.budgetKind ?? 'hourly';
-  const [row] = await db
-    .insert(jobPosts)
-    .values({
-      workspaceId: client.workspaceId,
-      createdById: client.userId,
-      title: 'React developer for a dashboard',
-      description: 'Build charts for our dashboard.',
-      skills: ['React', 'TypeScript'],
-      budgetKind: kind,
-      hourlyMinCents: kind === 'hourly' ? 2000 : null,
-      hourlyMaxCents: kind === 'hourly' ? 6000 : null,
-      fixedBudgetCents: kind === 'fixed' ? 200_000 : null,
-      experience: 'intermediate',
-      duration: '1_to_3_months',
-      workload: '10_to_30',
-      questions: ['Which charts have you built?', 'When can you start?'],
-      status: 'open',
-      openedAt,
-      expiresAt: new Date(openedAt.getTime() + 30 * DAY_MS),
-      ...overrides,
-    })
-    .returning();
-  return row;
-}
 
 export async function inviteToJob(db: Db, jobPostId: string, freelancerId: string) {
   await db.insert(jobPostInvitations).values({ jobPostId, freelancerId });

@@ -1,9 +1,9 @@
 import type { Inviter } from '@/lib/accounts/inviter';
 import { createSession } from '@/lib/auth/service';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient } from '@/tests/helpers/invite-fixtures';
 import { pageOutcome } from '@/tests/helpers/page-outcome';
-import { insertJobPost } from '@/tests/helpers/proposal-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 
 /* Closing a job post asks first, on a page of its own (docs/destructive-actions.md). */

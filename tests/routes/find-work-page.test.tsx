@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { profiles } from '@/db/schema';
 import { createSession } from '@/lib/auth/service';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { insertJobPost, insertProposal } from '@/tests/helpers/find-work-fixtures';
+import { insertProposal } from '@/tests/helpers/find-work-fixtures';
 import { createClient } from '@/tests/helpers/invite-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { pageOutcome } from '@/tests/helpers/page-outcome';
@@ -32,17 +33,17 @@ beforeAll(async () => {
   await database.db
     .insert(profiles)
     .values({ userId: freelancer.userId, slug, title: 'Web developer', skills: ['react'] });
-  postId = await insertJobPost(database.db, client, {
+  ({ id: postId } = await insertJobPost(database.db, client, {
     title: 'Clinic booking page',
     skills: ['React', 'Postgres'],
     budgetKind: 'fixed',
     hourlyMinCents: null,
     hourlyMaxCents: null,
     fixedBudgetCents: 120_000,
-  });
+  }));
   await insertJobPost(database.db, client, { title: 'Unrelated', skills: ['Welding'] });
   const other = await insertJobPost(database.db, client, { title: 'Second', skills: ['React'] });
-  await insertProposal(database.db, other, freelancer.userId, 'shortlisted');
+  await insertProposal(database.db, other.id, freelancer.userId, 'shortlisted');
 });
 afterAll(() => database.dispose());
 

@@ -1,9 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { createSession } from '@/lib/auth/service';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { createClient } from '@/tests/helpers/invite-fixtures';
-import { insertJobPost } from '@/tests/helpers/proposal-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { getEnv } from '@/lib/env';

@@ -1,6 +1,6 @@
 import { createSession } from '@/lib/auth/service';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { insertJobPost } from '@/tests/helpers/find-work-fixtures';
 import { createClient } from '@/tests/helpers/invite-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { pageOutcome } from '@/tests/helpers/page-outcome';

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { proposals } from '@/db/schema';
 import { submitProposal } from '@/lib/proposals/service';
-import { insertJobPost, parseProposal } from '@/tests/helpers/proposal-fixtures';
+import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
+import { parseProposal } from '@/tests/helpers/proposal-fixtures';
 import { redirectedTo } from '@/tests/security/matrix/calls';
 import type { World } from '@/tests/security/matrix/world';
 import { defineActionCase, type ActionCase } from '../case';
