@@ -21,6 +21,7 @@ const LIB_LAYERS = [
   'geo',
   'forms.ts',
   'forms-data.ts',
+  'form-drafts',
   'checklist.ts',
   'security',
   'crypto',

@@ -1,10 +1,11 @@
-// Email outbox, local mailbox, rate limits and the audit log.
+// Email outbox, local mailbox, rate limits, form drafts and the audit log.
 import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -13,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
 import { createdAt } from './columns';
 
 export const outboxStatusEnum = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'failed']);
@@ -77,6 +79,33 @@ export const rateLimits = pgTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+// ── Form drafts ─────────────────────────────────────────────────────────────────────────
+/**
+ * The text of a form posted without JavaScript to a route handler (it carries files) and
+ * refused: the handler can only answer 303, so the text waits here for the page it sends the
+ * person back to, which takes it (reads and deletes it). One draft per person and form, for
+ * minutes (lib/form-drafts); the tick deletes the expired ones.
+ */
+export const formDrafts = pgTable(
+  'form_draft',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Which form: 'proposal', 'milestone-submission'. */
+    form: text('form').notNull(),
+    /** What the form was about (the job post, the milestone): the page takes only its own. */
+    subjectId: text('subject_id').notNull(),
+    /** Field name to typed text; never a file. */
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.form] }),
+    index('form_draft_expires_idx').on(t.expiresAt),
+  ],
 );
 
 // ── Audit log (append-only) ─────────────────────────────────────────────────────────────

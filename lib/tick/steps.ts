@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { makeDueFundsAvailable } from '@/lib/earnings/release';
+import { deleteExpiredFormDrafts } from '@/lib/form-drafts/service';
 import { sendUnsentDisputeRefunds } from '@/lib/hourly/dispute-settlement';
 import { expireDisputeDeadlines } from '@/lib/hourly/disputes';
 import { issueDueInvoices } from '@/lib/hourly/invoicing';
@@ -52,4 +53,6 @@ export const TICK_STEPS: readonly TickStep[] = [
   { name: 'emailUnreadMessages', run: (db, at) => emailUnreadMessages(db, at) },
   // Find Work: each saved search's daily email of new matching posts.
   { name: 'sendSavedSearchDigests', run: (db, at) => sendSavedSearchDigests(db, at) },
+  // The typed text of forms refused without JavaScript that their page never took back.
+  { name: 'deleteExpiredFormDrafts', run: (db, at) => deleteExpiredFormDrafts(db, at) },
 ];

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { milestoneEvents, milestoneFiles } from '@/db/schema';
 import { createSession } from '@/lib/auth/service';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
@@ -21,6 +22,8 @@ const { POST: upload } =
   await import('@/app/(app)/contracts/[id]/milestones/[milestoneId]/submit/upload/route');
 const { GET: download } =
   await import('@/app/(app)/contracts/[id]/milestones/[milestoneId]/files/[fileId]/route');
+const { default: SubmitPage } =
+  await import('@/app/(app)/contracts/[id]/milestones/[milestoneId]/submit/page');
 const { getEnv } = await import('@/lib/env');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -77,6 +80,38 @@ describe('POST …/milestones/[milestoneId]/submit/upload', () => {
       .from(milestoneEvents)
       .where(eq(milestoneEvents.milestoneId, m.milestoneId));
     expect(events).toEqual([]);
+  });
+
+  it('without JavaScript, puts the typed message and links back (once, for the freelancer only)', async () => {
+    const { m, path, params } = await signedInFreelancer();
+    const form = formWith([]);
+    form.set('message', 'The sketches <b>v2</b>');
+    form.set('links', 'https://example.com/figma\nhttp://plain.example.com');
+    const response = await upload(post(path, form), params);
+    const location = new URL(response.headers.get('location')!, 'http://x');
+    expect(location.search).toBe('?error=invalid&fields=links&files=');
+    const page = () =>
+      SubmitPage({
+        ...params,
+        searchParams: Promise.resolve(Object.fromEntries(location.searchParams)),
+      }).then((element) => renderToStaticMarkup(element));
+
+    // The client on the same address sees no form and no text.
+    startRequest((await createSession(database.db, m.client.userId)).token);
+    expect(await page()).not.toContain('The sketches');
+
+    startRequest((await createSession(database.db, m.freelancerId)).token);
+    const shown = await page();
+    expect(shown).toContain('What you typed is kept below, but not the files: choose them again.');
+    expect(shown).toMatch(
+      /<textarea[^>]*name="message"[^>]*>The sketches &lt;b&gt;v2&lt;\/b&gt;<\/textarea>/,
+    );
+    expect(shown).toMatch(
+      /<textarea[^>]*name="links"[^>]*>https:\/\/example.com\/figma\r?\nhttp:\/\/plain.example.com<\/textarea>/,
+    );
+    const again = await page();
+    expect(again).toContain('Links must be full https:// addresses');
+    expect(again).not.toContain('The sketches');
   });
 
   it('refuses a body over the cap from its declared length, unread', async () => {

@@ -188,6 +188,69 @@ describe('/jobs/[id]/propose', () => {
   });
 });
 
+describe('a proposal refused without JavaScript', () => {
+  it('comes back with the text typed, to its freelancer only and once, never in the address', async () => {
+    const f = await createFreelancer(database.db);
+    const other = await createFreelancer(database.db);
+    const job = await insertJobPost(database.db, client, { budgetKind: 'fixed' });
+    const typed = proposal(job.id, {
+      'answers.0': 'Line charts & maps.',
+      'answers.1': '',
+      bidShape: 'milestones',
+      hourlyRateDollars: '',
+      'milestones.0.description': 'Wireframes',
+      'milestones.0.amountDollars': '400',
+      'milestones.1.description': 'Charts',
+      'milestones.1.amountDollars': '600',
+      'milestones.2.description': 'Tests',
+      'milestones.2.amountDollars': '300',
+      // The fourth row is folded in a <details>, open when it holds text.
+      'milestones.3.description': 'Launch week',
+      'milestones.3.amountDollars': 'lots',
+      estimatedDuration: '3_to_6_months',
+    });
+    const plain = await as(f.userId, submit(typed));
+    const location = new URL(plain.replace(/^redirect /, ''), 'http://x');
+    expect(location.pathname).toBe(`/jobs/${job.id}/propose`);
+    expect([...location.searchParams.keys()].sort()).toEqual(['error', 'fields']);
+    expect(location.searchParams.get('fields')!.split(',').sort()).toEqual([
+      'answers.1',
+      'milestones.3.amountDollars',
+    ]);
+    const query = Object.fromEntries(location.searchParams);
+
+    // Someone else on the same address: the errors, none of the text.
+    const theirs = await as(other.userId, () => ProposePage(propose(job.id, query)));
+    expect(theirs).toContain('Answer this question');
+    expect(theirs).not.toContain('I build dashboards');
+    expect(theirs).not.toContain('Wireframes');
+
+    const page = await as(f.userId, () => ProposePage(propose(job.id, query)));
+    expect(page).toContain(
+      'Correct the highlighted fields and send it again. What you typed is kept below, but not the files: choose any attachments again.',
+    );
+    expect(page).toMatch(
+      /<textarea[^>]*name="coverLetter"[^>]*>&lt;script&gt;alert\(1\)&lt;\/script&gt; I build dashboards\.<\/textarea>/,
+    );
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toMatch(
+      /<textarea[^>]*name="answers.0"[^>]*>Line charts &amp; maps\.<\/textarea>/,
+    );
+    expect(page).toMatch(/<input[^>]*name="milestones.0.description"[^>]*value="Wireframes"/);
+    expect(page).toMatch(/<input[^>]*name="milestones.0.amountDollars"[^>]*value="400"/);
+    expect(page).toMatch(/<input[^>]*name="milestones.3.amountDollars"[^>]*value="lots"/);
+    expect(page).toMatch(/<details open="">/);
+    expect(page).toMatch(/<input type="radio" id="bidShape-milestones"[^>]*checked=""/);
+    expect(page).toMatch(/<option value="3_to_6_months" selected="">/);
+
+    // Taken once: a reload shows the errors with empty fields.
+    const again = await as(f.userId, () => ProposePage(propose(job.id, query)));
+    expect(again).toContain('Answer this question');
+    expect(again).not.toContain('I build dashboards');
+    expect(again).not.toContain('kept below');
+  });
+});
+
 describe('a sent proposal', () => {
   it('is shown to its freelancer as text, listed, linked from the job, and not found for others', async () => {
     const f = await createFreelancer(database.db);

@@ -4,9 +4,10 @@ import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db';
 import { PageHeader } from '@/components/ui/page-header';
 import { budgetText } from '@/lib/job-posts/labels';
+import { takeProposalDraft } from '@/lib/proposals/drafts';
 import { loadProposeForm } from '@/lib/proposals/service';
 import { requireFreelancerViewer } from '../../../settings/viewer';
-import { readProblems } from './problems';
+import { readProblems, TYPED_TEXT_KEPT } from './problems';
 import { ProposalForm } from './proposal-form';
 
 export const metadata: Metadata = { title: 'Send a proposal', robots: { index: false } };
@@ -34,6 +35,11 @@ export default async function ProposePage({ params, searchParams }: Props) {
   if (!access.ok && access.reason === 'not_found') notFound();
   const { job } = access;
   const budget = budgetText(job);
+  // After a refusal without JavaScript, what the freelancer typed (their own draft, once).
+  const typed =
+    problems && access.ok && !existingProposalId
+      ? await takeProposalDraft(db, viewer.user.id, job.id)
+      : undefined;
   return (
     <>
       <PageHeader
@@ -67,7 +73,13 @@ export default async function ProposePage({ params, searchParams }: Props) {
           budgetKind={job.budgetKind}
           budget={budget}
           questions={job.questions}
-          refused={problems && { ok: false, ...problems }}
+          refused={
+            problems && {
+              ok: false,
+              ...problems,
+              ...(typed && { message: `${problems.message} ${TYPED_TEXT_KEPT}`, values: typed }),
+            }
+          }
         />
       )}
     </>

@@ -5,8 +5,10 @@ import type { FieldErrors } from '@/lib/forms';
  * Without JavaScript the proposal posts to a route handler (its files may be 125 MB, far
  * above the server-action limit), which answers 303 back to the form. What went wrong travels
  * in the query as keys, never as text: the page turns them into its own words, so a crafted
- * link cannot put a sentence of its choosing on our page. With JavaScript the same route
- * answers the form's state as JSON and the typed text stays in the form.
+ * link cannot put a sentence of its choosing on our page. The typed text waits for the page
+ * as the freelancer's draft (lib/proposals/drafts.ts), never in the address; files cannot be
+ * handed back to the browser. With JavaScript the same route answers the form's state as JSON
+ * and the typed text (and the chosen files) stay in the form.
  */
 export type ProposalProblem = 'invalid' | 'cap' | 'refused' | 'too-large' | 'unreadable';
 
@@ -31,6 +33,10 @@ const FIELD_MESSAGES: [RegExp, string][] = [
   [/^milestones\.\d\.amountDollars$/, 'Enter an amount of at least $1.00.'],
   [/^estimatedDuration$/, 'Choose an estimated duration.'],
 ];
+
+/** Added to the message when the page puts the typed text back (a form posted without JavaScript). */
+export const TYPED_TEXT_KEPT =
+  'What you typed is kept below, but not the files: choose any attachments again.';
 
 export const FILES_MESSAGE = `Files must be PDF, PNG, JPEG or ZIP (we check what a file contains, not its name), up to ${MB} MB each, ${MAX_ATTACHMENTS} at most.`;
 

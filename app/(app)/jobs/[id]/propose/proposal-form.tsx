@@ -18,24 +18,32 @@ type Props = {
   /** The job's budget in words ("$20–$60 an hour"), beside the bid fields. */
   budget: string;
   questions: string[];
-  /** A refusal read from the page's query, after a post without JavaScript. */
+  /**
+   * A refusal read from the page's query, after a post without JavaScript, with the text
+   * typed then (`values`, from the freelancer's draft) when the page had it.
+   */
   refused: FormState;
 };
 
 /**
  * The proposal form, posted with its files to a route handler (multipart; files are far
  * above the server-action limit). Without JavaScript the route answers 303 and the page shows
- * the refusal beside each field; with it, the form posts itself and shows the route's JSON
- * answer, the text as typed left in place.
+ * the refusal beside each field and the text typed (the fields' defaults); with it, the form
+ * posts itself and shows the route's JSON answer, the text as typed left in place.
  */
 export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused }: Props) {
   const [state, setState] = useState<FormState>(refused);
   const [sending, setSending] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const shape = budgetKind === 'hourly' ? 'hourly' : 'project';
-  const laterRowsWanted = Object.keys(errors).some(
-    (k) => Number(/^milestones\.(\d+)\./.exec(k)?.[1]) >= FIRST_MILESTONE_ROWS,
-  );
+  // Defaults only: after the first render the fields hold what is typed in them.
+  const typed = (refused && !refused.ok && refused.values) || {};
+  const shape =
+    budgetKind === 'hourly' ? 'hourly' : typed.bidShape === 'milestones' ? 'milestones' : 'project';
+  const isLaterRow = (k: string) =>
+    Number(/^milestones\.(\d+)\./.exec(k)?.[1]) >= FIRST_MILESTONE_ROWS;
+  const laterRowsWanted =
+    Object.keys(errors).some(isLaterRow) ||
+    Object.entries(typed).some(([k, v]) => isLaterRow(k) && v.trim() !== '');
   const send = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -64,12 +72,14 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
         name={`milestones.${i}.description`}
         label={`Milestone ${i + 1} description`}
         maxLength={PROPOSAL_LIMITS.milestoneDescription}
+        defaultValue={typed[`milestones.${i}.description`]}
         errors={errors[`milestones.${i}.description`]}
       />
       <Field
         name={`milestones.${i}.amountDollars`}
         label={`Milestone ${i + 1} amount (USD)`}
         inputMode="decimal"
+        defaultValue={typed[`milestones.${i}.amountDollars`]}
         errors={errors[`milestones.${i}.amountDollars`]}
       />
     </div>
@@ -90,6 +100,7 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
         hint="Why you, for this job: what you have done that is like it. Up to 5,000 characters."
         rows={10}
         maxLength={PROPOSAL_LIMITS.coverLetter}
+        defaultValue={typed.coverLetter}
         errors={errors.coverLetter}
       />
       {questions.map((question, i) => (
@@ -100,6 +111,7 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
           hint="The client asks this of everyone who proposes."
           rows={3}
           maxLength={PROPOSAL_LIMITS.answer}
+          defaultValue={typed[`answers.${i}`]}
           errors={errors[`answers.${i}`]}
         />
       ))}
@@ -112,6 +124,7 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
             label="Your hourly rate (USD)"
             hint={`The client's budget: ${budget}.`}
             inputMode="decimal"
+            defaultValue={typed.hourlyRateDollars}
             errors={errors.hourlyRateDollars}
           />
         </>
@@ -132,6 +145,7 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
             label="Bid for the whole project (USD)"
             hint="If you bid for the whole project."
             inputMode="decimal"
+            defaultValue={typed.bidDollars}
             errors={errors.bidDollars}
           />
           <fieldset aria-describedby={errors.milestones ? 'field-milestones-error' : undefined}>
@@ -153,7 +167,7 @@ export function ProposalForm({ jobPostId, budgetKind, budget, questions, refused
         label="How long you expect the work to take"
         placeholder="Choose…"
         options={toOptions(DURATION_LABELS)}
-        defaultValue=""
+        defaultValue={typed.estimatedDuration ?? ''}
         errors={errors.estimatedDuration}
       />
       <Field

@@ -6,6 +6,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/files/attachment-li
 import { checkAttachments, refusedAttachments } from '@/lib/files/attachments';
 import { collectFieldErrors, formValues, refuseNulCharacters, type FieldErrors } from '@/lib/forms';
 import { formDataToObject } from '@/lib/forms-data';
+import { keepProposalDraft } from '@/lib/proposals/drafts';
 import { bidFieldErrors, proposalSchema } from '@/lib/proposals/schemas';
 import { getEnv } from '@/lib/env';
 import {
@@ -36,32 +37,40 @@ type Refusal = {
  * the body is read, the body is read with a cap, files are judged by content, and the service
  * decides, in its transaction, whether the job takes this proposal; a refused proposal stores
  * no file. The form's script asks for JSON (the form state, the typed text kept in the page);
- * a form posted without JavaScript is answered 303, success or not.
+ * a form posted without JavaScript is answered 303, success or not, a refusal keeping the
+ * typed text as the freelancer's draft for the page (lib/proposals/drafts.ts).
  */
 export async function POST(request: Request, { params }: Params) {
   const { id } = await params;
   const page = `/jobs/${encodeURIComponent(id)}/propose`;
   const json = (request.headers.get('accept') ?? '').includes('application/json');
-  const refuse = (r: Refusal, values: Record<string, string> = {}) =>
-    json
-      ? Response.json({
-          ok: false,
-          message: r.message ?? PROBLEM_MESSAGES[r.problem],
-          fieldErrors: r.fieldErrors ?? {},
-          values,
-          ...(r.link ? { link: r.link } : {}),
-        })
-      : seeOther(`${page}?${problemsQuery(r.problem, Object.keys(r.fieldErrors ?? {}), r.files)}`);
   const crossSite = checkSameOrigin(request);
   if (crossSite) return crossSite;
   const actor = await loadActorOf('freelancer');
   if (!actor) return seeOther('/sign-in');
+  const { db } = await getDatabase();
+  // With the script the typed text stays in the page; without it, it waits for the page as
+  // the freelancer's draft of this job's proposal (never in the address), files aside.
+  const refuse = async (r: Refusal, form?: FormData) => {
+    if (json) {
+      return Response.json({
+        ok: false,
+        message: r.message ?? PROBLEM_MESSAGES[r.problem],
+        fieldErrors: r.fieldErrors ?? {},
+        values: form ? formValues(form) : {},
+        ...(r.link ? { link: r.link } : {}),
+      });
+    }
+    if (form) await keepProposalDraft(db, actor.userId, id, form);
+    return seeOther(
+      `${page}?${problemsQuery(r.problem, Object.keys(r.fieldErrors ?? {}), r.files)}`,
+    );
+  };
   const body = await readFormBody(request, MAX_BODY_BYTES);
   if (!body.ok) return refuse({ problem: body.problem });
   const form = body.form;
-  const values = formValues(form);
   const unstorable = refuseNulCharacters(form);
-  if (unstorable) return refuse({ problem: 'invalid', ...unstorable }, values);
+  if (unstorable) return refuse({ problem: 'invalid', ...unstorable }, form);
   // The job is the one in the address; a jobPostId in the body is not asked for.
   const parsed = proposalSchema.safeParse({ ...formDataToObject(form), jobPostId: id });
   const uploads = await uploadsFromForm(form, 'files');
@@ -72,9 +81,8 @@ export async function POST(request: Request, { params }: Params) {
       : { ...bidFieldErrors(form), ...collectFieldErrors(parsed.error) };
     if (!files.ok) fieldErrors.files = files.errors;
     const refused = files.ok ? [] : await refusedAttachments(uploads);
-    return refuse({ problem: 'invalid', fieldErrors, files: refused }, values);
+    return refuse({ problem: 'invalid', fieldErrors, files: refused }, form);
   }
-  const { db } = await getDatabase();
   const result = await submitProposal(db, {
     freelancerId: actor.userId,
     input: parsed.data,
@@ -84,7 +92,7 @@ export async function POST(request: Request, { params }: Params) {
     const location = `/proposals/${result.proposalId}?notice=sent`;
     return json ? Response.json({ ok: true, location }) : seeOther(location);
   }
-  if (result.fieldErrors) return refuse({ problem: 'invalid', ...result }, values);
+  if (result.fieldErrors) return refuse({ problem: 'invalid', ...result }, form);
   const existing =
     result.message === DUPLICATE_MESSAGE
       ? await findOwnProposal(db, parsed.data.jobPostId, actor.userId)
@@ -92,5 +100,5 @@ export async function POST(request: Request, { params }: Params) {
   const link = existing && { href: `/proposals/${existing.id}`, label: 'View your proposal' };
   const problem =
     result.message === dailyCapMessage(getEnv().PROPOSALS_DAILY_CAP) ? 'cap' : 'refused';
-  return refuse({ problem, message: result.message, link }, values);
+  return refuse({ problem, message: result.message, link }, form);
 }

@@ -10,6 +10,7 @@ import {
   whyNotSubmittable,
 } from '@/lib/milestones/submission';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '@/lib/files/attachment-limits';
+import { takeSubmissionDraft } from '@/lib/milestones/submission-drafts';
 import { MAX_MESSAGE_LENGTH, MAX_SUBMISSION_LINKS } from '@/lib/milestones/submission-schemas';
 import { loadMilestoneWork, type MilestoneParams } from '../load-milestone-work';
 import { MilestoneWorkSummary } from '../milestone-work-summary';
@@ -26,7 +27,7 @@ const PROBLEMS: Record<string, string> = {
 
 /** The freelancer submits (or resubmits) a funded milestone: message, links, files. */
 export default async function SubmitMilestonePage(props: MilestoneParams & Search) {
-  const { db, work } = await loadMilestoneWork(props);
+  const { db, viewer, work } = await loadMilestoneWork(props);
   const query = await props.searchParams;
   const status = work.state?.status ?? 'unfunded';
   const closed = whyContractTakesNoSubmission(work.contract, work.state);
@@ -38,6 +39,11 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
   const latest = await findLatestSubmission(db, work.milestone.id);
   const action = `/contracts/${work.contract.id}/milestones/${work.milestone.id}/submit/upload`;
   const fields = (query.fields ?? '').split(',').filter(Boolean);
+  // After a refusal, what the freelancer typed (their own draft of this milestone, once).
+  const typed =
+    query.error === 'invalid' && open && work.side === 'freelancer'
+      ? await takeSubmissionDraft(db, viewer.user.id, work.milestone.id)
+      : undefined;
   const badFiles = (query.files ?? '').split('|').filter(Boolean);
   return (
     <>
@@ -73,6 +79,7 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
                 the name), up to 25 MB each.
               </p>
             ))}
+          {typed && <p>What you typed is kept below, but not the files: choose them again.</p>}
         </Notice>
       )}
       {work.side !== 'freelancer' ? (
@@ -91,6 +98,7 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
               required
               maxLength={MAX_MESSAGE_LENGTH}
               rows={6}
+              defaultValue={typed?.message}
               errors={
                 fields.includes('message') ? ['Describe the work you are submitting.'] : undefined
               }
@@ -100,6 +108,7 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
               label="Links (optional)"
               hint={`Full https:// addresses, one a line, up to ${MAX_SUBMISSION_LINKS}.`}
               rows={3}
+              defaultValue={typed?.links}
               errors={fields.includes('links') ? ['Use https:// addresses only.'] : undefined}
             />
             <Field

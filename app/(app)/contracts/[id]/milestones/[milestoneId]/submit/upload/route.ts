@@ -5,6 +5,7 @@ import { uploadsFromForm } from '@/lib/compliance/documents';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/files/attachment-limits';
 import { checkAttachments, refusedAttachments } from '@/lib/files/attachments';
 import { submitMilestone } from '@/lib/milestones/submission';
+import { keepSubmissionDraft } from '@/lib/milestones/submission-drafts';
 import { submissionSchema } from '@/lib/milestones/submission-schemas';
 import { contractViewerOf } from '@/lib/milestones/work-state';
 import { seeOther } from '@/lib/security/same-origin';
@@ -19,7 +20,8 @@ type Params = { params: Promise<{ id: string; milestoneId: string }> };
  * The freelancer's submission (multipart: message, links, files; the same with or without
  * JavaScript). Origin and session are checked before a byte of the body is read, the body is
  * read with a cap, files are judged by content, and the service decides again, in its
- * transaction, whether this milestone takes a submission.
+ * transaction, whether this milestone takes a submission. A refused submission's message and
+ * links are kept for the page to put back (lib/milestones/submission-drafts.ts); files are not.
  */
 export async function POST(request: Request, { params }: Params) {
   const { id, milestoneId } = await params;
@@ -45,6 +47,9 @@ export async function POST(request: Request, { params }: Params) {
       ? []
       : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
     const rejected = files.ok ? [] : await refusedAttachments(uploads);
+    // The typed text waits for the page as the freelancer's draft, never in the address.
+    const { db } = await getDatabase();
+    await keepSubmissionDraft(db, actor.userId, milestoneId, body.form);
     return back({ error: 'invalid', fields: fields.join(','), files: rejected.join('|') });
   }
   const { db } = await getDatabase();

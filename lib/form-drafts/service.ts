@@ -1,0 +1,79 @@
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { formDrafts } from '@/db/schema';
+import { now } from '@/lib/clock';
+
+/**
+ * A form posted without JavaScript to a route handler (because it carries files) can only be
+ * answered 303, so the page it goes back to would show the errors without what was typed.
+ * The handler keeps the typed text here, keyed to the person, the form and what it was about,
+ * never in the address; the page takes it back once (read and deleted). Files are not kept:
+ * the browser cannot be handed a file back. Generic: a domain names its form and its fields.
+ */
+
+/** Long enough for a slow connection's round trip; the tick deletes what is left after. */
+export const FORM_DRAFT_TTL_MS = 10 * 60_000;
+
+/** Field name to typed text. */
+export type DraftFields = Record<string, string>;
+
+/** The longest text kept, by field name: a field not named here is not kept. */
+export type DraftLimits = Readonly<Record<string, number>>;
+
+/**
+ * The form's text fields that `limits` names, each cut to its limit, so a crafted post
+ * cannot store more than the form holds; files and other names are left out. NUL characters
+ * (which Postgres cannot store, and which the form refuses) are dropped.
+ */
+export function draftFieldsOf(form: FormData, limits: DraftLimits): DraftFields {
+  const kept: [string, string][] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== 'string' || !Object.hasOwn(limits, name)) continue;
+    kept.push([name, value.replaceAll('\u0000', '').slice(0, limits[name])]);
+  }
+  // fromEntries, not assignment: a limit named "__proto__" would stay a plain key.
+  return Object.fromEntries(kept);
+}
+
+type DraftKey = { userId: string; form: string; subjectId: string };
+
+/** Keeps the person's draft of this form, replacing any earlier one (one per person and form). */
+export async function keepFormDraft(db: DbOrTx, key: DraftKey, fields: DraftFields): Promise<void> {
+  const expiresAt = new Date(now().getTime() + FORM_DRAFT_TTL_MS);
+  await db
+    .insert(formDrafts)
+    .values({ ...key, fields, expiresAt })
+    .onConflictDoUpdate({
+      target: [formDrafts.userId, formDrafts.form],
+      set: { subjectId: key.subjectId, fields, expiresAt },
+    });
+}
+
+/**
+ * The person's unexpired draft of this form about this subject, deleted as it is read (one
+ * statement); undefined when there is none. Anyone else's draft is never found: the key is
+ * the signed-in person's id.
+ */
+export async function takeFormDraft(db: DbOrTx, key: DraftKey): Promise<DraftFields | undefined> {
+  const [row] = await db
+    .delete(formDrafts)
+    .where(
+      and(
+        eq(formDrafts.userId, key.userId),
+        eq(formDrafts.form, key.form),
+        eq(formDrafts.subjectId, key.subjectId),
+        gt(formDrafts.expiresAt, now()),
+      ),
+    )
+    .returning({ fields: formDrafts.fields });
+  return row?.fields;
+}
+
+/** A tick step: deletes the drafts past their time. Returns how many. */
+export async function deleteExpiredFormDrafts(db: DbOrTx, at: Date): Promise<number> {
+  const gone = await db
+    .delete(formDrafts)
+    .where(lte(formDrafts.expiresAt, at))
+    .returning({ userId: formDrafts.userId });
+  return gone.length;
+}

@@ -1,0 +1,40 @@
+import type { DbOrTx } from '@/db/client';
+import {
+  draftFieldsOf,
+  keepFormDraft,
+  takeFormDraft,
+  type DraftFields,
+} from '@/lib/form-drafts/service';
+import { MAX_MESSAGE_LENGTH, MAX_SUBMISSION_LINKS } from './submission-schemas';
+
+const FORM = 'milestone-submission';
+/** The message and the links (each address up to 2,000 characters, one a line); never files. */
+const SUBMISSION_DRAFT_LIMITS = {
+  message: MAX_MESSAGE_LENGTH,
+  links: MAX_SUBMISSION_LINKS * 2_001,
+};
+
+/**
+ * A submission refused without JavaScript (the form is a plain multipart post to a route
+ * handler): its text waits for the submit page (lib/form-drafts), keyed to the freelancer
+ * and the milestone.
+ */
+export async function keepSubmissionDraft(
+  db: DbOrTx,
+  freelancerId: string,
+  milestoneId: string,
+  form: FormData,
+): Promise<void> {
+  const fields = draftFieldsOf(form, SUBMISSION_DRAFT_LIMITS);
+  if (Object.values(fields).every((v) => v.trim() === '')) return;
+  await keepFormDraft(db, { userId: freelancerId, form: FORM, subjectId: milestoneId }, fields);
+}
+
+/** The freelancer's own refused text for this milestone, once; undefined when there is none. */
+export function takeSubmissionDraft(
+  db: DbOrTx,
+  freelancerId: string,
+  milestoneId: string,
+): Promise<DraftFields | undefined> {
+  return takeFormDraft(db, { userId: freelancerId, form: FORM, subjectId: milestoneId });
+}

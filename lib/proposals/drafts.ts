@@ -1,0 +1,55 @@
+import type { DbOrTx } from '@/db/client';
+import {
+  draftFieldsOf,
+  keepFormDraft,
+  takeFormDraft,
+  type DraftFields,
+  type DraftLimits,
+} from '@/lib/form-drafts/service';
+import { JOB_LIMITS } from '@/lib/job-posts/schemas';
+import { PROPOSAL_LIMITS } from './schemas';
+
+const FORM = 'proposal';
+/** Amounts, the bid's shape and the duration: a few characters each, room to spare. */
+const SHORT = 40;
+
+/** Every text field of the proposal form, with the most of it kept; never the files. */
+const PROPOSAL_DRAFT_LIMITS: DraftLimits = Object.fromEntries([
+  ['coverLetter', PROPOSAL_LIMITS.coverLetter],
+  ...Array.from({ length: JOB_LIMITS.questionsMax }, (_, i) => [
+    `answers.${i}`,
+    PROPOSAL_LIMITS.answer,
+  ]),
+  ['bidShape', SHORT],
+  ['hourlyRateDollars', SHORT],
+  ['bidDollars', SHORT],
+  ...Array.from({ length: PROPOSAL_LIMITS.milestones }, (_, i) => [
+    [`milestones.${i}.description`, PROPOSAL_LIMITS.milestoneDescription],
+    [`milestones.${i}.amountDollars`, SHORT],
+  ]).flat(),
+  ['estimatedDuration', SHORT],
+]);
+
+/**
+ * A proposal refused without JavaScript: its text waits for the form the route sends the
+ * freelancer back to (lib/form-drafts), keyed to them and the job.
+ */
+export async function keepProposalDraft(
+  db: DbOrTx,
+  freelancerId: string,
+  jobPostId: string,
+  form: FormData,
+): Promise<void> {
+  const fields = draftFieldsOf(form, PROPOSAL_DRAFT_LIMITS);
+  if (Object.values(fields).every((v) => v.trim() === '')) return;
+  await keepFormDraft(db, { userId: freelancerId, form: FORM, subjectId: jobPostId }, fields);
+}
+
+/** The freelancer's own refused text for this job, once; undefined when there is none. */
+export function takeProposalDraft(
+  db: DbOrTx,
+  freelancerId: string,
+  jobPostId: string,
+): Promise<DraftFields | undefined> {
+  return takeFormDraft(db, { userId: freelancerId, form: FORM, subjectId: jobPostId });
+}
