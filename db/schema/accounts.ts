@@ -117,6 +117,12 @@ export const freelancerProfiles = pgTable(
     timeZone: text('time_zone'),
     phone: text('phone'),
     termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true }),
+    /**
+     * The address the terms were accepted from (with termsAcceptedAt, the same acceptance):
+     * Stripe Connect asks for both when it opens the freelancer's payout account. Null for
+     * acceptances recorded before it was kept, or when the request had no known address.
+     */
+    termsAcceptedIp: text('terms_accepted_ip'),
     basicInfoCompletedAt: timestamp('basic_info_completed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -85,6 +85,13 @@ export const ledgerEntries = pgTable(
     }),
     index('ledger_entry_transaction_idx').on(t.transactionId),
     index('ledger_entry_account_idx').on(t.accountCode, t.currency),
+    // Freelancers' available accounts only, with the amount, so the 180-day rule of
+    // automatic withdrawals (freelancersWithAvailableUntouchedSince in lib/ledger/queries.ts)
+    // reads their credits and withdrawals from this index instead of the whole table. The
+    // query repeats this predicate word for word (AVAILABLE_ENTRY) for the planner to match.
+    index('ledger_entry_available_idx')
+      .on(t.accountCode, t.transactionId, t.amountCents)
+      .where(sql`${t.accountCode} like 'freelancer:%:available'`),
     check('ledger_entry_amount_not_zero', sql`${t.amountCents} <> 0`),
   ],
 );

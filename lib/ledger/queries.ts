@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, like, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { ledgerEntries, ledgerTransactions } from '@/db/schema';
 import type { AccountCode } from './accounts';
@@ -37,31 +37,37 @@ export async function balancesOf(
 }
 
 /**
+ * The partial index ledger_entry_available_idx (db/schema/ledger.ts) holds exactly the
+ * entries this predicate selects. It is written out, not a bound parameter, so the planner
+ * can see that the query's rows are the index's, in a generic plan too (prepared statements).
+ */
+const AVAILABLE_ENTRY = sql`${ledgerEntries.accountCode} like 'freelancer:%:available'`;
+
+/**
  * Freelancers with money that came into their available account at or before `cutoff`
  * and no posting of kind `debitKind` (a withdrawal) on that account since: the 180-day
  * rule of automatic withdrawals asks this. Returns freelancer ids.
+ *
+ * One pass over the available accounts' entries (an index-only scan of
+ * ledger_entry_available_idx), grouped by account: its latest credit at or before the
+ * cutoff must be later than its latest withdrawal. That is the same as "some credit with no
+ * withdrawal at or after it", since if any credit has none after it, the latest one has none.
  */
 export async function freelancersWithAvailableUntouchedSince(
   db: DbOrTx,
   cutoff: Date,
   debitKind: string,
 ): Promise<string[]> {
+  const at = ledgerTransactions.effectiveAt;
   const rows = await db
-    .selectDistinct({ freelancerId: sql<string>`split_part(${ledgerEntries.accountCode}, ':', 2)` })
+    .select({ freelancerId: sql<string>`split_part(${ledgerEntries.accountCode}, ':', 2)` })
     .from(ledgerEntries)
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-    .where(
-      and(
-        like(ledgerEntries.accountCode, 'freelancer:%:available'),
-        gt(ledgerEntries.amountCents, 0),
-        lte(ledgerTransactions.effectiveAt, cutoff),
-        sql`not exists (
-          select 1 from ${ledgerEntries} later
-          join ${ledgerTransactions} lt on lt.id = later.transaction_id
-          where later.account_code = ${ledgerEntries.accountCode}
-            and lt.kind = ${debitKind}
-            and lt.effective_at >= ${ledgerTransactions.effectiveAt})`,
-      ),
+    .where(AVAILABLE_ENTRY)
+    .groupBy(ledgerEntries.accountCode)
+    .having(
+      sql`max(${at}) filter (where ${and(gt(ledgerEntries.amountCents, 0), lte(at, cutoff))})
+        > coalesce(max(${at}) filter (where ${eq(ledgerTransactions.kind, debitKind)}), '-infinity')`,
     );
   return rows.map((r) => r.freelancerId);
 }

@@ -1,9 +1,18 @@
+import { isIP } from 'node:net';
 import type { Db } from '@/db/client';
 import { freelancerProfiles } from '@/db/schema';
 import type { BasicInfo } from './schemas';
 
-/** Basic info is one row; terms acceptance is stamped with the time it was given. */
-export async function saveBasicInfo(db: Db, userId: string, info: BasicInfo): Promise<void> {
+/**
+ * Basic info is one row; terms acceptance is stamped with the time it was given and the
+ * address it came from (Stripe Connect asks for both when it opens the payout account). An
+ * address the request did not reveal ("unknown" behind a proxy miscount) is not kept.
+ */
+export async function saveBasicInfo(
+  db: Db,
+  actor: { userId: string; ip: string | null },
+  info: BasicInfo,
+): Promise<void> {
   const now = new Date();
   const values = {
     firstName: info.firstName,
@@ -12,11 +21,12 @@ export async function saveBasicInfo(db: Db, userId: string, info: BasicInfo): Pr
     timeZone: info.timeZone,
     phone: info.phone ?? null,
     termsAcceptedAt: now,
+    termsAcceptedIp: actor.ip && isIP(actor.ip) ? actor.ip : null,
     basicInfoCompletedAt: now,
     updatedAt: now,
   };
   await db
     .insert(freelancerProfiles)
-    .values({ userId, ...values })
+    .values({ userId: actor.userId, ...values })
     .onConflictDoUpdate({ target: freelancerProfiles.userId, set: values });
 }

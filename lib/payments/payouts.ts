@@ -32,6 +32,38 @@ export type PayoutDestination = {
   registered?: RegisteredDestination | null;
 };
 
+/**
+ * The person a provider opens a payee for (Stripe Connect: the connected account's
+ * individual), from what the freelancer gave us: basic info, a US W-9's address and SSN,
+ * their public profile and their acceptance of the terms. Null where we do not hold it; a
+ * date of birth is never asked for, so it is not here at all.
+ */
+export type Payee = {
+  firstName: string | null;
+  lastName: string | null;
+  email: string;
+  /** E.164, as basic info keeps it. */
+  phone: string | null;
+  /** A US W-9's address (its state code and ZIP were checked when it was saved). */
+  usAddress: {
+    line1: string;
+    line2: string | null;
+    city: string;
+    state: string;
+    postalCode: string;
+  } | null;
+  /**
+   * The Social Security number of a US W-9 given with one (not an EIN, not a W-8BEN),
+   * decrypted only when called, like `usBank.revealAccountNumber`: only the request that
+   * sends it calls it, so it is never part of an object anyone could log.
+   */
+  revealSsn: (() => string) | null;
+  /** The profile's title, and its address when the profile is public (anyone may open it). */
+  profile: { title: string | null; publicUrl: string | null };
+  /** When and from which address the terms of service were accepted, if we hold both. */
+  termsAccepted: { at: Date; ip: string } | null;
+};
+
 /** A provider's own ids for a payee and their account (Stripe: acct_… and ba_…). */
 export type RegisteredDestination = { payeeRef: string; ref: string };
 
@@ -51,11 +83,12 @@ export interface PayoutProvider {
    * Providers that pay only to a destination registered with them first (Stripe Connect: a
    * connected account and its bank account). The caller stores the answer and passes it as
    * `destination.registered` from then on; `payeeRef` is an existing payee of the same person
-   * to add the account to. Idempotent under the key.
+   * to add the account to, and `payee` who they are, for a new payee. Idempotent under the key.
    */
   registerDestination?(input: {
     idempotencyKey: string;
     payeeRef: string | null;
+    payee: Payee;
     destination: PayoutDestination;
   }): Promise<RegisteredDestination>;
   /**

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { PayoutEvent, PayoutProvider, PayoutState, PayoutStatus } from './payouts';
+import type { Payee, PayoutEvent, PayoutProvider, PayoutState, PayoutStatus } from './payouts';
 import { stripeClient, type StripeSettings } from './stripe';
 
 /**
@@ -40,6 +40,87 @@ function stateOf(accountId: string, payout: Stripe.Payout): PayoutState {
 }
 
 /**
+ * Stripe's merchant category for what a freelancer sells: 8999, "Professional services (not
+ * elsewhere classified)": development, design, writing and the rest of the work done here.
+ */
+export const FREELANCE_MCC = '8999';
+
+/**
+ * What Stripe asks of a US individual's Custom account (its identity, what they sell, their
+ * acceptance of the terms), from what we hold; what we do not hold is left out, and Stripe
+ * lists it in the account's requirements (a date of birth, always; see docs/WITHDRAWALS.md).
+ * - The full SSN (`id_number`), not its last four: Stripe takes the last four at first but
+ *   asks for the whole number when they do not verify the person or once the account has
+ *   been paid enough, and stops transfers until it has it; we hold the whole number from the
+ *   W-9, and sending it once now keeps payouts from stopping later, when nothing here would
+ *   send it. It is decrypted here, for this request only.
+ * - The profile's address only when it is public and on https: Stripe looks at the site, so
+ *   a development address (http://localhost) would only be refused; the description of
+ *   the work, always sent, is enough without it.
+ * - The terms' acceptance only with both its time and its address: it is our statement that
+ *   this person accepted them, from there, then; we do not make up either half.
+ */
+function connectedAccountParams(payee: Payee, payoutKey: string): Stripe.AccountCreateParams {
+  const address = payee.usAddress;
+  const url = payee.profile.publicUrl;
+  return {
+    type: 'custom',
+    country: 'US',
+    business_type: 'individual',
+    capabilities: { transfers: { requested: true } },
+    settings: { payouts: { schedule: { interval: 'manual' } } },
+    individual: {
+      first_name: payee.firstName ?? undefined,
+      last_name: payee.lastName ?? undefined,
+      email: payee.email,
+      phone: payee.phone ?? undefined,
+      address: address
+        ? {
+            line1: address.line1,
+            line2: address.line2 ?? undefined,
+            city: address.city,
+            state: address.state,
+            postal_code: address.postalCode,
+            country: 'US',
+          }
+        : undefined,
+      id_number: payee.revealSsn?.(),
+    },
+    business_profile: {
+      mcc: FREELANCE_MCC,
+      product_description: payee.profile.title
+        ? `Freelance work for clients through Workbridge: ${payee.profile.title}`
+        : 'Freelance work for clients through Workbridge',
+      url: url?.startsWith('https://') ? url : undefined,
+    },
+    tos_acceptance: payee.termsAccepted
+      ? {
+          date: Math.floor(payee.termsAccepted.at.getTime() / 1000),
+          ip: payee.termsAccepted.ip,
+        }
+      : undefined,
+    metadata: { payout_key: payoutKey },
+  };
+}
+
+/**
+ * A request that carries a tax id or a bank account number: if Stripe refuses it, its
+ * answer might quote what it was sent, so the error passed on (and perhaps logged by whoever
+ * catches it) names only the kind of refusal and the field, never Stripe's message.
+ */
+async function withoutEcho<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const detail =
+      error instanceof Stripe.errors.StripeError
+        ? [error.type, error.code, error.param && `on ${error.param}`].filter(Boolean).join(' ')
+        : 'no answer';
+    throw new Error(`Stripe did not ${what} (${detail})`);
+  }
+}
+
+/**
  * Stripe Connect for US bank accounts: each freelancer is a Custom connected account (manual
  * payouts, so we decide when money leaves) with their bank account as its external account;
  * a withdrawal is a Transfer from the platform to that account, then a Payout from it to the
@@ -54,40 +135,39 @@ export function createStripePayoutProvider(settings: StripeSettings) {
   } = {
     name: 'stripe',
 
-    async registerDestination({ idempotencyKey, payeeRef, destination }) {
+    async registerDestination({ idempotencyKey, payeeRef, payee, destination }) {
       const bank = destination.usBank;
       if (destination.kind !== 'us_bank' || !bank) {
         throw new Error('Stripe Connect payouts here are for US bank accounts only');
       }
+      // An existing account only gets the new bank account: Stripe keeps the identity it
+      // verified, and a verified person's name or id number sent again is refused or sends
+      // the account back to verification.
       const accountId =
         payeeRef ??
         (
-          await stripe.accounts.create(
-            {
-              type: 'custom',
-              country: 'US',
-              business_type: 'individual',
-              capabilities: { transfers: { requested: true } },
-              settings: { payouts: { schedule: { interval: 'manual' } } },
-              metadata: { payout_key: idempotencyKey },
-            },
-            { idempotencyKey: `${idempotencyKey}:account` },
+          await withoutEcho('create the connected account', () =>
+            stripe.accounts.create(connectedAccountParams(payee, idempotencyKey), {
+              idempotencyKey: `${idempotencyKey}:account`,
+            }),
           )
         ).id;
-      const external = await stripe.accounts.createExternalAccount(
-        accountId,
-        {
-          external_account: {
-            object: 'bank_account',
-            country: 'US',
-            currency: 'usd',
-            account_holder_name: destination.label,
-            account_holder_type: 'individual',
-            routing_number: bank.routingNumber,
-            account_number: bank.revealAccountNumber(),
+      const external = await withoutEcho('add the bank account', () =>
+        stripe.accounts.createExternalAccount(
+          accountId,
+          {
+            external_account: {
+              object: 'bank_account',
+              country: 'US',
+              currency: 'usd',
+              account_holder_name: destination.label,
+              account_holder_type: 'individual',
+              routing_number: bank.routingNumber,
+              account_number: bank.revealAccountNumber(),
+            },
           },
-        },
-        { idempotencyKey: `${idempotencyKey}:bank-account` },
+          { idempotencyKey: `${idempotencyKey}:bank-account` },
+        ),
       );
       return { payeeRef: accountId, ref: external.id };
     },

@@ -144,7 +144,7 @@ async function offerDemoContract(
   const freelancerId = joined.user.id;
   await saveBasicInfo(
     db,
-    freelancerId,
+    { userId: freelancerId, ip: null },
     basicInfoSchema.parse({
       firstName: 'Alex',
       lastName: 'Kim',

@@ -186,7 +186,7 @@ export async function makeFreelancer(db: Db, input: FreelancerRequest): Promise<
       timeZone: input.timeZone,
       acceptTerms: 'on',
     });
-    await saveBasicInfo(db, userId, info);
+    await saveBasicInfo(db, { userId, ip: null }, info);
   }
   if (reached(input.step, 'contract')) await accept(db, invite, userId);
   return { ...made, userId };
@@ -358,7 +358,7 @@ export async function makeFixedContract(
     timeZone: input.timeZone,
     acceptTerms: 'on',
   });
-  await saveBasicInfo(db, userId, info);
+  await saveBasicInfo(db, { userId, ip: null }, info);
   await accept(db, invite, userId);
   const rows = await db
     .select({ id: milestones.id })

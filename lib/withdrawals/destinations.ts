@@ -7,6 +7,7 @@ import type {
   PayoutProvider,
   RegisteredDestination,
 } from '@/lib/payments/payouts';
+import { payeeOf } from './payee';
 
 type PayoutMethodRow = typeof payoutMethods.$inferSelect;
 
@@ -34,7 +35,8 @@ export function destinationOf(method: PayoutMethodRow): PayoutDestination {
 /**
  * The method's destination at a provider that registers payees, registered on first use
  * under the withdrawal's key (a resend after a timeout reaches the same payee). The
- * freelancer's payee at that provider, if they have one, gets the new account.
+ * freelancer's payee at that provider, if they have one, gets the new account; otherwise
+ * the provider opens one with who they are (`payeeOf`).
  */
 export async function registeredDestinationOf(
   db: Db,
@@ -69,6 +71,7 @@ export async function registeredDestinationOf(
   const registered = await provider.registerDestination({
     idempotencyKey,
     payeeRef: payee?.payeeRef ?? null,
+    payee: await payeeOf(db, method.userId),
     destination,
   });
   await db

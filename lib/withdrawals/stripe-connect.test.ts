@@ -1,15 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { ledgerEntries, ledgerTransactions, payoutDestinations } from '@/db/schema';
+import {
+  freelancerProfiles,
+  ledgerEntries,
+  ledgerTransactions,
+  payoutDestinations,
+  payoutMethods,
+  profiles,
+} from '@/db/schema';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { parseEnv } from '@/lib/env';
 import { accounts } from '@/lib/ledger/accounts';
+import { basicInfoSchema } from '@/lib/onboarding/schemas';
+import { saveBasicInfo } from '@/lib/onboarding/service';
 import type { PayoutRouting } from '@/lib/payments/payouts';
 import { selectPayoutProvider } from '@/lib/payments/select';
 import { createStripePayoutProvider } from '@/lib/payments/stripe-payouts';
 import { findActivePayoutMethod } from '@/lib/payouts/queries';
+import { taxInfoSchema } from '@/lib/tax/schemas';
+import { saveTaxInfo } from '@/lib/tax/service';
 import { createTestDatabase } from '@/tests/helpers/db';
-import { installTestEncryptionKey, US_BANK } from '@/tests/helpers/settings-fixtures';
+import { withEnv } from '@/tests/helpers/env';
+import {
+  addPayoutMethodNow,
+  installTestEncryptionKey,
+  US_BANK,
+} from '@/tests/helpers/settings-fixtures';
 import {
   startStripeStandIn,
   stripeEnvFor,
@@ -20,8 +36,12 @@ import {
   makeWithdrawer,
   returnedEmails,
   simulatedPayoutsOf,
+  W9,
   withdrawalRows,
+  type Withdrawer,
 } from '@/tests/helpers/withdrawal-fixtures';
+import { destinationOf } from './destinations';
+import { payeeOf } from './payee';
 import { recordWithdrawal, requestWithdrawal } from './service';
 import { reconcileStaleWithdrawals, settleDueWithdrawals } from './settle';
 
@@ -308,4 +328,191 @@ it('without Stripe every kind is simulated; a Stripe payout is left alone until 
   expect(await simulatedPayoutsOf(database.db, result.withdrawal.id)).toHaveLength(0);
   await runJobsFor(routing(), 2 * MINUTE);
   expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('paid');
+});
+
+describe("the connected account carries the person's identity", () => {
+  const SSN = W9.tin.replace(/-/g, '');
+  const IP = '203.0.113.7';
+
+  /** Basic info as the onboarding form saves it, accepted from IP (or from nowhere known). */
+  async function giveBasicInfo(w: Withdrawer, ip: string | null) {
+    const info = basicInfoSchema.parse({
+      firstName: 'Jordan',
+      lastName: 'Rivera',
+      country: 'us',
+      timeZone: 'America/Chicago',
+      phone: '(217) 555-0123',
+      acceptTerms: 'on',
+    });
+    await saveBasicInfo(database.db, { userId: w.actor.userId, ip }, info);
+    const [row] = await database.db
+      .select({ acceptedAt: freelancerProfiles.termsAcceptedAt })
+      .from(freelancerProfiles)
+      .where(eq(freelancerProfiles.userId, w.actor.userId));
+    return row.acceptedAt!;
+  }
+
+  async function giveProfile(w: Withdrawer, visibility: 'public' | 'private', title?: string) {
+    const slug = `jordan-rivera-${randomUUID().slice(0, 8)}`;
+    await database.db
+      .insert(profiles)
+      .values({ userId: w.actor.userId, slug, title: title ?? null, visibility });
+    return slug;
+  }
+
+  it('sends the names, email, phone, the W-9 address and full SSN, the MCC, the profile and the terms acceptance', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    const acceptedAt = await giveBasicInfo(w, IP);
+    const slug = await giveProfile(w, 'public', 'Full-stack developer');
+    const created = standIn.connect.accountCreateBodies.length;
+    let result: Awaited<ReturnType<typeof requestWithdrawal>> | undefined;
+    await withEnv({ APP_URL: 'https://workbridge.example' }, async () => {
+      result = await requestWithdrawal(
+        database.db,
+        routing(),
+        w.actor,
+        form(w.methods.usBank, 500),
+      );
+    });
+    if (!result?.ok) throw new Error('refused');
+    expect(result.withdrawal.status).toBe('processing');
+    expect(standIn.connect.accountCreateBodies.slice(created)).toEqual([
+      {
+        type: 'custom',
+        country: 'US',
+        business_type: 'individual',
+        'capabilities[transfers][requested]': 'true',
+        'settings[payouts][schedule][interval]': 'manual',
+        'individual[first_name]': 'Jordan',
+        'individual[last_name]': 'Rivera',
+        'individual[email]': w.actor.email,
+        'individual[phone]': '+12175550123',
+        'individual[address][line1]': '1 Main Street',
+        'individual[address][city]': 'Springfield',
+        'individual[address][state]': 'IL',
+        'individual[address][postal_code]': '62701',
+        'individual[address][country]': 'US',
+        'individual[id_number]': SSN,
+        'business_profile[mcc]': '8999',
+        'business_profile[product_description]':
+          'Freelance work for clients through Workbridge: Full-stack developer',
+        'business_profile[url]': `https://workbridge.example/freelancers/${slug}`,
+        'tos_acceptance[date]': String(Math.floor(acceptedAt.getTime() / 1000)),
+        'tos_acceptance[ip]': IP,
+        'metadata[payout_key]': `withdrawal:${result.withdrawal.id}`,
+      },
+    ]);
+  });
+
+  it('leaves out what we do not hold: an EIN is no SSN, a private profile has no URL, an acceptance without its address', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await saveTaxInfo(
+      database.db,
+      { userId: w.actor.userId, ip: null },
+      taxInfoSchema.parse({
+        ...W9,
+        businessType: 'sole_proprietor',
+        tinType: 'ein',
+        tin: '27-1234567',
+      }),
+    );
+    await giveBasicInfo(w, 'unknown');
+    await giveProfile(w, 'private', 'Designer');
+    const created = standIn.connect.accountCreateBodies.length;
+    const result = await requestWithdrawal(
+      database.db,
+      routing(),
+      w.actor,
+      form(w.methods.usBank, 500),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.withdrawal.status).toBe('processing');
+    const [body] = standIn.connect.accountCreateBodies.slice(created);
+    expect(body).toMatchObject({
+      'individual[first_name]': 'Jordan',
+      'individual[address][state]': 'IL',
+      'business_profile[mcc]': '8999',
+      'business_profile[product_description]':
+        'Freelance work for clients through Workbridge: Designer',
+    });
+    const sent = Object.keys(body);
+    for (const left of ['id_number', 'ssn_last_4', 'business_profile[url]', 'tos_acceptance']) {
+      expect(sent.filter((name) => name.includes(left))).toEqual([]);
+    }
+  });
+
+  it("a second US bank account joins the freelancer's account: no new account, no details sent again", async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await giveBasicInfo(w, IP);
+    const first = await requestWithdrawal(
+      database.db,
+      routing(),
+      w.actor,
+      form(w.methods.usBank, 500),
+    );
+    if (!first.ok) throw new Error(first.message);
+    const second = await addPayoutMethodNow(database.db, w.actor, {
+      ...US_BANK,
+      accountNumber: '40001234567',
+    });
+    await database.db
+      .update(payoutMethods)
+      .set({ usableAfter: new Date(START.getTime() - MINUTE) })
+      .where(eq(payoutMethods.id, second));
+    const created = standIn.connect.accountCreateBodies.length;
+    const sent = standIn.requests.length;
+    const again = await requestWithdrawal(database.db, routing(), w.actor, form(second, 700));
+    if (!again.ok) throw new Error(again.message);
+    const account = first.withdrawal.providerRef!.split('/')[0];
+    expect(again.withdrawal).toMatchObject({ status: 'processing' });
+    expect(again.withdrawal.providerRef!.split('/')[0]).toBe(account);
+    expect(standIn.connect.accountCreateBodies.length).toBe(created);
+    expect(standIn.requests.slice(sent).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /v1/accounts/${account}/external_accounts`,
+      'POST /v1/transfers',
+      'POST /v1/payouts',
+    ]);
+    expect(standIn.connect.bankAccountsReceived.at(-1)?.accountNumberLast4).toBe('4567');
+  });
+
+  it("a refused account: the error names the field, never the SSN or the bank account's number", async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await giveBasicInfo(w, IP);
+    const [method] = await database.db
+      .select()
+      .from(payoutMethods)
+      .where(eq(payoutMethods.id, w.methods.usBank));
+    const provider = routing().forKind('us_bank');
+    standIn.connect.echoNextAccount();
+    const refusal = await provider.registerDestination!({
+      idempotencyKey: `test:${randomUUID()}`,
+      payeeRef: null,
+      payee: await payeeOf(database.db, w.actor.userId),
+      destination: destinationOf(method),
+    }).then(
+      () => null,
+      (error: unknown) => error as Error,
+    );
+    // The stand-in did get the number (so it could have quoted it)…
+    expect(standIn.connect.accountCreateBodies.at(-1)?.['individual[id_number]']).toBe(SSN);
+    // …and the error says where it failed, and nothing it was sent.
+    expect(refusal?.message).toBe(
+      'Stripe did not create the connected account (StripeInvalidRequestError parameter_invalid on individual)',
+    );
+    const everything = `${refusal?.message} ${refusal?.stack} ${JSON.stringify(refusal)} ${String(refusal?.cause)}`;
+    expect(everything).not.toContain(SSN);
+    expect(everything).not.toContain(US_BANK.accountNumber);
+
+    // Through a withdrawal: it stays requested, for the resend a minute later.
+    standIn.connect.echoNextAccount();
+    const result = await requestWithdrawal(
+      database.db,
+      routing(),
+      w.actor,
+      form(w.methods.usBank, 500),
+    );
+    expect(result).toMatchObject({ ok: true, withdrawal: { status: 'requested' } });
+    await runJobsFor(routing(), 2 * MINUTE);
+    expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
+  });
 });

@@ -161,7 +161,7 @@ async function activateWithBasicInfo(database: Database, token: string) {
     timeZone: 'Europe/Berlin',
     acceptTerms: 'on',
   });
-  await saveBasicInfo(db, activated.user.id, info);
+  await saveBasicInfo(db, { userId: activated.user.id, ip: null }, info);
   const [contract] = await db
     .select({ id: contracts.id })
     .from(contracts)

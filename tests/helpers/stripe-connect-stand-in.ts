@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 
 type Json = Record<string, unknown>;
 export type Answer = { status: number; body: Json };
@@ -9,6 +10,38 @@ const missing = (what: string): Answer => ({
   status: 404,
   body: { error: { type: 'invalid_request_error', message: `No such ${what}` } },
 });
+
+const refused = (param: string, message: string): Answer => ({
+  status: 400,
+  body: { error: { type: 'invalid_request_error', code: 'parameter_invalid', param, message } },
+});
+
+/**
+ * Shapes Stripe refuses in a US individual's account details, for the fields we send: the
+ * id number is 9 digits, the MCC 4, a state its two-letter code, the site a public https
+ * address, the terms' acceptance a Unix time and an IP address.
+ */
+function refusalOfAccount(form: URLSearchParams): Answer | null {
+  const checks: [string, RegExp | ((value: string) => boolean)][] = [
+    ['individual[id_number]', /^\d{9}$/],
+    ['individual[ssn_last_4]', /^\d{4}$/],
+    ['individual[phone]', /^\+[1-9]\d{7,14}$/],
+    ['individual[address][state]', /^[A-Z]{2}$/],
+    ['individual[address][postal_code]', /^\d{5}(-\d{4})?$/],
+    ['business_profile[mcc]', /^\d{4}$/],
+    ['business_profile[url]', /^https:\/\/[^/\s]+\.[^/\s]+/],
+    ['tos_acceptance[date]', /^\d{9,10}$/],
+    ['tos_acceptance[ip]', (value) => isIP(value) !== 0],
+  ];
+  for (const [param, check] of checks) {
+    const value = form.get(param);
+    if (value === null) continue;
+    if (typeof check === 'function' ? !check(value) : !check.test(value)) {
+      return refused(param, `Invalid value for ${param}.`);
+    }
+  }
+  return null;
+}
 
 const metadataOf = (form: URLSearchParams) =>
   Object.fromEntries(
@@ -21,7 +54,8 @@ const metadataOf = (form: URLSearchParams) =>
  * The Connect part of the Stripe stand-in (tests/helpers/stripe-stand-in.ts serves it):
  * custom accounts, their bank accounts, transfers to them and payouts on them (a call on a
  * connected account carries the Stripe-Account header). Like Stripe it keeps only a bank
- * account's last 4. A payout starts `pending`; the test moves it (`movePayout`) as the bank
+ * account's last 4, and refuses an account whose details are malformed; every
+ * account-create body is recorded as sent, for tests to check the identity details. A payout starts `pending`; the test moves it (`movePayout`) as the bank
  * would and builds the webhook events about it.
  */
 export function connectStandIn() {
@@ -33,6 +67,32 @@ export function connectStandIn() {
   >();
   /** What the stand-in was sent for each bank account (as a check that the numbers arrived). */
   const bankAccountsReceived: { routingNumber: string; accountNumberLast4: string }[] = [];
+  /** Every account-create request's form fields as sent (`individual[first_name]` …). */
+  const accountCreateBodies: Record<string, string>[] = [];
+  let echoNextAccount = false;
+
+  function createAccount(form: URLSearchParams): Answer {
+    accountCreateBodies.push(Object.fromEntries(form));
+    if (echoNextAccount) {
+      echoNextAccount = false;
+      // The worst an answer could do: quote every field it was sent.
+      return refused('individual', `Could not verify the individual: ${form.toString()}`);
+    }
+    const refusal = refusalOfAccount(form);
+    if (refusal) return refusal;
+    const account = {
+      id: idOf('acct'),
+      object: 'account',
+      type: form.get('type'),
+      country: form.get('country'),
+      business_type: form.get('business_type'),
+      metadata: metadataOf(form),
+      external: new Map<string, Json>(),
+    };
+    accounts.set(account.id, account);
+    const { external: _hidden, ...visible } = account;
+    return ok(visible);
+  }
 
   function createBankAccount(account: string, form: URLSearchParams): Answer {
     const payee = accounts.get(account);
@@ -89,19 +149,7 @@ export function connectStandIn() {
   ): Answer | null {
     const [, , resource, id, sub] = path.split('/');
     if (resource === 'accounts') {
-      if (method === 'POST' && !id) {
-        const account = {
-          id: idOf('acct'),
-          object: 'account',
-          type: form.get('type'),
-          country: form.get('country'),
-          metadata: metadataOf(form),
-          external: new Map<string, Json>(),
-        };
-        accounts.set(account.id, account);
-        const { external: _hidden, ...visible } = account;
-        return ok(visible);
-      }
+      if (method === 'POST' && !id) return createAccount(form);
       if (method === 'POST' && sub === 'external_accounts') return createBankAccount(id, form);
       return missing('account');
     }
@@ -135,6 +183,11 @@ export function connectStandIn() {
     transfers,
     payouts,
     bankAccountsReceived,
+    accountCreateBodies,
+    /** The next account-create request is refused with a message quoting what it was sent. */
+    echoNextAccount() {
+      echoNextAccount = true;
+    },
     /** What the bank did: in_transit, paid, failed (with Stripe's failure message), canceled. */
     movePayout(payoutId: string, status: string, failureMessage: string | null = null) {
       const payout = payouts.get(payoutId);

@@ -150,7 +150,8 @@ export async function startStripeStandIn(options: { unref?: boolean } = {}) {
         form,
         req.headers['stripe-account'] as string | undefined,
       );
-    if (replayKey) replays.set(replayKey, answer);
+    // Like Stripe, a request refused as invalid saves no result: a resend is tried anew.
+    if (replayKey && answer.status !== 400) replays.set(replayKey, answer);
     if (url.pathname === '/v1/payouts' && req.method === 'POST' && hangAfterPayingOut > 0) {
       hangAfterPayingOut -= 1;
       return; // paid out (or replayed), and never answers

@@ -11,6 +11,7 @@ import {
 } from '@/tests/helpers/invite-fixtures';
 import {
   installRequestMocks,
+  REQUEST_IP,
   routerRefreshCount,
   startRequest,
 } from '@/tests/helpers/request-context';
@@ -87,6 +88,8 @@ describe('the onboarding actions and the pages around them (issue 19)', () => {
       .from(freelancerProfiles)
       .where(eq(freelancerProfiles.userId, userId));
     expect(profile.basicInfoCompletedAt).not.toBeNull();
+    // The terms' acceptance keeps the address it came from (Stripe Connect asks for it).
+    expect(profile.termsAcceptedIp).toBe(REQUEST_IP);
   });
 
   it('an acceptance of terms the client changed renders the page with the new terms', async () => {

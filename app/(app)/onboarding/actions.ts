@@ -11,8 +11,8 @@ import { saveBasicInfo } from '@/lib/onboarding/service';
 export const saveBasicInfoAction = defineAction({
   actor: 'freelancer',
   schema: basicInfoSchema,
-  async handler(input, { db, actor }) {
-    await saveBasicInfo(db, actor.userId, input);
+  async handler(input, { db, actor, ip }) {
+    await saveBasicInfo(db, { userId: actor.userId, ip }, input);
     redirect('/onboarding/contract');
   },
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "freelancer_profile" ADD COLUMN "terms_accepted_ip" text;
