@@ -8,6 +8,16 @@ export type PayoutProviderName = 'simulated' | 'stripe';
 
 export type PayoutStatus = 'processing' | 'paid' | 'failed';
 
+/**
+ * The provider refused a request and, by its own rules, made nothing (Stripe: a 400 or 404
+ * answer to a request it did not carry out), so sending it again would be refused the same
+ * way: the withdrawal can go back to the freelancer at once. Any other error may hide a
+ * payout the provider did make, so the caller sends it again under the same key.
+ */
+export class PayoutRefusedError extends Error {
+  override readonly name = 'PayoutRefusedError';
+}
+
 export type PayoutState = { ref: string; status: PayoutStatus; failureReason: string | null };
 
 export type PayoutKind = 'us_bank' | 'iban' | 'paypal' | 'payoneer';
@@ -94,7 +104,8 @@ export interface PayoutProvider {
   /**
    * Sends a payout. The same idempotency key always means the same payout: a call repeated
    * after a timeout gets the first one's state, never a second payout. A network or provider
-   * error throws (the caller resends with the same key).
+   * error throws (the caller resends with the same key); a refusal before any money moved
+   * throws PayoutRefusedError (the caller gives the money back).
    */
   createPayout(input: {
     idempotencyKey: string;

@@ -1,5 +1,12 @@
 import Stripe from 'stripe';
-import type { Payee, PayoutEvent, PayoutProvider, PayoutState, PayoutStatus } from './payouts';
+import {
+  PayoutRefusedError,
+  type Payee,
+  type PayoutEvent,
+  type PayoutProvider,
+  type PayoutState,
+  type PayoutStatus,
+} from './payouts';
 import { stripeClient, type StripeSettings } from './stripe';
 
 /**
@@ -104,9 +111,25 @@ function connectedAccountParams(payee: Payee, payoutKey: string): Stripe.Account
 }
 
 /**
- * A request that carries a tax id or a bank account number: if Stripe refuses it, its
- * answer might quote what it was sent, so the error passed on (and perhaps logged by whoever
- * catches it) names only the kind of refusal and the field, never Stripe's message.
+ * Stripe refused the request for good: an invalid request (400) or a missing object (404)
+ * is not carried out, and the same request would be refused again. Not so for the
+ * platform's own balance running short (the payout can wait for it) nor for rate limits,
+ * idempotency conflicts or anything without an answer.
+ */
+function isRefusedForGood(error: unknown): boolean {
+  return (
+    error instanceof Stripe.errors.StripeInvalidRequestError &&
+    (error.statusCode === 400 || error.statusCode === 404) &&
+    error.code !== 'balance_insufficient'
+  );
+}
+
+/**
+ * A request made before any money moves (the connected account, its bank account, the
+ * transfer to it). If Stripe refuses it, its answer might quote what it was sent (a tax id,
+ * a bank account number), so the error passed on (and perhaps logged by whoever catches it)
+ * names only the kind of refusal and the field, never Stripe's message. A refusal for good
+ * is a PayoutRefusedError: nothing was made, so the money can go back.
  */
 async function withoutEcho<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
@@ -116,7 +139,8 @@ async function withoutEcho<T>(what: string, call: () => Promise<T>): Promise<T> 
       error instanceof Stripe.errors.StripeError
         ? [error.type, error.code, error.param && `on ${error.param}`].filter(Boolean).join(' ')
         : 'no answer';
-    throw new Error(`Stripe did not ${what} (${detail})`);
+    const message = `Stripe did not ${what} (${detail})`;
+    throw isRefusedForGood(error) ? new PayoutRefusedError(message) : new Error(message);
   }
 }
 
@@ -176,16 +200,20 @@ export function createStripePayoutProvider(settings: StripeSettings) {
       const registered = destination.registered;
       if (!registered) throw new Error('Register the destination before paying it');
       const metadata = { payout_key: idempotencyKey };
-      await stripe.transfers.create(
-        {
-          amount: amountCents,
-          currency: currency.toLowerCase(),
-          destination: registered.payeeRef,
-          transfer_group: idempotencyKey,
-          metadata,
-        },
-        { idempotencyKey: `${idempotencyKey}:transfer` },
+      await withoutEcho('send the transfer', () =>
+        stripe.transfers.create(
+          {
+            amount: amountCents,
+            currency: currency.toLowerCase(),
+            destination: registered.payeeRef,
+            transfer_group: idempotencyKey,
+            metadata,
+          },
+          { idempotencyKey: `${idempotencyKey}:transfer` },
+        ),
       );
+      // After the transfer the money is on the connected account: a refused payout is sent
+      // again (same key), never given back here, which would count the money twice.
       const payout = await stripe.payouts.create(
         {
           amount: amountCents,

@@ -10,7 +10,12 @@ import { getEnv } from '@/lib/env';
 import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
 import { formatMoney } from '@/lib/money/money';
-import { routingOf, type PayoutProviders, type PayoutState } from '@/lib/payments/payouts';
+import {
+  PayoutRefusedError,
+  routingOf,
+  type PayoutProviders,
+  type PayoutState,
+} from '@/lib/payments/payouts';
 import { methodTitle } from '@/lib/payouts/present';
 import { destinationOf, registeredDestinationOf } from './destinations';
 import { sendWithdrawalNotice } from './notices';
@@ -38,7 +43,9 @@ export const payoutKeyOf = (withdrawalId: string) => `withdrawal:${withdrawalId}
 /**
  * Sends a `requested` withdrawal to the provider (after the commit that recorded it). An
  * error (a timeout, even after the provider accepted) leaves it `requested` for a resend
- * under the same key; an answer moves it on through applyPayoutState.
+ * under the same key; a refusal before any money moved (PayoutRefusedError: details the
+ * provider will not take, a closed account) returns it at once, with the one email; an
+ * answer moves it on through applyPayoutState.
  */
 export async function submitWithdrawal(
   db: Db,
@@ -74,7 +81,11 @@ export async function submitWithdrawal(
       currency: row.withdrawal.currency,
       destination,
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof PayoutRefusedError) {
+      await returnUnsent(db, withdrawalId, providerRefused(error), at);
+      return;
+    }
     await db
       .update(withdrawals)
       .set({
@@ -87,12 +98,17 @@ export async function submitWithdrawal(
   await applyPayoutState(db, withdrawalId, provider.name, state, at);
 }
 
+/** Why a refused payout came back: what to check, and the provider's code for support. */
+export const providerRefused = (error: PayoutRefusedError) =>
+  `Our payout provider refused this payout, so nothing was sent. Check this payout method and your basic information, then try again. (${error.message})`;
+
 export const METHOD_REMOVED =
   'You removed this payout method before the payout was sent. Choose another method and try again.';
 
 /**
- * A requested withdrawal that must not reach the provider (its method was removed after it
- * was requested): returned at once, under the row's lock, with the one email of a return.
+ * A requested withdrawal that must not or cannot reach the provider (its method was removed
+ * after it was requested, or the provider refused it before any money moved): returned at
+ * once, under the row's lock, with the one email of a return.
  */
 async function returnUnsent(db: Db, withdrawalId: string, reason: string, at: Date) {
   await db.transaction(async (tx) => {

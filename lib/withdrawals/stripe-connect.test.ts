@@ -503,7 +503,8 @@ describe("the connected account carries the person's identity", () => {
     expect(everything).not.toContain(SSN);
     expect(everything).not.toContain(US_BANK.accountNumber);
 
-    // Through a withdrawal: it stays requested, for the resend a minute later.
+    // Through a withdrawal: Stripe made nothing and would refuse the same details again, so
+    // the money comes back at once, with the one email saying what to check.
     standIn.connect.echoNextAccount();
     const result = await requestWithdrawal(
       database.db,
@@ -511,8 +512,70 @@ describe("the connected account carries the person's identity", () => {
       w.actor,
       form(w.methods.usBank, 500),
     );
-    expect(result).toMatchObject({ ok: true, withdrawal: { status: 'requested' } });
+    expect(result).toMatchObject({ ok: true, withdrawal: { status: 'returned' } });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.withdrawal.failureReason).toContain('Check this payout method');
+    expect(result.withdrawal.failureReason).not.toContain(SSN);
+    expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+      available: 10_000,
+      withdrawing: 0,
+    });
+    expect(await returnedEmails(database.db, w.actor.email)).toHaveLength(1);
+    expect(await postingsOf(result.withdrawal.id, 'payout_return')).toHaveLength(1);
+    // Nothing is sent again for it; a new withdrawal (details now taken) is paid.
     await runJobsFor(routing(), 2 * MINUTE);
-    expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
+    expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('returned');
+    const again = await requestWithdrawal(
+      database.db,
+      routing(),
+      w.actor,
+      form(w.methods.usBank, 500),
+    );
+    expect(again).toMatchObject({ ok: true, withdrawal: { status: 'processing' } });
+  });
+});
+
+describe('a transfer Stripe refuses', () => {
+  it('for good (the account cannot take transfers yet): returned at once, once, nothing on the account', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    standIn.connect.refuseNextTransfer('insufficient_capabilities_for_transfer');
+    const transfersBefore = standIn.connect.transfers.size;
+    const result = await requestWithdrawal(
+      database.db,
+      routing(),
+      w.actor,
+      form(w.methods.usBank, 7_500),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.withdrawal).toMatchObject({ status: 'returned', providerRef: null });
+    expect(result.withdrawal.failureReason).toContain('insufficient_capabilities_for_transfer');
+    expect(standIn.connect.transfers.size).toBe(transfersBefore);
+    expect(payoutsWithKey(result.withdrawal.id)).toHaveLength(0);
+    expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+      available: 10_000,
+      withdrawing: 0,
+    });
+    await runJobsFor(routing(), 5 * MINUTE);
+    expect(await returnedEmails(database.db, w.actor.email)).toHaveLength(1);
+    expect(await postingsOf(result.withdrawal.id, 'payout_return')).toHaveLength(1);
+    expect(await paidOutFor(result.withdrawal.id)).toBe(0);
+  });
+
+  it("for the platform's own balance: kept and sent again a minute later, paid once", async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    standIn.connect.refuseNextTransfer('balance_insufficient');
+    const result = await requestWithdrawal(
+      database.db,
+      routing(),
+      w.actor,
+      form(w.methods.usBank, 7_500),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.withdrawal.status).toBe('requested');
+    await runJobsFor(routing(), 2 * MINUTE);
+    const [row] = await withdrawalRows(database.db, w.actor.userId);
+    expect(row.status).toBe('processing');
+    expect(payoutsWithKey(row.id)).toHaveLength(1);
+    expect(await returnedEmails(database.db, w.actor.email)).toHaveLength(0);
   });
 });

@@ -70,6 +70,8 @@ export function connectStandIn() {
   /** Every account-create request's form fields as sent (`individual[first_name]` …). */
   const accountCreateBodies: Record<string, string>[] = [];
   let echoNextAccount = false;
+  /** The code the next transfer is refused with (400), if any. */
+  let refuseNextTransferWith: string | null = null;
 
   function createAccount(form: URLSearchParams): Answer {
     accountCreateBodies.push(Object.fromEntries(form));
@@ -155,6 +157,14 @@ export function connectStandIn() {
     }
     if (method === 'POST' && resource === 'transfers' && !id) {
       if (!accounts.has(form.get('destination') ?? '')) return missing('destination account');
+      if (refuseNextTransferWith) {
+        const code = refuseNextTransferWith;
+        refuseNextTransferWith = null;
+        return {
+          status: 400,
+          body: { error: { type: 'invalid_request_error', code, message: `Refused: ${code}` } },
+        };
+      }
       const transfer = {
         id: idOf('tr'),
         object: 'transfer',
@@ -187,6 +197,13 @@ export function connectStandIn() {
     /** The next account-create request is refused with a message quoting what it was sent. */
     echoNextAccount() {
       echoNextAccount = true;
+    },
+    /**
+     * The next transfer is refused (400) with this code: `insufficient_capabilities_for_transfer`
+     * (the account cannot take transfers yet), `balance_insufficient` (the platform's balance).
+     */
+    refuseNextTransfer(code: string) {
+      refuseNextTransferWith = code;
     },
     /** What the bank did: in_transit, paid, failed (with Stripe's failure message), canceled. */
     movePayout(payoutId: string, status: string, failureMessage: string | null = null) {
