@@ -126,6 +126,18 @@ async function runJobsFor(providers: PayoutRouting, ms: number, every = MINUTE) 
   }
 }
 
+/** A withdrawal the service took (whatever Stripe then did with it); fails the test if refused. */
+async function withdrawn(w: Withdrawer, payoutMethodId: string, amountCents: number) {
+  const result = await requestWithdrawal(
+    database.db,
+    routing(),
+    w.actor,
+    form(payoutMethodId, amountCents),
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+
 const payoutsWithKey = (withdrawalId: string) =>
   [...standIn.connect.payouts.values()].filter(
     (p) => p.metadata.payout_key === `withdrawal:${withdrawalId}`,
@@ -136,13 +148,7 @@ const payoutIdOf = (ref: string) => ref.split('/')[1];
 it('pays a US bank account through Connect: an account with the bank, a transfer, a payout', async () => {
   const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
   const sent = standIn.requests.length;
-  const result = await requestWithdrawal(
-    database.db,
-    routing(),
-    w.actor,
-    form(w.methods.usBank, 4_000),
-  );
-  if (!result.ok) throw new Error(result.message);
+  const result = await withdrawn(w, w.methods.usBank, 4_000);
   const { withdrawal } = result;
   expect(withdrawal).toMatchObject({
     status: 'processing',
@@ -211,13 +217,7 @@ it('pays a US bank account through Connect: an account with the bank, a transfer
 
 it("a payout that fails 3 days later: the money back to available, one email with the bank's reason", async () => {
   const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
-  const result = await requestWithdrawal(
-    database.db,
-    routing(),
-    w.actor,
-    form(w.methods.usBank, 7_500),
-  );
-  if (!result.ok) throw new Error(result.message);
+  const result = await withdrawn(w, w.methods.usBank, 7_500);
   const payoutId = payoutIdOf(result.withdrawal.providerRef!);
   await runJobsFor(routing(), DAY, HOUR);
   standIn.connect.movePayout(payoutId, 'in_transit');
@@ -315,13 +315,7 @@ it('without Stripe every kind is simulated; a Stripe payout is left alone until 
     expect(configured.forKind(kind).name).toBe('simulated');
   }
   const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
-  const result = await requestWithdrawal(
-    database.db,
-    routing(),
-    w.actor,
-    form(w.methods.usBank, 2_000),
-  );
-  if (!result.ok) throw new Error(result.message);
+  const result = await withdrawn(w, w.methods.usBank, 2_000);
   standIn.connect.movePayout(payoutIdOf(result.withdrawal.providerRef!), 'paid');
   await runJobsFor(simulatedOnly, 3 * MINUTE);
   expect((await withdrawalRows(database.db, w.actor.userId))[0].status).toBe('processing');
@@ -419,13 +413,7 @@ describe("the connected account carries the person's identity", () => {
     await giveBasicInfo(w, 'unknown');
     await giveProfile(w, 'private', 'Designer');
     const created = standIn.connect.accountCreateBodies.length;
-    const result = await requestWithdrawal(
-      database.db,
-      routing(),
-      w.actor,
-      form(w.methods.usBank, 500),
-    );
-    if (!result.ok) throw new Error(result.message);
+    const result = await withdrawn(w, w.methods.usBank, 500);
     expect(result.withdrawal.status).toBe('processing');
     const [body] = standIn.connect.accountCreateBodies.slice(created);
     expect(body).toMatchObject({
@@ -444,13 +432,7 @@ describe("the connected account carries the person's identity", () => {
   it("a second US bank account joins the freelancer's account: no new account, no details sent again", async () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     await giveBasicInfo(w, IP);
-    const first = await requestWithdrawal(
-      database.db,
-      routing(),
-      w.actor,
-      form(w.methods.usBank, 500),
-    );
-    if (!first.ok) throw new Error(first.message);
+    const first = await withdrawn(w, w.methods.usBank, 500);
     const second = await addPayoutMethodNow(database.db, w.actor, {
       ...US_BANK,
       accountNumber: '40001234567',
@@ -540,13 +522,7 @@ describe('a transfer Stripe refuses', () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     standIn.connect.refuseNextTransfer('insufficient_capabilities_for_transfer');
     const transfersBefore = standIn.connect.transfers.size;
-    const result = await requestWithdrawal(
-      database.db,
-      routing(),
-      w.actor,
-      form(w.methods.usBank, 7_500),
-    );
-    if (!result.ok) throw new Error(result.message);
+    const result = await withdrawn(w, w.methods.usBank, 7_500);
     expect(result.withdrawal).toMatchObject({ status: 'returned', providerRef: null });
     expect(result.withdrawal.failureReason).toContain('insufficient_capabilities_for_transfer');
     expect(standIn.connect.transfers.size).toBe(transfersBefore);
@@ -564,13 +540,7 @@ describe('a transfer Stripe refuses', () => {
   it("for the platform's own balance: kept and sent again a minute later, paid once", async () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     standIn.connect.refuseNextTransfer('balance_insufficient');
-    const result = await requestWithdrawal(
-      database.db,
-      routing(),
-      w.actor,
-      form(w.methods.usBank, 7_500),
-    );
-    if (!result.ok) throw new Error(result.message);
+    const result = await withdrawn(w, w.methods.usBank, 7_500);
     expect(result.withdrawal.status).toBe('requested');
     await runJobsFor(routing(), 2 * MINUTE);
     const [row] = await withdrawalRows(database.db, w.actor.userId);
