@@ -35,7 +35,22 @@ export function draftFieldsOf(form: FormData, limits: DraftLimits): DraftFields 
   return Object.fromEntries(kept);
 }
 
-type DraftKey = { userId: string; form: string; subjectId: string };
+export type DraftKey = { userId: string; form: string; subjectId: string };
+
+/**
+ * Keeps what the person typed in this form (the fields `limits` names, see draftFieldsOf),
+ * replacing any earlier draft of it (one per person and form); nothing when all of it is blank.
+ */
+export async function keepTypedText(
+  db: DbOrTx,
+  key: DraftKey,
+  form: FormData,
+  limits: DraftLimits,
+): Promise<void> {
+  const fields = draftFieldsOf(form, limits);
+  if (Object.values(fields).every((v) => v.trim() === '')) return;
+  await keepFormDraft(db, key, fields);
+}
 
 /** Keeps the person's draft of this form, replacing any earlier one (one per person and form). */
 export async function keepFormDraft(db: DbOrTx, key: DraftKey, fields: DraftFields): Promise<void> {

@@ -1,10 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import {
-  draftFieldsOf,
-  keepFormDraft,
-  takeFormDraft,
-  type DraftFields,
-} from '@/lib/form-drafts/service';
+import { keepTypedText, takeFormDraft, type DraftFields } from '@/lib/form-drafts/service';
 import { MAX_MESSAGE_LENGTH, MAX_SUBMISSION_LINKS } from './submission-schemas';
 
 const FORM = 'milestone-submission';
@@ -25,9 +20,12 @@ export async function keepSubmissionDraft(
   milestoneId: string,
   form: FormData,
 ): Promise<void> {
-  const fields = draftFieldsOf(form, SUBMISSION_DRAFT_LIMITS);
-  if (Object.values(fields).every((v) => v.trim() === '')) return;
-  await keepFormDraft(db, { userId: freelancerId, form: FORM, subjectId: milestoneId }, fields);
+  await keepTypedText(
+    db,
+    { userId: freelancerId, form: FORM, subjectId: milestoneId },
+    form,
+    SUBMISSION_DRAFT_LIMITS,
+  );
 }
 
 /** The freelancer's own refused text for this milestone, once; undefined when there is none. */

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Db } from '@/db/client';
 import { freelancerProfiles } from '@/db/schema';
+import { now as clockNow } from '@/lib/clock';
 import type { BasicInfo } from './schemas';
 
 /**
@@ -13,7 +14,7 @@ export async function saveBasicInfo(
   actor: { userId: string; ip: string | null },
   info: BasicInfo,
 ): Promise<void> {
-  const now = new Date();
+  const now = clockNow();
   const values = {
     firstName: info.firstName,
     lastName: info.lastName,

@@ -1,7 +1,6 @@
 import type { DbOrTx } from '@/db/client';
 import {
-  draftFieldsOf,
-  keepFormDraft,
+  keepTypedText,
   takeFormDraft,
   type DraftFields,
   type DraftLimits,
@@ -40,9 +39,12 @@ export async function keepProposalDraft(
   jobPostId: string,
   form: FormData,
 ): Promise<void> {
-  const fields = draftFieldsOf(form, PROPOSAL_DRAFT_LIMITS);
-  if (Object.values(fields).every((v) => v.trim() === '')) return;
-  await keepFormDraft(db, { userId: freelancerId, form: FORM, subjectId: jobPostId }, fields);
+  await keepTypedText(
+    db,
+    { userId: freelancerId, form: FORM, subjectId: jobPostId },
+    form,
+    PROPOSAL_DRAFT_LIMITS,
+  );
 }
 
 /** The freelancer's own refused text for this job, once; undefined when there is none. */

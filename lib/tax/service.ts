@@ -1,3 +1,4 @@
+import { now } from '@/lib/clock';
 import type { Db, DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/log';
 import { encryptSecret, lastFour } from '@/lib/crypto/encryption';
@@ -64,7 +65,7 @@ export async function saveTaxInfo(
   actor: { userId: string; ip?: string | null },
   input: TaxInfoInput,
 ): Promise<TaxResult> {
-  const row = rowFor(actor.userId, input, new Date());
+  const row = rowFor(actor.userId, input, now());
   await db.transaction(async (tx) => {
     await upsertTaxProfile(tx, row);
     await recordAudit(tx, {

@@ -42,17 +42,16 @@ export async function POST(request: Request, { params }: Params) {
   });
   const uploads = await uploadsFromForm(body.form, 'files');
   const files = await checkAttachments(uploads);
+  const { db } = await getDatabase();
   if (!parsed.success || !files.ok) {
     const fields = parsed.success
       ? []
       : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
     const rejected = files.ok ? [] : await refusedAttachments(uploads);
     // The typed text waits for the page as the freelancer's draft, never in the address.
-    const { db } = await getDatabase();
     await keepSubmissionDraft(db, actor.userId, milestoneId, body.form);
     return back({ error: 'invalid', fields: fields.join(','), files: rejected.join('|') });
   }
-  const { db } = await getDatabase();
   const result = await submitMilestone(db, {
     contractId: parsed.data.contractId,
     milestoneId: parsed.data.milestoneId,
