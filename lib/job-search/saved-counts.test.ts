@@ -31,6 +31,20 @@ let other: { userId: string };
 /** Saved search id by name. */
 const mine: Record<string, string> = {};
 
+/**
+ * The list is newest first by `created_at`, the database's time of the insert: on PGlite two
+ * saves a moment apart can get the same millisecond, so their order would be a toss-up. The
+ * searches are stamped a second apart in the order they were saved.
+ */
+async function stampInOrder(ids: string[]) {
+  for (const [i, id] of ids.entries()) {
+    await database.db
+      .update(savedSearches)
+      .set({ createdAt: new Date(START.getTime() + i * 1_000) })
+      .where(eq(savedSearches.id, id));
+  }
+}
+
 beforeAll(async () => {
   database = await createTestDatabase({ onQuery: (text) => statements.push(text) });
   const db = database.db;
@@ -108,6 +122,7 @@ beforeAll(async () => {
       fixedBudgetCents: 2_000_000,
     });
   }
+  await stampInOrder(Object.values(mine));
   clock.set(at(2));
 }, 120_000);
 afterAll(async () => {
@@ -151,13 +166,17 @@ describe('the saved searches’ "new since your last visit"', () => {
     expect(statements).toHaveLength(2);
 
     const many = await createFreelancer(database.db);
+    const ids: string[] = [];
     for (let i = 0; i < MAX_SAVED_SEARCHES; i++) {
-      await saveSearch(
+      const saved = await saveSearch(
         database.db,
         many.userId,
         saveSearchSchema.parse({ name: `Search ${i}`, q: i % 2 ? 'golang' : 'the', kind: 'fixed' }),
       );
+      if (!saved.ok) throw new Error(saved.message);
+      ids.push(saved.id);
     }
+    await stampInOrder(ids);
     await database.db
       .update(savedSearches)
       .set({ lastVisitedAt: START })
