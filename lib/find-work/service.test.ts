@@ -8,11 +8,12 @@ import { createClient } from '@/tests/helpers/invite-fixtures';
 import { createFreelancer } from '@/tests/helpers/settings-fixtures';
 import { FEED_SIZE, loadFindWorkFeed, loadFindWorkMenu, type FeedSection } from './service';
 
+const statements: string[] = [];
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Awaited<ReturnType<typeof createClient>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ onQuery: (text) => statements.push(text) });
   client = await createClient(database.db);
 });
 afterAll(() => database.dispose());
@@ -91,6 +92,35 @@ describe('the feed', () => {
     expect(byName['Fixed only'].kind === 'saved-search' && byName['Fixed only'].searchPath).toBe(
       `/find-work/search?q=${word}&kind=fixed&saved=${fixedOnly}`,
     );
+  });
+
+  it('reads saved searches in two statements whatever their number and filters', async () => {
+    const word = 'wombatish';
+    await insertJobPost(database.db, client, { title: `A ${word} job`, openedDaysAgo: 1 });
+    const who = await freelancerWithSkills(['React']);
+    const filters: Record<string, string>[] = [
+      {},
+      { kind: 'fixed' },
+      { experience: 'intermediate', posted: '7d' },
+      {},
+    ];
+    for (const [i, f] of filters.entries()) {
+      await insertSavedSearch(database.db, who.userId, {
+        name: `S${i}`,
+        query: i === 3 ? 'the' : word,
+        filters: f,
+      });
+    }
+    statements.length = 0;
+    const feed = await loadFindWorkFeed(database.db, who.userId);
+    expect(statements).toHaveLength(2);
+    const byName = Object.fromEntries(
+      feed.map((s) => [s.kind === 'saved-search' ? s.name : s.kind, titles(s.items)]),
+    );
+    expect(byName.S0).toEqual([`A ${word} job`]);
+    expect(byName.S1).toEqual([]);
+    expect(byName.S2).toEqual([`A ${word} job`]);
+    expect(byName.S3.length).toBeGreaterThan(0);
   });
 
   it('falls back to open posts sharing a profile skill, case-insensitively, newest first', async () => {

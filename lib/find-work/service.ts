@@ -1,6 +1,10 @@
 import type { DbOrTx } from '@/db/client';
-import { listSavedSearchRows, paramsOfSaved, savedSearchHref } from '@/lib/job-search/saved';
-import { searchJobPosts, type JobSearchHit } from '@/lib/job-search/search';
+import {
+  listSavedSearchesWithTsquery,
+  paramsOfSaved,
+  savedSearchHref,
+} from '@/lib/job-search/saved';
+import { newestMatchesOf, type JobSearchHit } from '@/lib/job-search/search';
 import type { Availability } from '@/lib/profile/availability';
 import { findProfile } from '@/lib/profile/queries';
 import type { Visibility } from '@/lib/profile/visibility';
@@ -54,24 +58,27 @@ function feedItemOf(hit: JobSearchHit): FeedItem {
  * with no such post, the newest open posts.
  */
 export async function loadFindWorkFeed(db: DbOrTx, freelancerId: string): Promise<FeedSection[]> {
-  const searches = await listSavedSearchRows(db, freelancerId);
+  const searches = await listSavedSearchesWithTsquery(db, freelancerId);
   if (searches.length > 0) {
-    const sections: FeedSection[] = [];
-    for (const search of searches) {
-      const { hits } = await searchJobPosts(
-        db,
-        { userId: freelancerId },
-        { ...paramsOfSaved(search), sort: 'newest' },
-        { pageSize: PER_SAVED_SEARCH },
-      );
-      sections.push({
-        kind: 'saved-search',
-        savedSearchId: search.id,
-        name: search.name,
-        searchPath: savedSearchHref(search),
-        items: hits.map(feedItemOf),
-      });
-    }
+    // Two statements whatever the number of saved searches: the rows, then every search's
+    // newest matches at once (the search page's conditions, sort newest).
+    const matches = await newestMatchesOf(
+      db,
+      { userId: freelancerId },
+      searches.map((search) => ({
+        key: search.id,
+        params: paramsOfSaved(search),
+        tsquery: search.tsquery ?? undefined,
+      })),
+      PER_SAVED_SEARCH,
+    );
+    const sections: FeedSection[] = searches.map((search) => ({
+      kind: 'saved-search',
+      savedSearchId: search.id,
+      name: search.name,
+      searchPath: savedSearchHref(search),
+      items: (matches.get(search.id) ?? []).map(feedItemOf),
+    }));
     return sections;
   }
   const skills = (await findProfile(db, freelancerId))?.skills ?? [];

@@ -7,13 +7,14 @@ import { createPoster, insertOpenPost, invite } from '@/tests/helpers/search-fix
 import { createFreelancer } from '@/tests/helpers/settings-fixtures';
 import {
   listSavedSearches,
+  listSavedSearchesWithTsquery,
   MAX_SAVED_SEARCHES,
   NEW_COUNT_CAP,
   paramsOfSaved,
   saveSearch,
 } from './saved';
 import { saveSearchSchema } from './saved-schemas';
-import { searchJobPosts } from './search';
+import { newestMatchesOf, searchJobPosts } from './search';
 
 /*
  * "N new since your last visit" on the search page: every saved search counted in one
@@ -196,5 +197,63 @@ describe('the saved searches’ "new since your last visit"', () => {
     statements.length = 0;
     expect(await listSavedSearches(database.db, none.userId)).toEqual([]);
     expect(statements).toHaveLength(1);
+  });
+});
+
+describe('each saved search’s newest matches in one statement (the Find Work feed)', () => {
+  const newestOfEach = async (freelancerId: string) => {
+    const rows = await listSavedSearchesWithTsquery(database.db, freelancerId);
+    const found = await newestMatchesOf(
+      database.db,
+      { userId: freelancerId },
+      rows.map((row) => ({
+        key: row.id,
+        params: paramsOfSaved(row),
+        tsquery: row.tsquery ?? undefined,
+      })),
+      5,
+    );
+    return { rows, found };
+  };
+
+  it('finds what each search finds on its own, newest first, filters and invitations applied', async () => {
+    const { rows, found } = await newestOfEach(me.userId);
+    expect(rows).toHaveLength(Object.keys(mine).length);
+    for (const row of rows) {
+      const alone = await searchJobPosts(
+        database.db,
+        me,
+        { ...paramsOfSaved(row), sort: 'newest', cursor: undefined },
+        { pageSize: 5 },
+      );
+      expect([row.name, found.get(row.id)]).toEqual([row.name, alone.hits]);
+    }
+    const titlesOf = (name: string) => found.get(mine[name])!.map((hit) => hit.title);
+    expect(titlesOf('Go hourly').sort()).toEqual([
+      'Golang an hour before',
+      'Golang backend',
+      'Golang two days ago',
+      'Golang, invited',
+    ]);
+    expect(titlesOf('Fixed $500-$1,000')).toEqual(['Golang fixed job']);
+    expect(titlesOf('Expert, card on file')).toEqual(['Expert work, client with a card']);
+    expect(titlesOf('Nothing')).toEqual([]);
+    // No lexeme: no text condition, the five newest the viewer may see.
+    expect(titlesOf('Stop words')).toHaveLength(5);
+    expect(titlesOf('Bulk')).toHaveLength(5);
+  });
+
+  it('takes one statement with the same text whatever the searches and their filters', async () => {
+    const { rows } = await newestOfEach(me.userId);
+    statements.length = 0;
+    await newestOfEach(me.userId);
+    await newestOfEach(other.userId);
+    expect(statements).toHaveLength(4);
+    expect(new Set([statements[1], statements[3]]).size).toBe(1);
+    statements.length = 0;
+    const found = await newestMatchesOf(database.db, me, [], 5);
+    expect(found.size).toBe(0);
+    expect(statements).toHaveLength(0);
+    expect(rows.length).toBeGreaterThan(1);
   });
 });

@@ -93,6 +93,22 @@ export async function listSavedSearchRows(
     .orderBy(desc(savedSearches.createdAt));
 }
 
+/**
+ * The freelancer's saved searches, newest first, each with its stored query's tsquery text
+ * (null when it holds no lexeme): the stored query is trimmed and at most MAX_QUERY_CHARS
+ * (saved_search_query_len), so it is already what toSearchQuery would make a tsquery of.
+ */
+export async function listSavedSearchesWithTsquery(
+  db: DbOrTx,
+  freelancerId: string,
+): Promise<(SavedSearchRow & { tsquery: string | null })[]> {
+  return db
+    .select({ ...getTableColumns(savedSearches), tsquery: tsqueryTextOf(savedSearches.query) })
+    .from(savedSearches)
+    .where(eq(savedSearches.freelancerId, freelancerId))
+    .orderBy(desc(savedSearches.createdAt));
+}
+
 /** "N new since your last visit" counts up to this; the page shows "100+" there. */
 export const NEW_COUNT_CAP = 100;
 
@@ -106,13 +122,7 @@ export async function listSavedSearches(
   db: DbOrTx,
   freelancerId: string,
 ): Promise<SavedSearchSummary[]> {
-  // The stored query is trimmed and at most MAX_QUERY_CHARS (saved_search_query_len), so it
-  // is already what toSearchQuery would make a tsquery of.
-  const rows = await db
-    .select({ ...getTableColumns(savedSearches), tsquery: tsqueryTextOf(savedSearches.query) })
-    .from(savedSearches)
-    .where(eq(savedSearches.freelancerId, freelancerId))
-    .orderBy(desc(savedSearches.createdAt));
+  const rows = await listSavedSearchesWithTsquery(db, freelancerId);
   const counts = await countMatchingPosts(
     db,
     { userId: freelancerId },

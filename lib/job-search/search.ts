@@ -57,39 +57,56 @@ export async function toSearchQuery(db: DbOrTx, text: string): Promise<string | 
   return row?.q === null || row?.q === undefined ? undefined : String(row.q);
 }
 
-function filtersOf(params: SearchInput, at: Date): SQL[] {
-  const where: SQL[] = [];
-  const minCents = params.min === undefined ? undefined : params.min * 100;
-  const maxCents = params.max === undefined ? undefined : params.max * 100;
-  const hourly = [sql`p.budget_kind = 'hourly'`];
-  const fixed = [sql`p.budget_kind = 'fixed'`];
+/** Each filter's condition on `job_post p`, given the SQL of its value. */
+const FILTER_CONDITIONS = {
+  kind: (v: SQL) => sql`p.budget_kind = ${v}`,
   // An hourly range matches when it overlaps the asked range; a fixed budget when inside it.
-  if (minCents !== undefined) {
-    hourly.push(sql`p.hourly_max_cents >= ${minCents}`);
-    fixed.push(sql`p.fixed_budget_cents >= ${minCents}`);
-  }
-  if (maxCents !== undefined) {
-    hourly.push(sql`p.hourly_min_cents <= ${maxCents}`);
-    fixed.push(sql`p.fixed_budget_cents <= ${maxCents}`);
-  }
-  const all = (parts: SQL[]) => sql`(${sql.join(parts, sql` and `)})`;
-  if (params.kind === 'hourly') where.push(all(hourly));
-  else if (params.kind === 'fixed') where.push(all(fixed));
-  else if (minCents !== undefined || maxCents !== undefined) {
-    where.push(sql`(${all(hourly)} or ${all(fixed)})`);
-  }
-  if (params.experience) where.push(sql`p.experience = ${params.experience}`);
-  if (params.duration) where.push(sql`p.duration = ${params.duration}`);
-  if (params.workload) where.push(sql`p.workload = ${params.workload}`);
-  if (params.posted && POSTED_WITHIN_MS[params.posted]) {
-    const since = new Date(at.getTime() - POSTED_WITHIN_MS[params.posted]!);
-    where.push(sql`p.opened_at >= ${since.toISOString()}::timestamptz`);
-  }
-  if (params.billing === 'yes') {
-    where.push(sql`exists (select 1 from billing_method b
-      where b.workspace_id = p.workspace_id and b.removed_at is null)`);
-  }
-  return where;
+  minCents: (v: SQL) => sql`((p.budget_kind = 'hourly' and p.hourly_max_cents >= ${v})
+    or (p.budget_kind = 'fixed' and p.fixed_budget_cents >= ${v}))`,
+  maxCents: (v: SQL) => sql`((p.budget_kind = 'hourly' and p.hourly_min_cents <= ${v})
+    or (p.budget_kind = 'fixed' and p.fixed_budget_cents <= ${v}))`,
+  experience: (v: SQL) => sql`p.experience = ${v}`,
+  duration: (v: SQL) => sql`p.duration = ${v}`,
+  workload: (v: SQL) => sql`p.workload = ${v}`,
+  postedSince: (v: SQL) => sql`p.opened_at >= ${v}::timestamptz`,
+  billing: () => sql`exists (select 1 from billing_method b
+      where b.workspace_id = p.workspace_id and b.removed_at is null)`,
+};
+type FilterName = keyof typeof FILTER_CONDITIONS;
+const FILTER_NAMES = Object.keys(FILTER_CONDITIONS) as FilterName[];
+/** One search's filter values, undefined for a filter it does not use. */
+type FilterValues = Record<FilterName, string | number | undefined>;
+
+function filterValuesOf(params: SearchInput, at: Date): FilterValues {
+  const posted = params.posted ? POSTED_WITHIN_MS[params.posted] : undefined;
+  return {
+    kind: params.kind,
+    minCents: params.min === undefined ? undefined : params.min * 100,
+    maxCents: params.max === undefined ? undefined : params.max * 100,
+    experience: params.experience,
+    duration: params.duration,
+    workload: params.workload,
+    postedSince: posted ? new Date(at.getTime() - posted).toISOString() : undefined,
+    billing: params.billing,
+  };
+}
+
+/** One search's filters: the condition of each filter it uses, on its value as a parameter. */
+function filtersOf(params: SearchInput, at: Date): SQL[] {
+  const values = filterValuesOf(params, at);
+  return FILTER_NAMES.filter((name) => values[name] !== undefined).map((name) =>
+    FILTER_CONDITIONS[name](sql`${values[name]}`),
+  );
+}
+
+/** Open, not past its date, public or the viewer invited: every search starts here. */
+function openToViewer(viewer: SearchViewer, at: Date): SQL[] {
+  return [
+    sql`p.status = 'open'`,
+    sql`p.expires_at > ${at.toISOString()}::timestamptz`,
+    sql`(p.visibility = 'public' or exists (select 1 from job_post_invitation i
+      where i.job_post_id = p.id and i.freelancer_id = ${viewer.userId}))`,
+  ];
 }
 
 /** One search's conditions on `job_post p`: what the search page finds, before paging. */
@@ -106,13 +123,7 @@ type SearchConditions = {
  * searchJobPosts and countMatchingPosts both build their statement from this.
  */
 function matchConditions(viewer: SearchViewer, search: SearchConditions, at: Date): SQL[] {
-  const where: SQL[] = [
-    sql`p.status = 'open'`,
-    sql`p.expires_at > ${at.toISOString()}::timestamptz`,
-    sql`(p.visibility = 'public' or exists (select 1 from job_post_invitation i
-      where i.job_post_id = p.id and i.freelancer_id = ${viewer.userId}))`,
-    ...filtersOf(search.params, at),
-  ];
+  const where: SQL[] = [...openToViewer(viewer, at), ...filtersOf(search.params, at)];
   if (search.tsquery) where.push(sql`p.search_vector @@ ${search.tsquery}::tsquery`);
   if (search.openedAfter) {
     where.push(sql`p.opened_at > ${search.openedAfter.toISOString()}::timestamptz`);
@@ -145,6 +156,73 @@ export async function countMatchingPosts(
   const rows = rowsOf(await db.execute(sql.join(parts, sql` union all `)));
   for (const row of rows) counts.set(String(row.key), Number(row.n));
   return counts;
+}
+
+/** The filters' columns in newestMatchesOf's row of searches `s`, and their types. */
+const FILTER_COLUMNS: Record<FilterName, [string, string]> = {
+  kind: ['kind', 'job_budget_kind'],
+  minCents: ['min_cents', 'int'],
+  maxCents: ['max_cents', 'int'],
+  experience: ['experience', 'experience_level'],
+  duration: ['duration', 'job_duration'],
+  workload: ['workload', 'job_workload'],
+  postedSince: ['posted_since', 'timestamptz'],
+  billing: ['billing', 'text'],
+};
+
+/**
+ * Each search's `limit` newest matching posts (newest first, as searchJobPosts with sort
+ * newest finds them), in one statement whatever the number of searches and their filters.
+ * The searches travel as one jsonb parameter (a row each: its tsquery, already computed, and
+ * its filter values, null for a filter it does not use); each filter's condition is the one
+ * searchJobPosts uses, held when the row leaves it null, so the statement's text is the same
+ * for every feed. A search whose words hold no lexeme takes the branch without a text
+ * condition at all. Returns the posts by each search's key, every key present.
+ */
+export async function newestMatchesOf(
+  db: DbOrTx,
+  viewer: SearchViewer,
+  searches: readonly { key: string; params: SearchInput; tsquery: string | undefined }[],
+  limit: number,
+): Promise<Map<string, JobSearchHit[]>> {
+  const found = new Map<string, JobSearchHit[]>(searches.map((s) => [s.key, []]));
+  if (searches.length === 0) return found;
+  const at = now();
+  const rows = searches.map((search, ord) => {
+    const values = filterValuesOf(search.params, at);
+    const row: Record<string, unknown> = { ord, tsquery: search.tsquery ?? null };
+    for (const name of FILTER_NAMES) row[FILTER_COLUMNS[name][0]] = values[name] ?? null;
+    return row;
+  });
+  const columns = sql.raw(
+    ['ord int', 'tsquery tsquery', ...FILTER_NAMES.map((n) => FILTER_COLUMNS[n].join(' '))].join(
+      ', ',
+    ),
+  );
+  const where = [
+    ...openToViewer(viewer, at),
+    ...FILTER_NAMES.map((name) => {
+      const column = sql.raw(`s.${FILTER_COLUMNS[name][0]}`);
+      return sql`(${column} is null or ${FILTER_CONDITIONS[name](column)})`;
+    }),
+  ];
+  const newest = (text: SQL[]) => sql`select s.ord, f.* from s cross join lateral (
+      select p.id, p.title, p.skills, p.budget_kind, p.hourly_min_cents, p.hourly_max_cents,
+        p.fixed_budget_cents, p.currency, p.experience, p.duration, p.workload, p.opened_at
+      from job_post p
+      where ${sql.join([...where, ...text], sql` and `)}
+      order by p.opened_at desc, p.id desc
+      limit ${limit}) as f`;
+  const result = rowsOf(
+    await db.execute(sql`
+      with s as (select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(${columns}))
+      ${newest([sql`p.search_vector @@ s.tsquery`])} where s.tsquery is not null
+      union all
+      ${newest([])} where s.tsquery is null
+      order by ord, opened_at desc, id desc`),
+  );
+  for (const row of result) found.get(searches[Number(row.ord)]!.key)!.push(toHit(row, undefined));
+  return found;
 }
 
 /**

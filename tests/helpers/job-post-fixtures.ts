@@ -77,7 +77,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * A job post row inserted directly, past the service's rules (a lapsed date, a status or a
  * shape the form would not make): open and public, opened `openedDaysAgo` days (0) before
- * lib/clock's now and expiring 30 days after that, hourly $20–$60 (fixed: $2,000), two
+ * lib/clock's now (or at `openedAt`) and expiring 30 days after that, hourly $20–$60 (fixed: $2,000), two
  * screening questions, unless overridden.
  */
 export async function insertJobPost(
@@ -86,7 +86,7 @@ export async function insertJobPost(
   overrides: Partial<typeof jobPosts.$inferInsert> & { openedDaysAgo?: number } = {},
 ): Promise<JobPostRow> {
   const { openedDaysAgo = 0, ...row } = overrides;
-  const openedAt = new Date(now().getTime() - openedDaysAgo * DAY_MS);
+  const openedAt = row.openedAt ?? new Date(now().getTime() - openedDaysAgo * DAY_MS);
   const hourly = (row.budgetKind ?? 'hourly') === 'hourly';
   const [post] = await db
     .insert(jobPosts)

@@ -2,33 +2,30 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { billingMethods, jobPostInvitations, jobPosts } from '@/db/schema';
 import { createClient } from './invite-fixtures';
+import { insertJobPost } from './job-post-fixtures';
 
 export type PostInput = Partial<typeof jobPosts.$inferInsert> & { workspaceId: string };
 
-/** An open post straight into job_post (job post creation is another domain's). */
+/**
+ * An open post opened at `at` in the workspace, through insertJobPost with the search tests'
+ * own defaults (a plain "A job" about writing, hourly $20–$40 or fixed $500, no questions).
+ */
 export async function insertOpenPost(db: Db, at: Date, input: PostInput): Promise<string> {
-  const hourly = (input.budgetKind ?? 'hourly') === 'hourly';
-  const [row] = await db
-    .insert(jobPosts)
-    .values({
-      createdById: await ownerOf(db, input.workspaceId),
-      title: 'A job',
-      description: 'Some work to do.',
-      skills: ['Writing'],
-      budgetKind: 'hourly',
-      hourlyMinCents: hourly ? 2000 : null,
-      hourlyMaxCents: hourly ? 4000 : null,
-      fixedBudgetCents: hourly ? null : 50000,
-      experience: 'intermediate',
-      duration: '1_to_3_months',
-      workload: '10_to_30',
-      status: 'open',
-      openedAt: at,
-      expiresAt: new Date(at.getTime() + 30 * 24 * 3600_000),
-      ...input,
-    })
-    .returning({ id: jobPosts.id });
-  return row.id;
+  const { workspaceId, ...columns } = input;
+  const hourly = (columns.budgetKind ?? 'hourly') === 'hourly';
+  const client = { workspaceId, userId: await ownerOf(db, workspaceId) };
+  const post = await insertJobPost(db, client, {
+    title: 'A job',
+    description: 'Some work to do.',
+    skills: ['Writing'],
+    hourlyMinCents: hourly ? 2000 : null,
+    hourlyMaxCents: hourly ? 4000 : null,
+    fixedBudgetCents: hourly ? null : 50000,
+    questions: [],
+    openedAt: at,
+    ...columns,
+  });
+  return post.id;
 }
 
 const owners = new Map<string, string>();
