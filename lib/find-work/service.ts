@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@/db/client';
 import {
   listSavedSearchesWithTsquery,
-  paramsOfSaved,
   savedSearchHref,
+  searchOfSaved,
 } from '@/lib/job-search/saved';
 import { newestMatchesOf, type JobSearchHit } from '@/lib/job-search/search';
 import type { Availability } from '@/lib/profile/availability';
@@ -65,11 +65,7 @@ export async function loadFindWorkFeed(db: DbOrTx, freelancerId: string): Promis
     const matches = await newestMatchesOf(
       db,
       { userId: freelancerId },
-      searches.map((search) => ({
-        key: search.id,
-        params: paramsOfSaved(search),
-        tsquery: search.tsquery ?? undefined,
-      })),
+      searches.map(searchOfSaved),
       PER_SAVED_SEARCH,
     );
     const sections: FeedSection[] = searches.map((search) => ({

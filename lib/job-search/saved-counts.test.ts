@@ -12,6 +12,7 @@ import {
   NEW_COUNT_CAP,
   paramsOfSaved,
   saveSearch,
+  searchOfSaved,
 } from './saved';
 import { saveSearchSchema } from './saved-schemas';
 import { newestMatchesOf, searchJobPosts } from './search';
@@ -206,11 +207,7 @@ describe('each saved search’s newest matches in one statement (the Find Work f
     const found = await newestMatchesOf(
       database.db,
       { userId: freelancerId },
-      rows.map((row) => ({
-        key: row.id,
-        params: paramsOfSaved(row),
-        tsquery: row.tsquery ?? undefined,
-      })),
+      rows.map(searchOfSaved),
       5,
     );
     return { rows, found };

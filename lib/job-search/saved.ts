@@ -109,6 +109,11 @@ export async function listSavedSearchesWithTsquery(
     .orderBy(desc(savedSearches.createdAt));
 }
 
+/** A saved search (with its tsquery) as the search the feed and the counts run for it. */
+export function searchOfSaved(row: SavedSearchRow & { tsquery: string | null }) {
+  return { key: row.id, params: paramsOfSaved(row), tsquery: row.tsquery ?? undefined };
+}
+
 /** "N new since your last visit" counts up to this; the page shows "100+" there. */
 export const NEW_COUNT_CAP = 100;
 
@@ -126,12 +131,7 @@ export async function listSavedSearches(
   const counts = await countMatchingPosts(
     db,
     { userId: freelancerId },
-    rows.map((row) => ({
-      key: row.id,
-      params: paramsOfSaved(row),
-      tsquery: row.tsquery ?? undefined,
-      openedAfter: row.lastVisitedAt,
-    })),
+    rows.map((row) => ({ ...searchOfSaved(row), openedAfter: row.lastVisitedAt })),
     NEW_COUNT_CAP,
   );
   return rows.map(({ tsquery: _tsquery, ...row }) => ({
