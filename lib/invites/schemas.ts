@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '@/lib/accounts/schemas';
 import { parseDollarsToCents } from '@/lib/money/money';
-import { now } from '@/lib/clock';
 
 /**
  * One schema for the browser (react-hook-form) and the server action. Money is typed in
@@ -34,12 +33,9 @@ const personName = (label: string) =>
     .max(LIMITS.name, `Keep the ${label} to ${LIMITS.name} characters or fewer.`)
     .refine((v) => !CONTROL_CHARS.test(v), `The ${label} contains characters we can't show.`);
 
-/**
- * The earliest acceptable start date: today somewhere on Earth (the date at UTC-12, the last
- * zone), by the app clock (in the browser, the real time).
- */
-export function earliestStartDate(at = now()): string {
-  return new Date(at.getTime() - 12 * 60 * 60 * 1000).toISOString().slice(0, 10);
+/** The earliest acceptable start date: today somewhere on Earth (the date at UTC-12, the last zone). */
+export function earliestStartDate(now = new Date()): string {
+  return new Date(now.getTime() - 12 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 function isIsoDate(v: string): boolean {
