@@ -208,7 +208,12 @@ const config = [
           paths: [
             {
               name: '@/db/schema',
-              importNames: ['ledgerAccounts', 'ledgerTransactions', 'ledgerEntries'],
+              importNames: [
+                'ledgerAccounts',
+                'ledgerTransactions',
+                'ledgerEntries',
+                'ledgerBalances',
+              ],
               message: LEDGER_TABLES_MESSAGE,
             },
           ],

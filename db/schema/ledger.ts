@@ -22,7 +22,8 @@ import { createdAt } from './columns';
 /**
  * One account per code and currency, created on demand by the first posting that names
  * it. The code says whose money it is (lib/ledger/accounts.ts builds them); only `world:`
- * accounts may go negative. No balance is stored: a balance is the sum of the entries.
+ * accounts may go negative. A balance is the sum of the entries; contract and freelancer
+ * accounts also have it kept in ledger_balance (below), checked against that sum.
  */
 export const ledgerAccounts = pgTable(
   'ledger_account',
@@ -76,6 +77,10 @@ export const ledgerEntries = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     // Signed: positive adds to the account, negative takes from it.
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    // The transaction's effective_at, copied by the posting function; a trigger refuses any other
+    // value. So an account's latest entries are one index range: the balance page's
+    // timeline reads its page from ledger_entry_account_time_idx.
+    effectiveAt: timestamp('effective_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     foreignKey({
@@ -85,6 +90,7 @@ export const ledgerEntries = pgTable(
     }),
     index('ledger_entry_transaction_idx').on(t.transactionId),
     index('ledger_entry_account_idx').on(t.accountCode, t.currency),
+    index('ledger_entry_account_time_idx').on(t.accountCode, t.effectiveAt, t.transactionId),
     // Freelancers' available accounts only, with the amount, so the 180-day rule of
     // automatic withdrawals (freelancersWithAvailableUntouchedSince in lib/ledger/queries.ts)
     // reads their credits and withdrawals from this index instead of the whole table. The
@@ -93,6 +99,32 @@ export const ledgerEntries = pgTable(
       .on(t.accountCode, t.transactionId, t.amountCents)
       .where(sql`${t.accountCode} like 'freelancer:%:available'`),
     check('ledger_entry_amount_not_zero', sql`${t.amountCents} <> 0`),
+  ],
+);
+
+/**
+ * The balance of each contract and freelancer account, kept by ledger_post in the same
+ * statement that writes the entries, so the balance page and the overdraft check read one
+ * row instead of summing years of entries. `world:` and `platform:` accounts are not kept
+ * here: every posting touches them, and one row each would make all postings wait for each
+ * other; their balances are still the sums. `npm run ledger:check` compares every row with
+ * the sum of its entries (SPEC 4.A: a cached balance only with a check that it equals the sum).
+ */
+export const ledgerBalances = pgTable(
+  'ledger_balance',
+  {
+    code: text('code').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    cents: bigint('cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.code, t.currency] }),
+    foreignKey({
+      name: 'ledger_balance_account_fk',
+      columns: [t.code, t.currency],
+      foreignColumns: [ledgerAccounts.code, ledgerAccounts.currency],
+    }),
+    check('ledger_balance_kept_accounts', sql`${t.code} ~ '^(contract|freelancer):'`),
   ],
 );
 

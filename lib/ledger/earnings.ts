@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { param, preparedQuery } from '@/db/prepared';
-import { contracts, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { contracts, ledgerBalances, ledgerEntries, ledgerTransactions } from '@/db/schema';
 import { accounts } from './accounts';
 
 /*
@@ -29,10 +29,10 @@ const n = (v: unknown) => Number(v ?? 0);
 
 /**
  * The figures and the pending list in one statement (USD: the platform's only currency).
- * Each account's entries are summed once (`balance`, a handful of rows), then the figures
- * picked from those sums: filtering every entry five times cost a fifth of the statement
- * over five years of weekly invoices (npm run bench:earnings). Prepared: building it cost
- * about as much as running it.
+ * The balances are the kept ones (ledger_balance: one row per account, written with the
+ * entries by ledger_post and checked against their sums by ledger:check): summing five years
+ * of entries on every view was most of the page's cost (docs/EARNINGS.md). Prepared:
+ * building it cost about as much as running it.
  */
 export async function loadEarningsFigures(
   db: DbOrTx,
@@ -44,25 +44,24 @@ export async function loadEarningsFigures(
     const balance = db.$with('balance').as(
       db
         .select({
-          code: ledgerEntries.accountCode,
-          cents: sql<string>`sum(${ledgerEntries.amountCents})`.as('cents'),
+          code: ledgerBalances.code,
+          cents: sql<string>`${ledgerBalances.cents}`.as('cents'),
         })
-        .from(ledgerEntries)
+        .from(ledgerBalances)
         .where(
           and(
-            eq(ledgerEntries.currency, 'USD'),
+            eq(ledgerBalances.currency, 'USD'),
             or(
-              inArray(ledgerEntries.accountCode, [
+              inArray(ledgerBalances.code, [
                 param('pending'),
                 param('available'),
                 param('withdrawing'),
               ]),
-              sql`${ledgerEntries.accountCode} in ${contractCodes('in_review')}`,
-              sql`${ledgerEntries.accountCode} in ${contractCodes('escrow')}`,
+              sql`${ledgerBalances.code} in ${contractCodes('in_review')}`,
+              sql`${ledgerBalances.code} in ${contractCodes('escrow')}`,
             ),
           ),
-        )
-        .groupBy(ledgerEntries.accountCode),
+        ),
     );
     const sumWhere = (cond: ReturnType<typeof sql>) =>
       sql<string>`coalesce(sum(${balance.cents}) filter (where ${cond}), 0)`;

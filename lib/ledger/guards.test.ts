@@ -56,8 +56,8 @@ const newTransaction = (id: string) =>
   sql`insert into ledger_transaction (id, idempotency_key, source_type, source_id, kind, effective_at)
       values (${id}, ${randomUUID()}, 'test', ${randomUUID()}, 'fee', now())`;
 const entry = (id: string, account: string, cents: number, currency = 'USD') =>
-  sql`insert into ledger_entry (transaction_id, account_code, currency, amount_cents)
-      values (${id}, ${account}, ${currency}, ${cents})`;
+  sql`insert into ledger_entry (transaction_id, account_code, currency, amount_cents, effective_at)
+      values (${id}, ${account}, ${currency}, ${cents}, now())`;
 
 describe('ledger guards in the database', () => {
   it.each([
@@ -122,6 +122,26 @@ describe('ledger guards in the database', () => {
     );
     expect(rows.rows[0].n).toBe(2);
   });
+
+  it.each([
+    ['at the top level', false],
+    ['inside a savepoint', true],
+  ])(
+    'refuses an entry whose effective_at is not its transaction’s (%s)',
+    async (_where, inSavepoint) => {
+      const id = randomUUID();
+      const statements = [
+        newTransaction(id),
+        entry(id, accounts.clientFunding(), -100),
+        sql`insert into ledger_entry (transaction_id, account_code, currency, amount_cents, effective_at)
+          values (${id}, ${accounts.serviceFees()}, 'USD', 100, now() - interval '1 day')`,
+      ];
+      const message = inSavepoint
+        ? await refusal([sql`savepoint s`, ...statements, sql`release savepoint s`])
+        : await refusal(statements);
+      expect(message).toMatch(/has effective_at .* instead of its transaction/);
+    },
+  );
 
   it('commits a transaction written by hand inside a savepoint', async () => {
     const id = randomUUID();

@@ -2,14 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /*
- * Only lib/ledger/post.ts writes the ledger: no other source file inserts into its tables,
- * with Drizzle or with SQL, or calls ledger_post, the SQL function (migration ledger_speed)
- * that postTransaction writes through. (eslint keeps the table objects inside lib/ledger;
+ * Only lib/ledger/post.ts writes the ledger: no other source file inserts into or updates its
+ * tables (the kept balances of ledger_balance included), with Drizzle or with SQL, or calls
+ * ledger_post, the SQL function (migrations ledger_speed, ledger_balances) that
+ * postTransaction writes through. (eslint keeps the table objects inside lib/ledger;
  * this also catches raw SQL.) Tests may write by hand to prove the database's own guards.
  */
 const ROOTS = ['app', 'components', 'db', 'emails', 'lib', 'scripts'];
 const WRITES =
-  /insert\(\s*ledger(Accounts|Transactions|Entries)\b|insert\s+into\s+("?ledger_|\$\{\s*ledger(Accounts|Transactions|Entries)\b)|\bledger_post\s*\(/i;
+  /(insert|update)\(\s*ledger(Accounts|Transactions|Entries|Balances)\b|(insert\s+into|update)\s+("?ledger_|\$\{\s*ledger(Accounts|Transactions|Entries|Balances)\b)|\bledger_post\s*\(/i;
 const ALLOWED = new Set(['lib/ledger/post.ts']);
 
 function sourceFiles(dir: string): string[] {
