@@ -119,7 +119,9 @@ export async function loadEarningsBuckets(
   // text, and two placeholders of the same value are different expressions. The pattern
   // admits IANA names only, so nothing else can reach the SQL.
   if (!ZONE_NAME.test(timeZone)) throw new Error(`Not a time zone name: "${timeZone}".`);
-  const local = sql`(${ledgerTransactions.effectiveAt} at time zone '${sql.raw(timeZone)}')`;
+  // The entry's own effective_at (its transaction's): the range of the last 24 months is then
+  // one range of ledger_entry_account_time_idx.
+  const local = sql`(${ledgerEntries.effectiveAt} at time zone '${sql.raw(timeZone)}')`;
   const week = sql`to_char(date_trunc('week', ${local}), 'YYYY-MM-DD')`;
   const month = sql`to_char(date_trunc('month', ${local}), 'YYYY-MM-DD')`;
   const rows = await db
@@ -134,7 +136,7 @@ export async function loadEarningsBuckets(
       and(
         eq(ledgerEntries.accountCode, accounts.pending(freelancerId)),
         inArray(ledgerTransactions.kind, ['release', 'bonus']),
-        since ? gte(ledgerTransactions.effectiveAt, since) : undefined,
+        since ? gte(ledgerEntries.effectiveAt, since) : undefined,
       ),
     )
     .groupBy(sql`grouping sets ((${week}), (${month}))`)

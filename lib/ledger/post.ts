@@ -38,16 +38,18 @@ const WORD = /^[a-z][a-z_]{1,39}$/;
  * - A replay (same key, same source, kind and entries) returns the first result; the same
  *   key with anything else is a `key-reused` error; the same source and kind under another
  *   key is `source-already-posted`.
- * - Every non-world account the posting takes from is locked (FOR NO KEY UPDATE, which the
- *   entries' foreign-key checks do not wait for) in code order, so two postings never hold
- *   each other's locks, and then refused if its balance would go below zero.
+ * - Every platform account the posting takes from, then every contract and freelancer
+ *   account it names (their kept balances, ledger_balance), is locked (FOR NO KEY UPDATE,
+ *   which the entries' foreign-key checks do not wait for) in code order, so two postings
+ *   never hold each other's locks; a posting is refused if it would take an account other
+ *   than a world one below zero.
  * - New accounts are created in (code, currency) order, so concurrent postings wait for
  *   each other's new accounts in one order.
  * - The database checks again at commit that the transaction has two entries or more and
  *   sums to zero per currency (migrations ledger_guards and ledger_speed).
  *
- * The locks, the balance check and the writes are one call of the SQL function ledger_post
- * (migration ledger_speed), which runs them in that order: one statement instead of four
+ * The locks, the balance check and the writes (the kept balances too) are one call of the SQL
+ * function ledger_post (migrations ledger_speed, ledger_balances), which runs them in that order: one statement instead of four
  * because `npm run bench:ledger` measured four at 22–25% of a raw two-row insert on PGlite
  * (target 40%), which parses and plans every statement of a transaction anew.
  */

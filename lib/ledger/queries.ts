@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { ledgerEntries, ledgerTransactions } from '@/db/schema';
 import type { AccountCode } from './accounts';
 
-/** A balance is what the entries say: their sum (no balance is stored). */
+/** A balance is what the entries say: their sum (ledger_balance keeps some, checked against it). */
 export async function balanceOf(
   db: DbOrTx,
   account: AccountCode,

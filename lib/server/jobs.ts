@@ -2,6 +2,7 @@ import type { ChargeHookTable } from '@/lib/billing/charges';
 import { billingJobs } from '@/lib/billing/jobs';
 import { emailJobs } from '@/lib/email/jobs';
 import type { JobDefinition } from '@/lib/jobs/definition';
+import { statisticsJobs } from '@/lib/jobs/statistics';
 import { recordDeliveryFailure } from '@/lib/invites/delivery';
 import { inviteJobs } from '@/lib/invites/jobs';
 import { HOURLY_INVOICE_SOURCE, hourlyInvoiceChargeHooks } from '@/lib/hourly/invoice-charges';
@@ -24,6 +25,8 @@ export function jobDefinitions(): JobDefinition[] {
     billingJobs({ hooks: chargeHooks() }),
     tickJobs(),
     withdrawalJobs(),
+    // PGlite has no autovacuum: the planner's statistics are refreshed hourly.
+    statisticsJobs(),
   ];
 }
 
