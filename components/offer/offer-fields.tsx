@@ -6,9 +6,53 @@ import { LIMITS } from '@/lib/invites/schemas';
 
 export type ErrorFor = (path: string) => string[] | undefined;
 type Register = UseFormRegister<Record<string, unknown>>;
-type Common = { register: Register; errorFor: ErrorFor; values: Record<string, string> };
+type Common = {
+  register: Register;
+  errorFor: ErrorFor;
+  values: Record<string, string>;
+  /** The field to focus when the page loads: the first the server refused (firstRefused). */
+  focusName?: string;
+};
 
 const idOf = (name: string) => `f-${name.replaceAll('.', '-')}`;
+
+const MILESTONE_PARTS = ['description', 'amountDollars', 'dueDate'];
+const ORDER = [
+  'email',
+  'firstName',
+  'lastName',
+  'offer.title',
+  'offer.description',
+  'offer.startDate',
+  'offer.kind',
+  'offer.hourlyRateDollars',
+  'offer.weeklyLimit',
+  'offer.allowManualTime',
+];
+
+/** Where a field comes on the form, top to bottom (-1: not one of these fields). */
+function placeOf(name: string): number {
+  const milestone = /^offer\.milestones\.(\d+)\.(\w+)$/.exec(name);
+  if (milestone) {
+    const part = MILESTONE_PARTS.indexOf(milestone[2]);
+    return part === -1 ? -1 : ORDER.length + 1 + Number(milestone[1]) * 3 + part;
+  }
+  if (name === 'offer.milestones') return ORDER.length;
+  if (name === 'message') return 10_000;
+  return ORDER.indexOf(name);
+}
+
+/**
+ * The first field, top to bottom, that the server refused: the page the server answers
+ * without JavaScript focuses it. The milestones' own error ("add at least one") focuses the
+ * first milestone's description.
+ */
+export function firstRefused(fieldErrors: Record<string, string[]>): string | undefined {
+  const first = Object.keys(fieldErrors)
+    .filter((name) => fieldErrors[name]?.length && placeOf(name) !== -1)
+    .sort((a, b) => placeOf(a) - placeOf(b))[0];
+  return first === 'offer.milestones' ? 'offer.milestones.0.description' : first;
+}
 
 export function TextField({
   register,
@@ -21,6 +65,7 @@ export function TextField({
   multiline,
   autoComplete,
   inputMode,
+  focusName,
 }: Common & {
   name: string;
   label: string;
@@ -41,6 +86,7 @@ export function TextField({
     defaultValue: values[name] ?? '',
     'aria-invalid': errors?.length ? true : undefined,
     'aria-describedby': describedBy,
+    autoFocus: focusName === name,
   };
   return (
     <div className="field">
@@ -81,7 +127,7 @@ type OfferFieldsProps = Common & {
 };
 
 export function OfferFields(props: OfferFieldsProps) {
-  const { register, errorFor, values, kind } = props;
+  const { register, errorFor, values, kind, focusName } = props;
   const kindErrors = errorFor('offer.kind');
   const checkedKind = values['offer.kind'] || 'hourly';
   return (
@@ -117,6 +163,7 @@ export function OfferFields(props: OfferFieldsProps) {
                 id={`f-offer-kind-${k}`}
                 value={k}
                 defaultChecked={checkedKind === k}
+                autoFocus={focusName === 'offer.kind' && checkedKind === k}
                 {...register('offer.kind')}
               />
               <label htmlFor={`f-offer-kind-${k}`}>

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   startTransition,
   useActionState,
+  useEffect,
   useRef,
   useState,
   type FormEvent,
@@ -19,7 +20,7 @@ import { inviteSchema, LIMITS, offerSchema } from '@/lib/invites/schemas';
 import { parseDollarsToCents } from '@/lib/money/money';
 import { NetPayPreview } from './net-pay-preview';
 import styles from './offer-form.module.css';
-import { OfferFields, PersonFields, TextField, type ErrorFor } from './offer-fields';
+import { firstRefused, OfferFields, PersonFields, TextField, type ErrorFor } from './offer-fields';
 
 export type OfferFormMode = 'invite' | 'edit' | 'bulk';
 
@@ -80,7 +81,9 @@ function clientError(errors: RhfErrors, path: string): string | undefined {
 /**
  * The offer form (invite, edit or bulk). With JavaScript, react-hook-form validates with
  * the same zod schema as the server before the action runs; without it, the form posts
- * to the action and the server's errors come back beside each field.
+ * to the action and the server's errors come back beside each field. Either way the focus
+ * goes to the first refused field: react-hook-form's own for its checks, `autoFocus` on the
+ * page answered without JavaScript, and the effect below for a refusal by the server.
  */
 export function OfferForm(props: OfferFormProps) {
   const [state, formAction, pending] = useActionState(props.action, null);
@@ -110,6 +113,16 @@ export function OfferForm(props: OfferFormProps) {
   const milestones = useFieldArray({ control: form.control, name: 'offer.milestones' as never });
   const watched = useWatch({ control: form.control }) as FormValues;
   const offer = (watched.offer ?? {}) as Record<string, unknown>;
+
+  // The submit button, disabled while the action runs, has dropped the focus by then.
+  useEffect(() => {
+    if (!state || state.ok || Object.keys(state.fieldErrors).length === 0) return;
+    const invalid = formRef.current?.querySelectorAll<HTMLElement>('[aria-invalid="true"]');
+    Array.from(invalid ?? [])
+      .find((el) => el.checkVisibility())
+      ?.focus();
+  }, [state]);
+  const focusName = state && !state.ok ? firstRefused(state.fieldErrors) : undefined;
 
   const errorFor: ErrorFor = (path) => {
     const fromClient = clientError(form.formState.errors, path);
@@ -153,12 +166,18 @@ export function OfferForm(props: OfferFormProps) {
         ))}
         {typeof props.before === 'function' ? props.before(state) : props.before}
         {props.mode === 'invite' && (
-          <PersonFields register={form.register} errorFor={errorFor} values={flat} />
+          <PersonFields
+            register={form.register}
+            errorFor={errorFor}
+            values={flat}
+            focusName={focusName}
+          />
         )}
         <OfferFields
           register={form.register}
           errorFor={errorFor}
           values={flat}
+          focusName={focusName}
           kind={hydrated ? kind : undefined}
           milestoneRows={hydrated ? milestones.fields.length : rows}
           onAddMilestone={
@@ -177,6 +196,7 @@ export function OfferForm(props: OfferFormProps) {
             register={form.register}
             errorFor={errorFor}
             values={flat}
+            focusName={focusName}
             name="message"
             label="Personal message (optional)"
             hint={`Up to ${LIMITS.message.toLocaleString('en-US')} characters, shown in the invitation email.`}

@@ -271,3 +271,271 @@ test('search, a job page, the proposal form and the client’s proposal pages wo
   await page.context().close();
   await client.context().close();
 });
+
+/** The focused element's accessible name, as the walk records it: its label, else its text. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el || el === document.body) return '(nothing)';
+    const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent;
+    return (label ?? '').trim();
+  });
+}
+
+/**
+ * Something has the focus and draws the app's focus ring. A date input is a shadow host whose
+ * day, month, year and picker button take the focus one by one: the ring is then on the host,
+ * drawn while the focus is within it.
+ */
+async function expectFocusVisible(page: Page) {
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    return {
+      name: `${el.tagName} ${el.id || el.textContent?.slice(0, 40)}`,
+      focusVisible:
+        el.matches(':focus-visible') ||
+        (el.matches('input[type=date]') && el.matches(':focus-within')),
+      outline: `${style.outlineStyle} ${style.outlineWidth}`,
+    };
+  });
+  expect(ring, 'something has the focus').not.toBeNull();
+  expect(ring!.focusVisible, `the focus is shown on ${ring!.name}`).toBe(true);
+  expect(ring!.outline, `the focus ring of ${ring!.name}`).toMatch(/^solid [1-9]/);
+}
+
+/**
+ * Tabs from `from` to `to`, each stop's focus visible, and answers the names of the stops
+ * in the order Tab reached them.
+ */
+async function tabWalk(page: Page, from: Locator, to: Locator, limit = 60): Promise<string[]> {
+  await tabTo(page, from);
+  const stops: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    stops.push(await focusedName(page));
+    await expectFocusVisible(page);
+    if (await to.evaluate((el) => el === document.activeElement)) return stops;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached the end of the walk; stops: ${stops.join(' | ')}`);
+}
+
+/** The stops of `walk` that are among `expected`, once each (a date input takes several Tabs). */
+function inOrder(walk: string[], expected: string[]): string[] {
+  return walk.filter((name, i) => expected.includes(name) && name !== walk[i - 1]);
+}
+
+/** A freelancer's hourly proposal to the job, made with the mouse (not what is walked here). */
+async function propose(page: Page, jobId: string, rate: string) {
+  await page.goto(`/jobs/${jobId}/propose`);
+  await page.getByLabel('Cover letter').fill('I keep the tuning logs of three concert halls.');
+  await page.getByLabel('Your hourly rate (USD)').fill(rate);
+  await page
+    .getByLabel('How long you expect the work to take')
+    .selectOption({ label: '1 to 3 months' });
+  await page.getByRole('button', { name: 'Send the proposal' }).click();
+  await expect(
+    page.getByText('Proposal sent. The client sees it among the job’s proposals.'),
+  ).toBeVisible();
+  return page.url().match(/\/proposals\/([0-9a-f-]{36})/)![1];
+}
+
+/** Types a date into a focused date input as a person would: month, day, year (en-US). */
+async function typeDate(page: Page, iso: string) {
+  const [year, month, day] = iso.split('-');
+  await page.keyboard.type(`${month}${day}${year}`);
+}
+
+test('the offer from a proposal and both sides of its conversation work by keyboard alone, and without JavaScript', async ({
+  browser,
+}) => {
+  const setup = await browser.newContext();
+  const client = await makeClient(setup.request, { name: 'Noor Haddad', workspaceName: 'Keys Co' });
+  const rui = await makeFreelancer(setup.request, { firstName: 'Rui', lastName: 'Tavares' });
+  const mei = await makeFreelancer(setup.request, { firstName: 'Mei', lastName: 'Sato' });
+  const clientPage = await signedInPage(browser, client.email);
+  const jobId = await postJob(clientPage, 'Tuning log for a harpsichord workshop');
+  const ruiPage = await signedInPage(browser, rui.email);
+  const ruiProposal = await propose(ruiPage, jobId, '48');
+  const meiNoJs = await signedInPage(browser, mei.email, { javaScriptEnabled: false });
+  const meiProposal = await propose(meiNoJs, jobId, '52');
+
+  // The client opens the offer form from the proposal by keyboard; Tab goes down the form.
+  await clientPage.goto(`/client/jobs/${jobId}/proposals/${ruiProposal}`);
+  await tabTo(clientPage, clientPage.getByRole('link', { name: 'Send an offer' }));
+  await clientPage.keyboard.press('Enter');
+  await expect(
+    clientPage.getByRole('heading', { name: 'Send Rui Tavares an offer' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(clientPage);
+  const rate = clientPage.getByLabel('Hourly rate (USD)');
+  await expect(rate).toHaveValue('48.00');
+  const send = clientPage.getByRole('button', { name: 'Send the offer' });
+  const order = [
+    'Back to the proposal',
+    'Contract title',
+    'Description (optional)',
+    'Start date',
+    'Hourly',
+    'Hourly rate (USD)',
+    'Weekly limit in hours',
+    'Allow manual time entries',
+    'Send the offer',
+  ];
+  const walk = await tabWalk(
+    clientPage,
+    clientPage.getByRole('link', { name: 'Back to the proposal' }),
+    send,
+  );
+  expect(inOrder(walk, order)).toEqual(order);
+
+  // Back up with Shift+Tab past the start date, then Tab into its month and type the date;
+  // then a rate below the minimum.
+  const description = clientPage.getByLabel('Description (optional)');
+  for (let i = 0; i < 12; i++) {
+    if (await description.evaluate((el) => el === document.activeElement)) break;
+    await clientPage.keyboard.press('Shift+Tab');
+  }
+  await expect(description).toBeFocused();
+  await clientPage.keyboard.press('Tab');
+  const startDate = clientPage.getByLabel('Start date');
+  await expect(startDate).toBeFocused();
+  await typeDate(clientPage, isoDate(1));
+  await expect(startDate).toHaveValue(isoDate(1));
+  await tabTo(clientPage, rate);
+  await clientPage.keyboard.press('ControlOrMeta+A');
+  await clientPage.keyboard.type('2');
+  await tabTo(clientPage, send);
+  await clientPage.keyboard.press('Enter');
+  // Refused: the focus moves to the field to correct, which says what is wrong.
+  await expect(rate).toBeFocused();
+  await expectFocusVisible(clientPage);
+  await expect(rate).toHaveAttribute('aria-invalid', 'true');
+  await expect(rate).toHaveAccessibleDescription(/\$3\.00/);
+  await expectNoAxeViolations(clientPage);
+  await clientPage.keyboard.press('ControlOrMeta+A');
+  await clientPage.keyboard.type('50');
+  await tabTo(clientPage, send);
+  await clientPage.keyboard.press('Space');
+  await expect(
+    clientPage.getByText(
+      'The offer from the proposal is sent: the freelancer gets an email to review and accept it.',
+    ),
+  ).toBeVisible();
+
+  // The conversation, by keyboard: the client starts it from the proposal.
+  await clientPage.goto(`/client/jobs/${jobId}/proposals/${ruiProposal}`);
+  await tabTo(clientPage, clientPage.getByRole('link', { name: 'Message Rui Tavares' }));
+  await clientPage.keyboard.press('Enter');
+  await expect(clientPage.getByText('No messages yet.')).toBeVisible();
+  await expectNoAxeViolations(clientPage);
+  const box = clientPage.getByLabel('Your message');
+  const sendMessage = clientPage.getByRole('button', { name: 'Send', exact: true });
+  const threadOrder = ['← All messages', 'Your message', 'Send'];
+  expect(
+    inOrder(
+      await tabWalk(
+        clientPage,
+        clientPage.getByRole('link', { name: '← All messages' }),
+        sendMessage,
+      ),
+      threadOrder,
+    ),
+  ).toEqual(threadOrder);
+  // Only spaces: refused, and the focus goes back to the box, which says why.
+  await tabTo(clientPage, box);
+  await clientPage.keyboard.type('   ');
+  await clientPage.keyboard.press('Tab');
+  await expect(sendMessage).toBeFocused();
+  await clientPage.keyboard.press('Enter');
+  await expect(box).toBeFocused();
+  await expectFocusVisible(clientPage);
+  await expect(box).toHaveAccessibleDescription('Write a message.');
+  await expectNoAxeViolations(clientPage);
+  await clientPage.keyboard.press('ControlOrMeta+A');
+  await clientPage.keyboard.type('The offer is on its way. Can you start on Monday?');
+  await clientPage.keyboard.press('Tab');
+  await clientPage.keyboard.press('Space');
+  await expect(clientPage).toHaveURL(/\/messages\/[0-9a-f-]{36}#latest$/);
+  await expect(
+    clientPage.getByRole('list', { name: 'Messages' }).getByText('Can you start on Monday?'),
+  ).toBeVisible();
+  // Sent, the box is emptied and the next Tab goes back into it, for the next message.
+  await expect(box).toHaveValue('');
+  await clientPage.keyboard.press('Tab');
+  await expect(box).toBeFocused();
+  await expectFocusVisible(clientPage);
+  await expectNoAxeViolations(clientPage);
+  const threadUrl = clientPage.url().replace(/#latest$/, '');
+
+  // The freelancer's side of the same thread.
+  await ruiPage.goto(threadUrl);
+  await expect(ruiPage.getByText('Can you start on Monday?')).toBeVisible();
+  await expectNoAxeViolations(ruiPage);
+  const ruiSend = ruiPage.getByRole('button', { name: 'Send', exact: true });
+  expect(
+    inOrder(
+      await tabWalk(ruiPage, ruiPage.getByRole('link', { name: '← All messages' }), ruiSend),
+      threadOrder,
+    ),
+  ).toEqual(threadOrder);
+  await tabTo(ruiPage, ruiPage.getByLabel('Your message'));
+  await ruiPage.keyboard.type('Monday works. I will bring my own tuning forks.');
+  await ruiPage.keyboard.press('Tab');
+  await expect(ruiSend).toBeFocused();
+  await ruiPage.keyboard.press('Enter');
+  const ruiMessages = ruiPage.getByRole('list', { name: 'Messages' });
+  await expect(ruiMessages.getByText('Monday works.', { exact: false })).toBeVisible();
+  await expect(ruiMessages.getByRole('listitem')).toHaveCount(2);
+  await ruiPage.keyboard.press('Tab');
+  await expect(ruiPage.getByLabel('Your message')).toBeFocused();
+  await expectNoAxeViolations(ruiPage);
+  await clientPage.goto(threadUrl);
+  await expect(clientPage.getByText('Monday works.', { exact: false })).toBeVisible();
+
+  // Without JavaScript: the offer form refuses a bad rate beside the field, then sends.
+  const clientNoJs = await signedInPage(browser, client.email, { javaScriptEnabled: false });
+  await clientNoJs.goto(`/client/jobs/${jobId}/proposals/${meiProposal}/offer`);
+  await expect(clientNoJs.getByLabel('Hourly rate (USD)')).toHaveValue('52.00');
+  await clientNoJs.getByLabel('Start date').fill(isoDate(1));
+  await clientNoJs.getByLabel('Hourly rate (USD)').fill('2');
+  await clientNoJs.getByRole('button', { name: 'Send the offer' }).click();
+  await expect(clientNoJs.getByText('Please correct the highlighted fields.')).toBeVisible();
+  const noJsRate = clientNoJs.getByLabel('Hourly rate (USD)');
+  await expect(noJsRate).toHaveAttribute('aria-invalid', 'true');
+  await expect(noJsRate).toHaveAccessibleDescription(/\$3\.00/);
+  await expect(noJsRate).toBeFocused();
+  await expect(clientNoJs.getByLabel('Start date')).toHaveValue(isoDate(1));
+  await noJsRate.fill('52');
+  await clientNoJs.getByRole('button', { name: 'Send the offer' }).click();
+  await expect(
+    clientNoJs.getByText(
+      'The offer from the proposal is sent: the freelancer gets an email to review and accept it.',
+    ),
+  ).toBeVisible();
+
+  // Without JavaScript: the freelancer starts the conversation, the client answers.
+  await meiNoJs.goto(`/proposals/${meiProposal}`);
+  await meiNoJs.getByRole('link', { name: 'Messages with the client' }).click();
+  const meiBox = meiNoJs.getByLabel('Your message');
+  await meiBox.fill('   ');
+  await meiNoJs.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(meiBox).toHaveAccessibleDescription('Write a message.');
+  await expect(meiBox).toBeFocused();
+  await meiBox.fill('Thank you for the offer; I read it tonight.');
+  await meiNoJs.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(meiNoJs).toHaveURL(/\/messages\/[0-9a-f-]{36}/);
+  await expect(meiNoJs.getByText('I read it tonight.', { exact: false })).toBeVisible();
+  await meiNoJs.keyboard.press('Tab');
+  await expect(meiBox).toBeFocused();
+  await clientNoJs.goto(meiNoJs.url().replace(/#latest$/, ''));
+  await clientNoJs.getByLabel('Your message').fill('Take your time.');
+  await clientNoJs.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(
+    clientNoJs.getByRole('list', { name: 'Messages' }).getByText('Take your time.'),
+  ).toBeVisible();
+
+  await setup.close();
+  for (const page of [clientPage, ruiPage, meiNoJs, clientNoJs]) await page.context().close();
+});
