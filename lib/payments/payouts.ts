@@ -77,7 +77,24 @@ export type Payee = {
 /** A provider's own ids for a payee and their account (Stripe: acct_… and ba_…). */
 export type RegisteredDestination = { payeeRef: string; ref: string };
 
-/** A verified provider event about a payout; any other verified event has no payoutRef. */
+/**
+ * What a provider says about a payee it registered (Stripe: a connected account's
+ * `account.updated`): whether it pays out, what it still needs, why it stopped. The names
+ * in `requirementsDue` are the provider's own (Stripe's `individual.dob.day` …).
+ */
+export type PayeeStatus = {
+  payeeRef: string;
+  payoutsEnabled: boolean;
+  requirementsDue: string[];
+  disabledReason: string | null;
+  /** When the provider said so (the event's time), to drop an event older than what is kept. */
+  asOf: Date;
+};
+
+/**
+ * A verified provider event: about a payout (`payoutRef` and `state`), about a payee
+ * (`payee`), or about neither (acknowledged and ignored).
+ */
 export type PayoutEvent = {
   id: string;
   type: string;
@@ -85,6 +102,7 @@ export type PayoutEvent = {
   /** The idempotency key the payout was created under (its metadata), if the event has one. */
   idempotencyKey: string | null;
   state: PayoutState | null;
+  payee: PayeeStatus | null;
 };
 
 export interface PayoutProvider {

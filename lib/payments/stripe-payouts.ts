@@ -145,6 +145,41 @@ async function withoutEcho<T>(what: string, call: () => Promise<T>): Promise<T> 
 }
 
 /**
+ * What a verified Connect event means here: a payout's new state (`payout.*` on a connected
+ * account), a connected account's status (`account.updated`: whether it pays out, what
+ * Stripe still needs, why it stopped, as of the event's `created`), or nothing.
+ */
+export function payoutEventOf(event: Stripe.Event): PayoutEvent {
+  const base = { id: event.id, type: event.type };
+  const none = { payoutRef: null, idempotencyKey: null, state: null, payee: null };
+  if (event.type === 'account.updated') {
+    const account = event.data.object;
+    return {
+      ...base,
+      ...none,
+      payee: {
+        payeeRef: account.id,
+        payoutsEnabled: account.payouts_enabled === true,
+        requirementsDue: account.requirements?.currently_due ?? [],
+        disabledReason: account.requirements?.disabled_reason ?? null,
+        asOf: new Date(event.created * 1000),
+      },
+    };
+  }
+  if (!event.type.startsWith('payout.') || !event.account) return { ...base, ...none };
+  const payout = event.data.object as Stripe.Payout;
+  if (payout.object !== 'payout') return { ...base, ...none };
+  const state = stateOf(event.account, payout);
+  return {
+    ...base,
+    ...none,
+    payoutRef: state.ref,
+    idempotencyKey: payout.metadata?.payout_key ?? null,
+    state,
+  };
+}
+
+/**
  * Stripe Connect for US bank accounts: each freelancer is a Custom connected account (manual
  * payouts, so we decide when money leaves) with their bank account as its external account;
  * a withdrawal is a Transfer from the platform to that account, then a Payout from it to the
@@ -243,25 +278,7 @@ export function createStripePayoutProvider(settings: StripeSettings) {
       } catch {
         return null;
       }
-      const object = event.data.object as { object?: string };
-      if (!event.type.startsWith('payout.') || object.object !== 'payout' || !event.account) {
-        return {
-          id: event.id,
-          type: event.type,
-          payoutRef: null,
-          idempotencyKey: null,
-          state: null,
-        };
-      }
-      const payout = event.data.object as Stripe.Payout;
-      const state = stateOf(event.account, payout);
-      return {
-        id: event.id,
-        type: event.type,
-        payoutRef: state.ref,
-        idempotencyKey: payout.metadata?.payout_key ?? null,
-        state,
-      };
+      return payoutEventOf(event);
     },
   };
   return provider;

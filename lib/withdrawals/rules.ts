@@ -1,5 +1,10 @@
 import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
 import type { PayoutMethodRow } from '@/lib/payouts/queries';
+import {
+  describeStripeRequirements,
+  stripeDisabledReason,
+} from '@/lib/payments/stripe-requirements';
+import type { PayeeStatusRow } from './payee-status';
 
 /*
  * The rules a withdrawal must pass, shared by the withdraw action (refusalOf in service.ts)
@@ -17,3 +22,53 @@ export const hasTaxInfo = (taxProfile: unknown) => Boolean(taxProfile);
 
 export const TAX_INFO_MISSING =
   'Add your tax information in Settings → Tax information before your first withdrawal.';
+
+/** The provider has stopped paying out to the method's payee (Stripe: `payouts_enabled` false). */
+export const isPayeeStopped = (status: PayeeStatusRow | null | undefined) =>
+  status?.payoutsEnabled === false;
+
+/**
+ * What the provider's last word on the method's payee means for the freelancer, in plain
+ * words, or null when it pays out and needs nothing. A payee that pays out but has
+ * requirements due gets a warning (Stripe stops it at its deadline); one that does not pay
+ * out is a refusal, with what Stripe asks for, or why it stopped. `waiting` marks what the
+ * freelancer can only wait for (Stripe checking what it was given).
+ */
+export function payeeStatusMessage(
+  method: PayoutMethodRow,
+  status: PayeeStatusRow | null | undefined,
+): { text: string; waiting: boolean } | null {
+  if (!status || status.provider !== 'stripe') return null;
+  const title = `your ${methodTitle(method)}`;
+  const due = status.requirementsDue;
+  if (status.payoutsEnabled) {
+    if (due.length === 0) return null;
+    return {
+      text: `Stripe needs more information to keep paying out to ${title}: ${describeStripeRequirements(due)}. Withdrawals to it still go out until Stripe's deadline.`,
+      waiting: false,
+    };
+  }
+  if (due.length > 0) {
+    return {
+      text: `Stripe needs more information before it can pay out to ${title}: ${describeStripeRequirements(due)}.`,
+      waiting: false,
+    };
+  }
+  switch (stripeDisabledReason(status.disabledReason)) {
+    case 'verifying':
+      return {
+        text: `Stripe is checking your details before it can pay out to ${title}; this usually takes a few days.`,
+        waiting: true,
+      };
+    case 'rejected':
+      return {
+        text: `Stripe will not pay out to ${title}; withdraw to another payout method.`,
+        waiting: false,
+      };
+    default:
+      return {
+        text: `Stripe has paused payouts to ${title}; contact our support team, or withdraw to another payout method.`,
+        waiting: false,
+      };
+  }
+}

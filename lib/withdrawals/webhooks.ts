@@ -3,9 +3,10 @@ import type { Db } from '@/db/client';
 import { paymentEvents, withdrawals } from '@/db/schema';
 import type { PayoutEvent } from '@/lib/payments/payouts';
 import { isUuid } from '@/lib/text/uuid';
+import { applyPayeeStatus, type PayeeStatusOutcome } from './payee-status';
 import { applyPayoutState, type Applied } from './settle';
 
-export type PayoutEventOutcome = Applied | 'duplicate' | 'unknown-payout';
+export type PayoutEventOutcome = Applied | PayeeStatusOutcome | 'duplicate' | 'unknown-payout';
 
 const KEY_PREFIX = 'withdrawal:';
 
@@ -37,9 +38,11 @@ async function withdrawalIdOf(db: Db, provider: 'stripe', event: PayoutEvent) {
 }
 
 /**
- * Applies a verified payout event once, by its id (kept in payment_event with the charge
- * events: the provider's event ids are unique across both). The state machine moves only
- * forward, so an event older than what we know (in_transit after paid) changes nothing.
+ * Applies a verified payout or payee event once, by its id (kept in payment_event with the
+ * charge events: the provider's event ids are unique across both). The state machine moves
+ * only forward, so an event older than what we know (in_transit after paid) changes
+ * nothing; a payee's status (Stripe's account.updated) is kept only if it is not older
+ * than the one stored (applyPayeeStatus).
  */
 export async function applyPayoutEvent(
   db: Db,
@@ -57,6 +60,8 @@ export async function applyPayoutEvent(
     outcome = withdrawalId
       ? await applyPayoutState(db, withdrawalId, provider, event.state)
       : 'unknown-payout';
+  } else if (event.payee) {
+    outcome = await applyPayeeStatus(db, provider, event.payee);
   }
   const recorded = await db
     .insert(paymentEvents)
