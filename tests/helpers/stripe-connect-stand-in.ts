@@ -215,6 +215,49 @@ export function connectStandIn() {
         failure_message: failureMessage,
       });
     },
+    /**
+     * A Connect `account.updated` event as Stripe sends it: the account with whether it pays
+     * out and its requirements; `created` (Unix seconds) says when Stripe made the event.
+     */
+    accountEvent(
+      accountId: string,
+      status: {
+        payoutsEnabled: boolean;
+        currentlyDue?: string[];
+        disabledReason?: string | null;
+        created?: number;
+      },
+    ): string {
+      const due = status.currentlyDue ?? [];
+      return JSON.stringify({
+        id: idOf('evt'),
+        object: 'event',
+        type: 'account.updated',
+        account: accountId,
+        api_version: '2026-10-28.endive',
+        created: status.created ?? Math.floor(Date.now() / 1000),
+        data: {
+          object: {
+            id: accountId,
+            object: 'account',
+            type: 'custom',
+            country: 'US',
+            charges_enabled: false,
+            payouts_enabled: status.payoutsEnabled,
+            requirements: {
+              currently_due: due,
+              eventually_due: due,
+              past_due: status.payoutsEnabled ? [] : due,
+              pending_verification: [],
+              disabled_reason: status.disabledReason ?? null,
+              current_deadline: null,
+              errors: [],
+            },
+          },
+          previous_attributes: { payouts_enabled: !status.payoutsEnabled },
+        },
+      });
+    },
     /** A Connect webhook event about a payout, in the given status, as Stripe sends it. */
     payoutEvent(payoutId: string, type: string, status: string, failureMessage?: string): string {
       const payout = payouts.get(payoutId);
