@@ -130,6 +130,12 @@ export const payoutDestinations = pgTable(
     /** Why the provider stopped the payee (Stripe: `requirements.disabled_reason`). */
     disabledReason: text('disabled_reason'),
     payeeStatusAt: timestamp('payee_status_at', { withTimezone: true }),
+    /**
+     * When the provider told us the payee is gone (Stripe: `account.application.deauthorized`,
+     * or `resource_missing` when paying it): the row is kept for its history and replaced by
+     * the method's next registration, which opens a new payee.
+     */
+    payeeClosedAt: timestamp('payee_closed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -15,7 +15,22 @@ export type PayoutStatus = 'processing' | 'paid' | 'failed';
  * payout the provider did make, so the caller sends it again under the same key.
  */
 export class PayoutRefusedError extends Error {
-  override readonly name = 'PayoutRefusedError';
+  override readonly name: string = 'PayoutRefusedError';
+}
+
+/**
+ * The payee the payout was for no longer exists at the provider (Stripe: the connected
+ * account was deleted, `resource_missing`): refused like any PayoutRefusedError, and the
+ * caller forgets that payee, so the method's next payout registers a new one.
+ */
+export class PayeeGoneError extends PayoutRefusedError {
+  override readonly name = 'PayeeGoneError';
+  constructor(
+    message: string,
+    readonly payeeRef: string,
+  ) {
+    super(message);
+  }
 }
 
 export type PayoutState = { ref: string; status: PayoutStatus; failureReason: string | null };
@@ -93,7 +108,7 @@ export type PayeeStatus = {
 
 /**
  * A verified provider event: about a payout (`payoutRef` and `state`), about a payee
- * (`payee`), or about neither (acknowledged and ignored).
+ * (`payee`, or `closedPayeeRef` when it is gone), or about neither (acknowledged and ignored).
  */
 export type PayoutEvent = {
   id: string;
@@ -103,6 +118,8 @@ export type PayoutEvent = {
   idempotencyKey: string | null;
   state: PayoutState | null;
   payee: PayeeStatus | null;
+  /** A payee the provider says is gone (Stripe: `account.application.deauthorized`). */
+  closedPayeeRef: string | null;
 };
 
 export interface PayoutProvider {

@@ -88,13 +88,13 @@ export function withdrawalBlockersOf(
     if (!message) continue;
     const key = `withdraw-payee-${method.id}`;
     blockers.push(
-      message.waiting
-        ? {
+      message.href
+        ? { key, text: message.text, href: message.href }
+        : {
             key,
             text: message.text,
             status: 'Nothing for you to do; this changes once Stripe is done.',
-          }
-        : { key, text: message.text, href: '/settings/payout' },
+          },
     );
   }
   if (!state.hasTaxInfo) {

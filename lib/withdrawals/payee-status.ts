@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { payoutDestinations } from '@/db/schema';
+import { recordAuditEntries } from '@/lib/audit/log';
 import type { PayeeStatus } from '@/lib/payments/payouts';
 
 /**
@@ -12,9 +13,11 @@ export type PayeeStatusRow = {
   payoutsEnabled: boolean;
   requirementsDue: string[];
   disabledReason: string | null;
+  /** The provider said the payee is gone: the method's next payout registers a new one. */
+  closed: boolean;
 };
 
-export type PayeeStatusOutcome = 'payee-updated' | 'ignored' | 'unknown-payee';
+export type PayeeStatusOutcome = 'payee-updated' | 'payee-closed' | 'ignored' | 'unknown-payee';
 
 /**
  * Stores a payee's status on every destination of that payee (a freelancer's methods share
@@ -55,6 +58,50 @@ export async function applyPayeeStatus(
   return (await db.$count(payoutDestinations, ofPayee)) > 0 ? 'ignored' : 'unknown-payee';
 }
 
+/**
+ * The provider says the payee is gone (Stripe: `account.application.deauthorized`, or a
+ * `resource_missing` answer when paying it): every destination of that payee is marked
+ * closed, with one audit entry for each, in one transaction. Nothing is sent to it again:
+ * the method's next payout registers a new payee (registeredDestinationOf), which replaces
+ * the row. Marked once: a second word about the same payee is `ignored`.
+ */
+export async function markPayeeClosed(
+  db: Db,
+  provider: string,
+  payeeRef: string,
+  at: Date,
+  why: string,
+): Promise<PayeeStatusOutcome> {
+  return db.transaction(async (tx) => {
+    const ofPayee = and(
+      eq(payoutDestinations.provider, provider),
+      eq(payoutDestinations.payeeRef, payeeRef),
+    );
+    const closed = await tx
+      .update(payoutDestinations)
+      .set({ payeeClosedAt: at })
+      .where(and(ofPayee, isNull(payoutDestinations.payeeClosedAt)))
+      .returning({
+        methodId: payoutDestinations.payoutMethodId,
+        freelancerId: payoutDestinations.freelancerId,
+      });
+    if (closed.length === 0) {
+      return (await tx.$count(payoutDestinations, ofPayee)) > 0 ? 'ignored' : 'unknown-payee';
+    }
+    await recordAuditEntries(
+      tx,
+      closed.map((row) => ({
+        actorId: null,
+        action: 'payout_destination.closed' as const,
+        targetType: 'payout_method',
+        targetId: row.methodId,
+        detail: `${provider} payee ${payeeRef} is gone (${why}); the next payout registers a new one`,
+      })),
+    );
+    return 'payee-closed';
+  });
+}
+
 /** The stored status of each of these methods that has one (by payout method id). */
 export async function payeeStatusesOf(
   db: DbOrTx,
@@ -68,12 +115,16 @@ export async function payeeStatusesOf(
       payoutsEnabled: payoutDestinations.payoutsEnabled,
       requirementsDue: payoutDestinations.requirementsDue,
       disabledReason: payoutDestinations.disabledReason,
+      closedAt: payoutDestinations.payeeClosedAt,
     })
     .from(payoutDestinations)
     .where(
       and(
         inArray(payoutDestinations.payoutMethodId, payoutMethodIds),
-        isNotNull(payoutDestinations.payeeStatusAt),
+        or(
+          isNotNull(payoutDestinations.payeeStatusAt),
+          isNotNull(payoutDestinations.payeeClosedAt),
+        ),
       ),
     );
   return new Map(
@@ -84,6 +135,7 @@ export async function payeeStatusesOf(
         payoutsEnabled: r.payoutsEnabled ?? true,
         requirementsDue: r.requirementsDue ?? [],
         disabledReason: r.disabledReason,
+        closed: r.closedAt !== null,
       },
     ]),
   );

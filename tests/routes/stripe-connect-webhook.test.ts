@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { ledgerTransactions, paymentEvents, payoutDestinations, payoutMethods } from '@/db/schema';
+import {
+  auditLog,
+  ledgerTransactions,
+  paymentEvents,
+  payoutDestinations,
+  payoutMethods,
+} from '@/db/schema';
 import { POST } from '@/app/api/webhooks/stripe-connect/route';
 import { parseEnv } from '@/lib/env';
 import type { PayoutProviders, PayoutRouting } from '@/lib/payments/payouts';
 import { selectPayoutProvider } from '@/lib/payments/select';
 import { createStripePayoutProvider } from '@/lib/payments/stripe-payouts';
 import { requestWithdrawal } from '@/lib/withdrawals/service';
-import { settleDueWithdrawals } from '@/lib/withdrawals/settle';
+import { withdrawalBlockers } from '@/lib/withdrawals/blockers';
+import { PAYEE_GONE, settleDueWithdrawals } from '@/lib/withdrawals/settle';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { withEnv } from '@/tests/helpers/env';
 import {
@@ -26,6 +33,7 @@ import {
   makeWithdrawer,
   returnedEmails,
   withdrawalRows,
+  type Withdrawer,
 } from '@/tests/helpers/withdrawal-fixtures';
 
 /* Stripe Connect's payout events on POST /api/webhooks/stripe-connect, signed by the SDK. */
@@ -349,5 +357,96 @@ describe('account.updated: what Stripe says about a connected account', () => {
       for (const row of await destinationsOf(w.actor.userId)) {
         expect(row).toMatchObject({ payoutsEnabled: null, payeeStatusAt: null });
       }
+    }));
+});
+
+describe('a connected account that is gone', () => {
+  const destinationOf = async (methodId: string) =>
+    (
+      await database.db
+        .select()
+        .from(payoutDestinations)
+        .where(eq(payoutDestinations.payoutMethodId, methodId))
+    )[0];
+  const closedAudits = (methodId: string) =>
+    database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'payout_destination.closed'), eq(auditLog.targetId, methodId)),
+      );
+  const withdraw = (w: Withdrawer, amountCents: number) =>
+    requestWithdrawal(database.db, routing(), w.actor, {
+      payoutMethodId: w.methods.usBank,
+      amountCents,
+      idempotencyKey: randomUUID(),
+    });
+
+  it('account.application.deauthorized marks it closed once, says so, and the next withdrawal opens a new account', () =>
+    withEnv(env, async () => {
+      const { w, withdrawal } = await processingWithdrawal(1_000);
+      const account = withdrawal.providerRef!.split('/')[0];
+      const gone = standIn.connect.deauthorizedEvent(account);
+      expect(await outcomeOf(await post(gone))).toBe('payee-closed');
+      expect(await outcomeOf(await post(gone))).toBe('duplicate');
+      const again = standIn.connect.deauthorizedEvent(account);
+      expect(await outcomeOf(await post(again))).toBe('ignored');
+      expect(await destinationOf(w.methods.usBank)).toMatchObject({
+        payeeRef: account,
+        payeeClosedAt: expect.any(Date),
+      });
+      expect(await closedAudits(w.methods.usBank)).toEqual([
+        expect.objectContaining({ actorId: null, targetType: 'payout_method' }),
+      ]);
+      const blockers = await withdrawalBlockers(database.db, w.actor.userId);
+      expect(blockers).toEqual([
+        {
+          key: `withdraw-payee-${w.methods.usBank}`,
+          text: expect.stringMatching(
+            /^Stripe no longer has the account we paid your US bank account \(checking\) ending 0417 through\. Your next withdrawal to it sets up a new one/,
+          ),
+          href: '/earnings/withdraw',
+        },
+      ]);
+
+      const accountsBefore = standIn.connect.accountCreateBodies.length;
+      const next = await withdraw(w, 500);
+      if (!next.ok) throw new Error(next.message);
+      expect(next.withdrawal.status).toBe('processing');
+      expect(standIn.connect.accountCreateBodies.length).toBe(accountsBefore + 1);
+      const renewed = await destinationOf(w.methods.usBank);
+      expect(renewed.payeeRef).not.toBe(account);
+      expect(renewed).toMatchObject({ payeeClosedAt: null, payeeStatusAt: null });
+      expect(next.withdrawal.providerRef!.split('/')[0]).toBe(renewed.payeeRef);
+      expect(await withdrawalBlockers(database.db, w.actor.userId)).toEqual([]);
+    }));
+
+  it('a transfer Stripe answers with resource_missing returns the money at once and forgets the account', () =>
+    withEnv(env, async () => {
+      const { w, withdrawal } = await processingWithdrawal(1_000);
+      const account = withdrawal.providerRef!.split('/')[0];
+      standIn.connect.deleteAccount(account);
+      const transfers = standIn.connect.transfers.size;
+
+      const refused = await withdraw(w, 2_000);
+      if (!refused.ok) throw new Error(refused.message);
+      expect(refused.withdrawal).toMatchObject({
+        status: 'returned',
+        failureReason: PAYEE_GONE,
+      });
+      expect(standIn.connect.transfers.size).toBe(transfers);
+      expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+        available: 9_000,
+        withdrawing: 1_000,
+      });
+      expect(await returnedEmails(database.db, w.actor.email)).toHaveLength(1);
+      expect((await destinationOf(w.methods.usBank)).payeeClosedAt).toEqual(expect.any(Date));
+      expect(await closedAudits(w.methods.usBank)).toHaveLength(1);
+
+      // Trying again registers a new account and pays.
+      const retried = await withdraw(w, 2_000);
+      if (!retried.ok) throw new Error(retried.message);
+      expect(retried.withdrawal.status).toBe('processing');
+      expect((await destinationOf(w.methods.usBank)).payeeRef).not.toBe(account);
     }));
 });
