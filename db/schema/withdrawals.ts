@@ -3,6 +3,7 @@
 // currency; times are timestamptz.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -117,9 +118,28 @@ export const payoutDestinations = pgTable(
     provider: text('provider').notNull(),
     payeeRef: text('payee_ref').notNull(),
     ref: text('ref').notNull(),
+    /**
+     * What the provider last told us about the payee (Stripe: the connected account's
+     * `account.updated`), copied onto every row of that payee; null until it has said
+     * anything. `payee_status_at` is when it said so (the event's time): an older event
+     * changes nothing.
+     */
+    payoutsEnabled: boolean('payouts_enabled'),
+    /** The provider's names of what it needs now (Stripe: `requirements.currently_due`). */
+    requirementsDue: text('requirements_due').array(),
+    /** Why the provider stopped the payee (Stripe: `requirements.disabled_reason`). */
+    disabledReason: text('disabled_reason'),
+    payeeStatusAt: timestamp('payee_status_at', { withTimezone: true }),
+    /**
+     * When the provider told us the payee is gone (Stripe: `account.application.deauthorized`,
+     * or `resource_missing` when paying it): the row is kept for its history and replaced by
+     * the method's next registration, which opens a new payee.
+     */
+    payeeClosedAt: timestamp('payee_closed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
+    index('payout_destination_payee_idx').on(t.provider, t.payeeRef),
     uniqueIndex('payout_destination_method_uq').on(t.payoutMethodId, t.provider),
     index('payout_destination_freelancer_idx').on(t.freelancerId, t.provider),
   ],

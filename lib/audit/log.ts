@@ -65,6 +65,7 @@ export type AuditAction =
   | 'withdrawal.paid'
   | 'withdrawal.returned'
   | 'withdrawal.schedule_changed'
+  | 'payout_destination.closed'
   | 'job_post.created'
   | 'job_post.edited'
   | 'job_post.published'

@@ -15,7 +15,22 @@ export type PayoutStatus = 'processing' | 'paid' | 'failed';
  * payout the provider did make, so the caller sends it again under the same key.
  */
 export class PayoutRefusedError extends Error {
-  override readonly name = 'PayoutRefusedError';
+  override readonly name: string = 'PayoutRefusedError';
+}
+
+/**
+ * The payee the payout was for no longer exists at the provider (Stripe: the connected
+ * account was deleted, `resource_missing`): refused like any PayoutRefusedError, and the
+ * caller forgets that payee, so the method's next payout registers a new one.
+ */
+export class PayeeGoneError extends PayoutRefusedError {
+  override readonly name = 'PayeeGoneError';
+  constructor(
+    message: string,
+    readonly payeeRef: string,
+  ) {
+    super(message);
+  }
 }
 
 export type PayoutState = { ref: string; status: PayoutStatus; failureReason: string | null };
@@ -77,7 +92,24 @@ export type Payee = {
 /** A provider's own ids for a payee and their account (Stripe: acct_… and ba_…). */
 export type RegisteredDestination = { payeeRef: string; ref: string };
 
-/** A verified provider event about a payout; any other verified event has no payoutRef. */
+/**
+ * What a provider says about a payee it registered (Stripe: a connected account's
+ * `account.updated`): whether it pays out, what it still needs, why it stopped. The names
+ * in `requirementsDue` are the provider's own (Stripe's `individual.dob.day` …).
+ */
+export type PayeeStatus = {
+  payeeRef: string;
+  payoutsEnabled: boolean;
+  requirementsDue: string[];
+  disabledReason: string | null;
+  /** When the provider said so (the event's time), to drop an event older than what is kept. */
+  asOf: Date;
+};
+
+/**
+ * A verified provider event: about a payout (`payoutRef` and `state`), about a payee
+ * (`payee`, or `closedPayeeRef` when it is gone), or about neither (acknowledged and ignored).
+ */
 export type PayoutEvent = {
   id: string;
   type: string;
@@ -85,6 +117,9 @@ export type PayoutEvent = {
   /** The idempotency key the payout was created under (its metadata), if the event has one. */
   idempotencyKey: string | null;
   state: PayoutState | null;
+  payee: PayeeStatus | null;
+  /** A payee the provider says is gone (Stripe: `account.application.deauthorized`). */
+  closedPayeeRef: string | null;
 };
 
 export interface PayoutProvider {

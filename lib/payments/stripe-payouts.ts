@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import {
+  PayeeGoneError,
   PayoutRefusedError,
   type Payee,
   type PayoutEvent,
@@ -131,7 +132,11 @@ function isRefusedForGood(error: unknown): boolean {
  * names only the kind of refusal and the field, never Stripe's message. A refusal for good
  * is a PayoutRefusedError: nothing was made, so the money can go back.
  */
-async function withoutEcho<T>(what: string, call: () => Promise<T>): Promise<T> {
+async function withoutEcho<T>(
+  what: string,
+  call: () => Promise<T>,
+  accountId?: string,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {
@@ -140,8 +145,68 @@ async function withoutEcho<T>(what: string, call: () => Promise<T>): Promise<T> 
         ? [error.type, error.code, error.param && `on ${error.param}`].filter(Boolean).join(' ')
         : 'no answer';
     const message = `Stripe did not ${what} (${detail})`;
+    if (accountId && isAccountMissing(error)) throw new PayeeGoneError(message, accountId);
     throw isRefusedForGood(error) ? new PayoutRefusedError(message) : new Error(message);
   }
+}
+
+/**
+ * The connected account itself is not there (deleted): `resource_missing` on the account in
+ * the path (404) or as the transfer's `destination`. Any other missing object (a bank
+ * account, a payout) is not the account's absence.
+ */
+function isAccountMissing(error: unknown): boolean {
+  return (
+    error instanceof Stripe.errors.StripeInvalidRequestError &&
+    error.code === 'resource_missing' &&
+    (error.param === 'destination' || error.param === 'account' || !error.param)
+  );
+}
+
+/**
+ * What a verified Connect event means here: a payout's new state (`payout.*` on a connected
+ * account), a connected account's status (`account.updated`: whether it pays out, what
+ * Stripe still needs, why it stopped, as of the event's `created`), a connected account
+ * gone (`account.application.deauthorized`), or nothing.
+ */
+export function payoutEventOf(event: Stripe.Event): PayoutEvent {
+  const base = { id: event.id, type: event.type };
+  const none = {
+    payoutRef: null,
+    idempotencyKey: null,
+    state: null,
+    payee: null,
+    closedPayeeRef: null,
+  };
+  if (event.type === 'account.application.deauthorized') {
+    // On the Connect endpoint `account` names the connected account that left the platform.
+    return { ...base, ...none, closedPayeeRef: event.account ?? null };
+  }
+  if (event.type === 'account.updated') {
+    const account = event.data.object;
+    return {
+      ...base,
+      ...none,
+      payee: {
+        payeeRef: account.id,
+        payoutsEnabled: account.payouts_enabled === true,
+        requirementsDue: account.requirements?.currently_due ?? [],
+        disabledReason: account.requirements?.disabled_reason ?? null,
+        asOf: new Date(event.created * 1000),
+      },
+    };
+  }
+  if (!event.type.startsWith('payout.') || !event.account) return { ...base, ...none };
+  const payout = event.data.object as Stripe.Payout;
+  if (payout.object !== 'payout') return { ...base, ...none };
+  const state = stateOf(event.account, payout);
+  return {
+    ...base,
+    ...none,
+    payoutRef: state.ref,
+    idempotencyKey: payout.metadata?.payout_key ?? null,
+    state,
+  };
 }
 
 /**
@@ -176,22 +241,25 @@ export function createStripePayoutProvider(settings: StripeSettings) {
             }),
           )
         ).id;
-      const external = await withoutEcho('add the bank account', () =>
-        stripe.accounts.createExternalAccount(
-          accountId,
-          {
-            external_account: {
-              object: 'bank_account',
-              country: 'US',
-              currency: 'usd',
-              account_holder_name: destination.label,
-              account_holder_type: 'individual',
-              routing_number: bank.routingNumber,
-              account_number: bank.revealAccountNumber(),
+      const external = await withoutEcho(
+        'add the bank account',
+        () =>
+          stripe.accounts.createExternalAccount(
+            accountId,
+            {
+              external_account: {
+                object: 'bank_account',
+                country: 'US',
+                currency: 'usd',
+                account_holder_name: destination.label,
+                account_holder_type: 'individual',
+                routing_number: bank.routingNumber,
+                account_number: bank.revealAccountNumber(),
+              },
             },
-          },
-          { idempotencyKey: `${idempotencyKey}:bank-account` },
-        ),
+            { idempotencyKey: `${idempotencyKey}:bank-account` },
+          ),
+        accountId,
       );
       return { payeeRef: accountId, ref: external.id };
     },
@@ -200,17 +268,20 @@ export function createStripePayoutProvider(settings: StripeSettings) {
       const registered = destination.registered;
       if (!registered) throw new Error('Register the destination before paying it');
       const metadata = { payout_key: idempotencyKey };
-      await withoutEcho('send the transfer', () =>
-        stripe.transfers.create(
-          {
-            amount: amountCents,
-            currency: currency.toLowerCase(),
-            destination: registered.payeeRef,
-            transfer_group: idempotencyKey,
-            metadata,
-          },
-          { idempotencyKey: `${idempotencyKey}:transfer` },
-        ),
+      await withoutEcho(
+        'send the transfer',
+        () =>
+          stripe.transfers.create(
+            {
+              amount: amountCents,
+              currency: currency.toLowerCase(),
+              destination: registered.payeeRef,
+              transfer_group: idempotencyKey,
+              metadata,
+            },
+            { idempotencyKey: `${idempotencyKey}:transfer` },
+          ),
+        registered.payeeRef,
       );
       // After the transfer the money is on the connected account: a refused payout is sent
       // again (same key), never given back here, which would count the money twice.
@@ -243,25 +314,7 @@ export function createStripePayoutProvider(settings: StripeSettings) {
       } catch {
         return null;
       }
-      const object = event.data.object as { object?: string };
-      if (!event.type.startsWith('payout.') || object.object !== 'payout' || !event.account) {
-        return {
-          id: event.id,
-          type: event.type,
-          payoutRef: null,
-          idempotencyKey: null,
-          state: null,
-        };
-      }
-      const payout = event.data.object as Stripe.Payout;
-      const state = stateOf(event.account, payout);
-      return {
-        id: event.id,
-        type: event.type,
-        payoutRef: state.ref,
-        idempotencyKey: payout.metadata?.payout_key ?? null,
-        state,
-      };
+      return payoutEventOf(event);
     },
   };
   return provider;

@@ -1,12 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { payoutMethods, taxProfiles } from '@/db/schema';
 import { useFakeClock, type FakeClock } from '@/lib/clock';
+import { accounts } from '@/lib/ledger/accounts';
+import { balanceOf } from '@/lib/ledger/queries';
 import { findActivePayoutMethod } from '@/lib/payouts/queries';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
-import { fundAvailable, makeWithdrawer } from '@/tests/helpers/withdrawal-fixtures';
+import {
+  fundAvailable,
+  makeWithdrawer,
+  registerAtStripe,
+  withdrawalRows,
+} from '@/tests/helpers/withdrawal-fixtures';
 import { withdrawalBlockers } from './blockers';
-import { refusalOf } from './service';
+import { refusalOf, requestWithdrawal } from './service';
+import { createSimulatedPayoutProvider } from '@/lib/payments/simulated-payouts';
 
 /*
  * "Why can't I withdraw?" must name exactly the reasons the withdraw action refuses for:
@@ -121,5 +130,123 @@ describe('withdrawalBlockers', () => {
       'withdraw-method',
       'withdraw-tax-info',
     ]);
+  });
+});
+
+describe("what Stripe says about the method's connected account", () => {
+  it('names in words what Stripe needs before it pays out, and the action refuses with the same sentence', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: false,
+      requirementsDue: [
+        'individual.dob.day',
+        'individual.dob.month',
+        'individual.dob.year',
+        'individual.ssn_last_4',
+        'external_account',
+        'tos_acceptance.date',
+        'individual.some_new_field',
+      ],
+      disabledReason: 'requirements.past_due',
+    });
+    const blockers = await withdrawalBlockers(database.db, w.actor.userId, { at: START });
+    expect(blockers).toEqual([
+      {
+        key: `withdraw-payee-${w.methods.usBank}`,
+        text:
+          'Stripe needs more information before it can pay out to your US bank account (checking) ending 0417: ' +
+          'your date of birth, the last 4 digits of your Social Security number, your bank account details, ' +
+          "your acceptance of Stripe's terms, and other details about you (our support team can tell you which).",
+        href: '/settings/payout',
+      },
+    ]);
+    expect(blockers[0].text).not.toMatch(/individual\.|tos_acceptance|external_account/);
+    const refused = await refusal(w.actor.userId, w.methods.usBank);
+    expect(refused).toEqual({
+      ok: false,
+      reason: 'payouts-disabled',
+      message: blockers[0].text,
+    });
+    // PayPal is not paid through Stripe: still open.
+    expect(await refusal(w.actor.userId, w.methods.paypal)).toBeNull();
+  });
+
+  it('refuses a withdrawal to a stopped account up front: nothing written, nothing sent', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: false,
+      requirementsDue: ['individual.id_number'],
+    });
+    const provider = createSimulatedPayoutProvider(database.db);
+    const result = await requestWithdrawal(database.db, provider, w.actor, {
+      payoutMethodId: w.methods.usBank,
+      amountCents: 5_000,
+      idempotencyKey: randomUUID(),
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'payouts-disabled',
+      message:
+        'Stripe needs more information before it can pay out to your US bank account (checking) ending 0417: your full Social Security number.',
+    });
+    expect(await withdrawalRows(database.db, w.actor.userId)).toEqual([]);
+    expect(await balanceOf(database.db, accounts.available(w.actor.userId))).toBe(10_000);
+  });
+
+  it('warns, without refusing, when Stripe still pays out but has requirements due', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: true,
+      requirementsDue: ['individual.address.line1', 'individual.address.city'],
+    });
+    expect(await withdrawalBlockers(database.db, w.actor.userId, { at: START })).toEqual([
+      expect.objectContaining({
+        key: `withdraw-payee-${w.methods.usBank}`,
+        text: expect.stringMatching(
+          /^Stripe needs more information to keep paying out to your US bank account \(checking\) ending 0417: your home address\. /,
+        ),
+      }),
+    ]);
+    expect(await refusal(w.actor.userId, w.methods.usBank)).toBeNull();
+  });
+
+  it('says Stripe is checking, with nothing to fix, while verification is pending', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: false,
+      disabledReason: 'requirements.pending_verification',
+    });
+    const [blocker] = await withdrawalBlockers(database.db, w.actor.userId, { at: START });
+    expect(blocker).toMatchObject({
+      key: `withdraw-payee-${w.methods.usBank}`,
+      text: expect.stringContaining('Stripe is checking your details'),
+      status: expect.any(String),
+    });
+    expect(blocker).not.toHaveProperty('href');
+    expect(await refusal(w.actor.userId, w.methods.usBank)).toMatchObject({
+      reason: 'payouts-disabled',
+      message: blocker.text,
+    });
+  });
+
+  it('has nothing to say once Stripe pays out and needs nothing', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, { payoutsEnabled: true });
+    expect(await keysOf(w.actor.userId)).toEqual([]);
+  });
+
+  it('names the hold of the other method when the only one past its hold is stopped', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: false,
+      disabledReason: 'rejected.other',
+    });
+    await database.db
+      .update(payoutMethods)
+      .set({ usableAfter: new Date(START.getTime() + 86_400_000) })
+      .where(eq(payoutMethods.id, w.methods.paypal));
+    expect((await keysOf(w.actor.userId)).sort()).toEqual(
+      [`withdraw-hold-${w.methods.paypal}`, `withdraw-payee-${w.methods.usBank}`].sort(),
+    );
   });
 });

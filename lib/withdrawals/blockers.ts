@@ -5,13 +5,24 @@ import { accounts } from '@/lib/ledger/accounts';
 import { balanceOf } from '@/lib/ledger/queries';
 import { listActivePayoutMethods, type PayoutMethodRow } from '@/lib/payouts/queries';
 import { findTaxProfile } from '@/lib/tax/queries';
-import { hasTaxInfo, isPastHold, onHoldMessage, TAX_INFO_MISSING } from './rules';
+import { payeeStatusesOf, type PayeeStatusRow } from './payee-status';
+import {
+  hasTaxInfo,
+  isPastHold,
+  isPayeeStopped,
+  onHoldMessage,
+  payeeStatusMessage,
+  TAX_INFO_MISSING,
+} from './rules';
 import { WITHDRAWAL_CURRENCY } from './service';
 
-/** What the blockers are read from: the available balance, the active methods, the tax form. */
+/**
+ * What the blockers are read from: the available balance, the active methods (each with
+ * what Stripe last said about its connected account, if anything), the tax form.
+ */
 export type WithdrawalState = {
   availableCents: number;
-  methods: PayoutMethodRow[];
+  methods: (PayoutMethodRow & { payeeStatus: PayeeStatusRow | null })[];
   hasTaxInfo: boolean;
 };
 
@@ -25,9 +36,14 @@ export async function withdrawalBlockers(
   freelancerId: string,
   options: { at?: Date; timeZone?: string } = {},
 ): Promise<Blocker[]> {
+  const methods = await listActivePayoutMethods(db, freelancerId);
+  const statuses = await payeeStatusesOf(
+    db,
+    methods.map((m) => m.id),
+  );
   const state = {
     availableCents: await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY),
-    methods: await listActivePayoutMethods(db, freelancerId),
+    methods: methods.map((m) => ({ ...m, payeeStatus: statuses.get(m.id) ?? null })),
     hasTaxInfo: hasTaxInfo(await findTaxProfile(db, freelancerId)),
   };
   return withdrawalBlockersOf(state, options);
@@ -57,14 +73,29 @@ export function withdrawalBlockersOf(
       text: 'You have no active payout method to withdraw to.',
       href: '/settings/payout',
     });
-  } else if (!methods.some((m) => isPastHold(m, at))) {
-    for (const method of methods) {
+  } else if (!methods.some((m) => isPastHold(m, at) && !isPayeeStopped(m.payeeStatus))) {
+    for (const method of methods.filter((m) => !isPastHold(m, at))) {
       blockers.push({
         key: `withdraw-hold-${method.id}`,
         text: onHoldMessage(method, options.timeZone),
         href: '/settings/payout',
       });
     }
+  }
+  // What Stripe asks for is named even while another method works: it stops that method.
+  for (const method of methods) {
+    const message = payeeStatusMessage(method, method.payeeStatus);
+    if (!message) continue;
+    const key = `withdraw-payee-${method.id}`;
+    blockers.push(
+      message.href
+        ? { key, text: message.text, href: message.href }
+        : {
+            key,
+            text: message.text,
+            status: 'Nothing for you to do; this changes once Stripe is done.',
+          },
+    );
   }
   if (!state.hasTaxInfo) {
     blockers.push({ key: 'withdraw-tax-info', text: TAX_INFO_MISSING, href: '/settings/tax' });

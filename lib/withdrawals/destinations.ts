@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { payoutDestinations, type payoutMethods } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/encryption';
@@ -36,7 +36,9 @@ export function destinationOf(method: PayoutMethodRow): PayoutDestination {
  * The method's destination at a provider that registers payees, registered on first use
  * under the withdrawal's key (a resend after a timeout reaches the same payee). The
  * freelancer's payee at that provider, if they have one, gets the new account; otherwise
- * the provider opens one with who they are (`payeeOf`).
+ * the provider opens one with who they are (`payeeOf`). A destination whose payee is gone
+ * (payee_closed_at, markPayeeClosed) is registered again, on the freelancer's other live
+ * payee or a new one, and its row replaced (its old status with it).
  */
 export async function registeredDestinationOf(
   db: Db,
@@ -46,18 +48,21 @@ export async function registeredDestinationOf(
   idempotencyKey: string,
 ): Promise<RegisteredDestination | null> {
   if (!provider.registerDestination) return null;
+  const ofMethod = and(
+    eq(payoutDestinations.payoutMethodId, method.id),
+    eq(payoutDestinations.provider, provider.name),
+  );
   const stored = () =>
     db
-      .select({ payeeRef: payoutDestinations.payeeRef, ref: payoutDestinations.ref })
+      .select({
+        payeeRef: payoutDestinations.payeeRef,
+        ref: payoutDestinations.ref,
+        closedAt: payoutDestinations.payeeClosedAt,
+      })
       .from(payoutDestinations)
-      .where(
-        and(
-          eq(payoutDestinations.payoutMethodId, method.id),
-          eq(payoutDestinations.provider, provider.name),
-        ),
-      );
+      .where(ofMethod);
   const [known] = await stored();
-  if (known) return known;
+  if (known && !known.closedAt) return { payeeRef: known.payeeRef, ref: known.ref };
   const [payee] = await db
     .select({ payeeRef: payoutDestinations.payeeRef })
     .from(payoutDestinations)
@@ -65,6 +70,7 @@ export async function registeredDestinationOf(
       and(
         eq(payoutDestinations.freelancerId, method.userId),
         eq(payoutDestinations.provider, provider.name),
+        isNull(payoutDestinations.payeeClosedAt),
       ),
     )
     .limit(1);
@@ -74,16 +80,30 @@ export async function registeredDestinationOf(
     payee: await payeeOf(db, method.userId),
     destination,
   });
-  await db
-    .insert(payoutDestinations)
-    .values({
-      payoutMethodId: method.id,
-      freelancerId: method.userId,
-      provider: provider.name,
-      ...registered,
-    })
-    .onConflictDoNothing();
+  if (known) {
+    await db
+      .update(payoutDestinations)
+      .set({
+        ...registered,
+        payoutsEnabled: null,
+        requirementsDue: null,
+        disabledReason: null,
+        payeeStatusAt: null,
+        payeeClosedAt: null,
+      })
+      .where(and(ofMethod, isNotNull(payoutDestinations.payeeClosedAt)));
+  } else {
+    await db
+      .insert(payoutDestinations)
+      .values({
+        payoutMethodId: method.id,
+        freelancerId: method.userId,
+        provider: provider.name,
+        ...registered,
+      })
+      .onConflictDoNothing();
+  }
   // Two first withdrawals at once: both pay to the one stored (the other's stays unused).
   const [winner] = await stored();
-  return winner;
+  return { payeeRef: winner.payeeRef, ref: winner.ref };
 }

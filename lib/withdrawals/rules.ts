@@ -1,5 +1,10 @@
 import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
 import type { PayoutMethodRow } from '@/lib/payouts/queries';
+import {
+  describeStripeRequirements,
+  stripeDisabledReason,
+} from '@/lib/payments/stripe-requirements';
+import type { PayeeStatusRow } from './payee-status';
 
 /*
  * The rules a withdrawal must pass, shared by the withdraw action (refusalOf in service.ts)
@@ -17,3 +22,64 @@ export const hasTaxInfo = (taxProfile: unknown) => Boolean(taxProfile);
 
 export const TAX_INFO_MISSING =
   'Add your tax information in Settings → Tax information before your first withdrawal.';
+
+/**
+ * The provider has stopped paying out to the method's payee (Stripe: `payouts_enabled`
+ * false). A payee that is gone is not stopped: the next payout registers a new one.
+ */
+export const isPayeeStopped = (status: PayeeStatusRow | null | undefined) =>
+  status?.closed === false && status.payoutsEnabled === false;
+
+/**
+ * What the provider's last word on the method's payee means for the freelancer, in plain
+ * words, or null when it pays out and needs nothing. A payee that pays out but has
+ * requirements due gets a warning (Stripe stops it at its deadline); one that does not pay
+ * out is a refusal, with what Stripe asks for, or why it stopped. `href` is where to act;
+ * without one the freelancer can only wait (Stripe checking what it was given).
+ */
+const PAYOUT_SETTINGS = '/settings/payout';
+
+export function payeeStatusMessage(
+  method: PayoutMethodRow,
+  status: PayeeStatusRow | null | undefined,
+): { text: string; href?: string } | null {
+  if (!status || status.provider !== 'stripe') return null;
+  const title = `your ${methodTitle(method)}`;
+  if (status.closed) {
+    // Not a refusal: the next withdrawal to it registers a new account.
+    return {
+      text: `Stripe no longer has the account we paid ${title} through. Your next withdrawal to it sets up a new one with the details you gave us; Stripe may ask you for some of them again.`,
+      href: '/earnings/withdraw',
+    };
+  }
+  const due = status.requirementsDue;
+  if (status.payoutsEnabled) {
+    if (due.length === 0) return null;
+    return {
+      text: `Stripe needs more information to keep paying out to ${title}: ${describeStripeRequirements(due)}. Withdrawals to it still go out until Stripe's deadline.`,
+      href: PAYOUT_SETTINGS,
+    };
+  }
+  if (due.length > 0) {
+    return {
+      text: `Stripe needs more information before it can pay out to ${title}: ${describeStripeRequirements(due)}.`,
+      href: PAYOUT_SETTINGS,
+    };
+  }
+  switch (stripeDisabledReason(status.disabledReason)) {
+    case 'verifying':
+      return {
+        text: `Stripe is checking your details before it can pay out to ${title}; this usually takes a few days.`,
+      };
+    case 'rejected':
+      return {
+        text: `Stripe will not pay out to ${title}; withdraw to another payout method.`,
+        href: PAYOUT_SETTINGS,
+      };
+    default:
+      return {
+        text: `Stripe has paused payouts to ${title}; contact our support team, or withdraw to another payout method.`,
+        href: PAYOUT_SETTINGS,
+      };
+  }
+}

@@ -13,10 +13,12 @@ import {
   balancesOfFreelancer,
   fundAvailable,
   makeWithdrawer,
+  registerAtStripe,
   withdrawalRows,
   type Withdrawer,
 } from '@/tests/helpers/withdrawal-fixtures';
 import { createSimulatedPayoutProvider } from '@/lib/payments/simulated-payouts';
+import { applyPayeeStatus } from './payee-status';
 import type { WithdrawalFrequency } from './schedule-days';
 import { settleDueWithdrawals } from './settle';
 import { DORMANT_DAYS, runScheduledWithdrawals, scheduledWithdrawalKey } from './scheduled';
@@ -161,6 +163,41 @@ describe('runScheduledWithdrawals', () => {
     expect(await withdrawalRows(db, w.actor.userId)).toHaveLength(0);
     const [email] = await skippedEmails(db, w.actor.email);
     expect(email.text).toMatch(/security hold until .*December 4, 2026/);
+  });
+
+  it('skips a method whose Stripe account has payouts disabled, naming what Stripe needs; pays once it is enabled', async () => {
+    const db = database.db;
+    const w = await makeWithdrawer(db, WEDNESDAY, { availableCents: 10_000 });
+    const account = await registerAtStripe(db, w, {
+      payoutsEnabled: false,
+      requirementsDue: ['individual.dob.day', 'individual.dob.month', 'individual.dob.year'],
+    });
+    await schedule(db, w, 'weekly', 1_000, 'usBank');
+
+    await runScheduledWithdrawals(db, WEDNESDAY);
+    expect(await withdrawalRows(db, w.actor.userId)).toHaveLength(0);
+    expect((await balancesOfFreelancer(db, w.actor.userId)).available).toBe(10_000);
+    const emails = await skippedEmails(db, w.actor.email);
+    expect(emails).toHaveLength(1);
+    expect(emails[0].text).toContain(
+      'Stripe needs more information before it can pay out to your US bank account (checking) ending 0417: your date of birth.',
+    );
+    expect(await runsOf(db, w.actor.userId)).toEqual([
+      expect.objectContaining({ outcome: 'skipped', reason: expect.stringContaining('Stripe') }),
+    ]);
+
+    await applyPayeeStatus(db, 'stripe', {
+      payeeRef: account,
+      payoutsEnabled: true,
+      requirementsDue: [],
+      disabledReason: null,
+      asOf: new Date(WEDNESDAY.getTime() + 3_600_000),
+    });
+    const nextWeek = new Date(WEDNESDAY.getTime() + 7 * DAY);
+    await runScheduledWithdrawals(db, nextWeek);
+    expect(await withdrawalRows(db, w.actor.userId)).toEqual([
+      expect.objectContaining({ payoutMethodId: w.methods.usBank, amountCents: 10_000 }),
+    ]);
   });
 
   it('counts only withdrawals it made, on Wednesdays only', async () => {

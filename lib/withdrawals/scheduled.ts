@@ -21,6 +21,8 @@ import {
 } from '@/lib/payouts/queries';
 import { findTaxProfile } from '@/lib/tax/queries';
 import { largestAmountCents, termsOf } from './fees';
+import { findPayeeStatus } from './payee-status';
+import { isPayeeStopped, payeeStatusMessage } from './rules';
 import { isPayoutDay, utcDay, type WithdrawalFrequency } from './schedule-days';
 import { recordWithdrawal, WITHDRAWAL_CURRENCY } from './service';
 
@@ -53,7 +55,8 @@ export const scheduledWithdrawalKey = (freelancerId: string, day: string) =>
  *   "skipped" email comes at most once a week.
  * The withdrawal goes through recordWithdrawal (no sign-in check: the schedule was
  * consented to, with a fresh sign-in, when it was set; the 180-day rule is in the terms)
- * but still needs tax information and a method past its hold; otherwise the day is
+ * but still needs tax information, a method past its hold and, for a method paid through
+ * Stripe, a connected account whose payouts are enabled; otherwise the day is
  * recorded as skipped and one email says why. One `withdrawal_schedule_run` row per
  * freelancer and day makes the step idempotent: a second tick the same day does nothing.
  * The provider is not called here: the settlement job sends the payout a minute later.
@@ -183,6 +186,11 @@ async function decide(tx: Tx, c: Candidate, at: Date): Promise<Decision> {
       outcome: 'skipped',
       reason: 'We need your tax information first: add it in Settings → Tax information.',
     };
+  }
+  // Stripe would refuse the transfer: the money stays available, the day says why.
+  const payee = await findPayeeStatus(tx, method.id);
+  if (isPayeeStopped(payee)) {
+    return { outcome: 'skipped', reason: payeeStatusMessage(method, payee)!.text };
   }
   return { outcome: 'withdraw', method, amountCents };
 }

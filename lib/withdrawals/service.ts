@@ -21,7 +21,15 @@ import { termsOf, totalTakenCents } from './fees';
 import { askToConfirmWithdrawal } from './confirmation-link';
 import { sendWithdrawalNotice } from './notices';
 import { findWithdrawalByKey, type WithdrawalRow } from './queries';
-import { hasTaxInfo, isPastHold, onHoldMessage, TAX_INFO_MISSING } from './rules';
+import { findPayeeStatus, payeeStatusesOf, type PayeeStatusRow } from './payee-status';
+import {
+  hasTaxInfo,
+  isPastHold,
+  isPayeeStopped,
+  onHoldMessage,
+  payeeStatusMessage,
+  TAX_INFO_MISSING,
+} from './rules';
 import { submitWithdrawal } from './settle';
 
 export const WITHDRAWAL_CURRENCY = 'USD';
@@ -41,6 +49,7 @@ export type WithdrawalRefusal =
   | 'not-found'
   | 'on-hold'
   | 'tax-info'
+  | 'payouts-disabled'
   | 'below-minimum'
   | 'insufficient'
   | 'key-reused';
@@ -82,6 +91,10 @@ export async function refusalOf(
   if (!isPastHold(method, at)) return refuse('on-hold', onHoldMessage(method));
   if (!hasTaxInfo(await findTaxProfile(db, freelancerId))) {
     return refuse('tax-info', TAX_INFO_MISSING);
+  }
+  const payee = await findPayeeStatus(db, method.id);
+  if (isPayeeStopped(payee)) {
+    return refuse('payouts-disabled', payeeStatusMessage(method, payee)!.text);
   }
   const terms = termsOf(method.kind);
   if (input.amountCents < terms.minimumCents) {
@@ -256,6 +269,8 @@ export type WithdrawalOverview = {
     isUsable: boolean;
     feeCents: number;
     minimumCents: number;
+    /** What the provider last said about the method's payee (Stripe's account), if anything. */
+    payeeStatus: PayeeStatusRow | null;
   })[];
 };
 
@@ -266,6 +281,10 @@ export async function withdrawalOverview(
 ): Promise<WithdrawalOverview> {
   const at = now();
   const methods = await listActivePayoutMethods(db, freelancerId);
+  const statuses = await payeeStatusesOf(
+    db,
+    methods.map((m) => m.id),
+  );
   return {
     availableCents: await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY),
     hasTaxInfo: hasTaxInfo(await findTaxProfile(db, freelancerId)),
@@ -273,7 +292,8 @@ export async function withdrawalOverview(
       ...method,
       ...termsOf(method.kind),
       title: methodTitle(method),
-      isUsable: isPastHold(method, at),
+      payeeStatus: statuses.get(method.id) ?? null,
+      isUsable: isPastHold(method, at) && !isPayeeStopped(statuses.get(method.id)),
     })),
   };
 }

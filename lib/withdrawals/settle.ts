@@ -11,6 +11,7 @@ import { accounts } from '@/lib/ledger/accounts';
 import { postTransaction } from '@/lib/ledger/post';
 import { formatMoney } from '@/lib/money/money';
 import {
+  PayeeGoneError,
   PayoutRefusedError,
   routingOf,
   type PayoutProviders,
@@ -19,6 +20,7 @@ import {
 import { methodTitle } from '@/lib/payouts/present';
 import { destinationOf, registeredDestinationOf } from './destinations';
 import { sendWithdrawalNotice } from './notices';
+import { markPayeeClosed } from './payee-status';
 import {
   dueProcessingWithdrawals,
   dueRequestedWithdrawals,
@@ -82,6 +84,11 @@ export async function submitWithdrawal(
       destination,
     });
   } catch (error) {
+    if (error instanceof PayeeGoneError) {
+      await markPayeeClosed(db, provider.name, error.payeeRef, at, error.message);
+      await returnUnsent(db, withdrawalId, PAYEE_GONE, at);
+      return;
+    }
     if (error instanceof PayoutRefusedError) {
       await returnUnsent(db, withdrawalId, providerRefused(error), at);
       return;
@@ -101,6 +108,9 @@ export async function submitWithdrawal(
 /** Why a refused payout came back: what to check, and the provider's code for support. */
 export const providerRefused = (error: PayoutRefusedError) =>
   `Our payout provider refused this payout, so nothing was sent. Check this payout method and your basic information, then try again. (${error.message})`;
+
+export const PAYEE_GONE =
+  'Our payout provider no longer has the account we paid this method through, so nothing was sent. Try again: the next withdrawal sets up a new one.';
 
 export const METHOD_REMOVED =
   'You removed this payout method before the payout was sent. Choose another method and try again.';

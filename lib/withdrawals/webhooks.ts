@@ -2,10 +2,12 @@ import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { paymentEvents, withdrawals } from '@/db/schema';
 import type { PayoutEvent } from '@/lib/payments/payouts';
+import { now } from '@/lib/clock';
 import { isUuid } from '@/lib/text/uuid';
+import { applyPayeeStatus, markPayeeClosed, type PayeeStatusOutcome } from './payee-status';
 import { applyPayoutState, type Applied } from './settle';
 
-export type PayoutEventOutcome = Applied | 'duplicate' | 'unknown-payout';
+export type PayoutEventOutcome = Applied | PayeeStatusOutcome | 'duplicate' | 'unknown-payout';
 
 const KEY_PREFIX = 'withdrawal:';
 
@@ -37,9 +39,12 @@ async function withdrawalIdOf(db: Db, provider: 'stripe', event: PayoutEvent) {
 }
 
 /**
- * Applies a verified payout event once, by its id (kept in payment_event with the charge
- * events: the provider's event ids are unique across both). The state machine moves only
- * forward, so an event older than what we know (in_transit after paid) changes nothing.
+ * Applies a verified payout or payee event once, by its id (kept in payment_event with the
+ * charge events: the provider's event ids are unique across both). The state machine moves
+ * only forward, so an event older than what we know (in_transit after paid) changes
+ * nothing; a payee's status (Stripe's account.updated) is kept only if it is not older
+ * than the one stored (applyPayeeStatus); a payee that is gone is marked closed once
+ * (markPayeeClosed).
  */
 export async function applyPayoutEvent(
   db: Db,
@@ -57,6 +62,10 @@ export async function applyPayoutEvent(
     outcome = withdrawalId
       ? await applyPayoutState(db, withdrawalId, provider, event.state)
       : 'unknown-payout';
+  } else if (event.payee) {
+    outcome = await applyPayeeStatus(db, provider, event.payee);
+  } else if (event.closedPayeeRef) {
+    outcome = await markPayeeClosed(db, provider, event.closedPayeeRef, now(), event.type);
   }
   const recorded = await db
     .insert(paymentEvents)

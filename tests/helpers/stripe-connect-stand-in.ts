@@ -6,9 +6,17 @@ export type Answer = { status: number; body: Json };
 
 const idOf = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
 const ok = (body: Json): Answer => ({ status: 200, body });
-const missing = (what: string): Answer => ({
-  status: 404,
-  body: { error: { type: 'invalid_request_error', message: `No such ${what}` } },
+/** Stripe's answer for an object that is not there: 404 in the path, 400 as a parameter. */
+const missing = (what: string, param?: string): Answer => ({
+  status: param ? 400 : 404,
+  body: {
+    error: {
+      type: 'invalid_request_error',
+      code: 'resource_missing',
+      message: `No such ${what}`,
+      ...(param ? { param } : {}),
+    },
+  },
 });
 
 const refused = (param: string, message: string): Answer => ({
@@ -125,7 +133,7 @@ export function connectStandIn() {
     const payee = account ? accounts.get(account) : undefined;
     if (!account || !payee) return missing('account');
     const destination = form.get('destination') ?? '';
-    if (!payee.external.has(destination)) return missing('external_account');
+    if (!payee.external.has(destination)) return missing('external_account', 'destination');
     const payout = {
       id: idOf('po'),
       object: 'payout',
@@ -156,7 +164,9 @@ export function connectStandIn() {
       return missing('account');
     }
     if (method === 'POST' && resource === 'transfers' && !id) {
-      if (!accounts.has(form.get('destination') ?? '')) return missing('destination account');
+      if (!accounts.has(form.get('destination') ?? '')) {
+        return missing(`destination: '${form.get('destination')}'`, 'destination');
+      }
       if (refuseNextTransferWith) {
         const code = refuseNextTransferWith;
         refuseNextTransferWith = null;
@@ -194,6 +204,22 @@ export function connectStandIn() {
     payouts,
     bankAccountsReceived,
     accountCreateBodies,
+    /** The connected account is deleted (from Stripe's dashboard, say): calls about it 404. */
+    deleteAccount(accountId: string) {
+      if (!accounts.delete(accountId)) throw new Error(`No account ${accountId}`);
+    },
+    /** A Connect `account.application.deauthorized` event: the account left the platform. */
+    deauthorizedEvent(accountId: string): string {
+      return JSON.stringify({
+        id: idOf('evt'),
+        object: 'event',
+        type: 'account.application.deauthorized',
+        account: accountId,
+        api_version: '2026-10-28.endive',
+        created: Math.floor(Date.now() / 1000),
+        data: { object: { id: idOf('ca'), object: 'application', name: 'Workbridge' } },
+      });
+    },
     /** The next account-create request is refused with a message quoting what it was sent. */
     echoNextAccount() {
       echoNextAccount = true;
@@ -213,6 +239,49 @@ export function connectStandIn() {
         status,
         failure_code: failureMessage ? 'account_closed' : null,
         failure_message: failureMessage,
+      });
+    },
+    /**
+     * A Connect `account.updated` event as Stripe sends it: the account with whether it pays
+     * out and its requirements; `created` (Unix seconds) says when Stripe made the event.
+     */
+    accountEvent(
+      accountId: string,
+      status: {
+        payoutsEnabled: boolean;
+        currentlyDue?: string[];
+        disabledReason?: string | null;
+        created?: number;
+      },
+    ): string {
+      const due = status.currentlyDue ?? [];
+      return JSON.stringify({
+        id: idOf('evt'),
+        object: 'event',
+        type: 'account.updated',
+        account: accountId,
+        api_version: '2026-10-28.endive',
+        created: status.created ?? Math.floor(Date.now() / 1000),
+        data: {
+          object: {
+            id: accountId,
+            object: 'account',
+            type: 'custom',
+            country: 'US',
+            charges_enabled: false,
+            payouts_enabled: status.payoutsEnabled,
+            requirements: {
+              currently_due: due,
+              eventually_due: due,
+              past_due: status.payoutsEnabled ? [] : due,
+              pending_verification: [],
+              disabled_reason: status.disabledReason ?? null,
+              current_deadline: null,
+              errors: [],
+            },
+          },
+          previous_attributes: { payouts_enabled: !status.payoutsEnabled },
+        },
       });
     },
     /** A Connect webhook event about a payout, in the given status, as Stripe sends it. */

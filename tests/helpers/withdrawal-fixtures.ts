@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { emailOutbox, payoutMethods, simulatedPayouts, withdrawals } from '@/db/schema';
+import {
+  emailOutbox,
+  payoutDestinations,
+  payoutMethods,
+  simulatedPayouts,
+  withdrawals,
+} from '@/db/schema';
 import type { Actor } from '@/lib/accounts/recent-sign-in';
 import { now } from '@/lib/clock';
 import { accounts } from '@/lib/ledger/accounts';
@@ -102,4 +108,33 @@ export async function simulatedPayoutsOf(db: Db, withdrawalId: string) {
     .select()
     .from(simulatedPayouts)
     .where(eq(simulatedPayouts.idempotencyKey, `withdrawal:${withdrawalId}`));
+}
+
+/**
+ * The freelancer's US bank account as registered at Stripe (a connected account, as the
+ * first withdrawal would store it), with what Stripe last said about that account; for
+ * tests of what the app does with it, without a stand-in.
+ */
+export async function registerAtStripe(
+  db: Db,
+  w: Withdrawer,
+  status: {
+    payoutsEnabled: boolean;
+    requirementsDue?: string[];
+    disabledReason?: string | null;
+  },
+): Promise<string> {
+  const payeeRef = `acct_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  await db.insert(payoutDestinations).values({
+    payoutMethodId: w.methods.usBank,
+    freelancerId: w.actor.userId,
+    provider: 'stripe',
+    payeeRef,
+    ref: `ba_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+    payoutsEnabled: status.payoutsEnabled,
+    requirementsDue: status.requirementsDue ?? [],
+    disabledReason: status.disabledReason ?? null,
+    payeeStatusAt: now(),
+  });
+  return payeeRef;
 }

@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { ledgerTransactions, paymentEvents } from '@/db/schema';
+import {
+  auditLog,
+  ledgerTransactions,
+  paymentEvents,
+  payoutDestinations,
+  payoutMethods,
+} from '@/db/schema';
 import { POST } from '@/app/api/webhooks/stripe-connect/route';
 import { parseEnv } from '@/lib/env';
 import type { PayoutProviders, PayoutRouting } from '@/lib/payments/payouts';
 import { selectPayoutProvider } from '@/lib/payments/select';
 import { createStripePayoutProvider } from '@/lib/payments/stripe-payouts';
 import { requestWithdrawal } from '@/lib/withdrawals/service';
-import { settleDueWithdrawals } from '@/lib/withdrawals/settle';
+import { withdrawalBlockers } from '@/lib/withdrawals/blockers';
+import { PAYEE_GONE, settleDueWithdrawals } from '@/lib/withdrawals/settle';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { withEnv } from '@/tests/helpers/env';
-import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+import {
+  addPayoutMethodNow,
+  installTestEncryptionKey,
+  US_BANK,
+} from '@/tests/helpers/settings-fixtures';
 import {
   startStripeStandIn,
   stripeEnvFor,
@@ -22,6 +33,7 @@ import {
   makeWithdrawer,
   returnedEmails,
   withdrawalRows,
+  type Withdrawer,
 } from '@/tests/helpers/withdrawal-fixtures';
 
 /* Stripe Connect's payout events on POST /api/webhooks/stripe-connect, signed by the SDK. */
@@ -194,14 +206,247 @@ it('acknowledges events about payouts it does not know, or of other kinds; 404 w
     const other = JSON.stringify({
       id: `evt_${randomUUID().replaceAll('-', '')}`,
       object: 'event',
-      type: 'account.updated',
+      type: 'balance.available',
       account: 'acct_1',
       created: Math.floor(Date.now() / 1000),
-      data: { object: { id: 'acct_1', object: 'account' } },
+      data: { object: { object: 'balance', available: [] } },
     });
     expect(await outcomeOf(await post(other))).toBe('ignored');
+    const strangerAccount = standIn.connect.accountEvent('acct_not_ours', {
+      payoutsEnabled: false,
+    });
+    expect(await outcomeOf(await post(strangerAccount))).toBe('unknown-payee');
   });
   await withEnv({ ...env, STRIPE_CONNECT_WEBHOOK_SECRET: undefined }, async () => {
     expect((await post('{}')).status).toBe(404);
   });
+});
+
+describe('account.updated: what Stripe says about a connected account', () => {
+  /** A freelancer with two US bank accounts registered on one connected account, and another. */
+  async function twoBankAccounts() {
+    const { w, withdrawal } = await processingWithdrawal(1_000);
+    const second = await addPayoutMethodNow(database.db, w.actor, {
+      ...US_BANK,
+      accountNumber: '40001234567',
+    });
+    await database.db
+      .update(payoutMethods)
+      .set({ usableAfter: new Date(Date.now() - 60_000) })
+      .where(eq(payoutMethods.id, second));
+    const again = await requestWithdrawal(database.db, routing(), w.actor, {
+      payoutMethodId: second,
+      amountCents: 1_000,
+      idempotencyKey: randomUUID(),
+    });
+    if (!again.ok) throw new Error(again.message);
+    const account = withdrawal.providerRef!.split('/')[0];
+    const bystander = await processingWithdrawal(1_000);
+    return { w, account, bystander: bystander.w };
+  }
+
+  const destinationsOf = (freelancerId: string) =>
+    database.db
+      .select({
+        payeeRef: payoutDestinations.payeeRef,
+        payoutsEnabled: payoutDestinations.payoutsEnabled,
+        requirementsDue: payoutDestinations.requirementsDue,
+        disabledReason: payoutDestinations.disabledReason,
+        payeeStatusAt: payoutDestinations.payeeStatusAt,
+      })
+      .from(payoutDestinations)
+      .where(eq(payoutDestinations.freelancerId, freelancerId));
+
+  const T = Math.floor(new Date('2026-12-04T12:00:00Z').getTime() / 1000);
+  const DUE = ['individual.dob.day', 'individual.dob.month', 'individual.dob.year'];
+
+  it('stores the status on every destination of that account, once per event id', () =>
+    withEnv(env, async () => {
+      const { w, account, bystander } = await twoBankAccounts();
+      const stopped = standIn.connect.accountEvent(account, {
+        payoutsEnabled: false,
+        currentlyDue: DUE,
+        disabledReason: 'requirements.past_due',
+        created: T,
+      });
+      expect(await outcomeOf(await post(stopped))).toBe('payee-updated');
+      const rows = await destinationsOf(w.actor.userId);
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row).toEqual({
+          payeeRef: account,
+          payoutsEnabled: false,
+          requirementsDue: DUE,
+          disabledReason: 'requirements.past_due',
+          payeeStatusAt: new Date(T * 1000),
+        });
+      }
+      expect(await destinationsOf(bystander.actor.userId)).toEqual([
+        expect.objectContaining({ payoutsEnabled: null, payeeStatusAt: null }),
+      ]);
+
+      // Stripe then enables payouts; the first event delivered again is a duplicate.
+      const enabled = standIn.connect.accountEvent(account, {
+        payoutsEnabled: true,
+        created: T + 5,
+      });
+      expect(await outcomeOf(await post(enabled))).toBe('payee-updated');
+      const replays = await Promise.all([post(stopped), post(stopped)]);
+      for (const replay of replays) expect(await outcomeOf(replay)).toBe('duplicate');
+      for (const row of await destinationsOf(w.actor.userId)) {
+        expect(row).toMatchObject({
+          payoutsEnabled: true,
+          requirementsDue: [],
+          disabledReason: null,
+        });
+      }
+      const id = JSON.parse(stopped).id;
+      expect(await database.db.$count(paymentEvents, eq(paymentEvents.id, id))).toBe(1);
+    }));
+
+  it('an event older than the stored one changes nothing', () =>
+    withEnv(env, async () => {
+      const { w, account } = await twoBankAccounts();
+      const newer = standIn.connect.accountEvent(account, {
+        payoutsEnabled: false,
+        currentlyDue: ['individual.id_number'],
+        created: T + 60,
+      });
+      const older = standIn.connect.accountEvent(account, { payoutsEnabled: true, created: T });
+      expect(await outcomeOf(await post(newer))).toBe('payee-updated');
+      expect(await outcomeOf(await post(older))).toBe('ignored');
+      for (const row of await destinationsOf(w.actor.userId)) {
+        expect(row).toMatchObject({
+          payoutsEnabled: false,
+          requirementsDue: ['individual.id_number'],
+          payeeStatusAt: new Date((T + 60) * 1000),
+        });
+      }
+      // The withdraw action agrees with what was kept: refused up front, nothing sent.
+      const transfers = standIn.connect.transfers.size;
+      const rowsBefore = (await withdrawalRows(database.db, w.actor.userId)).length;
+      const refused = await requestWithdrawal(database.db, routing(), w.actor, {
+        payoutMethodId: w.methods.usBank,
+        amountCents: 500,
+        idempotencyKey: randomUUID(),
+      });
+      expect(refused).toMatchObject({
+        ok: false,
+        reason: 'payouts-disabled',
+        message: expect.stringContaining('your full Social Security number'),
+      });
+      expect(standIn.connect.transfers.size).toBe(transfers);
+      expect(await withdrawalRows(database.db, w.actor.userId)).toHaveLength(rowsBefore);
+    }));
+
+  it('refuses an unsigned or wrongly signed account.updated and stores nothing', () =>
+    withEnv(env, async () => {
+      const { w, account } = await twoBankAccounts();
+      const payload = standIn.connect.accountEvent(account, { payoutsEnabled: false, created: T });
+      expect((await post(payload, null)).status).toBe(401);
+      expect((await post(payload, 'whsec_someone_else')).status).toBe(401);
+      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+      const tampered = await POST(
+        new Request('http://localhost:3000/api/webhooks/stripe-connect', {
+          method: 'POST',
+          headers: { 'stripe-signature': header },
+          body: payload.replace('"payouts_enabled":false', '"payouts_enabled":true'),
+        }),
+      );
+      expect(tampered.status).toBe(401);
+      for (const row of await destinationsOf(w.actor.userId)) {
+        expect(row).toMatchObject({ payoutsEnabled: null, payeeStatusAt: null });
+      }
+    }));
+});
+
+describe('a connected account that is gone', () => {
+  const destinationOf = async (methodId: string) =>
+    (
+      await database.db
+        .select()
+        .from(payoutDestinations)
+        .where(eq(payoutDestinations.payoutMethodId, methodId))
+    )[0];
+  const closedAudits = (methodId: string) =>
+    database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'payout_destination.closed'), eq(auditLog.targetId, methodId)),
+      );
+  const withdraw = (w: Withdrawer, amountCents: number) =>
+    requestWithdrawal(database.db, routing(), w.actor, {
+      payoutMethodId: w.methods.usBank,
+      amountCents,
+      idempotencyKey: randomUUID(),
+    });
+
+  it('account.application.deauthorized marks it closed once, says so, and the next withdrawal opens a new account', () =>
+    withEnv(env, async () => {
+      const { w, withdrawal } = await processingWithdrawal(1_000);
+      const account = withdrawal.providerRef!.split('/')[0];
+      const gone = standIn.connect.deauthorizedEvent(account);
+      expect(await outcomeOf(await post(gone))).toBe('payee-closed');
+      expect(await outcomeOf(await post(gone))).toBe('duplicate');
+      const again = standIn.connect.deauthorizedEvent(account);
+      expect(await outcomeOf(await post(again))).toBe('ignored');
+      expect(await destinationOf(w.methods.usBank)).toMatchObject({
+        payeeRef: account,
+        payeeClosedAt: expect.any(Date),
+      });
+      expect(await closedAudits(w.methods.usBank)).toEqual([
+        expect.objectContaining({ actorId: null, targetType: 'payout_method' }),
+      ]);
+      const blockers = await withdrawalBlockers(database.db, w.actor.userId);
+      expect(blockers).toEqual([
+        {
+          key: `withdraw-payee-${w.methods.usBank}`,
+          text: expect.stringMatching(
+            /^Stripe no longer has the account we paid your US bank account \(checking\) ending 0417 through\. Your next withdrawal to it sets up a new one/,
+          ),
+          href: '/earnings/withdraw',
+        },
+      ]);
+
+      const accountsBefore = standIn.connect.accountCreateBodies.length;
+      const next = await withdraw(w, 500);
+      if (!next.ok) throw new Error(next.message);
+      expect(next.withdrawal.status).toBe('processing');
+      expect(standIn.connect.accountCreateBodies.length).toBe(accountsBefore + 1);
+      const renewed = await destinationOf(w.methods.usBank);
+      expect(renewed.payeeRef).not.toBe(account);
+      expect(renewed).toMatchObject({ payeeClosedAt: null, payeeStatusAt: null });
+      expect(next.withdrawal.providerRef!.split('/')[0]).toBe(renewed.payeeRef);
+      expect(await withdrawalBlockers(database.db, w.actor.userId)).toEqual([]);
+    }));
+
+  it('a transfer Stripe answers with resource_missing returns the money at once and forgets the account', () =>
+    withEnv(env, async () => {
+      const { w, withdrawal } = await processingWithdrawal(1_000);
+      const account = withdrawal.providerRef!.split('/')[0];
+      standIn.connect.deleteAccount(account);
+      const transfers = standIn.connect.transfers.size;
+
+      const refused = await withdraw(w, 2_000);
+      if (!refused.ok) throw new Error(refused.message);
+      expect(refused.withdrawal).toMatchObject({
+        status: 'returned',
+        failureReason: PAYEE_GONE,
+      });
+      expect(standIn.connect.transfers.size).toBe(transfers);
+      expect(await balancesOfFreelancer(database.db, w.actor.userId)).toEqual({
+        available: 9_000,
+        withdrawing: 1_000,
+      });
+      expect(await returnedEmails(database.db, w.actor.email)).toHaveLength(1);
+      expect((await destinationOf(w.methods.usBank)).payeeClosedAt).toEqual(expect.any(Date));
+      expect(await closedAudits(w.methods.usBank)).toHaveLength(1);
+
+      // Trying again registers a new account and pays.
+      const retried = await withdraw(w, 2_000);
+      if (!retried.ok) throw new Error(retried.message);
+      expect(retried.withdrawal.status).toBe('processing');
+      expect((await destinationOf(w.methods.usBank)).payeeRef).not.toBe(account);
+    }));
 });

@@ -5,9 +5,12 @@ import { freelancerRequestSchema } from '@/lib/test-hooks/schemas';
 import { withdrawalBlockers } from '@/lib/withdrawals/blockers';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
+import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
+import { makeWithdrawer, registerAtStripe } from '@/tests/helpers/withdrawal-fixtures';
 
 /* Issue 17: the withdraw page's warnings are withdrawalBlockers' list, the dashboard's. */
 installRequestMocks();
+installTestEncryptionKey();
 const { default: WithdrawPage } = await import('@/app/(app)/earnings/withdraw/page');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -41,5 +44,22 @@ describe('/earnings/withdraw', () => {
       expect(html).toContain(escapeHtml(blocker.text));
       if ('href' in blocker) expect(html).toContain(`href="${blocker.href}"`);
     }
+  });
+
+  it('names what Stripe needs and offers no withdrawal to a method whose account Stripe stopped', async () => {
+    const w = await makeWithdrawer(database.db, new Date(), { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: false,
+      requirementsDue: ['individual.dob.year', 'tos_acceptance.date'],
+    });
+    startRequest((await createSession(database.db, w.actor.userId)).token);
+    const html = renderToStaticMarkup(await WithdrawPage({ searchParams: Promise.resolve({}) }));
+    expect(html).toContain(
+      escapeHtml(
+        "Stripe needs more information before it can pay out to your US bank account (checking) ending 0417: your date of birth and your acceptance of Stripe's terms.",
+      ),
+    );
+    expect(html).not.toContain(`<option value="${w.methods.usBank}"`);
+    expect(html).toContain(`<option value="${w.methods.paypal}"`);
   });
 });

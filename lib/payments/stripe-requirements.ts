@@ -1,0 +1,70 @@
+/**
+ * Stripe's names for what a connected account still needs (`requirements.currently_due`)
+ * and why it stopped paying out (`requirements.disabled_reason`), in words a freelancer
+ * understands. Provider-specific, so here beside stripe-payouts.ts; the withdrawals domain
+ * builds its sentences from these phrases. A name not listed gets a generic phrase, never
+ * the raw code alone.
+ */
+
+/** Exact names first, then prefixes (the person's address has one name per line). */
+const EXACT: Record<string, string> = {
+  'individual.dob.day': 'your date of birth',
+  'individual.dob.month': 'your date of birth',
+  'individual.dob.year': 'your date of birth',
+  'individual.ssn_last_4': 'the last 4 digits of your Social Security number',
+  'individual.id_number': 'your full Social Security number',
+  'individual.first_name': 'your legal name',
+  'individual.last_name': 'your legal name',
+  'individual.email': 'your email address',
+  'individual.phone': 'your phone number',
+  'individual.verification.document': 'a photo of your government-issued ID',
+  'individual.verification.additional_document': 'a document that shows your address',
+  external_account: 'your bank account details',
+  'tos_acceptance.date': "your acceptance of Stripe's terms",
+  'tos_acceptance.ip': "your acceptance of Stripe's terms",
+  'business_profile.mcc': 'the kind of work you do',
+  'business_profile.url': 'a description of your work or a link to your public profile',
+  'business_profile.product_description':
+    'a description of your work or a link to your public profile',
+};
+
+const PREFIXES: [string, string][] = [
+  ['individual.address.', 'your home address'],
+  ['individual.dob.', 'your date of birth'],
+  ['individual.verification.', 'a photo of your government-issued ID'],
+  ['tos_acceptance.', "your acceptance of Stripe's terms"],
+];
+
+export const OTHER_REQUIREMENT = 'other details about you (our support team can tell you which)';
+
+export function stripeRequirementPhrase(name: string): string {
+  const exact = EXACT[name];
+  if (exact) return exact;
+  const prefix = PREFIXES.find(([start]) => name.startsWith(start));
+  return prefix ? prefix[1] : OTHER_REQUIREMENT;
+}
+
+/** Each phrase once, in Stripe's order, the generic one last: "a, b, and c". */
+export function describeStripeRequirements(names: readonly string[]): string {
+  const phrases = [...new Set(names.map(stripeRequirementPhrase))];
+  const ordered = [
+    ...phrases.filter((p) => p !== OTHER_REQUIREMENT),
+    ...phrases.filter((p) => p === OTHER_REQUIREMENT),
+  ];
+  return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(ordered);
+}
+
+/**
+ * What `requirements.disabled_reason` means for the freelancer: `verifying` (Stripe is
+ * checking what it was given or reviewing the account: nothing to do but wait), `rejected`
+ * (turned down for good) or `stopped` (anything else: requirements past due, a pause).
+ */
+export type DisabledReason = 'verifying' | 'rejected' | 'stopped';
+
+export function stripeDisabledReason(reason: string | null): DisabledReason {
+  if (reason === 'requirements.pending_verification' || reason === 'under_review') {
+    return 'verifying';
+  }
+  if (reason?.startsWith('rejected.')) return 'rejected';
+  return 'stopped';
+}
