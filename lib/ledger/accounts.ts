@@ -43,6 +43,16 @@ export function mayGoNegative(code: string): boolean {
   return code.startsWith('world:');
 }
 
+/**
+ * Whether ledger_post keeps the account's balance in ledger_balance: contract and freelancer
+ * accounts, not the world: and platform: ones every posting touches. The same test is the
+ * pattern '^(contract|freelancer):' in migration ledger_balances (ledger_post, the table's
+ * check); ledger:check compares every kept balance with its entries.
+ */
+export function isKeptBalance(code: string): boolean {
+  return code.startsWith('contract:') || code.startsWith('freelancer:');
+}
+
 /** The freelancer's three accounts. */
 export function freelancerAccounts(freelancerId: string): AccountCode[] {
   return [

@@ -1,19 +1,19 @@
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { ledgerEntries, ledgerTransactions } from '@/db/schema';
-import type { AccountCode } from './accounts';
+import { ledgerBalances, ledgerEntries, ledgerTransactions } from '@/db/schema';
+import { isKeptBalance, type AccountCode } from './accounts';
 
-/** A balance is what the entries say: their sum (ledger_balance keeps some, checked against it). */
+/**
+ * A balance is what the entries say: their sum. A contract or freelancer account's is read
+ * from the balance ledger_post keeps with the entries (ledger_balance, checked against the
+ * sum by ledger:check): one row instead of years of entries.
+ */
 export async function balanceOf(
   db: DbOrTx,
   account: AccountCode,
   currency = 'USD',
 ): Promise<number> {
-  const [row] = await db
-    .select({ cents: sql<string | null>`sum(${ledgerEntries.amountCents})` })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.accountCode, account), eq(ledgerEntries.currency, currency)));
-  return Number(row?.cents ?? 0);
+  return (await balancesOf(db, [account], currency)).get(account) ?? 0;
 }
 
 /** The balances of several accounts in one currency; an account with no entries holds 0. */
@@ -23,16 +23,26 @@ export async function balancesOf(
   currency = 'USD',
 ): Promise<Map<AccountCode, number>> {
   const balances = new Map<AccountCode, number>(codes.map((code) => [code, 0]));
-  if (codes.length === 0) return balances;
-  const rows = await db
-    .select({
-      account: ledgerEntries.accountCode,
-      cents: sql<string>`sum(${ledgerEntries.amountCents})`,
-    })
-    .from(ledgerEntries)
-    .where(and(inArray(ledgerEntries.accountCode, codes), eq(ledgerEntries.currency, currency)))
-    .groupBy(ledgerEntries.accountCode);
-  for (const row of rows) balances.set(row.account as AccountCode, Number(row.cents));
+  const kept = codes.filter(isKeptBalance);
+  const summed = codes.filter((code) => !isKeptBalance(code));
+  if (kept.length > 0) {
+    const rows = await db
+      .select({ account: ledgerBalances.code, cents: ledgerBalances.cents })
+      .from(ledgerBalances)
+      .where(and(inArray(ledgerBalances.code, kept), eq(ledgerBalances.currency, currency)));
+    for (const row of rows) balances.set(row.account as AccountCode, Number(row.cents));
+  }
+  if (summed.length > 0) {
+    const rows = await db
+      .select({
+        account: ledgerEntries.accountCode,
+        cents: sql<string>`sum(${ledgerEntries.amountCents})`,
+      })
+      .from(ledgerEntries)
+      .where(and(inArray(ledgerEntries.accountCode, summed), eq(ledgerEntries.currency, currency)))
+      .groupBy(ledgerEntries.accountCode);
+    for (const row of rows) balances.set(row.account as AccountCode, Number(row.cents));
+  }
   return balances;
 }
 
