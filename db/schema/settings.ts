@@ -110,6 +110,11 @@ export const taxProfiles = pgTable(
     /** SSN, EIN or foreign tax id, encrypted. */
     taxIdEncrypted: text('tax_id_encrypted').notNull(),
     taxIdLast4: text('tax_id_last4').notNull(),
+    /**
+     * A W-9's optional date of birth (YYYY-MM-DD), encrypted like the tax id; null when not
+     * given, and always for a W-8BEN. Sent to Stripe as `individual.dob`.
+     */
+    dateOfBirthEncrypted: text('date_of_birth_encrypted'),
     addressLine1: text('address_line1').notNull(),
     addressLine2: text('address_line2'),
     city: text('city').notNull(),
@@ -122,7 +127,13 @@ export const taxProfiles = pgTable(
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('tax_profile_encrypted', sql`${t.taxIdEncrypted} like 'v1.%'`)],
+  (t) => [
+    check('tax_profile_encrypted', sql`${t.taxIdEncrypted} like 'v1.%'`),
+    check(
+      'tax_profile_no_plain_date_of_birth',
+      sql`${t.dateOfBirthEncrypted} is null or ${t.dateOfBirthEncrypted} like 'v1.%'`,
+    ),
+  ],
 );
 
 export const visibilityEnum = pgEnum('profile_visibility', ['public', 'signed_in', 'private']);

@@ -59,11 +59,15 @@ const W9 = {
   city: 'Springfield',
   state: 'IL',
   zip: '62701',
+  dateOfBirth: '1990-07-14',
   signature: 'Alex Kim',
   certify: 'on',
 };
 
-/** One of each secret: two payout numbers, a tax id and a pending (unconfirmed) payload. */
+/**
+ * One of each secret: two payout numbers, a tax id and a date of birth, and a pending
+ * (unconfirmed) payload.
+ */
 async function storeOneOfEach(): Promise<void> {
   const who = await createFreelancer(database.db);
   const fresh = await actorSignedIn(database.db, who, 1);
@@ -104,6 +108,7 @@ const FIELDS: Record<string, [table: string, field: string]> = {
   'payout_method.account_number_encrypted': ['payout_method', 'accountNumberEncrypted'],
   'payout_method.iban_encrypted': ['payout_method', 'ibanEncrypted'],
   'tax_profile.tax_id_encrypted': ['tax_profile', 'taxIdEncrypted'],
+  'tax_profile.date_of_birth_encrypted': ['tax_profile', 'dateOfBirthEncrypted'],
   'pending_confirmation.payload_encrypted': ['pending_confirmation', 'payloadEncrypted'],
 };
 
@@ -150,6 +155,7 @@ describe('reencryptStoredSecrets', () => {
       'payout_method.account_number_encrypted': 3,
       'payout_method.iban_encrypted': 3,
       'tax_profile.tax_id_encrypted': 3,
+      'tax_profile.date_of_birth_encrypted': 3,
       'pending_confirmation.payload_encrypted': 3,
     });
 
@@ -180,7 +186,7 @@ describe('reencryptStoredSecrets', () => {
     expect(withoutSecrets(after)).toEqual(withoutSecrets(before));
 
     // A second run has nothing to do and changes nothing.
-    expect(Object.values(await reencryptStoredSecrets(database.db))).toEqual([0, 0, 0, 0]);
+    expect(Object.values(await reencryptStoredSecrets(database.db))).toEqual([0, 0, 0, 0, 0]);
     expect(await readTables()).toEqual(after);
 
     // The old key can now be retired: everything still reads without it.
@@ -234,13 +240,14 @@ describe('the encrypted columns', () => {
         usableAfter: new Date(),
         ...values,
       });
-    const insertTax = (taxIdEncrypted: string) =>
+    const insertTax = (taxIdEncrypted: string, dateOfBirthEncrypted: string | null = null) =>
       database.db.insert(taxProfiles).values({
         userId: who.userId,
         kind: 'us',
         legalName: 'Alex Kim',
         taxIdEncrypted,
         taxIdLast4: '7789',
+        dateOfBirthEncrypted,
         addressLine1: '1 Main Street',
         city: 'Springfield',
         country: 'US',
@@ -280,13 +287,14 @@ describe('the encrypted columns', () => {
       'payout_method_no_plain_numbers',
     );
     await refusedBy(insertTax('512347789'), 'tax_profile_encrypted');
+    await refusedBy(insertTax(sealed, '1990-07-14'), 'tax_profile_no_plain_date_of_birth');
     await refusedBy(
       insertPending('{"iban":"DE89370400440532013000"}'),
       'pending_confirmation_encrypted',
     );
     // The same rows with ciphertext go in.
     await insertMethod({});
-    await insertTax(sealed);
+    await insertTax(sealed, sealed);
     await insertPending(sealed);
   });
 });

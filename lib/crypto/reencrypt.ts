@@ -33,6 +33,12 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     column: taxProfiles.taxIdEncrypted,
   },
   {
+    name: 'tax_profile.date_of_birth_encrypted',
+    table: taxProfiles,
+    key: taxProfiles.userId,
+    column: taxProfiles.dateOfBirthEncrypted,
+  },
+  {
     name: 'pending_confirmation.payload_encrypted',
     table: pendingConfirmations,
     key: pendingConfirmations.id,

@@ -59,9 +59,9 @@ export type PayoutDestination = {
 
 /**
  * The person a provider opens a payee for (Stripe Connect: the connected account's
- * individual), from what the freelancer gave us: basic info, a US W-9's address and SSN,
- * their public profile and their acceptance of the terms. Null where we do not hold it; a
- * date of birth is never asked for, so it is not here at all.
+ * individual), from what the freelancer gave us: basic info, a US W-9's address, SSN and
+ * (optional) date of birth, their public profile and their acceptance of the terms. Null
+ * where we do not hold it.
  */
 export type Payee = {
   firstName: string | null;
@@ -83,6 +83,12 @@ export type Payee = {
    * sends it calls it, so it is never part of an object anyone could log.
    */
   revealSsn: (() => string) | null;
+  /**
+   * The date of birth of a US W-9 given with one (it is optional), decrypted only when
+   * called, like `revealSsn`: only the request that sends it (Stripe's `individual.dob`)
+   * calls it.
+   */
+  revealDateOfBirth: (() => { day: number; month: number; year: number }) | null;
   /** The profile's title, and its address when the profile is public (anyone may open it). */
   profile: { title: string | null; publicUrl: string | null };
   /** When and from which address the terms of service were accepted, if we hold both. */

@@ -56,7 +56,10 @@ export const FREELANCE_MCC = '8999';
 /**
  * What Stripe asks of a US individual's Custom account (its identity, what they sell, their
  * acceptance of the terms), from what we hold; what we do not hold is left out, and Stripe
- * lists it in the account's requirements (a date of birth, always; see docs/WITHDRAWALS.md).
+ * lists it in the account's requirements (see docs/WITHDRAWALS.md).
+ * - The date of birth (`dob`, day, month and year) when the W-9 was given with one (it is
+ *   optional there); without it Stripe lists `individual.dob.*` as due. Decrypted here, for
+ *   this request only.
  * - The full SSN (`id_number`), not its last four: Stripe takes the last four at first but
  *   asks for the whole number when they do not verify the person or once the account has
  *   been paid enough, and stops transfers until it has it; we hold the whole number from the
@@ -93,6 +96,7 @@ function connectedAccountParams(payee: Payee, payoutKey: string): Stripe.Account
           }
         : undefined,
       id_number: payee.revealSsn?.(),
+      dob: payee.revealDateOfBirth?.(),
     },
     business_profile: {
       mcc: FREELANCE_MCC,

@@ -1,16 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { taxProfiles } from '@/db/schema';
 
 export type TaxProfileInsert = typeof taxProfiles.$inferInsert;
 
-/** Everything but the encrypted tax id. */
+/** Everything but the encrypted tax id and date of birth (only whether one is on file). */
 const visibleColumns = {
   kind: taxProfiles.kind,
   legalName: taxProfiles.legalName,
   businessType: taxProfiles.businessType,
   tinType: taxProfiles.tinType,
   taxIdLast4: taxProfiles.taxIdLast4,
+  hasDateOfBirth: sql<boolean>`${taxProfiles.dateOfBirthEncrypted} is not null`,
   addressLine1: taxProfiles.addressLine1,
   addressLine2: taxProfiles.addressLine2,
   city: taxProfiles.city,
@@ -29,6 +30,7 @@ export type TaxProfileRow = {
   businessType: string | null;
   tinType: string | null;
   taxIdLast4: string;
+  hasDateOfBirth: boolean;
   addressLine1: string;
   addressLine2: string | null;
   city: string;
@@ -50,6 +52,15 @@ export async function findTaxProfile(
     .from(taxProfiles)
     .where(eq(taxProfiles.userId, userId));
   return row;
+}
+
+/** The encrypted date of birth on a person's declaration, if any. */
+export async function findDateOfBirthEncrypted(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ encrypted: taxProfiles.dateOfBirthEncrypted })
+    .from(taxProfiles)
+    .where(eq(taxProfiles.userId, userId));
+  return row?.encrypted ?? null;
 }
 
 /** One declaration per person: a new one replaces the old. */

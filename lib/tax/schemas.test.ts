@@ -1,5 +1,6 @@
+import { useFakeClock, type FakeClock } from '@/lib/clock';
 import { collectFieldErrors } from '@/lib/forms';
-import { taxInfoSchema } from './schemas';
+import { taxInfoSchema, usTaxInfoSchema } from './schemas';
 
 function form(fields: Record<string, string>): Record<string, FormDataEntryValue> {
   const data = new FormData();
@@ -130,6 +131,78 @@ describe('taxInfoSchema: US person (W-9)', () => {
     expect(errorsOf({ ...us, state: 'XX', zip: '9410' })).toEqual({
       state: ['Choose your state, or enter its two-letter code like NY or CA.'],
       zip: ['A ZIP code has 5 digits, or 9 for ZIP+4, like 94103 or 94103-1234.'],
+    });
+  });
+});
+
+describe('taxInfoSchema: the W-9 date of birth (optional)', () => {
+  // The app clock: 4 December 2026, early morning UTC.
+  let clock: FakeClock;
+  beforeEach(() => {
+    clock = useFakeClock(new Date('2026-12-04T06:00:00Z'));
+  });
+  afterEach(() => clock.restore());
+
+  it('is optional: absent or blank means none', () => {
+    expect(usTaxInfoSchema.parse(form(us)).dateOfBirth).toBeUndefined();
+    expect(taxInfoSchema.parse(form({ ...us, dateOfBirth: '  ' }))).toMatchObject({
+      dateOfBirth: undefined,
+    });
+  });
+
+  it('keeps a real date of an adult as YYYY-MM-DD, down to an 18th birthday today', () => {
+    expect(taxInfoSchema.parse(form({ ...us, dateOfBirth: '1990-07-14' }))).toMatchObject({
+      dateOfBirth: '1990-07-14',
+    });
+    expect(taxInfoSchema.parse(form({ ...us, dateOfBirth: '2008-12-04' }))).toMatchObject({
+      dateOfBirth: '2008-12-04',
+    });
+    expect(taxInfoSchema.parse(form({ ...us, dateOfBirth: '1900-01-01' }))).toMatchObject({
+      dateOfBirth: '1900-01-01',
+    });
+  });
+
+  it('refuses someone under 18 by the app clock, and follows the clock as it moves', () => {
+    expect(errorsOf({ ...us, dateOfBirth: '2008-12-05' })).toEqual({
+      dateOfBirth: ['You must be at least 18 to be paid through Workbridge.'],
+    });
+    clock.set(new Date('2026-12-05T00:00:00Z'));
+    expect(taxInfoSchema.safeParse(form({ ...us, dateOfBirth: '2008-12-05' })).success).toBe(true);
+  });
+
+  it('counts a 29 February birthday as turning 18 on 1 March', () => {
+    clock.set(new Date('2026-02-28T12:00:00Z'));
+    expect(errorsOf({ ...us, dateOfBirth: '2008-02-29' }).dateOfBirth).toEqual([
+      'You must be at least 18 to be paid through Workbridge.',
+    ]);
+    clock.set(new Date('2026-03-01T00:00:00Z'));
+    expect(taxInfoSchema.safeParse(form({ ...us, dateOfBirth: '2008-02-29' })).success).toBe(true);
+  });
+
+  it('refuses a day that is not in the calendar, another format, before 1900, or the future', () => {
+    expect(errorsOf({ ...us, dateOfBirth: '1990-02-30' })).toEqual({
+      dateOfBirth: ['There is no 1990-02-30 in the calendar; check the day and the month.'],
+    });
+    expect(errorsOf({ ...us, dateOfBirth: '1990-13-01' }).dateOfBirth).toEqual([
+      expect.stringContaining('There is no 1990-13-01'),
+    ]);
+    for (const typed of ['07/14/1990', '1990-7-14', 'yesterday', '19900714']) {
+      expect(errorsOf({ ...us, dateOfBirth: typed })).toEqual({
+        dateOfBirth: ['Enter your date of birth as year-month-day, like 1990-07-14.'],
+      });
+    }
+    expect(errorsOf({ ...us, dateOfBirth: '1899-12-31' })).toEqual({
+      dateOfBirth: ['Check the year: a date of birth is 1900 or later.'],
+    });
+    expect(errorsOf({ ...us, dateOfBirth: '2027-01-01' })).toEqual({
+      dateOfBirth: ['A date of birth cannot be in the future; check the year.'],
+    });
+  });
+
+  it('reports the date next to the other field errors, not instead of them', () => {
+    expect(errorsOf({ ...us, zip: '9410', dateOfBirth: '2010-01-01' })).toEqual({
+      zip: [expect.stringContaining('A ZIP code has 5 digits')],
+      dateOfBirth: ['You must be at least 18 to be paid through Workbridge.'],
     });
   });
 });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { now } from '@/lib/clock';
 import { isCountryCode } from '@/lib/geo/countries';
 import {
   isUsStateCode,
   tinDigits,
   signatureMatches,
   validateEin,
+  validateDateOfBirth,
   validateSsn,
   validateZip,
   type Validated,
@@ -80,6 +82,22 @@ const certify = z
   })
   .transform(() => true as const);
 
+/**
+ * Optional: Stripe asks for it before paying out to a US bank account. Blank is "not given";
+ * anything else must be a real day, not before 1900, of someone 18 or older by the app clock.
+ */
+const dateOfBirth = z
+  .string()
+  .trim()
+  .optional()
+  .transform((raw, ctx) => {
+    if (!raw) return undefined;
+    const result = validateDateOfBirth(raw, now());
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  });
+
 type Payload = z.core.ParsePayload<unknown>;
 
 function fieldFailed(payload: Payload, field: string): boolean {
@@ -138,6 +156,7 @@ export const usTaxInfoSchema = z
       .toUpperCase()
       .refine(isUsStateCode, 'Choose your state, or enter its two-letter code like NY or CA.'),
     zip: validatedText('Enter your ZIP code.', validateZip),
+    dateOfBirth,
     signature,
     certify,
   })

@@ -5,7 +5,7 @@ import { createTestDatabase } from '@/tests/helpers/db';
 import { SCRIPT } from '@/tests/helpers/hostile';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { nonUsTaxInfoSchema, usTaxInfoSchema } from './schemas';
-import { getTaxSummary, saveTaxInfo } from './service';
+import { dateOfBirthForOwnForm, getTaxSummary, saveTaxInfo } from './service';
 import { taxInfoSchema } from '@/lib/tax/schemas';
 import { asSubmitted } from '@/tests/helpers/submitted';
 
@@ -181,6 +181,7 @@ const W9_CASES: ScriptCase[] = [
   { typed: { tinType: SCRIPT }, refused: 'tinType' },
   { typed: { state: SCRIPT }, refused: 'state' },
   { typed: { zip: SCRIPT }, refused: 'zip' },
+  { typed: { dateOfBirth: SCRIPT }, refused: 'dateOfBirth' },
   { typed: { certify: SCRIPT }, refused: 'certify' },
 ];
 
@@ -241,5 +242,56 @@ describe('script typed into the tax forms', () => {
       expect(JSON.stringify(result)).not.toContain(SCRIPT);
       expect(row).toBeUndefined();
     }
+  });
+});
+
+describe('the W-9 date of birth', () => {
+  it('is stored encrypted (the raw column is not the date), shown back only to prefill the form', async () => {
+    const who = await createFreelancer(database.db);
+    expect(
+      await asSubmitted(taxInfoSchema, { ...W9, dateOfBirth: '1990-07-14' }, (input) =>
+        saveTaxInfo(database.db, { userId: who.userId }, input),
+      ),
+    ).toEqual({ ok: true });
+    const row = await rowOf(who.userId);
+    expect(row.dateOfBirthEncrypted).toMatch(/^v1\./);
+    expect(row.dateOfBirthEncrypted).not.toMatch(/1990|07-14/);
+    expect(decryptSecret(row.dateOfBirthEncrypted!)).toBe('1990-07-14');
+    const summary = await getTaxSummary(database.db, who.userId);
+    expect(summary?.hasDateOfBirth).toBe(true);
+    expect(JSON.stringify(summary)).not.toMatch(/1990|v1\./);
+    expect(await dateOfBirthForOwnForm(database.db, who.userId)).toBe('1990-07-14');
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, who.userId));
+    expect(JSON.stringify(audit)).not.toContain('1990');
+  });
+
+  it('absent: nothing stored; a new declaration without it clears it, and a W-8BEN never has one', async () => {
+    const who = await createFreelancer(database.db);
+    await asSubmitted(taxInfoSchema, W9, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    );
+    expect((await rowOf(who.userId)).dateOfBirthEncrypted).toBeNull();
+    expect((await getTaxSummary(database.db, who.userId))?.hasDateOfBirth).toBe(false);
+    expect(await dateOfBirthForOwnForm(database.db, who.userId)).toBeNull();
+
+    await asSubmitted(taxInfoSchema, { ...W9, dateOfBirth: '1990-07-14' }, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    );
+    expect((await rowOf(who.userId)).dateOfBirthEncrypted).not.toBeNull();
+    await asSubmitted(taxInfoSchema, { ...W9, dateOfBirth: '' }, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    );
+    expect((await rowOf(who.userId)).dateOfBirthEncrypted).toBeNull();
+
+    await asSubmitted(taxInfoSchema, { ...W9, dateOfBirth: '1990-07-14' }, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    );
+    await asSubmitted(taxInfoSchema, { ...W8BEN, dateOfBirth: '1990-07-14' }, (input) =>
+      saveTaxInfo(database.db, { userId: who.userId }, input),
+    );
+    expect((await rowOf(who.userId)).dateOfBirthEncrypted).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import { now } from '@/lib/clock';
 import type { Db, DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/log';
-import { encryptSecret, lastFour } from '@/lib/crypto/encryption';
+import { decryptSecret, encryptSecret, lastFour } from '@/lib/crypto/encryption';
 import {
+  findDateOfBirthEncrypted,
   findTaxProfile,
   upsertTaxProfile,
   type TaxProfileInsert,
@@ -13,7 +14,11 @@ import type { TaxInfoInput } from './schemas';
 /** The input is parsed by the action, so saving cannot be refused. */
 export type TaxResult = { ok: true };
 
-/** Both kinds mapped onto the one row; the tax id only ever leaves here encrypted. */
+/**
+ * Both kinds mapped onto the one row; the tax id and the date of birth only ever leave here
+ * encrypted. A declaration without a date of birth clears the one on file (the form comes
+ * prefilled with it, so leaving it there keeps it).
+ */
 function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfileInsert {
   if (input.kind === 'us') {
     return {
@@ -24,6 +29,7 @@ function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfile
       tinType: input.tinType,
       taxIdEncrypted: encryptSecret(input.tin),
       taxIdLast4: lastFour(input.tin),
+      dateOfBirthEncrypted: input.dateOfBirth ? encryptSecret(input.dateOfBirth) : null,
       addressLine1: input.addressLine1,
       addressLine2: input.addressLine2 ?? null,
       city: input.city,
@@ -45,6 +51,7 @@ function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfile
     tinType: 'foreign',
     taxIdEncrypted: encryptSecret(input.foreignTaxId),
     taxIdLast4: lastFour(input.foreignTaxId),
+    dateOfBirthEncrypted: null,
     addressLine1: input.addressLine1,
     addressLine2: input.addressLine2 ?? null,
     city: input.city,
@@ -93,4 +100,14 @@ export async function getTaxSummary(db: DbOrTx, userId: string): Promise<TaxSumm
     formName: row.kind === 'us' ? 'W-9' : 'W-8BEN',
     taxIdLabel: TAX_ID_LABELS[row.tinType ?? 'foreign'] ?? 'Tax id',
   };
+}
+
+/**
+ * The W-9's date of birth (YYYY-MM-DD), decrypted, for one use only: prefilling the tax form
+ * for the person it belongs to (a date of birth is theirs to see in full, unlike the SSN's
+ * last four). Null when none is on file. Never logged, never in an email or the summary.
+ */
+export async function dateOfBirthForOwnForm(db: DbOrTx, userId: string): Promise<string | null> {
+  const encrypted = await findDateOfBirthEncrypted(db, userId);
+  return encrypted ? decryptSecret(encrypted) : null;
 }

@@ -166,3 +166,49 @@ export function signatureMatches(signature: string, legalName: string): boolean 
     comparableName(signature) !== '' && comparableName(signature) === comparableName(legalName)
   );
 }
+
+export type DateOfBirthProblem = 'format' | 'date' | 'too_early' | 'future' | 'under_18';
+
+/** Stripe (and US payout rules) ask for an adult; nobody living was born before this. */
+export const EARLIEST_BIRTH_YEAR = 1900;
+export const MINIMUM_AGE = 18;
+
+/**
+ * A date of birth as an `<input type="date">` sends it (YYYY-MM-DD, also what a browser
+ * without a date picker is told to type): a real calendar day, not before 1900, and the
+ * person at least 18 on `today` (the app clock's day, in UTC). Someone born on 29 February
+ * turns 18 on 1 March in a year without one.
+ */
+export function validateDateOfBirth(value: string, today: Date): Validated<DateOfBirthProblem> {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return fail('format', 'Enter your date of birth as year-month-day, like 1990-07-14.');
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return fail('date', `There is no ${value} in the calendar; check the day and the month.`);
+  }
+  if (year < EARLIEST_BIRTH_YEAR) {
+    return fail('too_early', `Check the year: a date of birth is ${EARLIEST_BIRTH_YEAR} or later.`);
+  }
+  if (date.getTime() > today.getTime()) {
+    return fail('future', 'A date of birth cannot be in the future; check the year.');
+  }
+  const adultOn = Date.UTC(year + MINIMUM_AGE, month - 1, day);
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  if (adultOn > todayUtc) {
+    return fail('under_18', `You must be at least ${MINIMUM_AGE} to be paid through Workbridge.`);
+  }
+  return { ok: true, value };
+}
+
+/** A stored YYYY-MM-DD as the day, month and year Stripe's `individual.dob` takes. */
+export function dateOfBirthParts(value: string): { day: number; month: number; year: number } {
+  const [year, month, day] = value.split('-').map(Number);
+  return { day, month, year };
+}

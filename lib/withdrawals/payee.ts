@@ -3,11 +3,12 @@ import type { Db } from '@/db/client';
 import { freelancerProfiles, profiles, taxProfiles, users } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/encryption';
 import { getEnv } from '@/lib/env';
+import { dateOfBirthParts } from '@/lib/tax/validation';
 import type { Payee } from '@/lib/payments/payouts';
 
 /**
  * Who a provider pays, for one that opens a payee in the person's name (Stripe Connect).
- * The SSN stays encrypted in the closure until the provider's request calls it; nothing
+ * The SSN and the date of birth stay encrypted in their closures until the provider's request calls it; nothing
  * else here is secret.
  */
 export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
@@ -22,6 +23,7 @@ export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
       taxKind: taxProfiles.kind,
       tinType: taxProfiles.tinType,
       taxIdEncrypted: taxProfiles.taxIdEncrypted,
+      dateOfBirthEncrypted: taxProfiles.dateOfBirthEncrypted,
       addressLine1: taxProfiles.addressLine1,
       addressLine2: taxProfiles.addressLine2,
       city: taxProfiles.city,
@@ -39,6 +41,7 @@ export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
   if (!row) throw new Error('No such freelancer');
   const isW9 = row.taxKind === 'us';
   const encryptedSsn = isW9 && row.tinType === 'ssn' ? row.taxIdEncrypted : null;
+  const encryptedDob = isW9 ? row.dateOfBirthEncrypted : null;
   return {
     firstName: row.firstName,
     lastName: row.lastName,
@@ -55,6 +58,7 @@ export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
           }
         : null,
     revealSsn: encryptedSsn ? () => decryptSecret(encryptedSsn) : null,
+    revealDateOfBirth: encryptedDob ? () => dateOfBirthParts(decryptSecret(encryptedDob)) : null,
     profile: {
       title: row.title,
       publicUrl:

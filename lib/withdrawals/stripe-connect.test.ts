@@ -424,9 +424,37 @@ describe("the connected account carries the person's identity", () => {
         'Freelance work for clients through Workbridge: Designer',
     });
     const sent = Object.keys(body);
-    for (const left of ['id_number', 'ssn_last_4', 'business_profile[url]', 'tos_acceptance']) {
+    for (const left of [
+      'id_number',
+      'ssn_last_4',
+      'dob',
+      'business_profile[url]',
+      'tos_acceptance',
+    ]) {
       expect(sent.filter((name) => name.includes(left))).toEqual([]);
     }
+  });
+
+  it('sends the W-9 date of birth as individual.dob (day, month, year) when it was given', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await saveTaxInfo(
+      database.db,
+      { userId: w.actor.userId, ip: null },
+      taxInfoSchema.parse({ ...W9, dateOfBirth: '1990-07-04' }),
+    );
+    await giveBasicInfo(w, IP);
+    const created = standIn.connect.accountCreateBodies.length;
+    const result = await withdrawn(w, w.methods.usBank, 500);
+    expect(result.withdrawal.status).toBe('processing');
+    const [body] = standIn.connect.accountCreateBodies.slice(created);
+    expect(
+      Object.fromEntries(Object.entries(body).filter(([name]) => name.includes('[dob]'))),
+    ).toEqual({
+      'individual[dob][day]': '4',
+      'individual[dob][month]': '7',
+      'individual[dob][year]': '1990',
+    });
+    expect(body['individual[id_number]']).toBe(SSN);
   });
 
   it("a second US bank account joins the freelancer's account: no new account, no details sent again", async () => {
@@ -457,8 +485,13 @@ describe("the connected account carries the person's identity", () => {
     expect(standIn.connect.bankAccountsReceived.at(-1)?.accountNumberLast4).toBe('4567');
   });
 
-  it("a refused account: the error names the field, never the SSN or the bank account's number", async () => {
+  it("a refused account: the error names the field, never the SSN, the date of birth or the bank account's number", async () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await saveTaxInfo(
+      database.db,
+      { userId: w.actor.userId, ip: null },
+      taxInfoSchema.parse({ ...W9, dateOfBirth: '1987-11-23' }),
+    );
     await giveBasicInfo(w, IP);
     const [method] = await database.db
       .select()
@@ -476,7 +509,10 @@ describe("the connected account carries the person's identity", () => {
       (error: unknown) => error as Error,
     );
     // The stand-in did get the number (so it could have quoted it)…
-    expect(standIn.connect.accountCreateBodies.at(-1)?.['individual[id_number]']).toBe(SSN);
+    expect(standIn.connect.accountCreateBodies.at(-1)).toMatchObject({
+      'individual[id_number]': SSN,
+      'individual[dob][year]': '1987',
+    });
     // …and the error says where it failed, and nothing it was sent.
     expect(refusal?.message).toBe(
       'Stripe did not create the connected account (StripeInvalidRequestError parameter_invalid on individual)',
@@ -484,6 +520,7 @@ describe("the connected account carries the person's identity", () => {
     const everything = `${refusal?.message} ${refusal?.stack} ${JSON.stringify(refusal)} ${String(refusal?.cause)}`;
     expect(everything).not.toContain(SSN);
     expect(everything).not.toContain(US_BANK.accountNumber);
+    expect(everything).not.toContain('1987');
 
     // Through a withdrawal: Stripe made nothing and would refuse the same details again, so
     // the money comes back at once, with the one email saying what to check.

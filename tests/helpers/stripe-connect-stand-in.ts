@@ -33,6 +33,9 @@ function refusalOfAccount(form: URLSearchParams): Answer | null {
   const checks: [string, RegExp | ((value: string) => boolean)][] = [
     ['individual[id_number]', /^\d{9}$/],
     ['individual[ssn_last_4]', /^\d{4}$/],
+    ['individual[dob][day]', (value) => /^\d{1,2}$/.test(value) && +value >= 1 && +value <= 31],
+    ['individual[dob][month]', (value) => /^\d{1,2}$/.test(value) && +value >= 1 && +value <= 12],
+    ['individual[dob][year]', (value) => /^\d{4}$/.test(value) && +value >= 1900],
     ['individual[phone]', /^\+[1-9]\d{7,14}$/],
     ['individual[address][state]', /^[A-Z]{2}$/],
     ['individual[address][postal_code]', /^\d{5}(-\d{4})?$/],

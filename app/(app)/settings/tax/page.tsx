@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDatabase } from '@/db';
 import { COUNTRIES } from '@/lib/geo/countries';
-import { getTaxSummary } from '@/lib/tax/service';
+import { dateOfBirthForOwnForm, getTaxSummary } from '@/lib/tax/service';
 import { US_STATES } from '@/lib/tax/validation';
 import { RedirectNotice } from '@/components/redirect-notice';
 import { ContinueToNext, StepRail } from '../../onboarding/step-rail';
@@ -29,7 +29,13 @@ export default async function TaxSettingsPage({ searchParams }: Props) {
   // A declaration on file shows as its summary; the "Replace" link or a form tab (?form=)
   // opens the form, and a form posted without JavaScript comes back to that same address.
   const isFormOpen = !summary || form === 'us' || form === 'non_us';
-  const defaults = formDefaultsFrom(summary?.kind === kind ? summary : undefined, basics?.country);
+  const shown = summary?.kind === kind ? summary : undefined;
+  // The date of birth is decrypted only to prefill the owner's own open W-9 form.
+  const dateOfBirth =
+    isFormOpen && shown?.kind === 'us' && shown.hasDateOfBirth
+      ? await dateOfBirthForOwnForm(db, viewer.user.id)
+      : null;
+  const defaults = formDefaultsFrom(shown, basics?.country, dateOfBirth);
   return (
     <>
       <StepRail current="tax" />

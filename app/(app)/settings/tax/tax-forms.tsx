@@ -133,6 +133,16 @@ export function UsTaxForm({
         defaultValue={values.zip}
         errors={errors.zip}
       />
+      <Field
+        name="dateOfBirth"
+        type="date"
+        label="Date of birth (optional; Stripe asks for it before paying out to a US bank account)"
+        hint="Stored encrypted and sent only to Stripe; only you see it, here. Without a date picker, type it as year-month-day, like 1990-07-14."
+        autoComplete="bday"
+        min="1900-01-01"
+        defaultValue={values.dateOfBirth}
+        errors={errors.dateOfBirth}
+      />
       <Declaration
         text="Under penalties of perjury, I certify that the number above is my correct taxpayer identification number and that I am a U.S. citizen or other U.S. person."
         nameHint="Exactly as the legal name above."

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { COUNTRIES } from '@/lib/geo/countries';
-import { getTaxSummary, saveTaxInfo } from '@/lib/tax/service';
+import { dateOfBirthForOwnForm, getTaxSummary, saveTaxInfo } from '@/lib/tax/service';
 import { createTestDatabase } from '@/tests/helpers/db';
 import { expectScriptShownAsText, SCRIPT } from '@/tests/helpers/hostile';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
@@ -28,7 +28,7 @@ async function savedSummary(form: Record<string, string>) {
   ).toEqual({ ok: true });
   const summary = await getTaxSummary(database.db, who.userId);
   if (!summary) throw new Error('no summary');
-  return summary;
+  return Object.assign(summary, { userId: who.userId });
 }
 
 describe('the tax page', () => {
@@ -85,5 +85,43 @@ describe('the tax page', () => {
     // Name, the three address fields and the region; the postal code is the short script.
     expectScriptShownAsText(form, 5);
     expect(form).toContain('value="&lt;script&gt;x&lt;/script&gt;"');
+  });
+
+  it('a W-9 date of birth: the summary says it is on file, only the form shows it, in full', async () => {
+    const w9 = {
+      kind: 'us',
+      legalName: 'Alex Kim',
+      businessType: 'individual',
+      tinType: 'ssn',
+      tin: '512-34-7789',
+      addressLine1: '1 Main Street',
+      city: 'Springfield',
+      state: 'IL',
+      zip: '62701',
+      signature: 'Alex Kim',
+      certify: 'on',
+    };
+    const summary = await savedSummary({ ...w9, dateOfBirth: '1990-07-14' });
+    const card = renderToStaticMarkup(<TaxSummaryCard summary={summary} />);
+    expect(card).toContain('Date of birth');
+    expect(card).toContain('On file');
+    expect(card).not.toMatch(/1990|07-14/);
+    const dateOfBirth = await dateOfBirthForOwnForm(database.db, summary.userId);
+    const form = renderToStaticMarkup(
+      <UsTaxForm
+        defaults={formDefaultsFrom(summary, 'US', dateOfBirth)}
+        states={[{ code: 'IL', name: 'Illinois' }]}
+      />,
+    );
+    expect(form).toMatch(/<input[^>]*type="date"[^>]*name="dateOfBirth"[^>]*value="1990-07-14"/);
+    expect(form).toContain(
+      'Date of birth (optional; Stripe asks for it before paying out to a US bank account)',
+    );
+
+    const without = await savedSummary(w9);
+    expect(renderToStaticMarkup(<TaxSummaryCard summary={without} />)).toContain('Not given');
+    expect(
+      renderToStaticMarkup(<UsTaxForm defaults={formDefaultsFrom(without, 'US')} states={[]} />),
+    ).toMatch(/<input[^>]*name="dateOfBirth"[^>]*value=""/);
   });
 });

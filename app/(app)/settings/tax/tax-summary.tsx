@@ -28,6 +28,28 @@ export function TaxSummaryCard({
             <span className="hint">(encrypted; we show only the last 4)</span>
           </dd>
         </div>
+        {summary.kind === 'us' && (
+          <div>
+            <dt>Date of birth</dt>
+            <dd>
+              {summary.hasDateOfBirth ? (
+                <>
+                  On file{' '}
+                  <span className="hint">
+                    (encrypted; shown in the form when you replace the declaration)
+                  </span>
+                </>
+              ) : (
+                <>
+                  Not given{' '}
+                  <span className="hint">
+                    (optional; Stripe asks for it before paying out to a US bank account)
+                  </span>
+                </>
+              )}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Country</dt>
           <dd>{countryName(summary.country) ?? summary.country}</dd>
@@ -52,10 +74,15 @@ export function TaxSummaryCard({
   );
 }
 
-/** The saved declaration as form defaults; the tax id itself is never put back in a form. */
+/**
+ * The saved declaration as form defaults; the tax id itself is never put back in a form. The
+ * date of birth is (in full: it is the owner's own form), so replacing the declaration keeps
+ * it unless they clear it; the page decrypts it for this alone.
+ */
 export function formDefaultsFrom(
   summary: TaxSummary | undefined,
   country: string | null | undefined,
+  dateOfBirth: string | null = null,
 ): TaxDefaults {
   if (!summary) return { country: country && country !== 'US' ? country : '' };
   const common = {
@@ -71,6 +98,7 @@ export function formDefaultsFrom(
       tinType: summary.tinType ?? '',
       state: summary.region ?? '',
       zip: summary.postalCode ?? '',
+      dateOfBirth: dateOfBirth ?? '',
     };
   }
   return {

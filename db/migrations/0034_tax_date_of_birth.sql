@@ -1,0 +1,2 @@
+ALTER TABLE "tax_profile" ADD COLUMN "date_of_birth_encrypted" text;--> statement-breakpoint
+ALTER TABLE "tax_profile" ADD CONSTRAINT "tax_profile_no_plain_date_of_birth" CHECK ("tax_profile"."date_of_birth_encrypted" is null or "tax_profile"."date_of_birth_encrypted" like 'v1.%');
