@@ -1,11 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { MIGRATIONS_DIR } from './client';
 import { pgliteExtensions } from './pglite-extensions';
+import { migrationsBefore } from '@/tests/helpers/migrations';
 
 // The migration that keeps balances (ledger_balance) and gives each entry its transaction's
 // effective_at fills both in for a ledger written before it, with the append-only trigger off
@@ -13,26 +12,11 @@ import { pgliteExtensions } from './pglite-extensions';
 // its tag: the number may change when branches merge.
 const TAG_SUFFIX = '_ledger_balances';
 
-type Journal = { entries: { tag: string }[] };
-
-/** A copy of the migrations folder that stops just before the migration under test. */
-function migrationsBefore(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wb-migrations-'));
-  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalPath = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(TAG_SUFFIX));
-  if (at < 0) throw new Error(`no migration tagged *${TAG_SUFFIX}`);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
-
 let pglite: PGlite;
 let before: string;
 beforeAll(async () => {
   pglite = await PGlite.create({ extensions: pgliteExtensions });
-  before = migrationsBefore();
+  before = migrationsBefore(TAG_SUFFIX);
   await migrate(drizzle(pglite), { migrationsFolder: before });
 });
 afterAll(async () => {

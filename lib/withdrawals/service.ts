@@ -288,12 +288,15 @@ export async function withdrawalOverview(
   return {
     availableCents: await balanceOf(db, accounts.available(freelancerId), WITHDRAWAL_CURRENCY),
     hasTaxInfo: hasTaxInfo(await findTaxProfile(db, freelancerId)),
-    methods: methods.map((method) => ({
-      ...method,
-      ...termsOf(method.kind),
-      title: methodTitle(method),
-      payeeStatus: statuses.get(method.id) ?? null,
-      isUsable: isPastHold(method, at) && !isPayeeStopped(statuses.get(method.id)),
-    })),
+    methods: methods.map((method) => {
+      const payeeStatus = statuses.get(method.id) ?? null;
+      return {
+        ...method,
+        ...termsOf(method.kind),
+        title: methodTitle(method),
+        payeeStatus,
+        isUsable: isPastHold(method, at) && !isPayeeStopped(payeeStatus),
+      };
+    }),
   };
 }

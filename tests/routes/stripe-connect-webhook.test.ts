@@ -84,6 +84,18 @@ function post(payload: string, secret: string | null = SECRET) {
   );
 }
 
+/** `body` sent under the signature of `payload`: what a tampered delivery looks like. */
+function postTampered(payload: string, body: string) {
+  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+  return POST(
+    new Request('http://localhost:3000/api/webhooks/stripe-connect', {
+      method: 'POST',
+      headers: { 'stripe-signature': header },
+      body,
+    }),
+  );
+}
+
 const outcomeOf = async (response: Response) => {
   expect(response.status).toBe(200);
   return (await response.json()).outcome;
@@ -103,13 +115,9 @@ it('refuses an unsigned, wrongly signed or tampered event and changes nothing', 
     const payload = standIn.connect.payoutEvent(payoutId, 'payout.paid', 'paid');
     expect((await post(payload, null)).status).toBe(401);
     expect((await post(payload, 'whsec_someone_else')).status).toBe(401);
-    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    const tampered = await POST(
-      new Request('http://localhost:3000/api/webhooks/stripe-connect', {
-        method: 'POST',
-        headers: { 'stripe-signature': header },
-        body: payload.replace('"status":"paid"', '"status":"failed"'),
-      }),
+    const tampered = await postTampered(
+      payload,
+      payload.replace('"status":"paid"', '"status":"failed"'),
     );
     expect(tampered.status).toBe(401);
     expect(await statusOf(w.actor.userId)).toBe('processing');
@@ -345,13 +353,9 @@ describe('account.updated: what Stripe says about a connected account', () => {
       const payload = standIn.connect.accountEvent(account, { payoutsEnabled: false, created: T });
       expect((await post(payload, null)).status).toBe(401);
       expect((await post(payload, 'whsec_someone_else')).status).toBe(401);
-      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-      const tampered = await POST(
-        new Request('http://localhost:3000/api/webhooks/stripe-connect', {
-          method: 'POST',
-          headers: { 'stripe-signature': header },
-          body: payload.replace('"payouts_enabled":false', '"payouts_enabled":true'),
-        }),
+      const tampered = await postTampered(
+        payload,
+        payload.replace('"payouts_enabled":false', '"payouts_enabled":true'),
       );
       expect(tampered.status).toBe(401);
       for (const row of await destinationsOf(w.actor.userId)) {
