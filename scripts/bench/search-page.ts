@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
 import { freelancerProfiles } from '@/db/schema';
 import { migrateDatabase, openDatabase, type Database } from '@/db/client';
 import { createSession } from '@/lib/auth/service';
@@ -32,6 +33,8 @@ async function seedSearchPage(database: Database): Promise<SearchPageSeed> {
   const userId = await seedSearchPosts(database);
   // The page is for freelancers: a bare freelancer profile makes the bench user one.
   await database.db.insert(freelancerProfiles).values({ userId });
+  // The search seed analyzes its two tables; the rest (sessions, profiles) as autovacuum would.
+  await database.db.execute(sql`analyze`);
   const session = await createSession(database.db, userId);
   return { cookie: session.token };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { migrateDatabase, type Database } from '@/db/client';
 import { clientWorkspaces, contracts, freelancerProfiles, invites, users } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
@@ -117,6 +117,9 @@ export async function seedBenchData(database: Database): Promise<Seeded> {
   if (!decision.ok || decision.status !== 'awaiting_compliance')
     throw new Error(`contract seed failed: ${JSON.stringify(decision)}`);
 
+  // Planner statistics, as the server's autovacuum and the app's hourly job on PGlite
+  // (lib/jobs/statistics.ts) gather them: without them PGlite plans from default guesses.
+  await db.execute(sql`analyze`);
   const clientSession = await createSession(db, clientUser.id);
   return {
     clientCookie: clientSession.token,
