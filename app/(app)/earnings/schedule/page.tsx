@@ -8,6 +8,7 @@ import { centsToDollarInput, formatMoney } from '@/lib/money/money';
 import { formatHoldEnd } from '@/lib/payouts/present';
 import { FREQUENCY_LABELS, type WithdrawalFrequency } from '@/lib/withdrawals/schedule-days';
 import { findWithdrawalSchedule } from '@/lib/withdrawals/schedule-service';
+import { isPayeeStopped, payeeStatusMessage } from '@/lib/withdrawals/rules';
 import { withdrawalOverview } from '@/lib/withdrawals/service';
 import { requireFreelancerViewer } from '../../settings/viewer';
 import { ScheduleForm } from './schedule-form';
@@ -30,12 +31,23 @@ export default async function WithdrawalSchedulePage({ searchParams }: Props) {
     value: f,
     label: FREQUENCY_LABELS[f],
   }));
+  // A method is unusable while in its hold or while its provider has stopped paying out to
+  // it: each is named, since only the hold ends by itself.
+  const whyUnusable = (m: (typeof overview.methods)[number]) => {
+    if (m.isUsable) return '';
+    return isPayeeStopped(m.payeeStatus)
+      ? ' (Stripe has stopped payouts to it)'
+      : ' (in its security hold)';
+  };
   const methods = overview.methods.map((m) => ({
     value: m.id,
-    label: `${m.title}: fee ${formatMoney(m.feeCents)}, minimum ${formatMoney(m.minimumCents)}${m.isUsable ? '' : ' (in its security hold)'}`,
+    label: `${m.title}: fee ${formatMoney(m.feeCents)}, minimum ${formatMoney(m.minimumCents)}${whyUnusable(m)}`,
   }));
   const chosen = overview.methods.find((m) => m.id === schedule.payoutMethodId);
-  const held = schedule.frequency !== 'off' && chosen && !chosen.isUsable ? chosen : undefined;
+  const unusable = schedule.frequency !== 'off' && chosen && !chosen.isUsable ? chosen : undefined;
+  const stopped = unusable && isPayeeStopped(unusable.payeeStatus) ? unusable : undefined;
+  const held = unusable && !stopped ? unusable : undefined;
+  const stoppedMessage = stopped ? payeeStatusMessage(stopped, stopped.payeeStatus) : null;
   return (
     <>
       <PageHeader
@@ -52,6 +64,12 @@ export default async function WithdrawalSchedulePage({ searchParams }: Props) {
         <Notice tone="warning">
           {held.title} is in its 3-day security hold: payouts to it wait until{' '}
           {formatHoldEnd(held.usableAfter, viewer.freelancerProfile?.timeZone ?? 'UTC')}.
+        </Notice>
+      )}
+      {stoppedMessage && (
+        <Notice tone="warning">
+          {stoppedMessage.text} Until then, scheduled payouts to it are skipped and we email you
+          each payout day. {stoppedMessage.href && <Link href={stoppedMessage.href}>Fix this</Link>}
         </Notice>
       )}
       <Card title="Automatic withdrawals">
