@@ -85,8 +85,8 @@ export const rateLimits = pgTable(
 /**
  * The text of a form posted without JavaScript to a route handler (it carries files) and
  * refused: the handler can only answer 303, so the text waits here for the page it sends the
- * person back to, which takes it (reads and deletes it). One draft per person and form, for
- * minutes (lib/form-drafts); the tick deletes the expired ones.
+ * person back to, which only reads it. One draft per person and form, for minutes
+ * (lib/form-drafts): the form's successful write deletes it, the tick deletes expired ones.
  */
 export const formDrafts = pgTable(
   'form_draft',
@@ -96,7 +96,7 @@ export const formDrafts = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** Which form: 'proposal', 'milestone-submission'. */
     form: text('form').notNull(),
-    /** What the form was about (the job post, the milestone): the page takes only its own. */
+    /** What the form was about (the job post, the milestone): the page reads only its own. */
     subjectId: text('subject_id').notNull(),
     /** Field name to typed text; never a file. */
     fields: jsonb('fields').$type<Record<string, string>>().notNull(),

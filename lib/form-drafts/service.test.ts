@@ -5,10 +5,11 @@ import { createTestDatabase } from '@/tests/helpers/db';
 import { createFreelancer } from '@/tests/helpers/settings-fixtures';
 import {
   deleteExpiredFormDrafts,
+  discardFormDraft,
   draftFieldsOf,
   FORM_DRAFT_TTL_MS,
   keepFormDraft,
-  takeFormDraft,
+  readFormDraft,
 } from './service';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -41,7 +42,7 @@ describe('draftFieldsOf', () => {
 });
 
 describe('a form draft', () => {
-  it('is taken once, by its person, for its subject, before it expires', async () => {
+  it('is read by its person, for its subject, as often as asked, until it expires', async () => {
     const me = await createFreelancer(database.db);
     const other = await createFreelancer(database.db);
     const key = { userId: me.userId, form: 'proposal', subjectId: 'job-1' };
@@ -50,18 +51,40 @@ describe('a form draft', () => {
     // One draft per person and form: the second replaced the first.
     expect(await draftsOf(me.userId)).toHaveLength(1);
 
-    expect(await takeFormDraft(database.db, { ...key, userId: other.userId })).toBeUndefined();
-    expect(await takeFormDraft(database.db, { ...key, subjectId: 'job-2' })).toBeUndefined();
-    expect(await takeFormDraft(database.db, { ...key, form: 'milestone-submission' })).toBe(
+    expect(await readFormDraft(database.db, { ...key, userId: other.userId })).toBeUndefined();
+    expect(await readFormDraft(database.db, { ...key, subjectId: 'job-2' })).toBeUndefined();
+    expect(await readFormDraft(database.db, { ...key, form: 'milestone-submission' })).toBe(
       undefined,
     );
-    expect(await takeFormDraft(database.db, key)).toEqual({ coverLetter: 'Second' });
-    expect(await takeFormDraft(database.db, key)).toBeUndefined();
-    expect(await draftsOf(me.userId)).toEqual([]);
+    // Reading writes nothing: a reload (or a second tab) reads the same text again.
+    expect(await readFormDraft(database.db, key)).toEqual({ coverLetter: 'Second' });
+    expect(await readFormDraft(database.db, key)).toEqual({ coverLetter: 'Second' });
+    expect(await draftsOf(me.userId)).toHaveLength(1);
 
-    await keepFormDraft(database.db, key, { coverLetter: 'Late' });
-    clock.advance(FORM_DRAFT_TTL_MS);
-    expect(await takeFormDraft(database.db, key)).toBeUndefined();
+    clock.advance(FORM_DRAFT_TTL_MS - 1);
+    expect(await readFormDraft(database.db, key)).toEqual({ coverLetter: 'Second' });
+    clock.advance(1);
+    // Expired: never read, though the row waits for the tick.
+    expect(await readFormDraft(database.db, key)).toBeUndefined();
+    expect(await draftsOf(me.userId)).toHaveLength(1);
+  });
+
+  it('is discarded for its own person and subject only', async () => {
+    const me = await createFreelancer(database.db);
+    const other = await createFreelancer(database.db);
+    const key = { userId: me.userId, form: 'proposal', subjectId: 'job-1' };
+    const theirs = { ...key, userId: other.userId };
+    await keepFormDraft(database.db, key, { coverLetter: 'Mine' });
+    await keepFormDraft(database.db, theirs, { coverLetter: 'Theirs' });
+
+    await discardFormDraft(database.db, { ...key, subjectId: 'job-2' });
+    await discardFormDraft(database.db, { ...key, form: 'milestone-submission' });
+    expect(await readFormDraft(database.db, key)).toEqual({ coverLetter: 'Mine' });
+
+    await discardFormDraft(database.db, key);
+    expect(await readFormDraft(database.db, key)).toBeUndefined();
+    expect(await draftsOf(me.userId)).toEqual([]);
+    expect(await readFormDraft(database.db, theirs)).toEqual({ coverLetter: 'Theirs' });
   });
 
   it('is deleted by the tick once expired, not before', async () => {

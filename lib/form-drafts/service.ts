@@ -7,11 +7,13 @@ import { now } from '@/lib/clock';
  * A form posted without JavaScript to a route handler (because it carries files) can only be
  * answered 303, so the page it goes back to would show the errors without what was typed.
  * The handler keeps the typed text here, keyed to the person, the form and what it was about,
- * never in the address; the page takes it back once (read and deleted). Files are not kept:
- * the browser cannot be handed a file back. Generic: a domain names its form and its fields.
+ * never in the address; the page only reads it (a GET writes nothing, so a reload or a second
+ * tab shows the text again). It goes when that form is sent successfully (the domain discards
+ * it in the same transaction as the write) or when it expires. Files are not kept: the
+ * browser cannot be handed a file back. Generic: a domain names its form and its fields.
  */
 
-/** Long enough for a slow connection's round trip; the tick deletes what is left after. */
+/** Long enough to correct and resend a form; never read after it, and the tick deletes it. */
 export const FORM_DRAFT_TTL_MS = 10 * 60_000;
 
 /** Field name to typed text. */
@@ -65,13 +67,14 @@ export async function keepFormDraft(db: DbOrTx, key: DraftKey, fields: DraftFiel
 }
 
 /**
- * The person's unexpired draft of this form about this subject, deleted as it is read (one
- * statement); undefined when there is none. Anyone else's draft is never found: the key is
- * the signed-in person's id.
+ * The person's unexpired draft of this form about this subject, left in place (a page reads
+ * it as often as it is rendered); undefined when there is none or it has expired. Anyone
+ * else's draft is never found: the key is the signed-in person's id.
  */
-export async function takeFormDraft(db: DbOrTx, key: DraftKey): Promise<DraftFields | undefined> {
+export async function readFormDraft(db: DbOrTx, key: DraftKey): Promise<DraftFields | undefined> {
   const [row] = await db
-    .delete(formDrafts)
+    .select({ fields: formDrafts.fields })
+    .from(formDrafts)
     .where(
       and(
         eq(formDrafts.userId, key.userId),
@@ -79,9 +82,25 @@ export async function takeFormDraft(db: DbOrTx, key: DraftKey): Promise<DraftFie
         eq(formDrafts.subjectId, key.subjectId),
         gt(formDrafts.expiresAt, now()),
       ),
-    )
-    .returning({ fields: formDrafts.fields });
+    );
   return row?.fields;
+}
+
+/**
+ * Deletes the person's draft of this form about this subject: called inside the transaction
+ * of the form's successful write, so the text is gone exactly when what it was typed for is
+ * saved. A draft about another subject stays for its own page.
+ */
+export async function discardFormDraft(db: DbOrTx, key: DraftKey): Promise<void> {
+  await db
+    .delete(formDrafts)
+    .where(
+      and(
+        eq(formDrafts.userId, key.userId),
+        eq(formDrafts.form, key.form),
+        eq(formDrafts.subjectId, key.subjectId),
+      ),
+    );
 }
 
 /** A tick step: deletes the drafts past their time. Returns how many. */

@@ -1,5 +1,10 @@
 import type { DbOrTx } from '@/db/client';
-import { keepTypedText, takeFormDraft, type DraftFields } from '@/lib/form-drafts/service';
+import {
+  discardFormDraft,
+  keepTypedText,
+  readFormDraft,
+  type DraftFields,
+} from '@/lib/form-drafts/service';
 import { MAX_MESSAGE_LENGTH, MAX_SUBMISSION_LINKS } from './submission-schemas';
 
 const FORM = 'milestone-submission';
@@ -28,11 +33,20 @@ export async function keepSubmissionDraft(
   );
 }
 
-/** The freelancer's own refused text for this milestone, once; undefined when there is none. */
-export function takeSubmissionDraft(
+/** The freelancer's own refused text for this milestone, left in place; undefined if none. */
+export function readSubmissionDraft(
   db: DbOrTx,
   freelancerId: string,
   milestoneId: string,
 ): Promise<DraftFields | undefined> {
-  return takeFormDraft(db, { userId: freelancerId, form: FORM, subjectId: milestoneId });
+  return readFormDraft(db, { userId: freelancerId, form: FORM, subjectId: milestoneId });
+}
+
+/** The milestone's work was submitted: its refused text has nothing left to wait for. */
+export function discardSubmissionDraft(
+  tx: DbOrTx,
+  freelancerId: string,
+  milestoneId: string,
+): Promise<void> {
+  return discardFormDraft(tx, { userId: freelancerId, form: FORM, subjectId: milestoneId });
 }

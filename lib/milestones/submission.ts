@@ -25,6 +25,7 @@ import {
 } from './work-state';
 import { recordMilestoneEvent } from './history';
 import { findContractParties, partyNames } from './queries';
+import { discardSubmissionDraft } from './submission-drafts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A submission the client leaves unanswered this long is approved by the billing tick. */
@@ -126,6 +127,8 @@ export async function submitMilestone(db: Db, input: SubmitInput): Promise<Submi
       ip: input.ip,
       detail: `${input.files.length} files, ${input.links.length} links`,
     });
+    // A refusal's kept text (the no-JavaScript form) goes with the submission it was for.
+    await discardSubmissionDraft(tx, input.viewer.userId, work.milestone.id);
     return { ok: true as const, eventId, version: moved.version };
   });
 }

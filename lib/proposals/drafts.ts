@@ -1,7 +1,8 @@
 import type { DbOrTx } from '@/db/client';
 import {
+  discardFormDraft,
   keepTypedText,
-  takeFormDraft,
+  readFormDraft,
   type DraftFields,
   type DraftLimits,
 } from '@/lib/form-drafts/service';
@@ -47,11 +48,20 @@ export async function keepProposalDraft(
   );
 }
 
-/** The freelancer's own refused text for this job, once; undefined when there is none. */
-export function takeProposalDraft(
+/** The freelancer's own refused text for this job, left in place; undefined when there is none. */
+export function readProposalDraft(
   db: DbOrTx,
   freelancerId: string,
   jobPostId: string,
 ): Promise<DraftFields | undefined> {
-  return takeFormDraft(db, { userId: freelancerId, form: FORM, subjectId: jobPostId });
+  return readFormDraft(db, { userId: freelancerId, form: FORM, subjectId: jobPostId });
+}
+
+/** The proposal to this job was sent: its refused text has nothing left to wait for. */
+export function discardProposalDraft(
+  tx: DbOrTx,
+  freelancerId: string,
+  jobPostId: string,
+): Promise<void> {
+  return discardFormDraft(tx, { userId: freelancerId, form: FORM, subjectId: jobPostId });
 }

@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env';
 import type { CheckedAttachment } from '@/lib/files/attachments';
 import { fileStorage } from '@/lib/files/storage';
 import { isUniqueViolation } from '@/lib/invites/service';
+import { discardProposalDraft } from './drafts';
 import { findJobOpenToFreelancer, JOB_NOT_FOUND, type JobAccess } from './job-access';
 import { checkBid, type FieldErrors, type ProposalData } from './schemas';
 
@@ -101,6 +102,8 @@ export async function submitProposal(
         });
         await tx.insert(proposalAttachments).values({ proposalId: row.id, fileId: stored.id });
       }
+      // A refusal's kept text (sent without JavaScript) goes with the proposal it was for.
+      await discardProposalDraft(tx, freelancerId, job.id);
       return { ok: true as const, proposalId: row.id };
     });
   } catch (error) {

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { milestoneEvents, milestoneFiles } from '@/db/schema';
+import { formDrafts, milestoneEvents, milestoneFiles } from '@/db/schema';
 import { createSession } from '@/lib/auth/service';
+import { useFakeClock } from '@/lib/clock';
+import { FORM_DRAFT_TTL_MS } from '@/lib/form-drafts/service';
 import { createSimulatedProvider } from '@/lib/payments/simulated';
 import { pdfBytes } from '@/tests/helpers/compliance-fixtures';
 import { createTestDatabase } from '@/tests/helpers/db';
@@ -33,6 +35,8 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 const MB = 1024 * 1024;
+const draftsOf = (userId: string) =>
+  database.db.select().from(formDrafts).where(eq(formDrafts.userId, userId));
 const SAME_SITE = { 'sec-fetch-site': 'same-origin' };
 
 async function signedInFreelancer() {
@@ -82,7 +86,7 @@ describe('POST …/milestones/[milestoneId]/submit/upload', () => {
     expect(events).toEqual([]);
   });
 
-  it('without JavaScript, puts the typed message and links back (once, for the freelancer only)', async () => {
+  it('without JavaScript, puts the typed message and links back (on every reload, for the freelancer only)', async () => {
     const { m, path, params } = await signedInFreelancer();
     const form = formWith([]);
     form.set('message', 'The sketches <b>v2</b>');
@@ -109,9 +113,36 @@ describe('POST …/milestones/[milestoneId]/submit/upload', () => {
     expect(shown).toMatch(
       /<textarea[^>]*name="links"[^>]*>https:\/\/example.com\/figma\r?\nhttp:\/\/plain.example.com<\/textarea>/,
     );
+    // Only read: a reload shows the errors and the text again.
     const again = await page();
     expect(again).toContain('Links must be full https:// addresses');
-    expect(again).not.toContain('The sketches');
+    expect(again).toContain('The sketches &lt;b&gt;v2&lt;/b&gt;');
+
+    // A second refusal replaces the text; expired, it is not shown.
+    form.set('message', 'The sketches v3');
+    await upload(post(path, form), params);
+    expect(await page()).toContain('The sketches v3');
+    const clock = useFakeClock(new Date(Date.now() + FORM_DRAFT_TTL_MS));
+    try {
+      const late = await page();
+      expect(late).toContain('Links must be full https:// addresses');
+      expect(late).not.toContain('The sketches');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('discards the typed text when the corrected submission is saved', async () => {
+    const { m, path, params } = await signedInFreelancer();
+    const refused = formWith([]);
+    refused.set('links', 'http://plain.example.com');
+    await upload(post(path, refused), params);
+    expect(await draftsOf(m.freelancerId)).toHaveLength(1);
+
+    const response = await upload(post(path, formWith([])), params);
+    expect(response.headers.get('location')).toBe(`${path}?notice=submitted`);
+    expect((await stateOf(database.db, m.milestoneId)).status).toBe('submitted');
+    expect(await draftsOf(m.freelancerId)).toEqual([]);
   });
 
   it('refuses a body over the cap from its declared length, unread', async () => {

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { formDrafts } from '@/db/schema';
 import type { Inviter } from '@/lib/accounts/inviter';
 import { createSession } from '@/lib/auth/service';
 import { insertJobPost } from '@/tests/helpers/job-post-fixtures';
@@ -7,6 +9,8 @@ import { createClient } from '@/tests/helpers/invite-fixtures';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { createFreelancer, installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { getEnv } from '@/lib/env';
+import { useFakeClock } from '@/lib/clock';
+import { FORM_DRAFT_TTL_MS } from '@/lib/form-drafts/service';
 
 /* Issue 18, the freelancer's side of proposals: the form, the list, one proposal, withdrawing. */
 installRequestMocks();
@@ -26,6 +30,9 @@ beforeAll(async () => {
   client = await createClient(database.db);
 });
 afterAll(() => database.dispose());
+
+const draftOf = (userId: string) =>
+  database.db.select().from(formDrafts).where(eq(formDrafts.userId, userId));
 
 const SCRIPT = '<script>alert(1)</script> I build dashboards.';
 
@@ -189,7 +196,7 @@ describe('/jobs/[id]/propose', () => {
 });
 
 describe('a proposal refused without JavaScript', () => {
-  it('comes back with the text typed, to its freelancer only and once, never in the address', async () => {
+  it('comes back with the text typed, to its freelancer only, on every reload until sent, never in the address', async () => {
     const f = await createFreelancer(database.db);
     const other = await createFreelancer(database.db);
     const job = await insertJobPost(database.db, client, { budgetKind: 'fixed' });
@@ -243,11 +250,46 @@ describe('a proposal refused without JavaScript', () => {
     expect(page).toMatch(/<input type="radio" id="bidShape-milestones"[^>]*checked=""/);
     expect(page).toMatch(/<option value="3_to_6_months" selected="">/);
 
-    // Taken once: a reload shows the errors with empty fields.
+    // Only read: a reload (or a second tab on the same address) shows the text again.
     const again = await as(f.userId, () => ProposePage(propose(job.id, query)));
     expect(again).toContain('Answer this question');
-    expect(again).not.toContain('I build dashboards');
-    expect(again).not.toContain('kept below');
+    expect(again).toContain('kept below');
+    expect(again).toMatch(/<input[^>]*name="milestones.0.description"[^>]*value="Wireframes"/);
+
+    // A corrected proposal is sent: the draft goes in its transaction.
+    expect(await draftOf(f.userId)).toHaveLength(1);
+    const sent = await as(
+      f.userId,
+      submit(
+        proposal(job.id, {
+          bidShape: 'project',
+          hourlyRateDollars: '',
+          bidDollars: '1300',
+        }),
+      ),
+    );
+    expect(sent).toMatch(/^redirect \/proposals\/[0-9a-f-]{36}\?notice=sent$/);
+    expect(await draftOf(f.userId)).toEqual([]);
+  });
+
+  it('comes back without the text once the draft has expired', async () => {
+    const f = await createFreelancer(database.db);
+    const job = await insertJobPost(database.db, client);
+    const plain = await as(f.userId, submit(proposal(job.id, { hourlyRateDollars: '2' })));
+    const query = Object.fromEntries(
+      new URL(plain.replace(/^redirect /, ''), 'http://x').searchParams,
+    );
+    expect(await as(f.userId, () => ProposePage(propose(job.id, query)))).toContain('kept below');
+
+    const clock = useFakeClock(new Date(Date.now() + FORM_DRAFT_TTL_MS));
+    try {
+      const late = await as(f.userId, () => ProposePage(propose(job.id, query)));
+      expect(late).toContain('Enter an hourly rate between $3.00 and $999.99.');
+      expect(late).not.toContain('kept below');
+      expect(late).not.toContain('I build dashboards');
+    } finally {
+      clock.restore();
+    }
   });
 });
 

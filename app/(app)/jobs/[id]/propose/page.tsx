@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db';
 import { PageHeader } from '@/components/ui/page-header';
 import { budgetText } from '@/lib/job-posts/labels';
-import { takeProposalDraft } from '@/lib/proposals/drafts';
+import { readProposalDraft } from '@/lib/proposals/drafts';
 import { loadProposeForm } from '@/lib/proposals/service';
 import { requireFreelancerViewer } from '../../../settings/viewer';
 import { readProblems, TYPED_TEXT_KEPT } from './problems';
@@ -35,10 +35,11 @@ export default async function ProposePage({ params, searchParams }: Props) {
   if (!access.ok && access.reason === 'not_found') notFound();
   const { job } = access;
   const budget = budgetText(job);
-  // After a refusal without JavaScript, what the freelancer typed (their own draft, once).
+  // After a refusal without JavaScript, what the freelancer typed (their own draft, only
+  // read: a reload or a second tab shows it again; sending the proposal discards it).
   const typed =
     problems && access.ok && !existingProposalId
-      ? await takeProposalDraft(db, viewer.user.id, job.id)
+      ? await readProposalDraft(db, viewer.user.id, job.id)
       : undefined;
   return (
     <>

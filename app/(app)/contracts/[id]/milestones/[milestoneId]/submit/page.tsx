@@ -10,7 +10,7 @@ import {
   whyNotSubmittable,
 } from '@/lib/milestones/submission';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '@/lib/files/attachment-limits';
-import { takeSubmissionDraft } from '@/lib/milestones/submission-drafts';
+import { readSubmissionDraft } from '@/lib/milestones/submission-drafts';
 import { MAX_MESSAGE_LENGTH, MAX_SUBMISSION_LINKS } from '@/lib/milestones/submission-schemas';
 import { loadMilestoneWork, type MilestoneParams } from '../load-milestone-work';
 import { MilestoneWorkSummary } from '../milestone-work-summary';
@@ -39,10 +39,11 @@ export default async function SubmitMilestonePage(props: MilestoneParams & Searc
   const latest = await findLatestSubmission(db, work.milestone.id);
   const action = `/contracts/${work.contract.id}/milestones/${work.milestone.id}/submit/upload`;
   const fields = (query.fields ?? '').split(',').filter(Boolean);
-  // After a refusal, what the freelancer typed (their own draft of this milestone, once).
+  // After a refusal, what the freelancer typed (their own draft of this milestone, only read:
+  // a reload shows it again; the successful submission discards it).
   const typed =
     query.error === 'invalid' && open && work.side === 'freelancer'
-      ? await takeSubmissionDraft(db, viewer.user.id, work.milestone.id)
+      ? await readSubmissionDraft(db, viewer.user.id, work.milestone.id)
       : undefined;
   const badFiles = (query.files ?? '').split('|').filter(Boolean);
   return (
