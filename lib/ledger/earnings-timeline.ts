@@ -212,6 +212,7 @@ export function timelineHref(row: TimelineRow): string | null {
   if (row.sourceType === 'milestone' && row.contractId) {
     return `/contracts/${row.contractId}/milestones/${row.sourceId}`;
   }
-  if (row.sourceType === 'withdrawal') return '/earnings/withdraw';
+  // The request, its payout and its return all have the withdrawal as their source.
+  if (row.sourceType === 'withdrawal') return `/earnings/withdrawals/${row.sourceId}`;
   return row.contractId ? `/contracts/${row.contractId}` : null;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { makeContract, makeHourlyWeek, signIn, signedInPage } from './factories';
+import { makeContract, makeHourlyWeek, makeInvoice, signIn, signedInPage } from './factories';
 import { expectNoAxeViolations, openLatestEmail, signW8benAsAlexKim } from './helpers';
 import {
   available,
@@ -207,6 +207,22 @@ test('the money becomes available, is withdrawn (a payout fails and is retried) 
   const list = freelancer.getByRole('table', { name: /Your withdrawals/ });
   await expect(list.getByRole('row', { name: /Returned/ })).toHaveCount(1);
   await expect(list.getByRole('row', { name: /US bank account/ })).toContainText('Paid');
+  await expectNoAxeViolations(freelancer);
+
+  // The returned withdrawal's own page says why, and its "Try again" is the email's retry.
+  await list.getByRole('link', { name: /\$100\.00 to PayPal f/ }).click();
+  await expect(
+    freelancer.getByRole('heading', { name: 'Withdrawal of $100.00', level: 1 }),
+  ).toBeVisible();
+  await expect(freelancer.getByText('This withdrawal came back', { exact: true })).toBeVisible();
+  await expect(freelancer.getByText(/refused the payout/)).toBeVisible();
+  await expect(
+    freelancer.getByText('Returned to your available balance', { exact: true }),
+  ).toBeVisible();
+  await expectNoAxeViolations(freelancer);
+  await freelancer.getByRole('button', { name: 'Try again' }).click();
+  await expect(freelancer.getByText('Trying again', { exact: true })).toBeVisible();
+  expect(new URL(freelancer.url()).pathname + new URL(freelancer.url()).search).toBe(retryPath);
 
   // The retry, to the other PayPal address: paid.
   // The clock moved 12 hours since the sign-in: sign in again (a real sign-in, not a bypass).
@@ -258,6 +274,16 @@ test('the money becomes available, is withdrawn (a payout fails and is retried) 
     await expect(timeline).toContainText(usd(cents));
   }
   await expectNoAxeViolations(freelancer);
+  // Each withdrawal's rows open its page: the weekly one's payout, paid.
+  await timeline
+    .getByRole('link', { name: /^Paid out:/ })
+    .filter({ hasText: usd(rest) })
+    .click();
+  await expect(
+    freelancer.getByRole('heading', { name: `Withdrawal of ${usd(rest)}`, level: 1 }),
+  ).toBeVisible();
+  await expect(freelancer.locator('[data-status="paid"]')).toBeVisible();
+  await expectNoAxeViolations(freelancer);
   await freelancer.goto('/earnings/reports');
   const byClient = freelancer.getByRole('table', { name: /Earnings by client/ });
   await expect(byClient.getByRole('row', { name: /Acme Studio/ })).toContainText(
@@ -270,5 +296,55 @@ test('the money becomes available, is withdrawn (a payout fails and is retried) 
   const csv = await freelancer.request.get(csvHref!);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(((HOURLY_NET + FIXED_NET) / 100).toFixed(2));
+
+  // More than a page of movements (12 more weeks, each charged and released), so /earnings
+  // has "Older movements", then the page walked by keyboard alone.
+  for (let weeksAgo = 3; weeksAgo <= 14; weeksAgo++) {
+    await makeInvoice(setup.request, { contractId: hourly.contractId, weeksAgo, stage: 'pending' });
+  }
+  await walkEarningsByKeyboard(freelancer);
   await setup.close();
 });
+
+/**
+ * Tabs through /earnings from the top, as someone without a mouse: every stop shows the focus
+ * ring; the header's links come in order, each "Show the numbers" opens (Enter on the first,
+ * Space on the second), and every timeline row's link and "Older movements" are reached.
+ */
+async function walkEarningsByKeyboard(page: Page) {
+  await page.goto('/earnings');
+  await expect(page.getByRole('link', { name: 'Older movements' })).toBeVisible();
+  const stops: string[] = [];
+  const keys = ['Enter', 'Space'];
+  for (let i = 0; i < 200 && stops.at(-1) !== 'Older movements'; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return {
+        tag: el.tagName.toLowerCase(),
+        text: (el.textContent ?? '').trim(),
+        hasRing: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+      };
+    });
+    if (!stop) break;
+    expect(stop.hasRing, `a focus ring on the ${stop.tag} "${stop.text}"`).toBe(true);
+    stops.push(stop.text);
+    if (stop.tag === 'summary') {
+      const key = keys.shift();
+      expect(key, "no more than the two charts' disclosures").toBeTruthy();
+      await page.keyboard.press(key!);
+      await expect(page.locator('details:has(summary:focus)')).toHaveAttribute('open', '');
+    }
+  }
+  const header = stops.indexOf('Withdraw');
+  expect(stops.slice(header, header + 3)).toEqual(['Withdraw', 'All transactions', 'Reports']);
+  expect(keys, 'both "Show the numbers" opened').toEqual([]);
+  const firstSummary = stops.indexOf('Show the numbers');
+  expect(firstSummary).toBeGreaterThan(header);
+  // The timeline's 25 rows each link to their invoice or withdrawal, then the next page.
+  const rowLinks = stops.filter((s) => /^(Charged|Released|Withdrawal requested|Paid out)/.test(s));
+  expect(rowLinks).toHaveLength(25);
+  expect(stops.at(-1)).toBe('Older movements');
+}

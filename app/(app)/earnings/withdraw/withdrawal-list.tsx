@@ -12,7 +12,10 @@ const STATE_LABELS: Record<WithdrawalListItem['status'], string> = {
   returned: 'Returned',
 };
 
-/** The freelancer's withdrawals; a returned one says what to fix and offers to try again. */
+/**
+ * The freelancer's withdrawals, each linked to its page; a returned one says what to fix and
+ * offers to try again.
+ */
 export function WithdrawalList({
   items,
   nextAfter,
@@ -34,7 +37,18 @@ export function WithdrawalList({
         rowKey={(w) => w.id}
         rows={items}
         columns={[
-          { label: 'Date', cell: (w) => w.when, primary: true },
+          {
+            label: 'Date',
+            cell: (w) => (
+              <Link href={`/earnings/withdrawals/${w.id}`}>
+                {w.when}
+                <span className="visually-hidden">
+                  : {formatMoney(w.amountCents, w.currency)} to {w.method}
+                </span>
+              </Link>
+            ),
+            primary: true,
+          },
           { label: 'Method', cell: (w) => w.method },
           { label: 'Amount', cell: (w) => formatMoney(w.amountCents, w.currency), align: 'end' },
           { label: 'Fee', cell: (w) => formatMoney(w.feeCents, w.currency), align: 'end' },
