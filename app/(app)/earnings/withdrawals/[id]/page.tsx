@@ -98,7 +98,7 @@ export default async function WithdrawalPage({ params }: Props) {
           ]}
         />
       </Card>
-      <Card title="Its way">
+      <Card title="Step by step">
         <ol>
           {withdrawal.steps.map((step) => (
             <li key={step.name}>
