@@ -52,8 +52,8 @@ export async function sendWithdrawalNotice(
         ...paragraphs,
         'If you did not ask for this, write to support and sign out of every device.',
       ],
-      actionLabel: 'Open withdrawals',
-      url: new URL('/earnings/withdraw', getEnv().APP_URL).toString(),
+      actionLabel: 'Open this withdrawal',
+      url: new URL(`/earnings/withdrawals/${row.id}`, getEnv().APP_URL).toString(),
     }),
   });
 }

@@ -227,6 +227,9 @@ describe('the withdrawal notices', () => {
     expect(requested).toHaveLength(1);
     expect(requested[0].subject).toBe('Your withdrawal is on its way');
     expect(requested[0].text).toContain('Your withdrawal schedule withdrew $98.00');
+    const [withdrawal] = await withdrawalRows(db, w.actor.userId);
+    // The email opens the withdrawal's own page (its steps, and why if it comes back).
+    expect(requested[0].html).toContain(`/earnings/withdrawals/${withdrawal.id}`);
     expect(await emailsOf(db, w.actor.email, 'withdrawal-paid')).toHaveLength(0);
 
     const provider = createSimulatedPayoutProvider(db);
@@ -239,6 +242,7 @@ describe('the withdrawal notices', () => {
     const paid = await emailsOf(db, w.actor.email, 'withdrawal-paid');
     expect(paid).toHaveLength(1);
     expect(paid[0].text).toContain('$98.00 to PayPal');
+    expect(paid[0].html).toContain(`/earnings/withdrawals/${withdrawal.id}`);
   });
 });
 
