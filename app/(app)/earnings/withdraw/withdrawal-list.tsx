@@ -1,16 +1,9 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { formatMoney } from '@/lib/money/money';
 import type { WithdrawalListItem } from '@/lib/withdrawals/history';
-
-const STATE_LABELS: Record<WithdrawalListItem['status'], string> = {
-  requested: 'Requested',
-  processing: 'Processing',
-  paid: 'Paid',
-  failed: 'Failed',
-  returned: 'Returned',
-};
 
 /**
  * The freelancer's withdrawals, each linked to its page; a returned one says what to fix and
@@ -57,7 +50,7 @@ export function WithdrawalList({
             cell: (w) =>
               w.status === 'returned' ? (
                 <>
-                  <strong>Returned</strong>
+                  <StatusBadge kind="payout" status={w.status} />
                   {w.failureReason && <> ({w.failureReason})</>}. {w.fix}{' '}
                   <Link href={`/earnings/withdraw?retry=${w.id}`}>
                     Try again
@@ -67,7 +60,7 @@ export function WithdrawalList({
                   </Link>
                 </>
               ) : (
-                STATE_LABELS[w.status]
+                <StatusBadge kind="payout" status={w.status} />
               ),
           },
         ]}
