@@ -7,6 +7,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -127,6 +128,16 @@ export const payoutDestinations = pgTable(
     payoutsEnabled: boolean('payouts_enabled'),
     /** The provider's names of what it needs now (Stripe: `requirements.currently_due`). */
     requirementsDue: text('requirements_due').array(),
+    /** What it will need later (Stripe: `requirements.eventually_due`). */
+    requirementsEventuallyDue: text('requirements_eventually_due').array(),
+    /** By when what is due now must be given (Stripe: `requirements.current_deadline`). */
+    requirementsDeadline: timestamp('requirements_deadline', { withTimezone: true }),
+    /**
+     * What the provider refused in what it was given (Stripe: `requirements.errors`): the
+     * requirement's name and the code only, never Stripe's free-text reason, which could
+     * quote the value it refused.
+     */
+    requirementErrors: jsonb('requirement_errors').$type<{ requirement: string; code: string }[]>(),
     /** Why the provider stopped the payee (Stripe: `requirements.disabled_reason`). */
     disabledReason: text('disabled_reason'),
     payeeStatusAt: timestamp('payee_status_at', { withTimezone: true }),

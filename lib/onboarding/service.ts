@@ -2,12 +2,14 @@ import { isIP } from 'node:net';
 import type { Db } from '@/db/client';
 import { freelancerProfiles } from '@/db/schema';
 import { now as clockNow } from '@/lib/clock';
+import { enqueuePayeeSync } from '@/lib/payments/payee-sync-queue';
 import type { BasicInfo } from './schemas';
 
 /**
  * Basic info is one row; terms acceptance is stamped with the time it was given and the
  * address it came from (Stripe Connect asks for both when it opens the payout account). An
- * address the request did not reveal ("unknown" behind a proxy miscount) is not kept.
+ * address the request did not reveal ("unknown" behind a proxy miscount) is not kept. The
+ * row and the payee sync's job are one transaction.
  */
 export async function saveBasicInfo(
   db: Db,
@@ -26,8 +28,13 @@ export async function saveBasicInfo(
     basicInfoCompletedAt: now,
     updatedAt: now,
   };
-  await db
-    .insert(freelancerProfiles)
-    .values({ userId: actor.userId, ...values })
-    .onConflictDoUpdate({ target: freelancerProfiles.userId, set: values });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(freelancerProfiles)
+      .values({ userId: actor.userId, ...values })
+      .onConflictDoUpdate({ target: freelancerProfiles.userId, set: values });
+    // An account opened before may be asking for the terms' acceptance (or the name, the
+    // phone): sent by the payee sync, only what it lists as due.
+    await enqueuePayeeSync(tx, actor.userId);
+  });
 }

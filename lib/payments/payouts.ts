@@ -107,10 +107,27 @@ export type PayeeStatus = {
   payeeRef: string;
   payoutsEnabled: boolean;
   requirementsDue: string[];
+  /** What it will need later (Stripe: `requirements.eventually_due`). */
+  eventuallyDue: string[];
+  /** By when what is due now must be given, or null without a deadline. */
+  deadline: Date | null;
+  /**
+   * What the provider refused in what it was given: the requirement's name and the
+   * provider's code only, never its free-text reason (which could quote the value).
+   */
+  errors: PayeeRequirementError[];
   disabledReason: string | null;
   /** When the provider said so (the event's time), to drop an event older than what is kept. */
   asOf: Date;
 };
+
+export type PayeeRequirementError = { requirement: string; code: string };
+
+/**
+ * What `updatePayee` sent: the provider's names of the requirements it answered (Stripe's
+ * `individual.dob`, `individual.address` …), empty when nothing it lists as due is held here.
+ */
+export type PayeeUpdate = { sent: string[] };
 
 /**
  * A verified provider event: about a payout (`payoutRef` and `state`), about a payee
@@ -142,6 +159,16 @@ export interface PayoutProvider {
     payee: Payee;
     destination: PayoutDestination;
   }): Promise<RegisteredDestination>;
+  /**
+   * Gives an existing payee the details it still asks for (Stripe: `accounts.update` with
+   * only the fields the account lists as currently, eventually or past due that `payee`
+   * holds), never anything it did not ask for: a verified detail sent again can send the
+   * payee back to verification. Idempotent: the same details to the same payee are one
+   * update. A refusal names only the field (PayoutRefusedError for good; PayeeGoneError
+   * when the payee is gone); any other error may be retried. Providers without payees of
+   * their own (the simulated one) have nothing to update.
+   */
+  updatePayee?(input: { payeeRef: string; payee: Payee }): Promise<PayeeUpdate>;
   /**
    * Sends a payout. The same idempotency key always means the same payout: a call repeated
    * after a timeout gets the first one's state, never a second payout. A network or provider

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import {
   PayeeGoneError,
@@ -9,6 +10,14 @@ import {
   type PayoutStatus,
 } from './payouts';
 import { stripeClient, type StripeSettings } from './stripe';
+import {
+  addressOf,
+  FREELANCE_MCC,
+  payeeUpdateParams,
+  productDescriptionOf,
+  siteOf,
+  tosAcceptanceOf,
+} from './stripe-account-details';
 
 /**
  * A payout's ref names the connected account it lives on, since every call about it is made
@@ -48,32 +57,23 @@ function stateOf(accountId: string, payout: Stripe.Payout): PayoutState {
 }
 
 /**
- * Stripe's merchant category for what a freelancer sells: 8999, "Professional services (not
- * elsewhere classified)": development, design, writing and the rest of the work done here.
- */
-export const FREELANCE_MCC = '8999';
-
-/**
  * What Stripe asks of a US individual's Custom account (its identity, what they sell, their
  * acceptance of the terms), from what we hold; what we do not hold is left out, and Stripe
- * lists it in the account's requirements (see docs/WITHDRAWALS.md).
+ * lists it in the account's requirements (see docs/WITHDRAWALS.md). The shapes of the
+ * details are stripe-account-details.ts's, shared with the later updates.
  * - The date of birth (`dob`, day, month and year) when the W-9 was given with one (it is
  *   optional there); without it Stripe lists `individual.dob.*` as due. Decrypted here, for
  *   this request only.
  * - The full SSN (`id_number`), not its last four: Stripe takes the last four at first but
  *   asks for the whole number when they do not verify the person or once the account has
  *   been paid enough, and stops transfers until it has it; we hold the whole number from the
- *   W-9, and sending it once now keeps payouts from stopping later, when nothing here would
- *   send it. It is decrypted here, for this request only.
- * - The profile's address only when it is public and on https: Stripe looks at the site, so
- *   a development address (http://localhost) would only be refused; the description of
- *   the work, always sent, is enough without it.
- * - The terms' acceptance only with both its time and its address: it is our statement that
- *   this person accepted them, from there, then; we do not make up either half.
+ *   W-9, and sending it once now spares an update later. It is decrypted here, for this
+ *   request only.
+ * - The profile's address only when it is public and on https (`siteOf`); the description
+ *   of the work, always sent, is enough without it.
+ * - The terms' acceptance only with both its time and its address (`tosAcceptanceOf`).
  */
 function connectedAccountParams(payee: Payee, payoutKey: string): Stripe.AccountCreateParams {
-  const address = payee.usAddress;
-  const url = payee.profile.publicUrl;
   return {
     type: 'custom',
     country: 'US',
@@ -85,34 +85,34 @@ function connectedAccountParams(payee: Payee, payoutKey: string): Stripe.Account
       last_name: payee.lastName ?? undefined,
       email: payee.email,
       phone: payee.phone ?? undefined,
-      address: address
-        ? {
-            line1: address.line1,
-            line2: address.line2 ?? undefined,
-            city: address.city,
-            state: address.state,
-            postal_code: address.postalCode,
-            country: 'US',
-          }
-        : undefined,
+      address: addressOf(payee),
       id_number: payee.revealSsn?.(),
       dob: payee.revealDateOfBirth?.(),
     },
     business_profile: {
       mcc: FREELANCE_MCC,
-      product_description: payee.profile.title
-        ? `Freelance work for clients through Workbridge: ${payee.profile.title}`
-        : 'Freelance work for clients through Workbridge',
-      url: url?.startsWith('https://') ? url : undefined,
+      product_description: productDescriptionOf(payee),
+      url: siteOf(payee),
     },
-    tos_acceptance: payee.termsAccepted
-      ? {
-          date: Math.floor(payee.termsAccepted.at.getTime() / 1000),
-          ip: payee.termsAccepted.ip,
-        }
-      : undefined,
+    tos_acceptance: tosAcceptanceOf(payee),
     metadata: { payout_key: payoutKey },
   };
+}
+
+/**
+ * The idempotency key of an account update: the account and a keyed hash of exactly what is
+ * sent, so the same details sent twice (a retried job, a second event) are one update at
+ * Stripe, and changed details a new one. Keyed with the secret key (which Stripe holds
+ * anyway) because the body carries an SSN or a date of birth, which a plain hash would let
+ * anyone who saw the key guess back.
+ */
+function accountUpdateKey(
+  secretKey: string,
+  accountId: string,
+  params: Stripe.AccountUpdateParams,
+) {
+  const digest = createHmac('sha256', secretKey).update(JSON.stringify(params)).digest('hex');
+  return `account-update:${accountId}:${digest.slice(0, 32)}`;
 }
 
 /**
@@ -170,7 +170,8 @@ function isAccountMissing(error: unknown): boolean {
 /**
  * What a verified Connect event means here: a payout's new state (`payout.*` on a connected
  * account), a connected account's status (`account.updated`: whether it pays out, what
- * Stripe still needs, why it stopped, as of the event's `created`), a connected account
+ * Stripe needs now and later and by when, what it refused (codes and names only), why it
+ * stopped, as of the event's `created`), a connected account
  * gone (`account.application.deauthorized`), or nothing.
  */
 export function payoutEventOf(event: Stripe.Event): PayoutEvent {
@@ -188,14 +189,24 @@ export function payoutEventOf(event: Stripe.Event): PayoutEvent {
   }
   if (event.type === 'account.updated') {
     const account = event.data.object;
+    const requirements = account.requirements;
     return {
       ...base,
       ...none,
       payee: {
         payeeRef: account.id,
         payoutsEnabled: account.payouts_enabled === true,
-        requirementsDue: account.requirements?.currently_due ?? [],
-        disabledReason: account.requirements?.disabled_reason ?? null,
+        requirementsDue: requirements?.currently_due ?? [],
+        eventuallyDue: requirements?.eventually_due ?? [],
+        deadline: requirements?.current_deadline
+          ? new Date(requirements.current_deadline * 1000)
+          : null,
+        // Stripe's `reason` is free text about the value it refused: never kept.
+        errors: (requirements?.errors ?? []).map((e) => ({
+          requirement: e.requirement,
+          code: e.code,
+        })),
+        disabledReason: requirements?.disabled_reason ?? null,
         asOf: new Date(event.created * 1000),
       },
     };
@@ -235,7 +246,7 @@ export function createStripePayoutProvider(settings: StripeSettings) {
       }
       // An existing account only gets the new bank account: Stripe keeps the identity it
       // verified, and a verified person's name or id number sent again is refused or sends
-      // the account back to verification.
+      // the account back to verification. What it still asks for goes through updatePayee.
       const accountId =
         payeeRef ??
         (
@@ -266,6 +277,32 @@ export function createStripePayoutProvider(settings: StripeSettings) {
         accountId,
       );
       return { payeeRef: accountId, ref: external.id };
+    },
+
+    async updatePayee({ payeeRef, payee }) {
+      // What Stripe lists now, not what an event said a while ago: only those fields go.
+      const account = await withoutEcho(
+        'read the connected account',
+        () => stripe.accounts.retrieve(payeeRef),
+        payeeRef,
+      );
+      const requirements = account.requirements;
+      const due = new Set([
+        ...(requirements?.currently_due ?? []),
+        ...(requirements?.eventually_due ?? []),
+        ...(requirements?.past_due ?? []),
+      ]);
+      const { params, sent } = payeeUpdateParams(payee, due);
+      if (sent.length === 0) return { sent };
+      await withoutEcho(
+        `update the connected account's ${sent.join(', ')}`,
+        () =>
+          stripe.accounts.update(payeeRef, params, {
+            idempotencyKey: accountUpdateKey(settings.secretKey, payeeRef, params),
+          }),
+        payeeRef,
+      );
+      return { sent };
     },
 
     async createPayout({ idempotencyKey, amountCents, currency, destination }) {

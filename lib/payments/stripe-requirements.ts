@@ -55,6 +55,44 @@ export function describeStripeRequirements(names: readonly string[]): string {
 }
 
 /**
+ * Where the freelancer gives us what a requirement names, for the payee sync to send it:
+ * the W-9 (date of birth, home address, SSN), basic info (legal name, phone, the terms'
+ * acceptance), the payout methods (a bank account), the profile (its public address and
+ * title). Null for what we do not collect (an ID document, the email): support has to help.
+ */
+export type RequirementPlace = 'tax-information' | 'basic-info' | 'payout-methods' | 'profile';
+
+const PLACES: [string, RequirementPlace][] = [
+  ['individual.dob', 'tax-information'],
+  ['individual.address', 'tax-information'],
+  ['individual.ssn_last_4', 'tax-information'],
+  ['individual.id_number', 'tax-information'],
+  ['individual.first_name', 'basic-info'],
+  ['individual.last_name', 'basic-info'],
+  ['individual.phone', 'basic-info'],
+  ['tos_acceptance', 'basic-info'],
+  ['external_account', 'payout-methods'],
+  ['business_profile.url', 'profile'],
+  ['business_profile.product_description', 'profile'],
+];
+
+export function stripeRequirementPlace(name: string): RequirementPlace | null {
+  const place = PLACES.find(([start]) => name === start || name.startsWith(`${start}.`));
+  return place ? place[1] : null;
+}
+
+/**
+ * The one place to send a freelancer for several requirements: the first of tax
+ * information, basic info, payout methods and profile that any of them names (identity
+ * first: it is what Stripe stops payouts for most), or null when none has a place.
+ */
+export function stripeRequirementsPlace(names: readonly string[]): RequirementPlace | null {
+  const places = new Set(names.map(stripeRequirementPlace));
+  const order: RequirementPlace[] = ['tax-information', 'basic-info', 'payout-methods', 'profile'];
+  return order.find((place) => places.has(place)) ?? null;
+}
+
+/**
  * What `requirements.disabled_reason` means for the freelancer: `verifying` (Stripe is
  * checking what it was given or reviewing the account: nothing to do but wait), `rejected`
  * (turned down for good) or `stopped` (anything else: requirements past due, a pause).

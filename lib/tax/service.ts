@@ -2,6 +2,7 @@ import { now } from '@/lib/clock';
 import type { Db, DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/log';
 import { decryptSecret, encryptSecret, lastFour } from '@/lib/crypto/encryption';
+import { enqueuePayeeSync } from '@/lib/payments/payee-sync-queue';
 import {
   findDateOfBirthEncrypted,
   findTaxProfile,
@@ -66,7 +67,12 @@ function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfile
   };
 }
 
-/** Saves a signed W-9 or W-8BEN declaration (parsed by the action). */
+/**
+ * Saves a signed W-9 or W-8BEN declaration (parsed by the action). A connected account
+ * opened before (Stripe) may be asking for what it carries (a date of birth, an address, the
+ * SSN): the sync of the payee's details is enqueued in the same transaction, and sends only
+ * what the account lists as due (lib/withdrawals/payee-sync.ts).
+ */
 export async function saveTaxInfo(
   db: Db,
   actor: { userId: string; ip?: string | null },
@@ -83,6 +89,7 @@ export async function saveTaxInfo(
       ip: actor.ip,
       detail: input.kind === 'us' ? 'W-9' : 'W-8BEN',
     });
+    await enqueuePayeeSync(tx, actor.userId);
   });
   return { ok: true };
 }

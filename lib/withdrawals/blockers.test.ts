@@ -157,7 +157,8 @@ describe("what Stripe says about the method's connected account", () => {
           'Stripe needs more information before it can pay out to your US bank account (checking) ending 0417: ' +
           'your date of birth, the last 4 digits of your Social Security number, your bank account details, ' +
           "your acceptance of Stripe's terms, and other details about you (our support team can tell you which).",
-        href: '/settings/payout',
+        // The date of birth and the SSN are given on the W-9 form: the identity comes first.
+        href: '/settings/tax',
       },
     ]);
     expect(blockers[0].text).not.toMatch(/individual\.|tos_acceptance|external_account/);
@@ -208,6 +209,44 @@ describe("what Stripe says about the method's connected account", () => {
       }),
     ]);
     expect(await refusal(w.actor.userId, w.methods.usBank)).toBeNull();
+  });
+
+  it("names Stripe's deadline as a day in the freelancer's zone", async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: true,
+      requirementsDue: ['individual.dob.day', 'individual.dob.year'],
+      // Still the 19th in Chicago, already the 20th in UTC.
+      deadline: new Date('2026-12-20T03:00:00Z'),
+    });
+    const [inChicago] = await withdrawalBlockers(database.db, w.actor.userId, {
+      at: START,
+      timeZone: 'America/Chicago',
+    });
+    expect(inChicago).toEqual({
+      key: `withdraw-payee-${w.methods.usBank}`,
+      text: 'Stripe needs more information by December 19, 2026 to keep paying out to your US bank account (checking) ending 0417: your date of birth. Withdrawals to it still go out until then.',
+      href: '/settings/tax',
+    });
+    const [inUtc] = await withdrawalBlockers(database.db, w.actor.userId, { at: START });
+    expect(inUtc.text).toContain('by December 20, 2026 to keep paying out');
+  });
+
+  it.each([
+    [['individual.dob.day', 'individual.dob.month', 'individual.dob.year'], '/settings/tax'],
+    [['individual.address.line1', 'individual.address.postal_code'], '/settings/tax'],
+    [['individual.ssn_last_4'], '/settings/tax'],
+    [['individual.id_number'], '/settings/tax'],
+    [['external_account'], '/settings/payout'],
+    [['business_profile.url'], '/settings/profile'],
+    [['tos_acceptance.date', 'tos_acceptance.ip'], '/onboarding/basic-info'],
+    [['external_account', 'tos_acceptance.date'], '/onboarding/basic-info'],
+    [['individual.verification.document'], '/settings/payout'],
+  ])('links "Fix this" for %j to %s', async (requirementsDue, href) => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, { payoutsEnabled: false, requirementsDue });
+    const [blocker] = await withdrawalBlockers(database.db, w.actor.userId, { at: START });
+    expect(blocker).toMatchObject({ key: `withdraw-payee-${w.methods.usBank}`, href });
   });
 
   it('says Stripe is checking, with nothing to fix, while verification is pending', async () => {

@@ -84,7 +84,7 @@ export function withdrawalBlockersOf(
   }
   // What Stripe asks for is named even while another method works: it stops that method.
   for (const method of methods) {
-    const message = payeeStatusMessage(method, method.payeeStatus);
+    const message = payeeStatusMessage(method, method.payeeStatus, options.timeZone);
     if (!message) continue;
     const key = `withdraw-payee-${method.id}`;
     blockers.push(

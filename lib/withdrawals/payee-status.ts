@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { payoutDestinations } from '@/db/schema';
 import { recordAuditEntries } from '@/lib/audit/log';
-import type { PayeeStatus } from '@/lib/payments/payouts';
+import type { PayeeRequirementError, PayeeStatus } from '@/lib/payments/payouts';
 
 /**
  * What a provider that registers payees (Stripe Connect) last said about the payee behind a
@@ -12,6 +12,11 @@ export type PayeeStatusRow = {
   provider: string;
   payoutsEnabled: boolean;
   requirementsDue: string[];
+  eventuallyDue: string[];
+  /** By when what is due must be given (Stripe then stops payouts), or null. */
+  deadline: Date | null;
+  /** What the provider refused: requirement names and codes, never its free-text reason. */
+  errors: PayeeRequirementError[];
   disabledReason: string | null;
   /** The provider said the payee is gone: the method's next payout registers a new one. */
   closed: boolean;
@@ -25,13 +30,14 @@ export type PayeeStatusOutcome = 'payee-updated' | 'payee-closed' | 'ignored' | 
  * later one changes nothing. Stripe's `created` is in whole seconds, so an event of the same
  * second as the stored one replaces it (its delivery is the later, the best order there is).
  * One statement, so a concurrent older event cannot leave the rows disagreeing for long:
- * each row is re-checked under its lock.
+ * each row is re-checked under its lock. Returns the freelancers whose rows changed (for the
+ * caller to send them what Stripe now asks for, payee-sync.ts).
  */
 export async function applyPayeeStatus(
   db: DbOrTx,
   provider: string,
   status: PayeeStatus,
-): Promise<PayeeStatusOutcome> {
+): Promise<{ outcome: PayeeStatusOutcome; freelancerIds: string[] }> {
   const ofPayee = and(
     eq(payoutDestinations.provider, provider),
     eq(payoutDestinations.payeeRef, status.payeeRef),
@@ -41,6 +47,9 @@ export async function applyPayeeStatus(
     .set({
       payoutsEnabled: status.payoutsEnabled,
       requirementsDue: status.requirementsDue,
+      requirementsEventuallyDue: status.eventuallyDue,
+      requirementsDeadline: status.deadline,
+      requirementErrors: status.errors,
       disabledReason: status.disabledReason,
       payeeStatusAt: status.asOf,
     })
@@ -53,9 +62,15 @@ export async function applyPayeeStatus(
         ),
       ),
     )
-    .returning({ method: payoutDestinations.payoutMethodId });
-  if (updated.length > 0) return 'payee-updated';
-  return (await db.$count(payoutDestinations, ofPayee)) > 0 ? 'ignored' : 'unknown-payee';
+    .returning({ freelancerId: payoutDestinations.freelancerId });
+  if (updated.length > 0) {
+    return {
+      outcome: 'payee-updated',
+      freelancerIds: [...new Set(updated.map((row) => row.freelancerId))],
+    };
+  }
+  const known = (await db.$count(payoutDestinations, ofPayee)) > 0;
+  return { outcome: known ? 'ignored' : 'unknown-payee', freelancerIds: [] };
 }
 
 /**
@@ -114,6 +129,9 @@ export async function payeeStatusesOf(
       provider: payoutDestinations.provider,
       payoutsEnabled: payoutDestinations.payoutsEnabled,
       requirementsDue: payoutDestinations.requirementsDue,
+      eventuallyDue: payoutDestinations.requirementsEventuallyDue,
+      deadline: payoutDestinations.requirementsDeadline,
+      errors: payoutDestinations.requirementErrors,
       disabledReason: payoutDestinations.disabledReason,
       closedAt: payoutDestinations.payeeClosedAt,
     })
@@ -134,6 +152,9 @@ export async function payeeStatusesOf(
         provider: r.provider,
         payoutsEnabled: r.payoutsEnabled ?? true,
         requirementsDue: r.requirementsDue ?? [],
+        eventuallyDue: r.eventuallyDue ?? [],
+        deadline: r.deadline,
+        errors: r.errors ?? [],
         disabledReason: r.disabledReason,
         closed: r.closedAt !== null,
       },

@@ -1,8 +1,11 @@
 import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
 import type { PayoutMethodRow } from '@/lib/payouts/queries';
+import { formatLongDate } from '@/lib/dates/format';
 import {
   describeStripeRequirements,
   stripeDisabledReason,
+  stripeRequirementsPlace,
+  type RequirementPlace,
 } from '@/lib/payments/stripe-requirements';
 import type { PayeeStatusRow } from './payee-status';
 
@@ -34,14 +37,33 @@ export const isPayeeStopped = (status: PayeeStatusRow | null | undefined) =>
  * What the provider's last word on the method's payee means for the freelancer, in plain
  * words, or null when it pays out and needs nothing. A payee that pays out but has
  * requirements due gets a warning (Stripe stops it at its deadline); one that does not pay
- * out is a refusal, with what Stripe asks for, or why it stopped. `href` is where to act;
- * without one the freelancer can only wait (Stripe checking what it was given).
+ * out is a refusal, with what Stripe asks for (by its deadline, if it set one), or why it
+ * stopped. `href` is where to act (fixHrefFor: where the missing detail is given); without
+ * one the freelancer can only wait (Stripe checking what it was given).
  */
 const PAYOUT_SETTINGS = '/settings/payout';
+
+/**
+ * Where each kind of requirement is fixed (stripe-requirements.ts names the place): saving
+ * there enqueues the payee sync, which sends it to Stripe. A requirement we do not collect
+ * leaves the payout settings, where another method can be chosen.
+ */
+const FIX_HREFS: Record<RequirementPlace, string> = {
+  'tax-information': '/settings/tax',
+  'basic-info': '/onboarding/basic-info',
+  'payout-methods': PAYOUT_SETTINGS,
+  profile: '/settings/profile',
+};
+
+export const fixHrefFor = (requirements: readonly string[]) => {
+  const place = stripeRequirementsPlace(requirements);
+  return place ? FIX_HREFS[place] : PAYOUT_SETTINGS;
+};
 
 export function payeeStatusMessage(
   method: PayoutMethodRow,
   status: PayeeStatusRow | null | undefined,
+  timeZone?: string,
 ): { text: string; href?: string } | null {
   if (!status || status.provider !== 'stripe') return null;
   const title = `your ${methodTitle(method)}`;
@@ -53,17 +75,19 @@ export function payeeStatusMessage(
     };
   }
   const due = status.requirementsDue;
+  // Stripe's deadline for what is due now, as a day in the freelancer's zone.
+  const by = status.deadline ? ` by ${formatLongDate(status.deadline, timeZone)}` : '';
   if (status.payoutsEnabled) {
     if (due.length === 0) return null;
     return {
-      text: `Stripe needs more information to keep paying out to ${title}: ${describeStripeRequirements(due)}. Withdrawals to it still go out until Stripe's deadline.`,
-      href: PAYOUT_SETTINGS,
+      text: `Stripe needs more information${by} to keep paying out to ${title}: ${describeStripeRequirements(due)}. Withdrawals to it still go out until ${by ? 'then' : "Stripe's deadline"}.`,
+      href: fixHrefFor(due),
     };
   }
   if (due.length > 0) {
     return {
-      text: `Stripe needs more information before it can pay out to ${title}: ${describeStripeRequirements(due)}.`,
-      href: PAYOUT_SETTINGS,
+      text: `Stripe needs more information${by} before it can pay out to ${title}: ${describeStripeRequirements(due)}.`,
+      href: fixHrefFor(due),
     };
   }
   switch (stripeDisabledReason(status.disabledReason)) {

@@ -190,6 +190,9 @@ describe('runScheduledWithdrawals', () => {
       payeeRef: account,
       payoutsEnabled: true,
       requirementsDue: [],
+      eventuallyDue: [],
+      deadline: null,
+      errors: [],
       disabledReason: null,
       asOf: new Date(WEDNESDAY.getTime() + 3_600_000),
     });

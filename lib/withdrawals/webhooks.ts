@@ -1,7 +1,8 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { paymentEvents, withdrawals } from '@/db/schema';
-import type { PayoutEvent } from '@/lib/payments/payouts';
+import { enqueuePayeeSync } from '@/lib/payments/payee-sync-queue';
+import type { PayeeStatus, PayoutEvent } from '@/lib/payments/payouts';
 import { now } from '@/lib/clock';
 import { isUuid } from '@/lib/text/uuid';
 import { applyPayeeStatus, markPayeeClosed, type PayeeStatusOutcome } from './payee-status';
@@ -39,11 +40,31 @@ async function withdrawalIdOf(db: Db, provider: 'stripe', event: PayoutEvent) {
 }
 
 /**
+ * A payee's new status, and, when it lists anything as due (now or later), a sync of the
+ * freelancer's details enqueued in the same transaction (payee-sync.ts sends only what is
+ * due and held, so a detail we lack costs one read of the account and nothing else).
+ */
+async function applyPayeeStatusAndSync(
+  db: Db,
+  provider: 'stripe',
+  status: PayeeStatus,
+): Promise<PayeeStatusOutcome> {
+  return db.transaction(async (tx) => {
+    const { outcome, freelancerIds } = await applyPayeeStatus(tx, provider, status);
+    if (status.requirementsDue.length > 0 || status.eventuallyDue.length > 0) {
+      for (const freelancerId of freelancerIds) await enqueuePayeeSync(tx, freelancerId);
+    }
+    return outcome;
+  });
+}
+
+/**
  * Applies a verified payout or payee event once, by its id (kept in payment_event with the
  * charge events: the provider's event ids are unique across both). The state machine moves
  * only forward, so an event older than what we know (in_transit after paid) changes
  * nothing; a payee's status (Stripe's account.updated) is kept only if it is not older
- * than the one stored (applyPayeeStatus); a payee that is gone is marked closed once
+ * than the one stored (applyPayeeStatus), and one that asks for something enqueues the sync
+ * of the freelancer's details (applyPayeeStatusAndSync); a payee that is gone is marked closed once
  * (markPayeeClosed).
  */
 export async function applyPayoutEvent(
@@ -63,7 +84,7 @@ export async function applyPayoutEvent(
       ? await applyPayoutState(db, withdrawalId, provider, event.state)
       : 'unknown-payout';
   } else if (event.payee) {
-    outcome = await applyPayeeStatus(db, provider, event.payee);
+    outcome = await applyPayeeStatusAndSync(db, provider, event.payee);
   } else if (event.closedPayeeRef) {
     outcome = await markPayeeClosed(db, provider, event.closedPayeeRef, now(), event.type);
   }

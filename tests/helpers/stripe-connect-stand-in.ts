@@ -80,7 +80,19 @@ export function connectStandIn() {
   const bankAccountsReceived: { routingNumber: string; accountNumberLast4: string }[] = [];
   /** Every account-create request's form fields as sent (`individual[first_name]` …). */
   const accountCreateBodies: Record<string, string>[] = [];
+  /** Every account-update request's form fields as sent, with the account and its key. */
+  const accountUpdates: {
+    account: string;
+    idempotencyKey: string | undefined;
+    body: Record<string, string>;
+  }[] = [];
+  /** What each account lists as due (nothing until a test says so, like `setRequirements`). */
+  const requirements = new Map<
+    string,
+    { currently_due: string[]; eventually_due: string[]; past_due: string[] }
+  >();
   let echoNextAccount = false;
+  let echoNextUpdate = false;
   /** The code the next transfer is refused with (400), if any. */
   let refuseNextTransferWith: string | null = null;
 
@@ -105,6 +117,57 @@ export function connectStandIn() {
     accounts.set(account.id, account);
     const { external: _hidden, ...visible } = account;
     return ok(visible);
+  }
+
+  function retrieveAccount(id: string): Answer {
+    const account = accounts.get(id);
+    if (!account) return missing('account');
+    const { external: _hidden, ...visible } = account;
+    const due = requirements.get(id) ?? { currently_due: [], eventually_due: [], past_due: [] };
+    return ok({
+      ...visible,
+      requirements: {
+        ...due,
+        current_deadline: null,
+        disabled_reason: null,
+        errors: [],
+        pending_verification: [],
+      },
+    });
+  }
+
+  /**
+   * Like Stripe: an answered requirement leaves the lists (`individual.dob.day` is answered
+   * by `individual[dob][day]`); what was not sent stays due.
+   */
+  function updateAccount(id: string, form: URLSearchParams, idempotencyKey?: string): Answer {
+    const account = accounts.get(id);
+    if (!account) return missing('account');
+    accountUpdates.push({ account: id, idempotencyKey, body: Object.fromEntries(form) });
+    if (echoNextUpdate) {
+      echoNextUpdate = false;
+      return refused(
+        'individual[dob][year]',
+        `Could not verify the individual: ${form.toString()}`,
+      );
+    }
+    const refusal = refusalOfAccount(form);
+    if (refusal) return refusal;
+    const sent = [...form.keys()];
+    const answered = (name: string) => {
+      const [head, ...rest] = name.split('.');
+      const param = head + rest.map((part) => `[${part}]`).join('');
+      return sent.some((key) => key === param || key.startsWith(`${param}[`));
+    };
+    const due = requirements.get(id);
+    if (due) {
+      requirements.set(id, {
+        currently_due: due.currently_due.filter((name) => !answered(name)),
+        eventually_due: due.eventually_due.filter((name) => !answered(name)),
+        past_due: due.past_due.filter((name) => !answered(name)),
+      });
+    }
+    return retrieveAccount(id);
   }
 
   function createBankAccount(account: string, form: URLSearchParams): Answer {
@@ -159,11 +222,14 @@ export function connectStandIn() {
     path: string,
     form: URLSearchParams,
     stripeAccount: string | undefined,
+    idempotencyKey?: string,
   ): Answer | null {
     const [, , resource, id, sub] = path.split('/');
     if (resource === 'accounts') {
       if (method === 'POST' && !id) return createAccount(form);
       if (method === 'POST' && sub === 'external_accounts') return createBankAccount(id, form);
+      if (method === 'GET' && id && !sub) return retrieveAccount(id);
+      if (method === 'POST' && id && !sub) return updateAccount(id, form, idempotencyKey);
       return missing('account');
     }
     if (method === 'POST' && resource === 'transfers' && !id) {
@@ -207,6 +273,22 @@ export function connectStandIn() {
     payouts,
     bankAccountsReceived,
     accountCreateBodies,
+    accountUpdates,
+    /** What the account lists as due from now on (read by accounts.retrieve). */
+    setRequirements(
+      accountId: string,
+      due: { currentlyDue?: string[]; eventuallyDue?: string[]; pastDue?: string[] },
+    ) {
+      requirements.set(accountId, {
+        currently_due: due.currentlyDue ?? [],
+        eventually_due: due.eventuallyDue ?? due.currentlyDue ?? [],
+        past_due: due.pastDue ?? [],
+      });
+    },
+    /** The next account update is refused with a message quoting everything it was sent. */
+    echoNextUpdate() {
+      echoNextUpdate = true;
+    },
     /** The connected account is deleted (from Stripe's dashboard, say): calls about it 404. */
     deleteAccount(accountId: string) {
       if (!accounts.delete(accountId)) throw new Error(`No account ${accountId}`);
@@ -253,6 +335,10 @@ export function connectStandIn() {
       status: {
         payoutsEnabled: boolean;
         currentlyDue?: string[];
+        eventuallyDue?: string[];
+        /** Unix seconds. */
+        currentDeadline?: number | null;
+        errors?: { requirement: string; code: string; reason: string }[];
         disabledReason?: string | null;
         created?: number;
       },
@@ -275,12 +361,12 @@ export function connectStandIn() {
             payouts_enabled: status.payoutsEnabled,
             requirements: {
               currently_due: due,
-              eventually_due: due,
+              eventually_due: status.eventuallyDue ?? due,
               past_due: status.payoutsEnabled ? [] : due,
               pending_verification: [],
               disabled_reason: status.disabledReason ?? null,
-              current_deadline: null,
-              errors: [],
+              current_deadline: status.currentDeadline ?? null,
+              errors: status.errors ?? [],
             },
           },
           previous_attributes: { payouts_enabled: !status.payoutsEnabled },

@@ -83,8 +83,9 @@ export async function startStripeStandIn(options: { unref?: boolean } = {}) {
     path: string,
     form: URLSearchParams,
     stripeAccount: string | undefined,
+    idempotencyKey?: string,
   ): Answer {
-    const connected = connect.route(method, path, form, stripeAccount);
+    const connected = connect.route(method, path, form, stripeAccount, idempotencyKey);
     if (connected) return connected;
     const [, , resource, id, action] = path.split('/');
     if (method === 'POST' && resource === 'customers' && !id) {
@@ -149,6 +150,7 @@ export async function startStripeStandIn(options: { unref?: boolean } = {}) {
         url.pathname,
         form,
         req.headers['stripe-account'] as string | undefined,
+        key,
       );
     // Like Stripe, a request refused as invalid saves no result: a resend is tried anew.
     if (replayKey && answer.status !== 400) replays.set(replayKey, answer);

@@ -121,6 +121,7 @@ export async function registerAtStripe(
   status: {
     payoutsEnabled: boolean;
     requirementsDue?: string[];
+    deadline?: Date | null;
     disabledReason?: string | null;
   },
 ): Promise<string> {
@@ -133,6 +134,7 @@ export async function registerAtStripe(
     ref: `ba_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
     payoutsEnabled: status.payoutsEnabled,
     requirementsDue: status.requirementsDue ?? [],
+    requirementsDeadline: status.deadline ?? null,
     disabledReason: status.disabledReason ?? null,
     payeeStatusAt: now(),
   });

@@ -8,8 +8,10 @@ import {
   payoutDestinations,
   payoutMethods,
 } from '@/db/schema';
+import { executorFor } from '@/db/client';
 import { POST } from '@/app/api/webhooks/stripe-connect/route';
 import { parseEnv } from '@/lib/env';
+import { PAYEE_SYNC_QUEUE } from '@/lib/payments/payee-sync-queue';
 import type { PayoutProviders, PayoutRouting } from '@/lib/payments/payouts';
 import { selectPayoutProvider } from '@/lib/payments/select';
 import { createStripePayoutProvider } from '@/lib/payments/stripe-payouts';
@@ -345,6 +347,64 @@ describe('account.updated: what Stripe says about a connected account', () => {
       });
       expect(standIn.connect.transfers.size).toBe(transfers);
       expect(await withdrawalRows(database.db, w.actor.userId)).toHaveLength(rowsBefore);
+    }));
+
+  it('keeps the deadline, what is due later and the errors (names and codes, never the reason), and enqueues the sync', () =>
+    withEnv(env, async () => {
+      const { w, account } = await twoBankAccounts();
+      await executorFor(database.db).executeSql(
+        `delete from pgboss.job where name = $1 and data->>'userId' = $2`,
+        [PAYEE_SYNC_QUEUE, w.actor.userId],
+      );
+      const deadline = T + 14 * 86_400;
+      const event = standIn.connect.accountEvent(account, {
+        payoutsEnabled: true,
+        currentlyDue: DUE,
+        eventuallyDue: [...DUE, 'individual.verification.document'],
+        currentDeadline: deadline,
+        errors: [
+          {
+            requirement: 'individual.id_number',
+            code: 'invalid_value_other',
+            reason: `The SSN ${'512347789'} does not match the name given.`,
+          },
+        ],
+        created: T,
+      });
+      expect(await outcomeOf(await post(event))).toBe('payee-updated');
+      const rows = await database.db
+        .select({
+          eventuallyDue: payoutDestinations.requirementsEventuallyDue,
+          deadline: payoutDestinations.requirementsDeadline,
+          errors: payoutDestinations.requirementErrors,
+        })
+        .from(payoutDestinations)
+        .where(eq(payoutDestinations.freelancerId, w.actor.userId));
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row).toEqual({
+          eventuallyDue: [...DUE, 'individual.verification.document'],
+          deadline: new Date(deadline * 1000),
+          errors: [{ requirement: 'individual.id_number', code: 'invalid_value_other' }],
+        });
+      }
+      expect(JSON.stringify(rows)).not.toContain('512347789');
+      // One sync of the freelancer's details, in the event's transaction.
+      const { rows: jobs } = await executorFor(database.db).executeSql(
+        `select data from pgboss.job where name = $1 and data->>'userId' = $2`,
+        [PAYEE_SYNC_QUEUE, w.actor.userId],
+      );
+      expect(jobs).toEqual([{ data: { userId: w.actor.userId } }]);
+      // The blocker names the deadline and sends the freelancer to the W-9 form.
+      const blockers = await withdrawalBlockers(database.db, w.actor.userId, {
+        timeZone: 'America/Chicago',
+      });
+      expect(blockers).toContainEqual(
+        expect.objectContaining({
+          text: expect.stringContaining('Stripe needs more information by December 18, 2026'),
+          href: '/settings/tax',
+        }),
+      );
     }));
 
   it('refuses an unsigned or wrongly signed account.updated and stores nothing', () =>
