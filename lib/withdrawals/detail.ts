@@ -1,10 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { payoutMethods, withdrawals } from '@/db/schema';
 import { methodTitle } from '@/lib/payouts/present';
-import { visibleColumns } from '@/lib/payouts/queries';
-import { isUuid } from '@/lib/text/uuid';
-import { fixFor } from './history';
+import { findOwnWithdrawal, fixFor } from './history';
 import type { WithdrawalRow } from './queries';
 
 export type WithdrawalStepName = 'requested' | 'processing' | 'paid' | 'failed' | 'returned';
@@ -27,21 +23,15 @@ export type WithdrawalDetail = Pick<
 };
 
 /**
- * One of the freelancer's own withdrawals with its method, in one statement whose WHERE
- * names the freelancer: anyone else's id, an unknown one and a malformed one (no statement)
- * are all null, so the page cannot tell them apart either.
+ * One of the freelancer's own withdrawals for its page (findOwnWithdrawal: anyone else's,
+ * an unknown and a malformed id are all null, so the page cannot tell them apart either).
  */
 export async function findWithdrawalDetail(
   db: DbOrTx,
   freelancerId: string,
   withdrawalId: string,
 ): Promise<WithdrawalDetail | null> {
-  if (!isUuid(withdrawalId)) return null;
-  const [row] = await db
-    .select({ withdrawal: withdrawals, method: visibleColumns, removedAt: payoutMethods.removedAt })
-    .from(withdrawals)
-    .innerJoin(payoutMethods, eq(payoutMethods.id, withdrawals.payoutMethodId))
-    .where(and(eq(withdrawals.freelancerId, freelancerId), eq(withdrawals.id, withdrawalId)));
+  const row = await findOwnWithdrawal(db, freelancerId, withdrawalId);
   if (!row) return null;
   const w = row.withdrawal;
   const method = methodTitle(row.method);

@@ -100,6 +100,21 @@ export type RetryDraft = {
 };
 
 /**
+ * One of the freelancer's own withdrawals with its method (visible columns only) and whether
+ * that method was removed, in one statement whose WHERE names the freelancer: anyone else's
+ * id, an unknown one and a malformed one (no statement) are all null.
+ */
+export async function findOwnWithdrawal(db: DbOrTx, freelancerId: string, withdrawalId: string) {
+  if (!isUuid(withdrawalId)) return null;
+  const [row] = await db
+    .select({ withdrawal: withdrawals, method: visibleColumns, removedAt: payoutMethods.removedAt })
+    .from(withdrawals)
+    .innerJoin(payoutMethods, eq(payoutMethods.id, withdrawals.payoutMethodId))
+    .where(and(eq(withdrawals.freelancerId, freelancerId), eq(withdrawals.id, withdrawalId)));
+  return row ?? null;
+}
+
+/**
  * A returned withdrawal of the freelancer's, for "Try again": the amount and method to put in
  * the withdrawal form. Null for anyone else's id or one that did not come back.
  */
@@ -109,12 +124,7 @@ export async function findRetryDraft(
   withdrawalId: string,
   timeZone = 'UTC',
 ): Promise<RetryDraft | null> {
-  if (!isUuid(withdrawalId)) return null;
-  const [row] = await db
-    .select({ withdrawal: withdrawals, method: visibleColumns, removedAt: payoutMethods.removedAt })
-    .from(withdrawals)
-    .innerJoin(payoutMethods, eq(payoutMethods.id, withdrawals.payoutMethodId))
-    .where(and(eq(withdrawals.freelancerId, freelancerId), eq(withdrawals.id, withdrawalId)));
+  const row = await findOwnWithdrawal(db, freelancerId, withdrawalId);
   if (!row || row.withdrawal.status !== 'returned') return null;
   return {
     withdrawal: itemOf(row.withdrawal, row.method, timeZone),

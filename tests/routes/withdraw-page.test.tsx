@@ -4,6 +4,7 @@ import { makeFreelancer } from '@/lib/test-hooks/factories';
 import { freelancerRequestSchema } from '@/lib/test-hooks/schemas';
 import { withdrawalBlockers } from '@/lib/withdrawals/blockers';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { escapeHtml } from '@/tests/helpers/html-text';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { makeWithdrawer, registerAtStripe } from '@/tests/helpers/withdrawal-fixtures';
@@ -21,9 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.dispose();
 });
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#x27;');
 
 describe('/earnings/withdraw', () => {
   it('lists every reason a withdrawal would be refused, each with where to fix it', async () => {

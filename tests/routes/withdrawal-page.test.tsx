@@ -9,6 +9,7 @@ import { freelancerRequestSchema } from '@/lib/test-hooks/schemas';
 import { requestWithdrawal } from '@/lib/withdrawals/service';
 import { settleDueWithdrawals } from '@/lib/withdrawals/settle';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { escapeHtml } from '@/tests/helpers/html-text';
 import { pageOutcome } from '@/tests/helpers/page-outcome';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
@@ -73,9 +74,6 @@ async function render(sessionToken: string | null, id: string): Promise<string> 
   startRequest(sessionToken);
   return pageOutcome(() => WithdrawalPage({ params: Promise.resolve({ id }) }));
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
 
 describe('/earnings/withdrawals/[id]', () => {
   it('shows a returned withdrawal: amounts, method, each step in the freelancer’s zone, why, and Try again', async () => {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { payoutMethods, withdrawalSchedules } from '@/db/schema';
 import { createSession } from '@/lib/auth/service';
 import { createTestDatabase } from '@/tests/helpers/db';
+import { escapeHtml } from '@/tests/helpers/html-text';
 import { installRequestMocks, startRequest } from '@/tests/helpers/request-context';
 import { installTestEncryptionKey } from '@/tests/helpers/settings-fixtures';
 import { makeWithdrawer, registerAtStripe } from '@/tests/helpers/withdrawal-fixtures';
@@ -20,9 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.dispose();
 });
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#x27;');
 
 async function render(userId: string) {
   startRequest((await createSession(database.db, userId)).token);
