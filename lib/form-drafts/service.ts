@@ -66,6 +66,14 @@ export async function keepFormDraft(db: DbOrTx, key: DraftKey, fields: DraftFiel
     });
 }
 
+/** The one draft a person may have of this form about this subject. */
+const ofKey = (key: DraftKey) =>
+  and(
+    eq(formDrafts.userId, key.userId),
+    eq(formDrafts.form, key.form),
+    eq(formDrafts.subjectId, key.subjectId),
+  );
+
 /**
  * The person's unexpired draft of this form about this subject, left in place (a page reads
  * it as often as it is rendered); undefined when there is none or it has expired. Anyone
@@ -75,14 +83,7 @@ export async function readFormDraft(db: DbOrTx, key: DraftKey): Promise<DraftFie
   const [row] = await db
     .select({ fields: formDrafts.fields })
     .from(formDrafts)
-    .where(
-      and(
-        eq(formDrafts.userId, key.userId),
-        eq(formDrafts.form, key.form),
-        eq(formDrafts.subjectId, key.subjectId),
-        gt(formDrafts.expiresAt, now()),
-      ),
-    );
+    .where(and(ofKey(key), gt(formDrafts.expiresAt, now())));
   return row?.fields;
 }
 
@@ -92,15 +93,7 @@ export async function readFormDraft(db: DbOrTx, key: DraftKey): Promise<DraftFie
  * saved. A draft about another subject stays for its own page.
  */
 export async function discardFormDraft(db: DbOrTx, key: DraftKey): Promise<void> {
-  await db
-    .delete(formDrafts)
-    .where(
-      and(
-        eq(formDrafts.userId, key.userId),
-        eq(formDrafts.form, key.form),
-        eq(formDrafts.subjectId, key.subjectId),
-      ),
-    );
+  await db.delete(formDrafts).where(ofKey(key));
 }
 
 /** A tick step: deletes the drafts past their time. Returns how many. */

@@ -1,6 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import { methodTitle } from '@/lib/payouts/present';
-import { findOwnWithdrawal, fixFor } from './history';
+import { findOwnWithdrawal, withdrawalItemOf, type WithdrawalListItem } from './history';
 import type { WithdrawalRow } from './queries';
 
 export type WithdrawalStepName = 'requested' | 'processing' | 'paid' | 'failed' | 'returned';
@@ -8,18 +7,12 @@ export type WithdrawalStepName = 'requested' | 'processing' | 'paid' | 'failed' 
 /** One step of the withdrawal's way: when it happened, or null while it has not. */
 export type WithdrawalStep = { name: WithdrawalStepName; at: Date | null };
 
-export type WithdrawalDetail = Pick<
-  WithdrawalRow,
-  'id' | 'status' | 'amountCents' | 'feeCents' | 'currency' | 'failureReason'
-> & {
-  /** "US bank account (checking) ending 6789", "PayPal a•••@example.com": last four only. */
-  method: string;
+/** What the list shows of it (withdrawalItemOf), and its steps. */
+export type WithdrawalDetail = WithdrawalListItem & {
   /** Removed since: a retry has to choose another method. */
   isMethodRemoved: boolean;
   /** requested → processing → paid, or requested → (processing →) failed → returned. */
   steps: WithdrawalStep[];
-  /** For a returned one: what to fix before trying again. */
-  fix: string | null;
 };
 
 /**
@@ -30,22 +23,14 @@ export async function findWithdrawalDetail(
   db: DbOrTx,
   freelancerId: string,
   withdrawalId: string,
+  timeZone = 'UTC',
 ): Promise<WithdrawalDetail | null> {
   const row = await findOwnWithdrawal(db, freelancerId, withdrawalId);
   if (!row) return null;
-  const w = row.withdrawal;
-  const method = methodTitle(row.method);
   return {
-    id: w.id,
-    status: w.status,
-    amountCents: w.amountCents,
-    feeCents: w.feeCents,
-    currency: w.currency,
-    failureReason: w.failureReason,
-    method,
+    ...withdrawalItemOf(row.withdrawal, row.method, timeZone),
     isMethodRemoved: row.removedAt !== null,
-    steps: stepsOf(w),
-    fix: w.status === 'returned' ? fixFor(w.failureReason, method) : null,
+    steps: stepsOf(row.withdrawal),
   };
 }
 

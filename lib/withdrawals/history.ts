@@ -56,12 +56,17 @@ export async function listWithdrawalsOf(
     .limit(WITHDRAWALS_PAGE_SIZE + 1);
   const page = rows.slice(0, WITHDRAWALS_PAGE_SIZE);
   return {
-    items: page.map((row) => itemOf(row.withdrawal, row.method, options.timeZone)),
+    items: page.map((row) => withdrawalItemOf(row.withdrawal, row.method, options.timeZone)),
     nextAfter: rows.length > WITHDRAWALS_PAGE_SIZE ? page[page.length - 1].withdrawal.id : null,
   };
 }
 
-function itemOf(w: WithdrawalRow, method: PayoutMethodRow, timeZone = 'UTC'): WithdrawalListItem {
+/** A withdrawal as the list (and its page) shows it. */
+export function withdrawalItemOf(
+  w: WithdrawalRow,
+  method: PayoutMethodRow,
+  timeZone = 'UTC',
+): WithdrawalListItem {
   const title = methodTitle(method);
   return {
     id: w.id,
@@ -127,7 +132,7 @@ export async function findRetryDraft(
   const row = await findOwnWithdrawal(db, freelancerId, withdrawalId);
   if (!row || row.withdrawal.status !== 'returned') return null;
   return {
-    withdrawal: itemOf(row.withdrawal, row.method, timeZone),
+    withdrawal: withdrawalItemOf(row.withdrawal, row.method, timeZone),
     payoutMethodId: row.removedAt ? null : row.method.id,
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { payoutDestinations } from '@/db/schema';
 import { recordAuditEntries } from '@/lib/audit/log';
-import type { PayeeRequirementError, PayeeStatus } from '@/lib/payments/payouts';
+import type { PayeeStatus } from '@/lib/payments/payouts';
 
 /**
  * What a provider that registers payees (Stripe Connect) last said about the payee behind a
@@ -12,11 +12,8 @@ export type PayeeStatusRow = {
   provider: string;
   payoutsEnabled: boolean;
   requirementsDue: string[];
-  eventuallyDue: string[];
   /** By when what is due must be given (Stripe then stops payouts), or null. */
   deadline: Date | null;
-  /** What the provider refused: requirement names and codes, never its free-text reason. */
-  errors: PayeeRequirementError[];
   disabledReason: string | null;
   /** The provider said the payee is gone: the method's next payout registers a new one. */
   closed: boolean;
@@ -129,9 +126,7 @@ export async function payeeStatusesOf(
       provider: payoutDestinations.provider,
       payoutsEnabled: payoutDestinations.payoutsEnabled,
       requirementsDue: payoutDestinations.requirementsDue,
-      eventuallyDue: payoutDestinations.requirementsEventuallyDue,
       deadline: payoutDestinations.requirementsDeadline,
-      errors: payoutDestinations.requirementErrors,
       disabledReason: payoutDestinations.disabledReason,
       closedAt: payoutDestinations.payeeClosedAt,
     })
@@ -152,9 +147,7 @@ export async function payeeStatusesOf(
         provider: r.provider,
         payoutsEnabled: r.payoutsEnabled ?? true,
         requirementsDue: r.requirementsDue ?? [],
-        eventuallyDue: r.eventuallyDue ?? [],
         deadline: r.deadline,
-        errors: r.errors ?? [],
         disabledReason: r.disabledReason,
         closed: r.closedAt !== null,
       },

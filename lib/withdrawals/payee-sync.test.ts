@@ -79,6 +79,19 @@ const updatesOf = (account: string) =>
 const requestsTo = (account: string) =>
   standIn.requests.filter((r) => r.path === `/v1/accounts/${account}`);
 
+/** A sync of the account that finds nothing to send: it reads the account, and that is all. */
+async function expectOnlyARead(userId: string, account: string) {
+  const before = requestsTo(account).length;
+  expect(await syncPayeeDetails(database.db, routing(), userId)).toEqual([
+    { payeeRef: account, outcome: 'nothing-due' },
+  ]);
+  expect(
+    requestsTo(account)
+      .slice(before)
+      .map((r) => r.method),
+  ).toEqual(['GET']);
+}
+
 it('a date of birth added after the account was opened reaches Stripe, with only the due fields', async () => {
   const { w, account } = await withAccount();
   // Stripe asks for the date of birth now and an ID document later; the rest it has.
@@ -110,15 +123,7 @@ it('a date of birth added after the account was opened reaches Stripe, with only
   expect(update.idempotencyKey).not.toMatch(/1990/);
 
   // Taken: nothing is due any more, so a second run reads the account and sends nothing.
-  const before = requestsTo(account).length;
-  expect(await syncPayeeDetails(database.db, routing(), w.actor.userId)).toEqual([
-    { payeeRef: account, outcome: 'nothing-due' },
-  ]);
-  expect(
-    requestsTo(account)
-      .slice(before)
-      .map((r) => r.method),
-  ).toEqual(['GET']);
+  await expectOnlyARead(w.actor.userId, account);
 });
 
 it('the same details sent again (a retried job) carry the same key: one update at Stripe', async () => {
@@ -172,15 +177,7 @@ it('sends nothing when nothing Stripe lists as due is held here', async () => {
   standIn.connect.setRequirements(account, {
     currentlyDue: ['individual.id_number', 'individual.verification.document', ...DOB],
   });
-  const before = requestsTo(account).length;
-  expect(await syncPayeeDetails(database.db, routing(), w.actor.userId)).toEqual([
-    { payeeRef: account, outcome: 'nothing-due' },
-  ]);
-  expect(
-    requestsTo(account)
-      .slice(before)
-      .map((r) => r.method),
-  ).toEqual(['GET']);
+  await expectOnlyARead(w.actor.userId, account);
   expect(updatesOf(account)).toEqual([]);
   // Nor when Stripe lists nothing at all, however much we hold.
   await saveW9(w, { dateOfBirth: '1990-07-04' });

@@ -37,9 +37,9 @@ export default async function WithdrawalPage({ params }: Props) {
   const viewer = await requireFreelancerViewer();
   const { id } = await params;
   const { db } = await getDatabase();
-  const withdrawal = await findWithdrawalDetail(db, viewer.user.id, id);
-  if (!withdrawal) notFound();
   const timeZone = timeZoneOfViewer(viewer, 'freelancer');
+  const withdrawal = await findWithdrawalDetail(db, viewer.user.id, id, timeZone);
+  if (!withdrawal) notFound();
   const { amountCents, feeCents, currency, method } = withdrawal;
   const isReturned = withdrawal.status === 'returned' || withdrawal.status === 'failed';
   const total = formatMoney(amountCents + feeCents, currency);
