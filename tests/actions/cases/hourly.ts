@@ -122,11 +122,17 @@ export const HOURLY_CASES: Record<string, ActionCase> = {
     form: ({ target }) => ({ contractId: target.contractId }),
     fuzz: { freshEachRun: 'a stopped timer cannot be stopped again' },
     async succeeded(outcome, { world, target }) {
-      const [entry] = (await entriesOf(world, target.contractId)).filter(
-        (e) => e.id === target.entryId,
-      );
-      expect(redirectedTo(outcome)).toBe(diaryPath(target.contractId, entry.startedAt, 'stopped'));
+      const entries = await entriesOf(world, target.contractId);
+      const [entry] = entries.filter((e) => e.id === target.entryId);
       expect(entry.endedAt!.getTime()).toBeGreaterThan(entry.startedAt.getTime());
+      // A timer split at a UTC midnight (started before, stopped after Monday 00:00) goes
+      // back to the week of its last piece, which is the week the stop is in.
+      const lastPiece = entries
+        .filter((e) => e.memo === 'Running' && e.startedAt >= entry.startedAt)
+        .reduce((last, e) => (e.startedAt > last.startedAt ? e : last));
+      expect(redirectedTo(outcome)).toBe(
+        diaryPath(target.contractId, lastPiece.startedAt, 'stopped'),
+      );
     },
   }),
 
