@@ -55,6 +55,34 @@ export function describeStripeRequirements(names: readonly string[]): string {
 }
 
 /**
+ * What Stripe refused in what it was given (`requirements.errors`: each the requirement's
+ * name and Stripe's code), in words, or null when it refused nothing. A `verification_failed_*`
+ * code means the details did not match official records; any other code (an address Stripe
+ * cannot use, an age under 18, a document it could not read) means it did not accept them.
+ * Only codes are read: Stripe's free-text reason is never stored (it may quote the value).
+ */
+export function describeStripeRequirementErrors(
+  errors: readonly { requirement: string; code: string }[],
+): string | null {
+  const unverified = errors.filter((e) => e.code.startsWith('verification_failed_'));
+  const refused = errors.filter((e) => !e.code.startsWith('verification_failed_'));
+  const sentences = [
+    unverified.length > 0 &&
+      `Stripe could not match ${namesOf(unverified)} with official records; check ${itOrThem(unverified)} for mistakes.`,
+    refused.length > 0 &&
+      `Stripe did not accept ${namesOf(refused)} as given; check ${itOrThem(refused)}.`,
+  ].filter((sentence) => typeof sentence === 'string');
+  return sentences.length > 0 ? sentences.join(' ') : null;
+}
+
+const namesOf = (errors: readonly { requirement: string }[]) =>
+  describeStripeRequirements(errors.map((e) => e.requirement));
+
+/** "it" for one thing, "them" for several (the phrases, not the fields: a date is three). */
+const itOrThem = (errors: readonly { requirement: string }[]) =>
+  new Set(errors.map((e) => stripeRequirementPhrase(e.requirement))).size > 1 ? 'them' : 'it';
+
+/**
  * Where the freelancer gives us what a requirement names, for the payee sync to send it:
  * the W-9 (date of birth, home address, SSN), basic info (legal name, phone, the terms'
  * acceptance), the payout methods (a bank account), the profile (its public address and

@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from '@/db/client';
 import { fileStorage } from '@/lib/files/storage';
+import { enqueuePayeeSync } from '@/lib/payments/payee-sync-queue';
 import { profileCompleteness, type Completeness } from './completeness';
 import { checkProfilePhoto, type PhotoProblem } from './photo';
 import {
@@ -61,7 +62,11 @@ function columnsFor(input: ProfileInput) {
   };
 }
 
-/** Saves the profile form. Text is stored as typed; pages escape it when they show it. */
+/**
+ * Saves the profile form. Text is stored as typed; pages escape it when they show it. The
+ * title and the public address are what a payee provider is told the freelancer does
+ * (Stripe's business profile), so the save enqueues the payee sync, as tax information does.
+ */
 export async function saveProfile(
   db: Db,
   userId: string,
@@ -70,10 +75,12 @@ export async function saveProfile(
   await db.transaction(async (tx) => {
     await ensureProfile(tx, userId);
     await updateProfile(tx, userId, columnsFor(input));
+    await enqueuePayeeSync(tx, userId);
   });
   return { ok: true };
 }
 
+/** Public or private: a public profile's address is the business profile's URL at Stripe. */
 export async function setProfileVisibility(
   db: Db,
   userId: string,
@@ -82,6 +89,7 @@ export async function setProfileVisibility(
   await db.transaction(async (tx) => {
     await ensureProfile(tx, userId);
     await updateProfile(tx, userId, { visibility: input.visibility });
+    await enqueuePayeeSync(tx, userId);
   });
   return { ok: true };
 }

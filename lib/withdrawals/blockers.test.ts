@@ -194,6 +194,31 @@ describe("what Stripe says about the method's connected account", () => {
     expect(await balanceOf(database.db, accounts.available(w.actor.userId))).toBe(10_000);
   });
 
+  it('says what Stripe could not verify after what it needs, and sends the freelancer to fix it', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await registerAtStripe(database.db, w, {
+      payoutsEnabled: false,
+      requirementsDue: ['individual.id_number'],
+      errors: [{ requirement: 'individual.id_number', code: 'verification_failed_keyed_identity' }],
+    });
+    const blockers = await withdrawalBlockers(database.db, w.actor.userId, { at: START });
+    expect(blockers).toEqual([
+      {
+        key: `withdraw-payee-${w.methods.usBank}`,
+        text:
+          'Stripe needs more information before it can pay out to your US bank account (checking) ending 0417: your full Social Security number. ' +
+          'Stripe could not match your full Social Security number with official records; check it for mistakes.',
+        href: '/settings/tax',
+      },
+    ]);
+    expect(blockers[0].text).not.toContain('verification_failed');
+    expect(await refusal(w.actor.userId, w.methods.usBank)).toEqual({
+      ok: false,
+      reason: 'payouts-disabled',
+      message: blockers[0].text,
+    });
+  });
+
   it('warns, without refusing, when Stripe still pays out but has requirements due', async () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     await registerAtStripe(database.db, w, {

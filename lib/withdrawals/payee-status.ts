@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { payoutDestinations } from '@/db/schema';
 import { recordAuditEntries } from '@/lib/audit/log';
-import type { PayeeStatus } from '@/lib/payments/payouts';
+import type { PayeeRequirementError, PayeeStatus } from '@/lib/payments/payouts';
 
 /**
  * What a provider that registers payees (Stripe Connect) last said about the payee behind a
@@ -14,6 +14,8 @@ export type PayeeStatusRow = {
   requirementsDue: string[];
   /** By when what is due must be given (Stripe then stops payouts), or null. */
   deadline: Date | null;
+  /** What the provider refused in what it was given (requirement names and codes). */
+  errors: PayeeRequirementError[];
   disabledReason: string | null;
   /** The provider said the payee is gone: the method's next payout registers a new one. */
   closed: boolean;
@@ -127,6 +129,7 @@ export async function payeeStatusesOf(
       payoutsEnabled: payoutDestinations.payoutsEnabled,
       requirementsDue: payoutDestinations.requirementsDue,
       deadline: payoutDestinations.requirementsDeadline,
+      errors: payoutDestinations.requirementErrors,
       disabledReason: payoutDestinations.disabledReason,
       closedAt: payoutDestinations.payeeClosedAt,
     })
@@ -148,6 +151,7 @@ export async function payeeStatusesOf(
         payoutsEnabled: r.payoutsEnabled ?? true,
         requirementsDue: r.requirementsDue ?? [],
         deadline: r.deadline,
+        errors: r.errors ?? [],
         disabledReason: r.disabledReason,
         closed: r.closedAt !== null,
       },

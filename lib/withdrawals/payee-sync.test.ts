@@ -6,6 +6,8 @@ import { parseEnv } from '@/lib/env';
 import { PAYEE_SYNC_QUEUE } from '@/lib/payments/payee-sync-queue';
 import type { PayoutRouting } from '@/lib/payments/payouts';
 import { selectPayoutProvider } from '@/lib/payments/select';
+import { profileSchema } from '@/lib/profile/schemas';
+import { saveProfile, setProfileVisibility } from '@/lib/profile/service';
 import { taxInfoSchema } from '@/lib/tax/schemas';
 import { saveTaxInfo } from '@/lib/tax/service';
 import { createTestDatabase } from '@/tests/helpers/db';
@@ -74,6 +76,26 @@ async function syncJobsOf(userId: string) {
   return rows;
 }
 
+/** The sync jobs opening the account (its webhook) queued: a test then sees only its own. */
+async function clearSyncJobs(userId: string) {
+  await executorFor(database.db).executeSql(
+    `delete from pgboss.job where name = $1 and data->>'userId' = $2`,
+    [PAYEE_SYNC_QUEUE, userId],
+  );
+}
+
+const PROFILE = profileSchema.parse({
+  title: 'Booking systems for clinics',
+  overview:
+    'I design and build booking systems for small clinics, from the first sketch to launch and support, and I keep them running.',
+  hourlyRateCents: '45.50',
+  skills: 'React, Node.js',
+  portfolioLinks: '',
+  languages: [{ language: 'English', level: 'fluent' }],
+  employment: [],
+  education: [],
+});
+
 const updatesOf = (account: string) =>
   standIn.connect.accountUpdates.filter((u) => u.account === account);
 const requestsTo = (account: string) =>
@@ -99,10 +121,7 @@ it('a date of birth added after the account was opened reaches Stripe, with only
     currentlyDue: DOB,
     eventuallyDue: [...DOB, 'individual.verification.document'],
   });
-  await executorFor(database.db).executeSql(
-    `delete from pgboss.job where name = $1 and data->>'userId' = $2`,
-    [PAYEE_SYNC_QUEUE, w.actor.userId],
-  );
+  await clearSyncJobs(w.actor.userId);
   await saveW9(w, { dateOfBirth: '1990-07-04' });
   // Saving the W-9 enqueued the sync in its transaction.
   expect(await syncJobsOf(w.actor.userId)).toEqual([{ data: { userId: w.actor.userId } }]);
@@ -124,6 +143,37 @@ it('a date of birth added after the account was opened reaches Stripe, with only
 
   // Taken: nothing is due any more, so a second run reads the account and sends nothing.
   await expectOnlyARead(w.actor.userId, account);
+});
+
+it('a freelancer with no connected account gets no sync job from a save', async () => {
+  const w = await makeWithdrawer(database.db, new Date(), { availableCents: 10_000 });
+  await saveW9(w, { dateOfBirth: '1990-07-04' });
+  expect(await saveProfile(database.db, w.actor.userId, PROFILE)).toEqual({ ok: true });
+  expect(await syncJobsOf(w.actor.userId)).toEqual([]);
+});
+
+it('a new profile title reaches Stripe when it asks what the freelancer does', async () => {
+  const { w, account } = await withAccount();
+  standIn.connect.setRequirements(account, {
+    currentlyDue: ['business_profile.product_description'],
+  });
+  await clearSyncJobs(w.actor.userId);
+  expect(await saveProfile(database.db, w.actor.userId, PROFILE)).toEqual({ ok: true });
+  // Saving the profile enqueued the sync in its transaction…
+  expect(await syncJobsOf(w.actor.userId)).toEqual([{ data: { userId: w.actor.userId } }]);
+  expect(await syncPayeeDetails(database.db, routing(), w.actor.userId)).toEqual([
+    { payeeRef: account, outcome: 'sent', sent: ['business_profile.product_description'] },
+  ]);
+  expect(updatesOf(account).map((u) => u.body)).toEqual([
+    {
+      'business_profile[product_description]':
+        'Freelance work for clients through Workbridge: Booking systems for clinics',
+    },
+  ]);
+  // …and so does making it public or private (its address is the business profile's URL).
+  await clearSyncJobs(w.actor.userId);
+  await setProfileVisibility(database.db, w.actor.userId, { visibility: 'public' });
+  expect(await syncJobsOf(w.actor.userId)).toEqual([{ data: { userId: w.actor.userId } }]);
 });
 
 it('the same details sent again (a retried job) carry the same key: one update at Stripe', async () => {

@@ -21,7 +21,7 @@ export type PayeeSyncOutcome =
  * Sends a freelancer's details to every live payee a provider opened for them (Stripe: their
  * connected account, shared by their US bank accounts), through the provider's updatePayee,
  * which sends only what the payee lists as due and we hold. Run by the `payee-sync` job
- * (jobs.ts), enqueued when the freelancer saves tax information or basic info and when
+ * (jobs.ts), enqueued when the freelancer saves tax information, basic info or the profile and when
  * Stripe says an account needs something. Safe to repeat: the same details are the same
  * update at the provider (its idempotency key), and what was taken is no longer due.
  * - A refusal for good (PayoutRefusedError) is not retried: the same details would be refused

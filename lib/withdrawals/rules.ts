@@ -2,6 +2,7 @@ import { formatHoldEnd, methodTitle } from '@/lib/payouts/present';
 import type { PayoutMethodRow } from '@/lib/payouts/queries';
 import { formatLongDate } from '@/lib/dates/format';
 import {
+  describeStripeRequirementErrors,
   describeStripeRequirements,
   stripeDisabledReason,
   stripeRequirementsPlace,
@@ -77,17 +78,25 @@ export function payeeStatusMessage(
   const due = status.requirementsDue;
   // Stripe's deadline for what is due now, as a day in the freelancer's zone.
   const by = status.deadline ? ` by ${formatLongDate(status.deadline, timeZone)}` : '';
+  // What Stripe refused in what it was given follows what it asks for, fixed at the same place.
+  const refused = describeStripeRequirementErrors(status.errors);
+  const withRefused = (text: string) => (refused ? `${text} ${refused}` : text);
+  const fixHref = fixHrefFor([...due, ...status.errors.map((e) => e.requirement)]);
   if (status.payoutsEnabled) {
     if (due.length === 0) return null;
     return {
-      text: `Stripe needs more information${by} to keep paying out to ${title}: ${describeStripeRequirements(due)}. Withdrawals to it still go out until ${by ? 'then' : "Stripe's deadline"}.`,
-      href: fixHrefFor(due),
+      text: withRefused(
+        `Stripe needs more information${by} to keep paying out to ${title}: ${describeStripeRequirements(due)}. Withdrawals to it still go out until ${by ? 'then' : "Stripe's deadline"}.`,
+      ),
+      href: fixHref,
     };
   }
   if (due.length > 0) {
     return {
-      text: `Stripe needs more information${by} before it can pay out to ${title}: ${describeStripeRequirements(due)}.`,
-      href: fixHrefFor(due),
+      text: withRefused(
+        `Stripe needs more information${by} before it can pay out to ${title}: ${describeStripeRequirements(due)}.`,
+      ),
+      href: fixHref,
     };
   }
   switch (stripeDisabledReason(status.disabledReason)) {
@@ -102,7 +111,9 @@ export function payeeStatusMessage(
       };
     default:
       return {
-        text: `Stripe has paused payouts to ${title}; contact our support team, or withdraw to another payout method.`,
+        text: withRefused(
+          `Stripe has paused payouts to ${title}; contact our support team, or withdraw to another payout method.`,
+        ),
         href: PAYOUT_SETTINGS,
       };
   }

@@ -123,6 +123,7 @@ export async function registerAtStripe(
     requirementsDue?: string[];
     deadline?: Date | null;
     disabledReason?: string | null;
+    errors?: { requirement: string; code: string }[];
   },
 ): Promise<string> {
   const payeeRef = `acct_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
@@ -136,6 +137,7 @@ export async function registerAtStripe(
     requirementsDue: status.requirementsDue ?? [],
     requirementsDeadline: status.deadline ?? null,
     disabledReason: status.disabledReason ?? null,
+    requirementErrors: status.errors ?? [],
     payeeStatusAt: now(),
   });
   return payeeRef;
