@@ -94,6 +94,19 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await checkAxe(freelancer);
   await freelancer.getByLabel('Country you live in').selectOption('PT');
   await freelancer.getByLabel('Time zone').selectOption('Europe/Lisbon');
+  // What the box accepts: our terms on their own page, with Stripe's agreement in them.
+  const termsHref = await freelancer
+    .getByRole('link', { name: 'terms of service' })
+    .getAttribute('href');
+  expect(termsHref).toBe('/terms');
+  const terms = await freelancer.context().newPage();
+  await terms.goto(termsHref!);
+  await expect(terms.getByRole('heading', { name: 'Terms of service', level: 1 })).toBeVisible();
+  await expect(
+    terms.getByRole('link', { name: 'Stripe Connected Account Agreement' }),
+  ).toHaveAttribute('href', 'https://stripe.com/connect-account/legal/full');
+  await checkAxe(terms);
+  await terms.close();
   await freelancer.getByLabel(/I accept the/).check();
   await freelancer.getByRole('button', { name: 'Save and continue' }).click();
   await expect(freelancer.getByRole('heading', { name: 'Review the contract' })).toBeVisible();

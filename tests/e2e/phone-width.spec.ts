@@ -47,6 +47,7 @@ test('signed-out pages fit a phone', async ({ browser, request }) => {
     '/help',
     '/help/how-workbridge-works',
     '/help/service-fee',
+    '/terms',
     new URL(invite.link).pathname,
   ]);
   // Every page is measured before failing, so one run names all that do not fit.

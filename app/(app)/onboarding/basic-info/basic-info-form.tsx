@@ -78,7 +78,8 @@ export function BasicInfoForm({
           aria-describedby={describe('acceptTerms')}
         />
         <label htmlFor="acceptTerms">
-          I accept the <a href="/help/how-workbridge-works">terms of service</a>.
+          I accept the <a href="/terms">terms of service</a>, which include the Stripe Connected
+          Account Agreement.
         </label>
       </div>
       <FieldError id="acceptTerms-error" errors={errors.acceptTerms} />
