@@ -115,6 +115,15 @@ export const taxProfiles = pgTable(
      * given, and always for a W-8BEN. Sent to Stripe as `individual.dob`.
      */
     dateOfBirthEncrypted: text('date_of_birth_encrypted'),
+    /**
+     * The person's own SSN, given on a W-9 whose taxpayer id is an EIN (a sole proprietor's
+     * or a single-member LLC's): Stripe opens an individual's account, which needs the SSN
+     * (`individual.id_number`). Encrypted like the tax id; its last four kept for the summary,
+     * like `taxIdLast4`. Null when not given, with an SSN as the taxpayer id (that is the SSN)
+     * and always for a W-8BEN.
+     */
+    payoutSsnEncrypted: text('payout_ssn_encrypted'),
+    payoutSsnLast4: text('payout_ssn_last4'),
     addressLine1: text('address_line1').notNull(),
     addressLine2: text('address_line2'),
     city: text('city').notNull(),
@@ -132,6 +141,15 @@ export const taxProfiles = pgTable(
     check(
       'tax_profile_no_plain_date_of_birth',
       sql`${t.dateOfBirthEncrypted} is null or ${t.dateOfBirthEncrypted} like 'v1.%'`,
+    ),
+    check(
+      'tax_profile_no_plain_payout_ssn',
+      sql`${t.payoutSsnEncrypted} is null or ${t.payoutSsnEncrypted} like 'v1.%'`,
+    ),
+    // Both halves or neither, and only beside an EIN: with an SSN the tax id is the SSN.
+    check(
+      'tax_profile_payout_ssn_with_ein',
+      sql`(${t.payoutSsnEncrypted} is null and ${t.payoutSsnLast4} is null) or (${t.payoutSsnEncrypted} is not null and ${t.payoutSsnLast4} is not null and ${t.tinType} = 'ein')`,
     ),
   ],
 );

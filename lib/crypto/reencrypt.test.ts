@@ -52,21 +52,22 @@ afterAll(async () => {
 const W9 = {
   kind: 'us',
   legalName: 'Alex Kim',
-  businessType: 'individual',
-  tinType: 'ssn',
-  tin: '512-34-7789',
+  businessType: 'sole_proprietor',
+  tinType: 'ein',
+  tin: '27-1234567',
   addressLine1: '1 Main Street',
   city: 'Springfield',
   state: 'IL',
   zip: '62701',
   dateOfBirth: '1990-07-14',
+  payoutSsn: '512-34-7789',
   signature: 'Alex Kim',
   certify: 'on',
 };
 
 /**
- * One of each secret: two payout numbers, a tax id and a date of birth, and a pending
- * (unconfirmed) payload.
+ * One of each secret: two payout numbers, a tax id (an EIN), a date of birth and the SSN
+ * given beside the EIN, and a pending (unconfirmed) payload.
  */
 async function storeOneOfEach(): Promise<void> {
   const who = await createFreelancer(database.db);
@@ -109,6 +110,7 @@ const FIELDS: Record<string, [table: string, field: string]> = {
   'payout_method.iban_encrypted': ['payout_method', 'ibanEncrypted'],
   'tax_profile.tax_id_encrypted': ['tax_profile', 'taxIdEncrypted'],
   'tax_profile.date_of_birth_encrypted': ['tax_profile', 'dateOfBirthEncrypted'],
+  'tax_profile.payout_ssn_encrypted': ['tax_profile', 'payoutSsnEncrypted'],
   'pending_confirmation.payload_encrypted': ['pending_confirmation', 'payloadEncrypted'],
 };
 
@@ -156,6 +158,7 @@ describe('reencryptStoredSecrets', () => {
       'payout_method.iban_encrypted': 3,
       'tax_profile.tax_id_encrypted': 3,
       'tax_profile.date_of_birth_encrypted': 3,
+      'tax_profile.payout_ssn_encrypted': 3,
       'pending_confirmation.payload_encrypted': 3,
     });
 
@@ -186,7 +189,7 @@ describe('reencryptStoredSecrets', () => {
     expect(withoutSecrets(after)).toEqual(withoutSecrets(before));
 
     // A second run has nothing to do and changes nothing.
-    expect(Object.values(await reencryptStoredSecrets(database.db))).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(await reencryptStoredSecrets(database.db))).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await readTables()).toEqual(after);
 
     // The old key can now be retired: everything still reads without it.
@@ -222,7 +225,7 @@ describe('reencryptStoredSecrets', () => {
       .where(eq(taxProfiles.userId, who.userId));
     expect(keyIdIn(row.taxIdEncrypted)).toBe(OLD_ID);
     useKeys(NEW_KEY, [OLD_KEY]);
-    expect(decryptSecret(row.taxIdEncrypted)).toBe('512347789');
+    expect(decryptSecret(row.taxIdEncrypted)).toBe('271234567');
   });
 });
 
@@ -240,14 +243,21 @@ describe('the encrypted columns', () => {
         usableAfter: new Date(),
         ...values,
       });
-    const insertTax = (taxIdEncrypted: string, dateOfBirthEncrypted: string | null = null) =>
+    const insertTax = (
+      taxIdEncrypted: string,
+      dateOfBirthEncrypted: string | null = null,
+      payoutSsnEncrypted: string | null = null,
+    ) =>
       database.db.insert(taxProfiles).values({
         userId: who.userId,
         kind: 'us',
         legalName: 'Alex Kim',
+        tinType: payoutSsnEncrypted ? 'ein' : 'ssn',
         taxIdEncrypted,
         taxIdLast4: '7789',
         dateOfBirthEncrypted,
+        payoutSsnEncrypted,
+        payoutSsnLast4: payoutSsnEncrypted ? '7789' : null,
         addressLine1: '1 Main Street',
         city: 'Springfield',
         country: 'US',
@@ -288,13 +298,14 @@ describe('the encrypted columns', () => {
     );
     await refusedBy(insertTax('512347789'), 'tax_profile_encrypted');
     await refusedBy(insertTax(sealed, '1990-07-14'), 'tax_profile_no_plain_date_of_birth');
+    await refusedBy(insertTax(sealed, null, '512347789'), 'tax_profile_no_plain_payout_ssn');
     await refusedBy(
       insertPending('{"iban":"DE89370400440532013000"}'),
       'pending_confirmation_encrypted',
     );
     // The same rows with ciphertext go in.
     await insertMethod({});
-    await insertTax(sealed, sealed);
+    await insertTax(sealed, sealed, sealed);
     await insertPending(sealed);
   });
 });

@@ -39,6 +39,12 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     column: taxProfiles.dateOfBirthEncrypted,
   },
   {
+    name: 'tax_profile.payout_ssn_encrypted',
+    table: taxProfiles,
+    key: taxProfiles.userId,
+    column: taxProfiles.payoutSsnEncrypted,
+  },
+  {
     name: 'pending_confirmation.payload_encrypted',
     table: pendingConfirmations,
     key: pendingConfirmations.id,

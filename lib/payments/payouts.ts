@@ -78,8 +78,9 @@ export type Payee = {
     postalCode: string;
   } | null;
   /**
-   * The Social Security number of a US W-9 given with one (not an EIN, not a W-8BEN),
-   * decrypted only when called, like `usBank.revealAccountNumber`: only the request that
+   * The Social Security number of a US W-9: its taxpayer id when that is an SSN, or the
+   * person's own SSN given beside an EIN (optional there; never for a W-8BEN), decrypted
+   * only when called, like `usBank.revealAccountNumber`: only the request that
    * sends it calls it, so it is never part of an object anyone could log.
    */
   revealSsn: (() => string) | null;

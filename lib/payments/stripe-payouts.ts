@@ -67,8 +67,8 @@ function stateOf(accountId: string, payout: Stripe.Payout): PayoutState {
  * - The full SSN (`id_number`), not its last four: Stripe takes the last four at first but
  *   asks for the whole number when they do not verify the person or once the account has
  *   been paid enough, and stops transfers until it has it; we hold the whole number from the
- *   W-9, and sending it once now spares an update later. It is decrypted here, for this
- *   request only.
+ *   W-9 (its taxpayer id, or the person's own SSN given beside an EIN), and sending it once
+ *   now spares an update later. It is decrypted here, for this request only.
  * - The profile's address only when it is public and on https (`siteOf`); the description
  *   of the work, always sent, is enough without it.
  * - The terms' acceptance only with both its time and its address (`tosAcceptanceOf`).

@@ -59,6 +59,9 @@ const ACTION_SSN = '401-52-8836';
 const ACTION_FOREIGN_TAX_ID = 'ES-X7731548-L';
 const ACTION_BAD_ACCOUNT_NUMBER = '5519OO42817';
 const ACTION_BAD_SSN = '900-52-8836';
+// The SSN an EIN filer gives beside the EIN (for Stripe), and one refused.
+const ACTION_PAYOUT_SSN = '623-41-9087';
+const ACTION_BAD_PAYOUT_SSN = '623-00-9087';
 
 const ACTION_SECRETS = [
   ACTION_ACCOUNT_NUMBER,
@@ -71,6 +74,10 @@ const ACTION_SECRETS = [
   ACTION_BAD_ACCOUNT_NUMBER,
   ACTION_BAD_SSN,
   ACTION_BAD_SSN.replaceAll('-', ''),
+  ACTION_PAYOUT_SSN,
+  ACTION_PAYOUT_SSN.replaceAll('-', ''),
+  ACTION_BAD_PAYOUT_SSN,
+  ACTION_BAD_PAYOUT_SSN.replaceAll('-', ''),
 ];
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -340,6 +347,19 @@ it('leaves no full account number, IBAN or tax id anywhere, through the server a
       certify: 'on',
     }),
   );
+  const einFiler = await createFreelancer(database.db);
+  const einSession = await actorSignedIn(database.db, einFiler, 1);
+  const withEin = { ...w9, tinType: 'ein', tin: '27-1234567' };
+  results.push(
+    await post(saveTaxInfoAction, einSession.sessionToken, {
+      ...withEin,
+      payoutSsn: ACTION_BAD_PAYOUT_SSN,
+    }),
+    await post(saveTaxInfoAction, einSession.sessionToken, {
+      ...withEin,
+      payoutSsn: ACTION_PAYOUT_SSN,
+    }),
+  );
 
   expect(results).toEqual([
     { redirect: '/settings/payout?notice=added' },
@@ -356,6 +376,12 @@ it('leaves no full account number, IBAN or tax id anywhere, through the server a
     }),
     { redirect: '/settings/tax?notice=saved' },
     { redirect: '/settings/tax?notice=saved' },
+    expect.objectContaining({
+      ok: false,
+      // The EIN was valid, but it was emptied too: it is typed again as well.
+      fieldErrors: { payoutSsn: [expect.any(String), RETYPE_SECRET], tin: [RETYPE_SECRET] },
+    }),
+    { redirect: '/settings/tax?notice=saved' },
   ]);
   // The refused forms come back with what was typed, except the secret fields.
   expect(results[2]).toMatchObject({
@@ -368,7 +394,13 @@ it('leaves no full account number, IBAN or tax id anywhere, through the server a
     await listPayoutMethods(database.db, who.userId),
     await getTaxSummary(database.db, who.userId),
     await getTaxSummary(database.db, other.userId),
+    await getTaxSummary(database.db, einFiler.userId),
   ]);
+  expect(await getTaxSummary(database.db, einFiler.userId)).toMatchObject({
+    payoutSsnLast4: '9087',
+  });
+  expect(results[7]).toMatchObject({ values: { legalName: 'Alex Kim', tinType: 'ein' } });
+  expect(results[7]).not.toHaveProperty('values.payoutSsn');
   expectNowhere(ACTION_SECRETS, { dump: `${pendingDump}\n${await dumpDatabase()}`, shown });
   expect((await listPayoutMethods(database.db, who.userId)).map((m) => m.last4)).toEqual([
     '0052',

@@ -4,7 +4,10 @@ import { taxProfiles } from '@/db/schema';
 
 export type TaxProfileInsert = typeof taxProfiles.$inferInsert;
 
-/** Everything but the encrypted tax id and date of birth (only whether one is on file). */
+/**
+ * Everything but the encrypted tax id, date of birth (only whether one is on file) and payout
+ * SSN (only its last four).
+ */
 const visibleColumns = {
   kind: taxProfiles.kind,
   legalName: taxProfiles.legalName,
@@ -12,6 +15,7 @@ const visibleColumns = {
   tinType: taxProfiles.tinType,
   taxIdLast4: taxProfiles.taxIdLast4,
   hasDateOfBirth: sql<boolean>`${taxProfiles.dateOfBirthEncrypted} is not null`,
+  payoutSsnLast4: taxProfiles.payoutSsnLast4,
   addressLine1: taxProfiles.addressLine1,
   addressLine2: taxProfiles.addressLine2,
   city: taxProfiles.city,
@@ -31,6 +35,8 @@ export type TaxProfileRow = {
   tinType: string | null;
   taxIdLast4: string;
   hasDateOfBirth: boolean;
+  /** The last four of an EIN filer's own SSN, when they gave it. */
+  payoutSsnLast4: string | null;
   addressLine1: string;
   addressLine2: string | null;
   city: string;

@@ -207,6 +207,56 @@ describe('taxInfoSchema: the W-9 date of birth (optional)', () => {
   });
 });
 
+describe('taxInfoSchema: the W-9 payout SSN (optional, beside an EIN)', () => {
+  const withEin = { ...us, businessType: 'sole_proprietor', tinType: 'ein', tin: '27-1234567' };
+
+  it('is optional: absent or blank means none', () => {
+    expect(usTaxInfoSchema.parse(form(withEin)).payoutSsn).toBeUndefined();
+    expect(taxInfoSchema.parse(form({ ...withEin, payoutSsn: '   ' }))).toMatchObject({
+      tinType: 'ein',
+      payoutSsn: undefined,
+    });
+  });
+
+  it('keeps a valid SSN beside an EIN as its nine digits', () => {
+    for (const typed of ['512-34-7789', '512 34 7789', ' 512347789 ']) {
+      expect(taxInfoSchema.parse(form({ ...withEin, payoutSsn: typed }))).toMatchObject({
+        tin: '271234567',
+        payoutSsn: '512347789',
+      });
+    }
+  });
+
+  it('refuses anything that is not an SSN, with the SSN rule’s message on the field', () => {
+    expect(errorsOf({ ...withEin, payoutSsn: '5123477' })).toEqual({
+      payoutSsn: ['A Social Security number has 9 digits, like 123-45-6789.'],
+    });
+    expect(errorsOf({ ...withEin, payoutSsn: '666-34-7789' })).toEqual({
+      payoutSsn: [
+        'Social Security numbers never begin with 666; check the first three digits on your card.',
+      ],
+    });
+    expect(errorsOf({ ...withEin, payoutSsn: '512-00-7789' }).payoutSsn).toEqual([
+      'The middle two digits of a Social Security number are never 00.',
+    ]);
+    // Beside the other errors, not instead of them; checked too while no TIN type is chosen.
+    const { tinType: _none, ...unchosen } = withEin;
+    expect(errorsOf({ ...unchosen, zip: '9410', payoutSsn: 'abc' })).toEqual({
+      tinType: ['Choose whether you give a Social Security number or an EIN.'],
+      zip: [expect.stringContaining('A ZIP code has 5 digits')],
+      payoutSsn: ['A Social Security number has 9 digits, like 123-45-6789.'],
+    });
+  });
+
+  it('is dropped, not checked, when the taxpayer id is the SSN', () => {
+    for (const typed of ['512-34-7789', '123-45-6789', 'not a number']) {
+      const parsed = taxInfoSchema.parse(form({ ...us, payoutSsn: typed }));
+      expect(parsed).toMatchObject({ tinType: 'ssn', tin: '123456789' });
+      expect(parsed.kind === 'us' && parsed.payoutSsn).toBeUndefined();
+    }
+  });
+});
+
 describe('taxInfoSchema: not a US person (W-8BEN)', () => {
   it('parses FormData, upper-casing country codes and dropping blank optionals', () => {
     expect(taxInfoSchema.parse(form(nonUs))).toEqual({

@@ -98,6 +98,17 @@ const dateOfBirth = z
     return z.NEVER;
   });
 
+/**
+ * Optional, and only for a W-9 whose taxpayer id is an EIN: the person's own SSN, which
+ * Stripe needs to verify them before it pays out to a US bank account (it opens an
+ * individual's account). Blank is "not given"; anything else is checked as an SSN by
+ * checkPayoutSsn, on the whole form, since only the TIN type says whether it is wanted.
+ */
+const payoutSsn = z
+  .string()
+  .optional()
+  .transform((raw) => (raw && raw.trim() ? tinDigits(raw.trim()) : undefined));
+
 type Payload = z.core.ParsePayload<unknown>;
 
 function fieldFailed(payload: Payload, field: string): boolean {
@@ -130,6 +141,20 @@ function tinProblem(tinType: (typeof tinTypes)[number] | undefined, tin: string)
   return result.ok ? null : result.message;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * The payout SSN is checked as an SSN unless the taxpayer id is one (then it is dropped:
+ * see the schema's overwrite). Run even when other fields failed (its `when` in the schema),
+ * so its message comes with theirs, as a field's own check would.
+ */
+function checkPayoutSsn(value: { tinType?: unknown; payoutSsn?: unknown }, ctx: z.RefinementCtx) {
+  if (typeof value.payoutSsn !== 'string' || value.tinType === 'ssn') return;
+  const result = validateSsn(value.payoutSsn);
+  if (!result.ok) ctx.addIssue({ code: 'custom', path: ['payoutSsn'], message: result.message });
+}
+
 /** W-9 style: for US citizens and US residents for tax purposes. */
 export const usTaxInfoSchema = z
   .object({
@@ -157,9 +182,11 @@ export const usTaxInfoSchema = z
       .refine(isUsStateCode, 'Choose your state, or enter its two-letter code like NY or CA.'),
     zip: validatedText('Enter your ZIP code.', validateZip),
     dateOfBirth,
+    payoutSsn,
     signature,
     certify,
   })
+  .superRefine(checkPayoutSsn, { when: (payload) => isRecord(payload.value) })
   .check((payload) => {
     const { businessType, tinType, tin } = payload.value;
     if (!fieldFailed(payload, 'tin')) {
@@ -178,6 +205,11 @@ export const usTaxInfoSchema = z
       );
     }
   })
+  // Dropped, not refused, with an SSN as the taxpayer id: that number is the SSN Stripe gets.
+  // The field is on the form whichever type is chosen (it works without JavaScript), so
+  // someone who types their SSN in both places, or leaves an earlier answer there after
+  // switching from EIN, has done nothing wrong; refusing would only make them empty it.
+  .overwrite((value) => (value.tinType === 'ssn' ? { ...value, payoutSsn: undefined } : value))
   .check(checkSignature('legalName'));
 
 /** W-8BEN style: for people who are not US persons. */

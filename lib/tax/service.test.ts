@@ -182,6 +182,11 @@ const W9_CASES: ScriptCase[] = [
   { typed: { state: SCRIPT }, refused: 'state' },
   { typed: { zip: SCRIPT }, refused: 'zip' },
   { typed: { dateOfBirth: SCRIPT }, refused: 'dateOfBirth' },
+  // Checked beside an EIN only (with an SSN as the tax id it is dropped unread).
+  {
+    typed: { businessType: 'llc', tinType: 'ein', tin: '27-1234567', payoutSsn: SCRIPT },
+    refused: 'payoutSsn',
+  },
   { typed: { certify: SCRIPT }, refused: 'certify' },
 ];
 
@@ -293,5 +298,101 @@ describe('the W-9 date of birth', () => {
       saveTaxInfo(database.db, { userId: who.userId }, input),
     );
     expect((await rowOf(who.userId)).dateOfBirthEncrypted).toBeNull();
+  });
+});
+
+describe('the W-9 payout SSN (an EIN filer’s own SSN, for Stripe)', () => {
+  const withEin = { ...W9, businessType: 'sole_proprietor', tinType: 'ein', tin: '27-1234567' };
+  const save = (userId: string, form: Record<string, string | undefined>) =>
+    asSubmitted(taxInfoSchema, form, (input) => saveTaxInfo(database.db, { userId }, input));
+
+  it('is stored encrypted beside an EIN, with its last four; the summary and audit get no more', async () => {
+    const who = await createFreelancer(database.db);
+    expect(await save(who.userId, { ...withEin, payoutSsn: '512-34-7789' })).toEqual({ ok: true });
+    const row = await rowOf(who.userId);
+    expect(row.payoutSsnEncrypted).toMatch(/^v1\./);
+    expect(row.payoutSsnEncrypted).not.toMatch(/512-?34-?7789/);
+    expect(decryptSecret(row.payoutSsnEncrypted!)).toBe('512347789');
+    expect(row.payoutSsnLast4).toBe('7789');
+    // The tax id stays the EIN.
+    expect(decryptSecret(row.taxIdEncrypted)).toBe('271234567');
+    const summary = await getTaxSummary(database.db, who.userId);
+    expect(summary).toMatchObject({
+      taxIdLabel: 'EIN',
+      taxIdLast4: '4567',
+      payoutSsnLast4: '7789',
+    });
+    expect(JSON.stringify(summary)).not.toMatch(/51234|512-34|v1\./);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, who.userId));
+    expect(audits).toHaveLength(1);
+    expect(JSON.stringify(audits)).not.toMatch(/7789/);
+  });
+
+  it('the table refuses it as plain text, without its last four, or beside an SSN', async () => {
+    const who = await createFreelancer(database.db);
+    await save(who.userId, { ...withEin, payoutSsn: '512-34-7789' });
+    const sealed = (await rowOf(who.userId)).payoutSsnEncrypted!;
+    /** The check constraint a direct write breaks (PGlite and postgres.js name it apart). */
+    const refusedBy = async (values: Partial<typeof taxProfiles.$inferInsert>) => {
+      const error = (await database.db
+        .update(taxProfiles)
+        .set(values)
+        .where(eq(taxProfiles.userId, who.userId))
+        .then(
+          () => null,
+          (e: unknown) => e,
+        )) as { cause?: { code?: string; constraint_name?: string; constraint?: string } } | null;
+      expect(error?.cause?.code).toBe('23514');
+      return error?.cause?.constraint_name ?? error?.cause?.constraint;
+    };
+    expect(await refusedBy({ payoutSsnEncrypted: '512347789' })).toBe(
+      'tax_profile_no_plain_payout_ssn',
+    );
+    expect(await refusedBy({ payoutSsnLast4: null })).toBe('tax_profile_payout_ssn_with_ein');
+    expect(await refusedBy({ tinType: 'ssn' })).toBe('tax_profile_payout_ssn_with_ein');
+    expect((await rowOf(who.userId)).payoutSsnEncrypted).toBe(sealed);
+  });
+
+  it('is typed again with each declaration: one saved without it, with an SSN or a W-8BEN clears it', async () => {
+    const who = await createFreelancer(database.db);
+    await save(who.userId, { ...withEin, payoutSsn: '512-34-7789' });
+    // Replaced with the field left empty (the form never holds the number): removed.
+    expect(await save(who.userId, { ...withEin, payoutSsn: '' })).toEqual({ ok: true });
+    expect(await rowOf(who.userId)).toMatchObject({
+      payoutSsnEncrypted: null,
+      payoutSsnLast4: null,
+    });
+    expect((await getTaxSummary(database.db, who.userId))?.payoutSsnLast4).toBeNull();
+
+    // Switching the taxpayer id to the SSN: the payout SSN typed beside it is not kept.
+    await save(who.userId, { ...withEin, payoutSsn: '512-34-7789' });
+    expect(await save(who.userId, { ...W9, payoutSsn: '512-34-7789' })).toEqual({ ok: true });
+    expect(await rowOf(who.userId)).toMatchObject({
+      tinType: 'ssn',
+      payoutSsnEncrypted: null,
+      payoutSsnLast4: null,
+    });
+
+    await save(who.userId, { ...withEin, payoutSsn: '512-34-7789' });
+    expect(await save(who.userId, { ...W8BEN, payoutSsn: '512-34-7789' })).toEqual({ ok: true });
+    expect(await rowOf(who.userId)).toMatchObject({
+      kind: 'non_us',
+      payoutSsnEncrypted: null,
+      payoutSsnLast4: null,
+    });
+  });
+
+  it('refused with its message on the field, nothing stored', async () => {
+    const who = await createFreelancer(database.db);
+    const result = await save(who.userId, { ...withEin, payoutSsn: '900-12-3456' });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { payoutSsn: [expect.stringContaining('never begin with 9')] },
+    });
+    expect(JSON.stringify(result)).not.toContain('900-12-3456');
+    expect(await rowOf(who.userId)).toBeUndefined();
   });
 });

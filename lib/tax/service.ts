@@ -16,12 +16,18 @@ import type { TaxInfoInput } from './schemas';
 export type TaxResult = { ok: true };
 
 /**
- * Both kinds mapped onto the one row; the tax id and the date of birth only ever leave here
- * encrypted. A declaration without a date of birth clears the one on file (the form comes
- * prefilled with it, so leaving it there keeps it).
+ * Both kinds mapped onto the one row; the tax id, the date of birth and the payout SSN only
+ * ever leave here encrypted. A declaration without a date of birth clears the one on file
+ * (the form comes prefilled with it, so leaving it there keeps it).
+ * The payout SSN is kept only beside an EIN (the schema drops it beside an SSN; this holds
+ * it too, and the table's check refuses it otherwise). Like the tax id it is never put back
+ * in the form, so it is typed again with each declaration: one saved without it clears the
+ * one on file, as a new declaration replaces every answer of the old (the form says so
+ * beside the field, with the last four of the one on file).
  */
 function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfileInsert {
   if (input.kind === 'us') {
+    const payoutSsn = input.tinType === 'ein' ? input.payoutSsn : undefined;
     return {
       userId,
       kind: 'us',
@@ -31,6 +37,8 @@ function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfile
       taxIdEncrypted: encryptSecret(input.tin),
       taxIdLast4: lastFour(input.tin),
       dateOfBirthEncrypted: input.dateOfBirth ? encryptSecret(input.dateOfBirth) : null,
+      payoutSsnEncrypted: payoutSsn ? encryptSecret(payoutSsn) : null,
+      payoutSsnLast4: payoutSsn ? lastFour(payoutSsn) : null,
       addressLine1: input.addressLine1,
       addressLine2: input.addressLine2 ?? null,
       city: input.city,
@@ -53,6 +61,8 @@ function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfile
     taxIdEncrypted: encryptSecret(input.foreignTaxId),
     taxIdLast4: lastFour(input.foreignTaxId),
     dateOfBirthEncrypted: null,
+    payoutSsnEncrypted: null,
+    payoutSsnLast4: null,
     addressLine1: input.addressLine1,
     addressLine2: input.addressLine2 ?? null,
     city: input.city,
@@ -70,7 +80,7 @@ function rowFor(userId: string, input: TaxInfoInput, signedAt: Date): TaxProfile
 /**
  * Saves a signed W-9 or W-8BEN declaration (parsed by the action). A connected account
  * opened before (Stripe) may be asking for what it carries (a date of birth, an address, the
- * SSN): the sync of the payee's details is enqueued in the same transaction, and sends only
+ * SSN, an EIN filer's own SSN): the sync of the payee's details is enqueued in the same transaction, and sends only
  * what the account lists as due (lib/withdrawals/payee-sync.ts).
  */
 export async function saveTaxInfo(

@@ -45,9 +45,15 @@ const routing = (): PayoutRouting =>
 const SSN = W9.tin.replace(/-/g, '');
 const DOB = ['individual.dob.day', 'individual.dob.month', 'individual.dob.year'];
 
-/** A freelancer whose first US bank withdrawal opened their connected account (W-9 without a date of birth). */
-async function withAccount(): Promise<{ w: Withdrawer; account: string }> {
+/**
+ * A freelancer whose first US bank withdrawal opened their connected account (W-9 without a
+ * date of birth; `w9` changes it before the account is opened).
+ */
+async function withAccount(
+  w9: Record<string, string> = {},
+): Promise<{ w: Withdrawer; account: string }> {
   const w = await makeWithdrawer(database.db, new Date(), { availableCents: 10_000 });
+  if (Object.keys(w9).length > 0) await saveW9(w, w9);
   const result = await requestWithdrawal(database.db, routing(), w.actor, {
     payoutMethodId: w.methods.usBank,
     amountCents: 500,
@@ -236,6 +242,36 @@ it('sends nothing when nothing Stripe lists as due is held here', async () => {
     { payeeRef: account, outcome: 'nothing-due' },
   ]);
   expect(updatesOf(account)).toEqual([]);
+});
+
+it('an EIN filer’s own SSN, given on the W-9 after the account was opened, reaches Stripe as id_number', async () => {
+  const EIN_W9 = { businessType: 'sole_proprietor', tinType: 'ein', tin: '27-1234567' };
+  const { w, account } = await withAccount(EIN_W9);
+  // Opened without an SSN (an EIN is none), so Stripe asks for it.
+  const [created] = standIn.connect.accountCreateBodies.filter(
+    (body) => body['individual[email]'] === w.actor.email,
+  );
+  expect(Object.keys(created).filter((name) => name.includes('id_number'))).toEqual([]);
+  standIn.connect.setRequirements(account, { currentlyDue: ['individual.id_number'] });
+  await expectOnlyARead(w.actor.userId, account);
+
+  await clearSyncJobs(w.actor.userId);
+  await saveW9(w, { ...EIN_W9, payoutSsn: '401-52-8836' });
+  expect(await syncJobsOf(w.actor.userId)).toEqual([{ data: { userId: w.actor.userId } }]);
+  const outcomes = await syncPayeeDetails(database.db, routing(), w.actor.userId);
+  expect(outcomes).toEqual([
+    { payeeRef: account, outcome: 'sent', sent: ['individual.id_number'] },
+  ]);
+  // Exactly the SSN given beside the EIN: never the EIN, nothing else.
+  expect(updatesOf(account).map((u) => u.body)).toEqual([{ 'individual[id_number]': '401528836' }]);
+  const [update] = updatesOf(account);
+  expect(update.idempotencyKey).toMatch(new RegExp(`^account-update:${account}:[0-9a-f]{32}$`));
+  expect(update.idempotencyKey).not.toMatch(/401528836|8836/);
+
+  // Only its last four listed: the last four of that SSN.
+  standIn.connect.setRequirements(account, { eventuallyDue: ['individual.ssn_last_4'] });
+  await syncPayeeDetails(database.db, routing(), w.actor.userId);
+  expect(updatesOf(account)[1].body).toEqual({ 'individual[ssn_last_4]': '8836' });
 });
 
 it('a refused update names only the field, never the date of birth it was sent', async () => {

@@ -8,8 +8,10 @@ import type { Payee } from '@/lib/payments/payouts';
 
 /**
  * Who a provider pays, for one that opens a payee in the person's name (Stripe Connect).
- * The SSN and the date of birth stay encrypted in their closures until the provider's request calls it; nothing
- * else here is secret.
+ * The SSN and the date of birth stay encrypted in their closures until the provider's
+ * request calls them; nothing else here is secret. The SSN is the W-9's taxpayer id when
+ * that is an SSN, and the person's own SSN given beside an EIN otherwise (Stripe opens an
+ * individual's account, which an EIN does not identify).
  */
 export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
   const [row] = await db
@@ -24,6 +26,7 @@ export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
       tinType: taxProfiles.tinType,
       taxIdEncrypted: taxProfiles.taxIdEncrypted,
       dateOfBirthEncrypted: taxProfiles.dateOfBirthEncrypted,
+      payoutSsnEncrypted: taxProfiles.payoutSsnEncrypted,
       addressLine1: taxProfiles.addressLine1,
       addressLine2: taxProfiles.addressLine2,
       city: taxProfiles.city,
@@ -40,7 +43,11 @@ export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
     .where(eq(users.id, freelancerId));
   if (!row) throw new Error('No such freelancer');
   const isW9 = row.taxKind === 'us';
-  const encryptedSsn = isW9 && row.tinType === 'ssn' ? row.taxIdEncrypted : null;
+  const encryptedSsn = !isW9
+    ? null
+    : row.tinType === 'ssn'
+      ? row.taxIdEncrypted
+      : row.payoutSsnEncrypted;
   const encryptedDob = isW9 ? row.dateOfBirthEncrypted : null;
   return {
     firstName: row.firstName,

@@ -435,6 +435,31 @@ describe("the connected account carries the person's identity", () => {
     }
   });
 
+  it('opens the account of an EIN filer with the SSN they gave beside it, as individual.id_number', async () => {
+    const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
+    await saveTaxInfo(
+      database.db,
+      { userId: w.actor.userId, ip: null },
+      taxInfoSchema.parse({
+        ...W9,
+        businessType: 'llc',
+        tinType: 'ein',
+        tin: '27-1234567',
+        payoutSsn: '401-52-8836',
+      }),
+    );
+    const created = standIn.connect.accountCreateBodies.length;
+    const result = await withdrawn(w, w.methods.usBank, 500);
+    expect(result.withdrawal.status).toBe('processing');
+    const [body] = standIn.connect.accountCreateBodies.slice(created);
+    expect(body).toMatchObject({
+      business_type: 'individual',
+      'individual[id_number]': '401528836',
+    });
+    // The EIN identifies no individual: it is not sent, in any field.
+    expect(Object.values(body).filter((value) => value.includes('271234567'))).toEqual([]);
+  });
+
   it('sends the W-9 date of birth as individual.dob (day, month, year) when it was given', async () => {
     const w = await makeWithdrawer(database.db, START, { availableCents: 10_000 });
     await saveTaxInfo(

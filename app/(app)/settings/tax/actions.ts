@@ -8,8 +8,9 @@ import { saveTaxInfo } from '@/lib/tax/service';
 export const saveTaxInfoAction = defineAction({
   actor: 'freelancer',
   schema: taxInfoSchema,
-  // The tax ids are never sent back to the browser, even to redisplay the form with errors.
-  secretFields: ['tin', 'foreignTaxId'],
+  // The tax ids and the payout SSN are never sent back to the browser, even to redisplay the
+  // form with errors.
+  secretFields: ['tin', 'foreignTaxId', 'payoutSsn'],
   retypeSecrets: true,
   async handler(input, { db, actor }) {
     await saveTaxInfo(db, actor, input);

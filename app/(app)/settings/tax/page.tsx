@@ -84,7 +84,12 @@ export default async function TaxSettingsPage({ searchParams }: Props) {
             email.
           </SecurityCue>
           {kind === 'us' ? (
-            <UsTaxForm key="us" defaults={defaults} states={US_STATES.map((s) => ({ ...s }))} />
+            <UsTaxForm
+              key="us"
+              defaults={defaults}
+              states={US_STATES.map((s) => ({ ...s }))}
+              payoutSsnOnFile={shown?.kind === 'us' ? shown.payoutSsnLast4 : null}
+            />
           ) : (
             <NonUsTaxForm key="non_us" defaults={defaults} countries={COUNTRIES} />
           )}

@@ -72,13 +72,21 @@ function Declaration({
   );
 }
 
-/** W-9 style, for US persons. The tax id is never echoed back. */
+/**
+ * W-9 style, for US persons. The tax id and the payout SSN are never echoed back, nor put
+ * in the form when the declaration is replaced: both are typed again, and the payout SSN's
+ * hint names the last four of the one on file (`payoutSsnOnFile`) and says that leaving it
+ * empty removes it (a new declaration replaces the old one whole).
+ */
 export function UsTaxForm({
   defaults,
   states,
+  payoutSsnOnFile = null,
 }: {
   defaults: TaxDefaults;
   states: { code: string; name: string }[];
+  /** The last four of the payout SSN on file, if any. */
+  payoutSsnOnFile?: string | null;
 }) {
   const { state, action, errors, values } = useTaxForm(defaults);
   return (
@@ -115,6 +123,27 @@ export function UsTaxForm({
         inputMode="numeric"
         autoComplete="off"
         errors={errors.tin}
+      />
+      <Field
+        name="payoutSsn"
+        label="Your Social Security number (optional)"
+        hint={
+          <>
+            Only needed when the taxpayer identification number above is an EIN: Stripe, which pays
+            out to US bank accounts, needs your own SSN to verify who you are. Leave it empty if you
+            gave your SSN above. Stored encrypted; we only ever show the last four.
+            {payoutSsnOnFile && (
+              <>
+                {' '}
+                On file: the one ending {payoutSsnOnFile}. Like the number above it is not shown
+                here, so type it again to keep it; left empty, it is removed when you sign.
+              </>
+            )}
+          </>
+        }
+        inputMode="numeric"
+        autoComplete="off"
+        errors={errors.payoutSsn}
       />
       <StreetFields values={values} errors={errors} cityLabel="City" />
       <SelectField

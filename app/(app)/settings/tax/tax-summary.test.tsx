@@ -124,4 +124,68 @@ describe('the tax page', () => {
       renderToStaticMarkup(<UsTaxForm defaults={formDefaultsFrom(without, 'US')} states={[]} />),
     ).toMatch(/<input[^>]*name="dateOfBirth"[^>]*value=""/);
   });
+
+  it('an EIN filer’s own SSN: last four in the summary, never in the form, whose hint says to type it again', async () => {
+    const withEin = {
+      kind: 'us',
+      legalName: 'Alex Kim',
+      businessType: 'sole_proprietor',
+      tinType: 'ein',
+      tin: '27-1234567',
+      addressLine1: '1 Main Street',
+      city: 'Springfield',
+      state: 'IL',
+      zip: '62701',
+      signature: 'Alex Kim',
+      certify: 'on',
+    };
+    const summary = await savedSummary({ ...withEin, payoutSsn: '512-34-7789' });
+    const card = renderToStaticMarkup(<TaxSummaryCard summary={summary} />);
+    expect(card).toContain('<dt>Your SSN</dt>');
+    expect(card).toContain('ending 7789');
+    expect(card).not.toMatch(/512-?34|51234/);
+    const form = renderToStaticMarkup(
+      <UsTaxForm
+        defaults={formDefaultsFrom(summary, 'US')}
+        states={[{ code: 'IL', name: 'Illinois' }]}
+        payoutSsnOnFile={summary.payoutSsnLast4}
+      />,
+    );
+    // The field is there, empty (no value at all), its hint naming the one on file.
+    const input = /<input[^>]*name="payoutSsn"[^>]*>/.exec(form)?.[0];
+    expect(input).toBeDefined();
+    expect(input).not.toContain('value=');
+    expect(form).toContain('Your Social Security number (optional)');
+    expect(form).toContain(
+      'Only needed when the taxpayer identification number above is an EIN: Stripe, which pays out to US bank accounts, needs your own SSN to verify who you are.',
+    );
+    expect(form).toContain(
+      'On file: the one ending 7789. Like the number above it is not shown here, so type it again to keep it; left empty, it is removed when you sign.',
+    );
+    expect(form).not.toMatch(/512-?34|51234/);
+
+    // Not given beside an EIN: the summary says so; the form has no "on file" line.
+    const without = await savedSummary(withEin);
+    expect(renderToStaticMarkup(<TaxSummaryCard summary={without} />)).toMatch(
+      /<dt>Your SSN<\/dt><dd>Not given/,
+    );
+    expect(
+      renderToStaticMarkup(
+        <UsTaxForm
+          defaults={formDefaultsFrom(without, 'US')}
+          states={[]}
+          payoutSsnOnFile={without.payoutSsnLast4}
+        />,
+      ),
+    ).not.toContain('On file:');
+
+    // With an SSN as the tax id there is no such row: the tax id is the SSN.
+    const ssnFiler = await savedSummary({
+      ...withEin,
+      businessType: 'individual',
+      tinType: 'ssn',
+      tin: '512-34-7789',
+    });
+    expect(renderToStaticMarkup(<TaxSummaryCard summary={ssnFiler} />)).not.toContain('Your SSN');
+  });
 });

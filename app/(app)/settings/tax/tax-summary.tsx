@@ -4,7 +4,10 @@ import { countryName } from '@/lib/geo/countries';
 import type { TaxSummary } from '@/lib/tax/service';
 import type { TaxDefaults } from './tax-forms';
 
-/** The declaration on file: names as typed, the tax id as its last four only. */
+/**
+ * The declaration on file: names as typed, the tax id as its last four only, and so is an
+ * EIN filer's own SSN (its row is shown only beside an EIN: with an SSN, the tax id is it).
+ */
 export function TaxSummaryCard({
   summary,
   replaceHref,
@@ -28,6 +31,27 @@ export function TaxSummaryCard({
             <span className="hint">(encrypted; we show only the last 4)</span>
           </dd>
         </div>
+        {summary.kind === 'us' && summary.tinType === 'ein' && (
+          <div>
+            <dt>Your SSN</dt>
+            <dd>
+              {summary.payoutSsnLast4 ? (
+                <>
+                  <span aria-hidden="true">•••• </span>ending {summary.payoutSsnLast4}{' '}
+                  <span className="hint">(encrypted; we show only the last 4)</span>
+                </>
+              ) : (
+                <>
+                  Not given{' '}
+                  <span className="hint">
+                    (optional with an EIN; Stripe needs it to verify who you are before paying out
+                    to a US bank account)
+                  </span>
+                </>
+              )}
+            </dd>
+          </div>
+        )}
         {summary.kind === 'us' && (
           <div>
             <dt>Date of birth</dt>
@@ -75,9 +99,10 @@ export function TaxSummaryCard({
 }
 
 /**
- * The saved declaration as form defaults; the tax id itself is never put back in a form. The
- * date of birth is (in full: it is the owner's own form), so replacing the declaration keeps
- * it unless they clear it; the page decrypts it for this alone.
+ * The saved declaration as form defaults; the tax id and the payout SSN are never put back
+ * in a form (the form's hint names the payout SSN's last four instead). The date of birth
+ * is (in full: it is the owner's own form), so replacing the declaration keeps it unless
+ * they clear it; the page decrypts it for this alone.
  */
 export function formDefaultsFrom(
   summary: TaxSummary | undefined,

@@ -109,8 +109,10 @@ export default function HowWorkbridgeWorksPage() {
       <h2>Tax information</h2>
       <p>
         US persons give the details of a W-9 form (legal name, business type, SSN or EIN and
-        address); everyone else gives the details of a W-8BEN form (name, country of citizenship,
-        address, foreign tax id and treaty country). We need it before your first withdrawal.
+        address, and optionally a date of birth and, beside an EIN, their own SSN, which Stripe
+        needs before it pays out to a US bank account); everyone else gives the details of a W-8BEN
+        form (name, country of citizenship, address, foreign tax id and treaty country). We need it
+        before your first withdrawal.
       </p>
 
       <h2>Your profile</h2>

@@ -1,0 +1,4 @@
+ALTER TABLE "tax_profile" ADD COLUMN "payout_ssn_encrypted" text;--> statement-breakpoint
+ALTER TABLE "tax_profile" ADD COLUMN "payout_ssn_last4" text;--> statement-breakpoint
+ALTER TABLE "tax_profile" ADD CONSTRAINT "tax_profile_no_plain_payout_ssn" CHECK ("tax_profile"."payout_ssn_encrypted" is null or "tax_profile"."payout_ssn_encrypted" like 'v1.%');--> statement-breakpoint
+ALTER TABLE "tax_profile" ADD CONSTRAINT "tax_profile_payout_ssn_with_ein" CHECK (("tax_profile"."payout_ssn_encrypted" is null and "tax_profile"."payout_ssn_last4" is null) or ("tax_profile"."payout_ssn_encrypted" is not null and "tax_profile"."payout_ssn_last4" is not null and "tax_profile"."tin_type" = 'ein'));
