@@ -66,12 +66,17 @@ export function describeStripeRequirementErrors(
 ): string | null {
   const unverified = errors.filter((e) => e.code.startsWith('verification_failed_'));
   const refused = errors.filter((e) => !e.code.startsWith('verification_failed_'));
-  const sentences = [
-    unverified.length > 0 &&
+  const sentences: string[] = [];
+  if (unverified.length > 0) {
+    sentences.push(
       `Stripe could not match ${namesOf(unverified)} with official records; check ${itOrThem(unverified)} for mistakes.`,
-    refused.length > 0 &&
+    );
+  }
+  if (refused.length > 0) {
+    sentences.push(
       `Stripe did not accept ${namesOf(refused)} as given; check ${itOrThem(refused)}.`,
-  ].filter((sentence) => typeof sentence === 'string');
+    );
+  }
   return sentences.length > 0 ? sentences.join(' ') : null;
 }
 

@@ -8,6 +8,7 @@ import { nonUsTaxInfoSchema, usTaxInfoSchema } from './schemas';
 import { dateOfBirthForOwnForm, getTaxSummary, saveTaxInfo } from './service';
 import { taxInfoSchema } from '@/lib/tax/schemas';
 import { asSubmitted } from '@/tests/helpers/submitted';
+import { W9_EIN } from '@/tests/helpers/withdrawal-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -302,7 +303,7 @@ describe('the W-9 date of birth', () => {
 });
 
 describe('the W-9 payout SSN (an EIN filer’s own SSN, for Stripe)', () => {
-  const withEin = { ...W9, businessType: 'sole_proprietor', tinType: 'ein', tin: '27-1234567' };
+  const withEin = { ...W9, ...W9_EIN };
   const save = (userId: string, form: Record<string, string | undefined>) =>
     asSubmitted(taxInfoSchema, form, (input) => saveTaxInfo(database.db, { userId }, input));
 

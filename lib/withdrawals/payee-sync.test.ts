@@ -17,7 +17,7 @@ import {
   stripeEnvFor,
   type StripeStandIn,
 } from '@/tests/helpers/stripe-stand-in';
-import { makeWithdrawer, W9, type Withdrawer } from '@/tests/helpers/withdrawal-fixtures';
+import { makeWithdrawer, W9, W9_EIN, type Withdrawer } from '@/tests/helpers/withdrawal-fixtures';
 import { syncPayeeDetails } from './payee-sync';
 import { requestWithdrawal } from './service';
 
@@ -229,7 +229,7 @@ it('sends the W-9 address, the full SSN or its last four, each only when listed'
 it('sends nothing when nothing Stripe lists as due is held here', async () => {
   const { w, account } = await withAccount();
   // An EIN on the W-9 is no SSN; an ID document and the date of birth we never got.
-  await saveW9(w, { businessType: 'sole_proprietor', tinType: 'ein', tin: '27-1234567' });
+  await saveW9(w, W9_EIN);
   standIn.connect.setRequirements(account, {
     currentlyDue: ['individual.id_number', 'individual.verification.document', ...DOB],
   });
@@ -245,8 +245,7 @@ it('sends nothing when nothing Stripe lists as due is held here', async () => {
 });
 
 it('an EIN filer’s own SSN, given on the W-9 after the account was opened, reaches Stripe as id_number', async () => {
-  const EIN_W9 = { businessType: 'sole_proprietor', tinType: 'ein', tin: '27-1234567' };
-  const { w, account } = await withAccount(EIN_W9);
+  const { w, account } = await withAccount(W9_EIN);
   // Opened without an SSN (an EIN is none), so Stripe asks for it.
   const [created] = standIn.connect.accountCreateBodies.filter(
     (body) => body['individual[email]'] === w.actor.email,
@@ -256,7 +255,7 @@ it('an EIN filer’s own SSN, given on the W-9 after the account was opened, rea
   await expectOnlyARead(w.actor.userId, account);
 
   await clearSyncJobs(w.actor.userId);
-  await saveW9(w, { ...EIN_W9, payoutSsn: '401-52-8836' });
+  await saveW9(w, { ...W9_EIN, payoutSsn: '401-52-8836' });
   expect(await syncJobsOf(w.actor.userId)).toEqual([{ data: { userId: w.actor.userId } }]);
   const outcomes = await syncPayeeDetails(database.db, routing(), w.actor.userId);
   expect(outcomes).toEqual([

@@ -43,11 +43,8 @@ export async function payeeOf(db: Db, freelancerId: string): Promise<Payee> {
     .where(eq(users.id, freelancerId));
   if (!row) throw new Error('No such freelancer');
   const isW9 = row.taxKind === 'us';
-  const encryptedSsn = !isW9
-    ? null
-    : row.tinType === 'ssn'
-      ? row.taxIdEncrypted
-      : row.payoutSsnEncrypted;
+  const w9Ssn = row.tinType === 'ssn' ? row.taxIdEncrypted : row.payoutSsnEncrypted;
+  const encryptedSsn = isW9 ? w9Ssn : null;
   const encryptedDob = isW9 ? row.dateOfBirthEncrypted : null;
   return {
     firstName: row.firstName,

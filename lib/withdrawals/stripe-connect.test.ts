@@ -37,6 +37,7 @@ import {
   returnedEmails,
   simulatedPayoutsOf,
   W9,
+  W9_EIN,
   withdrawalRows,
   type Withdrawer,
 } from '@/tests/helpers/withdrawal-fixtures';
@@ -403,12 +404,7 @@ describe("the connected account carries the person's identity", () => {
     await saveTaxInfo(
       database.db,
       { userId: w.actor.userId, ip: null },
-      taxInfoSchema.parse({
-        ...W9,
-        businessType: 'sole_proprietor',
-        tinType: 'ein',
-        tin: '27-1234567',
-      }),
+      taxInfoSchema.parse({ ...W9, ...W9_EIN }),
     );
     await giveBasicInfo(w, 'unknown');
     await giveProfile(w, 'private', 'Designer');
@@ -442,9 +438,8 @@ describe("the connected account carries the person's identity", () => {
       { userId: w.actor.userId, ip: null },
       taxInfoSchema.parse({
         ...W9,
+        ...W9_EIN,
         businessType: 'llc',
-        tinType: 'ein',
-        tin: '27-1234567',
         payoutSsn: '401-52-8836',
       }),
     );

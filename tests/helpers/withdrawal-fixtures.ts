@@ -32,6 +32,9 @@ export const W9 = {
   certify: 'on',
 };
 
+/** What makes a W-9 an EIN filer's (a sole proprietor's EIN as the taxpayer id), spread over one. */
+export const W9_EIN = { businessType: 'sole_proprietor', tinType: 'ein', tin: '27-1234567' };
+
 /** Puts `cents` straight into the freelancer's available balance (a test source). */
 export async function fundAvailable(db: Db, freelancerId: string, cents: number): Promise<void> {
   await db.transaction((tx) =>
