@@ -8,7 +8,7 @@ import { NonUsTaxForm, UsTaxForm } from './tax-forms';
 import { formDefaultsFrom, TaxSummaryCard } from './tax-summary';
 import { taxInfoSchema } from '@/lib/tax/schemas';
 import { asSubmitted } from '@/tests/helpers/submitted';
-import { W9_EIN } from '@/tests/helpers/withdrawal-fixtures';
+import { W9, W9_EIN } from '@/tests/helpers/withdrawal-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -18,21 +18,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database.dispose());
-
-/** A W-9 as its form posts it, with an SSN as the taxpayer id. */
-const W9_FORM = {
-  kind: 'us',
-  legalName: 'Alex Kim',
-  businessType: 'individual',
-  tinType: 'ssn',
-  tin: '512-34-7789',
-  addressLine1: '1 Main Street',
-  city: 'Springfield',
-  state: 'IL',
-  zip: '62701',
-  signature: 'Alex Kim',
-  certify: 'on',
-};
 
 /** Saves the declaration and reads back what the tax page shows. */
 async function savedSummary(form: Record<string, string>) {
@@ -104,7 +89,7 @@ describe('the tax page', () => {
   });
 
   it('a W-9 date of birth: the summary says it is on file, only the form shows it, in full', async () => {
-    const w9 = W9_FORM;
+    const w9 = W9;
     const summary = await savedSummary({ ...w9, dateOfBirth: '1990-07-14' });
     const card = renderToStaticMarkup(<TaxSummaryCard summary={summary} />);
     expect(card).toContain('Date of birth');
@@ -130,7 +115,7 @@ describe('the tax page', () => {
   });
 
   it('an EIN filer’s own SSN: last four in the summary, never in the form, whose hint says to type it again', async () => {
-    const withEin = { ...W9_FORM, ...W9_EIN };
+    const withEin = { ...W9, ...W9_EIN };
     const summary = await savedSummary({ ...withEin, payoutSsn: '512-34-7789' });
     const card = renderToStaticMarkup(<TaxSummaryCard summary={summary} />);
     expect(card).toContain('<dt>Your SSN</dt>');
